@@ -1,0 +1,153 @@
+"""`keepclient`: with no sub-command it opens the window; sub-commands run the same services from a shell.
+
+Errors are one clear line in the user's language (no traceback) and a stable exit code:
+0 ok, 1 other error, 2 usage, 3 database busy, 4 schema too new, 5 not a keepclient database, 6 disk or folder
+problem, 7 conflict, 8 record not found, 9 integrity check failed, 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from keepclient import __version__
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError
+
+EXIT_INTEGRITY = 9
+EXIT_INTERRUPTED = 130
+
+
+class Output:
+    """Prints translated lines; the translation machinery (QtCore) loads only when a line is printed."""
+
+    def __init__(self, language_choice: str | None) -> None:
+        self._choice = language_choice
+        self._language: str | None = None
+
+    @property
+    def language(self) -> str:
+        if self._language is None:
+            from keepclient.i18n import resolve_language
+
+            self._language = resolve_language(self._choice)
+        return self._language
+
+    def text(self, template: str, **params: object) -> str:
+        from keepclient.i18n import translate
+
+        return translate(self.language, "cli", template).format(**params)
+
+    def say(self, template: str, **params: object) -> None:
+        print(self.text(template, **params))
+
+    def error(self, exc: KeepclientError) -> None:
+        from keepclient.i18n import error_message
+
+        print(f"keepclient: {error_message(exc, self.language)}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="keepclient", description="Desktop CRM for small sales teams.")
+    parser.add_argument("--version", action="version", version=f"keepclient {__version__}")
+    parser.add_argument("--db", type=Path, help="database file (default: the last used, else keepclient.db "
+                                                "in your data folder)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--shared", dest="shared", action="store_true", default=None,
+                      help="open as a shared-folder database (rollback journal, safe on network shares)")
+    mode.add_argument("--local", dest="shared", action="store_false",
+                      help="open as a local database even if it looks like a network location")
+    parser.add_argument("--lang", choices=("en", "zh_CN"), help="language of messages (default: system)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill the database with realistic demo data")
+    demo.add_argument("--customers", type=int, default=500, help="how many customers (default 500)")
+    demo.add_argument("--append", action="store_true", help="add demo data even if the database has customers")
+    demo.add_argument("--seed", type=int, default=7, help="random seed, for repeatable data")
+
+    backup = sub.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("dest", nargs="?", type=Path, help="file or folder (default: backups/ beside the database)")
+
+    check = sub.add_parser("check", help="integrity check, schema version and record counts")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out = Output(args.lang)
+    if args.command is None:
+        from keepclient.app import run_app
+
+        return run_app(db_path=args.db, shared=args.shared, language=args.lang)
+    from keepclient.paths import startup_database
+    from keepclient.services.workspace import Workspace
+
+    try:
+        workspace = Workspace.open(args.db or startup_database(), shared=args.shared,
+                                   create=args.command in CREATES_DATABASE)
+        try:
+            return COMMANDS[args.command](workspace, args, out)
+        finally:
+            workspace.close()
+    except KeepclientError as exc:
+        out.error(exc)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _demo(ws, args: argparse.Namespace, out: Output) -> int:
+    if args.customers < 1:
+        out.say(QT_TRANSLATE_NOOP("cli", "--customers must be at least 1."))
+        return 2
+    tty = sys.stderr.isatty()
+    shown = [-1]
+
+    def progress(done: int, total: int) -> None:
+        percent = done * 100 // total
+        if tty or percent // 10 != shown[0] // 10 or done == total:
+            line = out.text(QT_TRANSLATE_NOOP("cli", "Generating demo data: {done} / {total} customers ({percent}%)"),
+                            done=f"{done:,}", total=f"{total:,}", percent=percent)
+            print(("\r" if tty else "") + line, end="" if tty else "\n", file=sys.stderr, flush=True)
+            shown[0] = percent
+
+    summary = ws.generate_demo(args.customers, append=args.append, progress=progress)
+    if tty:
+        print(file=sys.stderr)
+    out.say(
+        QT_TRANSLATE_NOOP("cli", "Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, "
+                          "{feedback} feedback items, {purchases} purchases, {salespeople} salespeople."),
+        path=ws.path, customers=summary.customers, contacts=summary.contacts, visits=summary.visits,
+        feedback=summary.feedback, purchases=summary.purchases, salespeople=summary.salespeople,
+    )
+    return 0
+
+
+def _backup(ws, args: argparse.Namespace, out: Output) -> int:
+    target = ws.backup(args.dest)
+    out.say(QT_TRANSLATE_NOOP("cli", "Backup written to {path}"), path=target)
+    return 0
+
+
+def _check(ws, args: argparse.Namespace, out: Output) -> int:
+    report = ws.check()
+    if args.json:
+        print(json.dumps({
+            "path": report.path, "mode": report.mode, "integrity": report.integrity,
+            "schema_version": report.schema_version, "app_version": report.app_version, "counts": report.counts,
+        }, ensure_ascii=False, indent=2))
+    else:
+        out.say(QT_TRANSLATE_NOOP("cli", "Database: {path} ({mode})"), path=report.path, mode=report.mode)
+        out.say(QT_TRANSLATE_NOOP("cli", "Integrity: {result}"), result=report.integrity)
+        out.say(QT_TRANSLATE_NOOP("cli", "Schema version: {version} (last upgraded by keepclient {app})"),
+                version=report.schema_version, app=report.app_version or "?")
+        for table, count in report.counts.items():
+            print(f"  {table:<14} {count:>10,}")
+    return 0 if report.ok else EXIT_INTEGRITY
+
+
+CREATES_DATABASE = frozenset({"demo"})
+COMMANDS = {"demo": _demo, "backup": _backup, "check": _check}

@@ -1,0 +1,1 @@
+"""Persistence: peewee models, the one database-opening policy, migrations. No Qt here."""

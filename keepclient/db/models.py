@@ -1,0 +1,225 @@
+"""peewee models: the live schema. Migrations keep frozen SQL of their own and never import this module.
+
+Every table carries a uuid (stable across export, import and machines), timestamps, who changed it last and a
+`version` for optimistic locking. Tables users delete from have `deleted_at` (trash). The models are not bound to
+a database at import time: `db.connection.Database` binds them for the duration of each unit of work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuidlib
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+
+def new_uuid() -> str:
+    return str(uuidlib.uuid4())
+
+
+def now() -> dt.datetime:
+    """Local wall-clock time, to the second: what the team sees on its calendars."""
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    id = AutoField()
+    uuid = CharField(max_length=36, unique=True, default=new_uuid)
+    created_at = DateTimeField(default=now)
+    updated_at = DateTimeField(default=now)
+    updated_by = CharField(default="")
+    version = IntegerField(default=1)
+
+    class Meta:
+        database = None
+        legacy_table_names = False
+
+
+class Salesperson(BaseModel):
+    name = CharField()
+    code = CharField(unique=True)
+    color = CharField(default="#4e79a7")
+    email = CharField(default="")
+    active = BooleanField(default=True)
+
+
+class Customer(BaseModel):
+    name = CharField()
+    kind = CharField(default="company")
+    owner = ForeignKeyField(Salesperson, null=True, on_delete="SET NULL", backref="customers")
+    tier = CharField(default="C", index=True)
+    stage = CharField(default="new", index=True)
+    industry = CharField(default="")
+    source = CharField(default="")
+    address = CharField(default="")
+    city = CharField(default="")
+    region = CharField(default="")
+    phone = CharField(default="")
+    email = CharField(default="")
+    website = CharField(default="")
+    notes = TextField(default="")
+    cadence_days = IntegerField(null=True)
+    last_contact = DateField(null=True)
+    next_follow_up = DateField(null=True, index=True)
+    name_norm = CharField(default="", index=True)
+    name_pinyin = CharField(default="", index=True)
+    name_initials = CharField(default="", index=True)
+    phone_digits = CharField(default="", index=True)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("deleted_at", "name"), False),)
+
+
+class Contact(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="contacts")
+    name = CharField()
+    title = CharField(default="")
+    mobile = CharField(default="")
+    phone = CharField(default="")
+    email = CharField(default="")
+    im_id = CharField(default="")
+    birthday_year = IntegerField(null=True)
+    birthday_month = IntegerField(null=True)
+    birthday_day = IntegerField(null=True)
+    is_primary = BooleanField(default=False)
+    notes = TextField(default="")
+    name_norm = CharField(default="", index=True)
+    name_pinyin = CharField(default="", index=True)
+    name_initials = CharField(default="", index=True)
+    phone_digits = CharField(default="", index=True)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("birthday_month", "birthday_day"), False),)
+
+
+class Visit(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="visits")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    salesperson = ForeignKeyField(Salesperson, null=True, on_delete="SET NULL", index=False)
+    planned_start = DateTimeField(index=True)
+    duration_minutes = IntegerField(default=60)
+    kind = CharField(default="visit")
+    purpose = CharField(default="")
+    location = CharField(default="")
+    status = CharField(default="planned")
+    outcome = TextField(default="")
+    satisfaction = IntegerField(null=True)
+    next_follow_up = DateField(null=True)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = (
+            (("salesperson", "planned_start"), False),
+            (("customer", "planned_start"), False),
+        )
+
+
+class Feedback(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="feedback")
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    visit = ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+    received_at = DateTimeField(index=True)
+    channel = CharField(default="phone")
+    kind = CharField(default="complaint")
+    category = CharField(default="other")
+    severity = CharField(default="normal")
+    description = TextField(default="")
+    owner = ForeignKeyField(Salesperson, null=True, on_delete="SET NULL")
+    status = CharField(default="new", index=True)
+    first_response_at = DateTimeField(null=True)
+    resolved_at = DateTimeField(null=True)
+    replied_at = DateTimeField(null=True)
+    closed_at = DateTimeField(null=True)
+    resolution = TextField(default="")
+    satisfaction = IntegerField(null=True)
+    satisfaction_comment = TextField(default="")
+    deleted_at = DateTimeField(null=True)
+
+
+class Purchase(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="purchases", index=False)
+    date = DateField()
+    amount = DecimalField(max_digits=14, decimal_places=2, auto_round=True)
+    product = CharField(default="")
+    quantity = IntegerField(default=1)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("customer", "date"), False),)
+
+
+class Tag(BaseModel):
+    name = CharField(unique=True)
+    color = CharField(default="")
+
+
+class CustomerTag(BaseModel):
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", index=False)
+    tag = ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("customer", "tag"), True),)
+
+
+class ImportBatch(BaseModel):
+    file_name = CharField()
+    sha256 = CharField(default="")
+    sheet = CharField(default="")
+    mapping = TextField(default="{}")
+    started_at = DateTimeField(default=now)
+    finished_at = DateTimeField(null=True)
+    counts = TextField(default="{}")
+    undone_at = DateTimeField(null=True)
+
+
+class ImportRecord(BaseModel):
+    """One row an import created or updated, with the before-image needed to undo it."""
+
+    batch = ForeignKeyField(ImportBatch, on_delete="CASCADE", backref="records")
+    table_name = CharField()
+    record_id = IntegerField()
+    action = CharField()  # "created" or "updated"
+    before = TextField(null=True)  # JSON of the row before an update
+
+
+class ChangeLog(BaseModel):
+    table_name = CharField()
+    record_id = IntegerField()
+    field = CharField()
+    old_value = TextField(null=True)
+    new_value = TextField(null=True)
+    changed_at = DateTimeField(default=now)
+    changed_by = CharField(default="")
+
+    class Meta:
+        indexes = ((("table_name", "record_id", "changed_at"), False),)
+
+
+class Setting(BaseModel):
+    key = CharField(unique=True)
+    value = TextField(default="null")  # JSON
+
+
+class SchemaInfo(BaseModel):
+    schema_version = IntegerField()
+    app_version = CharField()
+    migrated_at = DateTimeField(default=now)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Salesperson, Customer, Contact, Visit, Feedback, Purchase, Tag, CustomerTag,
+    ImportBatch, ImportRecord, ChangeLog, Setting, SchemaInfo,
+)

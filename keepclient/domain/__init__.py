@@ -1,0 +1,1 @@
+"""Pure rules and plain data: no database, no Qt."""

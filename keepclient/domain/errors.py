@@ -1,0 +1,110 @@
+"""Typed errors that reach the user, each with a message template the UI and CLI translate.
+
+Templates are marked with QT_TRANSLATE_NOOP so `pyside6-lupdate` collects them into the translation files; the
+marker is a plain function here because this layer never imports Qt. Program bugs stay ordinary exceptions.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name is what lupdate looks for
+    """Mark `text` for translation in `context` without translating it now."""
+    return text
+
+
+class KeepclientError(Exception):
+    """An environment or input problem the user can act on (not a bug)."""
+
+    context: ClassVar[str] = "errors"
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("errors", "Something went wrong: {detail}")
+    exit_code: ClassVar[int] = 1
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.template.format(**params))
+
+    def message(self, translate: Any = None) -> str:
+        """The message in the user's language when `translate(context, text)` is given."""
+        text = translate(self.context, self.template) if translate else self.template
+        return text.format(**self.params)
+
+
+class DatabaseBusyError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The database is busy: a colleague is saving. Nothing was lost; please try again in a moment."
+    )
+    exit_code = 3
+
+
+class SchemaTooNewError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} was written by a newer keepclient (schema {found}, this version knows up to {known}). "
+        "Please update keepclient; the file was not changed.",
+    )
+    exit_code = 4
+
+
+class NotADatabaseError(KeepclientError):
+    template = QT_TRANSLATE_NOOP("errors", "{path} is not a database file. It was not changed.")
+    exit_code = 5
+
+
+class ForeignDatabaseError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} is a database of another program, not of keepclient. It was not changed."
+    )
+    exit_code = 5
+
+
+class StorageError(KeepclientError):
+    """The disk refused: full, read-only, removed, or a broken network share."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Could not write to {path}: {reason}. Work saved before this moment is safe."
+    )
+    exit_code = 6
+
+
+class DatabaseMissingError(KeepclientError):
+    template = QT_TRANSLATE_NOOP("errors", "There is no database at {path}.")
+    exit_code = 6
+
+
+class ConflictError(KeepclientError):
+    """Someone saved the record after it was read: both versions travel with the error."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Someone else changed this {table} record (version {theirs_version}) after you opened it "
+        "(version {yours_version}). Nothing was overwritten.",
+    )
+    exit_code = 7
+
+    def __init__(
+        self, *, table: str, record_id: int, yours_version: int, theirs_version: int,
+        yours: dict[str, Any], theirs: dict[str, Any],
+    ) -> None:
+        self.record_id = record_id
+        self.yours = yours
+        self.theirs = theirs
+        super().__init__(table=table, yours_version=yours_version, theirs_version=theirs_version)
+
+
+class RecordNotFoundError(KeepclientError):
+    template = QT_TRANSLATE_NOOP("errors", "The {table} record {record_id} no longer exists.")
+    exit_code = 8
+
+
+class DatabaseNotEmptyError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The database already holds {customers} customers; demo data is only added with --append."
+    )
+    exit_code = 1
+
+
+class CancelledError(KeepclientError):
+    template = QT_TRANSLATE_NOOP("errors", "Cancelled. Nothing was written.")
+    exit_code = 130

@@ -1,0 +1,319 @@
+"""Realistic demo data, fast enough for 100,000 customers: raw batched inserts inside one transaction.
+
+One transaction means a cancelled or killed run leaves nothing behind. Row ids are assigned here (the transaction
+holds the write lock, so nobody else can take them), which lets child rows point at parents without reading back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from keepclient.db.connection import Database
+from keepclient.domain import cadence
+from keepclient.domain.errors import CancelledError, DatabaseNotEmptyError
+from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
+from keepclient.domain.types import DemoSummary
+from keepclient.services import demo_vocab as V
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+CHUNK = 2000
+COMMON = ("id", "uuid", "created_at", "updated_at", "updated_by", "version")
+
+
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    cols = (*COMMON, *columns)
+    return f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" * len(cols))})'
+
+
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "salesperson": ("name", "code", "color", "email", "active"),
+    "customer": (
+        "name", "kind", "owner_id", "tier", "stage", "industry", "source", "address", "city", "region", "phone",
+        "email", "website", "notes", "cadence_days", "last_contact", "next_follow_up", "name_norm", "name_pinyin",
+        "name_initials", "phone_digits", "deleted_at",
+    ),
+    "contact": (
+        "customer_id", "name", "title", "mobile", "phone", "email", "im_id", "birthday_year", "birthday_month",
+        "birthday_day", "is_primary", "notes", "name_norm", "name_pinyin", "name_initials", "phone_digits",
+        "deleted_at",
+    ),
+    "visit": (
+        "customer_id", "contact_id", "salesperson_id", "planned_start", "duration_minutes", "kind", "purpose",
+        "location", "status", "outcome", "satisfaction", "next_follow_up", "deleted_at",
+    ),
+    "feedback": (
+        "customer_id", "contact_id", "visit_id", "received_at", "channel", "kind", "category", "severity",
+        "description", "owner_id", "status", "first_response_at", "resolved_at", "replied_at", "closed_at",
+        "resolution", "satisfaction", "satisfaction_comment", "deleted_at",
+    ),
+    "purchase": ("customer_id", "date", "amount", "product", "quantity", "deleted_at"),
+}
+
+
+@dataclass
+class _Rows:
+    """Rows waiting to be written, per table, with the next free id of each table."""
+
+    next_id: dict[str, int]
+    pending: dict[str, list[tuple]] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
+
+    def add(self, table: str, stamp: dt.datetime, values: tuple) -> int:
+        rid = self.next_id[table]
+        self.next_id[table] = rid + 1
+        self.pending.setdefault(table, []).append((rid, str(uuid.uuid4()), stamp, stamp, "demo", 1, *values))
+        return rid
+
+    def flush(self, cursor) -> None:
+        for table in TABLE_COLUMNS:  # parents before children: foreign keys are checked per statement
+            rows = self.pending.get(table)
+            if rows:
+                cursor.executemany(_insert_sql(table, TABLE_COLUMNS[table]), rows)
+                self.written[table] = self.written.get(table, 0) + len(rows)
+        self.pending = {}
+
+
+class DemoGenerator:
+    """Builds one customer at a time with its contacts, a year of history and the coming four weeks."""
+
+    def __init__(self, rows: _Rows, rng: random.Random, today: dt.date, salespeople: list[tuple[int, str]]):
+        self.rows, self.rng, self.today = rows, rng, today
+        self.salespeople = salespeople
+        self.now = dt.datetime.combine(today, dt.time(9, 0))
+
+    # -- names ---------------------------------------------------------------------------------------------
+    def chinese_person(self) -> str:
+        rng = self.rng
+        given = rng.choice(V.GIVEN_CHARS) + (rng.choice(V.GIVEN_CHARS) if rng.random() < 0.7 else "")
+        return rng.choice(V.SURNAMES) + given
+
+    def english_person(self) -> str:
+        return f"{self.rng.choice(V.EN_FIRST)} {self.rng.choice(V.EN_LAST)}"
+
+    def mobile(self) -> str:
+        rng = self.rng
+        digits = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+        style = rng.random()
+        if style < 0.5:
+            return digits
+        if style < 0.8:
+            return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
+        return f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}"
+
+    # -- one customer --------------------------------------------------------------------------------------
+    def customer(self) -> None:
+        rng, today = self.rng, self.today
+        chinese = rng.random() < 0.85
+        company = rng.random() < 0.72
+        tier = rng.choices("ABC", weights=(20, 30, 50))[0]
+        owner_id, _owner = rng.choice(self.salespeople)
+        if chinese:
+            city, region, district, street = rng.choice(V.CITIES)
+            address = f"{region}{'' if region == city else city}{district}{street}{rng.randint(1, 999)}号"
+        else:
+            city, region, street = rng.choice(V.EN_CITIES)
+            address = f"{rng.randint(1, 300)} {street}"
+        industry_zh, industry_en = rng.choice(V.INDUSTRIES)
+        person = self.chinese_person() if chinese else self.english_person()
+        if company and chinese:
+            name = f"{city}{rng.choice(V.BRANDS)}{industry_zh}{rng.choice(V.COMPANY_SUFFIXES)}"
+        elif company:
+            name = f"{rng.choice(V.EN_LAST)} {industry_en} {rng.choice(V.EN_SUFFIXES)}"
+        else:
+            name = person
+        age_days = rng.randint(3, 5 * 365)
+        created = today - dt.timedelta(days=age_days)
+        stage = self._stage(age_days, tier)
+        phone = self.mobile() if not company or rng.random() < 0.4 else f"0{rng.randint(10, 999)}-{rng.randint(10**6, 10**8 - 1)}"
+        email = f"info{rng.randrange(10**5)}@example.com" if rng.random() < 0.5 else ""
+        stamp = dt.datetime.combine(created, dt.time(10, 0))
+        cid = self.rows.next_id["customer"]
+        contacts = self._contacts(cid, stamp, person, company, chinese)
+        last_contact = self._history(cid, owner_id, contacts, tier, created, address)
+        due = cadence.next_follow_up(last_contact, tier, created=created)
+        self._planned(cid, owner_id, contacts, due, address)
+        self._purchases(cid, tier, created)
+        full, initials = pinyin_keys(name)
+        self.rows.add("customer", stamp, (
+            name, "company" if company else "person", owner_id, tier, stage, industry_zh if chinese else industry_en,
+            rng.choice(("展会", "老客户介绍", "网络", "电话开发", "Referral", "")), address, city, region, phone,
+            email, "", "", None, last_contact, due, normalize_name(name), full, initials, phone_digits(phone), None,
+        ))
+
+    def _stage(self, age_days: int, tier: str) -> str:
+        if age_days < 45:
+            return self.rng.choice(("prospect", "new"))
+        roll = self.rng.random()
+        if roll < 0.06:
+            return "at_risk"
+        if roll < 0.09:
+            return "lost"
+        if roll < 0.11:
+            return "won_back"
+        return "mature" if age_days > 3 * 365 and tier != "C" else "active"
+
+    def _contacts(self, cid: int, stamp: dt.datetime, person: str, company: bool, chinese: bool) -> list[int]:
+        rng = self.rng
+        count = rng.choices((1, 2, 3), weights=(45, 40, 15))[0] if company else 1
+        ids = []
+        for n in range(count):
+            name = person if n == 0 else (self.chinese_person() if chinese else self.english_person())
+            title = rng.choice(V.TITLES_ZH if chinese else V.TITLES_EN) if company else ""
+            mobile = self.mobile()
+            year = rng.randint(1960, 2000) if rng.random() < 0.7 else None
+            month, day = (rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.6 else (None, None)
+            if month is None:
+                year = None
+            full, initials = pinyin_keys(name)
+            ids.append(self.rows.add("contact", stamp, (
+                cid, name, title, mobile, "", f"c{rng.randrange(10**6)}@example.com" if rng.random() < 0.4 else "",
+                f"wx_{rng.randrange(10**7)}" if chinese and rng.random() < 0.5 else "", year, month, day,
+                n == 0, "", normalize_name(name), full, initials, phone_digits(mobile), None,
+            )))
+        return ids
+
+    def _history(
+        self, cid: int, owner_id: int, contacts: list[int], tier: str, created: dt.date, address: str,
+    ) -> dt.date | None:
+        rng, today = self.rng, self.today
+        count = {"A": rng.randint(6, 12), "B": rng.randint(2, 5), "C": rng.randint(0, 2)}[tier]
+        first = max(created, today - dt.timedelta(days=365))
+        span = (today - first).days
+        last_done: dt.date | None = None
+        for _ in range(count if span > 1 else 0):
+            day = first + dt.timedelta(days=rng.randrange(span))
+            start = dt.datetime.combine(day, dt.time(rng.randint(9, 17), rng.choice((0, 30))))
+            status = rng.choices(("done", "cancelled", "missed"), weights=(86, 7, 7))[0]
+            kind = rng.choices(("visit", "call", "email", "message"), weights=(35, 45, 10, 10))[0]
+            done = status == "done"
+            score = rng.choices((3, 4, 5), weights=(2, 5, 4))[0] if done and rng.random() < 0.3 else None
+            vid = self.rows.add("visit", start, (
+                cid, rng.choice(contacts), owner_id, start, 30 if kind == "call" else 60, kind,
+                rng.choice(V.VISIT_PURPOSES), address if kind == "visit" else "", status,
+                rng.choice(V.OUTCOMES) if done else "", score, None, None,
+            ))
+            if done and (last_done is None or day > last_done):
+                last_done = day
+            if done and rng.random() < 0.05:
+                self._feedback(cid, rng.choice(contacts), owner_id, start, vid)
+        if rng.random() < 0.04:
+            received = dt.datetime.combine(today - dt.timedelta(days=rng.randrange(60)), dt.time(rng.randint(8, 18)))
+            self._feedback(cid, contacts[0], owner_id, received, None)
+        return last_done
+
+    def _feedback(self, cid: int, contact: int, owner_id: int, received: dt.datetime, visit: int | None) -> None:
+        rng = self.rng
+        category = rng.choice(tuple(V.FEEDBACK_TEXTS))
+        kind = rng.choices(("complaint", "suggestion", "request", "praise"), weights=(50, 20, 20, 10))[0]
+        age = (self.now - received).days
+        status = (
+            "closed" if age > 30 and rng.random() < 0.9
+            else rng.choice(("new", "in_progress", "resolved", "replied", "closed"))
+        )
+        steps = ("new", "in_progress", "resolved", "replied", "closed")
+        reached = steps.index(status)
+        first = received + dt.timedelta(hours=rng.uniform(0.5, 40)) if reached >= 1 else None
+        resolved = first + dt.timedelta(days=rng.uniform(0.2, 6)) if first and reached >= 2 else None
+        replied = resolved + dt.timedelta(hours=rng.uniform(1, 48)) if resolved and reached >= 3 else None
+        closed = replied + dt.timedelta(days=rng.uniform(0, 3)) if replied and reached >= 4 else None
+        stamp = received.replace(microsecond=0)
+
+        def sec(value: dt.datetime | None) -> dt.datetime | None:
+            return value.replace(microsecond=0) if value else None
+
+        self.rows.add("feedback", stamp, (
+            cid, contact, visit, stamp, "visit" if visit else rng.choice(("phone", "email", "message")), kind,
+            category, rng.choices(("low", "normal", "high", "urgent"), weights=(20, 55, 20, 5))[0],
+            rng.choice(V.FEEDBACK_TEXTS[category]), owner_id, status, sec(first), sec(resolved), sec(replied),
+            sec(closed), rng.choice(V.RESOLUTIONS) if resolved else "",
+            rng.randint(2, 5) if closed and rng.random() < 0.6 else None, "", None,
+        ))
+
+    def _planned(self, cid: int, owner_id: int, contacts: list[int], due: dt.date, address: str) -> None:
+        rng, today = self.rng, self.today
+        if due > today + dt.timedelta(days=27):
+            return
+        day = max(due, today + dt.timedelta(days=rng.randrange(7)))
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        start = dt.datetime.combine(day, dt.time(rng.randint(9, 17), rng.choice((0, 30))))
+        kind = rng.choices(("visit", "call"), weights=(40, 60))[0]
+        self.rows.add("visit", self.now, (
+            cid, contacts[0], owner_id, start, 30 if kind == "call" else 60, kind, rng.choice(V.VISIT_PURPOSES),
+            address if kind == "visit" else "", "planned", "", None, None, None,
+        ))
+
+    def _purchases(self, cid: int, tier: str, created: dt.date) -> None:
+        rng, today = self.rng, self.today
+        count = {"A": rng.randint(4, 10), "B": rng.randint(1, 5), "C": rng.randint(0, 2)}[tier]
+        scale = {"A": 50000, "B": 8000, "C": 1500}[tier]
+        span = max(1, (today - created).days)
+        for _ in range(count):
+            day = today - dt.timedelta(days=rng.randrange(min(span, 730)))
+            amount = Decimal(round(rng.lognormvariate(0, 0.6) * scale, 2)).quantize(Decimal("0.01"))
+            self.rows.add("purchase", dt.datetime.combine(day, dt.time(12)), (
+                cid, day, str(amount), rng.choice(V.PRODUCTS), rng.randint(1, 50), None,
+            ))
+
+
+def salespeople_for(customers: int) -> int:
+    """A team size that fits the customer count: 3 for a handful, up to 30 for 100,000."""
+    return max(3, min(30, customers // 3000 + 3))
+
+
+def generate_demo(
+    db: Database, *, customers: int = 500, seed: int = 7, today: dt.date | None = None, append: bool = False,
+    progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
+) -> DemoSummary:
+    """Fill `db` with a demo team and `customers` customers; all or nothing."""
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    with db.write() as pw:
+        existing = pw.execute_sql("SELECT count(*) FROM customer WHERE deleted_at IS NULL").fetchone()[0]
+        if existing and not append:
+            raise DatabaseNotEmptyError(customers=existing)
+        next_id = {
+            table: pw.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0]
+            for table in TABLE_COLUMNS
+        }
+        rows = _Rows(next_id=next_id)
+        cursor = pw.cursor()
+        team = _team(rows, pw, rng, salespeople_for(customers), today)
+        rows.flush(cursor)
+        gen = DemoGenerator(rows, rng, today, team)
+        for done in range(customers):
+            gen.customer()
+            if (done + 1) % CHUNK == 0 or done + 1 == customers:
+                if is_cancelled and is_cancelled():
+                    raise CancelledError()
+                rows.flush(cursor)
+                if progress:
+                    progress(done + 1, customers)
+    w = rows.written
+    return DemoSummary(
+        salespeople=w.get("salesperson", 0), customers=w.get("customer", 0), contacts=w.get("contact", 0),
+        visits=w.get("visit", 0), feedback=w.get("feedback", 0), purchases=w.get("purchase", 0),
+    )
+
+
+def _team(rows: _Rows, pw, rng: random.Random, size: int, today: dt.date) -> list[tuple[int, str]]:
+    taken = {code for (code,) in pw.execute_sql("SELECT code FROM salesperson").fetchall()}
+    team = []
+    stamp = dt.datetime.combine(today - dt.timedelta(days=5 * 365), dt.time(9))
+    for n, name in enumerate(V.SALES_NAMES[:size]):
+        code = f"S{n + 1:02d}"
+        if code in taken:
+            continue
+        sid = rows.add("salesperson", stamp, (
+            name, code, V.SALES_COLORS[n % len(V.SALES_COLORS)], f"{code.lower()}@example.com", True,
+        ))
+        team.append((sid, name))
+    if not team:
+        team = [tuple(r) for r in pw.execute_sql("SELECT id, name FROM salesperson WHERE active").fetchall()]
+    return team

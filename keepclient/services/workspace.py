@@ -1,0 +1,80 @@
+"""An opened database with the services over it: what the window and the CLI hold on to."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from keepclient import __version__
+from keepclient.db.connection import Database, open_database
+from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary
+from keepclient.services import demo, maintenance
+from keepclient.services.customers import CustomerService
+from keepclient.services.feedback import FeedbackService
+from keepclient.services.visits import VisitService
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (some containers, services)
+        return "unknown"
+
+
+@dataclass
+class Workspace:
+    db: Database
+    user: str
+    customers: CustomerService
+    visits: VisitService
+    feedback: FeedbackService
+
+    @classmethod
+    def open(cls, path: str | Path, *, shared: bool | None = None, user: str | None = None,
+             busy_deadline: float | None = None, create: bool = True) -> Workspace:
+        """Open (create, upgrade) the database at `path`; typed errors leave the file untouched."""
+        kwargs = {"busy_deadline": busy_deadline} if busy_deadline is not None else {}
+        db = open_database(path, shared=shared, app_version=__version__, create=create, **kwargs)
+        who = user or current_user()
+        return cls(db, who, CustomerService(db, who), VisitService(db, who), FeedbackService(db, who))
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def mode(self) -> DatabaseMode:
+        return self.db.mode
+
+    @property
+    def sync_warning(self) -> str | None:
+        """The cloud-sync service whose folder holds the file, if any."""
+        return self.db.warnings[0] if self.db.warnings else None
+
+    @property
+    def upgrade_backup(self) -> Path | None:
+        """Where the copy taken before a schema upgrade went, when this open upgraded the file."""
+        return self.db.backup_path
+
+    def data_version(self) -> int:
+        return self.db.data_version()
+
+    def generate_demo(self, customers: int, *, append: bool = False,
+                      progress: Callable[[int, int], None] | None = None,
+                      is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+        return demo.generate_demo(self.db, customers=customers, append=append, progress=progress,
+                                  is_cancelled=is_cancelled)
+
+    def backup(self, dest: Path | None = None) -> Path:
+        return maintenance.backup(self.db, dest)
+
+    def check(self) -> CheckReport:
+        return maintenance.check(self.db)
+
+    def release_thread(self) -> None:
+        self.db.release_thread()
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,1 @@
+"""Customers area of the main window."""

@@ -1,0 +1,1 @@
+"""Feedback area of the main window."""

@@ -1,0 +1,277 @@
+"""The main window: customers, calendar and feedback over one open database, with menus and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, QWidget
+
+from keepclient import __version__, paths
+from keepclient.domain.errors import KeepclientError
+from keepclient.domain.types import DatabaseMode, DemoSummary
+from keepclient.services.workspace import Workspace
+from keepclient.ui.calendar.week_view import WeekAgenda
+from keepclient.ui.customers.area import CustomerArea
+from keepclient.ui.feedback.log_view import FeedbackLog
+from keepclient.ui.prompts import Prompter
+from keepclient.ui.settings import Preferences
+from keepclient.ui.tasks import Task, TaskRunner
+
+Opener = Callable[..., Workspace]
+DEMO_CUSTOMERS = 500
+
+
+def user_message(error: KeepclientError) -> str:
+    return error.message(QCoreApplication.translate)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, prefs: Preferences, *, prompter: Prompter | None = None, runner: TaskRunner | None = None,
+        opener: Opener = Workspace.open,
+    ) -> None:
+        super().__init__()
+        self.prefs = prefs
+        self.prompter = prompter or Prompter(self)
+        self.runner = runner or TaskRunner()
+        self.opener = opener
+        self.workspace: Workspace | None = None
+        self.task: Task | None = None
+        self._loaded_tabs: set[int] = set()
+
+        self.setWindowTitle("keepclient")
+        self.customers = CustomerArea()
+        self.calendar = WeekAgenda()
+        self.feedback = FeedbackLog()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.customers, self.tr("&Customers"))
+        self.tabs.addTab(self.calendar, self.tr("C&alendar"))
+        self.tabs.addTab(self.feedback, self.tr("&Feedback"))
+        self.setCentralWidget(self.tabs)
+        self.customers.demo_requested.connect(self.load_demo)
+
+        self.path_label = QLabel()
+        self.mode_label = QLabel()
+        self.mode_label.setObjectName("modeLabel")
+        self.statusBar().addPermanentWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.mode_label)
+        self._build_menus()
+        self._restore_layout()
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    # -- menus ---------------------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({action.shortcut().toString()})")
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New database…"), self.new_database, "Ctrl+Shift+N")
+        self.open_action = self._action(self.tr("&Open database…"), self.open_database_dialog,
+                                        QKeySequence.StandardKey.Open)
+        self.open_shared_action = self._action(self.tr("Open &shared database…"), self.open_shared_dialog,
+                                               "Ctrl+Shift+O")
+        self.backup_action = self._action(self.tr("&Backup…"), self.backup, "Ctrl+Shift+B")
+        self.demo_action = self._action(self.tr("Load &demo data"), self.load_demo)
+        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.new_action, self.open_action, self.open_shared_action, None, self.backup_action,
+                       self.demo_action, None, quit_action):
+            file_menu.addAction(action) if action else file_menu.addSeparator()
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, text in (("system", self.tr("System default")), ("en", "English"), ("zh_CN", "简体中文")):
+            action = QAction(text, self, checkable=True)
+            action.setChecked(self.prefs.language == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About keepclient"), self.about))
+
+    # -- opening databases ---------------------------------------------------------------------------------
+    def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True) -> bool:
+        """Open `path`; on failure the current database stays open and the user reads why."""
+        try:
+            workspace = self.opener(path, shared=shared)
+        except KeepclientError as exc:
+            self.prompter.error(self.tr("Cannot open the database"), user_message(exc))
+            return False
+        if self.workspace is not None:
+            self.workspace.close()
+        self.workspace = workspace
+        paths.remember_database(workspace.path)
+        self._show_status()
+        self._loaded_tabs.clear()
+        self._load_tab(self.tabs.currentIndex())
+        if workspace.upgrade_backup:
+            self.statusBar().showMessage(
+                self.tr("Database upgraded; the previous version was saved as %1").replace(
+                    "%1", str(workspace.upgrade_backup)), 15000)
+        if workspace.sync_warning:
+            self.prompter.warn(self.tr("Database in a synced folder"), self.tr(
+                "This database is in a folder synced by %1. Never open it from two computers at once: the sync "
+                "service can silently keep one copy and drop the other's changes. For a team, use a shared "
+                "network folder (File › Open shared database).").replace("%1", workspace.sync_warning))
+        if offer_demo and workspace.customers.count() == 0:
+            QTimer.singleShot(0, self.offer_demo)
+        return True
+
+    def offer_demo(self) -> None:
+        """Asked once the window is up, so the question never blocks start-up."""
+        if self.workspace is not None and self.workspace.customers.count() == 0 and self.prompter.ask_yes_no(
+            self.tr("Empty database"),
+            self.tr("This database has no customers yet. Load demo data (%1 customers) to look around?").replace(
+                "%1", str(DEMO_CUSTOMERS)),
+        ):
+            self.load_demo()
+
+    def _show_status(self) -> None:
+        assert self.workspace is not None
+        self.path_label.setText(str(self.workspace.path))
+        self.setWindowTitle(f"{self.workspace.path.name} — keepclient")
+        if self.workspace.mode is DatabaseMode.SHARED:
+            self.mode_label.setText(self.tr("Shared database"))
+            self.mode_label.setToolTip(self.tr("Opened for a network folder: rollback journal, full sync."))
+        else:
+            self.mode_label.setText(self.tr("Local database"))
+            self.mode_label.setToolTip(self.tr("Opened as a local file (write-ahead log)."))
+        if self.workspace.sync_warning:
+            self.mode_label.setText(self.mode_label.text() + " ⚠ " + self.workspace.sync_warning)
+
+    def _tab_changed(self, index: int) -> None:
+        self.prefs.current_tab = index
+        self._load_tab(index)
+
+    def _load_tab(self, index: int) -> None:
+        """Areas load when first shown, so the window appears before the calendar or the log are read."""
+        if self.workspace is None or index in self._loaded_tabs:
+            return
+        self._loaded_tabs.add(index)
+        try:
+            area = self.tabs.widget(index)
+            if area is self.customers:
+                self.customers.show_service(self.workspace.customers)
+            elif area is self.calendar:
+                self.calendar.show_service(self.workspace.visits)
+            elif area is self.feedback:
+                self.feedback.show_service(self.workspace.feedback)
+        except KeepclientError as exc:
+            self._loaded_tabs.discard(index)
+            self.prompter.error(self.tr("Cannot read the database"), user_message(exc))
+
+    def refresh(self) -> None:
+        self._loaded_tabs.clear()
+        self._load_tab(self.tabs.currentIndex())
+
+    def new_database(self) -> None:
+        path = self.prompter.save_file(self.tr("New database"), paths.data_dir() / "keepclient.db")
+        if path:
+            self.open_workspace(path)
+
+    def open_database_dialog(self) -> None:
+        path = self.prompter.open_file(self.tr("Open database"), paths.data_dir())
+        if path:
+            self.open_workspace(path, shared=None)
+
+    def open_shared_dialog(self) -> None:
+        path = self.prompter.save_file(self.tr("Open or create a shared database"), paths.data_dir())
+        if path:
+            self.open_workspace(path, shared=True)
+
+    # -- long work ----------------------------------------------------------------------------------------
+    def load_demo(self) -> None:
+        if self.workspace is None or self.task is not None:
+            return
+        workspace = self.workspace
+        progress = QProgressDialog(self.tr("Generating demo data…"), self.tr("Cancel"), 0, DEMO_CUSTOMERS, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        task = Task(lambda report, cancelled: workspace.generate_demo(
+            DEMO_CUSTOMERS, progress=report, is_cancelled=cancelled), cleanup=workspace.release_thread)
+        task.signals.progress.connect(lambda done, total: progress.setValue(done))
+        progress.canceled.connect(task.cancel)
+        task.signals.succeeded.connect(self._demo_done)
+        task.signals.failed.connect(self._task_failed)
+        task.signals.finished.connect(progress.close)
+        task.signals.finished.connect(self._task_finished)
+        self.task = task
+        self.runner.start(task)
+
+    def _demo_done(self, summary: DemoSummary) -> None:
+        self.statusBar().showMessage(self.tr("Demo data loaded: %1 customers.").replace(
+            "%1", str(summary.customers)), 10000)
+        self.refresh()
+
+    def _task_failed(self, error: Exception) -> None:
+        if isinstance(error, KeepclientError):
+            self.prompter.error(self.tr("keepclient"), user_message(error))
+        else:
+            self.prompter.error(self.tr("Unexpected error"), f"{type(error).__name__}: {error}")
+
+    def _task_finished(self) -> None:
+        self.task = None
+
+    def backup(self) -> None:
+        if self.workspace is None:
+            return
+        try:
+            target = self.workspace.backup()
+        except KeepclientError as exc:
+            self.prompter.error(self.tr("Backup failed"), user_message(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", str(target)), 15000)
+
+    # -- preferences --------------------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        self.prefs.language = code
+        for other, action in self.language_actions.items():
+            action.setChecked(other == code)
+        self.prompter.inform(self.tr("Language"), self.tr("The new language is used from the next start."))
+
+    def about(self) -> None:
+        self.prompter.about(self.tr("About keepclient"), self.tr(
+            "keepclient %1\nCustomer follow-up for small sales teams.").replace("%1", __version__))
+
+    def _restore_layout(self) -> None:
+        if self.prefs.window_geometry is not None:
+            self.restoreGeometry(self.prefs.window_geometry)
+        else:
+            self.resize(1200, 760)
+        if self.prefs.window_state is not None:
+            self.restoreState(self.prefs.window_state)
+        if self.prefs.customer_splitter is not None:
+            self.customers.splitter.restoreState(self.prefs.customer_splitter)
+        self.tabs.setCurrentIndex(min(max(self.prefs.current_tab, 0), self.tabs.count() - 1))
+
+    def shutdown(self) -> None:
+        """Stop background work, remember the layout and close the database; safe to call twice."""
+        if self.task is not None:
+            self.task.cancel()
+            self.runner.wait()
+        self.prefs.window_geometry = self.saveGeometry()
+        self.prefs.window_state = self.saveState()
+        self.prefs.customer_splitter = self.customers.splitter.saveState()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def area_widgets(window: MainWindow) -> dict[str, QWidget]:
+    """The four areas of the product, by name (tests and tooling find them here)."""
+    return {"customers": window.customers.list, "detail": window.customers.detail,
+            "calendar": window.calendar, "feedback": window.feedback}

@@ -1,0 +1,41 @@
+"""The one home of QMessageBox and QFileDialog: every question to the user goes through a Prompter.
+
+Tests pass a scripted prompter with the same methods, so no dialog ever blocks a test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+DB_FILTER = "keepclient (*.db *.sqlite *.kcdb);;*"
+
+
+class Prompter:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def ask_yes_no(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        return answer == QMessageBox.Yes
+
+    def inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
+
+    def open_file(self, title: str, folder: Path) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), DB_FILTER)
+        return Path(path) if path else None
+
+    def save_file(self, title: str, suggested: Path) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), DB_FILTER)
+        return Path(path) if path else None
+
+    def about(self, title: str, text: str) -> None:
+        QMessageBox.about(self.parent, title, text)

@@ -1,0 +1,1 @@
+"""Reusable widgets and models shared by the areas of the window."""

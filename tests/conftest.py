@@ -1,0 +1,51 @@
+"""Shared fixtures: real SQLite files in temporary folders, a demo database built once per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from keepclient.services.demo import generate_demo  # noqa: E402
+from keepclient.services.workspace import Workspace  # noqa: E402
+
+DEMO_TODAY = dt.date(2026, 11, 23)
+DEMO_CUSTOMERS = 300
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the user's data and config folders at a temporary place: tests never touch real settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    return home
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "demo.db"
+    ws = Workspace.open(path, shared=False, user="tester")
+    generate_demo(ws.db, customers=DEMO_CUSTOMERS, today=DEMO_TODAY)
+    ws.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+    """A private copy of the demo database for one test."""
+    target = tmp_path / "demo.db"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def workspace(demo_db: Path):
+    ws = Workspace.open(demo_db, shared=False, user="tester")
+    yield ws
+    ws.close()

@@ -1,0 +1,25 @@
+import datetime as dt
+
+from keepclient.domain.cadence import interval_days, next_follow_up
+
+CREATED = dt.date(2025, 1, 10)
+
+
+def test_default_intervals_by_tier():
+    on = dt.date(2026, 6, 1)
+    assert [interval_days(t, created=CREATED, on=on) for t in "ABC"] == [14, 30, 90]
+
+
+def test_new_customers_weekly_in_first_month():
+    assert interval_days("C", created=CREATED, on=CREATED + dt.timedelta(days=29)) == 7
+    assert interval_days("C", created=CREATED, on=CREATED + dt.timedelta(days=30)) == 90
+
+
+def test_override_wins():
+    assert interval_days("A", created=CREATED, on=CREATED, override=45) == 45
+
+
+def test_next_follow_up_from_last_contact_or_creation():
+    assert next_follow_up(dt.date(2026, 2, 20), "A", created=CREATED) == dt.date(2026, 3, 6)
+    assert next_follow_up(None, "B", created=CREATED) == CREATED + dt.timedelta(days=7)
+    assert next_follow_up(dt.date(2024, 2, 29), "C", created=dt.date(2020, 1, 1)) == dt.date(2024, 5, 29)

@@ -1,0 +1,24 @@
+from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
+
+
+def test_phone_digits_ignore_formatting_and_full_width():
+    assert phone_digits("138-1234-5678") == "13812345678"
+    assert phone_digits("+86 (138) 1234 5678") == "8613812345678"
+    assert phone_digits("１３８１２３４５６７８") == "13812345678"
+    assert phone_digits("021-5555 1234", None, "") == "02155551234"
+    assert phone_digits("138 1234 5678", "010-8888") == "13812345678 0108888"
+
+
+def test_normalize_name_folds_case_accents_width_and_punctuation():
+    assert normalize_name("Müller GmbH") == "mullergmbh"
+    assert normalize_name("  上海华信（集团）有限公司 ") == normalize_name("上海华信(集团)有限公司")
+    assert normalize_name("ＡＢＣ Trading") == "abctrading"
+    assert normalize_name(None) == ""
+
+
+def test_pinyin_keys_for_chinese_names_only():
+    assert pinyin_keys("张伟") == ("zhangwei", "zw")
+    assert pinyin_keys("重庆长安贸易") [0].startswith("chongqing")
+    assert pinyin_keys("Smith Ltd") == ("", "")
+    full, initials = pinyin_keys("ABC上海")
+    assert (full, initials) == ("shanghai", "sh")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from keepclient.services.demo import generate_demo  # noqa: E402
-from keepclient.services.workspace import Workspace  # noqa: E402
+from keepclient.services.demo import generate_demo
+from keepclient.services.workspace import Workspace
 
 DEMO_TODAY = dt.date(2026, 11, 23)
 DEMO_CUSTOMERS = 300

@@ -83,7 +83,7 @@ def _parse_mount_line(line: str) -> tuple[str, str] | None:
     parts = line.split()
     if len(parts) >= 3 and not line.lstrip().startswith("map "):
         if " on " in line and "(" in line:  # macOS: "//u@srv/share on /Volumes/share (smbfs, nodev)"
-            head, _, rest = line.partition(" on ")
+            _device, _, rest = line.partition(" on ")
             point, _, opts = rest.rpartition(" (")
             return point, opts.split(",")[0].strip(" )")
         return parts[1].replace("\\040", " "), parts[2]

@@ -1,92 +1,16 @@
-"""Enumerations and the plain records that services hand to the UI and the CLI.
+"""The plain records that services hand to the UI and the CLI: immutable named tuples, cheap to create by
+the thousand and cheap to define at start-up.
 
-Enum values are the strings stored in the database, so they must never change once released.
+The value enumerations live in domain/enums.py, kept apart because creating enum classes costs start-up time the
+first window does not need.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-
-
-class CustomerKind(StrEnum):
-    COMPANY = "company"
-    PERSON = "person"
-
-
-class Tier(StrEnum):
-    """80/20 value tiers: A high, B medium, C low."""
-
-    A = "A"
-    B = "B"
-    C = "C"
-
-
-class Stage(StrEnum):
-    """Lifecycle stage of a customer relationship."""
-
-    PROSPECT = "prospect"
-    NEW = "new"
-    ACTIVE = "active"
-    MATURE = "mature"
-    AT_RISK = "at_risk"
-    LOST = "lost"
-    WON_BACK = "won_back"
-
-
-class VisitKind(StrEnum):
-    VISIT = "visit"
-    CALL = "call"
-    EMAIL = "email"
-    MESSAGE = "message"
-
-
-class VisitStatus(StrEnum):
-    PLANNED = "planned"
-    DONE = "done"
-    CANCELLED = "cancelled"
-    MISSED = "missed"
-
-
-class FeedbackKind(StrEnum):
-    COMPLAINT = "complaint"
-    SUGGESTION = "suggestion"
-    REQUEST = "request"
-    PRAISE = "praise"
-
-
-class FeedbackCategory(StrEnum):
-    PRODUCT = "product"
-    PRICE = "price"
-    SERVICE = "service"
-    DELIVERY = "delivery"
-    TRUST = "trust"
-    OTHER = "other"
-
-
-class Severity(StrEnum):
-    LOW = "low"
-    NORMAL = "normal"
-    HIGH = "high"
-    URGENT = "urgent"
-
-
-class Channel(StrEnum):
-    VISIT = "visit"
-    PHONE = "phone"
-    EMAIL = "email"
-    MESSAGE = "message"
-    OTHER = "other"
-
-
-class FeedbackStatus(StrEnum):
-    NEW = "new"
-    IN_PROGRESS = "in_progress"
-    RESOLVED = "resolved"
-    REPLIED = "replied"
-    CLOSED = "closed"
+from typing import NamedTuple
 
 
 class DatabaseMode(StrEnum):
@@ -96,8 +20,7 @@ class DatabaseMode(StrEnum):
     SHARED = "shared"
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerRow:
+class CustomerRow(NamedTuple):
     """One line of the customer list: only what the list shows."""
 
     id: int
@@ -112,8 +35,7 @@ class CustomerRow:
     open_feedback: int
 
 
-@dataclass(frozen=True, slots=True)
-class ContactInfo:
+class ContactInfo(NamedTuple):
     id: int
     name: str
     title: str
@@ -124,8 +46,7 @@ class ContactInfo:
     birthday: str  # "YYYY-MM-DD", "--MM-DD" when the year is unknown, or ""
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
+class TimelineEntry(NamedTuple):
     """Something that happened with a customer, for the detail pane's timeline."""
 
     when: dt.datetime
@@ -136,8 +57,7 @@ class TimelineEntry:
     amount: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CustomerDetail:
+class CustomerDetail(NamedTuple):
     id: int
     uuid: str
     version: int
@@ -158,8 +78,7 @@ class CustomerDetail:
     timeline: tuple[TimelineEntry, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class VisitItem:
+class VisitItem(NamedTuple):
     id: int
     customer_id: int
     customer: str
@@ -174,8 +93,7 @@ class VisitItem:
     location: str
 
 
-@dataclass(frozen=True, slots=True)
-class FeedbackItem:
+class FeedbackItem(NamedTuple):
     id: int
     customer_id: int
     customer: str
@@ -188,16 +106,7 @@ class FeedbackItem:
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class PurchaseInfo:
-    date: dt.date
-    amount: Decimal
-    product: str
-    quantity: int
-
-
-@dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckReport(NamedTuple):
     """What `keepclient check` reports about a database file."""
 
     path: str
@@ -205,15 +114,14 @@ class CheckReport:
     integrity: str  # "ok" or SQLite's first complaint
     schema_version: int
     app_version: str
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[str, int]
 
     @property
     def ok(self) -> bool:
         return self.integrity == "ok"
 
 
-@dataclass(frozen=True, slots=True)
-class DemoSummary:
+class DemoSummary(NamedTuple):
     salespeople: int
     customers: int
     contacts: int

@@ -8,10 +8,8 @@ from typing import Any
 from keepclient.db.connection import Database
 from keepclient.db.models import Contact, Customer, Feedback, Purchase, Salesperson, Visit, now
 from keepclient.db.versioning import current_row, update_checked
-from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
 from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerRow, TimelineEntry
 
-OPEN_FEEDBACK = ("new", "in_progress", "resolved")
 EDITABLE_FIELDS = frozenset({
     "name", "kind", "owner", "tier", "stage", "industry", "source", "address", "city", "region", "phone", "email",
     "website", "notes", "cadence_days", "next_follow_up",
@@ -37,6 +35,8 @@ def _date(value: Any) -> dt.date | None:
 
 def search_keys(name: str, phone: str) -> dict[str, str]:
     """The derived columns stored beside a customer's name and phone so that search can use indexes."""
+    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys  # writes only: lean start-up
+
     full, initials = pinyin_keys(name)
     return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
             "phone_digits": phone_digits(phone)}

@@ -130,7 +130,8 @@ class DemoGenerator:
         age_days = rng.randint(3, 5 * 365)
         created = today - dt.timedelta(days=age_days)
         stage = self._stage(age_days, tier)
-        phone = self.mobile() if not company or rng.random() < 0.4 else f"0{rng.randint(10, 999)}-{rng.randint(10**6, 10**8 - 1)}"
+        landline = f"0{rng.randint(10, 999)}-{rng.randint(10**6, 10**8 - 1)}"
+        phone = self.mobile() if not company or rng.random() < 0.4 else landline
         email = f"info{rng.randrange(10**5)}@example.com" if rng.random() < 0.5 else ""
         stamp = dt.datetime.combine(created, dt.time(10, 0))
         cid = self.rows.next_id["customer"]

@@ -20,9 +20,12 @@ def default_backup_path(db_path: Path, when: dt.datetime | None = None) -> Path:
 
 
 def backup(db: Database, dest: Path | None = None) -> Path:
-    """A consistent copy of the live database (SQLite backup API), safe while colleagues work."""
+    """A consistent copy of the live database (SQLite backup API), safe while colleagues work.
+
+    `dest` is a file, or a folder when it is one already or has no suffix; never an existing file.
+    """
     target = Path(dest) if dest else default_backup_path(db.path)
-    if target.is_dir():
+    if target.is_dir() or not target.suffix:
         target = target / default_backup_path(db.path).name
     if target.exists():
         raise StorageError(path=str(target), reason="a file with that name already exists")

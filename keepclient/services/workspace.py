@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,10 +11,11 @@ from pathlib import Path
 from keepclient import __version__
 from keepclient.db.connection import Database, open_database
 from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary
-from keepclient.services import demo, maintenance
 from keepclient.services.customers import CustomerService
 from keepclient.services.feedback import FeedbackService
 from keepclient.services.visits import VisitService
+
+BUSY_DEADLINE_ENV = "KEEPCLIENT_BUSY_DEADLINE"  # seconds to wait for a colleague's lock before giving up
 
 
 def current_user() -> str:
@@ -35,6 +37,8 @@ class Workspace:
     def open(cls, path: str | Path, *, shared: bool | None = None, user: str | None = None,
              busy_deadline: float | None = None, create: bool = True) -> Workspace:
         """Open (create, upgrade) the database at `path`; typed errors leave the file untouched."""
+        if busy_deadline is None and os.environ.get(BUSY_DEADLINE_ENV):
+            busy_deadline = float(os.environ[BUSY_DEADLINE_ENV])
         kwargs = {"busy_deadline": busy_deadline} if busy_deadline is not None else {}
         db = open_database(path, shared=shared, app_version=__version__, create=create, **kwargs)
         who = user or current_user()
@@ -64,13 +68,19 @@ class Workspace:
     def generate_demo(self, customers: int, *, append: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:
+        from keepclient.services import demo  # loaded on demand: not needed to show the window
+
         return demo.generate_demo(self.db, customers=customers, append=append, progress=progress,
                                   is_cancelled=is_cancelled)
 
     def backup(self, dest: Path | None = None) -> Path:
+        from keepclient.services import maintenance
+
         return maintenance.backup(self.db, dest)
 
     def check(self) -> CheckReport:
+        from keepclient.services import maintenance
+
         return maintenance.check(self.db)
 
     def release_thread(self) -> None:

@@ -23,6 +23,7 @@ LABELS = {
     "call": QT_TRANSLATE_NOOP("labels", "Call"),
     "email": QT_TRANSLATE_NOOP("labels", "Email"),
     "message": QT_TRANSLATE_NOOP("labels", "Message"),
+    "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
     "planned": QT_TRANSLATE_NOOP("labels", "Planned"),
     "done": QT_TRANSLATE_NOOP("labels", "Done"),
     "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -12,16 +13,26 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, 
 from keepclient import __version__, paths
 from keepclient.domain.errors import KeepclientError
 from keepclient.domain.types import DatabaseMode, DemoSummary
-from keepclient.services.workspace import Workspace
-from keepclient.ui.calendar.week_view import WeekAgenda
 from keepclient.ui.customers.area import CustomerArea
-from keepclient.ui.feedback.log_view import FeedbackLog
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import Task, TaskRunner
+from keepclient.ui.widgets.lazy_tab import LazyTab
 
-Opener = Callable[..., Workspace]
+if TYPE_CHECKING:
+    from keepclient.services.workspace import Workspace
+    from keepclient.ui.calendar.week_view import WeekAgenda
+    from keepclient.ui.feedback.log_view import FeedbackLog
+
+Opener = Callable[..., "Workspace"]
 DEMO_CUSTOMERS = 500
+
+
+def open_workspace(path: Path, *, shared: bool | None = None) -> Workspace:
+    """The default opener; services (and peewee) load here, after the window is on screen."""
+    from keepclient.services.workspace import Workspace
+
+    return Workspace.open(path, shared=shared)
 
 
 def user_message(error: KeepclientError) -> str:
@@ -31,7 +42,7 @@ def user_message(error: KeepclientError) -> str:
 class MainWindow(QMainWindow):
     def __init__(
         self, prefs: Preferences, *, prompter: Prompter | None = None, runner: TaskRunner | None = None,
-        opener: Opener = Workspace.open,
+        opener: Opener = open_workspace,
     ) -> None:
         super().__init__()
         self.prefs = prefs
@@ -44,13 +55,13 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("keepclient")
         self.customers = CustomerArea()
-        self.calendar = WeekAgenda()
-        self.feedback = FeedbackLog()
+        self.calendar_tab = LazyTab(_new_calendar)
+        self.feedback_tab = LazyTab(_new_feedback_log)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.customers, self.tr("&Customers"))
-        self.tabs.addTab(self.calendar, self.tr("C&alendar"))
-        self.tabs.addTab(self.feedback, self.tr("&Feedback"))
+        self.tabs.addTab(self.calendar_tab, self.tr("C&alendar"))
+        self.tabs.addTab(self.feedback_tab, self.tr("&Feedback"))
         self.setCentralWidget(self.tabs)
         self.customers.demo_requested.connect(self.load_demo)
 
@@ -62,6 +73,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_layout()
         self.tabs.currentChanged.connect(self._tab_changed)
+
+    @property
+    def calendar(self) -> WeekAgenda:
+        return self.calendar_tab.content()  # type: ignore[return-value]
+
+    @property
+    def feedback(self) -> FeedbackLog:
+        return self.feedback_tab.content()  # type: ignore[return-value]
 
     # -- menus ---------------------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
@@ -123,7 +142,7 @@ class MainWindow(QMainWindow):
                 "This database is in a folder synced by %1. Never open it from two computers at once: the sync "
                 "service can silently keep one copy and drop the other's changes. For a team, use a shared "
                 "network folder (File › Open shared database).").replace("%1", workspace.sync_warning))
-        if offer_demo and workspace.customers.count() == 0:
+        if offer_demo and self.customers.currentIndex() == 0:  # the empty state is showing
             QTimer.singleShot(0, self.offer_demo)
         return True
 
@@ -162,9 +181,9 @@ class MainWindow(QMainWindow):
             area = self.tabs.widget(index)
             if area is self.customers:
                 self.customers.show_service(self.workspace.customers)
-            elif area is self.calendar:
+            elif area is self.calendar_tab:
                 self.calendar.show_service(self.workspace.visits)
-            elif area is self.feedback:
+            elif area is self.feedback_tab:
                 self.feedback.show_service(self.workspace.feedback)
         except KeepclientError as exc:
             self._loaded_tabs.discard(index)
@@ -266,9 +285,21 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.workspace = None
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
+
+
+def _new_calendar() -> QWidget:
+    from keepclient.ui.calendar.week_view import WeekAgenda
+
+    return WeekAgenda()
+
+
+def _new_feedback_log() -> QWidget:
+    from keepclient.ui.feedback.log_view import FeedbackLog
+
+    return FeedbackLog()
 
 
 def area_widgets(window: MainWindow) -> dict[str, QWidget]:

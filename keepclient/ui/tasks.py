@@ -42,7 +42,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.work(self.signals.progress.emit, self._cancelled.is_set)
-        except Exception as exc:  # noqa: BLE001 - handed to the UI, which shows typed errors and reports bugs
+        except Exception as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from peewee import SqliteDatabase
 
-from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
-
 VERSION = 2
 
 KEY_COLUMNS = ("name_norm", "name_pinyin", "name_initials", "phone_digits")
@@ -16,6 +14,8 @@ PHONE_COLUMNS = {"customer": ("phone",), "contact": ("mobile", "phone")}
 
 
 def up(db: SqliteDatabase) -> None:
+    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys  # only when upgrading
+
     for table, phones in PHONE_COLUMNS.items():
         for column in KEY_COLUMNS:
             db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" VARCHAR(255) NOT NULL DEFAULT \'\'')

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from keepclient.domain.types import VisitItem
-from keepclient.services.visits import VisitService
 from keepclient.ui.labels import date_text, label, time_text
+
+if TYPE_CHECKING:
+    from keepclient.services.visits import VisitService  # services load after the window is shown
 
 
 def week_start(day: dt.date, first_weekday: int) -> dt.date:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from keepclient.services.customers import CustomerService
 from keepclient.ui.customers.detail_pane import CustomerDetailPane
 from keepclient.ui.customers.list_view import CustomerListView
+
+if TYPE_CHECKING:
+    from keepclient.services.customers import CustomerService  # services load after the window is shown
 
 
 class CustomerArea(QStackedWidget):

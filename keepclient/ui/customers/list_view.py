@@ -2,30 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from keepclient.domain.types import CustomerRow
-from keepclient.services.customers import CustomerService
 from keepclient.ui.labels import date_text, label
 from keepclient.ui.widgets.paged_model import Column, PagedTableModel
 
+if TYPE_CHECKING:
+    from keepclient.services.customers import CustomerService  # services load after the window is shown
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerListView", text)
+HEADERS = (
+    QT_TRANSLATE_NOOP("CustomerListView", "Name"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Tier"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Stage"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Owner"),
+    QT_TRANSLATE_NOOP("CustomerListView", "City"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Phone"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Last contact"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Next follow-up"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Open feedback"),
+)
+VALUES = (
+    lambda r: r.name, lambda r: r.tier, lambda r: label(r.stage), lambda r: r.owner, lambda r: r.city,
+    lambda r: r.phone, lambda r: date_text(r.last_contact), lambda r: date_text(r.next_follow_up),
+    lambda r: r.open_feedback or "",
+)
 
 
 def customer_columns() -> list[Column]:
     return [
-        Column(_tr("Name"), lambda r: r.name),
-        Column(_tr("Tier"), lambda r: r.tier),
-        Column(_tr("Stage"), lambda r: label(r.stage)),
-        Column(_tr("Owner"), lambda r: r.owner),
-        Column(_tr("City"), lambda r: r.city),
-        Column(_tr("Phone"), lambda r: r.phone),
-        Column(_tr("Last contact"), lambda r: date_text(r.last_contact)),
-        Column(_tr("Next follow-up"), lambda r: date_text(r.next_follow_up)),
-        Column(_tr("Open feedback"), lambda r: r.open_feedback or "", align_right=True),
+        Column(QCoreApplication.translate("CustomerListView", header), value, align_right=header == HEADERS[-1])
+        for header, value in zip(HEADERS, VALUES, strict=True)
     ]
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from keepclient.services.feedback import FeedbackService
 from keepclient.ui.labels import datetime_text, label
 from keepclient.ui.widgets.paged_model import Column, PagedTableModel
+
+if TYPE_CHECKING:
+    from keepclient.services.feedback import FeedbackService  # services load after the window is shown
 
 
 class FeedbackLog(QWidget):

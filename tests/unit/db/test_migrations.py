@@ -136,7 +136,7 @@ def _schema(conn: sqlite3.Connection) -> dict[str, object]:
             (r[1], r[2], tuple(c[2] for c in conn.execute(f'PRAGMA index_info("{r[1]}")')))
             for r in conn.execute(f'PRAGMA index_list("{table}")')
         }
-        keys = {tuple(r[2:5]) + (r[6],) for r in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
+        keys = {(*r[2:5], r[6]) for r in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
         shape[table] = (columns, indexes, keys)
     return shape
 

@@ -1,0 +1,161 @@
+"""keepclient benchmarks: each prints its figure and its ratio against a baseline measured in the same run.
+
+    python benchmarks/run.py                 # everything, on 100,000 customers
+    python benchmarks/run.py demo startup --customers 20000 --repeat 3
+
+- demo: `keepclient demo --customers N` as a whole process, against the floor of writing the same rows with raw
+  sqlite3 `executemany` in one transaction (what the rows alone cost, with no generation at all).
+- startup: whole-process start of `keepclient --db <N-customer database>` until the main window has painted its first
+  frame, and until it has painted the customer list filled from the database, each against a bare PySide6
+  QMainWindow started the same way; plus peak RSS of each process.
+
+Machines are noisy: runs are interleaved and medians reported. Targets (issue 2): demo of 100k under 60 s, start
+at most 2x the bare window, at most 150 MB RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from keepclient.db.connection import open_database
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / ".data"
+BARE_WINDOW = (
+    "import sys\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication(sys.argv)\n"
+    "window = QMainWindow()\n"
+    "window.resize(1200, 760)\n"
+    "window.show()\n"
+    "QTimer.singleShot(0, app.quit)\n"
+    "sys.exit(app.exec())\n"
+)
+
+
+def timed_process(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one whole child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{args} failed: {proc.stderr.read().decode()[-2000:]}")
+    proc.stderr.close()
+    rss_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
+    return elapsed, rss_mb
+
+
+def database_path(customers: int) -> Path:
+    return DATA / f"demo-{customers}.db"
+
+
+def bench_demo(customers: int, env: dict[str, str]) -> Path:
+    DATA.mkdir(exist_ok=True)
+    target = database_path(customers)
+    for leftover in DATA.glob(f"{target.name}*"):
+        leftover.unlink()
+    seconds, rss = timed_process(
+        [sys.executable, "-m", "keepclient", "--db", str(target), "demo", "--customers", str(customers)], env)
+
+    floor_out = subprocess.run([sys.executable, __file__, "_floor", str(target)], env=env, check=True,
+                               capture_output=True, text=True).stdout.split()
+    floor, total = float(floor_out[0]), int(floor_out[1])
+    print(f"demo     {customers:,} customers ({total:,} rows): {seconds:.1f} s, peak {rss:.0f} MB "
+          f"| floor (raw executemany of the same rows) {floor:.1f} s | ratio {seconds / floor:.2f}x "
+          f"| target < 60 s: {'PASS' if seconds < 60 else 'FAIL'}")
+    return target
+
+
+def write_floor(source_path: Path) -> None:
+    """Child process: time raw executemany of every row of `source_path` into an empty copy of its schema.
+
+    Runs apart from the parent so the parent never holds a million rows (forked children would count them).
+    """
+    source = sqlite3.connect(source_path)
+    tables = [t for (t,) in source.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    rows = {t: source.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+    source.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_db = Path(tmp) / "floor.db"
+        open_database(floor_db).close()  # same schema and indexes, empty
+        conn = sqlite3.connect(floor_db, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=wal")
+        conn.execute("DELETE FROM schema_info")
+        began = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        for table in tables:
+            if rows[table]:
+                marks = ", ".join("?" * len(rows[table][0]))
+                conn.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows[table])
+        conn.execute("COMMIT")
+        floor = time.perf_counter() - began
+        conn.close()
+    print(floor, sum(len(r) for r in rows.values()))
+
+
+def bench_startup(customers: int, repeat: int, env: dict[str, str]) -> None:
+    db = database_path(customers)
+    if not db.exists():
+        db = bench_demo(customers, env)
+    app_args = [sys.executable, "-m", "keepclient", "--db", str(db)]
+    bare_args = [sys.executable, "-c", BARE_WINDOW]
+    modes = {"window": {**env, "KEEPCLIENT_QUIT_WHEN_SHOWN": "window"},
+             "data": {**env, "KEEPCLIENT_QUIT_WHEN_SHOWN": "data"}}
+    for mode_env in modes.values():  # warm the file cache, as any second start would find it
+        timed_process(app_args, mode_env)
+    timed_process(bare_args, env)
+    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "window": [], "data": []}
+    for _ in range(repeat):  # interleaved, so drifts of a noisy machine hit all three alike
+        runs["bare"].append(timed_process(bare_args, env))
+        for mode, mode_env in modes.items():
+            runs[mode].append(timed_process(app_args, mode_env))
+    seconds = {name: statistics.median(t for t, _ in result) for name, result in runs.items()}
+    peak = {name: max(r for _, r in result) for name, result in runs.items()}
+    print(f"startup  bare PySide6 QMainWindow: median {seconds['bare']:.3f} s, peak {peak['bare']:.0f} MB")
+    for mode, what in (("window", "first frame"), ("data", "first frame with the customer list filled")):
+        ratio = seconds[mode] / seconds["bare"]
+        print(f"startup  keepclient on {customers:,} customers, {what}: median {seconds[mode]:.3f} s, "
+              f"peak {peak[mode]:.0f} MB | ratio {ratio:.2f}x | targets <= 2x: {'PASS' if ratio <= 2 else 'FAIL'}, "
+              f"<= 150 MB: {'PASS' if peak[mode] <= 150 else 'FAIL'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("which", nargs="*", help="demo, startup (default: both)")
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    if sys.argv[1:2] == ["_floor"]:
+        write_floor(Path(sys.argv[2]))
+        return 0
+    args = parser.parse_args()
+    args.which = args.which or ["demo", "startup"]
+    if set(args.which) - {"demo", "startup"}:
+        parser.error("choose from: demo, startup")
+    # Installed apps run from compiled bytecode (pip and PyInstaller compile it); a source checkout whose
+    # environment says PYTHONDONTWRITEBYTECODE would otherwise recompile keepclient on every start.
+    compileall.compile_dir(str(HERE.parent / "keepclient"), quiet=1)
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    with tempfile.TemporaryDirectory() as home:  # never touch the user's own settings or last database
+        env.update(XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data")
+        if "demo" in args.which:
+            bench_demo(args.customers, env)
+        if "startup" in args.which:
+            bench_startup(args.customers, args.repeat, env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""The `keepclient` command end to end, as a separate process: outputs and stable exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from keepclient.db import migrations
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": "", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "keepclient", *args], capture_output=True, text=True,
+                          timeout=120, env=full_env)
+
+
+def test_demo_then_check_then_backup(tmp_path: Path):
+    db = tmp_path / "team.db"
+    demo = run("--db", str(db), "demo", "--customers", "120")
+    assert demo.returncode == 0, demo.stderr
+    assert "120 customers" in demo.stdout
+    assert "120 / 120" in demo.stderr  # progress
+    check = run("--db", str(db), "check", "--json")
+    assert check.returncode == 0
+    report = json.loads(check.stdout)
+    assert report["integrity"] == "ok" and report["counts"]["customer"] == 120
+    assert report["schema_version"] == migrations.LATEST and report["mode"] == "local"
+    backup = run("--db", str(db), "backup", str(tmp_path / "copies"))
+    assert backup.returncode == 0
+    copies = list((tmp_path / "copies").iterdir())
+    assert len(copies) == 1 and str(copies[0]) in backup.stdout
+
+
+def test_default_database_is_in_the_users_data_folder(isolated_home: Path):
+    result = run("demo", "--customers", "5")
+    assert result.returncode == 0, result.stderr
+    assert (isolated_home / "data" / "keepclient" / "keepclient.db").exists()
+
+
+def test_demo_refuses_a_database_with_customers(tmp_path: Path):
+    db = tmp_path / "t.db"
+    assert run("--db", str(db), "demo", "--customers", "5").returncode == 0
+    again = run("--db", str(db), "demo", "--customers", "5")
+    assert again.returncode == 1 and "--append" in again.stderr
+    assert run("--db", str(db), "demo", "--customers", "5", "--append").returncode == 0
+
+
+@pytest.mark.parametrize(("content", "code", "words"), [
+    (b"hello, not a database\n" * 20, 5, "is not a database file"),
+])
+def test_bad_files_give_one_clear_line(tmp_path: Path, content: bytes, code: int, words: str):
+    path = tmp_path / "bad.db"
+    path.write_bytes(content)
+    result = run("--db", str(path), "check")
+    assert result.returncode == code
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == content
+
+
+def test_newer_schema_exit_code(tmp_path: Path):
+    path = tmp_path / "future.db"
+    assert run("--db", str(path), "demo", "--customers", "3").returncode == 0
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 5}")
+    conn.commit()
+    conn.close()
+    result = run("--db", str(path), "check")
+    assert result.returncode == 4 and "newer keepclient" in result.stderr
+
+
+def test_missing_database_for_check(tmp_path: Path):
+    result = run("--db", str(tmp_path / "nowhere.db"), "check")
+    assert result.returncode == 6 and "There is no database at" in result.stderr
+    assert not (tmp_path / "nowhere.db").exists()
+
+
+def test_busy_database_exit_code(tmp_path: Path):
+    path = tmp_path / "busy.db"
+    assert run("--db", str(path), "--shared", "demo", "--customers", "3").returncode == 0
+    colleague = sqlite3.connect(path, timeout=0)
+    colleague.execute("BEGIN IMMEDIATE")
+    try:
+        result = run("--db", str(path), "--shared", "demo", "--customers", "3", "--append",
+                     env={"KEEPCLIENT_BUSY_DEADLINE": "1"})
+    finally:
+        colleague.rollback()
+        colleague.close()
+    assert result.returncode == 3 and "colleague is saving" in result.stderr
+
+
+def test_messages_in_chinese(tmp_path: Path):
+    path = tmp_path / "bad.db"
+    path.write_bytes(b"garbage" * 30)
+    result = run("--db", str(path), "--lang", "zh_CN", "check")
+    assert result.returncode == 5 and "不是数据库文件" in result.stderr
+    zh_system = run("--db", str(path), "check", env={"LANG": "zh_CN.UTF-8"})
+    assert "不是数据库文件" in zh_system.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path):
+    assert run("--db", str(tmp_path / "x.db"), "frobnicate").returncode == 2
+
+
+@pytest.mark.parametrize("moment", ["window", "data"])
+def test_window_starts_on_a_database_and_remembers_it(demo_db: Path, isolated_home: Path, moment: str):
+    """`keepclient --db X` opens the window (offscreen here) and records X as the last used database."""
+    result = run("--db", str(demo_db), env={"KEEPCLIENT_QUIT_WHEN_SHOWN": moment, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0, result.stderr
+    state = isolated_home / "config" / "keepclient" / "state.json"
+    if moment == "data":
+        assert json.loads(state.read_text())["last_database"] == str(demo_db)
+    else:  # quit at the first frame: the database had not been opened yet
+        assert not state.exists()

@@ -1,0 +1,43 @@
+"""A scripted stand-in for the Prompter: records what the window asked and answers as told."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ScriptedPrompter:
+    yes: bool = True
+    path: Path | None = None
+    asked: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def _record(self, kind: str, title: str, text: str) -> None:
+        self.asked.append((kind, title, text))
+
+    def ask_yes_no(self, title: str, text: str) -> bool:
+        self._record("question", title, text)
+        return self.yes
+
+    def inform(self, title: str, text: str) -> None:
+        self._record("info", title, text)
+
+    def warn(self, title: str, text: str) -> None:
+        self._record("warning", title, text)
+
+    def error(self, title: str, text: str) -> None:
+        self._record("error", title, text)
+
+    def about(self, title: str, text: str) -> None:
+        self._record("about", title, text)
+
+    def open_file(self, title: str, folder: Path) -> Path | None:
+        self._record("open", title, str(folder))
+        return self.path
+
+    def save_file(self, title: str, suggested: Path) -> Path | None:
+        self._record("save", title, str(suggested))
+        return self.path
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _title, _text in self.asked]

@@ -1,0 +1,169 @@
+"""The main window on real database files, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
+from PySide6.QtWidgets import QApplication
+
+from keepclient import paths
+from keepclient.app import install_translations
+from keepclient.ui.main_window import DEMO_CUSTOMERS, MainWindow, area_widgets
+from keepclient.ui.settings import Preferences
+from keepclient.ui.tasks import TaskRunner
+from tests.conftest import DEMO_TODAY
+from tests.ui.helpers import ScriptedPrompter
+
+
+@pytest.fixture
+def prefs(tmp_path: Path) -> Preferences:
+    return Preferences(tmp_path / "prefs.ini")
+
+
+@pytest.fixture
+def make_window(qtbot, prefs: Preferences):
+    def make(prompter: ScriptedPrompter | None = None) -> tuple[MainWindow, ScriptedPrompter]:
+        prompter = prompter or ScriptedPrompter()
+        window = MainWindow(prefs, prompter=prompter, runner=TaskRunner(inline=True))
+        qtbot.addWidget(window)
+        window.show()
+        return window, prompter
+    return make
+
+
+def _cell(model, row: int, column: int) -> str:
+    return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+
+def test_four_areas_show_the_demo_database(make_window, demo_db: Path, qtbot, qtmodeltester):
+    window, prompter = make_window()
+    assert window.open_workspace(demo_db)
+    areas = area_widgets(window)
+
+    customers = areas["customers"].model()
+    assert customers.rowCount() == 300
+    assert _cell(customers, 0, 0) and _cell(customers, 0, 3)  # a name and an owner
+    qtmodeltester.check(customers)
+
+    detail = areas["detail"]
+    assert detail.currentIndex() == 1 and detail.title.text() == _cell(customers, 0, 0)
+    assert detail.contacts.topLevelItemCount() >= 1 and detail.timeline.topLevelItemCount() >= 1
+    areas["customers"].selectRow(5)
+    assert detail.title.text() == _cell(customers, 5, 0)
+
+    window.tabs.setCurrentWidget(window.calendar_tab)
+    calendar = areas["calendar"]
+    calendar.today = DEMO_TODAY
+    calendar.go_today()
+    assert calendar.model.rowCount() > 0
+    qtmodeltester.check(calendar.model)
+    shown = calendar.period.text()
+    calendar.next_button.click()
+    assert calendar.period.text() != shown and calendar.model.rowCount() > 0
+
+    window.tabs.setCurrentWidget(window.feedback_tab)
+    feedback = areas["feedback"]
+    assert feedback.table.model().rowCount() > 0 and "feedback" in feedback.summary.text()
+    qtmodeltester.check(feedback.table.model())
+
+    assert window.path_label.text() == str(demo_db)
+    assert window.mode_label.text() == "Local database"
+    assert prompter.asked == []  # a populated database asks nothing
+
+
+def test_shared_mode_is_shown_in_the_status_bar(make_window, demo_db: Path):
+    window, _ = make_window()
+    window.open_workspace(demo_db, shared=True)
+    assert window.mode_label.text() == "Shared database"
+
+
+def test_empty_database_offers_demo_data(make_window, tmp_path: Path, qtbot):
+    window, prompter = make_window(ScriptedPrompter(yes=True))
+    window.open_workspace(tmp_path / "new.db")
+    qtbot.waitUntil(lambda: window.customers.list.model() is not None
+                    and window.customers.list.model().rowCount() == DEMO_CUSTOMERS, timeout=20000)
+    assert prompter.kinds() == ["question"]
+    assert window.customers.currentIndex() == 1
+
+
+def test_declined_demo_leaves_an_empty_state_with_a_button(make_window, tmp_path: Path, qtbot):
+    window, prompter = make_window(ScriptedPrompter(yes=False))
+    window.open_workspace(tmp_path / "new.db")
+    qtbot.waitUntil(lambda: prompter.kinds() == ["question"])
+    assert window.customers.currentIndex() == 0 and window.customers.demo_button.isVisible()
+    qtbot.mouseClick(window.customers.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.customers.currentIndex() == 1, timeout=20000)
+    assert window.customers.list.model().rowCount() == DEMO_CUSTOMERS
+
+
+def test_a_bad_file_is_explained_and_the_open_database_stays(make_window, demo_db: Path, tmp_path: Path):
+    window, prompter = make_window()
+    window.open_workspace(demo_db)
+    garbage = tmp_path / "notes.db"
+    garbage.write_bytes(b"shopping list\n" * 40)
+    assert not window.open_workspace(garbage)
+    assert prompter.asked[-1][0] == "error" and "is not a database file" in prompter.asked[-1][2]
+    assert window.workspace is not None and window.workspace.path == demo_db
+    assert window.customers.list.model().rowCount() == 300
+    assert garbage.read_bytes() == b"shopping list\n" * 40
+
+
+def test_open_menu_uses_the_prompter_and_remembers_the_database(make_window, demo_db: Path):
+    window, _ = make_window(ScriptedPrompter(path=demo_db))
+    window.open_action.trigger()
+    assert window.workspace.path == demo_db
+    assert paths.last_database() == demo_db
+    assert window.open_action.shortcut().toString() and window.backup_action.shortcut().toString()
+
+
+def test_backup_from_the_menu(make_window, demo_db: Path):
+    window, _ = make_window()
+    window.open_workspace(demo_db)
+    window.backup_action.trigger()
+    backups = list((demo_db.parent / "backups").iterdir())
+    assert len(backups) == 1 and str(backups[0]) in window.statusBar().currentMessage()
+
+
+def test_synced_folder_warns(make_window, tmp_path: Path):
+    window, prompter = make_window(ScriptedPrompter(yes=False))
+    window.open_workspace(tmp_path / "OneDrive - Contoso" / "team.db", offer_demo=False)
+    assert prompter.kinds() == ["warning"] and "OneDrive" in prompter.asked[0][2]
+    assert "OneDrive" in window.mode_label.text()
+
+
+def test_window_layout_is_remembered(make_window, demo_db: Path, prefs: Preferences, qtbot):
+    window, _ = make_window()
+    window.open_workspace(demo_db)
+    window.resize(QSize(720, 520))
+    chosen = window.size()  # as large as the window's minimum allows
+    window.tabs.setCurrentIndex(2)
+    window.close()
+    again, _ = make_window()
+    assert again.size() == chosen != QSize(1200, 760)
+    assert again.tabs.currentIndex() == 2
+
+
+def test_language_choice_is_saved(make_window, prefs: Preferences):
+    window, prompter = make_window()
+    window.language_actions["zh_CN"].trigger()
+    assert prefs.language == "zh_CN" and prompter.kinds() == ["info"]
+    assert window.language_actions["zh_CN"].isChecked() and not window.language_actions["system"].isChecked()
+
+
+def test_window_speaks_chinese(make_window, demo_db: Path):
+    app = QApplication.instance()
+    translators = install_translations(app, "zh_CN")
+    assert translators
+    try:
+        window, _ = make_window()
+        window.open_workspace(demo_db)
+        assert window.tabs.tabText(0) == "客户(&C)"
+        assert window.mode_label.text() == "本地数据库"
+        model = window.customers.list.model()
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "名称"
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

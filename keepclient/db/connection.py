@@ -217,7 +217,7 @@ def open_database(
     Raises NotADatabaseError, ForeignDatabaseError or SchemaTooNewError without touching the file, and
     StorageError when the folder cannot be written.
     """
-    path = Path(path).expanduser()
+    path = Path(path).expanduser().absolute()
     state = inspect_file(path)
     if state.exists and state.has_tables and state.application_id != migrations.APPLICATION_ID:
         raise ForeignDatabaseError(path=str(path))

@@ -106,9 +106,14 @@ class WeekAgenda(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        em = self.fontMetrics().horizontalAdvance("M")
+        for column, width in enumerate((13, 5, 8, 20, 9, 5, 6)):
+            self.table.setColumnWidth(column, width * em)
         self.empty = QLabel(self.tr("No visits planned this week."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -140,4 +145,3 @@ class WeekAgenda(QWidget):
         visits = self.service.between(dt.datetime.combine(self.start, dt.time()), dt.datetime.combine(end, dt.time()))
         self.model.set_visits(visits)
         self.empty.setVisible(not visits)
-        self.table.resizeColumnsToContents() if len(visits) < 500 else None

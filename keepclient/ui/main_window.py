@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, QWidget
 
 from keepclient import __version__, paths
-from keepclient.domain.errors import KeepclientError
+from keepclient.domain.errors import CancelledError, KeepclientError
 from keepclient.domain.types import DatabaseMode, DemoSummary
 from keepclient.ui.customers.area import CustomerArea
 from keepclient.ui.prompts import Prompter
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.feedback_tab, self.tr("&Feedback"))
         self.setCentralWidget(self.tabs)
         self.customers.demo_requested.connect(self.load_demo)
+        self.customers.list.read_failed.connect(self._read_failed)
 
         self.path_label = QLabel()
         self.mode_label = QLabel()
@@ -233,10 +234,16 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _task_failed(self, error: Exception) -> None:
-        if isinstance(error, KeepclientError):
+        if isinstance(error, CancelledError):  # the user's own choice: no dialog, just say nothing was written
+            self.statusBar().showMessage(user_message(error), 10000)
+        elif isinstance(error, KeepclientError):
             self.prompter.error(self.tr("keepclient"), user_message(error))
         else:
             self.prompter.error(self.tr("Unexpected error"), f"{type(error).__name__}: {error}")
+
+    def _read_failed(self, error: KeepclientError) -> None:
+        """Reading in the background of a view failed: a status message, never a dialog per cell."""
+        self.statusBar().showMessage(user_message(error), 10000)
 
     def _task_finished(self) -> None:
         self.task = None

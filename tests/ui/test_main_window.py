@@ -167,3 +167,29 @@ def test_window_speaks_chinese(make_window, demo_db: Path):
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_demo_runs_off_the_ui_thread(qtbot, prefs: Preferences, tmp_path: Path):
+    prompter = ScriptedPrompter(yes=True)
+    window = MainWindow(prefs, prompter=prompter, runner=TaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(tmp_path / "threaded.db")
+    qtbot.waitUntil(lambda: window.task is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.task is None, timeout=30000)
+    assert window.customers.list.model().rowCount() == DEMO_CUSTOMERS
+    assert "500" in window.statusBar().currentMessage()
+
+
+def test_cancelled_demo_writes_nothing_and_asks_nothing(qtbot, prefs: Preferences, tmp_path: Path):
+    prompter = ScriptedPrompter(yes=False)
+    window = MainWindow(prefs, prompter=prompter, runner=TaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(tmp_path / "cancel.db", offer_demo=False)
+    window.load_demo()
+    window.task.cancel()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30000)
+    assert prompter.asked == []
+    assert "Nothing was written" in window.statusBar().currentMessage()
+    assert window.workspace.customers.count() == 0 and window.customers.currentIndex() == 0

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from keepclient.domain.errors import KeepclientError
 from keepclient.ui.customers.detail_pane import CustomerDetailPane
 from keepclient.ui.customers.list_view import CustomerListView
 
@@ -57,5 +58,10 @@ class CustomerArea(QStackedWidget):
             self.list.selectRow(0)
 
     def _show_detail(self, customer_id: int) -> None:
-        if self.service is not None:
+        if self.service is None:
+            return
+        try:
             self.detail.show_customer(self.service.detail(customer_id))
+        except KeepclientError as exc:  # busy share, customer deleted by a colleague: say so, keep the list
+            self.detail.clear()
+            self.list.read_failed.emit(exc)

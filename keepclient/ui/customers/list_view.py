@@ -43,6 +43,7 @@ class CustomerListView(QTableView):
     """Emits `customer_selected(id)` when the current row changes."""
 
     customer_selected = Signal(int)
+    read_failed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class CustomerListView(QTableView):
     def show_customers(self, service: CustomerService) -> None:
         """Point the list at a (new) database and show its first rows."""
         self.paged = PagedTableModel(customer_columns(), service.count, service.rows)
+        self.paged.fetch_failed.connect(self.read_failed)
         self.paged.reload()
         self.setModel(self.paged)
         self.setColumnWidth(0, 260)

@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+
+from keepclient.domain.errors import KeepclientError
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,6 +27,12 @@ class Column:
 
 
 class PagedTableModel(QAbstractTableModel):
+    """`fetch_failed(error)` reports a block that could not be read (a busy or vanished share); its rows show
+    empty and are asked for again a moment later instead of breaking the view."""
+
+    fetch_failed = Signal(object)
+    RETRY_MS = 2000
+
     def __init__(
         self, columns: Sequence[Column], count: Callable[[], int], page: Callable[[int, int], Sequence[Any]],
         block_size: int = 500, max_blocks: int = 8,
@@ -56,13 +64,24 @@ class PagedTableModel(QAbstractTableModel):
         number, offset = divmod(row, self.block_size)
         block = self._blocks.get(number)
         if block is None:
-            block = self._page_fn(number * self.block_size, self.block_size)
+            try:
+                block = self._page_fn(number * self.block_size, self.block_size)
+            except KeepclientError as exc:
+                self.fetch_failed.emit(exc)
+                QTimer.singleShot(self.RETRY_MS, lambda n=number: self._retry(n))
+                return None
             self._blocks[number] = block
             while len(self._blocks) > self.max_blocks:
                 self._blocks.popitem(last=False)
         else:
             self._blocks.move_to_end(number)
         return block[offset] if offset < len(block) else None
+
+    def _retry(self, number: int) -> None:
+        first = number * self.block_size
+        last = min(first + self.block_size, self._rows) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

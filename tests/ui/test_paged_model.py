@@ -1,0 +1,60 @@
+"""The block-paged model: counts up front, fetches on demand, keeps few blocks, survives a failed read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from keepclient.domain.errors import DatabaseBusyError
+from keepclient.ui.widgets.paged_model import Column, PagedTableModel
+
+
+class Source:
+    """Rows 0..n-1 as plain tuples; can be told to fail like a busy share."""
+
+    def __init__(self, rows: int, failures: int = 0) -> None:
+        self.rows, self.failures, self.calls = rows, failures, []
+
+    def count(self) -> int:
+        return self.rows
+
+    def page(self, offset: int, limit: int) -> list[tuple[int, str]]:
+        self.calls.append(offset)
+        if self.failures:
+            self.failures -= 1
+            raise DatabaseBusyError()
+        return [(i, f"row {i}") for i in range(offset, min(offset + limit, self.rows))]
+
+
+def make(source: Source, **kwargs) -> PagedTableModel:
+    model = PagedTableModel([Column("No.", lambda r: r[0], align_right=True), Column("Text", lambda r: r[1])],
+                            source.count, source.page, **kwargs)
+    model.reload()
+    return model
+
+
+def test_rows_are_fetched_per_block_and_few_blocks_are_kept(qtmodeltester):
+    source = Source(10_000)
+    model = make(source, block_size=100, max_blocks=3)
+    assert model.rowCount() == 10_000 and source.calls == []
+    assert model.data(model.index(5_432, 1)) == "row 5432"
+    assert model.data(model.index(5_499, 0)) == 5499
+    assert source.calls == [5_400]
+    for row in range(0, 10_000, 100):
+        model.item(row)
+    assert model.cached_blocks() == 3
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole)
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.DecorationRole) is None
+    qtmodeltester.check(model)
+
+
+def test_a_failed_read_is_reported_and_retried(qtbot):
+    source = Source(250, failures=1)
+    model = make(source, block_size=100)
+    model.RETRY_MS = 10
+    with qtbot.waitSignal(model.fetch_failed) as failed:
+        assert model.data(model.index(120, 1)) is None
+    assert isinstance(failed.args[0], DatabaseBusyError)
+    with qtbot.waitSignal(model.dataChanged) as changed:
+        pass
+    assert changed.args[0].row() == 100 and changed.args[1].row() == 199
+    assert model.data(model.index(120, 1)) == "row 120"

@@ -111,9 +111,17 @@ def inspect_file(path: Path) -> FileState:
     return FileState(exists=True, application_id=app_id, schema_version=version, has_tables=tables > 0)
 
 
+_BIND_LOCK = threading.Lock()
+
+
 @dataclass
 class Database:
-    """An open keepclient database: the peewee handle plus how and where it was opened."""
+    """An open keepclient database: the peewee handle plus how and where it was opened.
+
+    The models are shared classes bound to the database in use, so a process works with one database at a time
+    (tests may alternate between two); the window waits for background work before it switches databases.
+    Each thread gets its own SQLite connection.
+    """
 
     path: Path
     mode: DatabaseMode
@@ -121,12 +129,11 @@ class Database:
     warnings: list[str] = field(default_factory=list)
     backup_path: Path | None = None
     busy_deadline: float = BUSY_DEADLINE_S
-    _bind_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def _ensure_bound(self) -> None:
         # Models are shared classes: point them at this database when another one was used last.
         if Customer._meta.database is not self.pw:
-            with self._bind_lock:
+            with _BIND_LOCK:
                 self.pw.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
 
     @contextmanager
@@ -167,19 +174,12 @@ class Database:
                 return
             except (sqlite3.OperationalError, PeeweeDatabaseError) as exc:
                 typed = translate_sqlite_error(exc, self.path)
-                if not isinstance(typed, DatabaseBusyError):
-                    if typed is None:
-                        raise
-                    raise typed from exc
-                if time.monotonic() + pause > deadline:
+                if typed is None:
+                    raise
+                if not isinstance(typed, DatabaseBusyError) or time.monotonic() + pause > deadline:
                     raise typed from exc
             time.sleep(pause * random.uniform(0.5, 1.5))
             pause = min(pause * 2, 0.5)
-
-    def data_version(self) -> int:
-        """Changes when another connection commits: a cheap way to notice colleagues' saves."""
-        with self.session():
-            return int(self.pw.execute_sql("PRAGMA data_version").fetchone()[0])
 
     def journal_mode(self) -> str:
         with self.session():

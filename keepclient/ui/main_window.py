@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
     # -- opening databases ---------------------------------------------------------------------------------
     def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True) -> bool:
         """Open `path`; on failure the current database stays open and the user reads why."""
+        if self.task is not None:  # background work on the current database finishes (cancelled) first
+            self.task.cancel()
+            self.runner.wait()
         try:
             workspace = self.opener(path, shared=shared)
         except KeepclientError as exc:

@@ -57,9 +57,9 @@ class Salesperson(BaseModel):
 class Customer(BaseModel):
     name = CharField()
     kind = CharField(default="company")
-    owner = ForeignKeyField(Salesperson, null=True, on_delete="SET NULL", backref="customers")
-    tier = CharField(default="C", index=True)
-    stage = CharField(default="new", index=True)
+    owner = ForeignKeyField(Salesperson, null=True, on_delete="SET NULL", backref="customers", index=False)
+    tier = CharField(default="C")
+    stage = CharField(default="new")
     industry = CharField(default="")
     source = CharField(default="")
     address = CharField(default="")
@@ -71,15 +71,23 @@ class Customer(BaseModel):
     notes = TextField(default="")
     cadence_days = IntegerField(null=True)
     last_contact = DateField(null=True)
-    next_follow_up = DateField(null=True, index=True)
+    next_follow_up = DateField(null=True)
     name_norm = CharField(default="", index=True)
     name_pinyin = CharField(default="", index=True)
     name_initials = CharField(default="", index=True)
     phone_digits = CharField(default="", index=True)
     deleted_at = DateTimeField(null=True)
+    sort_key = CharField(default="")
+    open_feedback = IntegerField(default=0)  # kept by the services: feedback not yet replied to or closed
 
     class Meta:
-        indexes = ((("deleted_at", "name"), False),)
+        # Every list query says whether it wants the trash (deleted_at), then filters or sorts by one column and
+        # breaks ties by name: one index per sortable column serves both, and deep pages stay fast.
+        indexes = tuple(
+            ((("deleted_at", *column, "sort_key")), False)
+            for column in ((), ("tier",), ("stage",), ("owner",), ("city",), ("last_contact",), ("next_follow_up",),
+                           ("open_feedback",))
+        )
 
 
 class Contact(BaseModel):

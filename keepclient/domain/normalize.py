@@ -36,18 +36,57 @@ def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
-@lru_cache(maxsize=65536)
-def pinyin_keys(name: str) -> tuple[str, str]:
-    """Full pinyin and initials of the Chinese characters in `name` ("张伟" -> ("zhangwei", "zw")).
+# Surnames whose reading differs from the character's everyday reading, which pypinyin gives ("曾" is "zeng" as a
+# surname, "ceng" otherwise). Two-character surnames first, so they win over their first character.
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "尉迟": ("yu", "chi"), "长孙": ("zhang", "sun"), "万俟": ("mo", "qi"), "单于": ("chan", "yu"),
+    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "区": ("ou",), "查": ("zha",),
+    "朴": ("piao",), "乐": ("yue",), "缪": ("miao",), "翟": ("zhai",), "盖": ("ge",), "任": ("ren",),
+    "覃": ("qin",), "华": ("hua",), "纪": ("ji",), "召": ("shao",), "繁": ("po",), "员": ("yun",),
+    "句": ("gou",), "秘": ("bi",), "过": ("guo",), "折": ("she",), "种": ("chong",), "重": ("chong",),
+    "蔺": ("lin",), "隗": ("wei",), "阚": ("kan",), "冼": ("xian",), "柏": ("bai",), "卜": ("bu",),
+}
 
-    Names without Chinese characters give ("", ""): their normalized name already serves search.
-    pypinyin is imported here, not at module load, to keep start-up lean.
+
+def _syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin  # imported on first use: keeps start-up lean
+
+    return [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.isalpha()]
+
+
+@lru_cache(maxsize=65536)
+def pinyin_readings(name: str, person: bool = False) -> tuple[tuple[str, str], ...]:
+    """(full pinyin, initials) of the Chinese characters in `name`, the preferred reading first.
+
+    For people's names a surname with a special reading is read as a surname ("曾伟" -> "zengwei"); the everyday
+    reading ("cengwei") follows as an alternative, so either finds the person. Names without Chinese characters
+    give no readings: their normalized name serves search.
     """
     if not has_han(name):
-        return "", ""
-    from pypinyin import Style, lazy_pinyin
+        return ()
+    everyday = _syllables(name)
+    readings = [everyday]
+    stripped = name.strip()
+    if person:
+        for surname, reading in SURNAME_READINGS.items():
+            if stripped.startswith(surname):
+                rest = _syllables(stripped[len(surname):])
+                readings.insert(0, [*reading, *rest])
+                break
+    unique: list[tuple[str, str]] = []
+    for syllables in readings:
+        key = ("".join(syllables), "".join(s[0] for s in syllables))
+        if key not in unique:
+            unique.append(key)
+    return tuple(unique)
 
-    syllables = [s for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s.isalpha()]
-    full = "".join(syllables).lower()
-    initials = "".join(s[0] for s in syllables).lower()
-    return full, initials
+
+def pinyin_keys(name: str, person: bool = False) -> tuple[str, str]:
+    """The preferred (full pinyin, initials) of `name`: ("张伟") -> ("zhangwei", "zw"); ("", "") without Chinese."""
+    readings = pinyin_readings(name, person)
+    return readings[0] if readings else ("", "")
+
+
+def sort_key(name: str, pinyin: str) -> str:
+    """What the customer list sorts by: Chinese names by pinyin, others by their normalized name."""
+    return pinyin or normalize_name(name)

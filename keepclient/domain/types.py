@@ -20,6 +20,38 @@ class DatabaseMode(StrEnum):
     SHARED = "shared"
 
 
+OPEN_FEEDBACK_STATUSES = ("new", "in_progress", "resolved")  # feedback the customer still waits on
+SORTABLE_COLUMNS = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",
+                    "open_feedback")
+
+
+class CustomerFilter(NamedTuple):
+    """What the customer list shows: search text, filters and sort, all combinable."""
+
+    text: str = ""
+    owner_id: int | None = None
+    tiers: tuple[str, ...] = ()
+    stages: tuple[str, ...] = ()
+    tag_id: int | None = None
+    city: str = ""  # matches city or region
+    follow_up: str = ""  # "", "overdue" or "week" (due from today to the end of this week)
+    open_feedback: bool = False
+    trash: bool = False
+    sort: str = "name"
+    descending: bool = False
+
+
+class SearchHit(NamedTuple):
+    """One `keepclient search` result, best matches first."""
+
+    id: int
+    name: str
+    tier: str
+    owner: str
+    phone: str
+    contact: str  # the contact that matched, or the primary contact
+
+
 class CustomerRow(NamedTuple):
     """One line of the customer list: only what the list shows."""
 

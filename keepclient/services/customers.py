@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from keepclient.db import search_docs
 from keepclient.db.connection import Database
 from keepclient.db.models import Contact, Customer, Feedback, Purchase, Salesperson, Visit, now
 from keepclient.db.versioning import current_row, update_checked
-from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerRow, TimelineEntry
+from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerFilter, CustomerRow, TimelineEntry
+from keepclient.services.customer_query import order_clause, where_clause
 
 EDITABLE_FIELDS = frozenset({
     "name", "kind", "owner", "tier", "stage", "industry", "source", "address", "city", "region", "phone", "email",
@@ -18,13 +20,11 @@ TIMELINE_LIMIT = 200
 
 _ROWS_SQL = """
 SELECT c.id, c.name, c.tier, c.stage, coalesce(s.name, ''), c.city, c.phone, c.last_contact, c.next_follow_up,
-       (SELECT count(*) FROM feedback f
-         WHERE f.customer_id = c.id AND f.deleted_at IS NULL AND f.status IN ('new', 'in_progress', 'resolved'))
+       c.open_feedback
   FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
- WHERE c.deleted_at IS NULL
- ORDER BY c.name, c.id
- LIMIT ? OFFSET ?
+ WHERE c.id IN ({ids})
 """
+ALL = CustomerFilter()
 
 
 def _date(value: Any) -> dt.date | None:
@@ -33,13 +33,13 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def search_keys(name: str, phone: str) -> dict[str, str]:
-    """The derived columns stored beside a customer's name and phone so that search can use indexes."""
-    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys  # writes only: lean start-up
+def search_keys(name: str, phone: str, kind: str = "company") -> dict[str, str]:
+    """The derived columns stored beside a customer's name and phone so that search and sort can use indexes."""
+    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys, sort_key  # writes only
 
-    full, initials = pinyin_keys(name)
+    full, initials = pinyin_keys(name, person=kind == "person")
     return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
-            "phone_digits": phone_digits(phone)}
+            "phone_digits": phone_digits(phone), "sort_key": sort_key(name, full)}
 
 
 class CustomerService:
@@ -47,18 +47,27 @@ class CustomerService:
         self.db = db
         self.user = user
 
-    def count(self) -> int:
-        with self.db.session():
-            return Customer.select().where(Customer.deleted_at.is_null()).count()
-
-    def rows(self, offset: int, limit: int) -> list[CustomerRow]:
-        """One page of the customer list, in list order (name)."""
+    def count(self, flt: CustomerFilter = ALL) -> int:
+        """How many customers the list shows for `flt`."""
+        where, params = where_clause(flt)
         with self.db.session() as pw:
-            cursor = pw.execute_sql(_ROWS_SQL, (limit, offset))
-            return [
-                CustomerRow(rid, name, tier, stage, owner, city, phone, _date(last), _date(nxt), open_fb)
-                for rid, name, tier, stage, owner, city, phone, last, nxt, open_fb in cursor.fetchall()
-            ]
+            return int(pw.execute_sql(f"SELECT count(*) FROM customer c WHERE {where}", params).fetchone()[0])
+
+    def rows(self, offset: int, limit: int, flt: CustomerFilter = ALL) -> list[CustomerRow]:
+        """One page of the list for `flt`: ids through an index first, then only those rows in full."""
+        where, params = where_clause(flt)
+        with self.db.session() as pw:
+            ids = [row[0] for row in pw.execute_sql(
+                f"SELECT c.id FROM customer c WHERE {where} ORDER BY {order_clause(flt)} LIMIT ? OFFSET ?",
+                [*params, limit, offset])]
+            if not ids:
+                return []
+            found = {
+                rid: CustomerRow(rid, name, tier, stage, owner, city, phone, _date(last), _date(nxt), open_fb)
+                for rid, name, tier, stage, owner, city, phone, last, nxt, open_fb
+                in pw.execute_sql(_ROWS_SQL.format(ids=", ".join("?" * len(ids))), ids)
+            }
+            return [found[rid] for rid in ids if rid in found]
 
     def detail(self, customer_id: int) -> CustomerDetail:
         """Everything the detail pane shows, newest history first."""
@@ -112,22 +121,27 @@ class CustomerService:
         if unknown:
             raise ValueError(f"not customer fields: {sorted(unknown)}")
         stamp = now()
-        with self.db.write():
-            return Customer.insert(
-                name=name.strip(), **fields, **search_keys(name.strip(), fields.get("phone", "")),
-                created_at=stamp, updated_at=stamp, updated_by=self.user,
+        keys = search_keys(name.strip(), fields.get("phone", ""), fields.get("kind", "company"))
+        with self.db.write() as pw:
+            customer_id = Customer.insert(
+                name=name.strip(), **fields, **keys, created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
+            search_docs.refresh(pw, [customer_id])
+            return customer_id
 
     def update(self, customer_id: int, expected_version: int, changes: dict[str, Any]) -> int:
         """Save edits made on the version the user saw; ConflictError if a colleague saved in between."""
         unknown = set(changes) - EDITABLE_FIELDS
         if unknown:
             raise ValueError(f"not customer fields: {sorted(unknown)}")
-        with self.db.write():
-            return update_checked(
+        with self.db.write() as pw:
+            version = update_checked(
                 Customer, customer_id, expected_version, changes, self.user,
-                derive=lambda row: search_keys(row["name"], row["phone"]),
+                derive=lambda row: search_keys(row["name"], row["phone"], row["kind"]),
             )
+            if version != expected_version:
+                search_docs.refresh(pw, [customer_id])
+            return version
 
 
 def _birthday(contact: Contact) -> str:

@@ -13,12 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from keepclient.db import search_docs
 from keepclient.db.connection import Database
 from keepclient.domain import cadence
 from keepclient.domain.errors import CancelledError, DatabaseNotEmptyError
 from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
-from keepclient.domain.types import DemoSummary
+from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DemoSummary
 from keepclient.services import demo_vocab as V
+from keepclient.services.customers import search_keys
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -36,7 +38,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "customer": (
         "name", "kind", "owner_id", "tier", "stage", "industry", "source", "address", "city", "region", "phone",
         "email", "website", "notes", "cadence_days", "last_contact", "next_follow_up", "name_norm", "name_pinyin",
-        "name_initials", "phone_digits", "deleted_at",
+        "name_initials", "phone_digits", "deleted_at", "sort_key",
     ),
     "contact": (
         "customer_id", "name", "title", "mobile", "phone", "email", "im_id", "birthday_year", "birthday_month",
@@ -140,11 +142,13 @@ class DemoGenerator:
         due = cadence.next_follow_up(last_contact, tier, created=created)
         self._planned(cid, owner_id, contacts, due, address)
         self._purchases(cid, tier, created)
-        full, initials = pinyin_keys(name)
+        kind = "company" if company else "person"
+        keys = search_keys(name, phone, kind)
         self.rows.add("customer", stamp, (
-            name, "company" if company else "person", owner_id, tier, stage, industry_zh if chinese else industry_en,
+            name, kind, owner_id, tier, stage, industry_zh if chinese else industry_en,
             rng.choice(("展会", "老客户介绍", "网络", "电话开发", "Referral", "")), address, city, region, phone,
-            email, "", "", None, last_contact, due, normalize_name(name), full, initials, phone_digits(phone), None,
+            email, "", "", None, last_contact, due, keys["name_norm"], keys["name_pinyin"], keys["name_initials"],
+            keys["phone_digits"], None, keys["sort_key"],
         ))
 
     def _stage(self, age_days: int, tier: str) -> str:
@@ -171,7 +175,7 @@ class DemoGenerator:
             month, day = (rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.6 else (None, None)
             if month is None:
                 year = None
-            full, initials = pinyin_keys(name)
+            full, initials = pinyin_keys(name, person=True)
             ids.append(self.rows.add("contact", stamp, (
                 cid, name, title, mobile, "", f"c{rng.randrange(10**6)}@example.com" if rng.random() < 0.4 else "",
                 f"wx_{rng.randrange(10**7)}" if chinese and rng.random() < 0.5 else "", year, month, day,
@@ -288,12 +292,20 @@ def generate_demo(
         team = _team(rows, pw, rng, salespeople_for(customers), today)
         rows.flush(cursor)
         gen = DemoGenerator(rows, rng, today, team)
+        chunk_start = rows.next_id["customer"]
         for done in range(customers):
             gen.customer()
             if (done + 1) % CHUNK == 0 or done + 1 == customers:
                 if is_cancelled and is_cancelled():
                     raise CancelledError()
                 rows.flush(cursor)
+                chunk = range(chunk_start, rows.next_id["customer"])
+                pw.execute_sql(
+                    "UPDATE customer SET open_feedback = (SELECT count(*) FROM feedback f WHERE f.customer_id = "
+                    f"customer.id AND f.status IN ({', '.join('?' * len(OPEN_FEEDBACK_STATUSES))})) "
+                    "WHERE id BETWEEN ? AND ?", [*OPEN_FEEDBACK_STATUSES, chunk.start, chunk.stop - 1])
+                search_docs.refresh(pw, chunk)
+                chunk_start = chunk.stop
                 if progress:
                     progress(done + 1, customers)
     w = rows.written

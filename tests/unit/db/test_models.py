@@ -29,10 +29,10 @@ def test_every_record_gets_uuid_timestamps_and_version(tmp_path):
 
 
 @pytest.mark.parametrize(("where", "index"), [
-    ("owner_id = 1", "customer_owner_id"),
-    ("tier = 'A'", "customer_tier"),
-    ("stage = 'at_risk'", "customer_stage"),
-    ("next_follow_up < '2026-11-23'", "customer_next_follow_up"),
+    ("deleted_at IS NULL AND owner_id = 1", "customer_deleted_at_owner_id_sort_key"),
+    ("deleted_at IS NULL AND tier = 'A'", "customer_deleted_at_tier_sort_key"),
+    ("deleted_at IS NULL AND stage = 'at_risk'", "customer_deleted_at_stage_sort_key"),
+    ("deleted_at IS NULL AND next_follow_up < '2026-11-23'", "customer_deleted_at_next_follow_up_sort_key"),
     ("name_norm = 'acme'", "customer_name_norm"),
     ("phone_digits = '13812345678'", "customer_phone_digits"),
     ("name_initials GLOB 'zw*'", "customer_name_initials"),
@@ -42,8 +42,10 @@ def test_list_queries_use_indexes(workspace: Workspace, where: str, index: str):
     assert any(index in row[-1] for row in plan), plan
 
 
-def test_customer_list_order_needs_no_sort(workspace: Workspace):
+@pytest.mark.parametrize("order", ["sort_key, id", "tier, sort_key, id", "next_follow_up DESC, sort_key DESC, id DESC",
+                                   "open_feedback, sort_key, id", "city, sort_key, id"])
+def test_customer_list_orders_need_no_sort(workspace: Workspace, order: str):
     plan = workspace.db.pw.execute_sql(
-        "EXPLAIN QUERY PLAN SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY name, id LIMIT 500"
+        f"EXPLAIN QUERY PLAN SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY {order} LIMIT 500"
     ).fetchall()
     assert not any("TEMP B-TREE" in row[-1] for row in plan), plan

@@ -1,0 +1,68 @@
+"""Keeps the two full-text indexes (customer_fts, customer_han) in step with customers and their contacts.
+
+Every write path that changes what a customer is found by calls `refresh` inside its transaction; bulk work
+(demo data, imports) calls it once for all the ids it touched. The documents are built from stored columns, so no
+pinyin is computed here except for the rare special surnames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from peewee import SqliteDatabase
+
+from keepclient.domain.normalize import normalize_name
+from keepclient.domain.search_text import person_alternates, search_documents
+
+CHUNK = 2000
+TABLES = ("customer_fts", "customer_han")
+CREATE_SQL = (
+    "CREATE VIRTUAL TABLE customer_fts USING fts5(doc, tokenize='trigram')",
+    "CREATE VIRTUAL TABLE customer_han USING fts5(doc, tokenize='unicode61')",
+)
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def _documents(pw: SqliteDatabase, ids: Sequence[int]) -> list[tuple[int, str, str]]:
+    contacts: dict[int, list[str]] = {}
+    for cid, name, norm, pinyin, initials, digits, email in pw.execute_sql(
+        "SELECT customer_id, name, name_norm, name_pinyin, name_initials, phone_digits, email FROM contact "
+        f"WHERE deleted_at IS NULL AND customer_id IN ({_marks(len(ids))}) ORDER BY id", list(ids),
+    ):
+        contacts.setdefault(cid, []).extend(
+            (norm, pinyin, initials, digits, normalize_name(email), *person_alternates(name)))
+    documents = []
+    for cid, name, kind, norm, pinyin, initials, city, region, notes, digits, email in pw.execute_sql(
+        "SELECT id, name, kind, name_norm, name_pinyin, name_initials, city, region, notes, phone_digits, email "
+        f"FROM customer WHERE id IN ({_marks(len(ids))})", list(ids),
+    ):
+        alternates = person_alternates(name) if kind == "person" else []
+        parts = (norm, pinyin, initials, *alternates, normalize_name(city), normalize_name(region),
+                 normalize_name(notes), digits, normalize_name(email), *contacts.get(cid, ()))
+        documents.append((cid, *search_documents(parts)))
+    return documents
+
+
+def refresh(pw: SqliteDatabase, customer_ids: Iterable[int]) -> None:
+    """Rewrite the documents of these customers (deleted customers simply lose theirs)."""
+    ids = sorted(set(customer_ids))
+    cursor = pw.cursor()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for table in TABLES:
+            cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({_marks(len(chunk))})", chunk)
+        documents = _documents(pw, chunk)
+        cursor.executemany("INSERT INTO customer_fts (rowid, doc) VALUES (?, ?)", [(i, t) for i, t, _ in documents])
+        cursor.executemany("INSERT INTO customer_han (rowid, doc) VALUES (?, ?)",
+                           [(i, h) for i, _, h in documents if h])
+
+
+def rebuild(pw: SqliteDatabase) -> None:
+    """All documents from scratch (migrations, repairs)."""
+    for table in TABLES:
+        pw.execute_sql(f"DELETE FROM {table}")
+    ids = [row[0] for row in pw.execute_sql("SELECT id FROM customer ORDER BY id")]
+    refresh(pw, ids)

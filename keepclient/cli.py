@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="write a consistent copy of the database")
     backup.add_argument("dest", nargs="?", type=Path, help="file or folder (default: backups/ beside the database)")
 
+    search = sub.add_parser("search", help="find customers as the window's search does, best matches first")
+    search.add_argument("query", help="text, pinyin, initials or any run of phone digits")
+    search.add_argument("--limit", type=int, default=20, help="how many results at most (default 20)")
+    search.add_argument("--json", action="store_true", help="print the results as JSON")
+
     check = sub.add_parser("check", help="integrity check, schema version and record counts")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
@@ -149,5 +154,21 @@ def _check(ws, args: argparse.Namespace, out: Output) -> int:
     return 0 if report.ok else EXIT_INTEGRITY
 
 
+def _search(ws, args: argparse.Namespace, out: Output) -> int:
+    if args.limit < 1:
+        out.say(QT_TRANSLATE_NOOP("cli", "--limit must be at least 1."))
+        return 2
+    hits = ws.search(args.query, args.limit)
+    if args.json:
+        print(json.dumps([hit._asdict() for hit in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        out.say(QT_TRANSLATE_NOOP("cli", "No customer matches \"{query}\"."), query=args.query)
+        return 0
+    for hit in hits:
+        print("\t".join((str(hit.id), hit.name, hit.tier, hit.owner, hit.phone, hit.contact)))
+    return 0
+
+
 CREATES_DATABASE = frozenset({"demo"})
-COMMANDS = {"demo": _demo, "backup": _backup, "check": _check}
+COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search}

@@ -16,8 +16,9 @@ SORT_SQL = {
 }
 
 
-def _glob_prefix(term: str) -> str:
-    return term.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]") + "*"
+def glob_escape(text: str) -> str:
+    """`text` matched literally inside a GLOB pattern."""
+    return text.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]")
 
 
 def term_condition(term: str) -> tuple[str, list[object]]:
@@ -26,7 +27,7 @@ def term_condition(term: str) -> tuple[str, list[object]]:
         return "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [trigram_phrase(term)]
     if is_han_only(term):
         return "c.id IN (SELECT rowid FROM customer_han WHERE customer_han MATCH ?)", [han_phrase(term)]
-    prefix = _glob_prefix(term)  # one or two letters or digits: names, pinyin and initials that start with them
+    prefix = glob_escape(term) + "*"  # one or two letters or digits: names, pinyin and initials that start with them
     return (
         "(c.name_norm GLOB ? OR c.name_pinyin GLOB ? OR c.name_initials GLOB ? OR c.id IN ("
         "SELECT customer_id FROM contact WHERE deleted_at IS NULL "

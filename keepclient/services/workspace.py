@@ -10,7 +10,7 @@ from pathlib import Path
 
 from keepclient import __version__
 from keepclient.db.connection import Database, open_database
-from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary
+from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary, SearchHit
 from keepclient.services.customers import CustomerService
 from keepclient.services.feedback import FeedbackService
 from keepclient.services.visits import VisitService
@@ -69,6 +69,12 @@ class Workspace:
 
         return demo.generate_demo(self.db, customers=customers, append=append, progress=progress,
                                   is_cancelled=is_cancelled)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Customers matching `query`, best first (the CLI's search; the list filters with CustomerFilter)."""
+        from keepclient.services.search import search_customers
+
+        return search_customers(self.db, query, limit)
 
     def backup(self, dest: Path | None = None) -> Path:
         from keepclient.services import maintenance

@@ -4,14 +4,14 @@
 <context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="28"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="29"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="33"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
@@ -261,187 +261,187 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="95"/>
+        <location filename="../../keepclient/ui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="96"/>
+        <location filename="../../keepclient/ui/main_window.py" line="97"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="97"/>
+        <location filename="../../keepclient/ui/main_window.py" line="98"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="99"/>
+        <location filename="../../keepclient/ui/main_window.py" line="100"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="101"/>
+        <location filename="../../keepclient/ui/main_window.py" line="102"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="102"/>
+        <location filename="../../keepclient/ui/main_window.py" line="103"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="103"/>
+        <location filename="../../keepclient/ui/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="108"/>
+        <location filename="../../keepclient/ui/main_window.py" line="109"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="109"/>
+        <location filename="../../keepclient/ui/main_window.py" line="110"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="111"/>
+        <location filename="../../keepclient/ui/main_window.py" line="112"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="118"/>
+        <location filename="../../keepclient/ui/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="119"/>
+        <location filename="../../keepclient/ui/main_window.py" line="120"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="127"/>
+        <location filename="../../keepclient/ui/main_window.py" line="131"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="138"/>
+        <location filename="../../keepclient/ui/main_window.py" line="142"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="141"/>
+        <location filename="../../keepclient/ui/main_window.py" line="145"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="142"/>
+        <location filename="../../keepclient/ui/main_window.py" line="146"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="152"/>
+        <location filename="../../keepclient/ui/main_window.py" line="156"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="153"/>
+        <location filename="../../keepclient/ui/main_window.py" line="157"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="163"/>
+        <location filename="../../keepclient/ui/main_window.py" line="167"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="164"/>
+        <location filename="../../keepclient/ui/main_window.py" line="168"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="166"/>
+        <location filename="../../keepclient/ui/main_window.py" line="170"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="167"/>
+        <location filename="../../keepclient/ui/main_window.py" line="171"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="190"/>
+        <location filename="../../keepclient/ui/main_window.py" line="194"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="197"/>
+        <location filename="../../keepclient/ui/main_window.py" line="201"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="202"/>
+        <location filename="../../keepclient/ui/main_window.py" line="206"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="207"/>
+        <location filename="../../keepclient/ui/main_window.py" line="211"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="216"/>
+        <location filename="../../keepclient/ui/main_window.py" line="220"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="216"/>
+        <location filename="../../keepclient/ui/main_window.py" line="220"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="231"/>
+        <location filename="../../keepclient/ui/main_window.py" line="235"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="237"/>
+        <location filename="../../keepclient/ui/main_window.py" line="243"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="239"/>
+        <location filename="../../keepclient/ui/main_window.py" line="245"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="250"/>
+        <location filename="../../keepclient/ui/main_window.py" line="260"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="252"/>
+        <location filename="../../keepclient/ui/main_window.py" line="262"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="259"/>
+        <location filename="../../keepclient/ui/main_window.py" line="269"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="259"/>
+        <location filename="../../keepclient/ui/main_window.py" line="269"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="262"/>
+        <location filename="../../keepclient/ui/main_window.py" line="272"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="263"/>
+        <location filename="../../keepclient/ui/main_window.py" line="273"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
@@ -506,7 +506,7 @@ Customer follow-up for small sales teams.</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="112"/>
+        <location filename="../../keepclient/ui/calendar/week_view.py" line="117"/>
         <source>No visits planned this week.</source>
         <translation>本周没有安排拜访。</translation>
     </message>
@@ -514,39 +514,49 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="104"/>
+        <location filename="../../keepclient/cli.py" line="109"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="112"/>
+        <location filename="../../keepclient/cli.py" line="117"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="121"/>
+        <location filename="../../keepclient/cli.py" line="126"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="131"/>
+        <location filename="../../keepclient/cli.py" line="136"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="143"/>
+        <location filename="../../keepclient/cli.py" line="148"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="144"/>
+        <location filename="../../keepclient/cli.py" line="149"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="145"/>
+        <location filename="../../keepclient/cli.py" line="150"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="159"/>
+        <source>--limit must be at least 1.</source>
+        <translation>--limit 至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="166"/>
+        <source>No customer matches &quot;{query}&quot;.</source>
+        <translation>没有客户匹配“{query}”。</translation>
     </message>
 </context>
 <context>

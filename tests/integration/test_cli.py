@@ -118,3 +118,15 @@ def test_window_starts_on_a_database_and_remembers_it(demo_db: Path, isolated_ho
         assert json.loads(state.read_text())["last_database"] == str(demo_db)
     else:  # quit at the first frame: the database had not been opened yet
         assert not state.exists()
+
+
+def test_search_prints_ranked_matches(demo_db: Path):
+    text = run("--db", str(demo_db), "search", "zw", "--limit", "5")
+    assert text.returncode == 0 and 0 < len(text.stdout.strip().splitlines()) <= 5
+    as_json = run("--db", str(demo_db), "search", "zw", "--limit", "5", "--json")
+    hits = json.loads(as_json.stdout)
+    assert [h["name"] for h in hits] == [line.split("\t")[1] for line in text.stdout.strip().splitlines()]
+    assert set(hits[0]) == {"id", "name", "tier", "owner", "phone", "contact"}
+    none = run("--db", str(demo_db), "search", "no-such-customer-anywhere")
+    assert none.returncode == 0 and "No customer matches" in none.stdout
+    assert run("--db", str(demo_db), "search", "x", "--limit", "0").returncode == 2

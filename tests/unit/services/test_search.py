@@ -1,0 +1,141 @@
+"""Search and filters over real databases: text, pinyin, initials, digit runs, accents, surnames, combinations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from keepclient.db.models import Contact, Customer, CustomerTag, Salesperson, Tag
+from keepclient.domain.types import CustomerFilter
+from keepclient.services.workspace import Workspace
+
+
+@pytest.fixture
+def team(tmp_path: Path):
+    """A small hand-made customer base whose expected search results are known exactly."""
+    ws = Workspace.open(tmp_path / "search.db", user="tester")
+    with ws.db.write():
+        li = Salesperson.insert(name="李娜", code="S01").execute()
+        wang = Salesperson.insert(name="王建国", code="S02").execute()
+    c = ws.customers
+    ids = {
+        "zhangwei": c.create("张伟", kind="person", phone="138-1234-5678", city="上海", owner=li, tier="A"),
+        "huaxin": c.create("上海华信贸易有限公司", phone="021-5555 0000", city="上海", owner=wang, tier="B",
+                           notes="每月初送货，需提前电话确认"),
+        "muller": c.create("Müller Maschinenbau GmbH", phone="+49 40 1234567", city="Hamburg", owner=li, tier="C",
+                           email="info@mueller.example"),
+        "zeng": c.create("曾伟", kind="person", phone="139 0000 1111", city="成都", owner=wang, tier="B"),
+        "shan": c.create("单丽", kind="person", phone="", city="北京", owner=li, tier="C"),
+        "brown": c.create("Brown Foods Ltd", phone="0044 20 7946 0000", city="London", owner=wang, tier="A"),
+    }
+    with ws.db.write():
+        Contact.insert(customer=ids["brown"], name="张伟明", mobile="186 1111 2222", name_norm="张伟明",
+                       name_pinyin="zhangweiming", name_initials="zwm", phone_digits="18611112222").execute()
+        vip = Tag.insert(name="VIP").execute()
+        CustomerTag.insert(customer=ids["huaxin"], tag=vip).execute()
+    from keepclient.db import search_docs
+
+    with ws.db.write() as pw:
+        search_docs.refresh(pw, [ids["brown"]])  # the contact was added behind the service's back
+    yield ws, ids, {"li": li, "wang": wang, "vip": vip}
+    ws.close()
+
+
+def found(ws: Workspace, **kwargs) -> set[int]:
+    flt = CustomerFilter(**kwargs)
+    rows = ws.customers.rows(0, 1000, flt)
+    assert ws.customers.count(flt) == len(rows)
+    return {r.id for r in rows}
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("张伟", {"zhangwei", "brown"}),          # 2 Chinese characters, also in a contact's name
+    ("伟", {"zhangwei", "zeng", "brown"}),    # a single character anywhere in a name
+    ("华信", {"huaxin"}),
+    ("华信贸易", {"huaxin"}),                 # 3+ characters: substring through the trigram index
+    ("zw", {"zhangwei", "zeng", "brown"}),    # initials (曾 read as a surname: zeng wei)
+    ("zhangw", {"zhangwei", "brown"}),        # start of the full pinyin
+    ("zhangwei", {"zhangwei", "brown"}),
+    ("huaxin", {"huaxin"}),                   # pinyin inside a company name
+    ("zengwei", {"zeng"}),                    # 曾 as a surname ...
+    ("cengwei", {"zeng"}),                    # ... and its everyday reading still finds the person
+    ("shanli", {"shan"}),
+    ("1381234", {"zhangwei"}),                # a digit run across separators
+    ("5678", {"zhangwei"}),
+    ("186111", {"brown"}),                    # a contact's mobile
+    ("muller", {"muller"}),                   # accents do not matter
+    ("MÜLLER", {"muller"}),
+    ("maschinen", {"muller"}),
+    ("brown foods", {"brown"}),               # all terms must match
+    ("brown 上海", set()),
+    ("送货", {"huaxin"}),                      # notes
+    ("hamburg", {"muller"}),                  # city
+    ("mueller.example", {"muller"}),          # email
+    ("nothing-like-this", set()),
+])
+def test_search_finds_by_every_key(team, query: str, expected: set[str]):
+    ws, ids, _ = team
+    assert found(ws, text=query) == {ids[key] for key in expected}
+
+
+def test_filters_combine_with_search_and_each_other(team):
+    ws, ids, people = team
+    assert found(ws, owner_id=people["li"]) == {ids["zhangwei"], ids["muller"], ids["shan"]}
+    assert found(ws, tiers=("A", "B")) == {ids["zhangwei"], ids["huaxin"], ids["zeng"], ids["brown"]}
+    assert found(ws, tiers=("A",), text="zw") == {ids["zhangwei"], ids["brown"]}
+    assert found(ws, city="上海") == {ids["zhangwei"], ids["huaxin"]}
+    assert found(ws, tag_id=people["vip"]) == {ids["huaxin"]}
+    assert found(ws, owner_id=people["wang"], tiers=("A",)) == {ids["brown"]}
+
+
+def test_follow_up_filters(team):
+    ws, ids, _ = team
+    today = dt.date.today()
+    with ws.db.write():
+        Customer.update(next_follow_up=today - dt.timedelta(days=3)).where(Customer.id == ids["zeng"]).execute()
+        Customer.update(next_follow_up=today).where(Customer.id == ids["brown"]).execute()
+        Customer.update(next_follow_up=today + dt.timedelta(days=30)).where(Customer.id == ids["shan"]).execute()
+    assert found(ws, follow_up="overdue") == {ids["zeng"]}
+    assert found(ws, follow_up="week") == {ids["brown"]}
+
+
+def test_sort_on_any_column_both_ways(team):
+    ws, _ids, _ = team
+    by_name = [r.name for r in ws.customers.rows(0, 100, CustomerFilter())]
+    assert by_name == ["Brown Foods Ltd", "Müller Maschinenbau GmbH", "上海华信贸易有限公司", "单丽", "曾伟", "张伟"]
+    tiers = [r.tier for r in ws.customers.rows(0, 100, CustomerFilter(sort="tier"))]
+    assert tiers == sorted(tiers)
+    tiers_desc = [r.tier for r in ws.customers.rows(0, 100, CustomerFilter(sort="tier", descending=True))]
+    assert tiers_desc == sorted(tiers, reverse=True)
+    cities = [r.city for r in ws.customers.rows(0, 100, CustomerFilter(sort="city"))]
+    assert cities == sorted(cities)
+
+
+def test_search_keys_follow_edits(team):
+    ws, ids, _ = team
+    detail = ws.customers.detail(ids["muller"])
+    ws.customers.update(ids["muller"], detail.version, {"name": "Schäfer Technik AG", "phone": "040 999 888"})
+    assert found(ws, text="muller") == set()
+    assert found(ws, text="schafer") == {ids["muller"]}
+    assert found(ws, text="999888") == {ids["muller"]}
+    assert found(ws, text="040999") == {ids["muller"]}
+
+
+def test_deep_pages_in_every_sort(workspace: Workspace):
+    total = workspace.customers.count()
+    for sort in ("name", "tier", "owner", "next_follow_up", "open_feedback", "phone"):
+        flt = CustomerFilter(sort=sort)
+        seen = [r.id for offset in range(0, total, 70) for r in workspace.customers.rows(offset, 70, flt)]
+        assert len(seen) == len(set(seen)) == total, sort
+
+
+def test_ranked_search_puts_the_best_match_first(team):
+    ws, ids, _ = team
+    hits = ws.search("张伟")
+    assert [h.id for h in hits] == [ids["zhangwei"], ids["brown"]]  # the whole name beats a contact's name
+    assert hits[1].contact == "张伟明" and hits[0].owner == "李娜"
+    by_initials = [h.id for h in ws.search("zw")]
+    assert set(by_initials[:2]) == {ids["zhangwei"], ids["zeng"]} and by_initials[2] == ids["brown"]
+    assert ws.search("   ") == []

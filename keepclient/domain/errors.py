@@ -93,6 +93,33 @@ class ConflictError(KeepclientError):
         super().__init__(table=table, yours_version=yours_version, theirs_version=theirs_version)
 
 
+class ValidationError(KeepclientError):
+    """A value the user typed cannot be saved; `field` says which input to point at."""
+
+    template = QT_TRANSLATE_NOOP("errors", "{value} is not valid here.")
+    exit_code = 2
+
+    def __init__(self, *, field: str, value: object = "", **params: object) -> None:
+        self.field = field
+        super().__init__(value=value, **params)
+
+
+class InvalidPhoneError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a valid phone number.")
+
+
+class InvalidEmailError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a valid email address.")
+
+
+class RequiredFieldError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "This field cannot be empty.")
+
+
+class InvalidDateError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a possible date.")
+
+
 class RecordNotFoundError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "The {table} record {record_id} no longer exists.")
     exit_code = 8

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class DatabaseMode(StrEnum):
@@ -52,6 +52,13 @@ class SearchHit(NamedTuple):
     contact: str  # the contact that matched, or the primary contact
 
 
+class SalespersonInfo(NamedTuple):
+    id: int
+    name: str
+    code: str
+    color: str
+
+
 class CustomerRow(NamedTuple):
     """One line of the customer list: only what the list shows."""
 
@@ -69,45 +76,61 @@ class CustomerRow(NamedTuple):
 
 class ContactInfo(NamedTuple):
     id: int
+    version: int
     name: str
     title: str
     mobile: str
     phone: str
     email: str
+    im_id: str
     is_primary: bool
-    birthday: str  # "YYYY-MM-DD", "--MM-DD" when the year is unknown, or ""
+    birthday_year: int | None
+    birthday_month: int | None
+    birthday_day: int | None
+    notes: str
+
+    @property
+    def birthday(self) -> str:
+        """"YYYY-MM-DD", "--MM-DD" when the year is unknown, or ""."""
+        if not self.birthday_month or not self.birthday_day:
+            return ""
+        if self.birthday_year:
+            return f"{self.birthday_year:04d}-{self.birthday_month:02d}-{self.birthday_day:02d}"
+        return f"--{self.birthday_month:02d}-{self.birthday_day:02d}"
 
 
 class TimelineEntry(NamedTuple):
     """Something that happened with a customer, for the detail pane's timeline."""
 
     when: dt.datetime
-    kind: str  # "visit", "feedback", "purchase"
-    subkind: str  # visit kind, feedback category, or "" for purchases
-    status: str  # stored status value, or "" for purchases
-    text: str  # what the user wrote: purpose and outcome, description, product
+    kind: str  # "visit", "feedback", "purchase", "change"
+    subkind: str  # visit kind, feedback category, changed field, or "" for purchases
+    status: str  # stored status value, or ""
+    text: str  # what the user wrote: purpose and outcome, description, product; "old → new" for changes
     amount: Decimal | None = None
 
 
 class CustomerDetail(NamedTuple):
+    """A customer as the detail pane edits it: `values` holds every editable field as stored."""
+
     id: int
     uuid: str
     version: int
-    name: str
-    kind: str
-    tier: str
-    stage: str
-    owner: str
-    industry: str
-    city: str
-    address: str
-    phone: str
-    email: str
-    notes: str
+    values: dict[str, Any]  # see services.customer_edits.EDITABLE_FIELDS; owner is a salesperson id
+    owner_name: str
     last_contact: dt.date | None
-    next_follow_up: dt.date | None
+    deleted: bool
+    tags: tuple[str, ...] = ()
     contacts: tuple[ContactInfo, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.values["name"]
+
+    @property
+    def notes(self) -> str:
+        return self.values["notes"]
 
 
 class VisitItem(NamedTuple):

@@ -1,22 +1,22 @@
-"""Customers: the list, the detail pane, and version-checked edits with search keys kept in sync."""
+"""Reading customers: the list (filtered, sorted, paged), the detail pane, duplicates, choices for filters."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from keepclient.db import search_docs
 from keepclient.db.connection import Database
-from keepclient.db.models import Contact, Customer, Feedback, Purchase, Salesperson, Visit, now
-from keepclient.db.versioning import current_row, update_checked
+from keepclient.db.models import ChangeLog, Contact, Customer, CustomerTag, Feedback, Purchase, Salesperson, Tag, Visit
+from keepclient.db.versioning import current_row
 from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerFilter, CustomerRow, TimelineEntry
 from keepclient.services.customer_query import order_clause, where_clause
 
-EDITABLE_FIELDS = frozenset({
+EDITABLE_FIELDS = (
     "name", "kind", "owner", "tier", "stage", "industry", "source", "address", "city", "region", "phone", "email",
     "website", "notes", "cadence_days", "next_follow_up",
-})
+)
 TIMELINE_LIMIT = 200
+ALL = CustomerFilter()
 
 _ROWS_SQL = """
 SELECT c.id, c.name, c.tier, c.stage, coalesce(s.name, ''), c.city, c.phone, c.last_contact, c.next_follow_up,
@@ -24,7 +24,6 @@ SELECT c.id, c.name, c.tier, c.stage, coalesce(s.name, ''), c.city, c.phone, c.l
   FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
  WHERE c.id IN ({ids})
 """
-ALL = CustomerFilter()
 
 
 def _date(value: Any) -> dt.date | None:
@@ -33,13 +32,9 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def search_keys(name: str, phone: str, kind: str = "company") -> dict[str, str]:
-    """The derived columns stored beside a customer's name and phone so that search and sort can use indexes."""
-    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys, sort_key  # writes only
-
-    full, initials = pinyin_keys(name, person=kind == "person")
-    return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
-            "phone_digits": phone_digits(phone), "sort_key": sort_key(name, full)}
+def contact_info(c: Contact) -> ContactInfo:
+    return ContactInfo(c.id, c.version, c.name, c.title, c.mobile, c.phone, c.email, c.im_id, bool(c.is_primary),
+                       c.birthday_year, c.birthday_month, c.birthday_day, c.notes)
 
 
 class CustomerService:
@@ -69,22 +64,34 @@ class CustomerService:
             }
             return [found[rid] for rid in ids if rid in found]
 
+    def position(self, customer_id: int, flt: CustomerFilter = ALL) -> int | None:
+        """Row of `customer_id` in the list for `flt`, or None when the filter hides it."""
+        where, params = where_clause(flt)
+        with self.db.session() as pw:
+            ids = [row[0] for row in pw.execute_sql(
+                f"SELECT c.id FROM customer c WHERE {where} ORDER BY {order_clause(flt)}", params)]
+        try:
+            return ids.index(customer_id)
+        except ValueError:
+            return None
+
     def detail(self, customer_id: int) -> CustomerDetail:
-        """Everything the detail pane shows, newest history first."""
+        """Everything the detail pane shows and edits, newest history first."""
         with self.db.session():
             row = current_row(Customer, customer_id)
             owner = Salesperson.get_or_none(Salesperson.id == row["owner"]) if row["owner"] else None
             contacts = tuple(
-                ContactInfo(c.id, c.name, c.title, c.mobile, c.phone, c.email, bool(c.is_primary), _birthday(c))
+                contact_info(c)
                 for c in Contact.select().where((Contact.customer == customer_id) & Contact.deleted_at.is_null())
                 .order_by(Contact.is_primary.desc(), Contact.name)
             )
+            tags = tuple(t for (t,) in Tag.select(Tag.name).join(CustomerTag).where(
+                CustomerTag.customer == customer_id).order_by(Tag.name).tuples())
             return CustomerDetail(
-                id=row["id"], uuid=row["uuid"], version=row["version"], name=row["name"], kind=row["kind"],
-                tier=row["tier"], stage=row["stage"], owner=owner.name if owner else "",
-                industry=row["industry"], city=row["city"], address=row["address"], phone=row["phone"],
-                email=row["email"], notes=row["notes"], last_contact=row["last_contact"],
-                next_follow_up=row["next_follow_up"], contacts=contacts, timeline=self._timeline(customer_id),
+                id=row["id"], uuid=row["uuid"], version=row["version"],
+                values={field: row[field] for field in EDITABLE_FIELDS}, owner_name=owner.name if owner else "",
+                last_contact=row["last_contact"], deleted=row["deleted_at"] is not None, tags=tags,
+                contacts=contacts, timeline=self._timeline(customer_id),
             )
 
     def _timeline(self, customer_id: int) -> tuple[TimelineEntry, ...]:
@@ -103,6 +110,12 @@ class CustomerService:
             .where((Purchase.customer == customer_id) & Purchase.deleted_at.is_null())
             .order_by(Purchase.date.desc()).limit(TIMELINE_LIMIT).tuples()
         )
+        changes = (
+            ChangeLog.select(ChangeLog.changed_at, ChangeLog.field, ChangeLog.old_value, ChangeLog.new_value,
+                             ChangeLog.changed_by)
+            .where((ChangeLog.table_name == "customer") & (ChangeLog.record_id == customer_id))
+            .order_by(ChangeLog.changed_at.desc(), ChangeLog.id.desc()).limit(TIMELINE_LIMIT).tuples()
+        )
         entries = [
             TimelineEntry(start, "visit", kind, status, f"{purpose} — {outcome}" if outcome else purpose)
             for start, kind, status, purpose, outcome in visits
@@ -112,41 +125,35 @@ class CustomerService:
             TimelineEntry(dt.datetime.combine(day, dt.time()), "purchase", "", "", f"{product} × {qty}", amount)
             for day, product, amount, qty in purchases
         ]
+        entries += [
+            TimelineEntry(at, "change", field, "", f"{old or '∅'} → {new or '∅'} ({who})")
+            for at, field, old, new, who in changes
+        ]
         entries.sort(key=lambda e: e.when, reverse=True)
         return tuple(entries[:TIMELINE_LIMIT])
 
-    def create(self, name: str, **fields: Any) -> int:
-        """A new customer; returns its id."""
-        unknown = set(fields) - EDITABLE_FIELDS
-        if unknown:
-            raise ValueError(f"not customer fields: {sorted(unknown)}")
-        stamp = now()
-        keys = search_keys(name.strip(), fields.get("phone", ""), fields.get("kind", "company"))
-        with self.db.write() as pw:
-            customer_id = Customer.insert(
-                name=name.strip(), **fields, **keys, created_at=stamp, updated_at=stamp, updated_by=self.user,
-            ).execute()
-            search_docs.refresh(pw, [customer_id])
-            return customer_id
+    def find_duplicates(self, name: str, phone: str = "", exclude: int | None = None) -> list[tuple[int, str]]:
+        """Customers whose normalized name or phone digits equal these: asked before creating a new one."""
+        from keepclient.domain.errors import InvalidPhoneError
+        from keepclient.domain.normalize import normalize_name, phone_digits
+        from keepclient.domain.validation import normalize_phone
 
-    def update(self, customer_id: int, expected_version: int, changes: dict[str, Any]) -> int:
-        """Save edits made on the version the user saw; ConflictError if a colleague saved in between."""
-        unknown = set(changes) - EDITABLE_FIELDS
-        if unknown:
-            raise ValueError(f"not customer fields: {sorted(unknown)}")
-        with self.db.write() as pw:
-            version = update_checked(
-                Customer, customer_id, expected_version, changes, self.user,
-                derive=lambda row: search_keys(row["name"], row["phone"], row["kind"]),
-            )
-            if version != expected_version:
-                search_docs.refresh(pw, [customer_id])
-            return version
+        try:  # compare numbers as they are stored: "+86 21 5555 1234" is "021 5555 1234"
+            phone = normalize_phone(phone)
+        except InvalidPhoneError:
+            pass
+        norm, digits = normalize_name(name), phone_digits(phone)
+        condition = Customer.name_norm == norm
+        if digits:
+            condition |= Customer.phone_digits == digits
+        query = Customer.select(Customer.id, Customer.name).where(condition & Customer.deleted_at.is_null())
+        if exclude is not None:
+            query = query.where(Customer.id != exclude)
+        with self.db.session():
+            return list(query.order_by(Customer.id).limit(10).tuples())
 
-
-def _birthday(contact: Contact) -> str:
-    if not contact.birthday_month or not contact.birthday_day:
-        return ""
-    if contact.birthday_year:
-        return f"{contact.birthday_year:04d}-{contact.birthday_month:02d}-{contact.birthday_day:02d}"
-    return f"--{contact.birthday_month:02d}-{contact.birthday_day:02d}"
+    def cities(self) -> list[str]:
+        """Cities in use, for the filter's choices."""
+        with self.db.session() as pw:
+            return [c for (c,) in pw.execute_sql(
+                "SELECT DISTINCT city FROM customer WHERE deleted_at IS NULL AND city != '' ORDER BY city")]

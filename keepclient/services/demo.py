@@ -20,7 +20,7 @@ from keepclient.domain.errors import CancelledError, DatabaseNotEmptyError
 from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DemoSummary
 from keepclient.services import demo_vocab as V
-from keepclient.services.customers import search_keys
+from keepclient.services.customer_edits import search_keys
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]

@@ -11,8 +11,12 @@ from pathlib import Path
 from keepclient import __version__
 from keepclient.db.connection import Database, open_database
 from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary, SearchHit
+from keepclient.services.activity import ActivityService
+from keepclient.services.contacts import ContactService
+from keepclient.services.customer_edits import CustomerEditor
 from keepclient.services.customers import CustomerService
 from keepclient.services.feedback import FeedbackService
+from keepclient.services.team import TeamService
 from keepclient.services.visits import VisitService
 
 BUSY_DEADLINE_ENV = "KEEPCLIENT_BUSY_DEADLINE"  # seconds to wait for a colleague's lock before giving up
@@ -30,8 +34,12 @@ class Workspace:
     db: Database
     user: str
     customers: CustomerService
+    editor: CustomerEditor
+    contacts: ContactService
+    activity: ActivityService
     visits: VisitService
     feedback: FeedbackService
+    team: TeamService
 
     @classmethod
     def open(cls, path: str | Path, *, shared: bool | None = None, user: str | None = None,
@@ -42,7 +50,8 @@ class Workspace:
         kwargs = {"busy_deadline": busy_deadline} if busy_deadline is not None else {}
         db = open_database(path, shared=shared, app_version=__version__, create=create, **kwargs)
         who = user or current_user()
-        return cls(db, who, CustomerService(db, who), VisitService(db, who), FeedbackService(db, who))
+        return cls(db, who, CustomerService(db, who), CustomerEditor(db, who), ContactService(db, who),
+                   ActivityService(db, who), VisitService(db, who), FeedbackService(db, who), TeamService(db, who))
 
     @property
     def path(self) -> Path:

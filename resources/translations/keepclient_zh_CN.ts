@@ -602,17 +602,42 @@ Customer follow-up for small sales teams.</source>
         <translation>在您打开这条{table}记录（版本 {yours_version}）之后，其他人已修改了它（版本 {theirs_version}）。没有覆盖任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="97"/>
+        <location filename="../../keepclient/domain/errors.py" line="99"/>
+        <source>{value} is not valid here.</source>
+        <translation>{value} 在此处无效。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="108"/>
+        <source>&quot;{value}&quot; is not a valid phone number.</source>
+        <translation>“{value}”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="112"/>
+        <source>&quot;{value}&quot; is not a valid email address.</source>
+        <translation>“{value}”不是有效的邮箱地址。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="116"/>
+        <source>This field cannot be empty.</source>
+        <translation>此项不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="120"/>
+        <source>&quot;{value}&quot; is not a possible date.</source>
+        <translation>“{value}”不是有效的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="124"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="102"/>
+        <location filename="../../keepclient/domain/errors.py" line="129"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="109"/>
+        <location filename="../../keepclient/domain/errors.py" line="136"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>

@@ -29,7 +29,7 @@ def _editor(path: str, who: int, queue) -> None:
         while done < EDITS:
             try:
                 detail = ws.customers.detail(1)
-                ws.customers.update(1, detail.version, {"notes": str(int(detail.notes) + 1)})
+                ws.editor.update(1, detail.version, {"notes": str(int(detail.notes) + 1)})
                 done += 1
             except ConflictError:
                 conflicts += 1
@@ -46,7 +46,7 @@ def _editor(path: str, who: int, queue) -> None:
 def test_no_lost_updates_and_no_raw_lock_errors(tmp_path: Path):
     path = tmp_path / "shared.db"
     ws = Workspace.open(path, shared=True, user="setup")
-    ws.customers.create("并发测试客户", notes="0")
+    ws.editor.create("并发测试客户", notes="0")
     ws.close()
 
     ctx = multiprocessing.get_context("spawn")

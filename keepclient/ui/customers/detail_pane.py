@@ -75,11 +75,12 @@ class CustomerDetailPane(QStackedWidget):
     def show_customer(self, detail: CustomerDetail) -> None:
         self.shown_id = detail.id
         self.title.setText(detail.name)
+        v = detail.values
         texts = {
-            "kind": label(detail.kind), "tier": label(detail.tier), "stage": label(detail.stage),
-            "owner": detail.owner, "industry": detail.industry, "phone": detail.phone, "email": detail.email,
-            "city": detail.city, "address": detail.address, "last_contact": date_text(detail.last_contact),
-            "next_follow_up": date_text(detail.next_follow_up), "notes": detail.notes,
+            "kind": label(v["kind"]), "tier": label(v["tier"]), "stage": label(v["stage"]),
+            "owner": detail.owner_name, "industry": v["industry"], "phone": v["phone"], "email": v["email"],
+            "city": v["city"], "address": v["address"], "last_contact": date_text(detail.last_contact),
+            "next_follow_up": date_text(v["next_follow_up"]), "notes": v["notes"],
         }
         for name, text in texts.items():
             self.values[name].setText(text)

@@ -57,30 +57,30 @@ def test_every_write_takes_the_lock_up_front(tmp_path: Path):
 def test_busy_database_gives_clear_error_and_keeps_saved_work(tmp_path: Path):
     path = tmp_path / "busy.db"
     ws = Workspace.open(path, shared=True, busy_deadline=0.5)
-    cid = ws.customers.create("上海华信贸易有限公司")
+    cid = ws.editor.create("上海华信贸易有限公司")
     colleague = sqlite3.connect(path, timeout=0)
     colleague.execute("BEGIN IMMEDIATE")  # a colleague's long save holds the write lock
     started = time.monotonic()
     with pytest.raises(DatabaseBusyError) as caught:
-        ws.customers.update(cid, 1, {"city": "上海"})
+        ws.editor.update(cid, 1, {"city": "上海"})
     assert time.monotonic() - started < 5
     assert "colleague is saving" in caught.value.message()
     colleague.rollback()
     colleague.close()
     assert ws.customers.detail(cid).name == "上海华信贸易有限公司"
-    assert ws.customers.update(cid, 1, {"city": "上海"}) == 2  # and it works once the colleague is done
+    assert ws.editor.update(cid, 1, {"city": "上海"}) == 2  # and it works once the colleague is done
     ws.close()
 
 
 def test_waits_for_a_short_lock_instead_of_failing(tmp_path: Path):
     path = tmp_path / "wait.db"
     ws = Workspace.open(path, shared=True)
-    cid = ws.customers.create("Acme")
+    cid = ws.editor.create("Acme")
     colleague = sqlite3.connect(path, timeout=0, check_same_thread=False)
     colleague.execute("BEGIN IMMEDIATE")
     release = threading.Timer(0.8, colleague.rollback)
     release.start()
-    assert ws.customers.update(cid, 1, {"city": "Berlin"}) == 2
+    assert ws.editor.update(cid, 1, {"city": "Berlin"}) == 2
     release.join()
     colleague.close()
     ws.close()
@@ -88,7 +88,7 @@ def test_waits_for_a_short_lock_instead_of_failing(tmp_path: Path):
 
 def test_full_disk_is_a_storage_error_and_nothing_partial_is_left(tmp_path: Path):
     ws = Workspace.open(tmp_path / "full.db", shared=False)
-    ws.customers.create("Kept customer")
+    ws.editor.create("Kept customer")
     pages = ws.db.pw.execute_sql("PRAGMA page_count").fetchone()[0]
     ws.db.pw.execute_sql(f"PRAGMA max_page_count = {pages + 2}")  # the disk fills up
     with pytest.raises(StorageError) as caught:

@@ -1,0 +1,103 @@
+"""What happens with a customer: calls and visits logged, feedback recorded, follow-ups scheduled.
+
+Logging a contact moves the customer's last-contact date and next due date (from the cadence rules unless the
+user chose a date); feedback keeps the customer's open-feedback count that the list shows and filters by.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from keepclient.db.connection import Database
+from keepclient.db.models import Customer, Feedback, Visit, now
+from keepclient.db.versioning import current_row
+from keepclient.domain import cadence
+from keepclient.domain.errors import ValidationError
+from keepclient.domain.types import OPEN_FEEDBACK_STATUSES
+
+VISIT_KINDS = ("visit", "call", "email", "message")
+FEEDBACK_KINDS = ("complaint", "suggestion", "request", "praise")
+CATEGORIES = ("product", "price", "service", "delivery", "trust", "other")
+SEVERITIES = ("low", "normal", "high", "urgent")
+CHANNELS = ("visit", "phone", "email", "message", "other")
+
+
+def _one_of(value: str, allowed: tuple[str, ...], field: str) -> str:
+    if value not in allowed:
+        raise ValidationError(field=field, value=value)
+    return value
+
+
+def refresh_open_feedback(customer_id: int) -> None:
+    """Recount the customer's feedback that still waits on us (a derived column: no version bump)."""
+    count = Feedback.select().where(
+        (Feedback.customer == customer_id) & Feedback.deleted_at.is_null()
+        & Feedback.status.in_(OPEN_FEEDBACK_STATUSES)).count()
+    Customer.update(open_feedback=count).where(Customer.id == customer_id).execute()
+
+
+class ActivityService:
+    def __init__(self, db: Database, user: str) -> None:
+        self.db = db
+        self.user = user
+
+    def log_contact(
+        self, customer_id: int, *, kind: str, when: dt.datetime, outcome: str = "", contact_id: int | None = None,
+        salesperson_id: int | None = None, satisfaction: int | None = None, next_follow_up: dt.date | None = None,
+        minutes: int = 30,
+    ) -> int:
+        """A call or visit that happened; returns the visit id."""
+        _one_of(kind, VISIT_KINDS, "kind")
+        if satisfaction is not None and not 1 <= satisfaction <= 5:
+            raise ValidationError(field="satisfaction", value=satisfaction)
+        with self.db.write():
+            row = current_row(Customer, customer_id)
+            visit_id = Visit.insert(
+                customer=customer_id, contact=contact_id, salesperson=salesperson_id or row["owner"],
+                planned_start=when.replace(microsecond=0), duration_minutes=minutes, kind=kind, status="done",
+                outcome=outcome.strip(), satisfaction=satisfaction, next_follow_up=next_follow_up,
+                updated_by=self.user,
+            ).execute()
+            last = max(filter(None, (row["last_contact"], when.date())))
+            due = next_follow_up or cadence.next_follow_up(
+                last, row["tier"], created=row["created_at"].date(), override=row["cadence_days"])
+            Customer.update(last_contact=last, next_follow_up=due).where(Customer.id == customer_id).execute()
+            return visit_id
+
+    def schedule(
+        self, customer_id: int, *, when: dt.datetime, kind: str = "visit", purpose: str = "", minutes: int = 60,
+        contact_id: int | None = None, salesperson_id: int | None = None, location: str | None = None,
+    ) -> int:
+        """A planned follow-up; it also becomes the customer's next due date. Returns the visit id."""
+        _one_of(kind, VISIT_KINDS, "kind")
+        with self.db.write():
+            row = current_row(Customer, customer_id)
+            visit_id = Visit.insert(
+                customer=customer_id, contact=contact_id, salesperson=salesperson_id or row["owner"],
+                planned_start=when.replace(microsecond=0), duration_minutes=minutes, kind=kind, status="planned",
+                purpose=purpose.strip(), location=row["address"] if location is None else location,
+                updated_by=self.user,
+            ).execute()
+            Customer.update(next_follow_up=when.date()).where(Customer.id == customer_id).execute()
+            return visit_id
+
+    def add_feedback(
+        self, customer_id: int, *, description: str, kind: str = "complaint", category: str = "other",
+        severity: str = "normal", channel: str = "phone", contact_id: int | None = None,
+        received_at: dt.datetime | None = None, visit_id: int | None = None,
+    ) -> int:
+        """New feedback owned by the customer's salesperson; returns its id."""
+        for value, allowed, field in ((kind, FEEDBACK_KINDS, "kind"), (category, CATEGORIES, "category"),
+                                      (severity, SEVERITIES, "severity"), (channel, CHANNELS, "channel")):
+            _one_of(value, allowed, field)
+        if not description.strip():
+            raise ValidationError(field="description", value="")
+        with self.db.write():
+            row = current_row(Customer, customer_id)
+            feedback_id = Feedback.insert(
+                customer=customer_id, contact=contact_id, visit=visit_id, received_at=received_at or now(),
+                channel=channel, kind=kind, category=category, severity=severity, description=description.strip(),
+                owner=row["owner"], status="new", updated_by=self.user,
+            ).execute()
+            refresh_open_feedback(customer_id)
+            return feedback_id

@@ -1,0 +1,98 @@
+"""A customer's contacts: add, edit, remove, mark primary, with birthdays that may lack a year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from keepclient.db import search_docs
+from keepclient.db.connection import Database
+from keepclient.db.models import Contact, Customer, now
+from keepclient.db.versioning import current_row, update_checked
+from keepclient.domain.validation import DEFAULT_REGION, check_birthday, normalize_email, normalize_phone, require_text
+
+CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "im_id", "birthday_year", "birthday_month",
+                  "birthday_day", "notes")
+
+
+def _keys(row: dict[str, Any]) -> dict[str, str]:
+    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
+
+    full, initials = pinyin_keys(row["name"], person=True)
+    return {"name_norm": normalize_name(row["name"]), "name_pinyin": full, "name_initials": initials,
+            "phone_digits": phone_digits(row["mobile"], row["phone"])}
+
+
+class ContactService:
+    def __init__(self, db: Database, user: str, region: str = DEFAULT_REGION) -> None:
+        self.db = db
+        self.user = user
+        self.region = region
+
+    def _clean(self, values: dict[str, Any], merged: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(values) - set(CONTACT_FIELDS)
+        if unknown:
+            raise ValueError(f"not contact fields: {sorted(unknown)}")
+        clean = dict(values)
+        if "name" in clean:
+            clean["name"] = require_text(clean["name"], "name")
+        for field in ("mobile", "phone"):
+            if field in clean:
+                clean[field] = normalize_phone(clean[field], self.region, field)
+        if "email" in clean:
+            clean["email"] = normalize_email(clean["email"])
+        for field in ("title", "im_id", "notes"):
+            if field in clean:
+                clean[field] = (clean[field] or "").strip()
+        birthday = {**merged, **clean}
+        check_birthday(birthday.get("birthday_year"), birthday.get("birthday_month"), birthday.get("birthday_day"))
+        return clean
+
+    def add(self, customer_id: int, **values: Any) -> int:
+        """A new contact of `customer_id`; the first one becomes the primary contact."""
+        defaults = {"name": "", "mobile": "", "phone": "", "birthday_year": None, "birthday_month": None,
+                    "birthday_day": None}
+        clean = self._clean(values, defaults)
+        stamp = now()
+        with self.db.write() as pw:
+            current_row(Customer, customer_id)
+            first = not Contact.select().where(
+                (Contact.customer == customer_id) & Contact.deleted_at.is_null()).exists()
+            contact_id = Contact.insert(
+                customer=customer_id, **clean, **_keys({**defaults, **clean}), is_primary=first,
+                created_at=stamp, updated_at=stamp, updated_by=self.user,
+            ).execute()
+            search_docs.refresh(pw, [customer_id])
+            return contact_id
+
+    def update(self, contact_id: int, expected_version: int, changes: dict[str, Any]) -> int:
+        with self.db.write() as pw:
+            row = current_row(Contact, contact_id)
+            clean = self._clean(changes, row)
+            version = update_checked(Contact, contact_id, expected_version, clean, self.user, derive=_keys)
+            search_docs.refresh(pw, [row["customer"]])
+            return version
+
+    def remove(self, contact_id: int) -> None:
+        """Soft delete; when the primary contact goes, the next one becomes primary."""
+        with self.db.write() as pw:
+            row = current_row(Contact, contact_id)
+            update_checked(Contact, contact_id, row["version"], {"deleted_at": now(), "is_primary": False},
+                           self.user)
+            if row["is_primary"]:
+                successor = (Contact.select(Contact.id).where(
+                    (Contact.customer == row["customer"]) & Contact.deleted_at.is_null())
+                    .order_by(Contact.id).first())
+                if successor:
+                    self._make_primary(successor.id)
+            search_docs.refresh(pw, [row["customer"]])
+
+    def set_primary(self, contact_id: int) -> None:
+        with self.db.write():
+            self._make_primary(contact_id)
+
+    def _make_primary(self, contact_id: int) -> None:
+        row = current_row(Contact, contact_id)
+        for other_id, version in (Contact.select(Contact.id, Contact.version).where(
+                (Contact.customer == row["customer"]) & Contact.is_primary & (Contact.id != contact_id)).tuples()):
+            update_checked(Contact, other_id, version, {"is_primary": False}, self.user)
+        update_checked(Contact, contact_id, row["version"], {"is_primary": True}, self.user)

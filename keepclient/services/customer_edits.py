@@ -1,0 +1,137 @@
+"""Changing customers: create, edit, trash and restore, bulk changes and tags.
+
+Every change is validated, checks the version the user saw (or, for bulk actions on a selection, the version it
+reads inside the same transaction), writes the change log, and keeps the search documents in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from keepclient.db import search_docs
+from keepclient.db.connection import Database
+from keepclient.db.models import ChangeLog, Customer, CustomerTag, Tag, new_uuid, now
+from keepclient.db.versioning import current_row, update_checked
+from keepclient.domain.validation import DEFAULT_REGION, validate_customer
+from keepclient.services.customers import EDITABLE_FIELDS
+
+Before = dict[int, dict[str, Any]]  # per customer: the values a change replaced, for undo
+
+
+def search_keys(name: str, phone: str, kind: str = "company") -> dict[str, str]:
+    """The derived columns stored beside a customer's name and phone so that search and sort can use indexes."""
+    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys, sort_key
+
+    full, initials = pinyin_keys(name, person=kind == "person")
+    return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
+            "phone_digits": phone_digits(phone), "sort_key": sort_key(name, full)}
+
+
+def _derive(row: dict[str, Any]) -> dict[str, str]:
+    return search_keys(row["name"], row["phone"], row["kind"])
+
+
+def _check_fields(fields: Iterable[str]) -> None:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not customer fields: {sorted(unknown)}")
+
+
+class CustomerEditor:
+    def __init__(self, db: Database, user: str, region: str = DEFAULT_REGION) -> None:
+        self.db = db
+        self.user = user
+        self.region = region
+
+    def create(self, name: str, **fields: Any) -> int:
+        """A new customer; returns its id."""
+        _check_fields(fields)
+        values = validate_customer({"name": name, **fields}, self.region)
+        stamp = now()
+        keys = search_keys(values["name"], values.get("phone", ""), values.get("kind", "company"))
+        with self.db.write() as pw:
+            customer_id = Customer.insert(
+                **values, **keys, created_at=stamp, updated_at=stamp, updated_by=self.user,
+            ).execute()
+            search_docs.refresh(pw, [customer_id])
+            return customer_id
+
+    def update(self, customer_id: int, expected_version: int, changes: dict[str, Any]) -> int:
+        """Save edits made on the version the user saw; ConflictError if a colleague saved in between."""
+        _check_fields(changes)
+        clean = validate_customer(changes, self.region)
+        with self.db.write() as pw:
+            version = update_checked(Customer, customer_id, expected_version, clean, self.user, derive=_derive)
+            if version != expected_version:
+                search_docs.refresh(pw, [customer_id])
+            return version
+
+    def bulk_update(self, customer_ids: Iterable[int], changes: dict[str, Any]) -> Before:
+        """One change applied to a selection in one transaction; returns what each customer had before."""
+        _check_fields(changes)
+        clean = validate_customer(changes, self.region)
+        before: Before = {}
+        with self.db.write() as pw:
+            for customer_id in customer_ids:
+                row = current_row(Customer, customer_id)
+                before[customer_id] = {field: row[field] for field in clean}
+                update_checked(Customer, customer_id, row["version"], clean, self.user, derive=_derive)
+            search_docs.refresh(pw, before)
+        return before
+
+    def restore_values(self, before: Before) -> None:
+        """Put back what `bulk_update` replaced (undo), record by record."""
+        with self.db.write() as pw:
+            for customer_id, values in before.items():
+                row = current_row(Customer, customer_id)
+                update_checked(Customer, customer_id, row["version"], values, self.user, derive=_derive)
+            search_docs.refresh(pw, before)
+
+    def set_deleted(self, customer_ids: Iterable[int], deleted: bool) -> None:
+        """Move customers to the trash, or back out of it; logged like any field change."""
+        stamp = now() if deleted else None
+        with self.db.write():
+            for customer_id in customer_ids:
+                row = current_row(Customer, customer_id)
+                if (row["deleted_at"] is not None) == deleted:
+                    continue
+                Customer.update(deleted_at=stamp, version=row["version"] + 1, updated_at=now(),
+                                updated_by=self.user).where(Customer.id == customer_id).execute()
+                _log(customer_id, "deleted_at", row["deleted_at"], stamp, self.user)
+
+    def empty_trash(self) -> int:
+        """Delete trashed customers for good, with their contacts and history; returns how many."""
+        with self.db.write() as pw:
+            ids = [cid for (cid,) in Customer.select(Customer.id).where(Customer.deleted_at.is_null(False)).tuples()]
+            if ids:
+                Customer.delete().where(Customer.id.in_(ids)).execute()
+                search_docs.refresh(pw, ids)
+            return len(ids)
+
+    def change_tags(self, customer_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
+        """Add and remove tags by name on customers (tags are created on first use)."""
+        add = [t.strip() for t in add if t.strip()]
+        remove = [t.strip() for t in remove if t.strip()]
+        with self.db.write():
+            for name in add:
+                Tag.insert(name=name, updated_by=self.user).on_conflict_ignore().execute()
+            tag_ids = {n: i for i, n in Tag.select(Tag.id, Tag.name).where(Tag.name.in_(add + remove)).tuples()}
+            for customer_id in customer_ids:
+                current_row(Customer, customer_id)
+                for name in add:
+                    CustomerTag.insert(customer=customer_id, tag=tag_ids[name], updated_by=self.user,
+                                       uuid=new_uuid()).on_conflict_ignore().execute()
+                for name in remove:
+                    if name in tag_ids:
+                        CustomerTag.delete().where((CustomerTag.customer == customer_id)
+                                                   & (CustomerTag.tag == tag_ids[name])).execute()
+                if add or remove:
+                    _log(customer_id, "tags", ", ".join(remove) or None, ", ".join(add) or None, self.user)
+
+
+def _log(customer_id: int, field: str, old: Any, new: Any, user: str) -> None:
+    stamp = now()
+    ChangeLog.insert(table_name="customer", record_id=customer_id, field=field,
+                     old_value=None if old is None else str(old), new_value=None if new is None else str(new),
+                     changed_at=stamp, changed_by=user, updated_by=user).execute()

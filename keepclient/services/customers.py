@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import suppress
 from typing import Any
 
 from keepclient.db.connection import Database
@@ -138,10 +139,8 @@ class CustomerService:
         from keepclient.domain.normalize import normalize_name, phone_digits
         from keepclient.domain.validation import normalize_phone
 
-        try:  # compare numbers as they are stored: "+86 21 5555 1234" is "021 5555 1234"
+        with suppress(InvalidPhoneError):  # compare numbers as stored: "+86 21 5555 1234" is "021 5555 1234"
             phone = normalize_phone(phone)
-        except InvalidPhoneError:
-            pass
         norm, digits = normalize_name(name), phone_digits(phone)
         condition = Customer.name_norm == norm
         if digits:

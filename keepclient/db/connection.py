@@ -181,6 +181,11 @@ class Database:
             time.sleep(pause * random.uniform(0.5, 1.5))
             pause = min(pause * 2, 0.5)
 
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap way to notice colleagues' saves."""
+        with self.session():
+            return int(self.pw.execute_sql("PRAGMA data_version").fetchone()[0])
+
     def journal_mode(self) -> str:
         with self.session():
             return str(self.pw.execute_sql("PRAGMA journal_mode").fetchone()[0]).lower()

@@ -64,6 +64,25 @@ class ActivityService:
             Customer.update(last_contact=last, next_follow_up=due).where(Customer.id == customer_id).execute()
             return visit_id
 
+    def follow_up_state(self, customer_id: int) -> dict[str, dt.date | None]:
+        """The customer's last-contact and next-due dates, for undoing what logging changed."""
+        with self.db.session():
+            row = current_row(Customer, customer_id)
+        return {"last_contact": row["last_contact"], "next_follow_up": row["next_follow_up"]}
+
+    def set_entry_deleted(self, table: str, entry_id: int, deleted: bool,
+                          customer_state: dict[str, dt.date | None] | None = None) -> None:
+        """Remove or bring back a logged visit or feedback item (undo and redo), with the customer's dates."""
+        model = {"visit": Visit, "feedback": Feedback}[table]
+        with self.db.write():
+            row = current_row(model, entry_id)
+            model.update(deleted_at=now() if deleted else None, version=row["version"] + 1,
+                         updated_by=self.user).where(model.id == entry_id).execute()
+            if customer_state is not None:
+                Customer.update(**customer_state).where(Customer.id == row["customer"]).execute()
+            if model is Feedback:
+                refresh_open_feedback(row["customer"])
+
     def schedule(
         self, customer_id: int, *, when: dt.datetime, kind: str = "visit", purpose: str = "", minutes: int = 60,
         contact_id: int | None = None, salesperson_id: int | None = None, location: str | None = None,

@@ -86,6 +86,16 @@ class ContactService:
                     self._make_primary(successor.id)
             search_docs.refresh(pw, [row["customer"]])
 
+    def restore(self, contact_id: int) -> None:
+        """Bring a removed contact back (undo of `remove`)."""
+        with self.db.write() as pw:
+            row = current_row(Contact, contact_id)
+            update_checked(Contact, contact_id, row["version"], {"deleted_at": None}, self.user)
+            if not Contact.select().where((Contact.customer == row["customer"]) & Contact.is_primary
+                                          & Contact.deleted_at.is_null()).exists():
+                self._make_primary(contact_id)
+            search_docs.refresh(pw, [row["customer"]])
+
     def set_primary(self, contact_id: int) -> None:
         with self.db.write():
             self._make_primary(contact_id)

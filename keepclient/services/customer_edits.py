@@ -109,6 +109,23 @@ class CustomerEditor:
                 search_docs.refresh(pw, ids)
             return len(ids)
 
+    def tag_sets(self, customer_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """Each customer's tags, for undoing a tag change exactly."""
+        ids = list(customer_ids)
+        found: dict[int, list[str]] = {cid: [] for cid in ids}
+        with self.db.session():
+            for cid, name in (CustomerTag.select(CustomerTag.customer, Tag.name).join(Tag)
+                              .where(CustomerTag.customer.in_(ids)).order_by(Tag.name).tuples()):
+                found[cid].append(name)
+        return {cid: tuple(names) for cid, names in found.items()}
+
+    def restore_tag_sets(self, before: dict[int, tuple[str, ...]]) -> None:
+        """Give every customer exactly the tags it had (undo of `change_tags`)."""
+        current = self.tag_sets(before)
+        with self.db.write():
+            for cid, tags in before.items():
+                self.change_tags([cid], add=set(tags) - set(current[cid]), remove=set(current[cid]) - set(tags))
+
     def change_tags(self, customer_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
         """Add and remove tags by name on customers (tags are created on first use)."""
         add = [t.strip() for t in add if t.strip()]

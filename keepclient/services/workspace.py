@@ -71,6 +71,10 @@ class Workspace:
         """Where the copy taken before a schema upgrade went, when this open upgraded the file."""
         return self.db.backup_path
 
+    def data_version(self) -> int:
+        """Moves when a colleague (another connection) saves anything: the window then refreshes."""
+        return self.db.data_version()
+
     def generate_demo(self, customers: int, *, append: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, 
 from keepclient import __version__, paths
 from keepclient.domain.errors import CancelledError, KeepclientError
 from keepclient.domain.types import DatabaseMode, DemoSummary
+from keepclient.ui import customer_menus
 from keepclient.ui.customers.area import CustomerArea
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.lazy_tab import LazyTab
+from keepclient.ui.widgets.menu_action import make_action
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
 Opener = Callable[..., "Workspace"]
 DEMO_CUSTOMERS = 500
+WATCH_MS = 2000  # how often to look for colleagues' saves (PRAGMA data_version: one cheap read)
 
 
 def open_workspace(path: Path, *, shared: bool | None = None) -> Workspace:
@@ -54,7 +57,7 @@ class MainWindow(QMainWindow):
         self._loaded_tabs: set[int] = set()
 
         self.setWindowTitle("keepclient")
-        self.customers = CustomerArea()
+        self.customers = CustomerArea(prefs, self.prompter)
         self.calendar_tab = LazyTab(_new_calendar)
         self.feedback_tab = LazyTab(_new_feedback_log)
         self.tabs = QTabWidget()
@@ -65,6 +68,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.customers.demo_requested.connect(self.load_demo)
         self.customers.list.read_failed.connect(self._read_failed)
+        self.customers.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.watch = QTimer(self, interval=WATCH_MS)
+        self.watch.timeout.connect(self.check_for_colleagues)
+        self._data_version: int | None = None
 
         self.path_label = QLabel()
         self.mode_label = QLabel()
@@ -84,29 +91,24 @@ class MainWindow(QMainWindow):
         return self.feedback_tab.content()  # type: ignore[return-value]
 
     # -- menus ---------------------------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text.replace('&', '').rstrip('.…')} ({action.shortcut().toString()})")
-        action.triggered.connect(slot)
-        return action
-
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New database…"), self.new_database, "Ctrl+Shift+N")
-        self.open_action = self._action(self.tr("&Open database…"), self.open_database_dialog,
+        self.new_action = make_action(self, self.tr("&New database…"), self.new_database, "Ctrl+Shift+N")
+        self.open_action = make_action(self, self.tr("&Open database…"), self.open_database_dialog,
                                         QKeySequence.StandardKey.Open)
-        self.open_shared_action = self._action(self.tr("Open &shared database…"), self.open_shared_dialog,
+        self.open_shared_action = make_action(self, self.tr("Open &shared database…"), self.open_shared_dialog,
                                                "Ctrl+Shift+O")
-        self.backup_action = self._action(self.tr("&Backup…"), self.backup, "Ctrl+Shift+B")
-        self.demo_action = self._action(self.tr("Load &demo data"), self.load_demo)
-        quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.backup_action = make_action(self, self.tr("&Backup…"), self.backup, "Ctrl+Shift+B")
+        self.demo_action = make_action(self, self.tr("Load &demo data"), self.load_demo)
+        quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.open_action, self.open_shared_action, None, self.backup_action,
                        self.demo_action, None, quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
+        self.customer_actions = customer_menus.build(self, self.customers)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.me_menu = view_menu.addMenu(self.tr("I &am…"))
+        self.me_menu.aboutToShow.connect(self._fill_me_menu)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
         for code, text in (("system", self.tr("System default")), ("en", "English"), ("zh_CN", "简体中文")):
@@ -117,7 +119,7 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About keepclient"), self.about))
+        help_menu.addAction(make_action(self, self.tr("&About keepclient"), self.about))
 
     # -- opening databases ---------------------------------------------------------------------------------
     def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True) -> bool:
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.close()
         self.workspace = workspace
+        self._data_version = None
+        self.watch.start()
         paths.remember_database(workspace.path)
         self._show_status()
         self._loaded_tabs.clear()
@@ -184,7 +188,7 @@ class MainWindow(QMainWindow):
         try:
             area = self.tabs.widget(index)
             if area is self.customers:
-                self.customers.show_service(self.workspace.customers)
+                self.customers.show_workspace(self.workspace)
             elif area is self.calendar_tab:
                 self.calendar.show_service(self.workspace.visits)
             elif area is self.feedback_tab:
@@ -192,6 +196,34 @@ class MainWindow(QMainWindow):
         except KeepclientError as exc:
             self._loaded_tabs.discard(index)
             self.prompter.error(self.tr("Cannot read the database"), user_message(exc))
+
+    def check_for_colleagues(self) -> None:
+        """Refresh what is shown when another connection (a colleague) has saved since the last look."""
+        if self.workspace is None or self.task is not None:
+            return
+        try:
+            version = self.workspace.data_version()
+        except KeepclientError:
+            return  # a busy share: look again next time
+        if self._data_version is not None and version != self._data_version and 0 in self._loaded_tabs:
+            self.customers.colleague_saved()
+        self._data_version = version
+
+    def _fill_me_menu(self) -> None:
+        self.me_menu.clear()
+        if self.workspace is None:
+            return
+        for person in self.workspace.team.salespeople():
+            act = QAction(person.name, self.me_menu, checkable=True)
+            act.setChecked(person.code == self.prefs.salesperson_code)
+            act.triggered.connect(lambda _checked=False, code=person.code: self.set_me(code))
+            self.me_menu.addAction(act)
+
+    def set_me(self, code: str) -> None:
+        """Which salesperson this user is: makes "My customers" mean their customers."""
+        self.prefs.salesperson_code = code
+        if self.workspace is not None and 0 in self._loaded_tabs:
+            self.customers.show_workspace(self.workspace)
 
     def refresh(self) -> None:
         self._loaded_tabs.clear()
@@ -283,8 +315,19 @@ class MainWindow(QMainWindow):
             self.customers.splitter.restoreState(self.prefs.customer_splitter)
         self.tabs.setCurrentIndex(min(max(self.prefs.current_tab, 0), self.tabs.count() - 1))
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.customers.detail.is_dirty() and not self.customers.save() and not self.prompter.ask_yes_no(
+            self.tr("Unsaved changes"),
+            self.tr("Your changes to this customer could not be saved. Close anyway and lose them?"),
+        ):
+            event.ignore()
+            return
+        self.shutdown()
+        super().closeEvent(event)
+
     def shutdown(self) -> None:
         """Stop background work, remember the layout and close the database; safe to call twice."""
+        self.watch.stop()
         if self.task is not None:
             self.task.cancel()
             self.runner.wait()
@@ -295,9 +338,6 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.workspace = None
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
 
 
 def _new_calendar() -> QWidget:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 DB_FILTER = "keepclient (*.db *.sqlite *.kcdb);;*"
 
@@ -28,6 +28,10 @@ class Prompter:
 
     def error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value.strip() if ok and value.strip() else None
 
     def open_file(self, title: str, folder: Path) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), DB_FILTER)

@@ -68,3 +68,29 @@ class Preferences:
     @current_tab.setter
     def current_tab(self, value: int) -> None:
         self._set("window/tab", value)
+
+    @property
+    def customer_header(self) -> QByteArray | None:
+        return self._bytes("customers/header")
+
+    @customer_header.setter
+    def customer_header(self, value: QByteArray) -> None:
+        self._set("customers/header", value)
+
+    @property
+    def saved_views(self) -> str:
+        """JSON list of the user's saved customer views."""
+        return str(self.qsettings.value("customers/views", "[]"))
+
+    @saved_views.setter
+    def saved_views(self, value: str) -> None:
+        self._set("customers/views", value)
+
+    @property
+    def salesperson_code(self) -> str:
+        """Which salesperson this user is ("My customers"); empty when not chosen."""
+        return str(self.qsettings.value("user/salesperson", ""))
+
+    @salesperson_code.setter
+    def salesperson_code(self, value: str) -> None:
+        self._set("user/salesperson", value)

@@ -2,190 +2,754 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BirthdayEdit</name>
+    <message>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="50"/>
+        <source>year unknown</source>
+        <translation>年份未知</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="57"/>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="57"/>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="58"/>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="36"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="39"/>
+        <source>%1 saved &quot;%2&quot; after you opened it. Choose, field by field, which value to keep.</source>
+        <translation>在您打开“%2”之后，%1 保存了它。请逐项选择要保留的值。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="40"/>
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="43"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="43"/>
+        <source>Their value</source>
+        <translation>对方的值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="43"/>
+        <source>Your value</source>
+        <translation>您的值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="54"/>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="55"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="56"/>
+        <source>Save ticked values of mine</source>
+        <translation>保存我勾选的值</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerActions</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="69"/>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="70"/>
+        <source>Already in the database: %1. Create another customer anyway?</source>
+        <translation>数据库中已有：%1。仍要新建一个客户吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="79"/>
+        <source>Create %1</source>
+        <translation>新建 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="110"/>
+        <source>Move %n customer(s) to the trash</source>
+        <translation>将 %n 个客户移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="112"/>
+        <source>Restore %n customer(s)</source>
+        <translation>恢复 %n 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="116"/>
+        <source>Moved to the trash: %n. Undo with Ctrl+Z.</source>
+        <translation>已移到回收站：%n 个。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="118"/>
+        <source>Restored: %n.</source>
+        <translation>已恢复：%n 个。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="128"/>
+        <source>Empty trash</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="129"/>
+        <source>Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.</source>
+        <translation>永久删除回收站中的 %n 个客户及其联系人和往来记录吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="164"/>
+        <source>%1 for %n customer(s)</source>
+        <translation>为 %n 个客户设置%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="178"/>
+        <source>Change tags</source>
+        <translation>修改标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="194"/>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="209"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="224"/>
+        <source>Remove contact</source>
+        <translation>移除联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="257"/>
+        <source>Log %1</source>
+        <translation>记录%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="264"/>
+        <source>Add feedback</source>
+        <translation>添加反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="272"/>
+        <source>Schedule follow-up</source>
+        <translation>安排跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="298"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+</context>
+<context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="29"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="50"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="53"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="62"/>
+        <source>No customer matches. Press Esc to clear the search, or pick another view.</source>
+        <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="190"/>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="207"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="232"/>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="232"/>
+        <source>Name of the view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="261"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="28"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="39"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="40"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="56"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="57"/>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>保存修改（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="58"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="59"/>
+        <source>Restore from trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="60"/>
+        <source>Log call/visit…</source>
+        <translation>记录电话/拜访…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="61"/>
+        <source>Log a call or visit (Ctrl+L)</source>
+        <translation>记录电话或拜访（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="62"/>
+        <source>Add feedback…</source>
+        <translation>添加反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="63"/>
+        <source>Record feedback or a complaint (Ctrl+K)</source>
+        <translation>记录反馈或投诉（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="64"/>
+        <source>Schedule follow-up…</source>
+        <translation>安排跟进…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="65"/>
+        <source>Plan the next visit or call (Ctrl+U)</source>
+        <translation>安排下一次拜访或电话（Ctrl+U）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="83"/>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="85"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="43"/>
-        <source>Kind</source>
-        <translation>类型</translation>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="88"/>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="43"/>
-        <source>Tier</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="43"/>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="43"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="44"/>
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="44"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="44"/>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="45"/>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="45"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="45"/>
-        <source>Last contact</source>
-        <translation>最近联系</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="46"/>
-        <source>Next follow-up</source>
-        <translation>下次跟进</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="46"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="60"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="94"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="61"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
+        <source>Make primary</source>
+        <translation>设为主要联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="104"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="67"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <source>Everything</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <source>Visits and calls</source>
+        <translation>拜访和电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
+        <source>Purchases</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
+        <source>Field changes</source>
+        <translation>字段修改</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="67"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="67"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="67"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="69"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="120"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="143"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="144"/>
+        <source>In the trash.</source>
+        <translation>在回收站中。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="145"/>
+        <source>Owner: %1 · last contact: %2</source>
+        <translation>负责人：%1 · 最近联系：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialogs</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="22"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="26"/>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="34"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="36"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="58"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="111"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="38"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="61"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="39"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="40"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="174"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="41"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="178"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="42"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="178"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="56"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="56"/>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="59"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="60"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="62"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="63"/>
+        <source>WeChat / IM</source>
+        <translation>微信 / 即时通讯</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="64"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="65"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="80"/>
+        <source>Log a call or visit</source>
+        <translation>记录电话或拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="84"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="150"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="89"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="155"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="90"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="137"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="157"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="91"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="94"/>
+        <source>Satisfaction (1-5, 0 = not asked)</source>
+        <translation>满意度（1-5，0 表示未询问）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="99"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="107"/>
+        <source>Add feedback</source>
+        <translation>添加反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="118"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="125"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="132"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="138"/>
+        <source>What the customer said</source>
+        <translation>客户反馈内容</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="146"/>
+        <source>Schedule a follow-up</source>
+        <translation>安排跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="156"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="158"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="167"/>
+        <source>Assign owner</source>
+        <translation>指定负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="168"/>
+        <source>Set tier</source>
+        <translation>设置等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="169"/>
+        <source>Set stage</source>
+        <translation>设置阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="170"/>
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="171"/>
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="183"/>
+        <source>Tag</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="18"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="20"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="19"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="21"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="20"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="22"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="21"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="23"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="22"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="24"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="23"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="25"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="24"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="26"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="25"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="27"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="26"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="28"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerMenus</name>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="24"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="33"/>
+        <source>&amp;Find customer</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="38"/>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="41"/>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="45"/>
+        <source>Move to &amp;trash</source>
+        <translation>移到回收站(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="51"/>
+        <source>&amp;Restore from trash</source>
+        <translation>从回收站恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="55"/>
+        <source>&amp;Empty trash…</source>
+        <translation>清空回收站(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="57"/>
+        <source>&amp;Log call or visit…</source>
+        <translation>记录电话或拜访(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="60"/>
+        <source>Add &amp;feedback…</source>
+        <translation>添加反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="63"/>
+        <source>&amp;Schedule follow-up…</source>
+        <translation>安排跟进(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="66"/>
+        <source>Assign &amp;owner…</source>
+        <translation>指定负责人(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="69"/>
+        <source>Set t&amp;ier…</source>
+        <translation>设置等级(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="72"/>
+        <source>Set sta&amp;ge…</source>
+        <translation>设置阶段(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="75"/>
+        <source>&amp;Add tag…</source>
+        <translation>添加标签(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="78"/>
+        <source>Re&amp;move tag…</source>
+        <translation>移除标签(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="81"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="84"/>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="87"/>
+        <source>For the selected customers</source>
+        <translation>对选中的客户</translation>
     </message>
 </context>
 <context>
@@ -244,54 +808,117 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="25"/>
+        <source>Search names, pinyin, phone digits, cities, notes… (Ctrl+F)</source>
+        <translation>搜索名称、拼音、电话号码、城市、备注…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="32"/>
+        <source>Open feedback</source>
+        <translation>未结反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="36"/>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="39"/>
+        <source>A and B</source>
+        <translation>A 和 B</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="40"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="43"/>
+        <source>Any follow-up</source>
+        <translation>任意跟进状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="44"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="45"/>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="72"/>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="74"/>
+        <source>My customers</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="77"/>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="80"/>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="62"/>
+        <location filename="../../keepclient/ui/main_window.py" line="65"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="63"/>
+        <location filename="../../keepclient/ui/main_window.py" line="66"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="64"/>
+        <location filename="../../keepclient/ui/main_window.py" line="67"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="96"/>
+        <location filename="../../keepclient/ui/main_window.py" line="95"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="97"/>
+        <location filename="../../keepclient/ui/main_window.py" line="96"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="98"/>
+        <location filename="../../keepclient/ui/main_window.py" line="97"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="100"/>
+        <location filename="../../keepclient/ui/main_window.py" line="99"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="102"/>
+        <location filename="../../keepclient/ui/main_window.py" line="101"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="103"/>
+        <location filename="../../keepclient/ui/main_window.py" line="102"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="104"/>
+        <location filename="../../keepclient/ui/main_window.py" line="103"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -302,150 +929,326 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/main_window.py" line="110"/>
+        <source>I &amp;am…</source>
+        <translation>我是(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="112"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="112"/>
+        <location filename="../../keepclient/ui/main_window.py" line="114"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="119"/>
+        <location filename="../../keepclient/ui/main_window.py" line="121"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="120"/>
+        <location filename="../../keepclient/ui/main_window.py" line="122"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="131"/>
+        <location filename="../../keepclient/ui/main_window.py" line="133"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="142"/>
+        <location filename="../../keepclient/ui/main_window.py" line="146"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="145"/>
+        <location filename="../../keepclient/ui/main_window.py" line="149"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="146"/>
+        <location filename="../../keepclient/ui/main_window.py" line="150"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="156"/>
+        <location filename="../../keepclient/ui/main_window.py" line="160"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="157"/>
+        <location filename="../../keepclient/ui/main_window.py" line="161"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="167"/>
+        <location filename="../../keepclient/ui/main_window.py" line="171"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="168"/>
+        <location filename="../../keepclient/ui/main_window.py" line="172"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="170"/>
+        <location filename="../../keepclient/ui/main_window.py" line="174"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="171"/>
+        <location filename="../../keepclient/ui/main_window.py" line="175"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="194"/>
+        <location filename="../../keepclient/ui/main_window.py" line="198"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="201"/>
+        <location filename="../../keepclient/ui/main_window.py" line="233"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="206"/>
+        <location filename="../../keepclient/ui/main_window.py" line="238"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="211"/>
+        <location filename="../../keepclient/ui/main_window.py" line="243"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="220"/>
+        <location filename="../../keepclient/ui/main_window.py" line="252"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="220"/>
+        <location filename="../../keepclient/ui/main_window.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="235"/>
+        <location filename="../../keepclient/ui/main_window.py" line="267"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="243"/>
+        <location filename="../../keepclient/ui/main_window.py" line="275"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="245"/>
+        <location filename="../../keepclient/ui/main_window.py" line="277"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="260"/>
+        <location filename="../../keepclient/ui/main_window.py" line="292"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="262"/>
+        <location filename="../../keepclient/ui/main_window.py" line="294"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="269"/>
+        <location filename="../../keepclient/ui/main_window.py" line="301"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="269"/>
+        <location filename="../../keepclient/ui/main_window.py" line="301"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="272"/>
+        <location filename="../../keepclient/ui/main_window.py" line="304"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="273"/>
+        <location filename="../../keepclient/ui/main_window.py" line="305"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="320"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="321"/>
+        <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
+        <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <source>Region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
+        <source>Follow up every</source>
+        <translation>跟进间隔</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="57"/>
+        <source>tier default</source>
+        <translation>按等级默认</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="58"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="77"/>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsSidebar</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="33"/>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="34"/>
+        <source>My customers</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="35"/>
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="37"/>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="39"/>
+        <source>Open feedback</source>
+        <translation>未结反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="41"/>
+        <source>A customers</source>
+        <translation>A 类客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="42"/>
+        <source>At risk</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="72"/>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="73"/>
+        <source>Save the current search, filters, sort and columns as a view</source>
+        <translation>将当前的搜索、筛选、排序和列保存为视图</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="74"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="93"/>
+        <source>Your view</source>
+        <translation>您的视图</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1649,91 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/labels.py" line="50"/>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="51"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="52"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="53"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="54"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="55"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="56"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="57"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="58"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="59"/>
+        <source>Region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="60"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="61"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="62"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="63"/>
+        <source>Follow-up interval</source>
+        <translation>跟进间隔</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="64"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="65"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="66"/>
+        <source>Moved to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="67"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>

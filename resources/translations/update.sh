@@ -3,7 +3,7 @@
 # Translate new strings in Qt Linguist (or any editor) between the two steps; tests fail while any is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-sources=$(git ls-files 'keepclient/*.py' | grep -v '/migrations/')
+sources=$(find keepclient -name '*.py' -not -path '*/migrations/*' | sort)
 for ts in resources/translations/keepclient_*.ts; do
   pyside6-lupdate -no-obsolete $sources -ts "$ts"
   pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"

@@ -10,6 +10,7 @@ from pathlib import Path
 class ScriptedPrompter:
     yes: bool = True
     path: Path | None = None
+    answer_text: str | None = None
     asked: list[tuple[str, str, str]] = field(default_factory=list)
 
     def _record(self, kind: str, title: str, text: str) -> None:
@@ -30,6 +31,10 @@ class ScriptedPrompter:
 
     def about(self, title: str, text: str) -> None:
         self._record("about", title, text)
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        self._record("text", title, label)
+        return self.answer_text
 
     def open_file(self, title: str, folder: Path) -> Path | None:
         self._record("open", title, str(folder))

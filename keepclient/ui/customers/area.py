@@ -1,67 +1,261 @@
-"""The customers tab: list and detail side by side, or a helpful empty state for a new database."""
+"""The customers tab: saved views, search and filters, the list and the detail pane, wired to the services.
+
+Every change goes through the services and onto the undo stack; the list and pane then refresh from the database,
+keeping the scroll position and selection. Unsaved edits are saved before another customer is shown.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from keepclient.domain.errors import KeepclientError
+from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
+from keepclient.domain.types import CustomerFilter
+from keepclient.ui.customers import commands
+from keepclient.ui.customers.actions import CustomerActions
 from keepclient.ui.customers.detail_pane import CustomerDetailPane
+from keepclient.ui.customers.filter_bar import FilterBar
 from keepclient.ui.customers.list_view import CustomerListView
+from keepclient.ui.customers.views_sidebar import SavedView, ViewsSidebar, builtin_views, dump_views, load_views
 
 if TYPE_CHECKING:
-    from keepclient.services.customers import CustomerService  # services load after the window is shown
+    from keepclient.services.workspace import Workspace
+    from keepclient.ui.prompts import Prompter
+    from keepclient.ui.settings import Preferences
 
 
 class CustomerArea(QStackedWidget):
-    """Page 0: empty state with "Load demo data"; page 1: list + detail."""
+    """Page 0: empty database, with "Load demo data"; page 1: views, filters, list and detail."""
 
     demo_requested = Signal()
+    message = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences, prompter: Prompter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.prefs, self.prompter = prefs, prompter
+        self.workspace: Workspace | None = None
+        self.me: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self.context = commands.Context(lambda: self.workspace, self.after_change, self.report)
+        self.actions = CustomerActions(self)
+        self._selecting = False
+
         empty = QWidget()
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
         self.empty_label = QLabel(self.tr(
-            "No customers yet.\nImport your contact list, or load demo data to look around first."
-        ))
+            "No customers yet.\nImport your contact list, or load demo data to look around first."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.empty_label)
         self.demo_button = QPushButton(self.tr("Load demo data"))
         self.demo_button.clicked.connect(self.demo_requested)
-        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
+        empty_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
         self.addWidget(empty)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.sidebar = ViewsSidebar()
+        self.filters = FilterBar()
         self.list = CustomerListView()
+        self.no_match = QLabel(self.tr("No customer matches. Press Esc to clear the search, or pick another view."))
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.hide()
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.filters)
+        center_layout.addWidget(self.no_match)
+        center_layout.addWidget(self.list, 1)
         self.detail = CustomerDetailPane()
-        self.splitter.addWidget(self.list)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(center)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([160, 700, 460])
         self.addWidget(self.splitter)
-        self.service: CustomerService | None = None
-        self.list.customer_selected.connect(self._show_detail)
 
-    def show_service(self, service: CustomerService) -> None:
-        self.service = service
-        self.list.show_customers(service)
-        self.list.customer_selected.connect(self._show_detail, Qt.ConnectionType.UniqueConnection)
-        has_rows = bool(self.list.paged and self.list.paged.rowCount())
-        self.setCurrentIndex(1 if has_rows else 0)
+        self.filters.changed.connect(self.reload)
+        self.list.customer_selected.connect(self._customer_selected)
+        self.list.layout_changed.connect(self._remember_header)
+        self.sidebar.chosen.connect(self.apply_view)
+        self.sidebar.save_requested.connect(self.save_view)
+        self.sidebar.delete_requested.connect(self.delete_view)
+        self.detail.save_requested.connect(self.save)
+        self.detail.revert_requested.connect(self.revert)
+        self.detail.restore_requested.connect(lambda: self.actions.set_deleted(False))
+        self.detail.contact_action.connect(self.actions.contact)
+        self.detail.quick_action.connect(self.actions.quick)
+        self.trash = False
+
+    # -- opening -----------------------------------------------------------------------------------------
+    def show_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.undo_stack.clear()
+        people = workspace.team.salespeople()
+        self.me = next((p.id for p in people if p.code == self.prefs.salesperson_code), None)
+        self.filters.me = self.me
+        self.filters.set_choices(people, workspace.team.tags(), workspace.customers.cities())
+        self.detail.form.set_salespeople(people)
+        self.sidebar.set_views(builtin_views(self.me is not None) + load_views(self.prefs.saved_views),
+                               select=builtin_views(False)[0].name)
+        self.list.show_customers(workspace.customers, self.current_filter)
+        self.list.restore_header(self.prefs.customer_header)
+        self.list.paged.sort_changed.connect(self.reload)
         self.detail.clear()
-        if has_rows:
+        self._show_page()
+        if self.list.paged.rowCount():
             self.list.selectRow(0)
 
-    def _show_detail(self, customer_id: int) -> None:
-        if self.service is None:
+    def _show_page(self) -> None:
+        rows = self.list.paged.rowCount() if self.list.paged else 0
+        filtered = self.current_filter() != CustomerFilter(sort=self.current_filter().sort,
+                                                           descending=self.current_filter().descending)
+        self.setCurrentIndex(1 if rows or filtered else 0)
+        self.no_match.setVisible(rows == 0 and filtered)
+
+    def current_filter(self) -> CustomerFilter:
+        sort, descending = self.list.paged.sort_fields() if self.list.paged else ("name", False)
+        return self.filters.current(trash=self.trash, sort=sort, descending=descending)
+
+    # -- refreshing --------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the list again, keeping the scroll position and the selected customer where they are."""
+        if self.list.paged is None:
+            return
+        current = self.list.current_id()
+        selected = self.list.selected_ids()
+        scroll = self.list.verticalScrollBar().value()
+        self._selecting = True
+        try:
+            self.list.paged.reload()
+            self.list.verticalScrollBar().setValue(scroll)
+            self.list.reselect(current, selected)
+        finally:
+            self._selecting = False
+        self._show_page()
+
+    def after_change(self, customer_ids: Any = ()) -> None:
+        """A change was saved: refresh the list, and the pane when it shows a changed customer."""
+        self.reload()
+        shown = self.detail.shown_id
+        if shown is not None and (not customer_ids or shown in set(customer_ids)):
+            self.show_detail(shown)
+
+    def colleague_saved(self) -> None:
+        """Called when another connection committed: refresh without touching unsaved edits."""
+        self.reload()
+        shown = self.detail.shown_id
+        if shown is not None and not self.detail.is_dirty():
+            self.show_detail(shown)
+
+    def show_detail(self, customer_id: int) -> None:
+        if self.workspace is None:
             return
         try:
-            self.detail.show_customer(self.service.detail(customer_id))
+            self.detail.show_customer(self.workspace.customers.detail(customer_id))
         except KeepclientError as exc:  # busy share, customer deleted by a colleague: say so, keep the list
             self.detail.clear()
-            self.list.read_failed.emit(exc)
+            self.report(exc, quiet=True)
+
+    def _customer_selected(self, customer_id: int) -> None:
+        if self._selecting or customer_id == self.detail.shown_id:
+            return
+        dirty_id = self.detail.shown_id if self.detail.is_dirty() else None
+        if dirty_id is not None and not self.save():
+            row = self.list.paged.row_of(dirty_id) if self.list.paged else None
+            if row is not None:
+                self._selecting = True
+                self.list.selectRow(row)
+                self._selecting = False
+            return
+        self.show_detail(customer_id)
+
+    # -- saving ------------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the pane's edits (never silently over a colleague's); False when they are not saved yet."""
+        detail = self.detail.detail
+        if self.workspace is None or detail is None or not self.detail.is_dirty():
+            return True
+        changes = self.detail.form.changes()
+        try:
+            if changes:
+                version = self.workspace.editor.update(detail.id, detail.version, changes)
+                before = {field: detail.values[field] for field in changes}
+                self.undo_stack.push(commands.EditCustomer(
+                    self.context, self.tr("Edit %1").replace("%1", detail.name), detail.id, before, changes,
+                    version))
+            if self.detail.tags_changed():
+                self.actions.change_tags([detail.id], add=sorted(set(self.detail.tag_names()) - set(detail.tags)),
+                                         remove=sorted(set(detail.tags) - set(self.detail.tag_names())))
+        except ValidationError as exc:
+            text = exc.message(self.tr_error)
+            self.detail.form.mark_invalid(exc.field, text)
+            self.message.emit(text)
+            return False
+        except ConflictError as exc:
+            self.actions.resolve_conflict(detail, changes, exc)
+            return False
+        except KeepclientError as exc:
+            self.report(exc)
+            return False
+        self.after_change([detail.id])
+        self.message.emit(self.tr("Saved."))
+        return True
+
+    def revert(self) -> None:
+        if self.detail.shown_id is not None:
+            self.show_detail(self.detail.shown_id)
+
+    # -- views -------------------------------------------------------------------------------------------
+    def apply_view(self, view: SavedView) -> None:
+        if self.detail.is_dirty() and not self.save():
+            return
+        self.trash = view.filter.trash
+        if view.header:
+            self.list.restore_header(QByteArray.fromHex(view.header.encode()))
+        if self.list.paged is not None:
+            column = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",
+                      "open_feedback").index(view.filter.sort)
+            order = Qt.SortOrder.DescendingOrder if view.filter.descending else Qt.SortOrder.AscendingOrder
+            self.list.paged.blockSignals(True)
+            self.list.horizontalHeader().setSortIndicator(column, order)
+            self.list.paged.blockSignals(False)
+        self.filters.apply(view.filter, my_customers=view.my_customers)
+        self.detail.restore_button.setEnabled(True)
+
+    def save_view(self) -> None:
+        name = self.prompter.ask_text(self.tr("Save view"), self.tr("Name of the view:"))
+        if not name:
+            return
+        view = SavedView(name, self.current_filter(), self.filters.is_my_customers(),
+                         bytes(self.list.header_state().toHex()).decode())
+        views = [v for v in self.sidebar.views() if v.name != name] + [view]
+        self.prefs.saved_views = dump_views(views)
+        self.sidebar.set_views(views, select=name)
+
+    def delete_view(self, view: SavedView) -> None:
+        views = [v for v in self.sidebar.views() if v.name != view.name]
+        self.prefs.saved_views = dump_views(views)
+        self.sidebar.set_views(views)
+
+    def _remember_header(self) -> None:
+        self.prefs.customer_header = self.list.header_state()
+
+    # -- errors ------------------------------------------------------------------------------------------
+    @staticmethod
+    def tr_error(context: str, text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate(context, text)
+
+    def report(self, error: KeepclientError, quiet: bool = False) -> None:
+        text = error.message(self.tr_error)
+        if quiet:
+            self.message.emit(text)
+        else:
+            self.prompter.error(self.tr("Not saved"), text)

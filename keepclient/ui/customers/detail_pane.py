@@ -1,13 +1,20 @@
-"""The detail pane: a customer's profile, contacts and timeline (read-only here; editing comes next)."""
+"""The detail pane: a customer's editable profile, tags, contacts and timeline, with quick actions.
+
+The pane only shows and collects; the customer area saves through the services (and the undo stack).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -15,19 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient.domain.types import CustomerDetail, TimelineEntry
+from keepclient.domain.types import ContactInfo, CustomerDetail, TimelineEntry
+from keepclient.ui.customers.profile_form import ProfileForm
 from keepclient.ui.labels import date_text, datetime_text, label
-
-PROFILE_FIELDS = ("kind", "tier", "stage", "owner", "industry", "phone", "email", "city", "address",
-                  "last_contact", "next_follow_up", "notes")
 
 
 class CustomerDetailPane(QStackedWidget):
+    save_requested = Signal()
+    revert_requested = Signal()
+    restore_requested = Signal()
+    contact_action = Signal(str, object)  # "add" | "edit" | "remove" | "primary", ContactInfo or None
+    quick_action = Signal(str)  # "log" | "feedback" | "schedule"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.placeholder = QLabel(self.tr("Select a customer to see the details."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.addWidget(self.placeholder)
+        self.detail: CustomerDetail | None = None
 
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -35,68 +48,153 @@ class CustomerDetailPane(QStackedWidget):
         self.title.setObjectName("customerTitle")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.title.setWordWrap(True)
+        self.state = QLabel()
         layout.addWidget(self.title)
+        layout.addWidget(self.state)
 
-        profile_box = QGroupBox(self.tr("Profile"))
-        form = QFormLayout(profile_box)
-        captions = {
-            "kind": self.tr("Kind"), "tier": self.tr("Tier"), "stage": self.tr("Stage"), "owner": self.tr("Owner"),
-            "industry": self.tr("Industry"), "phone": self.tr("Phone"), "email": self.tr("Email"),
-            "city": self.tr("City"), "address": self.tr("Address"), "last_contact": self.tr("Last contact"),
-            "next_follow_up": self.tr("Next follow-up"), "notes": self.tr("Notes"),
-        }
-        self.values: dict[str, QLabel] = {}
-        for name in PROFILE_FIELDS:
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setObjectName(f"profile_{name}")
-            self.values[name] = value
-            form.addRow(captions[name], value)
-        layout.addWidget(profile_box)
+        actions = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save changes (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.restore_button = QPushButton(self.tr("Restore from trash"))
+        self.log_button = QPushButton(self.tr("Log call/visit…"))
+        self.log_button.setToolTip(self.tr("Log a call or visit (Ctrl+L)"))
+        self.feedback_button = QPushButton(self.tr("Add feedback…"))
+        self.feedback_button.setToolTip(self.tr("Record feedback or a complaint (Ctrl+K)"))
+        self.schedule_button = QPushButton(self.tr("Schedule follow-up…"))
+        self.schedule_button.setToolTip(self.tr("Plan the next visit or call (Ctrl+U)"))
+        for button in (self.save_button, self.revert_button, self.restore_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.log_button, self.feedback_button, self.schedule_button):
+            actions.addWidget(button)
+        layout.addLayout(actions)
+        self.save_button.clicked.connect(self.save_requested)
+        self.revert_button.clicked.connect(self.revert_requested)
+        self.restore_button.clicked.connect(self.restore_requested)
+        self.log_button.clicked.connect(lambda: self.quick_action.emit("log"))
+        self.feedback_button.clicked.connect(lambda: self.quick_action.emit("feedback"))
+        self.schedule_button.clicked.connect(lambda: self.quick_action.emit("schedule"))
+
+        self.form = ProfileForm()
+        self.form.edited.connect(self._update_buttons)
+        self.tags = QLineEdit()
+        self.tags.setObjectName("field_tags")
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.tags.textEdited.connect(self._update_buttons)
+        profile = QGroupBox(self.tr("Profile"))
+        profile_layout = QVBoxLayout(profile)
+        profile_layout.addWidget(self.form)
+        profile_layout.addWidget(QLabel(self.tr("Tags")))
+        profile_layout.addWidget(self.tags)
 
         self.contacts = QTreeWidget()
         self.contacts.setRootIsDecorated(False)
         self.contacts.setHeaderLabels([self.tr("Contact"), self.tr("Title"), self.tr("Mobile"), self.tr("Email"),
                                        self.tr("Birthday")])
+        self.contacts.itemDoubleClicked.connect(lambda *_: self._contact("edit"))
+        contact_buttons = QHBoxLayout()
+        for key, text in (("add", self.tr("Add…")), ("edit", self.tr("Edit…")), ("remove", self.tr("Remove")),
+                          ("primary", self.tr("Make primary"))):
+            button = QPushButton(text)
+            button.setObjectName(f"contact_{key}")
+            button.clicked.connect(lambda _=False, k=key: self._contact(k))
+            contact_buttons.addWidget(button)
+        contact_buttons.addStretch(1)
         contacts_box = QGroupBox(self.tr("Contacts"))
-        QVBoxLayout(contacts_box).addWidget(self.contacts)
-        layout.addWidget(contacts_box, 1)
+        contacts_layout = QVBoxLayout(contacts_box)
+        contacts_layout.addWidget(self.contacts)
+        contacts_layout.addLayout(contact_buttons)
 
+        self.timeline_filter = QComboBox()
+        for key, text in (("", self.tr("Everything")), ("visit", self.tr("Visits and calls")),
+                          ("feedback", self.tr("Feedback")), ("purchase", self.tr("Purchases")),
+                          ("change", self.tr("Field changes"))):
+            self.timeline_filter.addItem(text, key)
+        self.timeline_filter.currentIndexChanged.connect(self._fill_timeline)
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Status"), self.tr("Details")])
-        self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.timeline.setColumnWidth(0, 130)
         timeline_box = QGroupBox(self.tr("Timeline"))
-        QVBoxLayout(timeline_box).addWidget(self.timeline)
-        layout.addWidget(timeline_box, 2)
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.addWidget(self.timeline_filter)
+        timeline_layout.addWidget(self.timeline)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(profile)
+        body_layout.addWidget(contacts_box)
+        body_layout.addWidget(timeline_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
         self.addWidget(page)
-        self.shown_id: int | None = None
+
+    @property
+    def shown_id(self) -> int | None:
+        return self.detail.id if self.detail else None
 
     def show_customer(self, detail: CustomerDetail) -> None:
-        self.shown_id = detail.id
+        self.detail = detail
         self.title.setText(detail.name)
-        v = detail.values
-        texts = {
-            "kind": label(v["kind"]), "tier": label(v["tier"]), "stage": label(v["stage"]),
-            "owner": detail.owner_name, "industry": v["industry"], "phone": v["phone"], "email": v["email"],
-            "city": v["city"], "address": v["address"], "last_contact": date_text(detail.last_contact),
-            "next_follow_up": date_text(v["next_follow_up"]), "notes": v["notes"],
-        }
-        for name, text in texts.items():
-            self.values[name].setText(text)
+        last = date_text(detail.last_contact) or self.tr("never")
+        self.state.setText(self.tr("In the trash.") if detail.deleted else
+                           self.tr("Owner: %1 · last contact: %2").replace("%1", detail.owner_name or "—")
+                           .replace("%2", last))
+        self.form.load(detail.values)
+        self.form.set_read_only(detail.deleted)
+        self.tags.setText(", ".join(detail.tags))
+        self.tags.setEnabled(not detail.deleted)
         self.contacts.clear()
-        star = "★ "
-        self.contacts.addTopLevelItems([
-            QTreeWidgetItem([(star if c.is_primary else "") + c.name, c.title, c.mobile or c.phone, c.email,
-                             c.birthday])
-            for c in detail.contacts
-        ])
-        self.timeline.clear()
-        self.timeline.addTopLevelItems([_timeline_item(e) for e in detail.timeline])
+        for contact in detail.contacts:
+            item = QTreeWidgetItem([("★ " if contact.is_primary else "") + contact.name, contact.title,
+                                    contact.mobile or contact.phone, contact.email, contact.birthday])
+            item.setData(0, Qt.ItemDataRole.UserRole, contact)
+            self.contacts.addTopLevelItem(item)
+        self._fill_timeline()
+        self.restore_button.setVisible(detail.deleted)
+        for button in (self.log_button, self.feedback_button, self.schedule_button):
+            button.setEnabled(not detail.deleted)
+        self._update_buttons()
         self.setCurrentIndex(1)
 
+    def _fill_timeline(self) -> None:
+        self.timeline.clear()
+        if self.detail is None:
+            return
+        wanted = self.timeline_filter.currentData()
+        self.timeline.addTopLevelItems([_timeline_item(e) for e in self.detail.timeline
+                                        if not wanted or e.kind == wanted])
+
+    def tag_names(self) -> list[str]:
+        return [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+
+    def tags_changed(self) -> bool:
+        return self.detail is not None and sorted(self.tag_names()) != sorted(self.detail.tags)
+
+    def is_dirty(self) -> bool:
+        return self.detail is not None and not self.detail.deleted and (bool(self.form.changes())
+                                                                        or self.tags_changed())
+
+    def _update_buttons(self) -> None:
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def selected_contact(self) -> ContactInfo | None:
+        item = self.contacts.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _contact(self, action: str) -> None:
+        contact = self.selected_contact()
+        if action == "add" or contact is not None:
+            self.contact_action.emit(action, contact)
+
     def clear(self) -> None:
-        self.shown_id = None
+        self.detail = None
         self.setCurrentIndex(0)
 
 

@@ -1,13 +1,15 @@
-"""The customer list: a lazily paged table over CustomerService."""
+"""The customer list: a lazily paged table whose sorting, search and filters all run in the database."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from keepclient.domain.types import CustomerRow
+from keepclient.domain.types import SORTABLE_COLUMNS, CustomerFilter, CustomerRow
 from keepclient.ui.labels import date_text, label
 from keepclient.ui.widgets.paged_model import Column, PagedTableModel
 
@@ -39,11 +41,41 @@ def customer_columns() -> list[Column]:
     ]
 
 
+class CustomerListModel(PagedTableModel):
+    """Paged rows for the current filter; Qt's sort() becomes an ORDER BY in the database."""
+
+    sort_changed = Signal()
+
+    def __init__(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter]) -> None:
+        self.service = service
+        self.current_filter = filter_getter
+        super().__init__(customer_columns(), lambda: service.count(filter_getter()),
+                         lambda offset, limit: service.rows(offset, limit, filter_getter()))
+        self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) != (self.sort_column, self.sort_order):
+            self.sort_column, self.sort_order = column, order
+            self.sort_changed.emit()
+
+    def sort_fields(self) -> tuple[str, bool]:
+        return SORTABLE_COLUMNS[self.sort_column], self.sort_order == Qt.SortOrder.DescendingOrder
+
+    def row_of(self, customer_id: int) -> int | None:
+        """Row of a customer among the rows already fetched (no database access)."""
+        for number, block in self._blocks.items():
+            for offset, record in enumerate(block):
+                if record.id == customer_id:
+                    return number * self.block_size + offset
+        return None
+
+
 class CustomerListView(QTableView):
-    """Emits `customer_selected(id)` when the current row changes."""
+    """Emits `customer_selected(id)` when the current row changes; columns can be hidden and moved."""
 
     customer_selected = Signal(int)
     read_failed = Signal(object)
+    layout_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,22 +83,90 @@ class CustomerListView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setSortingEnabled(False)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.paged: PagedTableModel | None = None
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        header.sectionMoved.connect(lambda *_: self.layout_changed.emit())
+        self.paged: CustomerListModel | None = None
 
-    def show_customers(self, service: CustomerService) -> None:
+    def show_customers(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter]) -> None:
         """Point the list at a (new) database and show its first rows."""
-        self.paged = PagedTableModel(customer_columns(), service.count, service.rows)
+        self.paged = CustomerListModel(service, filter_getter)
         self.paged.fetch_failed.connect(self.read_failed)
         self.paged.reload()
         self.setModel(self.paged)
-        self.setColumnWidth(0, 260)
+        if self.columnWidth(0) < 200:
+            self.setColumnWidth(0, 260)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self.paged is not None:
+            self.paged.sort(column, order)
 
     def _current_changed(self, current, _previous) -> None:
         record: CustomerRow | None = self.paged.item(current.row()) if self.paged else None
         if record is not None:
             self.customer_selected.emit(record.id)
+
+    def selected_ids(self) -> list[int]:
+        if self.paged is None or self.selectionModel() is None:
+            return []
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        return [record.id for record in (self.paged.item(row) for row in rows) if record is not None]
+
+    def reselect(self, current: int | None, selected: list[int]) -> None:
+        """Select these customers again where they are now (after a reload), without scrolling."""
+        if self.paged is None or not self.paged.rowCount():
+            return
+        first_visible = max(self.rowAt(0), 0)
+        self.paged.item(first_visible)  # the rows on screen are fetched: look there first
+        model = self.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        model.clearSelection()
+        for customer_id in selected:
+            row = self.paged.row_of(customer_id)
+            if row is not None:
+                model.select(self.paged.index(row, 0), flags)
+        row = self.paged.row_of(current) if current is not None else None
+        if row is not None:
+            model.setCurrentIndex(self.paged.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def current_id(self) -> int | None:
+        if self.paged is None:
+            return None
+        record = self.paged.item(self.currentIndex().row()) if self.currentIndex().isValid() else None
+        return record.id if record else None
+
+    def _header_menu(self, position: QPoint) -> None:
+        self.column_menu().popup(self.horizontalHeader().mapToGlobal(position))
+
+    def column_menu(self) -> QMenu:
+        """Checkable columns (the name always stays); tests call it directly instead of popping it up."""
+        menu = QMenu(self)
+        for column, header in enumerate(HEADERS):
+            action = QAction(QCoreApplication.translate("CustomerListView", header), menu, checkable=True)
+            action.setChecked(not self.isColumnHidden(column))
+            action.setEnabled(column != 0)
+            action.toggled.connect(lambda shown, c=column: self.show_column(c, shown))
+            menu.addAction(action)
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        self.setColumnHidden(column, not shown)
+        self.layout_changed.emit()
+
+    def header_state(self) -> QByteArray:
+        return self.horizontalHeader().saveState()
+
+    def restore_header(self, state: QByteArray | None) -> None:
+        if state is not None:
+            self.horizontalHeader().restoreState(state)

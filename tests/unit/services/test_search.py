@@ -7,39 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from keepclient.db.models import Contact, Customer, CustomerTag, Salesperson, Tag
+from keepclient.db.models import Customer
 from keepclient.domain.types import CustomerFilter
 from keepclient.services.workspace import Workspace
+from tests import small_team
 
 
 @pytest.fixture
 def team(tmp_path: Path):
-    """A small hand-made customer base whose expected search results are known exactly."""
-    ws = Workspace.open(tmp_path / "search.db", user="tester")
-    with ws.db.write():
-        li = Salesperson.insert(name="李娜", code="S01").execute()
-        wang = Salesperson.insert(name="王建国", code="S02").execute()
-    c = ws.editor
-    ids = {
-        "zhangwei": c.create("张伟", kind="person", phone="138-1234-5678", city="上海", owner=li, tier="A"),
-        "huaxin": c.create("上海华信贸易有限公司", phone="021-5555 0000", city="上海", owner=wang, tier="B",
-                           notes="每月初送货，需提前电话确认"),
-        "muller": c.create("Müller Maschinenbau GmbH", phone="+49 40 1234567", city="Hamburg", owner=li, tier="C",
-                           email="info@mueller.example"),
-        "zeng": c.create("曾伟", kind="person", phone="139 0000 1111", city="成都", owner=wang, tier="B"),
-        "shan": c.create("单丽", kind="person", phone="", city="北京", owner=li, tier="C"),
-        "brown": c.create("Brown Foods Ltd", phone="0044 20 7946 0000", city="London", owner=wang, tier="A"),
-    }
-    with ws.db.write():
-        Contact.insert(customer=ids["brown"], name="张伟明", mobile="186 1111 2222", name_norm="张伟明",
-                       name_pinyin="zhangweiming", name_initials="zwm", phone_digits="18611112222").execute()
-        vip = Tag.insert(name="VIP").execute()
-        CustomerTag.insert(customer=ids["huaxin"], tag=vip).execute()
-    from keepclient.db import search_docs
-
-    with ws.db.write() as pw:
-        search_docs.refresh(pw, [ids["brown"]])  # the contact was added behind the service's back
-    yield ws, ids, {"li": li, "wang": wang, "vip": vip}
+    ws, ids, people = small_team.build(tmp_path / "search.db")
+    yield ws, ids, people
     ws.close()
 
 

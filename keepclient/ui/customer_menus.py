@@ -1,0 +1,90 @@
+"""The Edit and Customer menus: every customer action with its shortcut, shown in the menu and its tooltip."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+
+from keepclient.ui.widgets.menu_action import make_action
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow, QMenu
+
+    from keepclient.ui.customers.area import CustomerArea
+
+
+def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
+    """Adds the menus to the window's menu bar; returns the actions by name (tests trigger them)."""
+    actions = area.actions
+    stack = area.undo_stack
+    undo = stack.createUndoAction(window, translate("CustomerMenus", "&Undo"))
+    undo.setShortcut(QKeySequence.StandardKey.Undo)
+    redo = stack.createRedoAction(window, translate("CustomerMenus", "&Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    made = {
+        "undo": undo,
+        "redo": redo,
+        "find": make_action(
+            window,
+            translate("CustomerMenus", "&Find customer"),
+            area.filters.focus_search,
+            QKeySequence.StandardKey.Find,
+        ),
+        "new": make_action(
+            window, translate("CustomerMenus", "&New customer…"), actions.new_customer, QKeySequence.StandardKey.New
+        ),
+        "save": make_action(
+            window, translate("CustomerMenus", "&Save changes"), area.save, QKeySequence.StandardKey.Save
+        ),
+        "trash": make_action(
+            window,
+            translate("CustomerMenus", "Move to &trash"),
+            lambda: actions.set_deleted(True),
+            QKeySequence.StandardKey.Delete,
+        ),
+        "restore": make_action(
+            window,
+            translate("CustomerMenus", "&Restore from trash"),
+            lambda: actions.set_deleted(False),
+            "Ctrl+Shift+R",
+        ),
+        "empty_trash": make_action(window, translate("CustomerMenus", "&Empty trash…"), actions.empty_trash),
+        "log": make_action(
+            window, translate("CustomerMenus", "&Log call or visit…"), lambda: actions.quick("log"), "Ctrl+L"
+        ),
+        "feedback": make_action(
+            window, translate("CustomerMenus", "Add &feedback…"), lambda: actions.quick("feedback"), "Ctrl+K"
+        ),
+        "schedule": make_action(
+            window, translate("CustomerMenus", "&Schedule follow-up…"), lambda: actions.quick("schedule"), "Ctrl+U"
+        ),
+        "owner": make_action(
+            window, translate("CustomerMenus", "Assign &owner…"), lambda: actions.bulk("owner"), "Ctrl+Shift+A"
+        ),
+        "tier": make_action(
+            window, translate("CustomerMenus", "Set t&ier…"), lambda: actions.bulk("tier"), "Ctrl+Shift+I"
+        ),
+        "stage": make_action(
+            window, translate("CustomerMenus", "Set sta&ge…"), lambda: actions.bulk("stage"), "Ctrl+Shift+G"
+        ),
+        "add_tag": make_action(
+            window, translate("CustomerMenus", "&Add tag…"), lambda: actions.bulk("add_tag"), "Ctrl+Shift+T"
+        ),
+        "remove_tag": make_action(
+            window, translate("CustomerMenus", "Re&move tag…"), lambda: actions.bulk("remove_tag")
+        ),
+    }
+    edit: QMenu = window.menuBar().addMenu(translate("CustomerMenus", "&Edit"))
+    for name in ("undo", "redo", None, "find", None, "new", "save", None, "trash", "restore", "empty_trash"):
+        edit.addAction(made[name]) if name else edit.addSeparator()
+    customer: QMenu = window.menuBar().addMenu(translate("CustomerMenus", "C&ustomer"))
+    for name in ("log", "feedback", "schedule", None):
+        customer.addAction(made[name]) if name else customer.addSeparator()
+    bulk = customer.addMenu(translate("CustomerMenus", "For the selected customers"))
+    for name in ("owner", "tier", "stage", "add_tag", "remove_tag"):
+        bulk.addAction(made[name])
+    return made

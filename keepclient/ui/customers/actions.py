@@ -1,0 +1,316 @@
+"""What the user can do to customers from the customers tab: each action is a dialog (if any), a service call,
+and an undo command. Dialogs stay open on invalid input with the field marked; `self.dialog` is the open one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
+from keepclient.ui.customers import commands, dialogs
+from keepclient.ui.customers.conflict_dialog import ConflictDialog
+from keepclient.ui.labels import date_text, label
+from keepclient.ui.widgets.form_dialog import FormDialog
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+if TYPE_CHECKING:
+    from keepclient.domain.types import ContactInfo, CustomerDetail
+    from keepclient.ui.customers.area import CustomerArea
+
+
+class CustomerActions(QObject):
+    def __init__(self, area: CustomerArea) -> None:
+        super().__init__(area)
+        self.area = area
+        self.dialog: FormDialog | None = None
+        self.conflict: ConflictDialog | None = None
+
+    @property
+    def ws(self):
+        return self.area.workspace
+
+    def _push(self, command: commands.ServiceCommand) -> None:
+        self.area.undo_stack.push(command)
+        self.area.after_change(command.customer_ids)
+
+    def _open(self, dialog: FormDialog, on_submit: Callable[[dict[str, Any]], None]) -> FormDialog:
+        """Show `dialog` without blocking; OK runs `on_submit`, which closes it unless input was invalid."""
+
+        def submitted(values: dict[str, Any]) -> None:
+            try:
+                on_submit(values)
+            except ValidationError as exc:
+                dialog.mark_invalid(exc.field, exc.message(self.area.tr_error))
+                return
+            except KeepclientError as exc:
+                dialog.mark_invalid("", exc.message(self.area.tr_error))
+                return
+            dialog.accept()
+
+        dialog.submitted.connect(submitted)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- customers ---------------------------------------------------------------------------------------
+    def new_customer(self) -> None:
+        if self.ws is None:
+            return
+
+        def create(values: dict[str, Any]) -> None:
+            duplicates = self.ws.customers.find_duplicates(values["name"], values["phone"])
+            if duplicates and not self.area.prompter.ask_yes_no(
+                translate("CustomerActions", "Possible duplicate"),
+                translate("CustomerActions", "Already in the database: %1. Create another customer anyway?").replace(
+                    "%1", ", ".join(name for _id, name in duplicates)
+                ),
+            ):
+                return
+            customer_id = self.ws.editor.create(**values)
+            self._push(
+                commands.SetDeleted(
+                    self.area.context,
+                    translate("CustomerActions", "Create %1").replace("%1", values["name"]),
+                    [customer_id],
+                    deleted=False,
+                )
+            )
+            self.area.filters.clear_search()
+            row = self.ws.customers.position(customer_id, self.area.current_filter())
+            if row is not None:
+                self.area.list.paged.item(row)
+                self.area.list.selectRow(row)
+            self.area.show_detail(customer_id)
+
+        self._open(dialogs.new_customer(self.area, self.ws.team.salespeople(), self.area.me), create)
+
+    def selection(self) -> list[int]:
+        ids = self.area.list.selected_ids()
+        if not ids and self.area.detail.shown_id is not None:
+            ids = [self.area.detail.shown_id]
+        return ids
+
+    def set_deleted(self, deleted: bool) -> None:
+        """Move the selected customers to the trash (Del), or restore them from it."""
+        ids = self.selection()
+        if self.ws is None or not ids:
+            return
+        try:
+            self.ws.editor.set_deleted(ids, deleted)
+        except KeepclientError as exc:
+            self.area.report(exc)
+            return
+        text = (
+            translate("CustomerActions", "Move %n customer(s) to the trash")
+            if deleted
+            else translate("CustomerActions", "Restore %n customer(s)")
+        )
+        self._push(commands.SetDeleted(self.area.context, text.replace("%n", str(len(ids))), ids, deleted))
+        self.area.message.emit(
+            translate("CustomerActions", "Moved to the trash: %n. Undo with Ctrl+Z.").replace("%n", str(len(ids)))
+            if deleted
+            else translate("CustomerActions", "Restored: %n.").replace("%n", str(len(ids)))
+        )
+
+    def empty_trash(self) -> None:
+        if self.ws is None:
+            return
+        from keepclient.domain.types import CustomerFilter
+
+        count = self.ws.customers.count(CustomerFilter(trash=True))
+        if not count or not self.area.prompter.ask_yes_no(
+            translate("CustomerActions", "Empty trash"),
+            translate(
+                "CustomerActions",
+                "Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.",
+            ).replace("%n", str(count)),
+        ):
+            return
+        try:
+            self.ws.editor.empty_trash()
+        except KeepclientError as exc:
+            self.area.report(exc)
+            return
+        self.area.undo_stack.clear()  # earlier steps may refer to customers that are gone now
+        self.area.detail.clear()
+        self.area.after_change()
+
+    def bulk(self, what: str) -> None:
+        """Assign owner, set tier or stage, add or remove a tag on the selected customers."""
+        ids = self.area.list.selected_ids()
+        if self.ws is None or not ids:
+            return
+
+        def apply(values: dict[str, Any]) -> None:
+            value = values["value"]
+            if what in ("add_tag", "remove_tag"):
+                tags = [value] if value and value.strip() else []
+                if not tags:
+                    raise ValidationError(field="value", value="")
+                self.change_tags(
+                    ids, add=tags if what == "add_tag" else [], remove=tags if what == "remove_tag" else []
+                )
+                return
+            before = self.ws.editor.bulk_update(ids, {what: value})
+            self._push(
+                commands.BulkUpdate(
+                    self.area.context,
+                    translate("CustomerActions", "%1 for %n customer(s)")
+                    .replace("%1", label(what))
+                    .replace("%n", str(len(ids))),
+                    {what: value},
+                    before,
+                )
+            )
+
+        self._open(dialogs.choose(self.area, what, self.ws.team.salespeople()), apply)
+
+    def change_tags(self, ids: list[int], add: list[str], remove: list[str]) -> None:
+        before = self.ws.editor.tag_sets(ids)
+        self.ws.editor.change_tags(ids, add=add, remove=remove)
+        self._push(
+            commands.ChangeTags(self.area.context, translate("CustomerActions", "Change tags"), before, add, remove)
+        )
+        self.area.filters.set_choices(self.ws.team.salespeople(), self.ws.team.tags(), self.ws.customers.cities())
+
+    # -- contacts ----------------------------------------------------------------------------------------
+    def contact(self, action: str, contact: ContactInfo | None) -> None:
+        detail = self.area.detail.detail
+        if self.ws is None or detail is None:
+            return
+        context = self.area.context
+        if action == "add":
+
+            def add(values: dict[str, Any]) -> None:
+                contact_id = self.ws.contacts.add(detail.id, **dialogs.contact_values(values))
+                self._push(
+                    commands.ContactChange(
+                        context, translate("CustomerActions", "Add contact"), detail.id, contact_id, "added"
+                    )
+                )
+
+            self._open(dialogs.contact(self.area), add)
+        elif action == "edit" and contact is not None:
+
+            def edit(values: dict[str, Any]) -> None:
+                after = dialogs.contact_values(values)
+                before = {key: getattr(contact, key) for key in after}
+                changed = {key: value for key, value in after.items() if value != before[key]}
+                version = self.ws.contacts.update(contact.id, contact.version, changed)
+                self._push(
+                    commands.ContactChange(
+                        context,
+                        translate("CustomerActions", "Edit contact"),
+                        detail.id,
+                        contact.id,
+                        "edited",
+                        {k: before[k] for k in changed},
+                        changed,
+                        version,
+                    )
+                )
+
+            self._open(dialogs.contact(self.area, contact), edit)
+        elif action == "remove" and contact is not None:
+            self.ws.contacts.remove(contact.id)
+            self._push(
+                commands.ContactChange(
+                    context, translate("CustomerActions", "Remove contact"), detail.id, contact.id, "removed"
+                )
+            )
+        elif action == "primary" and contact is not None:
+            self.ws.contacts.set_primary(contact.id)
+            self.area.after_change([detail.id])
+
+    # -- quick actions -----------------------------------------------------------------------------------
+    def quick(self, kind: str) -> None:
+        detail = self.area.detail.detail
+        if self.ws is None or detail is None or detail.deleted:
+            return
+        if self.area.detail.is_dirty() and not self.area.save():
+            return
+        activity, context = self.ws.activity, self.area.context
+        before = activity.follow_up_state(detail.id)
+
+        def logged(table: str, entry_id: int, text: str) -> None:
+            after = activity.follow_up_state(detail.id)
+            self._push(commands.LoggedEntry(context, text, detail.id, table, entry_id, before, after))
+
+        if kind == "log":
+
+            def log(values: dict[str, Any]) -> None:
+                entry = activity.log_contact(
+                    detail.id,
+                    kind=values["kind"],
+                    when=values["when"],
+                    outcome=values["outcome"],
+                    contact_id=values["contact_id"],
+                    satisfaction=values["satisfaction"] or None,
+                    next_follow_up=values["next_follow_up"],
+                )
+                logged("visit", entry, translate("CustomerActions", "Log %1").replace("%1", label(values["kind"])))
+
+            self._open(dialogs.log_contact(self.area, detail.contacts), log)
+        elif kind == "feedback":
+
+            def feedback(values: dict[str, Any]) -> None:
+                entry = activity.add_feedback(detail.id, **values)
+                logged("feedback", entry, translate("CustomerActions", "Add feedback"))
+
+            self._open(dialogs.feedback(self.area, detail.contacts), feedback)
+        elif kind == "schedule":
+            due = detail.values["next_follow_up"] or dt.date.today() + dt.timedelta(days=1)
+
+            def schedule(values: dict[str, Any]) -> None:
+                entry = activity.schedule(detail.id, **values)
+                logged("visit", entry, translate("CustomerActions", "Schedule follow-up"))
+
+            self._open(dialogs.schedule(self.area, detail.contacts, dt.datetime.combine(due, dt.time(10))), schedule)
+
+    # -- conflicts ---------------------------------------------------------------------------------------
+    def resolve_conflict(self, detail: CustomerDetail, changes: dict[str, Any], error: ConflictError) -> None:
+        theirs = error.theirs
+        people = {p.id: p.name for p in self.ws.team.salespeople(active_only=False)}
+
+        def show(field: str, value: Any) -> str:
+            if field == "owner":
+                return people.get(value, "—")
+            if isinstance(value, dt.date):
+                return date_text(value)
+            return label(value) if field in ("kind", "tier", "stage") else ("" if value is None else str(value))
+
+        dialog = ConflictDialog(detail.name, changes, theirs, theirs.get("updated_by", ""), label, show, self.area)
+
+        def resolved(mine: dict[str, Any]) -> None:
+            try:
+                if mine:
+                    version = self.ws.editor.update(detail.id, theirs["version"], mine)
+                    before = {field: theirs[field] for field in mine}
+                    self.area.undo_stack.push(
+                        commands.EditCustomer(
+                            self.area.context,
+                            translate("CustomerActions", "Edit %1").replace("%1", detail.name),
+                            detail.id,
+                            before,
+                            mine,
+                            version,
+                        )
+                    )
+            except ConflictError as again:  # yet another save in between: ask again with the newest values
+                self.resolve_conflict(detail, mine, again)
+                return
+            except KeepclientError as exc:
+                self.area.report(exc)
+            self.area.show_detail(detail.id)
+            self.area.reload()
+
+        dialog.resolved.connect(resolved)
+        dialog.finished.connect(lambda _result: setattr(self, "conflict", None))
+        self.conflict = dialog
+        dialog.open()

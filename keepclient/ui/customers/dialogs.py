@@ -1,0 +1,184 @@
+"""The customer dialogs: new customer, contact, log a call or visit, feedback, follow-up, bulk values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from keepclient.domain.types import ContactInfo, SalespersonInfo
+from keepclient.ui.labels import label
+from keepclient.ui.widgets.form_dialog import Field, FormDialog
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _choices(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((label(v), v) for v in values)
+
+
+def _contact_choices(contacts: tuple[ContactInfo, ...]) -> tuple[tuple[str, int | None], ...]:
+    return ((translate("CustomerDialogs", "(none)"), None), *((c.name, c.id) for c in contacts))
+
+
+def _owner_choices(people: list[SalespersonInfo]) -> tuple[tuple[str, int | None], ...]:
+    return ((translate("CustomerDialogs", "(nobody)"), None), *((p.name, p.id) for p in people))
+
+
+TIERS, STAGES = ("A", "B", "C"), ("prospect", "new", "active", "mature", "at_risk", "lost", "won_back")
+
+
+def new_customer(parent: QWidget, people: list[SalespersonInfo], owner: int | None) -> FormDialog:
+    return FormDialog(
+        translate("CustomerDialogs", "New customer"),
+        [
+            Field("name", translate("CustomerDialogs", "Name"), "text"),
+            Field("kind", translate("CustomerDialogs", "Kind"), "choice", _choices(("company", "person")), "company"),
+            Field("phone", translate("CustomerDialogs", "Phone"), "text"),
+            Field("city", translate("CustomerDialogs", "City"), "text"),
+            Field("owner", translate("CustomerDialogs", "Owner"), "choice", _owner_choices(people), owner),
+            Field("tier", translate("CustomerDialogs", "Tier"), "choice", _choices(TIERS), "C"),
+            Field("stage", translate("CustomerDialogs", "Stage"), "choice", _choices(STAGES), "new"),
+        ],
+        parent,
+    )
+
+
+def contact(parent: QWidget, existing: ContactInfo | None = None) -> FormDialog:
+    values = None
+    if existing is not None:
+        values = {
+            **existing._asdict(),
+            "birthday": (existing.birthday_year, existing.birthday_month, existing.birthday_day),
+        }
+    return FormDialog(
+        translate("CustomerDialogs", "Edit contact") if existing else translate("CustomerDialogs", "Add contact"),
+        [
+            Field("name", translate("CustomerDialogs", "Name"), "text"),
+            Field("title", translate("CustomerDialogs", "Title"), "text"),
+            Field("mobile", translate("CustomerDialogs", "Mobile"), "text"),
+            Field("phone", translate("CustomerDialogs", "Phone"), "text"),
+            Field("email", translate("CustomerDialogs", "Email"), "text"),
+            Field("im_id", translate("CustomerDialogs", "WeChat / IM"), "text"),
+            Field("birthday", translate("CustomerDialogs", "Birthday"), "birthday"),
+            Field("notes", translate("CustomerDialogs", "Notes"), "multiline"),
+        ],
+        parent,
+        values,
+    )
+
+
+def contact_values(values: dict) -> dict:
+    """Dialog values as ContactService fields."""
+    year, month, day = values.pop("birthday")
+    return {**values, "birthday_year": year, "birthday_month": month, "birthday_day": day}
+
+
+def log_contact(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialog:
+    return FormDialog(
+        translate("CustomerDialogs", "Log a call or visit"),
+        [
+            Field(
+                "kind",
+                translate("CustomerDialogs", "How"),
+                "choice",
+                _choices(("call", "visit", "email", "message")),
+                "call",
+            ),
+            Field("when", translate("CustomerDialogs", "When"), "datetime"),
+            Field("contact_id", translate("CustomerDialogs", "Contact"), "choice", _contact_choices(contacts)),
+            Field("outcome", translate("CustomerDialogs", "Outcome"), "multiline"),
+            Field(
+                "satisfaction",
+                translate("CustomerDialogs", "Satisfaction (1-5, 0 = not asked)"),
+                "int",
+                minimum=0,
+                maximum=5,
+            ),
+            Field("next_follow_up", translate("CustomerDialogs", "Next follow-up"), "date"),
+        ],
+        parent,
+    )
+
+
+def feedback(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialog:
+    return FormDialog(
+        translate("CustomerDialogs", "Add feedback"),
+        [
+            Field(
+                "kind",
+                translate("CustomerDialogs", "Kind"),
+                "choice",
+                _choices(("complaint", "suggestion", "request", "praise")),
+                "complaint",
+            ),
+            Field(
+                "category",
+                translate("CustomerDialogs", "Category"),
+                "choice",
+                _choices(("product", "price", "service", "delivery", "trust", "other")),
+                "other",
+            ),
+            Field(
+                "severity",
+                translate("CustomerDialogs", "Severity"),
+                "choice",
+                _choices(("low", "normal", "high", "urgent")),
+                "normal",
+            ),
+            Field(
+                "channel",
+                translate("CustomerDialogs", "Channel"),
+                "choice",
+                _choices(("phone", "visit", "email", "message", "other")),
+                "phone",
+            ),
+            Field("contact_id", translate("CustomerDialogs", "Contact"), "choice", _contact_choices(contacts)),
+            Field("description", translate("CustomerDialogs", "What the customer said"), "multiline"),
+        ],
+        parent,
+    )
+
+
+def schedule(parent: QWidget, contacts: tuple[ContactInfo, ...], when: dt.datetime) -> FormDialog:
+    return FormDialog(
+        translate("CustomerDialogs", "Schedule a follow-up"),
+        [
+            Field(
+                "kind",
+                translate("CustomerDialogs", "How"),
+                "choice",
+                _choices(("visit", "call", "email", "message")),
+                "visit",
+            ),
+            Field("when", translate("CustomerDialogs", "When"), "datetime", default=when),
+            Field("minutes", translate("CustomerDialogs", "Minutes"), "int", default=60, minimum=5, maximum=600),
+            Field("contact_id", translate("CustomerDialogs", "Contact"), "choice", _contact_choices(contacts)),
+            Field("purpose", translate("CustomerDialogs", "Purpose"), "text"),
+        ],
+        parent,
+    )
+
+
+def choose(parent: QWidget, what: str, people: list[SalespersonInfo]) -> FormDialog:
+    """One value for a bulk action: an owner, a tier, a stage or a tag."""
+    titles = {
+        "owner": translate("CustomerDialogs", "Assign owner"),
+        "tier": translate("CustomerDialogs", "Set tier"),
+        "stage": translate("CustomerDialogs", "Set stage"),
+        "add_tag": translate("CustomerDialogs", "Add tag"),
+        "remove_tag": translate("CustomerDialogs", "Remove tag"),
+    }
+    if what == "owner":
+        field = Field("value", translate("CustomerDialogs", "Owner"), "choice", _owner_choices(people))
+    elif what in ("tier", "stage"):
+        field = Field(
+            "value",
+            translate("CustomerDialogs", "Tier") if what == "tier" else translate("CustomerDialogs", "Stage"),
+            "choice",
+            _choices(TIERS if what == "tier" else STAGES),
+        )
+    else:
+        field = Field("value", translate("CustomerDialogs", "Tag"), "text")
+    return FormDialog(titles[what], [field], parent)

@@ -1,0 +1,129 @@
+"""Search box and filters above the customer list; everything combines into one CustomerFilter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from keepclient.domain.types import CustomerFilter, SalespersonInfo
+from keepclient.ui.labels import label
+
+MY_CUSTOMERS = -1  # owner choice meaning "the salesperson I am"
+
+
+class FilterBar(QWidget):
+    """Emits `changed` (coalesced, so fast typing costs one query per pause of the event loop)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("customerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search names, pinyin, phone digits, cities, notes… (Ctrl+F)"))
+        self.owner = QComboBox()
+        self.tier = QComboBox()
+        self.stage = QComboBox()
+        self.tag = QComboBox()
+        self.city = QComboBox()
+        self.follow_up = QComboBox()
+        self.open_feedback = QCheckBox(self.tr("Open feedback"))
+        self.me: int | None = None
+
+        # Several values are kept as "A,B": plain strings compare reliably inside Qt (tuples do not).
+        self.tier.addItem(self.tr("All tiers"), "")
+        for tier in "ABC":
+            self.tier.addItem(label(tier), tier)
+        self.tier.addItem(self.tr("A and B"), "A,B")
+        self.stage.addItem(self.tr("All stages"), "")
+        for stage in ("prospect", "new", "active", "mature", "at_risk", "lost", "won_back"):
+            self.stage.addItem(label(stage), stage)
+        self.follow_up.addItem(self.tr("Any follow-up"), "")
+        self.follow_up.addItem(self.tr("Overdue"), "overdue")
+        self.follow_up.addItem(self.tr("Due this week"), "week")
+        self.set_choices([], [], [])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        row = QHBoxLayout()
+        for widget in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up, self.open_feedback):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self._pending = QTimer(self, singleShot=True, interval=0)
+        self._pending.timeout.connect(self.changed)
+        self.search.textChanged.connect(self._pending.start)
+        for combo in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up):
+            combo.currentIndexChanged.connect(self._pending.start)
+        self.open_feedback.toggled.connect(self._pending.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.clear_search,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def set_choices(self, salespeople: list[SalespersonInfo], tags: list[tuple[int, str]], cities: list[str]) -> None:
+        """Fill the choice lists from the database, keeping what is selected where possible."""
+        keep = (self.owner.currentData(), self.tag.currentData(), self.city.currentData())
+        for combo in (self.owner, self.tag, self.city):
+            combo.blockSignals(True)
+            combo.clear()
+        self.owner.addItem(self.tr("All owners"), None)
+        if self.me is not None:
+            self.owner.addItem(self.tr("My customers"), MY_CUSTOMERS)
+        for person in salespeople:
+            self.owner.addItem(person.name, person.id)
+        self.tag.addItem(self.tr("All tags"), None)
+        for tag_id, name in tags:
+            self.tag.addItem(name, tag_id)
+        self.city.addItem(self.tr("All cities"), "")
+        for city in cities:
+            self.city.addItem(city, city)
+        for combo, value in zip((self.owner, self.tag, self.city), keep, strict=True):
+            index = combo.findData(value)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def clear_search(self) -> None:
+        self.search.clear()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current(self, trash: bool = False, sort: str = "name", descending: bool = False) -> CustomerFilter:
+        owner = self.owner.currentData()
+        if owner == MY_CUSTOMERS:
+            owner = self.me
+        return CustomerFilter(
+            text=self.search.text(), owner_id=owner, tiers=_values(self.tier.currentData()),
+            stages=_values(self.stage.currentData()), tag_id=self.tag.currentData(),
+            city=self.city.currentData() or "", follow_up=self.follow_up.currentData() or "",
+            open_feedback=self.open_feedback.isChecked(), trash=trash, sort=sort, descending=descending,
+        )
+
+    def apply(self, flt: CustomerFilter, my_customers: bool = False) -> None:
+        """Show a saved view's filter (one `changed` afterwards)."""
+        widgets = (self.search, self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up,
+                   self.open_feedback)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.setText(flt.text)
+        self.owner.setCurrentIndex(max(self.owner.findData(MY_CUSTOMERS if my_customers else flt.owner_id), 0))
+        self.tier.setCurrentIndex(max(self.tier.findData(",".join(flt.tiers)), 0))
+        self.stage.setCurrentIndex(max(self.stage.findData(",".join(flt.stages)), 0))
+        self.tag.setCurrentIndex(max(self.tag.findData(flt.tag_id), 0))
+        self.city.setCurrentIndex(max(self.city.findData(flt.city), 0))
+        self.follow_up.setCurrentIndex(max(self.follow_up.findData(flt.follow_up), 0))
+        self.open_feedback.setChecked(flt.open_feedback)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._pending.start()
+
+    def is_my_customers(self) -> bool:
+        return self.owner.currentData() == MY_CUSTOMERS
+
+
+def _values(data: str | None) -> tuple[str, ...]:
+    return tuple(v for v in (data or "").split(",") if v)

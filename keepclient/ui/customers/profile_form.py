@@ -1,0 +1,137 @@
+"""The editable profile of a customer: one widget per field, dirty tracking, and field-level error marks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from keepclient.domain.types import SalespersonInfo
+from keepclient.ui.labels import label
+from keepclient.ui.widgets.date_field import OptionalDateEdit
+
+TEXT_FIELDS = ("name", "industry", "source", "phone", "email", "website", "city", "region", "address")
+INVALID_STYLE = "border: 1px solid #d9534f; background: #fdecea;"
+
+
+class ProfileForm(QWidget):
+    """Emits `edited` whenever a value differs from what was loaded."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.widgets: dict[str, QWidget] = {}
+        self.loaded: dict[str, Any] = {}
+        form = QFormLayout(self)
+        captions = {
+            "name": self.tr("Name"), "kind": self.tr("Kind"), "owner": self.tr("Owner"), "tier": self.tr("Tier"),
+            "stage": self.tr("Stage"), "industry": self.tr("Industry"), "source": self.tr("Source"),
+            "phone": self.tr("Phone"), "email": self.tr("Email"), "website": self.tr("Website"),
+            "city": self.tr("City"), "region": self.tr("Region"), "address": self.tr("Address"),
+            "cadence_days": self.tr("Follow up every"), "next_follow_up": self.tr("Next follow-up"),
+            "notes": self.tr("Notes"),
+        }
+        for field in ("name", "kind", "owner", "tier", "stage", "industry", "source", "phone", "email", "website",
+                      "city", "region", "address", "cadence_days", "next_follow_up", "notes"):
+            widget = self._make(field)
+            widget.setObjectName(f"field_{field}")
+            self.widgets[field] = widget
+            form.addRow(captions[field], widget)
+
+    def _make(self, field: str) -> QWidget:
+        if field in TEXT_FIELDS:
+            widget = QLineEdit()
+            widget.textEdited.connect(self.edited)
+            return widget
+        if field == "notes":
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setMaximumHeight(90)
+            widget.textChanged.connect(self.edited)
+            return widget
+        if field == "cadence_days":
+            widget = QSpinBox()
+            widget.setRange(0, 3650)
+            widget.setSpecialValueText(self.tr("tier default"))
+            widget.setSuffix(self.tr(" days"))
+            widget.valueChanged.connect(self.edited)
+            return widget
+        if field == "next_follow_up":
+            widget = OptionalDateEdit()
+            widget.changed.connect(self.edited)
+            return widget
+        widget = QComboBox()
+        choices = {"kind": ("company", "person"), "tier": ("A", "B", "C"),
+                   "stage": ("prospect", "new", "active", "mature", "at_risk", "lost", "won_back")}
+        for value in choices.get(field, ()):
+            widget.addItem(label(value), value)
+        widget.currentIndexChanged.connect(self.edited)
+        return widget
+
+    def set_salespeople(self, people: list[SalespersonInfo]) -> None:
+        combo: QComboBox = self.widgets["owner"]  # type: ignore[assignment]
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("(nobody)"), None)
+        for person in people:
+            combo.addItem(person.name, person.id)
+        combo.blockSignals(False)
+
+    def load(self, values: dict[str, Any]) -> None:
+        self.loaded = dict(values)
+        for field, widget in self.widgets.items():
+            widget.blockSignals(True)
+            self._set(widget, field, values.get(field))
+            widget.blockSignals(False)
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+
+    @staticmethod
+    def _set(widget: QWidget, field: str, value: Any) -> None:
+        if isinstance(widget, QLineEdit):
+            widget.setText(value or "")
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(value or 0)
+        elif isinstance(widget, OptionalDateEdit):
+            widget.set_value(value)
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(index if index >= 0 else 0)
+
+    def value(self, field: str) -> Any:
+        widget = self.widgets[field]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QSpinBox):
+            return widget.value() or None
+        if isinstance(widget, OptionalDateEdit):
+            return widget.value()
+        return widget.currentData()  # type: ignore[union-attr]
+
+    def changes(self) -> dict[str, Any]:
+        """Fields whose widget differs from what was loaded (surrounding spaces do not count)."""
+        found = {}
+        for field in self.widgets:
+            now_value, was = self.value(field), self.loaded.get(field)
+            if isinstance(now_value, str) and now_value.strip() == (was or ""):
+                continue
+            if now_value != was:
+                found[field] = now_value
+        return found
+
+    def mark_invalid(self, field: str, message: str) -> None:
+        widget = self.widgets.get(field)
+        if widget is not None:
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setToolTip(message)
+            widget.setFocus()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.widgets.values():
+            widget.setEnabled(not read_only)

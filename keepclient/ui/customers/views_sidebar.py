@@ -1,0 +1,125 @@
+"""Saved views: named filters with their sort and columns, beside the list; a few useful ones are built in."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from keepclient.domain.types import CustomerFilter
+
+
+class SavedView(NamedTuple):
+    name: str
+    filter: CustomerFilter
+    my_customers: bool = False
+    header: str = ""  # hex of QHeaderView.saveState(): column order, widths, visibility
+    builtin: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "filter": self.filter._asdict(), "my": self.my_customers, "header": self.header}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SavedView:
+        known = {k: v for k, v in data.get("filter", {}).items() if k in CustomerFilter._fields}
+        for key in ("tiers", "stages"):
+            known[key] = tuple(known.get(key) or ())
+        return cls(str(data["name"]), CustomerFilter(**known), bool(data.get("my")), str(data.get("header", "")))
+
+
+BUILTIN = (
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "All customers"), CustomerFilter(), False),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "My customers"), CustomerFilter(), True),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "Overdue follow-ups"), CustomerFilter(follow_up="overdue",
+                                                                           sort="next_follow_up"), False),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "Due this week"), CustomerFilter(follow_up="week", sort="next_follow_up"),
+     False),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "Open feedback"), CustomerFilter(open_feedback=True, sort="open_feedback",
+                                                                      descending=True), False),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "A customers"), CustomerFilter(tiers=("A",)), False),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "At risk"), CustomerFilter(stages=("at_risk",)), False),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "Trash"), CustomerFilter(trash=True), False),
+)
+
+
+def builtin_views(has_me: bool) -> list[SavedView]:
+    return [SavedView(QCoreApplication.translate("ViewsSidebar", name), flt, my, "", True)
+            for name, flt, my in BUILTIN if has_me or not my]
+
+
+def load_views(text: str) -> list[SavedView]:
+    try:
+        return [SavedView.from_json(item) for item in json.loads(text or "[]")]
+    except (ValueError, TypeError, KeyError):
+        return []  # a damaged preference must not block the window
+
+
+def dump_views(views: list[SavedView]) -> str:
+    return json.dumps([view.to_json() for view in views if not view.builtin], ensure_ascii=False)
+
+
+class ViewsSidebar(QWidget):
+    chosen = Signal(object)  # SavedView
+    save_requested = Signal()
+    delete_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setObjectName("savedViews")
+        self.save_button = QPushButton(self.tr("Save view…"))
+        self.save_button.setToolTip(self.tr("Save the current search, filters, sort and columns as a view"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.save_button.clicked.connect(self.save_requested)
+        self.delete_button.clicked.connect(self._delete)
+
+    def set_views(self, views: list[SavedView], select: str | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for view in views:
+            item = QListWidgetItem(view.name)
+            item.setData(Qt.ItemDataRole.UserRole, view)
+            if not view.builtin:
+                item.setToolTip(self.tr("Your view"))
+            self.list.addItem(item)
+            if view.name == select:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def views(self) -> list[SavedView]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+
+    def current(self) -> SavedView | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def select(self, name: str) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).text() == name:
+                self.list.setCurrentRow(row)
+                return
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        self._update_buttons()
+        if current is not None:
+            self.chosen.emit(current.data(Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        view = self.current()
+        self.delete_button.setEnabled(view is not None and not view.builtin)
+
+    def _delete(self) -> None:
+        view = self.current()
+        if view is not None and not view.builtin:
+            self.delete_requested.emit(view)

@@ -1,0 +1,171 @@
+"""Small data-entry dialogs built from a list of fields, so every quick action looks and behaves alike.
+
+OK emits `submitted(values)` and leaves the dialog open: the caller saves, closes it on success, or marks the
+offending field and keeps everything typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keepclient.ui.widgets.date_field import OptionalDateEdit
+
+INVALID_STYLE = "border: 1px solid #d9534f; background: #fdecea;"
+
+
+class Field(NamedTuple):
+    key: str
+    caption: str
+    kind: str  # text, multiline, choice, datetime, date, int, birthday
+    choices: tuple[tuple[str, Any], ...] = ()
+    default: Any = None
+    minimum: int = 0
+    maximum: int = 0
+
+
+class BirthdayEdit(QWidget):
+    """Month and day, and a year that may stay unknown ("--03-14")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.year, self.month, self.day = QSpinBox(), QSpinBox(), QSpinBox()
+        self.year.setRange(0, 2100)
+        self.year.setSpecialValueText(self.tr("year unknown"))
+        self.month.setRange(0, 12)
+        self.month.setSpecialValueText("–")
+        self.day.setRange(0, 31)
+        self.day.setSpecialValueText("–")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget, suffix in ((self.year, self.tr("year")), (self.month, self.tr("month")),
+                               (self.day, self.tr("day"))):
+            layout.addWidget(widget)
+            layout.addWidget(QLabel(suffix))
+
+    def value(self) -> tuple[int | None, int | None, int | None]:
+        return self.year.value() or None, self.month.value() or None, self.day.value() or None
+
+    def set_value(self, value: tuple[int | None, int | None, int | None] | None) -> None:
+        year, month, day = value or (None, None, None)
+        self.year.setValue(year or 0)
+        self.month.setValue(month or 0)
+        self.day.setValue(day or 0)
+
+
+class FormDialog(QDialog):
+    submitted = Signal(dict)
+
+    def __init__(self, title: str, fields: list[Field], parent: QWidget | None = None,
+                 values: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.fields = {f.key: f for f in fields}
+        self.widgets: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for field in fields:
+            widget = self._make(field)
+            widget.setObjectName(f"dialog_{field.key}")
+            self.widgets[field.key] = widget
+            self.set_value(field.key, (values or {}).get(field.key, field.default))
+            form.addRow(field.caption, widget)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b52b27;")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _make(self, field: Field) -> QWidget:
+        if field.kind == "multiline":
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            return widget
+        if field.kind == "choice":
+            combo = QComboBox()
+            for text, data in field.choices:
+                combo.addItem(text, data)
+            return combo
+        if field.kind == "datetime":
+            edit = QDateTimeEdit()
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+            return edit
+        if field.kind == "date":
+            return OptionalDateEdit()
+        if field.kind == "int":
+            spin = QSpinBox()
+            spin.setRange(field.minimum, field.maximum)
+            return spin
+        if field.kind == "birthday":
+            return BirthdayEdit()
+        return QLineEdit()
+
+    def set_value(self, key: str, value: Any) -> None:
+        widget = self.widgets[key]
+        if isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value or "")
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+        elif isinstance(widget, QDateTimeEdit):
+            moment = value or dt.datetime.now().replace(second=0, microsecond=0)
+            widget.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
+                                         QTime(moment.hour, moment.minute)))
+        elif isinstance(widget, OptionalDateEdit | BirthdayEdit):
+            widget.set_value(value)
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(value or 0)
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value or "")
+
+    def value(self, key: str) -> Any:
+        widget = self.widgets[key]
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QDateTimeEdit):
+            moment = widget.dateTime()
+            date, time = moment.date(), moment.time()
+            return dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+        if isinstance(widget, OptionalDateEdit | BirthdayEdit):
+            return widget.value()
+        if isinstance(widget, QSpinBox):
+            return widget.value()
+        return widget.text()  # type: ignore[union-attr]
+
+    def values(self) -> dict[str, Any]:
+        return {key: self.value(key) for key in self.widgets}
+
+    def submit(self) -> None:
+        for widget in self.widgets.values():
+            widget.setStyleSheet("")
+        self.message.clear()
+        self.submitted.emit(self.values())
+
+    def mark_invalid(self, key: str, message: str) -> None:
+        self.message.setText(message)
+        widget = self.widgets.get(key)
+        if widget is not None:
+            widget.setStyleSheet(INVALID_STYLE)
+            widget.setFocus()

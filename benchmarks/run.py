@@ -5,6 +5,7 @@
 
 - demo: `keepclient demo --customers N` as a whole process, against the floor of writing the same rows with raw
   sqlite3 `executemany` in one transaction (what the rows alone cost, with no generation at all).
+- search, scroll, detail: the customer workspace on that database (see customer_list.py).
 - startup: whole-process start of `keepclient --db <N-customer database>` until the main window has painted its first
   frame, and until it has painted the customer list filled from the database, each against a bare PySide6
   QMainWindow started the same way; plus peak RSS of each process.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -29,6 +31,7 @@ from pathlib import Path
 from keepclient.db.connection import open_database
 
 HERE = Path(__file__).resolve().parent
+ALL = ("demo", "startup", "search", "scroll", "detail")
 DATA = HERE / ".data"
 BARE_WINDOW = (
     "import sys\n"
@@ -84,9 +87,13 @@ def write_floor(source_path: Path) -> None:
     Runs apart from the parent so the parent never holds a million rows (forked children would count them).
     """
     source = sqlite3.connect(source_path)
+    virtual = {name for (name,) in source.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")}
     tables = [t for (t,) in source.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-    rows = {t: source.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        if not any(t.startswith(f"{v}_") for v in virtual)]  # FTS shadow tables fill themselves
+    rows = {t: source.execute(f'SELECT rowid, doc FROM "{t}"' if t in virtual else f'SELECT * FROM "{t}"')
+            .fetchall() for t in tables}
     source.close()
     with tempfile.TemporaryDirectory() as tmp:
         floor_db = Path(tmp) / "floor.db"
@@ -99,7 +106,8 @@ def write_floor(source_path: Path) -> None:
         for table in tables:
             if rows[table]:
                 marks = ", ".join("?" * len(rows[table][0]))
-                conn.executemany(f'INSERT INTO "{table}" VALUES ({marks})', rows[table])
+                columns = "(rowid, doc) " if table in virtual else ""
+                conn.executemany(f'INSERT INTO "{table}" {columns}VALUES ({marks})', rows[table])
         conn.execute("COMMIT")
         floor = time.perf_counter() - began
         conn.close()
@@ -132,18 +140,41 @@ def bench_startup(customers: int, repeat: int, env: dict[str, str]) -> None:
               f"<= 150 MB: {'PASS' if peak[mode] <= 150 else 'FAIL'}")
 
 
+def bench_list(name: str, customers: int, env: dict[str, str]) -> None:
+    """One customer-list benchmark in a process of its own (its RSS is its own), on a copy of the database."""
+    db = database_path(customers)
+    if not db.exists():
+        db = bench_demo(customers, env)
+    # Bring the database to the current schema first, in its own process, so no benchmark pays for an upgrade.
+    subprocess.run([sys.executable, "-m", "keepclient", "--db", str(db), "check"], env=env, check=True,
+                   capture_output=True)
+    for old_copy in DATA.glob(f"{db.stem}.before-upgrade-*"):
+        old_copy.unlink()
+    work = DATA / f"work-{customers}.db"
+    for leftover in DATA.glob(f"{work.name}*"):
+        leftover.unlink()
+    shutil.copyfile(db, work)
+    subprocess.run([sys.executable, str(HERE / "run.py"), "_list", name, str(work)], env=env, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="*", help="demo, startup (default: both)")
+    parser.add_argument("which", nargs="*", help=f"any of {', '.join(ALL)} (default: all)")
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=7)
     if sys.argv[1:2] == ["_floor"]:
         write_floor(Path(sys.argv[2]))
         return 0
+    if sys.argv[1:2] == ["_list"]:
+        import customer_list
+
+        getattr(customer_list, f"bench_{sys.argv[2]}")(Path(sys.argv[3]))
+        sys.stdout.flush()
+        os._exit(0)  # skip interpreter teardown: PySide6 may crash collecting widgets at exit, after the work
     args = parser.parse_args()
-    args.which = args.which or ["demo", "startup"]
-    if set(args.which) - {"demo", "startup"}:
-        parser.error("choose from: demo, startup")
+    args.which = args.which or list(ALL)
+    if set(args.which) - set(ALL):
+        parser.error(f"choose from: {', '.join(ALL)}")
     # Installed apps run from compiled bytecode (pip and PyInstaller compile it); a source checkout whose
     # environment says PYTHONDONTWRITEBYTECODE would otherwise recompile keepclient on every start.
     compileall.compile_dir(str(HERE.parent / "keepclient"), quiet=1)
@@ -154,6 +185,9 @@ def main() -> int:
             bench_demo(args.customers, env)
         if "startup" in args.which:
             bench_startup(args.customers, args.repeat, env)
+        for name in ("search", "scroll", "detail"):
+            if name in args.which:
+                bench_list(name, args.customers, env)
     return 0
 
 

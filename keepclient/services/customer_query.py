@@ -5,6 +5,7 @@ indexes. Pages are read in two steps (ids through a covering index, then the 500
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from keepclient.domain.search_text import han_phrase, is_han_only, query_terms, trigram_phrase
 from keepclient.domain.types import CustomerFilter
@@ -21,22 +22,51 @@ def glob_escape(text: str) -> str:
     return text.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]")
 
 
-def term_condition(term: str) -> tuple[str, list[object]]:
-    """SQL that keeps customers matching one normalized search term."""
+PREFIX_COLUMNS = ("name_norm", "name_pinyin", "name_initials", "phone_digits")
+
+
+def prefix_union(term: str) -> tuple[str, list[object]]:
+    """Ids whose name, pinyin, initials or phone digits (or a contact's) start with `term`: index ranges only."""
+    prefix = glob_escape(term) + "*"
+    parts = [f"SELECT id FROM customer WHERE {column} GLOB ?" for column in PREFIX_COLUMNS]
+    parts += [f"SELECT customer_id FROM contact WHERE {column} GLOB ? AND deleted_at IS NULL"
+              for column in PREFIX_COLUMNS]
+    return " UNION ALL ".join(parts), [prefix] * len(parts)
+
+
+DENSE_DIGITS = 10000  # phones starting with two digits this often ("13", "18"): test rows instead of collecting ids
+Probe = Callable[[str, list[object]], int]
+
+
+def term_condition(term: str, probe: Probe | None = None) -> tuple[str, list[object]]:
+    """SQL that keeps customers matching one normalized search term.
+
+    Three or more characters: any substring, through the trigram index. One or two Chinese characters: through
+    the single-character index. A single letter or digit finds names that start with it (an index range in list
+    order). Two letters match the start of names, pinyin, initials and phone numbers of customers and their
+    contacts, collected from index ranges. When two digits start very many phone numbers (`probe` counts a few),
+    rows are tested one by one as the list index is read instead, which fills the first page almost at once.
+    """
     if len(term) >= 3:
         return "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [trigram_phrase(term)]
     if is_han_only(term):
         return "c.id IN (SELECT rowid FROM customer_han WHERE customer_han MATCH ?)", [han_phrase(term)]
-    prefix = glob_escape(term) + "*"  # one or two letters or digits: names, pinyin and initials that start with them
-    return (
-        "(c.name_norm GLOB ? OR c.name_pinyin GLOB ? OR c.name_initials GLOB ? OR c.id IN ("
-        "SELECT customer_id FROM contact WHERE deleted_at IS NULL "
-        "AND (name_norm GLOB ? OR name_pinyin GLOB ? OR name_initials GLOB ?)))",
-        [prefix] * 6,
-    )
+    prefix = glob_escape(term) + "*"
+    if len(term) == 1:
+        return "c.sort_key GLOB ?", [prefix]
+    dense = term.isdigit() and probe is not None and probe(
+        "SELECT count(*) FROM (SELECT 1 FROM customer WHERE phone_digits GLOB ? UNION ALL "
+        f"SELECT 1 FROM contact WHERE phone_digits GLOB ? LIMIT {DENSE_DIGITS})", [prefix, prefix]) >= DENSE_DIGITS
+    if not dense:
+        union, params = prefix_union(term)
+        return f"c.id IN ({union})", params
+    theirs = " OR ".join(f"{column} GLOB ?" for column in PREFIX_COLUMNS)
+    return (f"(c.phone_digits GLOB ? OR c.name_norm GLOB ? OR EXISTS (SELECT 1 FROM contact WHERE customer_id = c.id"
+            f" AND deleted_at IS NULL AND ({theirs})))", [prefix] * (2 + len(PREFIX_COLUMNS)))
 
 
-def where_clause(flt: CustomerFilter, today: dt.date | None = None) -> tuple[str, list[object]]:
+def where_clause(flt: CustomerFilter, today: dt.date | None = None,
+                 probe: Probe | None = None) -> tuple[str, list[object]]:
     parts = ["c.deleted_at IS NOT NULL" if flt.trash else "c.deleted_at IS NULL"]
     params: list[object] = []
     if flt.owner_id is not None:
@@ -64,7 +94,7 @@ def where_clause(flt: CustomerFilter, today: dt.date | None = None) -> tuple[str
     if flt.open_feedback:
         parts.append("c.open_feedback > 0")
     for term in query_terms(flt.text):
-        sql, term_params = term_condition(term)
+        sql, term_params = term_condition(term, probe)
         parts.append(sql)
         params.extend(term_params)
     return " AND ".join(parts), params

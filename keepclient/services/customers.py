@@ -43,6 +43,10 @@ class CustomerService:
         self.db = db
         self.user = user
 
+    def _probe(self, sql: str, params: list[object]) -> int:
+        with self.db.session() as pw:
+            return int(pw.execute_sql(sql, params).fetchone()[0])
+
     def count(self, flt: CustomerFilter = ALL) -> int:
         """How many customers the list shows for `flt`."""
         where, params = where_clause(flt)
@@ -51,7 +55,7 @@ class CustomerService:
 
     def rows(self, offset: int, limit: int, flt: CustomerFilter = ALL) -> list[CustomerRow]:
         """One page of the list for `flt`: ids through an index first, then only those rows in full."""
-        where, params = where_clause(flt)
+        where, params = where_clause(flt, probe=self._probe)
         with self.db.session() as pw:
             ids = [row[0] for row in pw.execute_sql(
                 f"SELECT c.id FROM customer c WHERE {where} ORDER BY {order_clause(flt)} LIMIT ? OFFSET ?",

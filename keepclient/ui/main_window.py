@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self._loaded_tabs: set[int] = set()
 
         self.setWindowTitle("keepclient")
-        self.customers = CustomerArea(prefs, self.prompter)
+        self.customers = CustomerArea(prefs, self.prompter, self.runner)
         self.calendar_tab = LazyTab(_new_calendar)
         self.feedback_tab = LazyTab(_new_feedback_log)
         self.tabs = QTabWidget()

@@ -411,3 +411,25 @@ def test_every_customer_action_has_a_shortcut_shown(open_window, team_db):
         assert act.shortcut().toString(), name
         if name not in ("undo", "redo"):
             assert act.shortcut().toString() in act.toolTip(), name
+
+
+def test_timeline_filters_by_kind_and_tags_edit_in_the_pane(open_window, team_db, qtbot):
+    window, _ = open_window(team_db[0])
+    select(window, "上海华信贸易有限公司")
+    pane = window.customers.detail
+    assert pane.tags.text() == "VIP"
+    pane.tags.setText("VIP，长期客户")  # a full-width comma, as typed with a Chinese input method
+    window.customer_actions["save"].trigger()
+    assert window.workspace.customers.detail(team_db[1]["huaxin"]).tags == ("VIP", "长期客户")
+    kinds = {pane.timeline.topLevelItem(i).text(1) for i in range(pane.timeline.topLevelItemCount())}
+    assert any(kind.startswith("Change") for kind in kinds)
+    pane.timeline_filter.setCurrentIndex(pane.timeline_filter.findData("visit"))
+    assert pane.timeline.topLevelItemCount() == 0
+    pane.timeline_filter.setCurrentIndex(pane.timeline_filter.findData("change"))
+    texts = [pane.timeline.topLevelItem(i).text(3) for i in range(pane.timeline.topLevelItemCount())]
+    assert any("长期客户" in text and f"({window.workspace.user})" in text for text in texts)
+
+
+def test_colleagues_are_watched_while_a_database_is_open(open_window, team_db):
+    window, _ = open_window(team_db[0])
+    assert window.watch.isActive() and window.watch.interval() <= 5000

@@ -20,6 +20,7 @@ from keepclient.ui.customers.detail_pane import CustomerDetailPane
 from keepclient.ui.customers.filter_bar import FilterBar
 from keepclient.ui.customers.list_view import CustomerListView
 from keepclient.ui.customers.views_sidebar import SavedView, ViewsSidebar, builtin_views, dump_views, load_views
+from keepclient.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -33,9 +34,10 @@ class CustomerArea(QStackedWidget):
     demo_requested = Signal()
     message = Signal(str)
 
-    def __init__(self, prefs: Preferences, prompter: Prompter, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences, prompter: Prompter, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.prefs, self.prompter = prefs, prompter
+        self.prefs, self.prompter, self.runner = prefs, prompter, runner
         self.workspace: Workspace | None = None
         self.me: int | None = None
         self.undo_stack = QUndoStack(self)
@@ -79,7 +81,7 @@ class CustomerArea(QStackedWidget):
         self.splitter.setSizes([160, 700, 460])
         self.addWidget(self.splitter)
 
-        self.filters.changed.connect(self.reload)
+        self.filters.changed.connect(self.search_changed)
         self.list.customer_selected.connect(self._customer_selected)
         self.list.layout_changed.connect(self._remember_header)
         self.sidebar.chosen.connect(self.apply_view)
@@ -105,7 +107,8 @@ class CustomerArea(QStackedWidget):
                                select=builtin_views(False)[0].name)
         self.list.show_customers(workspace.customers, self.current_filter)
         self.list.restore_header(self.prefs.customer_header)
-        self.list.paged.sort_changed.connect(self.reload)
+        self.list.paged.sort_changed.connect(self.search_changed)
+        self.list.paged.count_needed.connect(self._count_in_background)
         self.detail.clear()
         self._show_page()
         if self.list.paged.rowCount():
@@ -123,6 +126,29 @@ class CustomerArea(QStackedWidget):
         return self.filters.current(trash=self.trash, sort=sort, descending=descending)
 
     # -- refreshing --------------------------------------------------------------------------------------
+    def search_changed(self) -> None:
+        """A keystroke, filter or sort: show the first page at once; the full count follows off the UI thread."""
+        if self.list.paged is None:
+            return
+        self._selecting = True
+        try:
+            self.list.paged.reload(count_now=False)
+        except KeepclientError as exc:
+            self.report(exc, quiet=True)
+        finally:
+            self._selecting = False
+        self.list.scrollToTop()
+        self._show_page()
+
+    def _count_in_background(self, generation: int, flt: CustomerFilter) -> None:
+        workspace, model = self.workspace, self.list.paged
+        if workspace is None or model is None:
+            return
+        task = Task(lambda _report, _cancelled: workspace.customers.count(flt), cleanup=workspace.release_thread)
+        task.signals.succeeded.connect(lambda total: model.set_total(generation, total))
+        self._counting = task  # keep the task (and its signals) alive until it reports
+        self.runner.start(task)
+
     def reload(self) -> None:
         """Read the list again, keeping the scroll position and the selected customer where they are."""
         if self.list.paged is None:
@@ -132,7 +158,7 @@ class CustomerArea(QStackedWidget):
         scroll = self.list.verticalScrollBar().value()
         self._selecting = True
         try:
-            self.list.paged.reload()
+            self.list.paged.reload(count_now=True)
             self.list.verticalScrollBar().setValue(scroll)
             self.list.reselect(current, selected)
         finally:

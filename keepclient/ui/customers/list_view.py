@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
@@ -42,9 +51,15 @@ def customer_columns() -> list[Column]:
 
 
 class CustomerListModel(PagedTableModel):
-    """Paged rows for the current filter; Qt's sort() becomes an ORDER BY in the database."""
+    """Paged rows for the current filter; Qt's sort() becomes an ORDER BY in the database.
+
+    After a new search only the first block is read before the list repaints; when there may be more rows,
+    `count_needed(generation, filter)` asks for the full count off the UI thread, and `set_total` grows the list
+    when it arrives (unless the search has changed meanwhile).
+    """
 
     sort_changed = Signal()
+    count_needed = Signal(int, object)
 
     def __init__(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter]) -> None:
         self.service = service
@@ -52,6 +67,29 @@ class CustomerListModel(PagedTableModel):
         super().__init__(customer_columns(), lambda: service.count(filter_getter()),
                          lambda offset, limit: service.rows(offset, limit, filter_getter()))
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
+        self._generation = 0
+
+    def reload(self, count_now: bool = True) -> None:
+        if count_now:
+            self._generation += 1
+            super().reload()
+            return
+        flt = self.current_filter()
+        first = self.service.rows(0, self.block_size, flt)
+        self.beginResetModel()
+        self._generation += 1
+        self._blocks.clear()
+        self._blocks[0] = first
+        self._rows = len(first)
+        self.endResetModel()
+        if len(first) == self.block_size:
+            self.count_needed.emit(self._generation, flt)
+
+    def set_total(self, generation: int, total: int) -> None:
+        if generation == self._generation and total > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, total - 1)
+            self._rows = total
+            self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order) != (self.sort_column, self.sort_order):

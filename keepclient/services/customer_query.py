@@ -34,8 +34,21 @@ def prefix_union(term: str) -> tuple[str, list[object]]:
     return " UNION ALL ".join(parts), [prefix] * len(parts)
 
 
-DENSE_DIGITS = 10000  # phones starting with two digits this often ("13", "18"): test rows instead of collecting ids
+# A two-character prefix is "dense" when this many names (letters) or phone numbers (digits) start with it; a
+# first page of such matches is found faster by testing rows in list order than by collecting every match.
+DENSE_NAMES, DENSE_DIGITS = 2000, 10000
 Probe = Callable[[str, list[object]], int]
+
+
+def _is_dense(term: str, prefix: str, probe: Probe | None) -> bool:
+    if probe is None:
+        return False
+    if term.isdigit():
+        return probe("SELECT count(*) FROM (SELECT 1 FROM customer WHERE phone_digits GLOB ? UNION ALL "
+                     f"SELECT 1 FROM contact WHERE phone_digits GLOB ? LIMIT {DENSE_DIGITS})",
+                     [prefix, prefix]) >= DENSE_DIGITS
+    return probe(f"SELECT count(*) FROM (SELECT 1 FROM customer WHERE sort_key GLOB ? LIMIT {DENSE_NAMES})",
+                 [prefix]) >= DENSE_NAMES
 
 
 def term_condition(term: str, probe: Probe | None = None) -> tuple[str, list[object]]:
@@ -43,9 +56,9 @@ def term_condition(term: str, probe: Probe | None = None) -> tuple[str, list[obj
 
     Three or more characters: any substring, through the trigram index. One or two Chinese characters: through
     the single-character index. A single letter or digit finds names that start with it (an index range in list
-    order). Two letters match the start of names, pinyin, initials and phone numbers of customers and their
-    contacts, collected from index ranges. When two digits start very many phone numbers (`probe` counts a few),
-    rows are tested one by one as the list index is read instead, which fills the first page almost at once.
+    order). Two letters or digits match the start of names, pinyin, initials and phone numbers of customers and
+    their contacts: collected from index ranges when few match, tested row by row in list order when many do
+    (`probe` counts a few to tell; without it, ranges are used).
     """
     if len(term) >= 3:
         return "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [trigram_phrase(term)]
@@ -54,15 +67,14 @@ def term_condition(term: str, probe: Probe | None = None) -> tuple[str, list[obj
     prefix = glob_escape(term) + "*"
     if len(term) == 1:
         return "c.sort_key GLOB ?", [prefix]
-    dense = term.isdigit() and probe is not None and probe(
-        "SELECT count(*) FROM (SELECT 1 FROM customer WHERE phone_digits GLOB ? UNION ALL "
-        f"SELECT 1 FROM contact WHERE phone_digits GLOB ? LIMIT {DENSE_DIGITS})", [prefix, prefix]) >= DENSE_DIGITS
-    if not dense:
+    if not _is_dense(term, prefix, probe):
         union, params = prefix_union(term)
         return f"c.id IN ({union})", params
+    # The list's own sort key comes first: it is in the index being read, so most rows need no table read.
+    own = " OR ".join(f"c.{column} GLOB ?" for column in ("sort_key", *PREFIX_COLUMNS))
     theirs = " OR ".join(f"{column} GLOB ?" for column in PREFIX_COLUMNS)
-    return (f"(c.phone_digits GLOB ? OR c.name_norm GLOB ? OR EXISTS (SELECT 1 FROM contact WHERE customer_id = c.id"
-            f" AND deleted_at IS NULL AND ({theirs})))", [prefix] * (2 + len(PREFIX_COLUMNS)))
+    return (f"({own} OR EXISTS (SELECT 1 FROM contact WHERE customer_id = c.id AND deleted_at IS NULL "
+            f"AND ({theirs})))", [prefix] * (1 + 2 * len(PREFIX_COLUMNS)))
 
 
 def where_clause(flt: CustomerFilter, today: dt.date | None = None,

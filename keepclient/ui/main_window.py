@@ -276,9 +276,9 @@ class MainWindow(QMainWindow):
         else:
             self.prompter.error(self.tr("Unexpected error"), f"{type(error).__name__}: {error}")
 
-    def _read_failed(self, error: KeepclientError) -> None:
+    def _read_failed(self, message: str) -> None:
         """Reading in the background of a view failed: a status message, never a dialog per cell."""
-        self.statusBar().showMessage(user_message(error), 10000)
+        self.statusBar().showMessage(message, 10000)
 
     def _task_finished(self) -> None:
         self.task = None

@@ -433,3 +433,20 @@ def test_timeline_filters_by_kind_and_tags_edit_in_the_pane(open_window, team_db
 def test_colleagues_are_watched_while_a_database_is_open(open_window, team_db):
     window, _ = open_window(team_db[0])
     assert window.watch.isActive() and window.watch.interval() <= 5000
+
+
+def test_long_results_show_a_first_page_then_the_full_count(qtbot, demo_db, tmp_path):
+    window = MainWindow(Preferences(tmp_path / "p.ini"), prompter=ScriptedPrompter(), runner=TaskRunner())
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(0)
+    window.open_workspace(demo_db, offer_demo=False)
+    model = window.customers.list.paged
+    model.block_size = 40
+    expected = window.workspace.customers.count(CustomerFilter(text="有限"))
+    assert expected > 40
+    type_search(qtbot, window, "有限")
+    qtbot.waitUntil(lambda: model.rowCount() == expected, timeout=5000)
+    type_search(qtbot, window, "有限公司")  # a newer search: a late count of the old one must not apply
+    qtbot.waitUntil(lambda: model.rowCount() == window.workspace.customers.count(CustomerFilter(text="有限公司")))
+    window.runner.wait()

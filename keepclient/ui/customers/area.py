@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
     from keepclient.ui.prompts import Prompter
     from keepclient.ui.settings import Preferences
+
+
+COUNT_DELAY_MS = 150  # how long typing must pause before the full count of a long result is asked for
 
 
 class CustomerArea(QStackedWidget):
@@ -93,6 +96,9 @@ class CustomerArea(QStackedWidget):
         self.detail.contact_action.connect(self.actions.contact)
         self.detail.quick_action.connect(self.actions.quick)
         self.trash = False
+        self._count_request: tuple[int, CustomerFilter] | None = None
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._start_count)
 
     # -- opening -----------------------------------------------------------------------------------------
     def show_workspace(self, workspace: Workspace) -> None:
@@ -141,9 +147,16 @@ class CustomerArea(QStackedWidget):
         self._show_page()
 
     def _count_in_background(self, generation: int, flt: CustomerFilter) -> None:
+        """Count once typing pauses: a count per keystroke would only compete with the next keystroke's page."""
+        self._count_request = (generation, flt)
+        self._count_timer.start()
+
+    def _start_count(self) -> None:
         workspace, model = self.workspace, self.list.paged
-        if workspace is None or model is None:
+        if workspace is None or model is None or self._count_request is None:
             return
+        generation, flt = self._count_request
+        self._count_request = None
         task = Task(lambda _report, _cancelled: workspace.customers.count(flt), cleanup=workspace.release_thread)
         task.signals.succeeded.connect(lambda total: model.set_total(generation, total))
         self._counting = task  # keep the task (and its signals) alive until it reports

@@ -64,8 +64,10 @@ class CustomerListModel(PagedTableModel):
     def __init__(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter]) -> None:
         self.service = service
         self.current_filter = filter_getter
+        # Blocks of 100 rows: a screen shows 30 to 50, so a new search reads little before it can repaint.
         super().__init__(customer_columns(), lambda: service.count(filter_getter()),
-                         lambda offset, limit: service.rows(offset, limit, filter_getter()))
+                         lambda offset, limit: service.rows(offset, limit, filter_getter()),
+                         block_size=100, max_blocks=20)
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
         self._generation = 0
 
@@ -112,7 +114,7 @@ class CustomerListView(QTableView):
     """Emits `customer_selected(id)` when the current row changes; columns can be hidden and moved."""
 
     customer_selected = Signal(int)
-    read_failed = Signal(object)
+    read_failed = Signal(str)
     layout_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -165,8 +167,9 @@ class CustomerListView(QTableView):
         """Select these customers again where they are now (after a reload), without scrolling."""
         if self.paged is None or not self.paged.rowCount():
             return
-        first_visible = max(self.rowAt(0), 0)
-        self.paged.item(first_visible)  # the rows on screen are fetched: look there first
+        last = self.rowAt(self.viewport().height() - 1)
+        for row in (max(self.rowAt(0), 0), last if last >= 0 else self.paged.rowCount() - 1):
+            self.paged.item(row)  # the rows on screen are fetched: the selection is usually among them
         model = self.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         model.clearSelection()

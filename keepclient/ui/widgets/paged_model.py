@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 
 from keepclient.domain.errors import KeepclientError
 
@@ -27,10 +27,10 @@ class Column:
 
 
 class PagedTableModel(QAbstractTableModel):
-    """`fetch_failed(error)` reports a block that could not be read (a busy or vanished share); its rows show
-    empty and are asked for again a moment later instead of breaking the view."""
+    """`fetch_failed(message)` reports a block that could not be read (a busy or vanished share), in the user's
+    language; its rows show empty and are asked for again a moment later instead of breaking the view."""
 
-    fetch_failed = Signal(object)
+    fetch_failed = Signal(str)
     RETRY_MS = 2000
 
     def __init__(
@@ -43,6 +43,7 @@ class PagedTableModel(QAbstractTableModel):
         self.block_size, self.max_blocks = block_size, max_blocks
         self._blocks: OrderedDict[int, Sequence[Any]] = OrderedDict()
         self._rows = 0
+        self._retry_blocks: set[int] = set()
 
     def reload(self) -> None:
         """Read the row count again and forget cached rows (after a change or when opening)."""
@@ -67,8 +68,10 @@ class PagedTableModel(QAbstractTableModel):
             try:
                 block = self._page_fn(number * self.block_size, self.block_size)
             except KeepclientError as exc:
-                self.fetch_failed.emit(exc)
-                QTimer.singleShot(self.RETRY_MS, lambda n=number: self._retry(n))
+                self.fetch_failed.emit(exc.message(QCoreApplication.translate))
+                if not self._retry_blocks:
+                    QTimer.singleShot(self.RETRY_MS, self._retry)
+                self._retry_blocks.add(number)
                 return None
             self._blocks[number] = block
             while len(self._blocks) > self.max_blocks:
@@ -77,11 +80,14 @@ class PagedTableModel(QAbstractTableModel):
             self._blocks.move_to_end(number)
         return block[offset] if offset < len(block) else None
 
-    def _retry(self, number: int) -> None:
-        first = number * self.block_size
-        last = min(first + self.block_size, self._rows) - 1
-        if last >= first:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+    def _retry(self) -> None:
+        """Ask the view to show the failed blocks again, which reads them again."""
+        blocks, self._retry_blocks = self._retry_blocks, set()
+        for number in sorted(blocks):
+            first = number * self.block_size
+            last = min(first + self.block_size, self._rows) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

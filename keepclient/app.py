@@ -4,33 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from keepclient import __version__, paths
 from keepclient.i18n import resolve_language
+from keepclient.ui.widgets.after_paint import AfterFirstPaint
 
 # Benchmarks: quit once the window has painted its first frame ("window") or its first frame with customers
 # ("data"), so a whole-process start can be timed up to the moment a person sees it.
 QUIT_WHEN_SHOWN = "KEEPCLIENT_QUIT_WHEN_SHOWN"
-
-
-class AfterFirstPaint(QObject):
-    """Calls `callback` once, right after `widget` has painted for the first time."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.widget, self.callback = widget, callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.widget.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)
-        return False
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:

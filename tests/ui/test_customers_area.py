@@ -37,6 +37,7 @@ def open_window(qtbot, tmp_path: Path):
         window.show()
         window.tabs.setCurrentIndex(0)
         assert window.open_workspace(db, offer_demo=False)
+        qtbot.waitUntil(lambda: window.customers.detail.shown_id is not None)  # shown right after the list
         return window, prompter
 
     return make

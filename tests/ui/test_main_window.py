@@ -48,7 +48,8 @@ def test_four_areas_show_the_demo_database(make_window, demo_db: Path, qtbot, qt
     qtmodeltester.check(customers)
 
     detail = areas["detail"]
-    assert detail.currentIndex() == 1 and detail.title.text() == _cell(customers, 0, 0)
+    qtbot.waitUntil(lambda: detail.currentIndex() == 1)  # the first customer follows the list's first paint
+    assert detail.title.text() == _cell(customers, 0, 0)
     assert detail.contacts.topLevelItemCount() >= 1 and detail.timeline.topLevelItemCount() >= 1
     areas["customers"].selectRow(5)
     assert detail.title.text() == _cell(customers, 5, 0)

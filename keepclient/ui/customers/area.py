@@ -21,6 +21,7 @@ from keepclient.ui.customers.filter_bar import FilterBar
 from keepclient.ui.customers.list_view import CustomerListView
 from keepclient.ui.customers.views_sidebar import SavedView, ViewsSidebar, builtin_views, dump_views, load_views
 from keepclient.ui.tasks import Task, TaskRunner
+from keepclient.ui.widgets.after_paint import AfterFirstPaint
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -107,8 +108,8 @@ class CustomerArea(QStackedWidget):
         people = workspace.team.salespeople()
         self.me = next((p.id for p in people if p.code == self.prefs.salesperson_code), None)
         self.filters.me = self.me
-        self.filters.set_choices(people, workspace.team.tags(), workspace.customers.cities())
-        self.detail.form.set_salespeople(people)
+        self.filters.set_choices(people, workspace.team.tags(), [])
+        self.detail.set_salespeople(people)
         self.sidebar.set_views(builtin_views(self.me is not None) + load_views(self.prefs.saved_views),
                                select=builtin_views(False)[0].name)
         self.list.show_customers(workspace.customers, self.current_filter)
@@ -117,7 +118,19 @@ class CustomerArea(QStackedWidget):
         self.list.paged.count_needed.connect(self._count_in_background)
         self.detail.clear()
         self._show_page()
-        if self.list.paged.rowCount():
+        # The list paints first; the city choices and the first customer's details follow right after.
+        AfterFirstPaint(self.list.viewport(), lambda: self._after_first_page(workspace))
+        self.list.viewport().update()
+
+    def _after_first_page(self, workspace: Workspace) -> None:
+        if workspace is not self.workspace:
+            return
+        try:
+            self.filters.set_choices(workspace.team.salespeople(), workspace.team.tags(),
+                                     workspace.customers.cities())
+        except KeepclientError as exc:
+            self.report(exc, quiet=True)
+        if self.list.paged is not None and self.list.paged.rowCount() and self.detail.shown_id is None:
             self.list.selectRow(0)
 
     def _show_page(self) -> None:
@@ -265,7 +278,6 @@ class CustomerArea(QStackedWidget):
             self.list.horizontalHeader().setSortIndicator(column, order)
             self.list.paged.blockSignals(False)
         self.filters.apply(view.filter, my_customers=view.my_customers)
-        self.detail.restore_button.setEnabled(True)
 
     def save_view(self) -> None:
         name = self.prompter.ask_text(self.tr("Save view"), self.tr("Name of the view:"))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient.domain.types import ContactInfo, CustomerDetail, TimelineEntry
+from keepclient.domain.types import ContactInfo, CustomerDetail, SalespersonInfo, TimelineEntry
 from keepclient.ui.customers.profile_form import ProfileForm
 from keepclient.ui.labels import date_text, datetime_text, label
 
@@ -41,7 +41,14 @@ class CustomerDetailPane(QStackedWidget):
         self.placeholder.setWordWrap(True)
         self.addWidget(self.placeholder)
         self.detail: CustomerDetail | None = None
+        self._people: list[SalespersonInfo] = []
+        self._built = False
 
+    def _build(self) -> None:
+        """The editor is built when the first customer is shown, so the window's first frame does not wait."""
+        if self._built:
+            return
+        self._built = True
         page = QWidget()
         layout = QVBoxLayout(page)
         self.title = QLabel()
@@ -77,6 +84,7 @@ class CustomerDetailPane(QStackedWidget):
         self.schedule_button.clicked.connect(lambda: self.quick_action.emit("schedule"))
 
         self.form = ProfileForm()
+        self.form.set_salespeople(self._people)
         self.form.edited.connect(self._update_buttons)
         self.tags = QLineEdit()
         self.tags.setObjectName("field_tags")
@@ -133,11 +141,17 @@ class CustomerDetailPane(QStackedWidget):
         layout.addWidget(scroll, 1)
         self.addWidget(page)
 
+    def set_salespeople(self, people: list[SalespersonInfo]) -> None:
+        self._people = list(people)
+        if self._built:
+            self.form.set_salespeople(self._people)
+
     @property
     def shown_id(self) -> int | None:
         return self.detail.id if self.detail else None
 
     def show_customer(self, detail: CustomerDetail) -> None:
+        self._build()
         self.detail = detail
         self.title.setText(detail.name)
         last = date_text(detail.last_contact) or self.tr("never")

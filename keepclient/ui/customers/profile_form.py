@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit,
 
 from keepclient.domain.types import SalespersonInfo
 from keepclient.ui.labels import label
+from keepclient.ui.widgets import field_values
 from keepclient.ui.widgets.date_field import OptionalDateEdit
 
 TEXT_FIELDS = ("name", "industry", "source", "phone", "email", "website", "city", "region", "address")
-INVALID_STYLE = "border: 1px solid #d9534f; background: #fdecea;"
 
 
 class ProfileForm(QWidget):
@@ -83,36 +83,14 @@ class ProfileForm(QWidget):
         self.loaded = dict(values)
         for field, widget in self.widgets.items():
             widget.blockSignals(True)
-            self._set(widget, field, values.get(field))
+            field_values.set_value(widget, values.get(field))
             widget.blockSignals(False)
             widget.setStyleSheet("")
             widget.setToolTip("")
 
-    @staticmethod
-    def _set(widget: QWidget, field: str, value: Any) -> None:
-        if isinstance(widget, QLineEdit):
-            widget.setText(value or "")
-        elif isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(value or "")
-        elif isinstance(widget, QSpinBox):
-            widget.setValue(value or 0)
-        elif isinstance(widget, OptionalDateEdit):
-            widget.set_value(value)
-        elif isinstance(widget, QComboBox):
-            index = widget.findData(value)
-            widget.setCurrentIndex(index if index >= 0 else 0)
-
     def value(self, field: str) -> Any:
-        widget = self.widgets[field]
-        if isinstance(widget, QLineEdit):
-            return widget.text()
-        if isinstance(widget, QPlainTextEdit):
-            return widget.toPlainText()
-        if isinstance(widget, QSpinBox):
-            return widget.value() or None
-        if isinstance(widget, OptionalDateEdit):
-            return widget.value()
-        return widget.currentData()  # type: ignore[union-attr]
+        found = field_values.value(self.widgets[field])
+        return found or None if field == "cadence_days" else found  # 0 shows as "tier default"
 
     def changes(self) -> dict[str, Any]:
         """Fields whose widget differs from what was loaded (surrounding spaces do not count)."""
@@ -126,11 +104,7 @@ class ProfileForm(QWidget):
         return found
 
     def mark_invalid(self, field: str, message: str) -> None:
-        widget = self.widgets.get(field)
-        if widget is not None:
-            widget.setStyleSheet(INVALID_STYLE)
-            widget.setToolTip(message)
-            widget.setFocus()
+        field_values.mark_invalid(self.widgets.get(field), message)
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.widgets.values():

@@ -6,10 +6,9 @@ offending field and keeps everything typed.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -25,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keepclient.ui.widgets import field_values
 from keepclient.ui.widgets.date_field import OptionalDateEdit
-
-INVALID_STYLE = "border: 1px solid #d9534f; background: #fdecea;"
 
 
 class Field(NamedTuple):
@@ -122,37 +120,10 @@ class FormDialog(QDialog):
         return QLineEdit()
 
     def set_value(self, key: str, value: Any) -> None:
-        widget = self.widgets[key]
-        if isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(value or "")
-        elif isinstance(widget, QComboBox):
-            widget.setCurrentIndex(max(widget.findData(value), 0))
-        elif isinstance(widget, QDateTimeEdit):
-            moment = value or dt.datetime.now().replace(second=0, microsecond=0)
-            widget.setDateTime(QDateTime(QDate(moment.year, moment.month, moment.day),
-                                         QTime(moment.hour, moment.minute)))
-        elif isinstance(widget, OptionalDateEdit | BirthdayEdit):
-            widget.set_value(value)
-        elif isinstance(widget, QSpinBox):
-            widget.setValue(value or 0)
-        elif isinstance(widget, QLineEdit):
-            widget.setText(value or "")
+        field_values.set_value(self.widgets[key], value)
 
     def value(self, key: str) -> Any:
-        widget = self.widgets[key]
-        if isinstance(widget, QPlainTextEdit):
-            return widget.toPlainText()
-        if isinstance(widget, QComboBox):
-            return widget.currentData()
-        if isinstance(widget, QDateTimeEdit):
-            moment = widget.dateTime()
-            date, time = moment.date(), moment.time()
-            return dt.datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
-        if isinstance(widget, OptionalDateEdit | BirthdayEdit):
-            return widget.value()
-        if isinstance(widget, QSpinBox):
-            return widget.value()
-        return widget.text()  # type: ignore[union-attr]
+        return field_values.value(self.widgets[key])
 
     def values(self) -> dict[str, Any]:
         return {key: self.value(key) for key in self.widgets}
@@ -165,7 +136,4 @@ class FormDialog(QDialog):
 
     def mark_invalid(self, key: str, message: str) -> None:
         self.message.setText(message)
-        widget = self.widgets.get(key)
-        if widget is not None:
-            widget.setStyleSheet(INVALID_STYLE)
-            widget.setFocus()
+        field_values.mark_invalid(self.widgets.get(key), message)

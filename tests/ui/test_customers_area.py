@@ -451,3 +451,12 @@ def test_long_results_show_a_first_page_then_the_full_count(qtbot, demo_db, tmp_
     type_search(qtbot, window, "有限公司")  # a newer search: a late count of the old one must not apply
     qtbot.waitUntil(lambda: model.rowCount() == window.workspace.customers.count(CustomerFilter(text="有限公司")))
     window.runner.wait()
+
+
+def test_the_pane_follows_the_search_once_typing_pauses(open_window, team_db, qtbot):
+    window, _ = open_window(team_db[0])
+    select(window, "单丽")
+    type_search(qtbot, window, "muller")
+    qtbot.waitUntil(lambda: window.customers.detail.shown_id == team_db[1]["muller"])
+    type_search(qtbot, window, "nobody-at-all")
+    qtbot.waitUntil(lambda: window.customers.detail.shown_id is None)

@@ -100,6 +100,8 @@ class CustomerArea(QStackedWidget):
         self._count_request: tuple[int, CustomerFilter] | None = None
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
         self._count_timer.timeout.connect(self._start_count)
+        self._settle_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._settle_timer.timeout.connect(self._settle)
 
     # -- opening -----------------------------------------------------------------------------------------
     def show_workspace(self, workspace: Workspace) -> None:
@@ -158,6 +160,17 @@ class CustomerArea(QStackedWidget):
             self._selecting = False
         self.list.scrollToTop()
         self._show_page()
+        self._settle_timer.start()
+
+    def _settle(self) -> None:
+        """Typing paused: if the pane shows a customer the new results no longer hold, show the first one."""
+        model, shown = self.list.paged, self.detail.shown_id
+        if model is None or self.detail.is_dirty() or (shown is not None and model.row_of(shown) is not None):
+            return
+        if model.rowCount():
+            self.list.selectRow(0)
+        else:
+            self.detail.clear()
 
     def _count_in_background(self, generation: int, flt: CustomerFilter) -> None:
         """Count once typing pauses: a count per keystroke would only compete with the next keystroke's page."""

@@ -75,6 +75,22 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, help="how many results at most (default 20)")
     search.add_argument("--json", action="store_true", help="print the results as JSON")
 
+    imp = sub.add_parser("import", help="import customers and contacts from .xlsx, .xls, .ods, .csv or .txt")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet", help="sheet name (default: the first)")
+    imp.add_argument("--dry-run", action="store_true", help="only show what would be imported")
+    imp.add_argument("--on-duplicate", choices=("skip", "fill", "overwrite", "new"), default="fill",
+                     help="customers already in the database: skip them, fill their empty fields (default), "
+                          "overwrite with the file's values, or import as new")
+    imp.add_argument("--report", type=Path, help="write the problem rows with their reasons to this .xlsx")
+    imp.add_argument("--yes", action="store_true", help="import without asking")
+
+    undo = sub.add_parser("undo-import", help="undo an import (see `imports`)")
+    undo.add_argument("batch", type=int)
+    undo.add_argument("--force", action="store_true", help="also when imported records were edited since")
+
+    sub.add_parser("imports", help="list past imports")
+
     check = sub.add_parser("check", help="integrity check, schema version and record counts")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
@@ -170,5 +186,59 @@ def _search(ws, args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-CREATES_DATABASE = frozenset({"demo"})
-COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search}
+EXIT_NOTHING_IMPORTED = 10
+
+
+def _import(ws, args: argparse.Namespace, out: Output) -> int:
+    preview = ws.imports.preview(args.file, sheet=args.sheet, policy=args.on_duplicate)
+    plan = preview.plan
+    summary = plan.summary()
+    out.say(QT_TRANSLATE_NOOP("cli", "{file}, sheet \"{sheet}\", header on row {row}{encoding}"),
+            file=preview.path.name, sheet=preview.sheet, row=preview.numbers[0] - 1 if preview.numbers else 1,
+            encoding=f" ({preview.encoding})" if preview.encoding else "")
+    print("  " + ", ".join(f"{preview.headers[i]} → {field}" for i, field in sorted(preview.mapping.items())))
+    out.say(QT_TRANSLATE_NOOP("cli", "New: {new}, updated: {updated}, unchanged: {unchanged}, problem rows: "
+                                     "{problems} (of {rows} rows)."), **summary)
+    for problem in plan.problems[:20]:
+        print(f"  row {problem.row}: {problem.reason}")
+    if len(plan.problems) > 20:
+        print(f"  … {len(plan.problems) - 20} more")
+    if args.report and plan.problems:
+        ws.imports.write_problem_report(preview, args.report)
+        out.say(QT_TRANSLATE_NOOP("cli", "Problem report written to {path}"), path=args.report)
+    if summary["new"] + summary["updated"] == 0:
+        if summary["problems"] and not summary["unchanged"]:
+            out.say(QT_TRANSLATE_NOOP("cli", "Nothing could be imported."))
+            return EXIT_NOTHING_IMPORTED
+        return 0
+    if args.dry_run:
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            out.say(QT_TRANSLATE_NOOP("cli", "Add --yes to import (or --dry-run to only preview)."))
+            return 2
+        if input(out.text(QT_TRANSLATE_NOOP("cli", "Import now? [y/N] "))).strip().lower() not in ("y", "yes"):
+            return 0
+    batch = ws.imports.run(preview)
+    out.say(QT_TRANSLATE_NOOP("cli", "Imported as import {batch}; undo with: keepclient undo-import {batch}"),
+            batch=batch)
+    return 0
+
+
+def _undo_import(ws, args: argparse.Namespace, out: Output) -> int:
+    ws.imports.undo(args.batch, force=args.force)
+    out.say(QT_TRANSLATE_NOOP("cli", "Import {batch} undone."), batch=args.batch)
+    return 0
+
+
+def _imports(ws, args: argparse.Namespace, out: Output) -> int:
+    for entry in ws.imports.history():
+        counts = ", ".join(f"{k} {v}" for k, v in entry.counts.items())
+        fields = [str(entry.id), str(entry.started_at), entry.file_name, counts, "(undone)" if entry.undone else ""]
+        print("\t".join(fields).rstrip())
+    return 0
+
+
+CREATES_DATABASE = frozenset({"demo", "import"})
+COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search, "import": _import,
+            "undo-import": _undo_import, "imports": _imports}

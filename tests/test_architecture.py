@@ -1,4 +1,5 @@
-"""The layer rule, read from each module's imports: domain <- db <- services/importing/exporting <- printing <- ui/cli.
+"""The layer rule, read from each module's imports:
+domain <- db <- importing/exporting <- services <- printing <- ui/cli.
 
 Also: nothing below ui imports QtWidgets, nothing below printing imports Qt at all, ui never imports peewee or db.
 """
@@ -15,9 +16,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "keepclient"
 LEVEL = {
     "domain": 0, "paths": 0,
     "db": 1,
-    "services": 2, "importing": 2, "exporting": 2,
-    "printing": 3,
-    "i18n": 4, "ui": 4, "app": 5, "cli": 6, "__main__": 7,
+    "importing": 2, "exporting": 2,
+    "services": 3,
+    "printing": 4,
+    "i18n": 5, "ui": 5, "app": 6, "cli": 7, "__main__": 8,
 }
 NO_QT = {"domain", "paths", "db", "services", "importing", "exporting"}
 

@@ -132,6 +132,51 @@ class DatabaseNotEmptyError(KeepclientError):
     exit_code = 1
 
 
+class ImportFileError(KeepclientError):
+    """A file that cannot be imported; nothing was written."""
+
+    template = QT_TRANSLATE_NOOP("errors", "{name} cannot be read: {reason} Nothing was imported.")
+    exit_code = 10
+
+
+class NotASpreadsheetError(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). "
+        "Nothing was imported.")
+
+
+class BrokenSpreadsheetError(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{name} is damaged or incomplete and cannot be read. Nothing was imported.")
+
+
+class EncryptedSpreadsheetError(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{name} is protected by a password. Open it in Excel or WPS, save it without a password, and "
+        "import that copy. Nothing was imported.")
+
+
+class OversizedSpreadsheetError(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{name} is too large to import safely ({reason}). Nothing was imported.")
+
+
+class EmptySheetError(ImportFileError):
+    template = QT_TRANSLATE_NOOP("errors", "The sheet \"{sheet}\" of {name} has no rows to import.")
+
+
+class ImportEditedSinceError(KeepclientError):
+    """Undoing an import would throw away later edits of some of its records."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{count} imported records were changed after the import. Undo anyway to discard those changes?")
+    exit_code = 7
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        super().__init__(count=len(names))
+
+
 class CancelledError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "Cancelled. Nothing was written.")
     exit_code = 130

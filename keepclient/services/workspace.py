@@ -89,6 +89,13 @@ class Workspace:
 
         return search_customers(self.db, query, limit)
 
+    @property
+    def imports(self):
+        """The import use case (loaded on first use: readers and calamine are not needed at start-up)."""
+        from keepclient.services.imports import ImportService
+
+        return ImportService(self.db, self.user)
+
     def backup(self, dest: Path | None = None) -> Path:
         from keepclient.services import maintenance
 

@@ -4,22 +4,22 @@
 <context>
     <name>BirthdayEdit</name>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="50"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="48"/>
         <source>year unknown</source>
         <translation>年份未知</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="57"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="55"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="57"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="55"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="58"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="56"/>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -168,44 +168,44 @@
 <context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="50"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="56"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="53"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="59"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="62"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="68"/>
         <source>No customer matches. Press Esc to clear the search, or pick another view.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="190"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="255"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="207"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="272"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="232"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="296"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="232"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="296"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="261"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="325"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -218,182 +218,182 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="56"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="63"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="57"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="64"/>
         <source>Save changes (Ctrl+S)</source>
         <translation>保存修改（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="58"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="65"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="66"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="60"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="67"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="61"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="68"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="62"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="69"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="63"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="70"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="64"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="65"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="83"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="91"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="85"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="88"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="96"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="94"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="102"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="104"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="120"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="120"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="128"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="143"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="144"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="158"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="145"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="159"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
@@ -609,47 +609,47 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="20"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="29"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="21"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="30"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="22"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="31"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="23"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="32"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="24"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="33"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="25"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="34"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="26"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="35"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="27"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="36"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="28"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="37"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
@@ -1317,49 +1317,89 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="109"/>
+        <location filename="../../keepclient/cli.py" line="125"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="117"/>
+        <location filename="../../keepclient/cli.py" line="133"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="126"/>
+        <location filename="../../keepclient/cli.py" line="142"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="136"/>
+        <location filename="../../keepclient/cli.py" line="152"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="148"/>
+        <location filename="../../keepclient/cli.py" line="164"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="149"/>
+        <location filename="../../keepclient/cli.py" line="165"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="150"/>
+        <location filename="../../keepclient/cli.py" line="166"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="159"/>
+        <location filename="../../keepclient/cli.py" line="175"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="166"/>
+        <location filename="../../keepclient/cli.py" line="182"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="196"/>
+        <source>{file}, sheet &quot;{sheet}&quot;, header on row {row}{encoding}</source>
+        <translation>{file}，工作表“{sheet}”，表头在第 {row} 行{encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="200"/>
+        <source>New: {new}, updated: {updated}, unchanged: {unchanged}, problem rows: {problems} (of {rows} rows).</source>
+        <translation>新增：{new}，更新：{updated}，未变：{unchanged}，问题行：{problems}（共 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="208"/>
+        <source>Problem report written to {path}</source>
+        <translation>问题报告已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="211"/>
+        <source>Nothing could be imported.</source>
+        <translation>没有可以导入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="218"/>
+        <source>Add --yes to import (or --dry-run to only preview).</source>
+        <translation>加上 --yes 才会导入（或用 --dry-run 只预览）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="220"/>
+        <source>Import now? [y/N] </source>
+        <translation>现在导入吗？[y/N] </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="223"/>
+        <source>Imported as import {batch}; undo with: keepclient undo-import {batch}</source>
+        <translation>已导入，编号 {batch}；撤销命令：keepclient undo-import {batch}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="230"/>
+        <source>Import {batch} undone.</source>
+        <translation>导入 {batch} 已撤销。</translation>
     </message>
 </context>
 <context>
@@ -1440,7 +1480,42 @@ Customer follow-up for small sales teams.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="136"/>
+        <location filename="../../keepclient/domain/errors.py" line="138"/>
+        <source>{name} cannot be read: {reason} Nothing was imported.</source>
+        <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="143"/>
+        <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
+        <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="149"/>
+        <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
+        <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="154"/>
+        <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
+        <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="160"/>
+        <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
+        <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="165"/>
+        <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
+        <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="171"/>
+        <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
+        <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="181"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>

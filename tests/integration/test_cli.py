@@ -130,3 +130,39 @@ def test_search_prints_ranked_matches(demo_db: Path):
     none = run("--db", str(demo_db), "search", "no-such-customer-anywhere")
     assert none.returncode == 0 and "No customer matches" in none.stdout
     assert run("--db", str(demo_db), "search", "x", "--limit", "0").returncode == 2
+
+
+def test_import_dry_run_then_import_then_undo(tmp_path: Path):
+    from tests.unit.importing import fixtures
+
+    db = tmp_path / "t.db"
+    sheet = fixtures.chinese_workbook(tmp_path / "客户.xlsx")
+    dry = run("--db", str(db), "import", str(sheet), "--dry-run", "--report", str(tmp_path / "problems.xlsx"))
+    assert dry.returncode == 0, dry.stderr
+    assert "New: 3, updated: 0, unchanged: 0, problem rows: 2 (of 6 rows)." in dry.stdout
+    assert "row 8: not a phone number: 12345" in dry.stdout and (tmp_path / "problems.xlsx").exists()
+    check = json.loads(run("--db", str(db), "check", "--json").stdout)
+    assert check["counts"]["customer"] == 0  # a dry run writes nothing
+    refused = run("--db", str(db), "import", str(sheet))
+    assert refused.returncode == 2 and "--yes" in refused.stdout
+    done = run("--db", str(db), "import", str(sheet), "--yes")
+    assert done.returncode == 0 and "undo-import 1" in done.stdout
+    assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 3
+    assert "客户.xlsx" in run("--db", str(db), "imports").stdout
+    assert run("--db", str(db), "undo-import", "1").returncode == 0
+    assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 0
+
+
+def test_import_of_a_bad_file_is_one_line_and_exit_10(tmp_path: Path):
+    bad = tmp_path / "list.xlsx"
+    bad.write_bytes(b"\x00\x01garbage" * 100)
+    result = run("--db", str(tmp_path / "t.db"), "import", str(bad), "--yes")
+    assert result.returncode == 10 and len(result.stderr.strip().splitlines()) == 1
+    assert "not a spreadsheet" in result.stderr
+
+
+def test_import_with_only_problem_rows_fails(tmp_path: Path):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("公司,手机\n甲公司,123\n", encoding="utf-8")
+    result = run("--db", str(tmp_path / "t.db"), "import", str(sheet), "--yes")
+    assert result.returncode == 10 and "Nothing could be imported" in result.stdout

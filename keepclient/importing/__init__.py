@@ -1,0 +1,1 @@
+"""Bringing spreadsheets in: readers, header and column detection, value normalization, plan, write, undo."""

@@ -1,0 +1,104 @@
+"""Which column holds what: the header row among title rows and notes, and each header's field.
+
+Headers are matched against a synonym table in Chinese and English (including the column sets of Outlook and
+Google Contacts exports), then loosely (containment, close spelling) when nothing matches exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from keepclient.domain.normalize import normalize_name
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "id": ("keepclient id", "keepclientid", "客户编号id"),
+    "company": ("客户名称", "公司名称", "公司", "单位", "单位名称", "企业名称", "客户", "客户全称", "公司全称",
+                "company", "company name", "organization", "organisation", "organization name",
+                "organization 1 - name", "account", "account name", "customer", "customer name"),
+    "contact": ("联系人", "姓名", "名字", "联系人姓名", "客户姓名", "name", "full name", "contact", "contact name",
+                "display name", "contact person"),
+    "first_name": ("first name", "given name", "名"),
+    "middle_name": ("middle name", "additional name"),
+    "last_name": ("last name", "family name", "surname", "姓"),
+    "title": ("职务", "职位", "头衔", "岗位", "job title", "position", "organization 1 - title", "organization title",
+              "role"),
+    "mobile": ("手机", "手机号", "手机号码", "移动电话", "联系手机", "mobile", "mobile phone", "cell", "cell phone",
+               "cellphone", "phone 1 - value"),
+    "phone": ("电话", "座机", "固话", "固定电话", "办公电话", "联系电话", "电话号码", "phone", "telephone", "tel",
+              "business phone", "work phone", "home phone", "primary phone", "phone 2 - value", "company main phone"),
+    "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "email address", "e-mail address",
+              "e-mail 1 - value", "mail"),
+    "address": ("地址", "联系地址", "详细地址", "公司地址", "通讯地址", "address", "business street", "street",
+                "address 1 - formatted", "address 1 - street", "business address"),
+    "city": ("城市", "所在城市", "市", "city", "business city", "address 1 - city", "town"),
+    "region": ("省份", "省", "省市", "地区", "区域", "所在地区", "region", "state", "province", "business state",
+               "address 1 - region"),
+    "birthday": ("生日", "出生日期", "出生年月", "生日日期", "birthday", "date of birth", "birth date", "dob"),
+    "tier": ("客户等级", "等级", "级别", "客户级别", "客户分类", "分类", "客户类别", "tier", "level", "grade",
+             "rating", "class", "category"),
+    "notes": ("备注", "说明", "备注信息", "notes", "note", "comments", "comment", "remark", "remarks"),
+    "im_id": ("微信", "微信号", "wechat", "weixin", "qq", "qq号", "im", "im address"),
+    "industry": ("行业", "所属行业", "industry", "sector"),
+    "source": ("来源", "客户来源", "渠道", "source", "lead source"),
+    "website": ("网站", "网址", "公司网站", "website", "web page", "web site", "homepage", "url"),
+}
+FIELDS = tuple(SYNONYMS)
+_KEYS = {normalize_name(s): f for f, names in SYNONYMS.items() for s in names}
+FOOTER_WORDS = ("合计", "总计", "小计", "total", "totals", "sum", "grand total")
+
+
+def header_key(value: Any) -> str:
+    return normalize_name(str(value)) if value not in (None, "") else ""
+
+
+def field_for(header: Any) -> str | None:
+    """The field a header names, or None: exact synonyms first, then containment, then close spelling."""
+    key = header_key(header)
+    if not key:
+        return None
+    if key in _KEYS:
+        return _KEYS[key]
+    for synonym, field in sorted(_KEYS.items(), key=lambda item: -len(item[0])):
+        if len(synonym) >= 2 and not synonym.isascii() and synonym in key:
+            return field  # "客户名称（全称）" holds "客户名称"
+    close = difflib.get_close_matches(key, list(_KEYS), n=1, cutoff=0.86)
+    return _KEYS[close[0]] if close else None
+
+
+def map_columns(headers: list[Any]) -> dict[int, str]:
+    """Column index -> field; each field at most once (the first column that names it)."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    keys = [header_key(h) for h in headers]
+    for index, header in enumerate(headers):
+        field = field_for(header)
+        # Outlook's plain "Title" is Mr./Ms. when a "Job Title" column exists too.
+        if keys[index] == "title" and "jobtitle" in keys:
+            continue
+        if field and field not in taken:
+            mapping[index] = field
+            taken.add(field)
+    return mapping
+
+
+def find_header_row(rows: list[list[Any]], look_at: int = 30) -> int:
+    """Index of the header row: the row among the first ones naming most known fields (title rows above it hold
+    one merged cell, notes or blanks). Without any known header, the first row with several text cells."""
+    best, best_score = 0, -1
+    for index, row in enumerate(rows[:look_at]):
+        filled = [v for v in row if v not in (None, "")]
+        if len(filled) < 2:
+            continue
+        known = sum(1 for v in filled if isinstance(v, str) and field_for(v))
+        texts = sum(1 for v in filled if isinstance(v, str))
+        score = known * 10 + texts
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def is_footer(row: list[Any]) -> bool:
+    """Totals rows ("合计", "Total") close a list; they are not data."""
+    first = next((v for v in row if v not in (None, "")), None)
+    return isinstance(first, str) and header_key(first) in {header_key(w) for w in FOOTER_WORDS}

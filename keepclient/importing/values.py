@@ -1,0 +1,127 @@
+"""Cleaning the values of a whole column as people typed them into spreadsheets.
+
+Phones come as numbers (13812345678.0), with spaces, dashes, brackets, +86/0086, full-width digits, several in
+one cell. Dates come as real date cells, Excel serial numbers, "1980年5月6日", "1980/5/6", "5/6/1980" (whose
+day/month order is settled once for the whole column), Outlook's "0/0/00" (no date) and Google's "--03-14" (a
+birthday without a year). Tiers come as "A类", "B级", "c".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from keepclient.domain.errors import InvalidPhoneError
+from keepclient.domain.validation import DEFAULT_REGION, normalize_email, normalize_phone
+
+_PHONE_SPLIT = re.compile(r"\s*(?:[/;,|、，；\n]|\s{2,}|\bor\b|或)\s*")
+_CN_MOBILE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d{9})$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+class Birthday(NamedTuple):
+    year: int | None
+    month: int
+    day: int
+
+
+def _text(value: Any) -> str:
+    """A cell as text; numbers typed into number cells lose their ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return unicodedata.normalize("NFKC", str(value)).strip() if value is not None else ""
+
+
+def split_phones(value: Any) -> list[str]:
+    text = _text(value)
+    return [part for part in _PHONE_SPLIT.split(text) if re.search(r"\d", part or "")] if text else []
+
+
+def clean_phone(text: str, region: str = DEFAULT_REGION) -> str:
+    """One phone number in storage form; Chinese mobiles take a fast path, the rest go through phonenumbers."""
+    digits = re.sub(r"[^\d+]", "", text)
+    mobile = _CN_MOBILE.match(digits)
+    if mobile and region == "CN":
+        number = mobile.group(1)
+        return f"{number[:3]} {number[3:7]} {number[7:]}"
+    return normalize_phone(text, region)
+
+
+def clean_phones(value: Any, region: str = DEFAULT_REGION) -> tuple[list[str], list[str]]:
+    """(valid numbers, the parts that are not phone numbers)."""
+    good, bad = [], []
+    for part in split_phones(value):
+        try:
+            good.append(clean_phone(part, region))
+        except InvalidPhoneError:
+            bad.append(part)
+    return good, bad
+
+
+def clean_email(value: Any) -> str:
+    """A valid address, "" for an empty cell; InvalidEmailError otherwise."""
+    return normalize_email(_text(value))
+
+
+def clean_tier(value: Any) -> str | None:
+    """"A类", "B级", "c", "Ａ" -> "A"/"B"/"C"; None when the cell says something else."""
+    text = _text(value).upper().replace("类", "").replace("级", "").replace("等", "").replace("客户", "").strip()
+    return text if text in ("A", "B", "C") else None
+
+
+# -- dates ----------------------------------------------------------------------------------------------
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_MD_ONLY = re.compile(r"^(?:--)?(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?$")
+_AMBIGUOUS = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
+_NO_DATE = {"", "0/0/00", "0/0/0000", "00/00/0000", "0000-00-00", "--", "-"}
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + (1900 if year >= 30 else 2000) if year < 100 else year
+
+
+def day_first_for(values: Iterable[Any]) -> bool:
+    """Settle the order of "5/6/1980"-style dates from the whole column: a first number above 12 means day
+    first, a second above 12 month first; with no evidence, month first (Outlook and US exports)."""
+    day_first = month_first = False
+    for value in values:
+        match = _AMBIGUOUS.match(_text(value)) if isinstance(value, str) else None
+        if match:
+            first, second = int(match.group(1)), int(match.group(2))
+            day_first |= first > 12
+            month_first |= second > 12
+    return day_first and not month_first
+
+
+def clean_date(value: Any, day_first: bool = False) -> Birthday | None:
+    """A date cell as (year or None, month, day); None for an empty or "0/0/00" cell.
+
+    Raises ValueError for text that is no date at all or an impossible one (31 April).
+    """
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return Birthday(value.year, value.month, value.day)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < 2958466:
+            raise ValueError(value)
+        day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return Birthday(day.year, day.month, day.day)
+    text = _text(value)
+    if text in _NO_DATE:
+        return None
+    if match := _YMD.match(text):
+        year, month, day = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    elif match := _AMBIGUOUS.match(text):
+        first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+        day, month = (first, second) if day_first else (second, first)
+    elif match := _MD_ONLY.match(text):
+        year, month, day = None, int(match.group(1)), int(match.group(2))
+    else:
+        raise ValueError(text)
+    dt.date(year or 2000, month, day)  # raises ValueError for 31 April or 29 February of a common year
+    return Birthday(year, month, day)

@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--report", type=Path, help="write the problem rows with their reasons to this .xlsx")
     imp.add_argument("--yes", action="store_true", help="import without asking")
 
+    exp = sub.add_parser("export", help="export customers to .xlsx, .csv or .json")
+    exp.add_argument("file", type=Path, help="OUT.xlsx, OUT.csv or OUT.json")
+    exp.add_argument("--search", default="", help="only customers matching this search")
+
     undo = sub.add_parser("undo-import", help="undo an import (see `imports`)")
     undo.add_argument("batch", type=int)
     undo.add_argument("--force", action="store_true", help="also when imported records were edited since")
@@ -225,6 +229,17 @@ def _import(ws, args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def _export(ws, args: argparse.Namespace, out: Output) -> int:
+    from keepclient.domain.types import CustomerFilter
+
+    if args.file.suffix.lower() not in (".xlsx", ".csv", ".json"):
+        out.say(QT_TRANSLATE_NOOP("cli", "Export to a file ending in .xlsx, .csv or .json."))
+        return 2
+    count = ws.exports.export(args.file, CustomerFilter(text=args.search))
+    out.say(QT_TRANSLATE_NOOP("cli", "Exported {count} customers to {path}"), count=count, path=args.file)
+    return 0
+
+
 def _undo_import(ws, args: argparse.Namespace, out: Output) -> int:
     ws.imports.undo(args.batch, force=args.force)
     out.say(QT_TRANSLATE_NOOP("cli", "Import {batch} undone."), batch=args.batch)
@@ -241,4 +256,4 @@ def _imports(ws, args: argparse.Namespace, out: Output) -> int:
 
 CREATES_DATABASE = frozenset({"demo", "import"})
 COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search, "import": _import,
-            "undo-import": _undo_import, "imports": _imports}
+            "export": _export, "undo-import": _undo_import, "imports": _imports}

@@ -127,7 +127,7 @@ def build_plan(
         data_rows += 1
         values = _row_values(row, mapping)
         try:
-            customer, contact = _parse_row(values, day_first, region, number)
+            customer, contact = _parse_row(values, day_first, region, number, set(mapping.values()))
         except _RowProblem as exc:
             problems.append(Problem(number, row, str(exc)))
             continue
@@ -157,8 +157,8 @@ class _RowProblem(Exception):
     pass
 
 
-def _parse_row(values: dict[str, Any], day_first: bool, region: str,
-               number: int) -> tuple[PlannedCustomer, PlannedContact | None]:
+def _parse_row(values: dict[str, Any], day_first: bool, region: str, number: int,
+               mapped: set[str] | None = None) -> tuple[PlannedCustomer, PlannedContact | None]:
     company = str(values.get("company") or "").strip()
     person = _person_name(values)
     if not company and not person:
@@ -211,6 +211,9 @@ def _parse_row(values: dict[str, Any], day_first: bool, region: str,
         customer = PlannedCustomer(key, person, "person", fields, rows=[number])
     if _UUID.match(uid):
         customer.fields["_uuid"] = uid
+        for name in CUSTOMER_FIELDS:  # a sheet exported by keepclient: an emptied cell clears the field
+            if name in (mapped or ()):
+                customer.fields.setdefault(name, "")
     return customer, contact
 
 
@@ -257,8 +260,10 @@ def _decide(customer: PlannedCustomer, existing: ExistingIndex, policy: str) -> 
     changes = {}
     for name, value in wanted.items():
         old = current.get(name)
-        if value in (None, "") or value == old:
+        if value == (old or "") or (value in (None, "") and how != "id"):
             continue
+        if name == "phone" and phone_digits(value) == phone_digits(old):
+            continue  # the same number written another way
         if policy == "fill" and how != "id" and old not in (None, ""):
             continue
         changes[name] = (old, value)

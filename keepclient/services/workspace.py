@@ -96,6 +96,13 @@ class Workspace:
 
         return ImportService(self.db, self.user)
 
+    @property
+    def exports(self):
+        """The export use case (openpyxl loads on first use)."""
+        from keepclient.services.exports import ExportService
+
+        return ExportService(self.db, self.user)
+
     def backup(self, dest: Path | None = None) -> Path:
         from keepclient.services import maintenance
 

@@ -1317,87 +1317,97 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="125"/>
+        <location filename="../../keepclient/cli.py" line="129"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="133"/>
+        <location filename="../../keepclient/cli.py" line="137"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="142"/>
+        <location filename="../../keepclient/cli.py" line="146"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="152"/>
+        <location filename="../../keepclient/cli.py" line="156"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="164"/>
+        <location filename="../../keepclient/cli.py" line="168"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="165"/>
+        <location filename="../../keepclient/cli.py" line="169"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="166"/>
+        <location filename="../../keepclient/cli.py" line="170"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="175"/>
+        <location filename="../../keepclient/cli.py" line="179"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="182"/>
+        <location filename="../../keepclient/cli.py" line="186"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="196"/>
+        <location filename="../../keepclient/cli.py" line="200"/>
         <source>{file}, sheet &quot;{sheet}&quot;, header on row {row}{encoding}</source>
         <translation>{file}，工作表“{sheet}”，表头在第 {row} 行{encoding}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="200"/>
+        <location filename="../../keepclient/cli.py" line="204"/>
         <source>New: {new}, updated: {updated}, unchanged: {unchanged}, problem rows: {problems} (of {rows} rows).</source>
         <translation>新增：{new}，更新：{updated}，未变：{unchanged}，问题行：{problems}（共 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="208"/>
+        <location filename="../../keepclient/cli.py" line="212"/>
         <source>Problem report written to {path}</source>
         <translation>问题报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="211"/>
+        <location filename="../../keepclient/cli.py" line="215"/>
         <source>Nothing could be imported.</source>
         <translation>没有可以导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="218"/>
+        <location filename="../../keepclient/cli.py" line="222"/>
         <source>Add --yes to import (or --dry-run to only preview).</source>
         <translation>加上 --yes 才会导入（或用 --dry-run 只预览）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="220"/>
+        <location filename="../../keepclient/cli.py" line="224"/>
         <source>Import now? [y/N] </source>
         <translation>现在导入吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="223"/>
+        <location filename="../../keepclient/cli.py" line="227"/>
         <source>Imported as import {batch}; undo with: keepclient undo-import {batch}</source>
         <translation>已导入，编号 {batch}；撤销命令：keepclient undo-import {batch}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="230"/>
+        <location filename="../../keepclient/cli.py" line="236"/>
+        <source>Export to a file ending in .xlsx, .csv or .json.</source>
+        <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="239"/>
+        <source>Exported {count} customers to {path}</source>
+        <translation>已将 {count} 个客户导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="245"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>

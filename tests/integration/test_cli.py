@@ -166,3 +166,11 @@ def test_import_with_only_problem_rows_fails(tmp_path: Path):
     sheet.write_text("公司,手机\n甲公司,123\n", encoding="utf-8")
     result = run("--db", str(tmp_path / "t.db"), "import", str(sheet), "--yes")
     assert result.returncode == 10 and "Nothing could be imported" in result.stdout
+
+
+def test_export_formats(demo_db: Path, tmp_path: Path):
+    for name in ("all.xlsx", "all.csv", "all.json"):
+        result = run("--db", str(demo_db), "export", str(tmp_path / name))
+        assert result.returncode == 0 and "Exported 300 customers" in result.stdout
+    assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["customers"]) == 300
+    assert run("--db", str(demo_db), "export", str(tmp_path / "x.pdf")).returncode == 2

@@ -1,0 +1,1 @@
+"""Writing data out: customer sheets (.xlsx, .csv, .json), formula-safe."""

@@ -6,6 +6,7 @@
 - demo: `keepclient demo --customers N` as a whole process, against the floor of writing the same rows with raw
   sqlite3 `executemany` in one transaction (what the rows alone cost, with no generation at all).
 - search, scroll, detail: the customer workspace on that database (see customer_list.py).
+- spreadsheets: importing an N-row contact sheet and exporting it again (see spreadsheets.py; needs pandas).
 - startup: whole-process start of `keepclient --db <N-customer database>` until the main window has painted its first
   frame, and until it has painted the customer list filled from the database, each against a bare PySide6
   QMainWindow started the same way; plus peak RSS of each process.
@@ -31,7 +32,7 @@ from pathlib import Path
 from keepclient.db.connection import open_database
 
 HERE = Path(__file__).resolve().parent
-ALL = ("demo", "startup", "search", "scroll", "detail")
+ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets")
 DATA = HERE / ".data"
 BARE_WINDOW = (
     "import sys\n"
@@ -188,6 +189,11 @@ def main() -> int:
         for name in ("search", "scroll", "detail"):
             if name in args.which:
                 bench_list(name, args.customers, env)
+        if "spreadsheets" in args.which:
+            import spreadsheets
+
+            DATA.mkdir(exist_ok=True)
+            spreadsheets.bench_spreadsheets(DATA, args.customers, env)
     return 0
 
 

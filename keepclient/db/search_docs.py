@@ -46,13 +46,14 @@ def _documents(pw: SqliteDatabase, ids: Sequence[int]) -> list[tuple[int, str, s
     return documents
 
 
-def refresh(pw: SqliteDatabase, customer_ids: Iterable[int]) -> None:
-    """Rewrite the documents of these customers (deleted customers simply lose theirs)."""
+def refresh(pw: SqliteDatabase, customer_ids: Iterable[int], new: bool = False) -> None:
+    """Rewrite the documents of these customers (deleted customers simply lose theirs). `new`: the customers
+    were just created, so there is nothing to delete first."""
     ids = sorted(set(customer_ids))
     cursor = pw.cursor()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
-        for table in TABLES:
+        for table in () if new else TABLES:
             cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({_marks(len(chunk))})", chunk)
         documents = _documents(pw, chunk)
         cursor.executemany("INSERT INTO customer_fts (rowid, doc) VALUES (?, ?)", [(i, t) for i, t, _ in documents])

@@ -23,10 +23,16 @@ def phone_digits(*numbers: str | None) -> str:
     return " ".join(r for r in runs if r)
 
 
+@lru_cache(maxsize=262144)
 def normalize_name(name: str | None) -> str:
-    """Case-, accent-, width- and punctuation-insensitive key: "Müller (上海)" -> "muller上海"."""
+    """Case-, accent-, width- and punctuation-insensitive key: "Müller (上海)" -> "muller上海".
+
+    Cached: an import normalizes each name several times (grouping, matching, search keys, search documents).
+    """
     if not name:
         return ""
+    if name.isascii():
+        return _SEPARATORS.sub("", name.casefold())
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SEPARATORS.sub("", text.casefold())
@@ -48,10 +54,47 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _syllables(text: str) -> list[str]:
-    from pypinyin import Style, lazy_pinyin  # imported on first use: keeps start-up lean
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 
-    return [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s.isalpha()]
+
+@lru_cache(maxsize=1)
+def _dictionaries() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
+    """pypinyin's character and phrase dictionaries (loaded on first use: they are large)."""
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict, phrases_dict
+
+
+@lru_cache(maxsize=4096)
+def _plain(reading: str) -> str:
+    return reading.translate(_TONELESS)
+
+
+def _syllables(text: str) -> list[str]:
+    """Toneless pinyin syllables of the Chinese characters in `text`, phrases read as phrases ("重庆" chong qing).
+
+    The same dictionaries and forward longest-match as pypinyin's default, in one tight loop: imports convert
+    hundreds of thousands of names, and pypinyin's general pipeline costs about thirty times as much per name.
+    """
+    chars, phrases = _dictionaries()
+    syllables: list[str] = []
+    i, size = 0, len(text)
+    while i < size:
+        code = ord(text[i])
+        if code not in chars:
+            i += 1
+            continue
+        for length in (4, 3, 2):
+            word = text[i:i + length]
+            if len(word) == length and word in phrases:
+                syllables.extend(_plain(reading[0]) for reading in phrases[word])
+                i += length
+                break
+        else:
+            syllables.append(_plain(chars[code].split(",", 1)[0]))
+            i += 1
+    return syllables
 
 
 @lru_cache(maxsize=65536)

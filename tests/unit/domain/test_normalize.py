@@ -22,3 +22,25 @@ def test_pinyin_keys_for_chinese_names_only():
     assert pinyin_keys("Smith Ltd") == ("", "")
     full, initials = pinyin_keys("ABC上海")
     assert (full, initials) == ("shanghai", "sh")
+
+
+def test_fast_pinyin_reads_like_pypinyin():
+    """The import-speed pinyin loop gives pypinyin's own answer on names of every shape."""
+    import random
+
+    from pypinyin import Style, lazy_pinyin
+
+    from keepclient.domain.normalize import _syllables
+    from keepclient.services import demo_vocab as vocab
+
+    rng = random.Random(5)
+    names = ["重庆长安汽车", "长沙银行", "朝阳区建国路", "上海华信（集团）有限公司", "乐清市", "单县", "ABC上海2号"]
+    for _ in range(2000):
+        city = rng.choice(vocab.CITIES)
+        names.append(f"{city[0]}{rng.choice(vocab.BRANDS)}{rng.choice(vocab.INDUSTRIES)[0]}"
+                     f"{rng.choice(vocab.COMPANY_SUFFIXES)}")
+        names.append(rng.choice(vocab.SURNAMES) + rng.choice(vocab.GIVEN_CHARS) + rng.choice(vocab.GIVEN_CHARS))
+        names.append(f"{city[2]}{city[3]}")
+    for name in names:
+        expected = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s.isalpha()]
+        assert _syllables(name) == expected, name

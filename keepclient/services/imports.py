@@ -36,6 +36,15 @@ class ImportPreview:
     numbers: list[int]
 
 
+@dataclass
+class LoadedSheet:
+    path: Path
+    table: readers.Sheet
+    sheet_names: list[str]
+    encoding: str
+    sha256: str
+
+
 @dataclass(frozen=True)
 class ImportHistoryEntry:
     id: int
@@ -54,16 +63,26 @@ class ImportService:
     def __init__(self, db: Database, user: str, region: str = "CN") -> None:
         self.db, self.user, self.region = db, user, region
 
-    def preview(
-        self, path: str | Path, *, sheet: str | None = None, header_row: int | None = None,
-        mapping: dict[int, str] | None = None, policy: str = "fill",
-    ) -> ImportPreview:
+    def load(self, path: str | Path, sheet: str | None = None) -> LoadedSheet:
+        """Read one sheet of a file (the slow part, done once; planning can then be repeated cheaply)."""
         path = Path(path)
         book = readers.open_spreadsheet(path)
         try:
             table = book.read(sheet)
         finally:
             book.close()
+        return LoadedSheet(path, table, book.sheet_names, book.encoding, hashlib.sha256(path.read_bytes()).hexdigest())
+
+    def preview(
+        self, path: str | Path, *, sheet: str | None = None, header_row: int | None = None,
+        mapping: dict[int, str] | None = None, policy: str = "fill",
+    ) -> ImportPreview:
+        return self.plan(self.load(path, sheet), header_row=header_row, mapping=mapping, policy=policy)
+
+    def plan(self, loaded: LoadedSheet, *, header_row: int | None = None, mapping: dict[int, str] | None = None,
+             policy: str = "fill") -> ImportPreview:
+        """Header row, mapping and matching for a loaded sheet; nothing is written."""
+        path, table = loaded.path, loaded.table
         header_index = columns.find_header_row(table.rows) if header_row is None else header_row
         if not 0 <= header_index < len(table.rows):
             raise ImportFileError(name=path.name, reason=f"row {header_index + 1} is not in the sheet.")
@@ -71,8 +90,8 @@ class ImportService:
         chosen = mapping if mapping is not None else (self.remembered_mapping(headers) or columns.map_columns(headers))
         rows, numbers = table.rows[header_index + 1:], table.numbers[header_index + 1:]
         plan = build_plan(headers, rows, numbers, chosen, policy, self._existing(), self.region)
-        return ImportPreview(path, table.name, book.sheet_names, header_index, headers, chosen, plan, book.encoding,
-                             hashlib.sha256(path.read_bytes()).hexdigest(), rows, numbers)
+        return ImportPreview(path, table.name, loaded.sheet_names, header_index, headers, chosen, plan,
+                             loaded.encoding, loaded.sha256, rows, numbers)
 
     def _existing(self) -> ExistingIndex:
         with self.db.session() as pw:

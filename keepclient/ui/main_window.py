@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, QWidget
 
 from keepclient import __version__, paths
@@ -17,6 +17,7 @@ from keepclient.ui import customer_menus
 from keepclient.ui.customers.area import CustomerArea
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import Preferences
+from keepclient.ui.spreadsheet_actions import SpreadsheetActions
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.lazy_tab import LazyTab
 from keepclient.ui.widgets.menu_action import make_action
@@ -101,8 +102,9 @@ class MainWindow(QMainWindow):
         self.backup_action = make_action(self, self.tr("&Backup…"), self.backup, "Ctrl+Shift+B")
         self.demo_action = make_action(self, self.tr("Load &demo data"), self.load_demo)
         quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.open_action, self.open_shared_action, None, self.backup_action,
-                       self.demo_action, None, quit_action):
+        self.spreadsheets = SpreadsheetActions(self)
+        for action in (self.new_action, self.open_action, self.open_shared_action, None,
+                       *self.spreadsheets.actions(), None, self.backup_action, self.demo_action, None, quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
         self.customer_actions = customer_menus.build(self, self.customers)
@@ -256,8 +258,7 @@ class MainWindow(QMainWindow):
             DEMO_CUSTOMERS, progress=report, is_cancelled=cancelled), cleanup=workspace.release_thread)
         task.signals.progress.connect(lambda done, total: progress.setValue(done))
         progress.canceled.connect(task.cancel)
-        task.signals.succeeded.connect(self._demo_done)
-        task.signals.failed.connect(self._task_failed)
+        task.then(self._demo_done, self._task_failed)
         task.signals.finished.connect(progress.close)
         task.signals.finished.connect(self._task_finished)
         self.task = task
@@ -324,6 +325,16 @@ class MainWindow(QMainWindow):
             return
         self.shutdown()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.workspace is not None and self.spreadsheets.dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self.spreadsheets.dropped_file(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.spreadsheets.open_wizard(path)
 
     def shutdown(self) -> None:
         """Stop background work, remember the layout and close the database; safe to call twice."""

@@ -33,12 +33,12 @@ class Prompter:
         value, ok = QInputDialog.getText(self.parent, title, label, text=text)
         return value.strip() if ok and value.strip() else None
 
-    def open_file(self, title: str, folder: Path) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), DB_FILTER)
+    def open_file(self, title: str, folder: Path, filters: str = DB_FILTER) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), filters)
         return Path(path) if path else None
 
-    def save_file(self, title: str, suggested: Path) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), DB_FILTER)
+    def save_file(self, title: str, suggested: Path, filters: str = DB_FILTER) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), filters)
         return Path(path) if path else None
 
     def about(self, title: str, text: str) -> None:

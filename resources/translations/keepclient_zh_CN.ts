@@ -25,6 +25,39 @@
     </message>
 </context>
 <context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="262"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="263"/>
+        <source>Check what each column holds; choose &quot;Ignore&quot; for columns to leave out.</source>
+        <translation>请核对每一列的内容；不需要导入的列选择“忽略”。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="265"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="265"/>
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="266"/>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="279"/>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../keepclient/ui/customers/conflict_dialog.py" line="36"/>
@@ -871,223 +904,474 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="25"/>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="28"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="28"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="28"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="29"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="33"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="68"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="72"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="35"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="52"/>
+        <source>%1 new, %2 updated, %3 problem rows</source>
+        <translation>新增 %1，更新 %2，问题行 %3</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/history.py" line="54"/>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="44"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="45"/>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="45"/>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="46"/>
+        <source>Middle name</source>
+        <translation>中间名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="46"/>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
+        <source>Region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
+        <source>WeChat / IM</source>
+        <translation>微信 / 即时通讯</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="65"/>
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="166"/>
+        <source>Imported: %1 new, %2 updated. Problem rows skipped: %3.</source>
+        <translation>已导入：新增 %1，更新 %2。跳过的问题行：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="180"/>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="183"/>
+        <source>The import was undone.</source>
+        <translation>导入已撤销。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="65"/>
+        <location filename="../../keepclient/ui/main_window.py" line="66"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="66"/>
+        <location filename="../../keepclient/ui/main_window.py" line="67"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="67"/>
+        <location filename="../../keepclient/ui/main_window.py" line="68"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="95"/>
+        <location filename="../../keepclient/ui/main_window.py" line="96"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="96"/>
+        <location filename="../../keepclient/ui/main_window.py" line="97"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="97"/>
+        <location filename="../../keepclient/ui/main_window.py" line="98"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="99"/>
+        <location filename="../../keepclient/ui/main_window.py" line="100"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="101"/>
+        <location filename="../../keepclient/ui/main_window.py" line="102"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="102"/>
+        <location filename="../../keepclient/ui/main_window.py" line="103"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="103"/>
+        <location filename="../../keepclient/ui/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="109"/>
+        <location filename="../../keepclient/ui/main_window.py" line="111"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="110"/>
+        <location filename="../../keepclient/ui/main_window.py" line="112"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="112"/>
+        <location filename="../../keepclient/ui/main_window.py" line="114"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="114"/>
+        <location filename="../../keepclient/ui/main_window.py" line="116"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="121"/>
+        <location filename="../../keepclient/ui/main_window.py" line="123"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="122"/>
+        <location filename="../../keepclient/ui/main_window.py" line="124"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="133"/>
+        <location filename="../../keepclient/ui/main_window.py" line="135"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="146"/>
+        <location filename="../../keepclient/ui/main_window.py" line="148"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="149"/>
+        <location filename="../../keepclient/ui/main_window.py" line="151"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="150"/>
+        <location filename="../../keepclient/ui/main_window.py" line="152"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="160"/>
+        <location filename="../../keepclient/ui/main_window.py" line="162"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="161"/>
+        <location filename="../../keepclient/ui/main_window.py" line="163"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="171"/>
+        <location filename="../../keepclient/ui/main_window.py" line="173"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="172"/>
+        <location filename="../../keepclient/ui/main_window.py" line="174"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="174"/>
+        <location filename="../../keepclient/ui/main_window.py" line="176"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="175"/>
+        <location filename="../../keepclient/ui/main_window.py" line="177"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="198"/>
+        <location filename="../../keepclient/ui/main_window.py" line="200"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="233"/>
+        <location filename="../../keepclient/ui/main_window.py" line="235"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="238"/>
+        <location filename="../../keepclient/ui/main_window.py" line="240"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="243"/>
+        <location filename="../../keepclient/ui/main_window.py" line="245"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="252"/>
+        <location filename="../../keepclient/ui/main_window.py" line="254"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="252"/>
+        <location filename="../../keepclient/ui/main_window.py" line="254"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="267"/>
+        <location filename="../../keepclient/ui/main_window.py" line="268"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="275"/>
+        <location filename="../../keepclient/ui/main_window.py" line="276"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="277"/>
+        <location filename="../../keepclient/ui/main_window.py" line="278"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="292"/>
+        <location filename="../../keepclient/ui/main_window.py" line="293"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="294"/>
+        <location filename="../../keepclient/ui/main_window.py" line="295"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="301"/>
+        <location filename="../../keepclient/ui/main_window.py" line="302"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="301"/>
+        <location filename="../../keepclient/ui/main_window.py" line="302"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="304"/>
+        <location filename="../../keepclient/ui/main_window.py" line="305"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="305"/>
+        <location filename="../../keepclient/ui/main_window.py" line="306"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="320"/>
+        <location filename="../../keepclient/ui/main_window.py" line="321"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="321"/>
+        <location filename="../../keepclient/ui/main_window.py" line="322"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="308"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="310"/>
+        <source>Fill their empty fields</source>
+        <translation>补充其空白字段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="310"/>
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="311"/>
+        <source>Overwrite with the file&apos;s values</source>
+        <translation>用文件中的值覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="312"/>
+        <source>Import them as new customers</source>
+        <translation>作为新客户导入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="318"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="318"/>
+        <source>Why it is not imported</source>
+        <translation>未导入的原因</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="322"/>
+        <source>In the file</source>
+        <translation>文件中</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="322"/>
+        <source>Already in the database</source>
+        <translation>数据库中已有</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="323"/>
+        <source>Matched by</source>
+        <translation>匹配依据</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="326"/>
+        <source>Save problem report…</source>
+        <translation>保存问题报告…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="329"/>
+        <source>Customers already in the database</source>
+        <translation>数据库中已有的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="333"/>
+        <source>Problem rows</source>
+        <translation>问题行</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="336"/>
+        <source>Probable duplicates to review</source>
+        <translation>可能重复、需要核对的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="346"/>
+        <source>New: %1 · updated: %2 · unchanged: %3 · problem rows: %4</source>
+        <translation>新增：%1 · 更新：%2 · 未变：%3 · 问题行：%4</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="368"/>
+        <source>Save problem report</source>
+        <translation>保存问题报告</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1470,100 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/customers/profile_form.py" line="77"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="385"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="391"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="393"/>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="192"/>
+        <source>File and sheet</source>
+        <translation>文件和工作表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="195"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="210"/>
+        <source>Cancel reading</source>
+        <translation>取消读取</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="216"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="217"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="218"/>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="234"/>
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="251"/>
+        <source>%1 rows below the header%2</source>
+        <translation>表头下方共 %1 行%2</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetActions</name>
+    <message>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="30"/>
+        <source>&amp;Import spreadsheet…</source>
+        <translation>导入表格(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="32"/>
+        <source>&amp;Export customers…</source>
+        <translation>导出客户(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="34"/>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="64"/>
+        <source>Export customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="76"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="79"/>
+        <source>Exported %1 customers to %2</source>
+        <translation>已将 %1 个客户导出到 %2</translation>
     </message>
 </context>
 <context>

@@ -36,11 +36,11 @@ class ScriptedPrompter:
         self._record("text", title, label)
         return self.answer_text
 
-    def open_file(self, title: str, folder: Path) -> Path | None:
+    def open_file(self, title: str, folder: Path, filters: str = "") -> Path | None:
         self._record("open", title, str(folder))
         return self.path
 
-    def save_file(self, title: str, suggested: Path) -> Path | None:
+    def save_file(self, title: str, suggested: Path, filters: str = "") -> Path | None:
         self._record("save", title, str(suggested))
         return self.path
 

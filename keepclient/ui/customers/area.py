@@ -184,7 +184,7 @@ class CustomerArea(QStackedWidget):
         generation, flt = self._count_request
         self._count_request = None
         task = Task(lambda _report, _cancelled: workspace.customers.count(flt), cleanup=workspace.release_thread)
-        task.signals.succeeded.connect(lambda total: model.set_total(generation, total))
+        task.then(lambda total: model.set_total(generation, total))
         self._counting = task  # keep the task (and its signals) alive until it reports
         self.runner.start(task)
 

@@ -103,14 +103,19 @@ class Contact(BaseModel):
     birthday_day = IntegerField(null=True)
     is_primary = BooleanField(default=False)
     notes = TextField(default="")
-    name_norm = CharField(default="", index=True)
-    name_pinyin = CharField(default="", index=True)
-    name_initials = CharField(default="", index=True)
-    phone_digits = CharField(default="", index=True)
+    name_norm = CharField(default="")
+    name_pinyin = CharField(default="")
+    name_initials = CharField(default="")
+    phone_digits = CharField(default="")
     deleted_at = DateTimeField(null=True)
 
     class Meta:
-        indexes = ((("birthday_month", "birthday_day"), False),)
+        # Search keys lead covering indexes: a prefix search collects customer ids without reading the table.
+        indexes = (
+            (("birthday_month", "birthday_day"), False),
+            *(((key, "deleted_at", "customer"), False)
+              for key in ("name_norm", "name_pinyin", "name_initials", "phone_digits")),
+        )
 
 
 class Visit(BaseModel):

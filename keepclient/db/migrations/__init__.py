@@ -15,11 +15,17 @@ from types import ModuleType
 
 from peewee import SqliteDatabase
 
-from keepclient.db.migrations import m0001_initial, m0002_search_keys, m0003_search_index
+from keepclient.db.migrations import (
+    m0001_initial,
+    m0002_search_keys,
+    m0003_search_index,
+    m0004_contact_search_indexes,
+)
 from keepclient.domain.errors import StorageError
 
 APPLICATION_ID = 0x4B434C54  # "KCLT"
-STEPS: tuple[ModuleType, ...] = (m0001_initial, m0002_search_keys, m0003_search_index)
+STEPS: tuple[ModuleType, ...] = (m0001_initial, m0002_search_keys, m0003_search_index,
+                                 m0004_contact_search_indexes)
 LATEST = len(STEPS)
 
 

@@ -74,6 +74,13 @@ class CustomerRow(NamedTuple):
     open_feedback: int
 
 
+def birthday_text(year: int | None, month: int | None, day: int | None) -> str:
+    """"YYYY-MM-DD", "--MM-DD" when the year is unknown, or "" (the form exports and the JSON shape use)."""
+    if not month or not day:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
 class ContactInfo(NamedTuple):
     id: int
     version: int
@@ -91,12 +98,7 @@ class ContactInfo(NamedTuple):
 
     @property
     def birthday(self) -> str:
-        """"YYYY-MM-DD", "--MM-DD" when the year is unknown, or ""."""
-        if not self.birthday_month or not self.birthday_day:
-            return ""
-        if self.birthday_year:
-            return f"{self.birthday_year:04d}-{self.birthday_month:02d}-{self.birthday_day:02d}"
-        return f"--{self.birthday_month:02d}-{self.birthday_day:02d}"
+        return birthday_text(self.birthday_year, self.birthday_month, self.birthday_day)
 
 
 class TimelineEntry(NamedTuple):

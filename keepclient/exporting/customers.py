@@ -18,6 +18,8 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from keepclient.domain.types import birthday_text
+
 ID_HEADER = "keepclient ID"
 CUSTOMER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", ID_HEADER), ("name", "Customer name"), ("kind", "Kind"), ("tier", "Tier"), ("stage", "Stage"),
@@ -54,12 +56,6 @@ def _date(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
-def birthday_text(year: int | None, month: int | None, day: int | None) -> str:
-    if not month or not day:
-        return ""
-    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
 
 
 def customer_rows(pw: SqliteDatabase, where: str, params: Sequence[Any], order: str) -> Iterator[dict[str, Any]]:

@@ -16,7 +16,7 @@ from keepclient.db.connection import Database
 from keepclient.db.models import Contact, Customer, ImportBatch, ImportRecord, new_uuid, now
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain.errors import CancelledError, ImportEditedSinceError
-from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys, sort_key
+from keepclient.domain.normalize import contact_keys, customer_keys
 from keepclient.importing.plan import ImportPlan, PlannedContact
 
 Progress = Callable[[int, int], None]
@@ -25,23 +25,23 @@ CHUNK = 1000
 
 def _customer_values(customer_id: int, name: str, kind: str, fields: dict[str, Any], user: str,
                      stamp: dt.datetime) -> tuple:
-    full, initials = pinyin_keys(name, person=kind == "person")
     phone = fields.get("phone", "")
     get = fields.get
+    keys = customer_keys(name, phone, kind)
     return (customer_id, new_uuid(), stamp, stamp, user, 1, name, kind, get("tier", "C"), "new", get("industry", ""),
             get("source", ""), get("address", ""), get("city", ""), get("region", ""), get("email", ""),
-            get("website", ""), get("notes", ""), phone, normalize_name(name), full, initials, phone_digits(phone),
-            sort_key(name, full))
+            get("website", ""), get("notes", ""), phone, keys["name_norm"], keys["name_pinyin"],
+            keys["name_initials"], keys["phone_digits"], keys["sort_key"])
 
 
 def _contact_values(contact_id: int, customer_id: int, contact: PlannedContact, primary: bool, user: str,
                     stamp: dt.datetime) -> tuple:
-    full, initials = pinyin_keys(contact.name, person=True)
+    keys = contact_keys(contact.name, contact.mobile, contact.phone)
     birthday = contact.birthday
     return (contact_id, new_uuid(), stamp, stamp, user, 1, customer_id, contact.name, contact.title, contact.mobile,
             contact.phone, contact.email, contact.im_id, primary, birthday.year if birthday else None,
             birthday.month if birthday else None, birthday.day if birthday else None, "",
-            normalize_name(contact.name), full, initials, phone_digits(contact.mobile, contact.phone))
+            keys["name_norm"], keys["name_pinyin"], keys["name_initials"], keys["phone_digits"])
 
 
 CUSTOMER_COLUMNS = ("id", "uuid", "created_at", "updated_at", "updated_by", "version", "name", "kind", "tier",
@@ -139,9 +139,7 @@ def run_import(
 
 
 def _derive(row: dict[str, Any]) -> dict[str, str]:
-    full, initials = pinyin_keys(row["name"], person=row["kind"] == "person")
-    return {"name_norm": normalize_name(row["name"]), "name_pinyin": full, "name_initials": initials,
-            "phone_digits": phone_digits(row["phone"]), "sort_key": sort_key(row["name"], full)}
+    return customer_keys(row["name"], row["phone"], row["kind"])
 
 
 def _record(batch: int, table: str, record_id: int, action: str, before: dict[str, Any] | None, user: str,

@@ -15,11 +15,9 @@ CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "im_id", "birthda
 
 
 def _keys(row: dict[str, Any]) -> dict[str, str]:
-    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
+    from keepclient.domain.normalize import contact_keys
 
-    full, initials = pinyin_keys(row["name"], person=True)
-    return {"name_norm": normalize_name(row["name"]), "name_pinyin": full, "name_initials": initials,
-            "phone_digits": phone_digits(row["mobile"], row["phone"])}
+    return contact_keys(row["name"], row["mobile"], row["phone"])
 
 
 class ContactService:

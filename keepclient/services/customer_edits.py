@@ -19,17 +19,10 @@ from keepclient.services.customers import EDITABLE_FIELDS
 Before = dict[int, dict[str, Any]]  # per customer: the values a change replaced, for undo
 
 
-def search_keys(name: str, phone: str, kind: str = "company") -> dict[str, str]:
-    """The derived columns stored beside a customer's name and phone so that search and sort can use indexes."""
-    from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys, sort_key
-
-    full, initials = pinyin_keys(name, person=kind == "person")
-    return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
-            "phone_digits": phone_digits(phone), "sort_key": sort_key(name, full)}
-
-
 def _derive(row: dict[str, Any]) -> dict[str, str]:
-    return search_keys(row["name"], row["phone"], row["kind"])
+    from keepclient.domain.normalize import customer_keys  # writes only: keeps start-up lean
+
+    return customer_keys(row["name"], row["phone"], row["kind"])
 
 
 def _check_fields(fields: Iterable[str]) -> None:
@@ -49,7 +42,9 @@ class CustomerEditor:
         _check_fields(fields)
         values = validate_customer({"name": name, **fields}, self.region)
         stamp = now()
-        keys = search_keys(values["name"], values.get("phone", ""), values.get("kind", "company"))
+        from keepclient.domain.normalize import customer_keys
+
+        keys = customer_keys(values["name"], values.get("phone", ""), values.get("kind", "company"))
         with self.db.write() as pw:
             customer_id = Customer.insert(
                 **values, **keys, created_at=stamp, updated_at=stamp, updated_by=self.user,

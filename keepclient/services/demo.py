@@ -17,10 +17,9 @@ from keepclient.db import search_docs
 from keepclient.db.connection import Database
 from keepclient.domain import cadence
 from keepclient.domain.errors import CancelledError, DatabaseNotEmptyError
-from keepclient.domain.normalize import normalize_name, phone_digits, pinyin_keys
+from keepclient.domain.normalize import contact_keys, customer_keys
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DemoSummary
 from keepclient.services import demo_vocab as V
-from keepclient.services.customer_edits import search_keys
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -143,7 +142,7 @@ class DemoGenerator:
         self._planned(cid, owner_id, contacts, due, address)
         self._purchases(cid, tier, created)
         kind = "company" if company else "person"
-        keys = search_keys(name, phone, kind)
+        keys = customer_keys(name, phone, kind)
         self.rows.add("customer", stamp, (
             name, kind, owner_id, tier, stage, industry_zh if chinese else industry_en,
             rng.choice(("展会", "老客户介绍", "网络", "电话开发", "Referral", "")), address, city, region, phone,
@@ -175,11 +174,11 @@ class DemoGenerator:
             month, day = (rng.randint(1, 12), rng.randint(1, 28)) if rng.random() < 0.6 else (None, None)
             if month is None:
                 year = None
-            full, initials = pinyin_keys(name, person=True)
+            keys = contact_keys(name, mobile)
             ids.append(self.rows.add("contact", stamp, (
                 cid, name, title, mobile, "", f"c{rng.randrange(10**6)}@example.com" if rng.random() < 0.4 else "",
                 f"wx_{rng.randrange(10**7)}" if chinese and rng.random() < 0.5 else "", year, month, day,
-                n == 0, "", normalize_name(name), full, initials, phone_digits(mobile), None,
+                n == 0, "", keys["name_norm"], keys["name_pinyin"], keys["name_initials"], keys["phone_digits"], None,
             )))
         return ids
 

@@ -186,9 +186,7 @@ def _read_workbook_sheet(book: Any, name: str, path: Path) -> Sheet:
         if sheet.width > MAX_COLUMNS and sheet.height * sheet.width > MAX_CELLS:
             raise OversizedSpreadsheetError(
                 name=path.name, reason=f"the sheet claims {sheet.height:,} rows × {sheet.width:,} columns")
-        # to_python() builds all rows in one call; iterating iter_rows() on a worker thread while the UI
-        # thread ran Qt's event loop crashed the interpreter (python-calamine 0.9, PySide6 6.12).
-        return _trimmed(name, iter(sheet.to_python(skip_empty_area=False)), path)
+        return _trimmed(name, sheet.iter_rows(), path)
     except ImportFileError:
         raise
     except Exception as exc:

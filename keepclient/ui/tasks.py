@@ -2,8 +2,8 @@
 
 The work is a plain function `work(progress, is_cancelled)`; services know nothing of Qt. Only plain numbers
 cross threads as signal arguments: the result or the error stays on the task and is handed over on the UI
-thread when `finished` arrives. Workers are Python threads: with PySide6 6.12, running python-calamine inside a
-QThreadPool thread crashed the interpreter (refcount errors), while the same work in a Python thread did not.
+thread when `finished` arrives. Workers are ordinary Python threads (two: the machine's cores), which need no
+Qt object per task.
 """
 
 from __future__ import annotations

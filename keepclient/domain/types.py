@@ -74,6 +74,13 @@ class CustomerRow(NamedTuple):
     open_feedback: int
 
 
+def as_date(value: Any) -> dt.date | None:
+    """A date column as SQLite hands it back (a date, an ISO string, or nothing)."""
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def birthday_text(year: int | None, month: int | None, day: int | None) -> str:
     """"YYYY-MM-DD", "--MM-DD" when the year is unknown, or "" (the form exports and the JSON shape use)."""
     if not month or not day:

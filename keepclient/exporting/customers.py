@@ -18,7 +18,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from keepclient.domain.types import birthday_text
+from keepclient.domain.types import as_date, birthday_text
 
 ID_HEADER = "keepclient ID"
 CUSTOMER_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -52,20 +52,14 @@ _NUMBER_LIKE = re.compile(r"^[+-]?[\d\s().\-/]+$")
 Progress = Callable[[int, int], None]
 
 
-def _date(value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def customer_rows(pw: SqliteDatabase, where: str, params: Sequence[Any], order: str) -> Iterator[dict[str, Any]]:
     cursor = pw.execute_sql(_CUSTOMERS_SQL.format(where=where, order=order), list(params))
     keys = [key for key, _header in CUSTOMER_COLUMNS]
     for row in cursor:
         values = dict(zip(keys, row[1:], strict=True))
         values["tags"] = values["tags"] or ""
-        values["last_contact"], values["next_follow_up"] = _date(values["last_contact"]), _date(
-            values["next_follow_up"])
+        values["last_contact"] = as_date(values["last_contact"])
+        values["next_follow_up"] = as_date(values["next_follow_up"])
         yield values
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import suppress
-from typing import Any
 
 from keepclient.db.connection import Database
 from keepclient.db.models import ChangeLog, Contact, Customer, CustomerTag, Feedback, Purchase, Salesperson, Tag, Visit
 from keepclient.db.versioning import current_row
-from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerFilter, CustomerRow, TimelineEntry
+from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerFilter, CustomerRow, TimelineEntry, as_date
 from keepclient.services.customer_query import order_clause, where_clause
 
 EDITABLE_FIELDS = (
@@ -25,12 +24,6 @@ SELECT c.id, c.name, c.tier, c.stage, coalesce(s.name, ''), c.city, c.phone, c.l
   FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
  WHERE c.id IN ({ids})
 """
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def contact_info(c: Contact) -> ContactInfo:
@@ -63,7 +56,7 @@ class CustomerService:
             if not ids:
                 return []
             found = {
-                rid: CustomerRow(rid, name, tier, stage, owner, city, phone, _date(last), _date(nxt), open_fb)
+                rid: CustomerRow(rid, name, tier, stage, owner, city, phone, as_date(last), as_date(nxt), open_fb)
                 for rid, name, tier, stage, owner, city, phone, last, nxt, open_fb
                 in pw.execute_sql(_ROWS_SQL.format(ids=", ".join("?" * len(ids))), ids)
             }

@@ -137,8 +137,8 @@ class CustomerArea(QStackedWidget):
 
     def _show_page(self) -> None:
         rows = self.list.paged.rowCount() if self.list.paged else 0
-        filtered = self.current_filter() != CustomerFilter(sort=self.current_filter().sort,
-                                                           descending=self.current_filter().descending)
+        flt = self.current_filter()
+        filtered = flt != CustomerFilter(sort=flt.sort, descending=flt.descending)
         self.setCurrentIndex(1 if rows or filtered else 0)
         self.no_match.setVisible(rows == 0 and filtered)
 

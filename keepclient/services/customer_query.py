@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple
 
 from keepclient.domain.search_text import han_phrase, is_han_only, query_terms, trigram_phrase
 from keepclient.domain.types import CustomerFilter
@@ -37,6 +38,9 @@ def prefix_union(term: str) -> tuple[str, list[object]]:
 # Two digits are "dense" when this many phone numbers start with them; a first page of such matches is found
 # faster by testing rows in list order than by collecting every match.
 DENSE_DIGITS = 10000
+# A term is "sparse" when fewer customers than this match it: reading just those rows and sorting them beats walking
+# the list index (which would test every one of 100,000 rows against the matches, ~10 ms).
+SPARSE_MATCHES = 1000
 Probe = Callable[[str, list[object]], int]
 
 
@@ -50,35 +54,52 @@ def _is_dense(term: str, prefix: str, probe: Probe | None) -> bool:
                  [prefix, prefix]) >= DENSE_DIGITS
 
 
-def term_condition(term: str, probe: Probe | None = None) -> tuple[str, list[object]]:
+class TermCondition(NamedTuple):
+    sql: str
+    params: list[object]
+    sparse: bool = False  # few customers match: the query should start from the matches, not the list index
+
+
+def _matches(ids_sql: str, params: list[object], probe: Probe | None) -> TermCondition:
+    """`c.id IN (ids_sql)`, marked sparse when `probe` finds only a few ids."""
+    sparse = probe is not None and probe(
+        f"SELECT count(*) FROM ({ids_sql} LIMIT {SPARSE_MATCHES})", params) < SPARSE_MATCHES
+    return TermCondition(f"c.id IN ({ids_sql})", params, sparse)
+
+
+def term_condition(term: str, probe: Probe | None = None) -> TermCondition:
     """SQL that keeps customers matching one normalized search term.
 
     Three or more characters: any substring, through the trigram index. One or two Chinese characters: through
     the single-character index. A single letter or digit finds names that start with it (an index range in list
     order). Two letters or digits match the start of names, pinyin, initials and phone numbers of customers and
-    their contacts: collected from index ranges when few match, tested row by row in list order when many do
-    (`probe` counts a few to tell; without it, ranges are used).
+    their contacts: collected from index ranges when few match, tested row by row in list order when many do.
+    `probe` counts a few matches to tell which plan is quicker; without it, the plain conditions are used.
     """
     if len(term) >= 3:
-        return "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?)", [trigram_phrase(term)]
+        return _matches("SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?", [trigram_phrase(term)], probe)
     if is_han_only(term):
-        return "c.id IN (SELECT rowid FROM customer_han WHERE customer_han MATCH ?)", [han_phrase(term)]
+        return _matches("SELECT rowid FROM customer_han WHERE customer_han MATCH ?", [han_phrase(term)], probe)
     prefix = glob_escape(term) + "*"
     if len(term) == 1:
-        return "c.sort_key GLOB ?", [prefix]
+        return TermCondition("c.sort_key GLOB ?", [prefix])
     if not _is_dense(term, prefix, probe):
         union, params = prefix_union(term)
-        return f"c.id IN ({union})", params
+        return _matches(union, params, probe)
     # The list's own sort key comes first: it is in the index being read, so most rows need no table read.
     own = " OR ".join(f"c.{column} GLOB ?" for column in ("sort_key", *PREFIX_COLUMNS))
     theirs = " OR ".join(f"{column} GLOB ?" for column in PREFIX_COLUMNS)
-    return (f"({own} OR EXISTS (SELECT 1 FROM contact WHERE customer_id = c.id AND deleted_at IS NULL "
-            f"AND ({theirs})))", [prefix] * (1 + 2 * len(PREFIX_COLUMNS)))
+    return TermCondition(f"({own} OR EXISTS (SELECT 1 FROM contact WHERE customer_id = c.id AND deleted_at IS NULL "
+                         f"AND ({theirs})))", [prefix] * (1 + 2 * len(PREFIX_COLUMNS)))
 
 
 def where_clause(flt: CustomerFilter, today: dt.date | None = None,
                  probe: Probe | None = None) -> tuple[str, list[object]]:
-    parts = ["c.deleted_at IS NOT NULL" if flt.trash else "c.deleted_at IS NULL"]
+    """SQL keeping the customers `flt` shows. With `probe`, a search term few customers match makes the query
+    start from its matches: the unary + keeps SQLite from walking a list index (deleted_at leads all of them)."""
+    terms = [term_condition(term, probe) for term in query_terms(flt.text)]
+    unindexed = "+" if any(term.sparse for term in terms) else ""
+    parts = [f"{unindexed}c.deleted_at IS {'NOT NULL' if flt.trash else 'NULL'}"]
     params: list[object] = []
     if flt.owner_id is not None:
         parts.append("c.owner_id = ?")
@@ -104,10 +125,9 @@ def where_clause(flt: CustomerFilter, today: dt.date | None = None,
             params.extend([today, week_end])
     if flt.open_feedback:
         parts.append("c.open_feedback > 0")
-    for term in query_terms(flt.text):
-        sql, term_params = term_condition(term, probe)
-        parts.append(sql)
-        params.extend(term_params)
+    for term in terms:
+        parts.append(term.sql)
+        params.extend(term.params)
     return " AND ".join(parts), params
 
 

@@ -26,24 +26,37 @@ def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
+def contact_parts(name: str, norm: str, pinyin: str, initials: str, digits: str, email: str) -> tuple[str, ...]:
+    """What a customer is also found by for one of its contacts (stored keys plus special surname readings)."""
+    return (norm, pinyin, initials, digits, normalize_name(email), *person_alternates(name))
+
+
+def customer_documents(name: str, kind: str, norm: str, pinyin: str, initials: str, city: str, region: str,
+                       notes: str, digits: str, email: str, contacts: Iterable[str]) -> tuple[str, str]:
+    """(trigram document, single-character document) of one customer; `contacts`: its contacts' parts."""
+    alternates = person_alternates(name) if kind == "person" else []
+    return search_documents((norm, pinyin, initials, *alternates, normalize_name(city), normalize_name(region),
+                             normalize_name(notes), digits, normalize_name(email), *contacts))
+
+
 def _documents(pw: SqliteDatabase, ids: Sequence[int]) -> list[tuple[int, str, str]]:
     contacts: dict[int, list[str]] = {}
-    for cid, name, norm, pinyin, initials, digits, email in pw.execute_sql(
+    for cid, *fields in pw.execute_sql(
         "SELECT customer_id, name, name_norm, name_pinyin, name_initials, phone_digits, email FROM contact "
         f"WHERE deleted_at IS NULL AND customer_id IN ({_marks(len(ids))}) ORDER BY id", list(ids),
     ):
-        contacts.setdefault(cid, []).extend(
-            (norm, pinyin, initials, digits, normalize_name(email), *person_alternates(name)))
-    documents = []
-    for cid, name, kind, norm, pinyin, initials, city, region, notes, digits, email in pw.execute_sql(
+        contacts.setdefault(cid, []).extend(contact_parts(*fields))
+    return [(cid, *customer_documents(*fields, contacts.get(cid, ()))) for cid, *fields in pw.execute_sql(
         "SELECT id, name, kind, name_norm, name_pinyin, name_initials, city, region, notes, phone_digits, email "
         f"FROM customer WHERE id IN ({_marks(len(ids))})", list(ids),
-    ):
-        alternates = person_alternates(name) if kind == "person" else []
-        parts = (norm, pinyin, initials, *alternates, normalize_name(city), normalize_name(region),
-                 normalize_name(notes), digits, normalize_name(email), *contacts.get(cid, ()))
-        documents.append((cid, *search_documents(parts)))
-    return documents
+    )]
+
+
+def insert(pw: SqliteDatabase, documents: Sequence[tuple[int, str, str]]) -> None:
+    """Add the documents of customers that have none yet: (id, trigram document, single-character document)."""
+    cursor = pw.cursor()
+    cursor.executemany("INSERT INTO customer_fts (rowid, doc) VALUES (?, ?)", [(i, t) for i, t, _ in documents])
+    cursor.executemany("INSERT INTO customer_han (rowid, doc) VALUES (?, ?)", [(i, h) for i, _, h in documents if h])
 
 
 def refresh(pw: SqliteDatabase, customer_ids: Iterable[int], new: bool = False) -> None:
@@ -55,10 +68,7 @@ def refresh(pw: SqliteDatabase, customer_ids: Iterable[int], new: bool = False) 
         chunk = ids[start:start + CHUNK]
         for table in () if new else TABLES:
             cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({_marks(len(chunk))})", chunk)
-        documents = _documents(pw, chunk)
-        cursor.executemany("INSERT INTO customer_fts (rowid, doc) VALUES (?, ?)", [(i, t) for i, t, _ in documents])
-        cursor.executemany("INSERT INTO customer_han (rowid, doc) VALUES (?, ?)",
-                           [(i, h) for i, _, h in documents if h])
+        insert(pw, _documents(pw, chunk))
 
 
 def rebuild(pw: SqliteDatabase) -> None:

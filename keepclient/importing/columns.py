@@ -46,6 +46,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 FIELDS = tuple(SYNONYMS)
 _KEYS = {normalize_name(s): f for f, names in SYNONYMS.items() for s in names}
 FOOTER_WORDS = ("合计", "总计", "小计", "total", "totals", "sum", "grand total")
+_FOOTER_KEYS = frozenset(normalize_name(word) for word in FOOTER_WORDS)
 
 
 def header_key(value: Any) -> str:
@@ -100,5 +101,5 @@ def find_header_row(rows: list[list[Any]], look_at: int = 30) -> int:
 
 def is_footer(row: list[Any]) -> bool:
     """Totals rows ("合计", "Total") close a list; they are not data."""
-    first = next((v for v in row if v not in (None, "")), None)
-    return isinstance(first, str) and header_key(first) in {header_key(w) for w in FOOTER_WORDS}
+    first = next((v for v in row if v is not None and v != ""), None)
+    return isinstance(first, str) and len(first) <= 20 and normalize_name(first) in _FOOTER_KEYS

@@ -23,7 +23,7 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: 100,000s of them
 class PlannedContact:
     name: str
     title: str = ""
@@ -35,7 +35,7 @@ class PlannedContact:
     row: int = 0
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: 100,000s of them
 class PlannedCustomer:
     key: str
     name: str
@@ -50,7 +50,7 @@ class PlannedCustomer:
     new_contacts: list[PlannedContact] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # one per row: 100,000s of them
 class Problem:
     row: int
     values: list[Any]

@@ -166,6 +166,12 @@ def main() -> int:
     if sys.argv[1:2] == ["_floor"]:
         write_floor(Path(sys.argv[2]))
         return 0
+    if sys.argv[1:2] == ["_window"]:
+        import import_window
+
+        import_window.bench_import_window(Path(sys.argv[2]), Path(sys.argv[3]))
+        sys.stdout.flush()
+        os._exit(0)
     if sys.argv[1:2] == ["_list"]:
         import customer_list
 

@@ -5,9 +5,13 @@ These keys are stored beside the original values (never instead of them) so that
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 _NON_DIGIT = re.compile(r"\D+")
 _SEPARATORS = re.compile(r"[\s()\[\]{}<>\"'`·・.,，。、;；:：_\-–—/\\|]+")
@@ -58,13 +62,38 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 
 
+_JSON_GAP = re.compile(r"[\s,:]*")
+
+
+def _json_entries(path: Path) -> dict[str, Any]:
+    """A JSON object read entry by entry. One json.loads of pypinyin's 2.5 MB phrase file holds the GIL for
+    100-300 ms: a frozen window while an import or a save loads it on another thread. Small decodes let the UI
+    thread in between them."""
+    text = path.read_text(encoding="utf-8")
+    decode = json.JSONDecoder().raw_decode
+    entries: dict[str, Any] = {}
+    index = _JSON_GAP.match(text, text.index("{") + 1).end()
+    while text[index] != "}":
+        key, index = decode(text, index)
+        index = _JSON_GAP.match(text, index).end()
+        entries[key], index = decode(text, index)
+        index = _JSON_GAP.match(text, index).end()
+    return entries
+
+
 @lru_cache(maxsize=1)
 def _dictionaries() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
-    """pypinyin's character and phrase dictionaries (loaded on first use: they are large)."""
-    from pypinyin.phrases_dict import phrases_dict
-    from pypinyin.pinyin_dict import pinyin_dict
+    """pypinyin's character and phrase dictionaries, read from its data files on first use (they are large;
+    importing pypinyin itself would also train its word segmenter, which we do not use)."""
+    spec = importlib.util.find_spec("pypinyin")
+    folder = Path(next(iter(spec.submodule_search_locations or []), "")) if spec else None
+    if folder is None or not (folder / "phrases_dict.json").is_file():  # a packaging without the data files
+        from pypinyin.phrases_dict import phrases_dict
+        from pypinyin.pinyin_dict import pinyin_dict
 
-    return pinyin_dict, phrases_dict
+        return pinyin_dict, phrases_dict
+    chars = {int(code): readings for code, readings in _json_entries(folder / "pinyin_dict.json").items()}
+    return chars, _json_entries(folder / "phrases_dict.json")
 
 
 @lru_cache(maxsize=4096)

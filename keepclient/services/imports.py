@@ -18,6 +18,7 @@ from keepclient.db.models import Contact, Customer, ImportBatch, Setting
 from keepclient.domain.errors import ImportFileError
 from keepclient.domain.normalize import normalize_name
 from keepclient.importing import columns, readers, write
+from keepclient.importing.collector import collector_paused
 from keepclient.importing.plan import CUSTOMER_FIELDS, ExistingIndex, ImportPlan, build_plan
 
 
@@ -66,11 +67,12 @@ class ImportService:
     def load(self, path: str | Path, sheet: str | None = None) -> LoadedSheet:
         """Read one sheet of a file (the slow part, done once; planning can then be repeated cheaply)."""
         path = Path(path)
-        book = readers.open_spreadsheet(path)
-        try:
-            table = book.read(sheet)
-        finally:
-            book.close()
+        with collector_paused():
+            book = readers.open_spreadsheet(path)
+            try:
+                table = book.read(sheet)
+            finally:
+                book.close()
         return LoadedSheet(path, table, book.sheet_names, book.encoding, hashlib.sha256(path.read_bytes()).hexdigest())
 
     def preview(
@@ -89,7 +91,8 @@ class ImportService:
         headers = table.rows[header_index]
         chosen = mapping if mapping is not None else (self.remembered_mapping(headers) or columns.map_columns(headers))
         rows, numbers = table.rows[header_index + 1:], table.numbers[header_index + 1:]
-        plan = build_plan(headers, rows, numbers, chosen, policy, self._existing(), self.region)
+        with collector_paused():
+            plan = build_plan(headers, rows, numbers, chosen, policy, self._existing(), self.region)
         return ImportPreview(path, table.name, loaded.sheet_names, header_index, headers, chosen, plan,
                              loaded.encoding, loaded.sha256, rows, numbers)
 
@@ -140,8 +143,10 @@ class ImportService:
     def run(self, preview: ImportPreview, progress: Callable[[int, int], None] | None = None,
             is_cancelled: Callable[[], bool] | None = None) -> int:
         """Write the previewed plan in one transaction; returns the import batch id."""
-        batch = write.run_import(self.db, preview.plan, file_name=preview.path.name, sha256=preview.sha256,
-                                 sheet=preview.sheet, user=self.user, progress=progress, is_cancelled=is_cancelled)
+        with collector_paused():
+            batch = write.run_import(self.db, preview.plan, file_name=preview.path.name, sha256=preview.sha256,
+                                     sheet=preview.sheet, user=self.user, progress=progress,
+                                     is_cancelled=is_cancelled)
         self.remember_mapping(preview.headers, preview.mapping)
         return batch
 

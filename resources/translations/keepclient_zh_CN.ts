@@ -27,32 +27,37 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="262"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="295"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="263"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="296"/>
         <source>Check what each column holds; choose &quot;Ignore&quot; for columns to leave out.</source>
         <translation>请核对每一列的内容；不需要导入的列选择“忽略”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="265"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="298"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="265"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="298"/>
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="266"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="299"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="279"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="304"/>
+        <source>Matching the rows…</source>
+        <translation>正在匹配各行…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="314"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
@@ -956,117 +961,117 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="44"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="46"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="45"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="45"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
         <source>First name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="46"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
         <source>Middle name</source>
         <translation>中间名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="46"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
         <source>Last name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="54"/>
         <source>WeChat / IM</source>
         <translation>微信 / 即时通讯</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="54"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="55"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="55"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="65"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="67"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="166"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="182"/>
         <source>Imported: %1 new, %2 updated. Problem rows skipped: %3.</source>
         <translation>已导入：新增 %1，更新 %2。跳过的问题行：%3。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="180"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="204"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="183"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="207"/>
         <source>The import was undone.</source>
         <translation>导入已撤销。</translation>
     </message>
@@ -1294,82 +1299,92 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="308"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="346"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="310"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="348"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="310"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="348"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="311"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="349"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="312"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="350"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="318"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="356"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="318"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="356"/>
         <source>Why it is not imported</source>
         <translation>未导入的原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="322"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="360"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="322"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="360"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="323"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="361"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="326"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="364"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="329"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="367"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="333"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="371"/>
         <source>Problem rows</source>
         <translation>问题行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="336"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="374"/>
         <source>Probable duplicates to review</source>
         <translation>可能重复、需要核对的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="346"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="376"/>
+        <source>Matching the rows…</source>
+        <translation>正在匹配各行…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="385"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · problem rows: %4</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 问题行：%4</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="368"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="397"/>
+        <source>%1 more: save the problem report to see them all</source>
+        <translation>还有 %1 行：保存问题报告可查看全部</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="411"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>
@@ -1475,17 +1490,17 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="385"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="432"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="391"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="438"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="393"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="440"/>
         <source>Undo this import</source>
         <translation>撤销本次导入</translation>
     </message>
@@ -1493,42 +1508,42 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="192"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="225"/>
         <source>File and sheet</source>
         <translation>文件和工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="195"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="228"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="210"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="243"/>
         <source>Cancel reading</source>
         <translation>取消读取</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="216"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="249"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="217"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="250"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="218"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="251"/>
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="234"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="267"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="251"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="284"/>
         <source>%1 rows below the header%2</source>
         <translation>表头下方共 %1 行%2</translation>
     </message>

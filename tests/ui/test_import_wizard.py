@@ -124,3 +124,21 @@ def test_history_undo_and_export_from_the_window(window: MainWindow, tmp_path: P
     assert "Exported 2 customers" in window.statusBar().currentMessage()
     dialog.undo_button.click()
     assert workspace.customers.count() == 0 and dialog.table.item(0, 3).text() == "undone"
+
+
+def test_replanning_runs_off_the_ui_thread_and_holds_the_wizard_until_done(qtbot, tmp_path: Path):
+    win = MainWindow(Preferences(tmp_path / "p.ini"), prompter=ScriptedPrompter(), runner=TaskRunner())
+    qtbot.addWidget(win)
+    win.show()
+    win.open_workspace(tmp_path / "r.db", offer_demo=False)
+    win.spreadsheets.open_wizard(fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
+    wizard = win.spreadsheets.wizard
+    qtbot.waitUntil(lambda: wizard.preview is not None and wizard.task is None, timeout=20000)
+    first = wizard.preview
+    wizard.source.header_row.setValue(2)
+    assert wizard.task is not None and not wizard.source.isComplete()  # matching in the background
+    wizard.source.header_row.setValue(4)  # a newer replan replaces the one still running
+    qtbot.waitUntil(lambda: wizard.task is None, timeout=20000)
+    assert wizard.preview is not first and wizard.preview.mapping[0] == "company"
+    assert wizard.source.isComplete() and wizard.columns.isComplete()
+    win.runner.wait()

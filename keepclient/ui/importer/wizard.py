@@ -7,7 +7,7 @@ Changing the sheet re-reads the file; changing the header row, a column or the d
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain.errors import CancelledError, KeepclientError
+from keepclient.importing import collector
 from keepclient.importing.columns import FIELDS
 from keepclient.ui.labels import label
 from keepclient.ui.tasks import Task, TaskRunner
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from keepclient.ui.prompts import Prompter
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+SHOWN_PROBLEMS = 1000  # more rows in a QTableWidget would slow the page; the report has every one
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;*"
 FIELD_NAMES = {
     "id": "keepclient ID", "company": translate("ImportWizard", "Company"),
@@ -80,14 +82,16 @@ class ImportWizard(QWizard):
             self.load()
 
     # -- background work -------------------------------------------------------------------------------
-    def _start(self, work, done, progress_bar: QProgressBar, cancel: QPushButton) -> None:
+    def _start(self, work, done, progress_bar: QProgressBar, cancel: QPushButton | None = None) -> None:
+        """Run `work` off the UI thread; only the newest task's result is used (a replan replaces the last)."""
         if self.task is not None:
             self.task.cancel()
         task = Task(work, cleanup=self.workspace.release_thread)
         progress_bar.setVisible(True)
         progress_bar.setRange(0, 0)
-        cancel.setVisible(True)
-        cancel.clicked.connect(task.cancel)
+        if cancel is not None:
+            cancel.setVisible(True)
+            cancel.clicked.connect(task.cancel)
 
         def progress(value: int, total: int) -> None:
             progress_bar.setRange(0, total)
@@ -95,17 +99,21 @@ class ImportWizard(QWizard):
 
         def finished() -> None:
             progress_bar.setVisible(False)
-            cancel.setVisible(False)
-            cancel.clicked.disconnect()
+            if cancel is not None:
+                cancel.setVisible(False)
+                cancel.clicked.disconnect()
             if self.task is task:
                 self.task = None
-            for page in (self.source, self.result):
+            for page in (self.source, self.columns, self.check, self.result):
                 page.completeChanged.emit()
 
         task.signals.progress.connect(progress)
-        task.then(done, self._failed)
+        task.then(lambda value: done(value) if self.task is task else None,
+                  lambda error: self._failed(error) if self.task is task else None)
         task.signals.finished.connect(finished)
         self.task = task
+        for page in (self.source, self.columns, self.check):
+            page.completeChanged.emit()
         self.runner.start(task)
 
     def _failed(self, error: Exception) -> None:
@@ -128,29 +136,37 @@ class ImportWizard(QWizard):
         self.source.message.clear()
         self.source.completeChanged.emit()
         imports = self.workspace.imports
-        self._start(lambda _report, _cancelled: imports.load(path, sheet), self._loaded, self.source.busy,
-                    self.source.cancel)
+        policy = self.check.policy.currentData() or "fill"
 
-    def _loaded(self, loaded: LoadedSheet) -> None:
-        self.loaded = loaded
-        self.source.show_loaded(loaded)
-        self.replan(header_row=None, mapping=None)
+        def load_and_plan(_report, _cancelled) -> tuple[LoadedSheet, ImportPreview]:
+            loaded = imports.load(path, sheet)
+            return loaded, imports.plan(loaded, policy=policy)
+
+        self._start(load_and_plan, self._loaded, self.source.busy, self.source.cancel)
+
+    def _loaded(self, result: tuple[LoadedSheet, ImportPreview]) -> None:
+        self.loaded, preview = result
+        self.source.show_loaded(self.loaded)
+        self._planned(preview)
 
     def replan(self, header_row: int | None, mapping: dict[int, str] | None) -> None:
-        """Header row, columns and matching again, from the sheet already read (quick, on the UI thread)."""
+        """Header row, columns and matching again, from the sheet already read. Off the UI thread: matching
+        100,000 rows takes seconds. Until it is done the wizard cannot move on."""
         if self.loaded is None:
             return
-        try:
-            self.preview = self.workspace.imports.plan(self.loaded, header_row=header_row, mapping=mapping,
-                                                       policy=self.check.policy.currentData() or "fill")
-        except KeepclientError as exc:
-            self.source.message.setText(exc.message(QCoreApplication.translate))
-            self.preview = None
-        else:
-            self.source.show_preview(self.preview)
-            self.columns.show_preview(self.preview)
-            self.check.show_preview(self.preview)
-        self.source.completeChanged.emit()
+        loaded, imports = self.loaded, self.workspace.imports
+        policy = self.check.policy.currentData() or "fill"
+        page = self.currentPage() if isinstance(self.currentPage(), (ColumnsPage, PreviewPage)) else self.source
+        self.source.message.clear()
+        self._start(lambda _report, _cancelled: imports.plan(loaded, header_row=header_row, mapping=mapping,
+                                                             policy=policy),
+                    self._planned, page.busy)
+
+    def _planned(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self.source.show_preview(preview)
+        self.columns.show_preview(preview)
+        self.check.show_preview(preview)
 
     def run(self) -> None:
         preview = self.preview
@@ -171,6 +187,14 @@ class ImportWizard(QWizard):
         self.imported.emit(batch)
         self.result.completeChanged.emit()
 
+    def done(self, result: int) -> None:
+        """Closing: the sheet and the plan are let go, so the collector may look at what is left again."""
+        if self.task is not None:
+            self.task.cancel()
+        self.loaded = self.preview = None
+        super().done(result)
+        collector.thaw()
+
     def undo(self) -> None:
         if self.batch is None:
             return
@@ -183,6 +207,15 @@ class ImportWizard(QWizard):
         self.result.summary.setText(self.tr("The import was undone."))
         self.result.undo.setEnabled(False)
         self.imported.emit(self.batch)
+
+
+def _busy_bar(layout: QVBoxLayout, text: str) -> QProgressBar:
+    """A progress bar saying what runs in the background (replanning: no Cancel, a newer replan replaces it)."""
+    busy = QProgressBar()
+    busy.setFormat(text)
+    busy.setVisible(False)
+    layout.addWidget(busy)
+    return busy
 
 
 class SourcePage(QWizardPage):
@@ -266,7 +299,9 @@ class ColumnsPage(QWizardPage):
                                               self.tr("Imported as")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        QVBoxLayout(self).addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self.busy = _busy_bar(layout, self.tr("Matching the rows…"))
 
     def show_preview(self, preview: ImportPreview) -> None:
         self.table.setRowCount(len(preview.headers))
@@ -282,6 +317,9 @@ class ColumnsPage(QWizardPage):
             combo.setCurrentIndex(max(combo.findData(preview.mapping.get(index, "")), 0))
             combo.currentIndexChanged.connect(self._changed)
             self.table.setCellWidget(index, 2, combo)
+
+    def isComplete(self) -> bool:
+        return self.wizard_.preview is not None and self.wizard_.task is None
 
     def mapping(self) -> dict[int, str]:
         found = {}
@@ -335,6 +373,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.report, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(QLabel(self.tr("Probable duplicates to review")))
         layout.addWidget(self.duplicates, 1)
+        self.busy = _busy_bar(layout, self.tr("Matching the rows…"))
 
     def _policy_changed(self) -> None:
         preview = self.wizard_.preview
@@ -346,20 +385,24 @@ class PreviewPage(QWizardPage):
         self.counts.setText(self.tr("New: %1 · updated: %2 · unchanged: %3 · problem rows: %4")
                             .replace("%1", str(summary["new"])).replace("%2", str(summary["updated"]))
                             .replace("%3", str(summary["unchanged"])).replace("%4", str(summary["problems"])))
-        self.problems.setRowCount(len(preview.plan.problems))
-        for row, problem in enumerate(preview.plan.problems):
+        shown = preview.plan.problems[:SHOWN_PROBLEMS]  # all of them are in the problem report
+        self.problems.setRowCount(len(shown) + (len(shown) < len(preview.plan.problems)))
+        for row, problem in enumerate(shown):
             self.problems.setItem(row, 0, QTableWidgetItem(str(problem.row)))
             self.problems.setItem(row, 1, QTableWidgetItem(problem.reason))
+        if len(shown) < len(preview.plan.problems):
+            more = len(preview.plan.problems) - len(shown)
+            self.problems.setItem(len(shown), 0, QTableWidgetItem("…"))
+            self.problems.setItem(len(shown), 1, QTableWidgetItem(
+                self.tr("%1 more: save the problem report to see them all").replace("%1", str(more))))
         self.report.setEnabled(bool(preview.plan.problems))
-        names = self._existing_names([c.existing_id for c in preview.plan.duplicates])
-        self.duplicates.setRowCount(len(preview.plan.duplicates))
-        for row, customer in enumerate(preview.plan.duplicates):
+        duplicates = preview.plan.duplicates[:SHOWN_PROBLEMS]
+        names = self.wizard_.workspace.customers.names([c.existing_id for c in duplicates])
+        self.duplicates.setRowCount(len(duplicates))
+        for row, customer in enumerate(duplicates):
             for column, text in enumerate((customer.name, names.get(customer.existing_id, ""),
                                            label(customer.matched_by))):
                 self.duplicates.setItem(row, column, QTableWidgetItem(text))
-
-    def _existing_names(self, ids: list[Any]) -> dict[int, str]:
-        return {cid: self.wizard_.workspace.customers.detail(cid).name for cid in ids[:200] if cid}
 
     def _save_report(self) -> None:
         preview = self.wizard_.preview
@@ -370,9 +413,13 @@ class PreviewPage(QWizardPage):
         if target:
             self.wizard_.workspace.imports.write_problem_report(preview, target)
 
+    def isComplete(self) -> bool:
+        return self.wizard_.preview is not None and self.wizard_.task is None
+
     def validatePage(self) -> bool:
         preview = self.wizard_.preview
-        if preview is None or preview.plan.summary()["new"] + preview.plan.summary()["updated"] == 0:
+        summary = preview.plan.summary() if preview is not None else {}
+        if summary.get("new", 0) + summary.get("updated", 0) == 0:
             return False
         self.wizard_.run()
         return True

@@ -44,3 +44,19 @@ def test_fast_pinyin_reads_like_pypinyin():
     for name in names:
         expected = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if s.isalpha()]
         assert _syllables(name) == expected, name
+
+
+def test_dictionaries_read_entry_by_entry_equal_pypinyins(tmp_path):
+    import json
+
+    from pypinyin.phrases_dict import phrases_dict
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    from keepclient.domain.normalize import _dictionaries, _json_entries
+
+    chars, phrases = _dictionaries()
+    assert chars == pinyin_dict and phrases == phrases_dict
+    sample = {"a": [1, {"b": "c,d"}], "重庆": [["chóng"], ["qìng"]], "e": "}", "": None}
+    for text in (json.dumps(sample), json.dumps(sample, indent=2, ensure_ascii=False), "{}", " { } "):
+        (tmp_path / "d.json").write_text(text, encoding="utf-8")
+        assert _json_entries(tmp_path / "d.json") == json.loads(text)

@@ -95,3 +95,23 @@ def test_only_large_imports_into_smaller_tables_set_indexes_aside(ws: Workspace,
         with pytest.raises(RuntimeError), bulk.indexes_deferred(pw, ("customer",)):
             pass  # outside a transaction a failure could not bring the indexes back
     assert len(_indexes(ws)) > 10
+
+
+def test_the_collector_pauses_while_any_bulk_work_runs_and_resumes_after():
+    import gc
+
+    from keepclient.importing import collector
+    from keepclient.importing.collector import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # a second task at the same time
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError
+    assert gc.isenabled() and gc.get_freeze_count() > 0  # what the work made is set aside, not walked at once
+    collector.thaw()
+    assert gc.get_freeze_count() == 0

@@ -21,7 +21,8 @@ def _page(workspace: Workspace, flt: CustomerFilter, probe) -> tuple[list[int], 
 
 
 @pytest.mark.parametrize("flt", [
-    CustomerFilter(text="zhang"), CustomerFilter(text="zw"), CustomerFilter(text="张"), CustomerFilter(text="有限 公司"),
+    CustomerFilter(text="zhang"), CustomerFilter(text="zw"), CustomerFilter(text="张"),
+    CustomerFilter(text="有限 公司"),
     CustomerFilter(text="138", sort="tier", descending=True), CustomerFilter(text="li", tiers=("A", "B")),
     CustomerFilter(text="公司", sort="next_follow_up"),
 ])

@@ -101,28 +101,43 @@ def _plain(reading: str) -> str:
     return reading.translate(_TONELESS)
 
 
+@lru_cache(maxsize=1)
+def _readings() -> tuple[dict[int, str], dict[str, int], dict[str, list[list[str]]]]:
+    """(each character's everyday toneless reading, the longest phrase (up to 4) starting with a character,
+    the phrase dictionary): worked out once, so the per-character loop below is two dictionary lookups."""
+    chars, phrases = _dictionaries()
+    first = {code: _plain(readings.split(",", 1)[0]) for code, readings in chars.items()}
+    longest: dict[str, int] = {}
+    for word in phrases:
+        if 2 <= len(word) <= 4:
+            longest[word[0]] = max(longest.get(word[0], 0), len(word))
+    return first, longest, phrases
+
+
 def _syllables(text: str) -> list[str]:
     """Toneless pinyin syllables of the Chinese characters in `text`, phrases read as phrases ("重庆" chong qing).
 
-    The same dictionaries and forward longest-match as pypinyin's default, in one tight loop: imports convert
-    hundreds of thousands of names, and pypinyin's general pipeline costs about thirty times as much per name.
+    The same dictionaries and forward longest-match (phrases of 4, 3, then 2 characters) as pypinyin's default,
+    in one tight loop: imports convert hundreds of thousands of names, and pypinyin's general pipeline costs
+    about thirty times as much per name.
     """
-    chars, phrases = _dictionaries()
+    first, longest, phrases = _readings()
     syllables: list[str] = []
     i, size = 0, len(text)
     while i < size:
-        code = ord(text[i])
-        if code not in chars:
+        char = text[i]
+        reading = first.get(ord(char))
+        if reading is None:
             i += 1
             continue
-        for length in (4, 3, 2):
+        for length in range(min(longest.get(char, 0), size - i), 1, -1):
             word = text[i:i + length]
-            if len(word) == length and word in phrases:
+            if word in phrases:
                 syllables.extend(_plain(reading[0]) for reading in phrases[word])
                 i += length
                 break
         else:
-            syllables.append(_plain(chars[code].split(",", 1)[0]))
+            syllables.append(reading)
             i += 1
     return syllables
 

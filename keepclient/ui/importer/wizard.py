@@ -218,7 +218,16 @@ def _busy_bar(layout: QVBoxLayout, text: str) -> QProgressBar:
     return busy
 
 
-class SourcePage(QWizardPage):
+class _PlannedPage(QWizardPage):
+    """A page that can be left only with a plan in hand and no reading or matching under way."""
+
+    wizard_: ImportWizard
+
+    def isComplete(self) -> bool:
+        return self.wizard_.preview is not None and self.wizard_.task is None
+
+
+class SourcePage(_PlannedPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
@@ -284,11 +293,8 @@ class SourcePage(QWizardPage):
         self.details.setText(self.tr("%1 rows below the header%2").replace("%1", str(len(preview.rows)))
                              .replace("%2", encoding))
 
-    def isComplete(self) -> bool:
-        return self.wizard_.preview is not None and self.wizard_.task is None
 
-
-class ColumnsPage(QWizardPage):
+class ColumnsPage(_PlannedPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
@@ -318,9 +324,6 @@ class ColumnsPage(QWizardPage):
             combo.currentIndexChanged.connect(self._changed)
             self.table.setCellWidget(index, 2, combo)
 
-    def isComplete(self) -> bool:
-        return self.wizard_.preview is not None and self.wizard_.task is None
-
     def mapping(self) -> dict[int, str]:
         found = {}
         for row in range(self.table.rowCount()):
@@ -339,7 +342,7 @@ class ColumnsPage(QWizardPage):
         combo.setCurrentIndex(max(combo.findData(field), 0))
 
 
-class PreviewPage(QWizardPage):
+class PreviewPage(_PlannedPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wizard_ = wizard
@@ -412,9 +415,6 @@ class PreviewPage(QWizardPage):
                                                  preview.path.with_name(f"{preview.path.stem}-problems.xlsx"))
         if target:
             self.wizard_.workspace.imports.write_problem_report(preview, target)
-
-    def isComplete(self) -> bool:
-        return self.wizard_.preview is not None and self.wizard_.task is None
 
     def validatePage(self) -> bool:
         preview = self.wizard_.preview

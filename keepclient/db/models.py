@@ -83,10 +83,10 @@ class Customer(BaseModel):
     class Meta:
         # Every list query says whether it wants the trash (deleted_at), then filters or sorts by one column and
         # breaks ties by name: one index per sortable column serves both, and deep pages stay fast.
-        indexes = tuple(
-            ((("deleted_at", *column, "sort_key")), False)
-            for column in ((), ("tier",), ("stage",), ("owner",), ("city",), ("last_contact",), ("next_follow_up",),
-                           ("open_feedback",))
+        indexes = (
+            *(((("deleted_at", *column, "sort_key")), False)
+              for column in ((), ("tier",), ("stage",), ("owner",), ("city",), ("last_contact",),
+                             ("next_follow_up",), ("open_feedback",))),
         )
 
 
@@ -118,6 +118,15 @@ class Contact(BaseModel):
         )
 
 
+class VisitSeries(BaseModel):
+    """A recurring follow-up; its occurrences are ordinary visits linked to it (edit one or all)."""
+
+    every = IntegerField()
+    unit = CharField()  # day, week, month
+    until = DateField(null=True)
+    count = IntegerField(null=True)
+
+
 class Visit(BaseModel):
     customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="visits")
     contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL")
@@ -132,11 +141,14 @@ class Visit(BaseModel):
     satisfaction = IntegerField(null=True)
     next_follow_up = DateField(null=True)
     deleted_at = DateTimeField(null=True)
+    series = ForeignKeyField(VisitSeries, null=True, on_delete="SET NULL", backref="visits")
 
     class Meta:
         indexes = (
             (("salesperson", "planned_start"), False),
             (("customer", "planned_start"), False),
+            # The calendar's periods: counts per day and first pages without reading the visits themselves.
+            (("deleted_at", "planned_start", "salesperson"), False),
         )
 
 
@@ -233,6 +245,6 @@ class SchemaInfo(BaseModel):
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Salesperson, Customer, Contact, Visit, Feedback, Purchase, Tag, CustomerTag,
+    Salesperson, Customer, Contact, VisitSeries, Visit, Feedback, Purchase, Tag, CustomerTag,
     ImportBatch, ImportRecord, ChangeLog, Setting, SchemaInfo,
 )

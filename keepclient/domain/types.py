@@ -143,6 +143,8 @@ class CustomerDetail(NamedTuple):
 
 
 class VisitItem(NamedTuple):
+    """A visit as the calendar shows it (times are local wall-clock times, as everywhere in the database)."""
+
     id: int
     customer_id: int
     customer: str
@@ -155,6 +157,87 @@ class VisitItem(NamedTuple):
     status: str
     purpose: str
     location: str
+    salesperson_id: int | None = None
+    contact_id: int | None = None
+    series_id: int | None = None  # set when the visit is one occurrence of a recurring follow-up
+    outcome: str = ""
+    satisfaction: int | None = None
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.start + dt.timedelta(minutes=self.minutes)
+
+
+class Recurrence(NamedTuple):
+    """A recurring follow-up: every `every` days, weeks or months, until a date or `count` times (one is set)."""
+
+    every: int
+    unit: str  # "day", "week" or "month"
+    until: dt.date | None = None
+    count: int | None = None  # occurrences, the first one included
+
+
+class DueItem(NamedTuple):
+    """A customer whose next follow-up falls due, for the Due panel."""
+
+    customer_id: int
+    customer: str
+    tier: str
+    owner_id: int | None
+    owner: str
+    due: dt.date
+    last_contact: dt.date | None
+    phone: str
+    planned: dt.datetime | None  # the next planned visit, if one is already in the calendar
+
+
+class CareDay(NamedTuple):
+    """A contact's birthday falling in a period (29 February is kept on 28 February in common years)."""
+
+    day: dt.date  # the day it falls on in the period asked for
+    contact_id: int
+    contact: str
+    customer_id: int
+    customer: str
+    owner_id: int | None
+    year: int | None  # year of birth when known
+
+
+class DueList(NamedTuple):
+    """The Due panel: overdue, today and the rest of this week, each capped; `counts` has the full numbers."""
+
+    overdue: list[DueItem]
+    today: list[DueItem]
+    week: list[DueItem]
+    counts: dict[str, int]  # "overdue", "today", "week"
+    birthdays: list[CareDay]
+
+
+class ScheduleEntry(NamedTuple):
+    """One visit with everything a printed schedule, a route sheet or an .ics event needs."""
+
+    visit_id: int
+    uuid: str
+    version: int
+    updated_at: dt.datetime
+    start: dt.datetime
+    minutes: int
+    kind: str
+    status: str
+    salesperson_id: int | None
+    salesperson: str
+    customer_id: int
+    customer: str
+    contact: str
+    phone: str  # the contact's mobile or phone, else the customer's phone
+    address: str  # the visit's location, else the customer's address
+    purpose: str
+    outcome: str
+    last_note: str  # the outcome of the customer's previous done visit, for route sheets
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.start + dt.timedelta(minutes=self.minutes)
 
 
 class FeedbackItem(NamedTuple):

@@ -14,6 +14,7 @@ from keepclient.db.versioning import current_row
 from keepclient.domain import cadence
 from keepclient.domain.errors import ValidationError
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES
+from keepclient.services.team import load_cadence
 
 VISIT_KINDS = ("visit", "call", "email", "message")
 FEEDBACK_KINDS = ("complaint", "suggestion", "request", "praise")
@@ -60,7 +61,8 @@ class ActivityService:
             ).execute()
             last = max(filter(None, (row["last_contact"], when.date())))
             due = next_follow_up or cadence.next_follow_up(
-                last, row["tier"], created=row["created_at"].date(), override=row["cadence_days"])
+                last, row["tier"], created=row["created_at"].date(), override=row["cadence_days"],
+                by_tier=load_cadence())
             Customer.update(last_contact=last, next_follow_up=due).where(Customer.id == customer_id).execute()
             return visit_id
 

@@ -20,12 +20,13 @@ from keepclient.db.migrations import (
     m0002_search_keys,
     m0003_search_index,
     m0004_contact_search_indexes,
+    m0005_visit_series,
 )
 from keepclient.domain.errors import StorageError
 
 APPLICATION_ID = 0x4B434C54  # "KCLT"
 STEPS: tuple[ModuleType, ...] = (m0001_initial, m0002_search_keys, m0003_search_index,
-                                 m0004_contact_search_indexes)
+                                 m0004_contact_search_indexes, m0005_visit_series)
 LATEST = len(STEPS)
 
 

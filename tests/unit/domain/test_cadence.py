@@ -23,3 +23,24 @@ def test_next_follow_up_from_last_contact_or_creation():
     assert next_follow_up(dt.date(2026, 2, 20), "A", created=CREATED) == dt.date(2026, 3, 6)
     assert next_follow_up(None, "B", created=CREATED) == CREATED + dt.timedelta(days=7)
     assert next_follow_up(dt.date(2024, 2, 29), "C", created=dt.date(2020, 1, 1)) == dt.date(2024, 5, 29)
+
+
+def test_team_rules_replace_the_defaults():
+    rules = {"A": 7, "B": 21, "C": 60, "new_days": 3, "new_period": 14}
+    on = dt.date(2026, 6, 1)
+    assert [interval_days(t, created=CREATED, on=on, by_tier=rules) for t in "ABC"] == [7, 21, 60]
+    assert interval_days("C", created=CREATED, on=CREATED + dt.timedelta(days=13), by_tier=rules) == 3
+    assert interval_days("C", created=CREATED, on=CREATED + dt.timedelta(days=14), by_tier=rules) == 60
+
+
+def test_cadence_rules_are_checked():
+    import pytest
+
+    from keepclient.domain.cadence import checked_rules
+    from keepclient.domain.errors import ValidationError
+
+    assert checked_rules({"A": "10"})["A"] == 10
+    assert checked_rules({"new_period": 0})["new_period"] == 0
+    for bad in ({"A": 0}, {"B": "soon"}, {"C": 4000}, {"new_days": -1}):
+        with pytest.raises(ValidationError):
+            checked_rules(bad)

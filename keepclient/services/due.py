@@ -1,0 +1,91 @@
+"""Who is due for a follow-up (overdue, today, this week) and whose birthday comes up: the Due panel's data.
+
+Both answer from indexes: customers by (deleted_at, next_follow_up), contacts by (birthday_month, birthday_day).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from keepclient.domain.types import CareDay, DueItem, DueList
+
+MAX_CARE_DAYS = 366
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def week_end(today: dt.date) -> dt.date:
+    """The last day of this week (Sunday), as the customer list's "due this week" filter counts it."""
+    return today + dt.timedelta(days=6 - today.weekday())
+
+
+def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, limit: int = 200) -> DueList:
+    """Customers due before, on and after today until the week's end; each list capped at `limit`."""
+    owner, params = ("AND c.owner_id = ?", [salesperson_id]) if salesperson_id is not None else ("", [])
+    end = week_end(today)
+    counts_row = pw.execute_sql(
+        "SELECT coalesce(sum(c.next_follow_up < ?), 0), coalesce(sum(c.next_follow_up = ?), 0), "
+        "coalesce(sum(c.next_follow_up > ?), 0) FROM customer c "
+        f"WHERE c.deleted_at IS NULL AND c.next_follow_up <= ? {owner}", [today, today, today, end, *params],
+    ).fetchone()
+    counts = dict(zip(("overdue", "today", "week"), counts_row, strict=True))
+    sql = f"""
+        SELECT c.id, c.name, c.tier, c.owner_id, coalesce(s.name, ''), c.next_follow_up, c.last_contact, c.phone,
+               (SELECT min(v.planned_start) FROM visit v WHERE v.customer_id = c.id AND v.status = 'planned'
+                AND v.deleted_at IS NULL AND v.planned_start >= ?)
+        FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
+        WHERE c.deleted_at IS NULL AND c.next_follow_up >= ? AND c.next_follow_up <= ? {owner}
+        ORDER BY c.next_follow_up, c.sort_key LIMIT ?"""
+    ranges = {"overdue": (dt.date.min, today - dt.timedelta(days=1)), "today": (today, today),
+              "week": (today + dt.timedelta(days=1), end)}
+    lists: dict[str, list[DueItem]] = {}
+    for name, (low, high) in ranges.items():
+        rows = pw.execute_sql(sql, [today, low, high, *params, limit]) if counts[name] else []
+        lists[name] = [DueItem(cid, cname, tier, oid, oname, _date(due), _date(last), phone,
+                               dt.datetime.fromisoformat(str(planned)) if planned else None)
+                       for cid, cname, tier, oid, oname, due, last, phone, planned in rows]
+    people = [salesperson_id] if salesperson_id is not None else None
+    birthdays = care_days(pw, today, end + dt.timedelta(days=1), people, limit=limit)
+    return DueList(lists["overdue"], lists["today"], lists["week"], counts, birthdays)
+
+
+def care_days(pw: SqliteDatabase, start: dt.date, end: dt.date, salespeople: Sequence[int] | None = None,
+              limit: int = 2000) -> list[CareDay]:
+    """Contacts' birthdays falling in [start, end), by day; 29 February is kept on 28 February in common years."""
+    days = [start + dt.timedelta(days=n) for n in range(min((end - start).days, MAX_CARE_DAYS))]
+    on: dict[tuple[int, int], dt.date] = {}
+    for day in days:
+        on[(day.month, day.day)] = day
+        if day.month == 2 and day.day == 28 and not calendar.isleap(day.year):
+            on[(2, 29)] = day
+    if not on:
+        return []
+    by_month: dict[int, list[int]] = {}
+    for month, day in on:
+        by_month.setdefault(month, []).append(day)
+    owners, params = "", []
+    if salespeople is not None:
+        owners = f"AND c.owner_id IN ({', '.join('?' * len(salespeople))})"
+        params = list(salespeople)
+    rows: list[tuple] = []
+    for month, month_days in by_month.items():  # one month at a time: each an index range on (month, day)
+        rows += pw.execute_sql(
+            "SELECT k.id, k.name, k.customer_id, c.name, c.owner_id, k.birthday_year, k.birthday_month, "
+            "k.birthday_day FROM contact k JOIN customer c ON c.id = k.customer_id "
+            f"WHERE k.birthday_month = ? AND k.birthday_day IN ({', '.join('?' * len(month_days))}) "
+            f"AND k.deleted_at IS NULL AND c.deleted_at IS NULL {owners}",
+            [month, *month_days, *params],
+        ).fetchall()
+    found = [CareDay(on[(month, day)], kid, kname, cid, cname, owner, year)
+             for kid, kname, cid, cname, owner, year, month, day in rows]
+    found.sort(key=lambda c: (c.day, c.customer, c.contact))
+    return found[:limit]

@@ -32,7 +32,7 @@ from pathlib import Path
 from keepclient.db.connection import open_database
 
 HERE = Path(__file__).resolve().parent
-ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets")
+ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets", "calendar")
 DATA = HERE / ".data"
 BARE_WINDOW = (
     "import sys\n"
@@ -158,6 +158,26 @@ def bench_list(name: str, customers: int, env: dict[str, str]) -> None:
     subprocess.run([sys.executable, str(HERE / "run.py"), "_list", name, str(work)], env=env, check=True)
 
 
+def bench_calendar(customers: int, env: dict[str, str]) -> None:
+    """Calendar views and the Due panel (each in a process of its own), then the week schedule PDF."""
+    import calendar_views as calendar_bench
+
+    db = database_path(customers)
+    if not db.exists():
+        db = bench_demo(customers, env)
+    subprocess.run([sys.executable, "-m", "keepclient", "--db", str(db), "check"], env=env, check=True,
+                   capture_output=True)
+    for old_copy in DATA.glob(f"{db.stem}.before-upgrade-*"):
+        old_copy.unlink()
+    work = DATA / f"calendar-{customers}.db"
+    for leftover in DATA.glob(f"{work.name}*"):
+        leftover.unlink()
+    shutil.copyfile(db, work)
+    for part in ("views", "due"):
+        subprocess.run([sys.executable, str(HERE / "run.py"), "_calendar", part, str(work)], env=env, check=True)
+    calendar_bench.bench_pdf(work, env)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", nargs="*", help=f"any of {', '.join(ALL)} (default: all)")
@@ -170,6 +190,12 @@ def main() -> int:
         import import_window
 
         import_window.bench_import_window(Path(sys.argv[2]), Path(sys.argv[3]))
+        sys.stdout.flush()
+        os._exit(0)
+    if sys.argv[1:2] == ["_calendar"]:
+        import calendar_views as calendar_bench
+
+        getattr(calendar_bench, f"bench_{sys.argv[2]}")(Path(sys.argv[3]))
         sys.stdout.flush()
         os._exit(0)
     if sys.argv[1:2] == ["_list"]:
@@ -195,6 +221,8 @@ def main() -> int:
         for name in ("search", "scroll", "detail"):
             if name in args.which:
                 bench_list(name, args.customers, env)
+        if "calendar" in args.which:
+            bench_calendar(args.customers, env)
         if "spreadsheets" in args.which:
             import spreadsheets
 

@@ -97,6 +97,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="integrity check, schema version and record counts")
     check.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    schedule = sub.add_parser("print-schedule", help="print visit schedules to a PDF: a week per salesperson, "
+                                                     "a day's route sheets or a month overview")
+    period = schedule.add_mutually_exclusive_group(required=True)
+    period.add_argument("--week", help="ISO week, e.g. 2026-W48: one page per salesperson")
+    period.add_argument("--day", help="a day, e.g. 2026-11-23: a route sheet per salesperson")
+    period.add_argument("--month", help="a month, e.g. 2026-11: the month's overview")
+    schedule.add_argument("--salesperson", nargs="+", default=None, metavar="NAME",
+                          help="only these salespeople (name or code; default: everyone with visits)")
+    schedule.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    orientation = schedule.add_mutually_exclusive_group()
+    orientation.add_argument("--landscape", dest="landscape", action="store_true", default=None,
+                             help="landscape pages (default: landscape for weeks and months)")
+    orientation.add_argument("--portrait", dest="landscape", action="store_false", help="portrait pages")
+    schedule.add_argument("--pdf", type=Path, required=True, help="the PDF file to write")
+
+    ics = sub.add_parser("export-ics", help="export visits as an .ics calendar (Outlook, Apple, Google)")
+    ics.add_argument("file", type=Path, help="OUT.ics")
+    ics.add_argument("--from", dest="start", help="first day (default: today)")
+    ics.add_argument("--to", dest="end", help="last day (default: 90 days after the first)")
+    ics.add_argument("--salesperson", nargs="+", default=None, metavar="NAME",
+                     help="only these salespeople (name or code; default: everyone)")
     return parser
 
 
@@ -254,6 +276,57 @@ def _imports(ws, args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def _print_schedule(ws, args: argparse.Namespace, out: Output) -> int:
+    import datetime as dt
+
+    from keepclient.domain import periods
+    from keepclient.printing.schedules import write_schedule_pdf
+
+    if args.week:
+        kind, (first, end) = "week", periods.iso_week(args.week)
+    elif args.day:
+        kind, (first, end) = "day", periods.day(args.day)
+    else:
+        kind, (first, end) = "month", periods.month(args.month)
+    chosen = ws.team.salesperson_ids(args.salesperson) if args.salesperson else None
+    entries = ws.visits.schedule(dt.datetime.combine(first, dt.time()), dt.datetime.combine(end, dt.time()), chosen)
+    people = ws.team.salespeople(active_only=False)
+    if chosen is not None:
+        people = sorted((p for p in people if p.id in chosen), key=lambda p: chosen.index(p.id))
+    pages = write_schedule_pdf(args.pdf, kind, entries, people, first, paper=args.paper, landscape=args.landscape,
+                               only_busy=chosen is None, language=out.language)
+    out.say(QT_TRANSLATE_NOOP("cli", "{pages} pages with {visits} visits written to {path}"), pages=pages,
+            visits=len(entries), path=args.pdf)
+    return 0
+
+
+def _export_ics(ws, args: argparse.Namespace, out: Output) -> int:
+    import datetime as dt
+
+    from keepclient.domain import periods
+    from keepclient.exporting.ics import local_zone_name, write_ics
+
+    first = periods.day(args.start)[0] if args.start else dt.date.today()
+    last = periods.day(args.end)[0] if args.end else first + dt.timedelta(days=90)
+    if last < first:
+        out.say(QT_TRANSLATE_NOOP("cli", "--to must not be before --from."))
+        return 2
+    chosen = ws.team.salesperson_ids(args.salesperson) if args.salesperson else None
+    entries = ws.visits.schedule(dt.datetime.combine(first, dt.time()),
+                                 dt.datetime.combine(last + dt.timedelta(days=1), dt.time()), chosen)
+    from keepclient.i18n import translate
+    from keepclient.ui.labels import LABELS
+
+    def label(value: str) -> str:
+        return translate(out.language, "labels", LABELS[value]) if value in LABELS else value
+
+    count = write_ics(args.file, entries, tz=local_zone_name(), calendar_name=f"keepclient · {ws.path.stem}",
+                      labels=label)
+    out.say(QT_TRANSLATE_NOOP("cli", "Exported {count} visits to {path}"), count=count, path=args.file)
+    return 0
+
+
 CREATES_DATABASE = frozenset({"demo", "import"})
 COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search, "import": _import,
-            "export": _export, "undo-import": _undo_import, "imports": _imports}
+            "export": _export, "undo-import": _undo_import, "imports": _imports, "print-schedule": _print_schedule,
+            "export-ics": _export_ics}

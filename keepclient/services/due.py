@@ -82,8 +82,8 @@ def care_days(pw: SqliteDatabase, start: dt.date, end: dt.date, salespeople: Seq
             "SELECT k.id, k.name, k.customer_id, c.name, c.owner_id, k.birthday_year, k.birthday_month, "
             "k.birthday_day FROM contact k JOIN customer c ON c.id = k.customer_id "
             f"WHERE k.birthday_month = ? AND k.birthday_day IN ({', '.join('?' * len(month_days))}) "
-            f"AND k.deleted_at IS NULL AND c.deleted_at IS NULL {owners}",
-            [month, *month_days, *params],
+            f"AND k.deleted_at IS NULL AND c.deleted_at IS NULL {owners} ORDER BY k.birthday_day LIMIT ?",
+            [month, *month_days, *params, limit],
         ).fetchall()
     found = [CareDay(on[(month, day)], kid, kname, cid, cname, owner, year)
              for kid, kname, cid, cname, owner, year, month, day in rows]

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, QWidget
 
 from keepclient import __version__, paths
@@ -24,7 +24,7 @@ from keepclient.ui.widgets.menu_action import make_action
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
-    from keepclient.ui.calendar.week_view import WeekAgenda
+    from keepclient.ui.calendar.area import CalendarArea
     from keepclient.ui.feedback.log_view import FeedbackLog
 
 Opener = Callable[..., "Workspace"]
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle("keepclient")
         self.customers = CustomerArea(prefs, self.prompter, self.runner)
-        self.calendar_tab = LazyTab(_new_calendar)
+        self.calendar_tab = LazyTab(self._new_calendar)
         self.feedback_tab = LazyTab(_new_feedback_log)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -84,8 +84,17 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
 
     @property
-    def calendar(self) -> WeekAgenda:
+    def calendar(self) -> CalendarArea:
         return self.calendar_tab.content()  # type: ignore[return-value]
+
+    def _new_calendar(self) -> QWidget:
+        from keepclient.ui.calendar.area import CalendarArea
+
+        area = CalendarArea(self.prefs, self.prompter)
+        self.undo_group.addStack(area.undo_stack)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.open_customer.connect(self.show_customer)
+        return area
 
     @property
     def feedback(self) -> FeedbackLog:
@@ -108,6 +117,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
         self.customer_actions = customer_menus.build(self, self.customers)
+        self._share_undo()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.me_menu = view_menu.addMenu(self.tr("I &am…"))
         self.me_menu.aboutToShow.connect(self._fill_me_menu)
@@ -122,6 +132,45 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(make_action(self, self.tr("&About keepclient"), self.about))
+
+    def _share_undo(self) -> None:
+        """Edit › Undo and Redo follow the tab on show: each area keeps its own stack in one QUndoGroup."""
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.customers.undo_stack)
+        self.undo_group.setActiveStack(self.customers.undo_stack)
+        undo = self.undo_group.createUndoAction(self, QCoreApplication.translate("CustomerMenus", "&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, QCoreApplication.translate("CustomerMenus", "&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        for name, action in (("undo", undo), ("redo", redo)):
+            old = self.customer_actions[name]
+            for menu in old.associatedObjects():
+                if isinstance(menu, QWidget):
+                    menu.insertAction(old, action)
+                    menu.removeAction(old)
+            self.customer_actions[name] = action
+
+    def _route_to_tab(self, index: int) -> None:
+        """Undo follows the tab; Delete trashes customers only while they are on show (the calendar deletes
+        visits with the same key)."""
+        area = self.tabs.widget(index)
+        if area is self.customers:
+            self.undo_group.setActiveStack(self.customers.undo_stack)
+        elif area is self.calendar_tab and self.calendar_tab.built:
+            self.undo_group.setActiveStack(self.calendar.undo_stack)
+            QTimer.singleShot(0, self._focus_calendar)  # once a just-built calendar has been shown
+        else:
+            self.undo_group.setActiveStack(None)
+        self.customer_actions["trash"].setEnabled(area is self.customers)
+
+    def _focus_calendar(self) -> None:
+        if self.tabs.currentWidget() is self.calendar_tab:
+            self.calendar.current_view().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def show_customer(self, customer_id: int) -> None:
+        """The calendar asked to open a customer (the Due panel): show it in the Customers tab."""
+        self.tabs.setCurrentWidget(self.customers)
+        self.customers.show_detail(customer_id)
 
     # -- opening databases ---------------------------------------------------------------------------------
     def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True) -> bool:
@@ -181,6 +230,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self.prefs.current_tab = index
         self._load_tab(index)
+        self._route_to_tab(index)
 
     def _load_tab(self, index: int) -> None:
         """Areas load when first shown, so the window appears before the calendar or the log are read."""
@@ -192,12 +242,14 @@ class MainWindow(QMainWindow):
             if area is self.customers:
                 self.customers.show_workspace(self.workspace)
             elif area is self.calendar_tab:
-                self.calendar.show_service(self.workspace.visits)
+                self.calendar.show_workspace(self.workspace)
             elif area is self.feedback_tab:
                 self.feedback.show_service(self.workspace.feedback)
         except KeepclientError as exc:
             self._loaded_tabs.discard(index)
             self.prompter.error(self.tr("Cannot read the database"), user_message(exc))
+        if index == self.tabs.currentIndex():
+            self._route_to_tab(index)  # an area built just now takes over Undo
 
     def check_for_colleagues(self) -> None:
         """Refresh what is shown when another connection (a colleague) has saved since the last look."""
@@ -207,8 +259,11 @@ class MainWindow(QMainWindow):
             version = self.workspace.data_version()
         except KeepclientError:
             return  # a busy share: look again next time
-        if self._data_version is not None and version != self._data_version and 0 in self._loaded_tabs:
-            self.customers.colleague_saved()
+        if self._data_version is not None and version != self._data_version:
+            if 0 in self._loaded_tabs:
+                self.customers.colleague_saved()
+            if 1 in self._loaded_tabs:
+                self.calendar.colleague_saved()
         self._data_version = version
 
     def _fill_me_menu(self) -> None:
@@ -315,6 +370,7 @@ class MainWindow(QMainWindow):
         if self.prefs.customer_splitter is not None:
             self.customers.splitter.restoreState(self.prefs.customer_splitter)
         self.tabs.setCurrentIndex(min(max(self.prefs.current_tab, 0), self.tabs.count() - 1))
+        self._route_to_tab(self.tabs.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.customers.detail.is_dirty() and not self.customers.save() and not self.prompter.ask_yes_no(
@@ -349,12 +405,6 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.workspace = None
 
-
-
-def _new_calendar() -> QWidget:
-    from keepclient.ui.calendar.week_view import WeekAgenda
-
-    return WeekAgenda()
 
 
 def _new_feedback_log() -> QWidget:

@@ -29,6 +29,16 @@ class Prompter:
     def error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.parent, title, text)
 
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
+        """Which of several answers (buttons in this order, the first the default); None when cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.Cancel, self.parent)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+        if buttons:
+            box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return buttons.index(clicked) if clicked in buttons else None
+
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         value, ok = QInputDialog.getText(self.parent, title, label, text=text)
         return value.strip() if ok and value.strip() else None

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgendaView</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="92"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="92"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="92"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+</context>
+<context>
     <name>BirthdayEdit</name>
     <message>
         <location filename="../../keepclient/ui/widgets/form_dialog.py" line="48"/>
@@ -25,39 +68,307 @@
     </message>
 </context>
 <context>
+    <name>CadenceDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="39"/>
+        <source>Follow-up cadence</source>
+        <translation>跟进周期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="40"/>
+        <source>How often the team contacts each customer. A customer&apos;s own interval (in its profile) wins over these.</source>
+        <translation>团队联系每个客户的频率。客户资料中单独设置的间隔优先于这里的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="44"/>
+        <source>A customers: every</source>
+        <translation>A 类客户：每</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="45"/>
+        <source>B customers: every</source>
+        <translation>B 类客户：每</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="46"/>
+        <source>C customers: every</source>
+        <translation>C 类客户：每</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="47"/>
+        <source>New customers: every</source>
+        <translation>新客户：每</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="48"/>
+        <source>… during their first</source>
+        <translation>……在最初</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="56"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="58"/>
+        <source>no start-up period</source>
+        <translation>不设新客户期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="65"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="66"/>
+        <source>A every 14 days, B 30, C 90; new customers weekly for 30 days</source>
+        <translation>A 类每 14 天，B 类 30 天，C 类 90 天；新客户前 30 天每周一次</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarArea</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="142"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="213"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="142"/>
+        <source>Today (Ctrl+T, Alt+Home)</source>
+        <translation>今天（Ctrl+T、Alt+Home）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="143"/>
+        <source>Previous (Alt+Left, Page Up)</source>
+        <translation>上一个（Alt+左、Page Up）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="144"/>
+        <source>Next (Alt+Right, Page Down)</source>
+        <translation>下一个（Alt+右、Page Down）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="220"/>
+        <source>Go to date…</source>
+        <translation>转到日期…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
+        <source>Go to a date (Ctrl+G)</source>
+        <translation>转到某一天（Ctrl+G）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="165"/>
+        <source>Agenda</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="175"/>
+        <source>Birthdays</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="175"/>
+        <source>Show contacts&apos; birthdays</source>
+        <translation>显示联系人生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <source>Plan visit…</source>
+        <translation>安排拜访…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <source>Plan a visit at the selected time (Enter)</source>
+        <translation>在所选时间安排拜访（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="180"/>
+        <source>Due</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="180"/>
+        <source>Show the customers due for follow-up</source>
+        <translation>显示需要跟进的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <source>Print schedules, route sheets and the month</source>
+        <translation>打印日程表、路线单和月历</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="214"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="216"/>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="215"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="218"/>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="221"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="225"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="458"/>
+        <source>Showing the first %1 of %2 visits.</source>
+        <translation>显示 %2 次拜访中的前 %1 次。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="459"/>
+        <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
+        <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="461"/>
+        <source>Choose salespeople to see their visits.</source>
+        <translation>选择销售员以查看其拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="468"/>
+        <source>No visits this day. Double-click a free time to plan one.</source>
+        <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="469"/>
+        <source>No visits this week. Double-click a free time to plan one.</source>
+        <translation>本周没有拜访。双击空闲时间即可安排。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="470"/>
+        <source>No visits this month.</source>
+        <translation>本月没有拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="471"/>
+        <source>No visits this week.</source>
+        <translation>本周没有拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="475"/>
+        <source>Only the chosen salespeople are shown.</source>
+        <translation>只显示所选销售员。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="490"/>
+        <source>Week %1</source>
+        <translation>第 %1 周</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTips</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="22"/>
+        <source>Contact: %1</source>
+        <translation>联系人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="24"/>
+        <source>Salesperson: %1</source>
+        <translation>销售员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="26"/>
+        <source>Purpose: %1</source>
+        <translation>目的：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="28"/>
+        <source>Where: %1</source>
+        <translation>地点：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="30"/>
+        <source>Outcome: %1</source>
+        <translation>结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="32"/>
+        <source>Part of a recurring follow-up</source>
+        <translation>属于周期性跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="39"/>
+        <source>Birthday: %1 (%2)</source>
+        <translation>生日：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="42"/>
+        <source>turns %1</source>
+        <translation>满 %1 岁</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="295"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="301"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="296"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="302"/>
         <source>Check what each column holds; choose &quot;Ignore&quot; for columns to leave out.</source>
         <translation>请核对每一列的内容；不需要导入的列选择“忽略”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="298"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="304"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="298"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="304"/>
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="299"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="305"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="304"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="310"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="314"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="320"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
@@ -113,92 +424,97 @@
 <context>
     <name>CustomerActions</name>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="69"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="70"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="70"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="71"/>
         <source>Already in the database: %1. Create another customer anyway?</source>
         <translation>数据库中已有：%1。仍要新建一个客户吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="79"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="80"/>
         <source>Create %1</source>
         <translation>新建 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="111"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>将 %n 个客户移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="113"/>
         <source>Restore %n customer(s)</source>
         <translation>恢复 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="116"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="117"/>
         <source>Moved to the trash: %n. Undo with Ctrl+Z.</source>
         <translation>已移到回收站：%n 个。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="119"/>
         <source>Restored: %n.</source>
         <translation>已恢复：%n 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="128"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="129"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="129"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="130"/>
         <source>Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.</source>
         <translation>永久删除回收站中的 %n 个客户及其联系人和往来记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="164"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="165"/>
         <source>%1 for %n customer(s)</source>
         <translation>为 %n 个客户设置%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="178"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="179"/>
         <source>Change tags</source>
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="194"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="195"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="209"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="210"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="224"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="225"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="257"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="258"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="264"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="265"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="272"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="283"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="298"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="285"/>
+        <source>Schedule %n follow-ups</source>
+        <translation>安排 %n 次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="316"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -439,207 +755,189 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDialogs</name>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="22"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="23"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="26"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="27"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="35"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="36"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="58"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="59"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="37"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="111"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="38"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="112"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="38"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="61"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="39"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="62"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="39"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="40"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="40"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="174"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="41"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="155"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="41"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="178"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="42"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="159"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="42"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="178"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="43"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="159"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="56"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="57"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="56"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="57"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="60"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="60"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="61"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="62"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="63"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="63"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="64"/>
         <source>WeChat / IM</source>
         <translation>微信 / 即时通讯</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="64"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="65"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="65"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="66"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="80"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="81"/>
         <source>Log a call or visit</source>
         <translation>记录电话或拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="84"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="150"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="85"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="89"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="155"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="90"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="90"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="137"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="157"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="91"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="138"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="91"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="92"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="94"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="95"/>
         <source>Satisfaction (1-5, 0 = not asked)</source>
         <translation>满意度（1-5，0 表示未询问）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="99"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="100"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="107"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="108"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="119"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="126"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="133"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="139"/>
         <source>What the customer said</source>
         <translation>客户反馈内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="146"/>
-        <source>Schedule a follow-up</source>
-        <translation>安排跟进</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="156"/>
-        <source>Minutes</source>
-        <translation>分钟</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="158"/>
-        <source>Purpose</source>
-        <translation>目的</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="167"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="148"/>
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="168"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="149"/>
         <source>Set tier</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="169"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="150"/>
         <source>Set stage</source>
         <translation>设置阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="170"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="151"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="171"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="152"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="183"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="164"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -696,11 +994,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="24"/>
+        <location filename="../../keepclient/ui/main_window.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
+        <location filename="../../keepclient/ui/main_window.py" line="143"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -788,6 +1088,182 @@ Import your contact list, or load demo data to look around first.</source>
         <location filename="../../keepclient/ui/customer_menus.py" line="87"/>
         <source>For the selected customers</source>
         <translation>对选中的客户</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="96"/>
+        <source>Type a name, pinyin or phone digits</source>
+        <translation>输入名称、拼音或电话号码</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="101"/>
+        <source>Plan</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="101"/>
+        <source>Plan a visit or call (Enter)</source>
+        <translation>安排拜访或电话（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
+        <source>Log</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
+        <source>Log a contact that happened (Ctrl+L)</source>
+        <translation>记录一次已发生的联系（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="104"/>
+        <source>Mine:</source>
+        <translation>我的：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="108"/>
+        <source>Whose follow-ups to show</source>
+        <translation>显示谁的跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
+        <source>Whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="113"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <source>Due</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <source>Planned</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="140"/>
+        <source>Plan…</source>
+        <translation>安排…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="141"/>
+        <source>Plan a visit or call for the selected customer (Enter)</source>
+        <translation>为所选客户安排拜访或电话（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="142"/>
+        <source>Log…</source>
+        <translation>记录…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
+        <source>Log a contact with the selected customer (Ctrl+L)</source>
+        <translation>记录与所选客户的联系（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="234"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="234"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="234"/>
+        <source>Later this week</source>
+        <translation>本周稍后</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
+        <source>Birthdays this week</source>
+        <translation>本周生日</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="255"/>
+        <source>… %n more</source>
+        <translation>
+            <numerusform>……还有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="268"/>
+        <source>%1 overdue · %2 today · %3 later this week</source>
+        <translation>逾期 %1 · 今天 %2 · 本周稍后 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="283"/>
+        <source>%1 · %n day(s) overdue</source>
+        <translation>
+            <numerusform>%1 · 逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="285"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="304"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="292"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="293"/>
+        <source>Last contact: %1</source>
+        <translation>上次联系：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="295"/>
+        <source>Already in the calendar</source>
+        <translation>已在日历中</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="306"/>
+        <source>turns %1</source>
+        <translation>满 %1 岁</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="309"/>
+        <source>Birthday of %1 (%2)</source>
+        <translation>%1 的生日（%2）</translation>
     </message>
 </context>
 <context>
@@ -1094,299 +1570,486 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="96"/>
+        <location filename="../../keepclient/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="97"/>
+        <location filename="../../keepclient/ui/main_window.py" line="106"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="98"/>
+        <location filename="../../keepclient/ui/main_window.py" line="107"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="100"/>
+        <location filename="../../keepclient/ui/main_window.py" line="109"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="102"/>
+        <location filename="../../keepclient/ui/main_window.py" line="111"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="103"/>
+        <location filename="../../keepclient/ui/main_window.py" line="112"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="104"/>
+        <location filename="../../keepclient/ui/main_window.py" line="113"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="111"/>
+        <location filename="../../keepclient/ui/main_window.py" line="121"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="112"/>
+        <location filename="../../keepclient/ui/main_window.py" line="122"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="114"/>
+        <location filename="../../keepclient/ui/main_window.py" line="124"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="116"/>
+        <location filename="../../keepclient/ui/main_window.py" line="126"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="123"/>
+        <location filename="../../keepclient/ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="124"/>
+        <location filename="../../keepclient/ui/main_window.py" line="134"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="135"/>
+        <location filename="../../keepclient/ui/main_window.py" line="184"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="148"/>
+        <location filename="../../keepclient/ui/main_window.py" line="197"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="151"/>
+        <location filename="../../keepclient/ui/main_window.py" line="200"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="152"/>
+        <location filename="../../keepclient/ui/main_window.py" line="201"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="162"/>
+        <location filename="../../keepclient/ui/main_window.py" line="211"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="163"/>
+        <location filename="../../keepclient/ui/main_window.py" line="212"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="173"/>
+        <location filename="../../keepclient/ui/main_window.py" line="222"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="174"/>
+        <location filename="../../keepclient/ui/main_window.py" line="223"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="176"/>
+        <location filename="../../keepclient/ui/main_window.py" line="225"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="177"/>
+        <location filename="../../keepclient/ui/main_window.py" line="226"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="200"/>
+        <location filename="../../keepclient/ui/main_window.py" line="250"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="235"/>
+        <location filename="../../keepclient/ui/main_window.py" line="290"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="240"/>
+        <location filename="../../keepclient/ui/main_window.py" line="295"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="245"/>
+        <location filename="../../keepclient/ui/main_window.py" line="300"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="254"/>
+        <location filename="../../keepclient/ui/main_window.py" line="309"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="254"/>
+        <location filename="../../keepclient/ui/main_window.py" line="309"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="268"/>
+        <location filename="../../keepclient/ui/main_window.py" line="323"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="276"/>
+        <location filename="../../keepclient/ui/main_window.py" line="331"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="278"/>
+        <location filename="../../keepclient/ui/main_window.py" line="333"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="293"/>
+        <location filename="../../keepclient/ui/main_window.py" line="348"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="295"/>
+        <location filename="../../keepclient/ui/main_window.py" line="350"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="302"/>
+        <location filename="../../keepclient/ui/main_window.py" line="357"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="302"/>
+        <location filename="../../keepclient/ui/main_window.py" line="357"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="305"/>
+        <location filename="../../keepclient/ui/main_window.py" line="360"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="306"/>
+        <location filename="../../keepclient/ui/main_window.py" line="361"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="321"/>
+        <location filename="../../keepclient/ui/main_window.py" line="377"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="322"/>
+        <location filename="../../keepclient/ui/main_window.py" line="378"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
 </context>
 <context>
+    <name>MonthGrid</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="185"/>
+        <source>Birthday: %1</source>
+        <translation>生日：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="186"/>
+        <source>%1 birthdays</source>
+        <translation>%1 个生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="213"/>
+        <source>+%1 more</source>
+        <translation>还有 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="58"/>
+        <source>Log the outcome</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="58"/>
+        <source>Log a call or visit</source>
+        <translation>记录电话或拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="78"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="91"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="98"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="103"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="107"/>
+        <source>What was discussed, what was agreed</source>
+        <translation>谈了什么，约定了什么</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="108"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="112"/>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="113"/>
+        <source>1 = very unhappy … 5 = very happy</source>
+        <translation>1 = 非常不满意 … 5 = 非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="114"/>
+        <source>Satisfaction (1-5)</source>
+        <translation>满意度（1-5）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="117"/>
+        <source>Suggested from the customer&apos;s follow-up interval</source>
+        <translation>根据客户的跟进间隔建议</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="118"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="346"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="349"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="348"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="351"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="348"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="351"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="349"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="352"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="350"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="353"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="356"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="359"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="356"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="359"/>
         <source>Why it is not imported</source>
         <translation>未导入的原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="360"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="363"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="360"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="363"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="361"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="364"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="364"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="367"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="367"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="370"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="371"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="374"/>
         <source>Problem rows</source>
         <translation>问题行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="374"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="377"/>
         <source>Probable duplicates to review</source>
         <translation>可能重复、需要核对的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="376"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="379"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="385"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="388"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · problem rows: %4</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 问题行：%4</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="397"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="400"/>
         <source>%1 more: save the problem report to see them all</source>
         <translation>还有 %1 行：保存问题报告可查看全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="411"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="414"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="237"/>
+        <source>Print schedule</source>
+        <translation>打印日程</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="112"/>
+        <source>Week schedule (one salesperson per page)</source>
+        <translation>周日程表（每位销售员一页）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="113"/>
+        <source>Day route sheet</source>
+        <translation>当日路线单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="113"/>
+        <source>Month overview</source>
+        <translation>月度总览</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="128"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="129"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="132"/>
+        <source>Also print salespeople without visits</source>
+        <translation>没有拜访的销售员也打印</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="138"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="138"/>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="139"/>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="154"/>
+        <source>&amp;Document:</source>
+        <translation>文档(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="155"/>
+        <source>D&amp;ate:</source>
+        <translation>日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="157"/>
+        <source>&amp;Salespeople:</source>
+        <translation>销售员(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="160"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="161"/>
+        <source>&amp;Orientation:</source>
+        <translation>方向(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="163"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="164"/>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="265"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="277"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="280"/>
+        <source>Save schedule as PDF</source>
+        <translation>将日程保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="281"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1488,6 +2151,61 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>RepeatEditor</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="176"/>
+        <source>Repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="179"/>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="179"/>
+        <source>Every … days</source>
+        <translation>每……天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="180"/>
+        <source>Every … weeks</source>
+        <translation>每……周</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="180"/>
+        <source>Every … months</source>
+        <translation>每……月</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="185"/>
+        <source>until</source>
+        <translation>直到</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="188"/>
+        <source>times in all</source>
+        <translation>次（共计）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="199"/>
+        <source>every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="202"/>
+        <source>Ends:</source>
+        <translation>结束：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="256"/>
+        <source>%n visit(s), the last on %1.</source>
+        <translation>
+            <numerusform>共 %n 次拜访，最后一次在 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../../keepclient/ui/importer/wizard.py" line="432"/>
@@ -1506,44 +2224,63 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>SalespersonFilter</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/salesperson_filter.py" line="38"/>
+        <location filename="../../keepclient/ui/calendar/salesperson_filter.py" line="85"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/salesperson_filter.py" line="92"/>
+        <source>%1 salespeople</source>
+        <translation>%1 位销售员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/salesperson_filter.py" line="94"/>
+        <source>Whose visits to show</source>
+        <translation>显示谁的拜访</translation>
+    </message>
+</context>
+<context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="225"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="234"/>
         <source>File and sheet</source>
         <translation>文件和工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="228"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="237"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="243"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="252"/>
         <source>Cancel reading</source>
         <translation>取消读取</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="249"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="258"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="250"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="259"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="251"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="260"/>
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="267"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="276"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="284"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="293"/>
         <source>%1 rows below the header%2</source>
         <translation>表头下方共 %1 行%2</translation>
     </message>
@@ -1579,6 +2316,29 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/spreadsheet_actions.py" line="79"/>
         <source>Exported %1 customers to %2</source>
         <translation>已将 %1 个客户导出到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimeGrid</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="282"/>
+        <source>%1 visits</source>
+        <translation>%1 次拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="386"/>
+        <source>Birthday: %1 (%2)</source>
+        <translation>生日：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="389"/>
+        <source>+%1 more birthdays</source>
+        <translation>还有 %1 个生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="522"/>
+        <source>%1 visits start in this hour. Choose salespeople to see each of them.</source>
+        <translation>这一小时内开始 %1 次拜访。选择销售员以逐条查看。</translation>
     </message>
 </context>
 <context>
@@ -1645,164 +2405,385 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
-    <name>WeekAgenda</name>
+    <name>VisitDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="85"/>
-        <source>◀ Previous week</source>
-        <translation>◀ 上一周</translation>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="76"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="87"/>
-        <source>This week</source>
-        <translation>本周</translation>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="274"/>
+        <source>Change visit</source>
+        <translation>修改拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="89"/>
-        <source>Next week ▶</source>
-        <translation>下一周 ▶</translation>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="274"/>
+        <source>Plan a visit</source>
+        <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="103"/>
-        <source>Day</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="103"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="103"/>
-        <source>Salesperson</source>
-        <translation>销售员</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="103"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="287"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="290"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="103"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="294"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="104"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="300"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="104"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="309"/>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="104"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="314"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="316"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="319"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/week_view.py" line="117"/>
-        <source>No visits planned this week.</source>
-        <translation>本周没有安排拜访。</translation>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="322"/>
+        <source>The customer&apos;s address</source>
+        <translation>客户地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="323"/>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="327"/>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="336"/>
+        <source>Part of a repeating series.</source>
+        <translation>属于重复系列。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="374"/>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="470"/>
+        <source>Repeating visit</source>
+        <translation>重复的拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="471"/>
+        <source>%1 is one visit of a series. Change only this visit, or every planned visit of the series?</source>
+        <translation>%1 是系列中的一次拜访。只修改这一次，还是修改该系列所有已安排的拜访？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="473"/>
+        <source>Only this visit</source>
+        <translation>仅此一次</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="473"/>
+        <source>The whole series</source>
+        <translation>整个系列</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="476"/>
+        <source>Not saved yet.</source>
+        <translation>尚未保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="500"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……还有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="502"/>
+        <source>%1 already has something planned at that time:</source>
+        <translation>%1 在该时间已有安排：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="504"/>
+        <source>Overlapping visits</source>
+        <translation>拜访时间重叠</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="504"/>
+        <source>Save anyway?</source>
+        <translation>仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="506"/>
+        <source>Not saved: choose another time or salesperson.</source>
+        <translation>未保存：请选择其他时间或销售员。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditing</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="48"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="56"/>
+        <source>Repeating visit</source>
+        <translation>重复的拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="58"/>
+        <source>Only this visit</source>
+        <translation>仅此一次</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="58"/>
+        <source>The whole series</source>
+        <translation>整个系列</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="73"/>
+        <source>… and %1 more</source>
+        <translation>……还有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="74"/>
+        <source>The salesperson</source>
+        <translation>该销售员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="75"/>
+        <source>%1 already has something planned at that time:</source>
+        <translation>%1 在该时间已有安排：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="77"/>
+        <source>Overlapping visits</source>
+        <translation>拜访时间重叠</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="77"/>
+        <source>Keep the new time anyway?</source>
+        <translation>仍要使用新时间吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="88"/>
+        <source>%1 is one visit of a series. Move only this visit, or every planned visit of the series?</source>
+        <translation>%1 是系列中的一次拜访。只移动这一次，还是移动该系列所有已安排的拜访？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="92"/>
+        <source>Not moved.</source>
+        <translation>未移动。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="100"/>
+        <source>Change duration of %1</source>
+        <translation>修改 %1 的时长</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="101"/>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="107"/>
+        <source>%1 moved to %2. Undo with Ctrl+Z.</source>
+        <translation>%1 已移到 %2。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="119"/>
+        <source>Copied %1. Paste it at another time with Ctrl+V.</source>
+        <translation>已复制 %1。按 Ctrl+V 粘贴到其他时间。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="132"/>
+        <source>Not pasted.</source>
+        <translation>未粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="138"/>
+        <source>Paste %1</source>
+        <translation>粘贴 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="149"/>
+        <source>%1 is one visit of a series. Delete only this visit, or every planned visit of the series?</source>
+        <translation>%1 是系列中的一次拜访。只删除这一次，还是删除该系列所有已安排的拜访？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="159"/>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="162"/>
+        <source>Deleted %1 visit(s). Undo with Ctrl+Z.</source>
+        <translation>已删除 %1 次拜访。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="195"/>
+        <source>Plan visit</source>
+        <translation>安排拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="245"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="246"/>
+        <source>Log outcome…</source>
+        <translation>记录结果…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="247"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="248"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="251"/>
+        <source>Plan visit…</source>
+        <translation>安排拜访…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="252"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
     </message>
 </context>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="129"/>
+        <location filename="../../keepclient/cli.py" line="151"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="137"/>
+        <location filename="../../keepclient/cli.py" line="159"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="146"/>
+        <location filename="../../keepclient/cli.py" line="168"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="156"/>
+        <location filename="../../keepclient/cli.py" line="178"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="168"/>
+        <location filename="../../keepclient/cli.py" line="190"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="169"/>
+        <location filename="../../keepclient/cli.py" line="191"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="170"/>
+        <location filename="../../keepclient/cli.py" line="192"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="179"/>
+        <location filename="../../keepclient/cli.py" line="201"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="186"/>
+        <location filename="../../keepclient/cli.py" line="208"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="200"/>
+        <location filename="../../keepclient/cli.py" line="222"/>
         <source>{file}, sheet &quot;{sheet}&quot;, header on row {row}{encoding}</source>
         <translation>{file}，工作表“{sheet}”，表头在第 {row} 行{encoding}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="204"/>
+        <location filename="../../keepclient/cli.py" line="226"/>
         <source>New: {new}, updated: {updated}, unchanged: {unchanged}, problem rows: {problems} (of {rows} rows).</source>
         <translation>新增：{new}，更新：{updated}，未变：{unchanged}，问题行：{problems}（共 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="212"/>
+        <location filename="../../keepclient/cli.py" line="234"/>
         <source>Problem report written to {path}</source>
         <translation>问题报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="215"/>
+        <location filename="../../keepclient/cli.py" line="237"/>
         <source>Nothing could be imported.</source>
         <translation>没有可以导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="222"/>
+        <location filename="../../keepclient/cli.py" line="244"/>
         <source>Add --yes to import (or --dry-run to only preview).</source>
         <translation>加上 --yes 才会导入（或用 --dry-run 只预览）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="224"/>
+        <location filename="../../keepclient/cli.py" line="246"/>
         <source>Import now? [y/N] </source>
         <translation>现在导入吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="227"/>
+        <location filename="../../keepclient/cli.py" line="249"/>
         <source>Imported as import {batch}; undo with: keepclient undo-import {batch}</source>
         <translation>已导入，编号 {batch}；撤销命令：keepclient undo-import {batch}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="236"/>
+        <location filename="../../keepclient/cli.py" line="258"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="239"/>
+        <location filename="../../keepclient/cli.py" line="261"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="245"/>
+        <location filename="../../keepclient/cli.py" line="267"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="298"/>
+        <source>{pages} pages with {visits} visits written to {path}</source>
+        <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="312"/>
+        <source>--to must not be before --from.</source>
+        <translation>--to 不能早于 --from。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="325"/>
+        <source>Exported {count} visits to {path}</source>
+        <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1986,46 +2967,80 @@ Customer follow-up for small sales teams.</source>
         <translation>已挽回</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="34"/>
         <location filename="../../keepclient/ui/labels.py" line="22"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="35"/>
         <location filename="../../keepclient/ui/labels.py" line="23"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="36"/>
         <location filename="../../keepclient/ui/labels.py" line="24"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="37"/>
         <location filename="../../keepclient/ui/labels.py" line="25"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="42"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/ics.py" line="43"/>
         <location filename="../../keepclient/ui/labels.py" line="26"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="44"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/ics.py" line="45"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/ics.py" line="46"/>
+        <source>Salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/ics.py" line="47"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/ics.py" line="38"/>
         <location filename="../../keepclient/ui/labels.py" line="27"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="39"/>
         <location filename="../../keepclient/ui/labels.py" line="28"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="40"/>
         <location filename="../../keepclient/ui/labels.py" line="29"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/ics.py" line="41"/>
         <location filename="../../keepclient/ui/labels.py" line="30"/>
         <source>Missed</source>
         <translation>未完成</translation>
@@ -2214,6 +3229,139 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/labels.py" line="67"/>
         <source>Feedback</source>
         <translation>反馈</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="14"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="15"/>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="16"/>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="17"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="20"/>
+        <source>Planned</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="21"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="22"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="23"/>
+        <source>Missed</source>
+        <translation>未见到</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="26"/>
+        <source>Week schedule</source>
+        <translation>周日程表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="27"/>
+        <source>Day route sheet</source>
+        <translation>当日路线单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="28"/>
+        <source>Month overview</source>
+        <translation>月度总览</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="31"/>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="32"/>
+        <source>sheet {sheet}/{sheets}</source>
+        <translation>第 {sheet}/{sheets} 张</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="33"/>
+        <source>Printed {when}</source>
+        <translation>打印于 {when}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="34"/>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>第 {week} 周：{first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="35"/>
+        <source>Visits: {count}</source>
+        <translation>拜访：{count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="36"/>
+        <source>No visits in this period.</source>
+        <translation>这段时间没有拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="37"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="38"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="39"/>
+        <source>Customer / contact</source>
+        <translation>客户 / 联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="40"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="41"/>
+        <source>Purpose / last visit</source>
+        <translation>目的 / 上次拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="42"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="43"/>
+        <source>Last visit: {note}</source>
+        <translation>上次拜访：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="45"/>
+        <source>ddd d MMM</source>
+        <translation>M月d日 ddd</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/strings.py" line="46"/>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ class ScriptedPrompter:
     yes: bool = True
     path: Path | None = None
     answer_text: str | None = None
+    choice: int | None = 0  # ask_choice's answer: an index into the choices, None = cancelled
     asked: list[tuple[str, str, str]] = field(default_factory=list)
 
     def _record(self, kind: str, title: str, text: str) -> None:
@@ -31,6 +32,10 @@ class ScriptedPrompter:
 
     def about(self, title: str, text: str) -> None:
         self._record("about", title, text)
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
+        self._record("choice", title, text)
+        return self.choice
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         self._record("text", title, label)

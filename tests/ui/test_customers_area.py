@@ -389,12 +389,20 @@ def test_quick_actions_log_feedback_and_schedule(open_window, team_db, qtbot):
     assert window.customers.list.model().data(window.customers.list.model().index(0, 8)) == 1
     window.customer_actions["undo"].trigger()
     assert window.customers.list.model().data(window.customers.list.model().index(0, 8)) == ""
+    due_before = window.customers.detail.detail.values["next_follow_up"]
     window.customer_actions["schedule"].trigger()
-    dialog = window.customers.actions.dialog
-    dialog.set_value("when", dt.datetime(2026, 12, 1, 10, 0))
+    dialog = window.customers.actions.dialog  # the calendar's visit dialog, for this customer
+    assert dialog.customer_label.text() == "Brown Foods Ltd" and dialog.repeat is not None
+    dialog.set_start(dt.datetime(2026, 11, 25, 10, 0))  # sooner than the cadence's date: the new due date
     with qtbot.waitSignal(dialog.finished):
-        dialog.submit()
-    assert window.customers.detail.detail.values["next_follow_up"] == dt.date(2026, 12, 1)
+        dialog.accept()
+    assert due_before == dt.date(2026, 11, 27)
+    assert window.customers.detail.detail.values["next_follow_up"] == dt.date(2026, 11, 25)
+    assert [e.when for e in window.customers.detail.detail.timeline if e.status == "planned"] == [
+        dt.datetime(2026, 11, 25, 10, 0)]
+    window.customer_actions["undo"].trigger()
+    assert window.customers.detail.detail.values["next_follow_up"] == due_before
+    assert [e for e in window.customers.detail.detail.timeline if e.status == "planned"] == []
 
 
 def test_my_customers_follows_who_i_am(open_window, team_db, qtbot):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QDialog
 
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.ui.customers import commands, dialogs
@@ -27,7 +28,7 @@ class CustomerActions(QObject):
     def __init__(self, area: CustomerArea) -> None:
         super().__init__(area)
         self.area = area
-        self.dialog: FormDialog | None = None
+        self.dialog: QDialog | None = None  # a FormDialog, or the calendar's visit dialog
         self.conflict: ConflictDialog | None = None
 
     @property
@@ -265,13 +266,30 @@ class CustomerActions(QObject):
 
             self._open(dialogs.feedback(self.area, detail.contacts), feedback)
         elif kind == "schedule":
-            due = detail.values["next_follow_up"] or dt.date.today() + dt.timedelta(days=1)
+            self.schedule(detail.id, detail.values["next_follow_up"], before)
 
-            def schedule(values: dict[str, Any]) -> None:
-                entry = activity.schedule(detail.id, **values)
-                logged("visit", entry, translate("CustomerActions", "Schedule follow-up"))
+    def schedule(self, customer_id: int, due: dt.date | None, before: dict[str, dt.date | None]) -> None:
+        """The visit dialog for this customer (recurrence, overlap warnings), on the day the follow-up is due;
+        planning is one undo step, a whole series included."""
+        from keepclient.ui.calendar.visit_dialog import VisitDialog  # the calendar's dialog, loaded when used
 
-            self._open(dialogs.schedule(self.area, detail.contacts, dt.datetime.combine(due, dt.time(10))), schedule)
+        today = dt.date.today()
+        day = max(due, today) if due else today + dt.timedelta(days=1)
+        dialog = VisitDialog(self.ws, customer_id=customer_id, start=dt.datetime.combine(day, dt.time(10)),
+                             prompter=self.area.prompter, parent=self.area)
+        context, activity = self.area.context, self.ws.activity
+
+        def planned() -> None:
+            text = translate("CustomerActions", "Schedule follow-up")
+            if len(dialog.saved_ids) > 1:
+                text = translate("CustomerActions", "Schedule %n follow-ups").replace("%n", str(len(dialog.saved_ids)))
+            self._push(commands.PlannedVisits(context, text, customer_id, dialog.saved_ids, before,
+                                              activity.follow_up_state(customer_id)))
+
+        dialog.accepted.connect(planned)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
 
     # -- conflicts ---------------------------------------------------------------------------------------
     def resolve_conflict(self, detail: CustomerDetail, changes: dict[str, Any], error: ConflictError) -> None:

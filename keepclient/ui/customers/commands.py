@@ -1,64 +1,25 @@
-"""Undoable customer changes (QUndoStack), also across a save: each undo is itself a saved, checked change.
-
-A command is pushed after its first change succeeded, so its first redo() does nothing. When undoing or redoing
-fails (a colleague changed the record meanwhile, the database is busy), the user is told and the command leaves
-the stack instead of pretending.
-"""
+"""Undoable customer changes, also across a save (see ui/widgets/saved_command.py for how undo behaves)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand
-
-from keepclient.domain.errors import KeepclientError
+from keepclient.ui.widgets.saved_command import Context, SavedCommand
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
 
 
-class Context:
-    """What commands need from the window: the open workspace, a refresh, and a way to report failures."""
+class ServiceCommand(SavedCommand):
+    """A saved change to customers; undo and redo refresh those customers."""
 
-    def __init__(self, workspace: Callable[[], Workspace | None], changed: Callable[[Iterable[int]], None],
-                 report: Callable[[KeepclientError], None]) -> None:
-        self.workspace, self.changed, self.report = workspace, changed, report
-
-
-class ServiceCommand(QUndoCommand):
     def __init__(self, context: Context, text: str, customer_ids: Iterable[int]) -> None:
-        super().__init__(text)
-        self.context = context
+        super().__init__(context, text)
         self.customer_ids = list(customer_ids)
-        self._applied = True  # pushed after the change was made
 
-    def _run(self, action: Callable[[Workspace], Any]) -> None:
-        workspace = self.context.workspace()
-        if workspace is None:
-            self.setObsolete(True)
-            return
-        try:
-            action(workspace)
-        except KeepclientError as exc:
-            self.setObsolete(True)
-            self.context.report(exc)
+    def _changed(self) -> None:
         self.context.changed(self.customer_ids)
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._run(self.apply)
-
-    def undo(self) -> None:
-        self._run(self.revert)
-
-    def apply(self, ws: Workspace) -> None:
-        raise NotImplementedError
-
-    def revert(self, ws: Workspace) -> None:
-        raise NotImplementedError
 
 
 class EditCustomer(ServiceCommand):
@@ -151,3 +112,24 @@ class LoggedEntry(ServiceCommand):
 
     def revert(self, ws: Workspace) -> None:
         ws.activity.set_entry_deleted(self.table, self.entry_id, True, self.before)
+
+
+class PlannedVisits(ServiceCommand):
+    """Visits planned for a customer (one, or every occurrence of a series); undo moves them to the trash and
+    puts the customer's dates back. The rest of a series goes in one step ("series" scope), not one per visit."""
+
+    def __init__(self, context: Context, text: str, customer_id: int, visit_ids: list[int], before: dict,
+                 after: dict) -> None:
+        super().__init__(context, text, [customer_id])
+        self.visit_ids, self.before, self.after = list(visit_ids), before, after
+        self._rest: list[int] = self.visit_ids[1:]
+
+    def apply(self, ws: Workspace) -> None:
+        if self._rest:
+            ws.visits.restore(self._rest)
+        ws.activity.set_entry_deleted("visit", self.visit_ids[0], False, self.after)
+
+    def revert(self, ws: Workspace) -> None:
+        ws.activity.set_entry_deleted("visit", self.visit_ids[0], True, self.before)
+        if len(self.visit_ids) > 1:
+            self._rest = ws.visits.delete(self.visit_ids[1], scope="series")

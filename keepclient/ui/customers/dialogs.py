@@ -1,8 +1,9 @@
-"""The customer dialogs: new customer, contact, log a call or visit, feedback, follow-up, bulk values."""
+"""The customer dialogs: new customer, contact, log a call or visit, feedback, bulk values.
+
+A follow-up is planned with the calendar's visit dialog (keepclient/ui/calendar/visit_dialog.py).
+"""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -136,26 +137,6 @@ def feedback(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialog:
             ),
             Field("contact_id", translate("CustomerDialogs", "Contact"), "choice", _contact_choices(contacts)),
             Field("description", translate("CustomerDialogs", "What the customer said"), "multiline"),
-        ],
-        parent,
-    )
-
-
-def schedule(parent: QWidget, contacts: tuple[ContactInfo, ...], when: dt.datetime) -> FormDialog:
-    return FormDialog(
-        translate("CustomerDialogs", "Schedule a follow-up"),
-        [
-            Field(
-                "kind",
-                translate("CustomerDialogs", "How"),
-                "choice",
-                _choices(("visit", "call", "email", "message")),
-                "visit",
-            ),
-            Field("when", translate("CustomerDialogs", "When"), "datetime", default=when),
-            Field("minutes", translate("CustomerDialogs", "Minutes"), "int", default=60, minimum=5, maximum=600),
-            Field("contact_id", translate("CustomerDialogs", "Contact"), "choice", _contact_choices(contacts)),
-            Field("purpose", translate("CustomerDialogs", "Purpose"), "text"),
         ],
         parent,
     )

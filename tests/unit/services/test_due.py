@@ -31,7 +31,7 @@ def _names(items) -> list[str]:
 
 
 def test_whole_team_overdue_today_and_this_week(team):
-    ws, ids, _ = team
+    ws, _, _ = team
     due = ws.visits.due(salesperson_id=None, today=TODAY)
     assert _names(due.overdue) == ["上海华信贸易有限公司", "张伟"]  # most overdue first
     assert _names(due.today) == ["Müller Maschinenbau GmbH"]
@@ -51,7 +51,7 @@ def test_one_salesperson_and_the_planned_marker(team):
 
 
 def test_lists_are_capped_but_counts_are_not(team):
-    ws, ids, _ = team
+    ws, _, _ = team
     due = ws.visits.due(salesperson_id=None, today=TODAY, limit=1)
     assert _names(due.overdue) == ["上海华信贸易有限公司"] and due.counts["overdue"] == 2
 

@@ -1,0 +1,490 @@
+"""The Calendar tab: day, week, month and agenda views over one period's visits, with the Due panel beside them.
+
+Each period change reads the database once (the visits of the period; the month view asks for each day's first
+lines and counts instead, so a crowded month costs the same as a quiet one) and hands the result to the views,
+which lay it out once and then only paint. Editing (dialogs, drag and drop, copy, paste, delete, undo) lives in
+editing.py; the dialogs, the Due panel and printing are loaded when first used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from keepclient.domain.errors import KeepclientError
+from keepclient.domain.types import CareDay, VisitItem
+from keepclient.ui.calendar import periods
+from keepclient.ui.calendar.agenda import AgendaView
+from keepclient.ui.calendar.calendar_settings import CalendarSettings
+from keepclient.ui.calendar.editing import VisitEditing
+from keepclient.ui.calendar.layout import by_day
+from keepclient.ui.calendar.lazy import calendar_module
+from keepclient.ui.calendar.month_view import MonthGrid
+from keepclient.ui.calendar.salesperson_filter import SalespersonFilter
+from keepclient.ui.calendar.time_grid import TimeGrid
+from keepclient.ui.labels import date_text
+from keepclient.ui.prompts import Prompter
+
+if TYPE_CHECKING:
+    from keepclient.services.workspace import Workspace
+    from keepclient.ui.settings import Preferences
+
+MONTH_LINES = 12  # visits read per day for the month view: more than a cell shows on a large screen
+GRID_LIMIT = 1500  # more visits than this in a day or week are shown as counts per hour (read, laid out and
+# painted one by one they would take longer than the 100 ms a period change may take); the agenda lists this many
+
+
+class CalendarArea(QWidget):
+    open_customer = Signal(int)  # show this customer in the Customers tab
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, prefs: Preferences | None = None, prompter: Prompter | None = None,
+                 parent: QWidget | None = None, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.prefs = prefs
+        self.settings = CalendarSettings(prefs.qsettings if prefs is not None else None)
+        self.prompter = prompter or Prompter(self)
+        self.workspace: Workspace | None = None
+        self._today = today  # fixed in tests; otherwise the real today, also after midnight
+        self.first_weekday = int(QLocale().firstDayOfWeek().value)
+        self.view = self.settings.view
+        self.current_day = self.today
+        self.selected_id: int | None = None
+        self.range = periods.period(self.view, self.current_day, self.first_weekday)
+        self.visits: list[VisitItem] = []
+        self.by_day: dict[dt.date, list[VisitItem]] = {}
+        self.counts: dict[dt.date, int] = {}
+        self.care: dict[dt.date, list[CareDay]] = {}
+        self.crowded: dict[dt.date, dict[int, int]] = {}  # visits per day and hour, when too many to show each
+        self.total = 0  # visits in the period, also those not read one by one
+        self.fetches = 0  # database reads of a period so far (tests check one per change)
+        self.undo_stack = QUndoStack(self)
+        self.due = None  # the Due panel, once the workspace is shown and the panel exists
+        self.editing = VisitEditing(self)
+
+        self._build_bar()
+        self.grid = TimeGrid()
+        self.month = MonthGrid()
+        self.agenda = AgendaView()
+        self.model = self.agenda.agenda
+        self.stack = QStackedWidget()
+        for view in (self.grid, self.month, self.agenda):
+            self.stack.addWidget(view)
+        self.empty = QLabel()
+        self.empty.setObjectName("calendarEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty.setMargin(4)
+        self.empty.hide()
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.empty)
+        center_layout.addWidget(self.stack, 1)
+        self.side = QWidget()
+        self.side_layout = QVBoxLayout(self.side)
+        self.side_layout.setContentsMargins(0, 0, 0, 0)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([860, 380])
+        if self.settings.splitter is not None:
+            self.splitter.restoreState(self.settings.splitter)
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self.settings, "splitter", self.splitter.saveState()))
+        self.side.setVisible(self.settings.due_panel)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.splitter, 1)
+        self._build_shortcuts()
+        self._connect_views()
+        self._show_view_button()
+        self.refresh()
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    @today.setter
+    def today(self, day: dt.date | None) -> None:
+        self._today = day
+
+    # -- building --------------------------------------------------------------------------------------------
+    def _tool(self, text: str, tip: str, checkable: bool = False) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(checkable)
+        button.setAutoRaise(False)
+        return button
+
+    def _build_bar(self) -> None:
+        self.bar = QHBoxLayout()
+        self.today_button = self._tool(self.tr("Today"), self.tr("Today (Ctrl+T, Alt+Home)"))
+        self.previous_button = self._tool("◀", self.tr("Previous (Alt+Left, Page Up)"))
+        self.next_button = self._tool("▶", self.tr("Next (Alt+Right, Page Down)"))
+        self.jump_button = self._tool(self.tr("Go to date…"), self.tr("Go to a date (Ctrl+G)"))
+        self.jump_menu = QMenu(self)
+        self.chooser = QCalendarWidget()
+        self.chooser.setFirstDayOfWeek(QLocale().firstDayOfWeek())
+        self.chooser.setGridVisible(True)
+        chooser_action = QWidgetAction(self.jump_menu)
+        chooser_action.setDefaultWidget(self.chooser)
+        self.jump_menu.addAction(chooser_action)
+        self.jump_button.clicked.connect(self.choose_date)
+        self.chooser.clicked.connect(self._date_chosen)
+        self.chooser.activated.connect(self._date_chosen)
+        self.period = QLabel()
+        self.period.setObjectName("calendarPeriod")
+        self.period.setStyleSheet("font-weight: 600;")
+        self.period.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.view_buttons: dict[str, QToolButton] = {}
+        self.view_group = QButtonGroup(self)
+        self.view_group.setExclusive(True)
+        names = {"day": self.tr("Day"), "week": self.tr("Week"), "month": self.tr("Month"),
+                 "agenda": self.tr("Agenda")}
+        for number, view in enumerate(periods.VIEWS, start=1):
+            button = self._tool(names[view], f"{names[view]} (Ctrl+{number})", checkable=True)
+            button.setObjectName(f"view_{view}")
+            self.view_group.addButton(button)
+            self.view_buttons[view] = button
+            button.clicked.connect(lambda _checked=False, v=view: self.set_view(v))
+
+        self.people = SalespersonFilter()
+        self.people.changed.connect(self._people_changed)
+        self.birthdays_button = self._tool(self.tr("Birthdays"), self.tr("Show contacts' birthdays"), True)
+        self.birthdays_button.setChecked(self.settings.birthdays)
+        self.birthdays_button.toggled.connect(self.set_birthdays)
+        self.plan_button = self._tool(self.tr("Plan visit…"), self.tr("Plan a visit at the selected time (Enter)"))
+        self.plan_button.clicked.connect(lambda: self.editing.plan_at(self.selected_moment()))
+        self.due_button = self._tool(self.tr("Due"), self.tr("Show the customers due for follow-up"), True)
+        self.due_button.setChecked(self.settings.due_panel)
+        self.due_button.toggled.connect(self.set_due_panel)
+        self.print_button = self._tool(self.tr("Print…"), self.tr("Print schedules, route sheets and the month"))
+        self.print_button.clicked.connect(self.print_schedule)
+
+        for widget in (self.today_button, self.previous_button, self.next_button, self.jump_button):
+            self.bar.addWidget(widget)
+        self.bar.addSpacing(8)
+        self.bar.addWidget(self.period, 1)
+        for view in periods.VIEWS:
+            self.bar.addWidget(self.view_buttons[view])
+        self.bar.addSpacing(8)
+        for widget in (self.people, self.birthdays_button, self.plan_button, self.due_button, self.print_button):
+            self.bar.addWidget(widget)
+        self.today_button.clicked.connect(self.go_today)
+        self.previous_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(1))
+
+    def _action(self, text: str, slot, shortcuts: list, owner: QWidget,
+                context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
+        action = QAction(text, owner)
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.setShortcutContext(context)
+        action.triggered.connect(slot)
+        owner.addAction(action)
+        return action
+
+    def _build_shortcuts(self) -> None:
+        """Navigation works while the tab shows (an invisible area's shortcuts are off, so the other tabs keep
+        theirs); editing keys only while a view has the focus, so text fields keep Ctrl+C and Delete."""
+        views = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.actions_by_name = {
+            "today": self._action(self.tr("Today"), self.go_today, ["Ctrl+T", "Alt+Home"], self),
+            "previous": self._action(self.tr("Previous"), lambda: self.go(-1), ["Alt+Left"], self),
+            "next": self._action(self.tr("Next"), lambda: self.go(1), ["Alt+Right"], self),
+            "page_previous": self._action(self.tr("Previous"), lambda: self.go(-1), [Qt.Key.Key_PageUp],
+                                          self.stack, views),
+            "page_next": self._action(self.tr("Next"), lambda: self.go(1), [Qt.Key.Key_PageDown], self.stack,
+                                      views),
+            "jump": self._action(self.tr("Go to date…"), self.choose_date, ["Ctrl+G"], self),
+            "copy": self._action(self.tr("Copy"), lambda: self.editing.copy(), [QKeySequence.StandardKey.Copy],
+                                 self.stack, views),
+            "paste": self._action(self.tr("Paste"), lambda: self.editing.paste(), [QKeySequence.StandardKey.Paste],
+                                  self.stack, views),
+            "delete": self._action(self.tr("Delete"), lambda: self.editing.delete(),
+                                   [QKeySequence.StandardKey.Delete], self.stack, views),
+        }
+        for number, view in enumerate(periods.VIEWS, start=1):
+            self.actions_by_name[view] = self._action(
+                self.view_buttons[view].text(), lambda _c=False, v=view: self.set_view(v), [f"Ctrl+{number}"], self)
+
+    def _connect_views(self) -> None:
+        for view in (self.grid, self.month, self.agenda):
+            view.selected.connect(self.select)
+            view.context_requested.connect(self.editing.context_menu)
+        self.grid.activated.connect(self.editing.edit)
+        self.month.activated.connect(self.editing.edit)
+        self.agenda.activated_visit.connect(self.editing.edit)
+        self.grid.slot_activated.connect(self.editing.plan_at)
+        self.grid.move_requested.connect(self.editing.move)
+        self.grid.day_opened.connect(self.open_day)
+        self.month.day_opened.connect(self.open_day)
+
+    # -- the workspace -------------------------------------------------------------------------------------
+    def show_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.undo_stack.clear()
+        self.selected_id = None
+        try:
+            people = workspace.team.salespeople()
+        except KeepclientError as exc:
+            self.editing.report(exc, quiet=True)
+            people = []
+        self.people.blockSignals(True)
+        self.people.set_people(people, self.settings.salespeople)
+        self.people.blockSignals(False)
+        self._show_due_panel(workspace)
+        self.refresh()
+
+    def _show_due_panel(self, workspace: Workspace) -> None:
+        if self.due is None:
+            self.due = calendar_module("due_panel").DuePanel(prefs=self.prefs, today=lambda: self.today)
+            self.due.plan_requested.connect(self.editing.plan_for_customer)
+            self.due.log_requested.connect(self.editing.log_for_customer)
+            self.due.open_customer.connect(self.open_customer)
+            self.side_layout.addWidget(self.due)
+            self.due.show()
+        if self.settings.due_panel:
+            self.due.show_workspace(workspace)
+
+    def colleague_saved(self) -> None:
+        """Another connection committed: show the period again, unless the user is in the middle of a drag."""
+        if self.grid.ghost is None:
+            self.refresh()
+            if self.due is not None and self.settings.due_panel:
+                self.due.refresh()
+
+    # -- navigation ----------------------------------------------------------------------------------------
+    def set_view(self, view: str) -> None:
+        self.view = view
+        self.settings.view = view
+        self.refresh()
+        self._show_view_button()
+        self.current_view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_view_button(self) -> None:
+        self.view_buttons[self.view].setChecked(True)
+        self.stack.setCurrentWidget(self.current_view())
+
+    def current_view(self) -> QWidget:
+        return {"day": self.grid, "week": self.grid, "month": self.month, "agenda": self.agenda}[self.view]
+
+    def go(self, direction: int) -> None:
+        """Previous (-1) or next (+1) day, week or month."""
+        self.current_day = periods.step(self.view, self.current_day, direction)
+        self.selected_id = None
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.go_to(self.today)
+
+    def go_to(self, day: dt.date) -> None:
+        self.current_day = day
+        self.selected_id = None
+        self.refresh()
+
+    def open_day(self, day: dt.date) -> None:
+        """A day's number in the month, or its name in the week, was clicked: show that day alone."""
+        self.current_day = day
+        self.selected_id = None
+        self.set_view("day")
+
+    def choose_date(self) -> None:
+        """Ctrl+G: a month calendar under the button; picking a day goes there."""
+        self.chooser.setSelectedDate(QDate(self.current_day.year, self.current_day.month, self.current_day.day))
+        self.jump_menu.popup(self.jump_button.mapToGlobal(self.jump_button.rect().bottomLeft()))
+        self.chooser.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _date_chosen(self, date: QDate) -> None:
+        self.jump_menu.hide()
+        self.go_to(dt.date(date.year(), date.month(), date.day()))
+        self.current_view().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def select(self, day: dt.date, visit_id: int | None) -> None:
+        """A view's selection moved (mouse or keys); leaving the period shows the next one."""
+        self.current_day, self.selected_id = day, visit_id
+        if periods.period(self.view, day, self.first_weekday) != self.range:
+            self.refresh()
+
+    def selected_visit(self) -> VisitItem | None:
+        return next((v for v in self.visits if v.id == self.selected_id), None) if self.selected_id else None
+
+    def selected_moment(self) -> dt.datetime:
+        """Where "Plan visit…" and Paste go: the grid's free-time cursor, else 9:00 on the selected day."""
+        minutes = self.grid.slot if self.view in ("day", "week") else 9 * 60
+        return dt.datetime.combine(self.current_day, dt.time()) + dt.timedelta(minutes=minutes)
+
+    def one_salesperson(self) -> int | None:
+        """The salesperson a new visit is for: the one shown when the filter shows exactly one."""
+        chosen = self.people.chosen()
+        return chosen[0] if chosen and len(chosen) == 1 else None
+
+    # -- layers and filters -------------------------------------------------------------------------------
+    def _people_changed(self) -> None:
+        self.settings.salespeople = self.people.chosen() or []
+        if self.due is not None:
+            self.due.set_salesperson(self.one_salesperson())
+        self.refresh()
+
+    def set_birthdays(self, shown: bool) -> None:
+        self.settings.birthdays = shown
+        if self.birthdays_button.isChecked() != shown:
+            self.birthdays_button.setChecked(shown)
+        self.refresh()
+
+    def set_due_panel(self, shown: bool) -> None:
+        self.settings.due_panel = shown
+        self.side.setVisible(shown)
+        if self.due_button.isChecked() != shown:
+            self.due_button.setChecked(shown)
+        if shown and self.due is not None and self.workspace is not None:
+            self.due.show_workspace(self.workspace)
+
+    def print_schedule(self) -> None:
+        if self.workspace is None:
+            return
+        calendar_module("print_dialog").open_print(self, self.workspace, day=self.current_day,
+                                                   salespeople=self.people.chosen())
+
+    # -- reading and showing ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the period around the current day once and show it in the current view."""
+        self.range = start, end = periods.period(self.view, self.current_day, self.first_weekday)
+        self.period.setText(self._period_text())
+        self.visits, self.by_day, self.counts, self.care, self.crowded, self.total = [], {}, {}, {}, {}, 0
+        failed = None
+        if self.workspace is not None:
+            try:
+                self._read(start, end)
+            except KeepclientError as exc:
+                failed = exc
+        if self.selected_id is not None and not any(v.id == self.selected_id for v in self.visits):
+            self.selected_id = None
+        self._show()
+        if failed is not None:
+            self.editing.report(failed, quiet=True)
+            self.empty.setText(self.editing.error_text(failed))
+            self.empty.show()
+
+    def _read(self, start: dt.date, end: dt.date) -> None:
+        assert self.workspace is not None
+        visits = self.workspace.visits
+        people = self.people.chosen()
+        self.fetches += 1
+        if self.view == "month":
+            summaries = visits.day_summaries(start, end - dt.timedelta(days=1), people, per_day=MONTH_LINES)
+            self.by_day = {day: shown for day, (shown, _count) in summaries.items()}
+            self.counts = {day: count for day, (_shown, count) in summaries.items()}
+            self.visits = [visit for day in sorted(self.by_day) for visit in self.by_day[day]]
+            self.total = sum(self.counts.values())
+        else:
+            first, last = dt.datetime.combine(start, dt.time()), dt.datetime.combine(end, dt.time())
+            self.visits = visits.between(first, last, people, limit=GRID_LIMIT + 1)
+            self.total = len(self.visits)
+            if self.total > GRID_LIMIT:
+                self.total = visits.count_between(first, last, people)
+                self.visits = self.visits[:GRID_LIMIT] if self.view == "agenda" else []
+                if self.view != "agenda":
+                    self.crowded = self._per_hour(first, last, people)
+            self.by_day = by_day(self.visits)
+            self.counts = {day: len(items) for day, items in self.by_day.items()}
+        if self.birthdays_button.isChecked():
+            for care in visits.care_days(start, end, people):
+                self.care.setdefault(care.day, []).append(care)
+
+    def _per_hour(self, first: dt.datetime, last: dt.datetime, people: list[int] | None) -> dict[dt.date,
+                                                                                                 dict[int, int]]:
+        """How many visits start in each hour (index-only counts: a few milliseconds for a week)."""
+        assert self.workspace is not None
+        hours: dict[dt.date, dict[int, int]] = {}
+        hour = first
+        while hour < last:
+            following = hour + dt.timedelta(hours=1)
+            count = self.workspace.visits.count_between(hour, following, people)
+            if count:
+                hours.setdefault(hour.date(), {})[hour.hour] = count
+            hour = following
+        return hours
+
+    def _show(self) -> None:
+        start, end = self.range
+        days = [start + dt.timedelta(days=n) for n in range((end - start).days)]
+        if self.view in ("day", "week"):
+            self.grid.today = self.today
+            self.grid.set_period(days, self.by_day, self.care, self.crowded)
+            self.grid.set_selection(self.current_day, self.selected_id)
+        elif self.view == "month":
+            self.month.today = self.today
+            self.month.set_period(start, (self.current_day.year, self.current_day.month), self.by_day,
+                                  self.counts, self.care)
+            self.month.set_selection(self.current_day, self.selected_id)
+        self.agenda.set_visits(self.visits)
+        if self.view == "agenda":
+            self.agenda.set_selection(self.current_day, self.selected_id)
+        self._show_empty_state()
+
+    def visit_count(self) -> int:
+        """Visits in the period the view is about (for the month: in the month itself, not the days around it)."""
+        if self.view != "month":
+            return self.total
+        month = (self.current_day.year, self.current_day.month)
+        return sum(count for day, count in self.counts.items() if (day.year, day.month) == month)
+
+    def _show_empty_state(self) -> None:
+        """Say when there is nothing to show, or when there is too much to show visit by visit."""
+        if self.workspace is not None and self.total > GRID_LIMIT and self.view != "month":
+            count = QLocale().toString(self.total)
+            text = (self.tr("Showing the first %1 of %2 visits.").replace("%1", QLocale().toString(GRID_LIMIT))
+                    if self.view == "agenda" else self.tr("%1 visits: too many to show one by one, so each hour "
+                                                          "shows how many.").replace("%1", count))
+            self.empty.setText(text + " " + self.tr("Choose salespeople to see their visits."))
+            self.empty.show()
+            return
+        if self.workspace is None or self.visit_count():
+            self.empty.hide()
+            return
+        texts = {
+            "day": self.tr("No visits this day. Double-click a free time to plan one."),
+            "week": self.tr("No visits this week. Double-click a free time to plan one."),
+            "month": self.tr("No visits this month."),
+            "agenda": self.tr("No visits this week."),
+        }
+        text = texts[self.view]
+        if self.people.chosen() is not None:
+            text += " " + self.tr("Only the chosen salespeople are shown.")
+        self.empty.setText(text)
+        self.empty.show()
+
+    def _period_text(self) -> str:
+        start, end = self.range
+        locale = QLocale()
+        day = self.current_day
+        if self.view == "day":
+            return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+        if self.view == "month":
+            return f"{locale.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)} {day.year}"
+        last = end - dt.timedelta(days=1)
+        middle = start + dt.timedelta(days=3)  # the ISO week most of the shown days belong to
+        week = QDate(middle.year, middle.month, middle.day).weekNumber()[0]
+        return f"{date_text(start)} – {date_text(last)}  ·  " + self.tr("Week %1").replace("%1", str(week))

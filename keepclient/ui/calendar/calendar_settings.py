@@ -1,0 +1,81 @@
+"""The calendar's per-user choices, each declared once with its type and default, over the user's QSettings.
+
+Kept beside the calendar (not in ui/settings.py) so the area owns its keys; without a settings file (a bare area in
+a test) the values live in memory only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from keepclient.ui.calendar.periods import VIEWS
+
+
+class CalendarSettings:
+    def __init__(self, qsettings: QSettings | None) -> None:
+        self.qsettings = qsettings
+        self._memory: dict[str, Any] = {}
+
+    def _get(self, key: str, default: Any) -> Any:
+        if self.qsettings is None:
+            return self._memory.get(key, default)
+        return self.qsettings.value(key, default)
+
+    def _set(self, key: str, value: Any) -> None:
+        if self.qsettings is None:
+            self._memory[key] = value
+            return
+        self.qsettings.setValue(key, value)
+        self.qsettings.sync()
+
+    @staticmethod
+    def _flag(value: Any) -> bool:
+        return value is True or str(value).lower() in ("true", "1")
+
+    @property
+    def view(self) -> str:
+        """The last view shown: "day", "week", "month" or "agenda"."""
+        value = str(self._get("calendar/view", "week"))
+        return value if value in VIEWS else "week"
+
+    @view.setter
+    def view(self, value: str) -> None:
+        self._set("calendar/view", value)
+
+    @property
+    def salespeople(self) -> list[int]:
+        """Salespeople shown (ids); empty means everyone."""
+        text = str(self._get("calendar/salespeople", "") or "")
+        return [int(part) for part in text.split(",") if part.strip().isdigit()]
+
+    @salespeople.setter
+    def salespeople(self, ids: list[int]) -> None:
+        self._set("calendar/salespeople", ",".join(str(i) for i in ids))
+
+    @property
+    def birthdays(self) -> bool:
+        """Whether contacts' birthdays are shown as all-day markers."""
+        return self._flag(self._get("calendar/birthdays", False))
+
+    @birthdays.setter
+    def birthdays(self, value: bool) -> None:
+        self._set("calendar/birthdays", bool(value))
+
+    @property
+    def due_panel(self) -> bool:
+        return self._flag(self._get("calendar/due_panel", True))
+
+    @due_panel.setter
+    def due_panel(self, value: bool) -> None:
+        self._set("calendar/due_panel", bool(value))
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        value = self._get("calendar/splitter", None)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self._set("calendar/splitter", value)

@@ -1,0 +1,262 @@
+"""Changing the calendar: plan and edit in the dialogs, drag to move or resize, copy, paste, delete, undo.
+
+Every change goes through the visit services; moves, deletes, pastes and newly planned visits go onto the area's
+undo stack. A move that overlaps another visit of the same salesperson asks first, and a visit of a recurring
+series asks whether the change is for this visit or the whole series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QDialog, QMenu
+
+from keepclient.domain.errors import KeepclientError
+from keepclient.domain.types import VisitItem
+from keepclient.ui.calendar import commands
+from keepclient.ui.calendar.lazy import calendar_module
+from keepclient.ui.labels import date_text, time_text
+
+if TYPE_CHECKING:
+    from keepclient.ui.calendar.area import CalendarArea
+
+MAX_LISTED = 5  # overlapping visits named in the warning
+
+
+class VisitEditing(QObject):
+    def __init__(self, area: CalendarArea) -> None:
+        super().__init__(area)
+        self.area = area
+        self.clipboard: VisitItem | None = None
+        self.dialog: QDialog | None = None  # the dialog opened last (tests reach it here)
+        self.menu: QMenu | None = None  # the context menu shown last
+        self.context = commands.Context(lambda: area.workspace, area.refresh, self.report)
+
+    # -- errors ----------------------------------------------------------------------------------------------
+    @staticmethod
+    def error_text(error: KeepclientError) -> str:
+        return error.message(QCoreApplication.translate)
+
+    def report(self, error: KeepclientError, quiet: bool = False) -> None:
+        if quiet:
+            self.area.message.emit(self.error_text(error))
+        else:
+            self.area.prompter.error(self.tr("Not saved"), self.error_text(error))
+
+    # -- questions -------------------------------------------------------------------------------------------
+    def _scope(self, visit: VisitItem, doing: str) -> str | None:
+        """"this" or "series" for a visit of a series (asked), "this" otherwise; None when the user cancelled."""
+        if visit.series_id is None:
+            return "this"
+        answer = self.area.prompter.ask_choice(
+            self.tr("Repeating visit"),
+            doing.replace("%1", f"{date_text(visit.start.date())} {time_text(visit.start)}"),
+            [self.tr("Only this visit"), self.tr("The whole series")],
+        )
+        return None if answer is None else ("series" if answer == 1 else "this")
+
+    def _overlaps_accepted(self, visit: VisitItem, start: dt.datetime, minutes: int, exclude: int | None) -> bool:
+        """True when the new time is free for the salesperson, or the user keeps it despite the overlap."""
+        workspace = self.area.workspace
+        if workspace is None or visit.salesperson_id is None:
+            return True
+        clashes = workspace.visits.overlapping(visit.salesperson_id, start, minutes, exclude=exclude)
+        if not clashes:
+            return True
+        lines = [f"• {date_text(v.start.date())} {time_text(v.start)}–{time_text(v.end)}  {v.customer}"
+                 for v in clashes[:MAX_LISTED]]
+        if len(clashes) > MAX_LISTED:
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(clashes) - MAX_LISTED)))
+        who = visit.salesperson or self.tr("The salesperson")
+        text = self.tr("%1 already has something planned at that time:").replace("%1", who)
+        return self.area.prompter.ask_yes_no(
+            self.tr("Overlapping visits"), "\n".join([text, *lines, "", self.tr("Keep the new time anyway?")]))
+
+    # -- drag and drop ---------------------------------------------------------------------------------------
+    def move(self, visit: VisitItem, start: dt.datetime, minutes: int) -> None:
+        """A visit was dropped at `start` (and/or stretched to `minutes`): save it, or put it back."""
+        area = self.area
+        workspace = area.workspace
+        if workspace is None:
+            return
+        resized = minutes != visit.minutes
+        try:
+            scope = self._scope(visit, self.tr("%1 is one visit of a series. Move only this visit, or every "
+                                               "planned visit of the series?"))
+            if scope is None or not self._overlaps_accepted(visit, start, minutes, visit.id):
+                area.grid.clear_ghost()
+                area.message.emit(self.tr("Not moved."))
+                return
+            workspace.visits.reschedule(visit.id, start, minutes if resized else None, scope=scope)
+        except KeepclientError as exc:
+            area.grid.clear_ghost()
+            self.report(exc)
+            area.refresh()
+            return
+        text = (self.tr("Change duration of %1") if resized and start == visit.start else
+                self.tr("Move %1")).replace("%1", visit.customer)
+        area.undo_stack.push(commands.MoveVisit(
+            self.context, text, visit.id, (visit.start, visit.minutes), (start, minutes if resized else None), scope))
+        area.selected_id = visit.id
+        area.current_day = start.date()
+        area.refresh()
+        area.message.emit(self.tr("%1 moved to %2. Undo with Ctrl+Z.").replace("%1", visit.customer).replace(
+            "%2", f"{date_text(start.date())} {time_text(start)}"))
+
+    # -- clipboard and delete --------------------------------------------------------------------------------
+    def copy(self) -> None:
+        visit = self.area.selected_visit()
+        if visit is None:
+            return
+        self.clipboard = visit
+        QGuiApplication.clipboard().setText(
+            f"{date_text(visit.start.date())} {time_text(visit.start)}–{time_text(visit.end)} {visit.customer}"
+            + (f" ({visit.contact})" if visit.contact else ""))
+        self.area.message.emit(self.tr("Copied %1. Paste it at another time with Ctrl+V.").replace(
+            "%1", visit.customer))
+
+    def paste(self, at: dt.datetime | None = None) -> None:
+        """A planned copy of the copied visit at `at`: the selected free time, else its own time on the chosen day."""
+        area, visit = self.area, self.clipboard
+        if visit is None or area.workspace is None:
+            return
+        if at is None:
+            at = (area.selected_moment() if area.view in ("day", "week")
+                  else dt.datetime.combine(area.current_day, visit.start.time()))
+        try:
+            if not self._overlaps_accepted(visit, at, visit.minutes, None):
+                area.message.emit(self.tr("Not pasted."))
+                return
+            new_id = area.workspace.visits.copy(visit.id, at)
+        except KeepclientError as exc:
+            self.report(exc)
+            return
+        area.undo_stack.push(commands.AddVisits(self.context, self.tr("Paste %1").replace("%1", visit.customer),
+                                                [new_id]))
+        area.current_day, area.selected_id = at.date(), new_id
+        area.refresh()
+
+    def delete(self, visit: VisitItem | None = None) -> None:
+        area = self.area
+        visit = visit or area.selected_visit()
+        if visit is None or area.workspace is None:
+            return
+        try:
+            scope = self._scope(visit, self.tr("%1 is one visit of a series. Delete only this visit, or every "
+                                               "planned visit of the series?"))
+            if scope is None:
+                return
+            ids = area.workspace.visits.delete(visit.id, scope=scope)
+        except KeepclientError as exc:
+            self.report(exc)
+            area.refresh()
+            return
+        area.undo_stack.push(commands.DeleteVisits(
+            self.context, self.tr("Delete %1").replace("%1", visit.customer), ids))
+        area.selected_id = None
+        area.refresh()
+        area.message.emit(self.tr("Deleted %1 visit(s). Undo with Ctrl+Z.").replace("%1", str(len(ids))))
+
+    # -- dialogs -----------------------------------------------------------------------------------------------
+    def _open(self, dialog: QDialog, done) -> QDialog:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: done(dialog))
+        dialog.open()  # window-modal, never a nested event loop
+        return dialog
+
+    def _module(self, name: str) -> ModuleType:
+        return calendar_module(name)
+
+    def plan_at(self, start: dt.datetime) -> None:
+        """Plan a visit at a free time (double-click, Enter, "Plan visit…")."""
+        module = self._module("visit_dialog")
+        if self.area.workspace is None:
+            return
+        self._open(module.VisitDialog(self.area.workspace, start=start, salesperson_id=self.area.one_salesperson(),
+                                      prompter=self.area.prompter, parent=self.area), self._planned)
+
+    def plan_for_customer(self, customer_id: int) -> None:
+        """The Due panel's "plan": a visit for that customer at the selected time."""
+        module = self._module("visit_dialog")
+        if self.area.workspace is None:
+            return
+        self._open(module.VisitDialog(self.area.workspace, customer_id=customer_id,
+                                      start=self.area.selected_moment(), salesperson_id=self.area.one_salesperson(),
+                                      prompter=self.area.prompter, parent=self.area), self._planned)
+
+    def _planned(self, dialog: QDialog) -> None:
+        area = self.area
+        ids = list(getattr(dialog, "saved_ids", []) or [])
+        if ids:
+            area.undo_stack.push(commands.AddVisits(self.context, self.tr("Plan visit"), ids))
+            area.selected_id = ids[0]
+            first = self._get(ids[0])
+            if first is not None:
+                area.current_day = first.start.date()
+        self._changed()
+
+    def edit(self, visit: VisitItem) -> None:
+        module = self._module("visit_dialog")
+        if self.area.workspace is None:
+            return
+        self._open(module.VisitDialog(self.area.workspace, visit=visit, prompter=self.area.prompter,
+                                      parent=self.area), lambda _dialog: self._changed())
+
+    def log_outcome(self, visit: VisitItem) -> None:
+        module = self._module("outcome_dialog")
+        if self.area.workspace is None:
+            return
+        self._open(module.OutcomeDialog(self.area.workspace, visit=visit, parent=self.area),
+                   lambda _dialog: self._changed())
+
+    def log_for_customer(self, customer_id: int) -> None:
+        module = self._module("outcome_dialog")
+        if self.area.workspace is None:
+            return
+        self._open(module.OutcomeDialog(self.area.workspace, customer_id=customer_id, parent=self.area),
+                   lambda _dialog: self._changed())
+
+    def _get(self, visit_id: int) -> VisitItem | None:
+        try:
+            return self.area.workspace.visits.get(visit_id) if self.area.workspace else None
+        except KeepclientError:
+            return None
+
+    def _changed(self) -> None:
+        self.area.refresh()
+        if self.area.due is not None and self.area.settings.due_panel:
+            self.area.due.refresh()
+
+    # -- the context menu ------------------------------------------------------------------------------------
+    def context_actions(self, visit: VisitItem | None, moment: dt.datetime, parent: QObject) -> list[QAction]:
+        """The menu's entries for a visit, or for free time at `moment` (tests trigger them directly)."""
+        def action(text: str, slot, enabled: bool = True) -> QAction:
+            made = QAction(text, parent)
+            made.setEnabled(enabled)
+            made.triggered.connect(slot)
+            return made
+
+        if visit is not None:
+            return [
+                action(self.tr("Edit…"), lambda: self.edit(visit)),
+                action(self.tr("Log outcome…"), lambda: self.log_outcome(visit)),
+                action(self.tr("Copy"), lambda: self.copy()),
+                action(self.tr("Delete"), lambda: self.delete(visit)),
+            ]
+        return [
+            action(self.tr("Plan visit…"), lambda: self.plan_at(moment)),
+            action(self.tr("Paste"), lambda: self.paste(moment), self.clipboard is not None),
+        ]
+
+    def context_menu(self, visit: VisitItem | None, moment: dt.datetime, where: QPoint) -> QMenu:
+        menu = QMenu(self.area)
+        for entry in self.context_actions(visit, moment, menu):
+            menu.addAction(entry)
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(where)
+        self.menu = menu
+        return menu

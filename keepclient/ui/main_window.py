@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
     def _new_calendar(self) -> QWidget:
         from keepclient.ui.calendar.area import CalendarArea
 
-        area = CalendarArea(self.prefs, self.prompter)
+        area = CalendarArea(self.prefs, self.prompter, runner=self.runner)
         self.undo_group.addStack(area.undo_stack)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         area.open_customer.connect(self.show_customer)

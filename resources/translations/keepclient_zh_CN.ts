@@ -128,166 +128,186 @@
 <context>
     <name>CalendarArea</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="142"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="213"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="142"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
         <source>Today (Ctrl+T, Alt+Home)</source>
         <translation>今天（Ctrl+T、Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="146"/>
         <source>Previous (Alt+Left, Page Up)</source>
         <translation>上一个（Alt+左、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="144"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="147"/>
         <source>Next (Alt+Right, Page Down)</source>
         <translation>下一个（Alt+右、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="220"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="148"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="230"/>
         <source>Go to date…</source>
         <translation>转到日期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="148"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation>转到某一天（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="165"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="168"/>
         <source>Agenda</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="175"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
         <source>Birthdays</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="175"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
         <source>Show contacts&apos; birthdays</source>
         <translation>显示联系人生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="181"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="181"/>
         <source>Plan a visit at the selected time (Enter)</source>
         <translation>在所选时间安排拜访（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="180"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="180"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
         <source>Show the customers due for follow-up</source>
         <translation>显示需要跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
         <source>Print schedules, route sheets and the month</source>
         <translation>打印日程表、路线单和月历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="214"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="216"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="188"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="188"/>
+        <source>Export visits, team settings</source>
+        <translation>导出拜访、团队设置</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="191"/>
+        <source>Export visits as .ics…</source>
+        <translation>将拜访导出为 .ics…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="192"/>
+        <source>Follow-up cadence…</source>
+        <translation>跟进周期…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="224"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="226"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="215"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="218"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="225"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="228"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="221"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="231"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="233"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="225"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="235"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="458"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="486"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="459"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="487"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="461"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="489"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="468"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="496"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="469"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="497"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="470"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="498"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="471"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="499"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="475"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="503"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="490"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="518"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -1382,6 +1402,67 @@ Import your contact list, or load demo data to look around first.</source>
         <location filename="../../keepclient/ui/customers/filter_bar.py" line="80"/>
         <source>All cities</source>
         <translation>全部城市</translation>
+    </message>
+</context>
+<context>
+    <name>IcsExport</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="81"/>
+        <source>Export visits as .ics</source>
+        <translation>将拜访导出为 .ics</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="101"/>
+        <source>Exporting visits…</source>
+        <translation>正在导出拜访…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="101"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="108"/>
+        <source>Exported %1 visits to %2</source>
+        <translation>已将 %1 次拜访导出到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="115"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>已取消导出：未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="117"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>IcsExportDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="41"/>
+        <source>Export visits as .ics</source>
+        <translation>将拜访导出为 .ics</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="48"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="49"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="50"/>
+        <source>Salespeople:</source>
+        <translation>销售员：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="51"/>
+        <source>Import the file into Outlook, Apple Calendar or Google Calendar. Importing a newer export again updates the visits instead of adding them twice.</source>
+        <translation>可将此文件导入 Outlook、Apple 日历或 Google 日历。再次导入较新的导出文件会更新拜访，而不会重复添加。</translation>
     </message>
 </context>
 <context>
@@ -2967,80 +3048,80 @@ Customer follow-up for small sales teams.</source>
         <translation>已挽回</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="34"/>
+        <location filename="../../keepclient/exporting/ics.py" line="35"/>
         <location filename="../../keepclient/ui/labels.py" line="22"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="35"/>
+        <location filename="../../keepclient/exporting/ics.py" line="36"/>
         <location filename="../../keepclient/ui/labels.py" line="23"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="36"/>
+        <location filename="../../keepclient/exporting/ics.py" line="37"/>
         <location filename="../../keepclient/ui/labels.py" line="24"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="37"/>
+        <location filename="../../keepclient/exporting/ics.py" line="38"/>
         <location filename="../../keepclient/ui/labels.py" line="25"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="42"/>
+        <location filename="../../keepclient/exporting/ics.py" line="43"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="43"/>
+        <location filename="../../keepclient/exporting/ics.py" line="44"/>
         <location filename="../../keepclient/ui/labels.py" line="26"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="44"/>
+        <location filename="../../keepclient/exporting/ics.py" line="45"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="45"/>
+        <location filename="../../keepclient/exporting/ics.py" line="46"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="46"/>
+        <location filename="../../keepclient/exporting/ics.py" line="47"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="47"/>
+        <location filename="../../keepclient/exporting/ics.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="38"/>
+        <location filename="../../keepclient/exporting/ics.py" line="39"/>
         <location filename="../../keepclient/ui/labels.py" line="27"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="39"/>
+        <location filename="../../keepclient/exporting/ics.py" line="40"/>
         <location filename="../../keepclient/ui/labels.py" line="28"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="40"/>
+        <location filename="../../keepclient/exporting/ics.py" line="41"/>
         <location filename="../../keepclient/ui/labels.py" line="29"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="41"/>
+        <location filename="../../keepclient/exporting/ics.py" line="42"/>
         <location filename="../../keepclient/ui/labels.py" line="30"/>
         <source>Missed</source>
         <translation>未完成</translation>

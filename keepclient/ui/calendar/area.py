@@ -40,6 +40,7 @@ from keepclient.ui.calendar.salesperson_filter import SalespersonFilter
 from keepclient.ui.calendar.time_grid import TimeGrid
 from keepclient.ui.labels import date_text
 from keepclient.ui.prompts import Prompter
+from keepclient.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -55,9 +56,11 @@ class CalendarArea(QWidget):
     message = Signal(str)  # for the status bar
 
     def __init__(self, prefs: Preferences | None = None, prompter: Prompter | None = None,
-                 parent: QWidget | None = None, today: dt.date | None = None) -> None:
+                 parent: QWidget | None = None, today: dt.date | None = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.prefs = prefs
+        self.runner = runner or TaskRunner()  # long work (an .ics of a team's year) runs off the UI thread
         self.settings = CalendarSettings(prefs.qsettings if prefs is not None else None)
         self.prompter = prompter or Prompter(self)
         self.workspace: Workspace | None = None
@@ -182,6 +185,12 @@ class CalendarArea(QWidget):
         self.due_button.toggled.connect(self.set_due_panel)
         self.print_button = self._tool(self.tr("Print…"), self.tr("Print schedules, route sheets and the month"))
         self.print_button.clicked.connect(self.print_schedule)
+        self.more_button = self._tool(self.tr("More"), self.tr("Export visits, team settings"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.ics_action = more.addAction(self.tr("Export visits as .ics…"), self.export_ics)
+        self.cadence_action = more.addAction(self.tr("Follow-up cadence…"), self.edit_cadence)
+        self.more_button.setMenu(more)
 
         for widget in (self.today_button, self.previous_button, self.next_button, self.jump_button):
             self.bar.addWidget(widget)
@@ -190,7 +199,8 @@ class CalendarArea(QWidget):
         for view in periods.VIEWS:
             self.bar.addWidget(self.view_buttons[view])
         self.bar.addSpacing(8)
-        for widget in (self.people, self.birthdays_button, self.plan_button, self.due_button, self.print_button):
+        for widget in (self.people, self.birthdays_button, self.plan_button, self.due_button, self.print_button,
+                       self.more_button):
             self.bar.addWidget(widget)
         self.today_button.clicked.connect(self.go_today)
         self.previous_button.clicked.connect(lambda: self.go(-1))
@@ -366,6 +376,24 @@ class CalendarArea(QWidget):
             return
         calendar_module("print_dialog").open_print(self, self.workspace, day=self.current_day,
                                                    salespeople=self.people.chosen())
+
+    def export_ics(self) -> None:
+        """Export visits as .ics: the period on show and the salespeople of the filter, both changeable."""
+        if self.workspace is None:
+            return
+        start, end = self.range
+        self.ics_export = calendar_module("ics_export").IcsExport(self, self.workspace, self.prompter, self.runner,
+                                                                  self.message.emit)
+        self.ics_export.start(start, end - dt.timedelta(days=1), self.people.chosen(), self.people.text())
+
+    def edit_cadence(self) -> None:
+        """The team's follow-up intervals; saving refreshes the Due panel (due dates follow from them)."""
+        if self.workspace is None:
+            return
+        dialog = calendar_module("cadence_dialog").CadenceDialog(self.workspace, self)
+        dialog.accepted.connect(lambda: self.due.refresh() if self.due is not None else None)
+        dialog.open()
+        self.cadence_dialog = dialog
 
     # -- reading and showing ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -278,9 +278,9 @@ def _imports(ws, args: argparse.Namespace, out: Output) -> int:
 
 def _print_schedule(ws, args: argparse.Namespace, out: Output) -> int:
     import datetime as dt
+    from concurrent.futures import ThreadPoolExecutor
 
     from keepclient.domain import periods
-    from keepclient.printing.schedules import write_schedule_pdf
 
     if args.week:
         kind, (first, end) = "week", periods.iso_week(args.week)
@@ -289,7 +289,20 @@ def _print_schedule(ws, args: argparse.Namespace, out: Output) -> int:
     else:
         kind, (first, end) = "month", periods.month(args.month)
     chosen = ws.team.salesperson_ids(args.salesperson) if args.salesperson else None
-    entries = ws.visits.schedule(dt.datetime.combine(first, dt.time()), dt.datetime.combine(end, dt.time()), chosen)
+
+    def read() -> list:
+        try:
+            return ws.visits.schedule(dt.datetime.combine(first, dt.time()), dt.datetime.combine(end, dt.time()),
+                                      chosen, last_notes=kind == "day")
+        finally:
+            ws.db.release_thread()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # SQLite reads while Qt and its fonts load (a busy week: 1 s)
+        reading = pool.submit(read)
+        from keepclient.printing.schedules import ensure_gui_app, write_schedule_pdf
+
+        ensure_gui_app()
+        entries = reading.result()
     people = ws.team.salespeople(active_only=False)
     if chosen is not None:
         people = sorted((p for p in people if p.id in chosen), key=lambda p: chosen.index(p.id))
@@ -313,7 +326,8 @@ def _export_ics(ws, args: argparse.Namespace, out: Output) -> int:
         return 2
     chosen = ws.team.salesperson_ids(args.salesperson) if args.salesperson else None
     entries = ws.visits.schedule(dt.datetime.combine(first, dt.time()),
-                                 dt.datetime.combine(last + dt.timedelta(days=1), dt.time()), chosen)
+                                 dt.datetime.combine(last + dt.timedelta(days=1), dt.time()), chosen,
+                                 last_notes=False)
     from keepclient.i18n import translate
     from keepclient.ui.labels import LABELS
 

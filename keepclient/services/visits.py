@@ -127,18 +127,22 @@ class VisitService:
         return [v for v in candidates if v.id != exclude and v.status in ("planned", "done")
                 and v.start < end and v.end > start]
 
-    def schedule(self, start: dt.datetime, end: dt.datetime,
-                 salespeople: Sequence[int] | None = None) -> list[ScheduleEntry]:
-        """Visits in [start, end) with what printed schedules and calendar files need, by salesperson then time."""
+    def schedule(self, start: dt.datetime, end: dt.datetime, salespeople: Sequence[int] | None = None, *,
+                 last_notes: bool = True) -> list[ScheduleEntry]:
+        """Visits in [start, end) with what printed schedules and calendar files need, by salesperson then time.
+
+        `last_notes`: look up each visit's previous note (route sheets show it; it is a third of the cost for a
+        team's busy week, so week and month documents go without)."""
         people, params = _people(salespeople)
+        note = """coalesce((SELECT p.outcome FROM visit p WHERE p.customer_id = v.customer_id
+                             AND p.planned_start < v.planned_start AND p.status = 'done' AND p.outcome != ''
+                             AND p.deleted_at IS NULL ORDER BY p.planned_start DESC LIMIT 1), '')""" \
+            if last_notes else "''"
         sql = f"""
             SELECT v.id, v.uuid, v.version, v.updated_at, v.planned_start, v.duration_minutes, v.kind, v.status,
                    v.salesperson_id, coalesce(s.name, ''), v.customer_id, c.name, coalesce(k.name, ''),
                    coalesce(nullif(k.mobile, ''), nullif(k.phone, ''), c.phone),
-                   coalesce(nullif(v.location, ''), c.address), v.purpose, v.outcome,
-                   coalesce((SELECT p.outcome FROM visit p WHERE p.customer_id = v.customer_id
-                             AND p.planned_start < v.planned_start AND p.status = 'done' AND p.outcome != ''
-                             AND p.deleted_at IS NULL ORDER BY p.planned_start DESC LIMIT 1), '')
+                   coalesce(nullif(v.location, ''), c.address), v.purpose, v.outcome, {note}
             FROM visit v
             JOIN customer c ON c.id = v.customer_id
             LEFT JOIN contact k ON k.id = v.contact_id

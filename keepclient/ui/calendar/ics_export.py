@@ -94,7 +94,7 @@ class IcsExport(QObject):
         end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
 
         def work(progress, is_cancelled) -> int:
-            entries = ws.visits.schedule(start, end, salespeople)
+            entries = ws.visits.schedule(start, end, salespeople, last_notes=False)
             return ics.write_ics(target, entries, tz=ics.local_zone_name(), calendar_name=f"keepclient · "
                                  f"{ws.path.stem}", labels=labels, progress=progress, is_cancelled=is_cancelled)
 

@@ -227,7 +227,8 @@ class PrintDialog(QDialog):
         first, end = self.period()
         ids = [person.id for person in self.chosen()]
         return self.workspace.visits.schedule(dt.datetime.combine(first, dt.time()),
-                                              dt.datetime.combine(end, dt.time()), ids)
+                                              dt.datetime.combine(end, dt.time()), ids,
+                                              last_notes=self.kind() == "day")
 
     def render(self, device: QPagedPaintDevice) -> int:
         """Draw the chosen document on a printer (the preview's, or a real one from its Print button)."""

@@ -17,6 +17,7 @@ from peewee import (
     DateField,
     DateTimeField,
     DecimalField,
+    FloatField,
     ForeignKeyField,
     IntegerField,
     Model,
@@ -172,6 +173,25 @@ class Feedback(BaseModel):
     satisfaction = IntegerField(null=True)
     satisfaction_comment = TextField(default="")
     deleted_at = DateTimeField(null=True)
+    response_due = DateTimeField(null=True)  # working-time deadlines from the team's response targets
+    resolution_due = DateTimeField(null=True)
+    next_due = DateTimeField(null=True)  # the deadline still ahead (response, then resolution); NULL when resolved
+    response_hours = FloatField(null=True)  # how long the first response / the resolution took, for sorting
+    resolution_hours = FloatField(null=True)
+
+    class Meta:
+        # The log filters by one column and sorts by another over 200,000 items: each sort has its index.
+        indexes = (
+            (("deleted_at", "next_due", "received_at"), False),
+            (("deleted_at", "received_at"), False),
+            (("deleted_at", "status", "next_due"), False),
+            (("deleted_at", "owner", "next_due"), False),
+            (("deleted_at", "category", "received_at"), False),
+            (("deleted_at", "severity", "received_at"), False),
+            (("deleted_at", "kind", "received_at"), False),
+            (("deleted_at", "response_hours"), False),
+            (("deleted_at", "resolution_hours"), False),
+        )
 
 
 class Purchase(BaseModel):

@@ -240,7 +240,30 @@ class ScheduleEntry(NamedTuple):
         return self.start + dt.timedelta(minutes=self.minutes)
 
 
+FEEDBACK_SORTS = ("due", "received_at", "customer", "kind", "category", "severity", "status", "owner",
+                  "first_response", "resolution")
+
+
+class FeedbackFilter(NamedTuple):
+    """What the feedback log shows: every part combinable; dates are days (inclusive), None = unbounded."""
+
+    text: str = ""  # in the description, resolution or customer name
+    statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    severities: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    owner_id: int | None = None
+    customer_id: int | None = None
+    overdue: bool = False
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+    sort: str = "due"  # one of FEEDBACK_SORTS; "due": the nearest deadline first (overdue first), then newest
+    descending: bool = False
+
+
 class FeedbackItem(NamedTuple):
+    """One feedback item as the log lists it. Times are local wall-clock times."""
+
     id: int
     customer_id: int
     customer: str
@@ -251,6 +274,91 @@ class FeedbackItem(NamedTuple):
     status: str
     owner: str
     description: str
+    owner_id: int | None = None
+    channel: str = ""
+    first_response_at: dt.datetime | None = None
+    resolved_at: dt.datetime | None = None
+    replied_at: dt.datetime | None = None
+    closed_at: dt.datetime | None = None
+    response_due: dt.datetime | None = None  # when the first response is due (working time)
+    resolution_due: dt.datetime | None = None
+    next_due: dt.datetime | None = None  # the deadline still ahead: response, then resolution; None once resolved
+    satisfaction: int | None = None
+    version: int = 1
+
+    def overdue(self, now: dt.datetime) -> bool:
+        return self.next_due is not None and self.next_due < now
+
+    @property
+    def response_time(self) -> dt.timedelta | None:
+        return self.first_response_at - self.received_at if self.first_response_at else None
+
+    @property
+    def resolution_time(self) -> dt.timedelta | None:
+        return self.resolved_at - self.received_at if self.resolved_at else None
+
+
+class FeedbackEvent(NamedTuple):
+    """One change in a feedback item's history (from the change log): a step, a new owner, an edit."""
+
+    when: dt.datetime
+    who: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+class FeedbackDetail(NamedTuple):
+    """A feedback item as its editor shows it."""
+
+    item: FeedbackItem
+    contact_id: int | None
+    contact: str
+    visit_id: int | None
+    resolution: str
+    satisfaction_comment: str
+    history: tuple[FeedbackEvent, ...]
+
+
+class SatisfactionScore(NamedTuple):
+    """A 1-5 score a customer gave, at a visit or when feedback was closed."""
+
+    when: dt.datetime
+    score: int
+    source: str  # "visit" or "feedback"
+    comment: str
+
+
+class OpenFeedbackRow(NamedTuple):
+    """A line of the report's first part: open feedback by owner, with age and overdue flag."""
+
+    owner: str
+    id: int
+    customer: str
+    received_at: dt.datetime
+    category: str
+    severity: str
+    status: str
+    age_days: float
+    overdue: bool
+
+
+class MonthlyFeedbackRow(NamedTuple):
+    """A line of the report's second part: one month and category."""
+
+    month: str  # "YYYY-MM"
+    category: str
+    count: int
+    median_response_hours: float | None  # None when nothing of it was answered yet
+    median_resolution_hours: float | None
+
+
+class FeedbackReport(NamedTuple):
+    start: dt.date
+    end: dt.date  # inclusive
+    made_at: dt.datetime
+    open_items: list[OpenFeedbackRow]  # by owner, then oldest first
+    monthly: list[MonthlyFeedbackRow]  # by month, then category
 
 
 class CheckReport(NamedTuple):

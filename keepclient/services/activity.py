@@ -101,24 +101,3 @@ class ActivityService:
             ).execute()
             Customer.update(next_follow_up=when.date()).where(Customer.id == customer_id).execute()
             return visit_id
-
-    def add_feedback(
-        self, customer_id: int, *, description: str, kind: str = "complaint", category: str = "other",
-        severity: str = "normal", channel: str = "phone", contact_id: int | None = None,
-        received_at: dt.datetime | None = None, visit_id: int | None = None,
-    ) -> int:
-        """New feedback owned by the customer's salesperson; returns its id."""
-        for value, allowed, field in ((kind, FEEDBACK_KINDS, "kind"), (category, CATEGORIES, "category"),
-                                      (severity, SEVERITIES, "severity"), (channel, CHANNELS, "channel")):
-            _one_of(value, allowed, field)
-        if not description.strip():
-            raise ValidationError(field="description", value="")
-        with self.db.write():
-            row = current_row(Customer, customer_id)
-            feedback_id = Feedback.insert(
-                customer=customer_id, contact=contact_id, visit=visit_id, received_at=received_at or now(),
-                channel=channel, kind=kind, category=category, severity=severity, description=description.strip(),
-                owner=row["owner"], status="new", updated_by=self.user,
-            ).execute()
-            refresh_open_feedback(customer_id)
-            return feedback_id

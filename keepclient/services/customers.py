@@ -119,6 +119,16 @@ class CustomerService:
             for start, kind, status, purpose, outcome in visits
         ]
         entries += [TimelineEntry(at, "feedback", cat, status, desc) for at, cat, status, desc in feedback]
+        steps = (  # each workflow step of the customer's feedback (the change log keeps them)
+            ChangeLog.select(ChangeLog.changed_at, ChangeLog.new_value, ChangeLog.changed_by, Feedback.category,
+                             Feedback.description)
+            .join(Feedback, on=(ChangeLog.record_id == Feedback.id))
+            .where((ChangeLog.table_name == "feedback") & (ChangeLog.field == "status")
+                   & (Feedback.customer == customer_id) & Feedback.deleted_at.is_null())
+            .order_by(ChangeLog.changed_at.desc(), ChangeLog.id.desc()).limit(TIMELINE_LIMIT).tuples()
+        )
+        entries += [TimelineEntry(at, "feedback", cat, status, f"{desc} ({who})")
+                    for at, status, who, cat, desc in steps]
         entries += [
             TimelineEntry(dt.datetime.combine(day, dt.time()), "purchase", "", "", f"{product} × {qty}", amount)
             for day, product, amount, qty in purchases

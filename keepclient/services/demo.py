@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from keepclient.db import search_docs
 from keepclient.db.connection import Database
-from keepclient.domain import cadence
+from keepclient.domain import cadence, response_targets
 from keepclient.domain.errors import CancelledError, DatabaseNotEmptyError
 from keepclient.domain.normalize import contact_keys, customer_keys
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DemoSummary
@@ -51,7 +51,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "feedback": (
         "customer_id", "contact_id", "visit_id", "received_at", "channel", "kind", "category", "severity",
         "description", "owner_id", "status", "first_response_at", "resolved_at", "replied_at", "closed_at",
-        "resolution", "satisfaction", "satisfaction_comment", "deleted_at",
+        "resolution", "satisfaction", "satisfaction_comment", "deleted_at", "response_due", "resolution_due",
+        "next_due", "response_hours", "resolution_hours",
     ),
     "purchase": ("customer_id", "date", "amount", "product", "quantity", "deleted_at"),
 }
@@ -231,12 +232,19 @@ class DemoGenerator:
         def sec(value: dt.datetime | None) -> dt.datetime | None:
             return value.replace(microsecond=0) if value else None
 
+        severity = rng.choices(("low", "normal", "high", "urgent"), weights=(20, 55, 20, 5))[0]
+        response_due, resolution_due = response_targets.deadlines(stamp, severity)
+        ahead = response_due if status == "new" else resolution_due if status == "in_progress" else None
+
+        def hours(until: dt.datetime | None) -> float | None:
+            return round((until - stamp).total_seconds() / 3600, 2) if until else None
+
         self.rows.add("feedback", stamp, (
             cid, contact, visit, stamp, "visit" if visit else rng.choice(("phone", "email", "message")), kind,
-            category, rng.choices(("low", "normal", "high", "urgent"), weights=(20, 55, 20, 5))[0],
-            rng.choice(V.FEEDBACK_TEXTS[category]), owner_id, status, sec(first), sec(resolved), sec(replied),
-            sec(closed), rng.choice(V.RESOLUTIONS) if resolved else "",
-            rng.randint(2, 5) if closed and rng.random() < 0.6 else None, "", None,
+            category, severity, rng.choice(V.FEEDBACK_TEXTS[category]), owner_id, status, sec(first),
+            sec(resolved), sec(replied), sec(closed), rng.choice(V.RESOLUTIONS) if resolved else "",
+            rng.randint(2, 5) if closed and rng.random() < 0.6 else None, "", None, response_due, resolution_due,
+            ahead, hours(sec(first)), hours(sec(resolved)),
         ))
 
     def _planned(self, cid: int, owner_id: int, contacts: list[int], due: dt.date, address: str) -> None:

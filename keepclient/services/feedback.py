@@ -1,12 +1,134 @@
-"""The feedback and complaint log: newest first, one page at a time."""
+"""The feedback and complaint log: every item gets an owner, a first response, a resolution, a reply to the
+customer, and is closed; deadlines come from the team's response targets (working time, per severity).
+
+Each step is a checked update (a colleague's save in between is a conflict, never overwritten), stamps its time,
+goes into the change log (the item's history and the customer's timeline) and keeps the customer's count of open
+feedback. The log reads pages through indexes, so 200,000 items filter and sort at once.
+"""
 
 from __future__ import annotations
 
-from peewee import JOIN
+import datetime as dt
+import json
+import statistics
+from typing import Any
+
+from peewee import SqliteDatabase
 
 from keepclient.db.connection import Database
-from keepclient.db.models import Customer, Feedback, Salesperson
-from keepclient.domain.types import FeedbackItem
+from keepclient.db.models import ChangeLog, Contact, Customer, Feedback, Setting, Visit
+from keepclient.db.models import now as current_time
+from keepclient.db.versioning import current_row, update_checked
+from keepclient.domain import response_targets
+from keepclient.domain.errors import RecordNotFoundError, ValidationError
+from keepclient.domain.types import (
+    FEEDBACK_SORTS,
+    FeedbackDetail,
+    FeedbackEvent,
+    FeedbackFilter,
+    FeedbackItem,
+    FeedbackReport,
+    MonthlyFeedbackRow,
+    OpenFeedbackRow,
+    SatisfactionScore,
+)
+from keepclient.services.activity import CATEGORIES, CHANNELS, FEEDBACK_KINDS, SEVERITIES, refresh_open_feedback
+
+TARGETS_KEY = "team.response_targets"
+STATUSES = ("new", "in_progress", "resolved", "replied", "closed")
+STEPS: dict[str, tuple[str, ...]] = {
+    "new": ("in_progress", "resolved"),
+    "in_progress": ("resolved",),
+    "resolved": ("replied", "in_progress"),
+    "replied": ("closed", "in_progress"),
+    "closed": ("in_progress",),
+}
+EDITABLE = {"description": "description", "kind": "kind", "category": "category", "severity": "severity",
+            "channel": "channel", "owner_id": "owner", "contact_id": "contact", "resolution": "resolution"}
+ALLOWED_VALUES = {"kind": FEEDBACK_KINDS, "category": CATEGORIES, "severity": SEVERITIES, "channel": CHANNELS}
+
+_COLUMNS = """f.id, f.customer_id, c.name, f.received_at, f.kind, f.category, f.severity, f.status,
+    coalesce(s.name, ''), f.description, f.owner_id, f.channel, f.first_response_at, f.resolved_at, f.replied_at,
+    f.closed_at, f.response_due, f.resolution_due, f.next_due, f.satisfaction, f.version"""
+_FROM = """FROM feedback f JOIN customer c ON c.id = f.customer_id
+    LEFT JOIN salesperson s ON s.id = f.owner_id"""
+_ORDER = {  # every sort ends on the id, so pages never overlap
+    "received_at": "f.received_at {d}, f.id {d}",
+    "customer": "c.sort_key {d}, f.id {d}",
+    "kind": "f.kind {d}, f.received_at {d}, f.id {d}",
+    "category": "f.category {d}, f.received_at {d}, f.id {d}",
+    "severity": "f.severity {d}, f.received_at {d}, f.id {d}",
+    "status": "f.status {d}, f.next_due {d}, f.id {d}",
+    "owner": "coalesce(s.name, '') {d}, f.next_due {d}, f.id {d}",
+    "first_response": "f.response_hours {d}, f.id {d}",
+    "resolution": "f.resolution_hours {d}, f.id {d}",
+}
+
+
+def allowed_steps(status: str) -> tuple[str, ...]:
+    """The workflow steps open from `status` (reopening leads back to "in_progress")."""
+    return STEPS.get(status, ())
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _item(row: tuple) -> FeedbackItem:
+    values = list(row)
+    for index in (3, 12, 13, 14, 15, 16, 17, 18):
+        values[index] = _datetime(values[index])
+    return FeedbackItem(*values)
+
+
+def _hours(start: dt.datetime, end: dt.datetime | None) -> float | None:
+    return None if end is None else round((end - start).total_seconds() / 3600, 2)
+
+
+def load_targets() -> dict[str, dict[str, float]]:
+    """The team's response targets (defaults completed); call inside a database session."""
+    row = Setting.get_or_none(Setting.key == TARGETS_KEY)
+    if row is None:
+        return response_targets.checked_targets({})
+    try:
+        return response_targets.checked_targets(json.loads(row.value))
+    except (ValueError, TypeError, ValidationError):  # a damaged setting must not stop anyone's work
+        return response_targets.checked_targets({})
+
+
+class _Where:
+    """A FeedbackFilter as SQL (the statuses part optional, for the status strip's counts)."""
+
+    def __init__(self, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True) -> None:
+        parts, params = ["f.deleted_at IS NULL"], []
+        for column, values in (("f.status", flt.statuses if statuses else ()), ("f.category", flt.categories),
+                               ("f.severity", flt.severities), ("f.kind", flt.kinds)):
+            if values:
+                parts.append(f"{column} IN ({', '.join('?' * len(values))})")
+                params += list(values)
+        for column, value in (("f.owner_id", flt.owner_id), ("f.customer_id", flt.customer_id)):
+            if value is not None:
+                parts.append(f"{column} = ?")
+                params.append(value)
+        if flt.overdue:
+            parts.append("f.next_due < ?")
+            params.append(at)
+        if flt.received_from is not None:
+            parts.append("f.received_at >= ?")
+            params.append(dt.datetime.combine(flt.received_from, dt.time()))
+        if flt.received_to is not None:
+            parts.append("f.received_at < ?")
+            params.append(dt.datetime.combine(flt.received_to + dt.timedelta(days=1), dt.time()))
+        text = flt.text.strip()
+        if text:
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            parts.append("(f.description LIKE ? ESCAPE '\\' OR f.resolution LIKE ? ESCAPE '\\' "
+                         "OR c.name LIKE ? ESCAPE '\\')")
+            params += [like, like, like]
+        self.sql, self.params = " AND ".join(parts), params
+        self.needs_customer = bool(text)
 
 
 class FeedbackService:
@@ -14,25 +136,244 @@ class FeedbackService:
         self.db = db
         self.user = user
 
-    def count(self) -> int:
-        with self.db.session():
-            return Feedback.select().where(Feedback.deleted_at.is_null()).count()
+    # -- the log ----------------------------------------------------------------------------------------------
+    def count(self, flt: FeedbackFilter | None = None, now: dt.datetime | None = None) -> int:
+        flt = flt or FeedbackFilter()
+        where = _Where(flt, now or current_time())
+        join = "JOIN customer c ON c.id = f.customer_id" if where.needs_customer else ""
+        with self.db.session() as pw:
+            return pw.execute_sql(f"SELECT count(*) FROM feedback f {join} WHERE {where.sql}",
+                                  where.params).fetchone()[0]
 
-    def rows(self, offset: int, limit: int) -> list[FeedbackItem]:
+    def rows(self, flt: FeedbackFilter | None = None, offset: int = 0, limit: int = 100,
+             now: dt.datetime | None = None) -> list[FeedbackItem]:
+        """A page of the log in the filter's order. "due" lists the items with a deadline ahead first, nearest
+        (most overdue) first, then the rest newest first: two index ranges, paged one after the other."""
+        flt = flt or FeedbackFilter()
+        if flt.sort not in FEEDBACK_SORTS:
+            raise ValidationError(field="sort", value=flt.sort)
+        where = _Where(flt, now or current_time())
+        with self.db.session() as pw:
+            if flt.sort != "due":
+                order = _ORDER[flt.sort].format(d="DESC" if flt.descending else "ASC")
+                return self._page(pw, where.sql, where.params, order, offset, limit)
+            return self._due_page(pw, where, offset, limit, flt.descending)
+
+    @staticmethod
+    def _page(pw: SqliteDatabase, sql: str, params: list, order: str, offset: int, limit: int) -> list[FeedbackItem]:
+        rows = pw.execute_sql(f"SELECT {_COLUMNS} {_FROM} WHERE {sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                              [*params, limit, offset])
+        return [_item(row) for row in rows]
+
+    def _due_page(self, pw: SqliteDatabase, where: _Where, offset: int, limit: int,
+                  descending: bool) -> list[FeedbackItem]:
+        ahead_sql, rest_sql = f"{where.sql} AND f.next_due IS NOT NULL", f"{where.sql} AND f.next_due IS NULL"
+        parts = [(ahead_sql, "f.next_due {a}, f.received_at {a}, f.id {a}"),
+                 (rest_sql, "f.received_at DESC, f.id DESC")]
+        if descending:
+            parts.reverse()
+        items: list[FeedbackItem] = []
+        for index, (sql, order) in enumerate(parts):
+            order = order.format(a="DESC" if descending else "ASC")
+            items += self._page(pw, sql, where.params, order, offset, limit - len(items))
+            if len(items) >= limit or index == len(parts) - 1:
+                break
+            join = "JOIN customer c ON c.id = f.customer_id" if where.needs_customer else ""
+            size = pw.execute_sql(f"SELECT count(*) FROM feedback f {join} WHERE {sql}", where.params).fetchone()[0]
+            offset = max(0, offset - size)
+        return items
+
+    def status_counts(self, flt: FeedbackFilter | None = None, now: dt.datetime | None = None) -> dict[str, int]:
+        """Items per status under the filter's other parts, plus "overdue" and "all" (the header strip)."""
+        flt = flt or FeedbackFilter()
+        at = now or current_time()
+        where = _Where(flt, at, statuses=False)
+        join = "JOIN customer c ON c.id = f.customer_id" if where.needs_customer else ""
+        with self.db.session() as pw:
+            found = dict(pw.execute_sql(f"SELECT f.status, count(*) FROM feedback f {join} WHERE {where.sql} "
+                                        "GROUP BY f.status", where.params).fetchall())
+            overdue = pw.execute_sql(f"SELECT count(*) FROM feedback f {join} WHERE {where.sql} AND f.next_due < ?",
+                                     [*where.params, at]).fetchone()[0]
+        counts = {status: found.get(status, 0) for status in STATUSES}
+        return {**counts, "overdue": overdue, "all": sum(found.values())}
+
+    def overdue_count(self, owner_id: int | None, now: dt.datetime | None = None) -> int:
+        """Items past a deadline, of one owner (or everybody's): the status bar's warning."""
+        return self.count(FeedbackFilter(owner_id=owner_id, overdue=True), now)
+
+    def get(self, feedback_id: int) -> FeedbackDetail:
+        with self.db.session() as pw:
+            row = pw.execute_sql(f"SELECT {_COLUMNS}, f.contact_id, coalesce(k.name, ''), f.visit_id, f.resolution, "
+                                 f"f.satisfaction_comment, f.deleted_at {_FROM} LEFT JOIN contact k ON k.id = "
+                                 "f.contact_id WHERE f.id = ?", [feedback_id]).fetchone()
+            if row is None or row[-1] is not None:
+                raise RecordNotFoundError(table="feedback", record_id=feedback_id)
+            changes = pw.execute_sql(
+                "SELECT changed_at, changed_by, field, old_value, new_value FROM change_log "
+                "WHERE table_name = 'feedback' AND record_id = ? ORDER BY changed_at, id", [feedback_id])
+            history = [FeedbackEvent(_datetime(at), who, field, old, new) for at, who, field, old, new in changes]
+        *item, contact_id, contact, visit_id, resolution, comment, _deleted = row
+        return FeedbackDetail(_item(tuple(item)), contact_id, contact, visit_id, resolution, comment, tuple(history))
+
+    # -- writing ----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _check(field: str, value: Any) -> Any:
+        if field in ALLOWED_VALUES and value not in ALLOWED_VALUES[field]:
+            raise ValidationError(field=field, value=value)
+        if field == "description" and not str(value).strip():
+            raise ValidationError(field="description", value="")
+        return value.strip() if isinstance(value, str) else value
+
+    def create(
+        self, customer_id: int, *, description: str, kind: str = "complaint", category: str = "other",
+        severity: str = "normal", channel: str = "phone", contact_id: int | None = None,
+        visit_id: int | None = None, received_at: dt.datetime | None = None, owner_id: int | None = None,
+    ) -> int:
+        """New feedback, owned by the customer's salesperson unless `owner_id` says otherwise; returns its id."""
+        values = {name: self._check(name, value) for name, value in (
+            ("description", description), ("kind", kind), ("category", category), ("severity", severity),
+            ("channel", channel))}
+        received = (received_at or current_time()).replace(microsecond=0)
+        with self.db.write():
+            customer = current_row(Customer, customer_id)
+            if visit_id is not None:
+                current_row(Visit, visit_id)
+            response_due, resolution_due = response_targets.deadlines(received, severity, load_targets())
+            feedback_id = Feedback.insert(
+                customer=customer_id, contact=contact_id, visit=visit_id, received_at=received,
+                owner=owner_id if owner_id is not None else customer["owner"], status="new", updated_by=self.user,
+                response_due=response_due, resolution_due=resolution_due, next_due=response_due, **values,
+            ).execute()
+            refresh_open_feedback(customer_id)
+            return feedback_id
+
+    def update(self, feedback_id: int, version: int, changes: dict[str, Any]) -> int:
+        """Edit fields; a new severity moves the deadlines. Returns the new version (ConflictError if stale)."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ValidationError(field=name, value=changes[name])
+        values = {EDITABLE[name]: self._check(name, value) for name, value in changes.items()}
+        with self.db.write():
+            row = current_row(Feedback, feedback_id)
+            if "contact" in values and values["contact"] is not None:
+                contact = current_row(Contact, values["contact"])
+                if contact["customer"] != row["customer"]:
+                    raise ValidationError(field="contact_id", value=values["contact"])
+            if values.get("severity", row["severity"]) != row["severity"]:
+                response_due, resolution_due = response_targets.deadlines(
+                    _datetime(row["received_at"]), values["severity"], load_targets())
+                values.update(response_due=response_due, resolution_due=resolution_due,
+                              next_due=self._ahead(row["status"], response_due, resolution_due))
+            return update_checked(Feedback, feedback_id, version, values, self.user)
+
+    @staticmethod
+    def _ahead(status: str, response_due: dt.datetime | None, resolution_due: dt.datetime | None) -> Any:
+        return response_due if status == "new" else resolution_due if status == "in_progress" else None
+
+    def advance(self, feedback_id: int, version: int, status: str, *, note: str = "",
+                satisfaction: int | None = None, comment: str = "", at: dt.datetime | None = None) -> int:
+        """One workflow step (see allowed_steps); returns the new version.
+
+        Leaving "new" is the first response; resolving stamps the resolution (`note` becomes its text when
+        given); closing may record the customer's satisfaction; reopening starts the resolution target again.
+        """
+        if satisfaction is not None and not 1 <= satisfaction <= 5:
+            raise ValidationError(field="satisfaction", value=satisfaction)
+        when = (at or current_time()).replace(microsecond=0)
+        with self.db.write():
+            row = current_row(Feedback, feedback_id)
+            if status not in allowed_steps(row["status"]):
+                raise ValidationError(field="status", value=status)
+            received = _datetime(row["received_at"])
+            changes: dict[str, Any] = {"status": status}
+            if row["first_response_at"] is None:
+                changes.update(first_response_at=when, response_hours=_hours(received, when))
+            resolution_due = _datetime(row["resolution_due"])
+            if status == "resolved":
+                changes.update(resolved_at=when, resolution_hours=_hours(received, when))
+                if note.strip():
+                    changes["resolution"] = note.strip()
+            elif status == "replied":
+                changes["replied_at"] = when
+            elif status == "closed":
+                changes["closed_at"] = when
+                if satisfaction is not None:
+                    changes["satisfaction"] = satisfaction
+                if comment.strip():
+                    changes["satisfaction_comment"] = comment.strip()
+            elif row["status"] != "new":  # reopened: the resolution target starts again
+                resolution_due = response_targets.deadlines(when, row["severity"], load_targets())[1]
+                changes.update(resolved_at=None, replied_at=None, closed_at=None, resolution_hours=None,
+                               resolution_due=resolution_due)
+            changes["next_due"] = self._ahead(status, _datetime(row["response_due"]), resolution_due)
+            new_version = update_checked(Feedback, feedback_id, version, changes, self.user)
+            if note.strip() and status != "resolved":
+                stamp = current_time()
+                ChangeLog.insert(table_name="feedback", record_id=feedback_id, field="note", old_value=None,
+                                 new_value=note.strip(), changed_at=stamp, changed_by=self.user, created_at=stamp,
+                                 updated_at=stamp, updated_by=self.user).execute()
+            refresh_open_feedback(row["customer"])
+            return new_version
+
+    # -- settings ---------------------------------------------------------------------------------------------
+    def targets(self) -> dict[str, dict[str, float]]:
+        """Per severity: "response_hours" (working hours to the first response), "resolution_days"."""
         with self.db.session():
-            query = (
-                Feedback.select(
-                    Feedback.id, Feedback.customer, Customer.name, Feedback.received_at, Feedback.kind,
-                    Feedback.category, Feedback.severity, Feedback.status, Salesperson.name, Feedback.description,
-                )
-                .join(Customer, on=(Feedback.customer == Customer.id))
-                .join(Salesperson, JOIN.LEFT_OUTER, on=(Feedback.owner == Salesperson.id))
-                .where(Feedback.deleted_at.is_null())
-                .order_by(Feedback.received_at.desc(), Feedback.id.desc())
-                .limit(limit).offset(offset)
-                .tuples()
-            )
-            return [
-                FeedbackItem(fid, cid, customer, received, kind, category, severity, status, owner or "", text)
-                for fid, cid, customer, received, kind, category, severity, status, owner, text in query
-            ]
+            return load_targets()
+
+    def set_targets(self, values: dict[str, dict[str, Any]]) -> None:
+        current = self.targets()
+        merged = {severity: {**current.get(severity, {}), **limits} for severity, limits in values.items()}
+        targets = response_targets.checked_targets({**current, **merged})
+        text = json.dumps(targets)
+        with self.db.write():
+            Setting.insert(key=TARGETS_KEY, value=text, updated_by=self.user).on_conflict(
+                conflict_target=[Setting.key], update={Setting.value: text, Setting.updated_by: self.user}).execute()
+
+    # -- satisfaction and the report ----------------------------------------------------------------------------
+    def satisfaction(self, customer_id: int, limit: int = 10) -> list[SatisfactionScore]:
+        """The customer's latest scores, newest first: given at visits and when feedback was closed."""
+        with self.db.session() as pw:
+            rows = pw.execute_sql(
+                "SELECT * FROM (SELECT planned_start AS at, satisfaction, 'visit', outcome FROM visit "
+                "WHERE customer_id = ? AND satisfaction IS NOT NULL AND deleted_at IS NULL "
+                "UNION ALL SELECT coalesce(closed_at, updated_at), satisfaction, 'feedback', satisfaction_comment "
+                "FROM feedback WHERE customer_id = ? AND satisfaction IS NOT NULL AND deleted_at IS NULL) "
+                "ORDER BY at DESC LIMIT ?", [customer_id, customer_id, limit]).fetchall()
+        return [SatisfactionScore(_datetime(at), score, source, comment or "") for at, score, source, comment in rows]
+
+    def report(self, start: dt.date, end: dt.date, now: dt.datetime | None = None) -> FeedbackReport:
+        """Open feedback by owner (age, overdue) and, for feedback received from `start` to `end`, monthly counts
+        by category with median response and resolution times."""
+        made = now or current_time()
+        with self.db.session() as pw:
+            open_rows = pw.execute_sql(
+                "SELECT coalesce(s.name, ''), f.id, c.name, f.received_at, f.category, f.severity, f.status, "
+                "f.next_due FROM feedback f JOIN customer c ON c.id = f.customer_id "
+                "LEFT JOIN salesperson s ON s.id = f.owner_id "
+                "WHERE f.deleted_at IS NULL AND f.status IN ('new', 'in_progress', 'resolved', 'replied') "
+                "ORDER BY coalesce(s.name, '') = '', coalesce(s.name, ''), f.received_at, f.id").fetchall()
+            received = pw.execute_sql(
+                "SELECT substr(received_at, 1, 7), category, response_hours, resolution_hours FROM feedback "
+                "WHERE deleted_at IS NULL AND received_at >= ? AND received_at < ? ORDER BY 1, 2",
+                [dt.datetime.combine(start, dt.time()), dt.datetime.combine(end + dt.timedelta(days=1), dt.time())],
+            ).fetchall()
+        open_items = []
+        for owner, fid, customer, at, category, severity, status, due in open_rows:
+            at = _datetime(at)
+            due = _datetime(due)
+            open_items.append(OpenFeedbackRow(owner, fid, customer, at, category, severity, status,
+                                              round((made - at).total_seconds() / 86400, 1),
+                                              due is not None and due < made))
+        groups: dict[tuple[str, str], list[tuple[float | None, float | None]]] = {}
+        for month, category, response, resolution in received:
+            groups.setdefault((month, category), []).append((response, resolution))
+        monthly = []
+        for (month, category), times in sorted(groups.items()):
+            responses = [r for r, _ in times if r is not None]
+            resolutions = [r for _, r in times if r is not None]
+            monthly.append(MonthlyFeedbackRow(month, category, len(times),
+                                              statistics.median(responses) if responses else None,
+                                              statistics.median(resolutions) if resolutions else None))
+        return FeedbackReport(start, end, made, open_items, monthly)

@@ -147,8 +147,8 @@ def test_logging_a_call_moves_the_follow_up(ws: Workspace):
 
 def test_feedback_counts_as_open(ws: Workspace):
     cid = ws.editor.create("戊公司")
-    ws.activity.add_feedback(cid, description="交货晚了三天", category="delivery", severity="high")
+    ws.feedback.create(cid, description="交货晚了三天", category="delivery", severity="high")
     assert ws.customers.rows(0, 5)[0].open_feedback == 1
     assert ws.customers.count(CustomerFilter(open_feedback=True)) == 1
     with pytest.raises(ValidationError):
-        ws.activity.add_feedback(cid, description="  ")
+        ws.feedback.create(cid, description="  ")

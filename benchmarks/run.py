@@ -32,7 +32,7 @@ from pathlib import Path
 from keepclient.db.connection import open_database
 
 HERE = Path(__file__).resolve().parent
-ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets", "calendar")
+ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets", "calendar", "feedback")
 DATA = HERE / ".data"
 BARE_WINDOW = (
     "import sys\n"
@@ -178,6 +178,25 @@ def bench_calendar(customers: int, env: dict[str, str]) -> None:
     calendar_bench.bench_pdf(work, env)
 
 
+def bench_feedback(customers: int, env: dict[str, str]) -> None:
+    """The feedback log with 200,000 items: service and window, each on a fresh copy of the demo database."""
+    db = database_path(customers)
+    if not db.exists():
+        db = bench_demo(customers, env)
+    subprocess.run([sys.executable, "-m", "keepclient", "--db", str(db), "check"], env=env, check=True,
+                   capture_output=True)
+    for old_copy in DATA.glob(f"{db.stem}.before-upgrade-*"):
+        old_copy.unlink()
+    work = DATA / f"feedback-{customers}.db"
+    for part in ("feedback", "feedback_window"):
+        for leftover in DATA.glob(f"{work.name}*"):
+            leftover.unlink()
+        shutil.copyfile(db, work)
+        subprocess.run([sys.executable, "-c", "import sys, feedback_log; feedback_log.add_feedback("
+                        "__import__('pathlib').Path(sys.argv[1]))", str(work)], env=env, check=True, cwd=HERE)
+        subprocess.run([sys.executable, str(HERE / "run.py"), "_feedback", part, str(work)], env=env, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", nargs="*", help=f"any of {', '.join(ALL)} (default: all)")
@@ -196,6 +215,12 @@ def main() -> int:
         import calendar_views as calendar_bench
 
         getattr(calendar_bench, f"bench_{sys.argv[2]}")(Path(sys.argv[3]))
+        sys.stdout.flush()
+        os._exit(0)
+    if sys.argv[1:2] == ["_feedback"]:
+        import feedback_log
+
+        getattr(feedback_log, f"bench_{sys.argv[2]}")(Path(sys.argv[3]))
         sys.stdout.flush()
         os._exit(0)
     if sys.argv[1:2] == ["_list"]:
@@ -223,6 +248,8 @@ def main() -> int:
                 bench_list(name, args.customers, env)
         if "calendar" in args.which:
             bench_calendar(args.customers, env)
+        if "feedback" in args.which:
+            bench_feedback(args.customers, env)
         if "spreadsheets" in args.which:
             import spreadsheets
 

@@ -119,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("--to", dest="end", help="last day (default: 90 days after the first)")
     ics.add_argument("--salesperson", nargs="+", default=None, metavar="NAME",
                      help="only these salespeople (name or code; default: everyone)")
+
+    report = sub.add_parser("feedback-report", help="open feedback by owner, and monthly counts by category with "
+                                                    "median response and resolution times, as PDF or .xlsx")
+    target = report.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", type=Path, help="write the report as a PDF")
+    target.add_argument("--xlsx", type=Path, help="write the report as an Excel workbook")
+    report.add_argument("--from", dest="start", help="first day of the monthly part (default: six months ago)")
+    report.add_argument("--to", dest="end", help="last day of the monthly part (default: today)")
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default a4)")
     return parser
 
 
@@ -340,7 +349,38 @@ def _export_ics(ws, args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
+def _feedback_report(ws, args: argparse.Namespace, out: Output) -> int:
+    import datetime as dt
+
+    from keepclient.domain import periods
+
+    last = periods.day(args.end)[0] if args.end else dt.date.today()
+    first = periods.day(args.start)[0] if args.start else periods.months_before(last, 6)
+    if last < first:
+        out.say(QT_TRANSLATE_NOOP("cli", "--to must not be before --from."))
+        return 2
+    report = ws.feedback.report(first, last)
+    if args.pdf:
+        from keepclient.printing.feedback_report import write_feedback_report_pdf
+
+        pages = write_feedback_report_pdf(args.pdf, report, paper=args.paper, language=out.language)
+        out.say(QT_TRANSLATE_NOOP("cli", "Feedback report ({pages} pages) written to {path}"), pages=pages,
+                path=args.pdf)
+    else:
+        from keepclient.exporting.feedback_report import translated_labels, write_feedback_report_xlsx
+        from keepclient.i18n import translate
+
+        write_feedback_report_xlsx(args.xlsx, report, labels=translated_labels(
+            lambda context, text: translate(out.language, context, text)))
+        out.say(QT_TRANSLATE_NOOP("cli", "Feedback report written to {path}"), path=args.xlsx)
+    out.say(QT_TRANSLATE_NOOP("cli", "{open} open items ({overdue} overdue); {received} received from {first} to "
+                                     "{last}."), open=len(report.open_items),
+            overdue=sum(r.overdue for r in report.open_items), received=sum(r.count for r in report.monthly),
+            first=first.isoformat(), last=last.isoformat())
+    return 0
+
+
 CREATES_DATABASE = frozenset({"demo", "import"})
 COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search, "import": _import,
             "export": _export, "undo-import": _undo_import, "imports": _imports, "print-schedule": _print_schedule,
-            "export-ics": _export_ics}
+            "export-ics": _export_ics, "feedback-report": _feedback_report}

@@ -45,3 +45,10 @@ def month(text: str) -> tuple[dt.date, dt.date]:
     year, number = int(match.group(1)), int(match.group(2))
     first = dt.date(year, number, 1)
     return first, first + dt.timedelta(days=calendar.monthrange(year, number)[1])
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the month's last day when it is shorter): 31 Aug - 6 -> 28/29 Feb."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

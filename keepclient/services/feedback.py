@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import statistics
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import SqliteDatabase
 
@@ -54,12 +54,10 @@ _FROM = """FROM feedback f JOIN customer c ON c.id = f.customer_id
     LEFT JOIN salesperson s ON s.id = f.owner_id"""
 _ORDER = {  # every sort ends on the id, so pages never overlap
     "received_at": "f.received_at {d}, f.id {d}",
-    "customer": "c.sort_key {d}, f.id {d}",
     "kind": "f.kind {d}, f.received_at {d}, f.id {d}",
     "category": "f.category {d}, f.received_at {d}, f.id {d}",
     "severity": "f.severity {d}, f.received_at {d}, f.id {d}",
     "status": "f.status {d}, f.next_due {d}, f.id {d}",
-    "owner": "coalesce(s.name, '') {d}, f.next_due {d}, f.id {d}",
     "first_response": "f.response_hours {d}, f.id {d}",
     "resolution": "f.resolution_hours {d}, f.id {d}",
 }
@@ -99,9 +97,10 @@ def load_targets() -> dict[str, dict[str, float]]:
 
 
 class _Where:
-    """A FeedbackFilter as SQL (the statuses part optional, for the status strip's counts)."""
+    """A FeedbackFilter as SQL over `feedback f` alone (the customer's name is matched through a sub-select, so
+    counting never joins); `statuses=False` leaves the statuses out (the status strip counts every status)."""
 
-    def __init__(self, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True) -> None:
+    def __init__(self, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True, text_ids: str = "[]") -> None:
         parts, params = ["f.deleted_at IS NULL"], []
         for column, values in (("f.status", flt.statuses if statuses else ()), ("f.category", flt.categories),
                                ("f.severity", flt.severities), ("f.kind", flt.kinds)):
@@ -121,81 +120,149 @@ class _Where:
         if flt.received_to is not None:
             parts.append("f.received_at < ?")
             params.append(dt.datetime.combine(flt.received_to + dt.timedelta(days=1), dt.time()))
-        text = flt.text.strip()
-        if text:
-            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            parts.append("(f.description LIKE ? ESCAPE '\\' OR f.resolution LIKE ? ESCAPE '\\' "
-                         "OR c.name LIKE ? ESCAPE '\\')")
-            params += [like, like, like]
-        self.sql, self.params = " AND ".join(parts), params
-        self.needs_customer = bool(text)
+        found_in = ""
+        if flt.text.strip():  # the items the text was found in, worked out once per term (see _text_ids)
+            found_in = " AND {}f.id IN (SELECT value FROM json_each(?))"
+            params.append(text_ids)
+        self.sql, self.params = " AND ".join(parts) + found_in.format(""), params
+        # Walking customers in name order, each id must be tested, not looked up per customer ("+" says so).
+        self.walk_sql = " AND ".join(parts) + found_in.format("+")
+
+
+class _Segment(NamedTuple):
+    """A stretch of the log in one order, read by one index: pages run through the segments one after another."""
+
+    sql: str  # added to the filter
+    params: list
+    order: str
+    source: str = "FROM feedback f"  # what the page's ids are read from
+    walk: bool = False  # customers walked in name order (see _Where.walk_sql)
+
+
+SPARSE = 5_000  # at most this many items: sorting them all beats walking the customers in name order
 
 
 class FeedbackService:
     def __init__(self, db: Database, user: str) -> None:
         self.db = db
         self.user = user
-
-    # -- the log ----------------------------------------------------------------------------------------------
-    def count(self, flt: FeedbackFilter | None = None, now: dt.datetime | None = None) -> int:
-        flt = flt or FeedbackFilter()
-        where = _Where(flt, now or current_time())
-        join = "JOIN customer c ON c.id = f.customer_id" if where.needs_customer else ""
-        with self.db.session() as pw:
-            return pw.execute_sql(f"SELECT count(*) FROM feedback f {join} WHERE {where.sql}",
-                                  where.params).fetchone()[0]
-
-    def rows(self, flt: FeedbackFilter | None = None, offset: int = 0, limit: int = 100,
-             now: dt.datetime | None = None) -> list[FeedbackItem]:
-        """A page of the log in the filter's order. "due" lists the items with a deadline ahead first, nearest
-        (most overdue) first, then the rest newest first: two index ranges, paged one after the other."""
-        flt = flt or FeedbackFilter()
-        if flt.sort not in FEEDBACK_SORTS:
-            raise ValidationError(field="sort", value=flt.sort)
-        where = _Where(flt, now or current_time())
-        with self.db.session() as pw:
-            if flt.sort != "due":
-                order = _ORDER[flt.sort].format(d="DESC" if flt.descending else "ASC")
-                return self._page(pw, where.sql, where.params, order, offset, limit)
-            return self._due_page(pw, where, offset, limit, flt.descending)
+        self._summaries: dict[tuple, dict[str, tuple[int, int]]] = {}
+        self._texts: dict[tuple, str] = {}
 
     @staticmethod
-    def _page(pw: SqliteDatabase, sql: str, params: list, order: str, offset: int, limit: int) -> list[FeedbackItem]:
-        rows = pw.execute_sql(f"SELECT {_COLUMNS} {_FROM} WHERE {sql} ORDER BY {order} LIMIT ? OFFSET ?",
-                              [*params, limit, offset])
-        return [_item(row) for row in rows]
+    def _changed(pw: SqliteDatabase) -> tuple[int, int]:
+        """Changes when anybody saves (a colleague's commit, or anything on this connection)."""
+        return pw.execute_sql("PRAGMA data_version").fetchone()[0], pw.connection().total_changes
 
-    def _due_page(self, pw: SqliteDatabase, where: _Where, offset: int, limit: int,
-                  descending: bool) -> list[FeedbackItem]:
-        ahead_sql, rest_sql = f"{where.sql} AND f.next_due IS NOT NULL", f"{where.sql} AND f.next_due IS NULL"
-        parts = [(ahead_sql, "f.next_due {a}, f.received_at {a}, f.id {a}"),
-                 (rest_sql, "f.received_at DESC, f.id DESC")]
-        if descending:
-            parts.reverse()
-        items: list[FeedbackItem] = []
-        for index, (sql, order) in enumerate(parts):
-            order = order.format(a="DESC" if descending else "ASC")
-            items += self._page(pw, sql, where.params, order, offset, limit - len(items))
-            if len(items) >= limit or index == len(parts) - 1:
-                break
-            join = "JOIN customer c ON c.id = f.customer_id" if where.needs_customer else ""
-            size = pw.execute_sql(f"SELECT count(*) FROM feedback f {join} WHERE {sql}", where.params).fetchone()[0]
-            offset = max(0, offset - size)
-        return items
+    def _where(self, pw: SqliteDatabase, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True) -> _Where:
+        return _Where(flt, at, statuses, self._text_ids(pw, flt.text.strip()) if flt.text.strip() else "[]")
+
+    def _text_ids(self, pw: SqliteDatabase, text: str) -> str:
+        """Ids (as JSON) of the items whose description, resolution or customer's name holds `text`: one scan of
+        the narrow text table (db/feedback_text.py) per term, shared by the counts and every page."""
+        key = (text, self._changed(pw))
+        found = self._texts.get(key)
+        if found is None:
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            found = json.dumps([fid for (fid,) in pw.execute_sql(
+                "SELECT id FROM feedback_text WHERE text LIKE ? ESCAPE '\\' UNION SELECT f.id FROM feedback f "
+                "WHERE f.customer_id IN (SELECT id FROM customer WHERE name LIKE ? ESCAPE '\\')", [like, like])])
+            self._texts = {key: found}
+        return found
+
+    # -- the log ----------------------------------------------------------------------------------------------
+    def _summary(self, pw: SqliteDatabase, flt: FeedbackFilter, at: dt.datetime) -> dict[str, tuple[int, int]]:
+        """(items, of them overdue) per status under the filter without its statuses: one scan answers the
+        status strip and the row count. Kept until the database changes (ours or a colleague's save)."""
+        key = (flt._replace(statuses=(), sort="due", descending=False), at.replace(second=0, microsecond=0),
+               self._changed(pw))
+        found = self._summaries.get(key)
+        if found is None:
+            where = self._where(pw, flt, at, statuses=False)
+            rows = pw.execute_sql(f"SELECT f.status, count(*), coalesce(sum(f.next_due < ?), 0) FROM feedback f "
+                                  f"WHERE {where.sql} GROUP BY f.status", [at, *where.params]).fetchall()
+            found = {status: (count, overdue) for status, count, overdue in rows}
+            self._summaries = {key: found}  # one filter at a time is all the log needs
+        return found
+
+    def count(self, flt: FeedbackFilter | None = None, now: dt.datetime | None = None) -> int:
+        flt = flt or FeedbackFilter()
+        with self.db.session() as pw:
+            summary = self._summary(pw, flt, now or current_time())
+        wanted = flt.statuses or tuple(summary)
+        return sum(summary.get(status, (0, 0))[1 if flt.overdue else 0] for status in wanted)
 
     def status_counts(self, flt: FeedbackFilter | None = None, now: dt.datetime | None = None) -> dict[str, int]:
         """Items per status under the filter's other parts, plus "overdue" and "all" (the header strip)."""
         flt = flt or FeedbackFilter()
-        at = now or current_time()
-        where = _Where(flt, at, statuses=False)
-        join = "JOIN customer c ON c.id = f.customer_id" if where.needs_customer else ""
         with self.db.session() as pw:
-            found = dict(pw.execute_sql(f"SELECT f.status, count(*) FROM feedback f {join} WHERE {where.sql} "
-                                        "GROUP BY f.status", where.params).fetchall())
-            overdue = pw.execute_sql(f"SELECT count(*) FROM feedback f {join} WHERE {where.sql} AND f.next_due < ?",
-                                     [*where.params, at]).fetchone()[0]
-        counts = {status: found.get(status, 0) for status in STATUSES}
-        return {**counts, "overdue": overdue, "all": sum(found.values())}
+            summary = self._summary(pw, flt, now or current_time())
+        counts = {status: summary.get(status, (0, 0))[0] for status in STATUSES}
+        return {**counts, "overdue": sum(o for _c, o in summary.values()), "all": sum(c for c, _o in summary.values())}
+
+    def rows(self, flt: FeedbackFilter | None = None, offset: int = 0, limit: int = 100,
+             now: dt.datetime | None = None) -> list[FeedbackItem]:
+        """A page of the log in the filter's order ("due": items with a deadline ahead first, nearest, so most
+        overdue, first; then the rest newest first). Each order is read through an index, page by page."""
+        flt = flt or FeedbackFilter()
+        if flt.sort not in FEEDBACK_SORTS:
+            raise ValidationError(field="sort", value=flt.sort)
+        at = now or current_time()
+        items: list[FeedbackItem] = []
+        with self.db.session() as pw:
+            where = self._where(pw, flt, at)
+            segments = self._segments(pw, flt, at)
+            for index, segment in enumerate(segments):
+                sql = f"{where.walk_sql if segment.walk else where.sql}{segment.sql}"
+                params = [*where.params, *segment.params]
+                found = self._by_ids(pw, [fid for (fid,) in pw.execute_sql(  # ids first: a sort holds only keys
+                    f"SELECT f.id {segment.source} WHERE {sql} ORDER BY {segment.order} LIMIT ? OFFSET ?",
+                    [*params, limit - len(items), offset])])
+                items += found
+                if len(items) >= limit or index == len(segments) - 1:
+                    break
+                if not found:  # the page starts further on: skip this whole segment
+                    size = pw.execute_sql(f"SELECT count(*) {segment.source} WHERE {sql}", params).fetchone()[0]
+                    offset = max(0, offset - size)
+                else:
+                    offset = 0
+        return items
+
+    @staticmethod
+    def _by_ids(pw: SqliteDatabase, ids: list[int]) -> list[FeedbackItem]:
+        """The items of a page, in the page's order."""
+        if not ids:
+            return []
+        rows = {row[0]: row for row in pw.execute_sql(
+            f"SELECT {_COLUMNS} {_FROM} WHERE f.id IN ({', '.join('?' * len(ids))})", ids)}
+        return [_item(rows[fid]) for fid in ids]
+
+    def _segments(self, pw: SqliteDatabase, flt: FeedbackFilter, at: dt.datetime) -> list[_Segment]:
+        d = "DESC" if flt.descending else "ASC"
+        if flt.sort == "due":
+            segments = [_Segment(" AND f.next_due IS NOT NULL", [], f"f.next_due {d}, f.received_at {d}, f.id {d}"),
+                        # "+": the planner would walk every item without a deadline by the next_due index; a
+                        # filter's own index (category, kind, dates...) in received order finds rare ones at once
+                        _Segment(" AND +f.next_due IS NULL", [], "f.received_at DESC, f.id DESC")]
+            return segments[::-1] if flt.descending else segments
+        if flt.sort == "owner":  # salespeople by name, each an index range; unassigned items last
+            within = "f.received_at ASC, f.id ASC" if flt.descending else "f.received_at DESC, f.id DESC"
+            owners = [oid for (oid,) in pw.execute_sql(
+                f"SELECT DISTINCT f.owner_id FROM feedback f LEFT JOIN salesperson s ON s.id = f.owner_id "
+                f"WHERE f.deleted_at IS NULL ORDER BY s.name IS NULL, s.name {d}")]
+            segments = [_Segment(" AND f.owner_id = ?", [oid], within) if oid is not None
+                        else _Segment(" AND f.owner_id IS NULL", [], within) for oid in owners]
+            return segments
+        if flt.sort == "customer":
+            order = f"c.sort_key {d}, f.id {d}"
+            joined = "FROM feedback f JOIN customer c ON c.id = f.customer_id"
+            if self.count(flt, at) <= SPARSE:
+                return [_Segment("", [], order, joined)]
+            walk = "FROM customer c CROSS JOIN feedback f ON f.customer_id = c.id"  # customers in name order
+            segments = [_Segment(" AND c.deleted_at IS NULL", [], order, walk, walk=True),
+                        _Segment(" AND c.deleted_at IS NOT NULL", [], order, joined)]
+            return segments[::-1] if flt.descending else segments
+        return [_Segment("", [], _ORDER[flt.sort].format(d=d))]
 
     def overdue_count(self, owner_id: int | None, now: dt.datetime | None = None) -> int:
         """Items past a deadline, of one owner (or everybody's): the status bar's warning."""

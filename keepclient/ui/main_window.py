@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, QToolButton, QWidget
 
 from keepclient import __version__, paths
 from keepclient.domain.errors import CancelledError, KeepclientError
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 Opener = Callable[..., "Workspace"]
 DEMO_CUSTOMERS = 500
 WATCH_MS = 2000  # how often to look for colleagues' saves (PRAGMA data_version: one cheap read)
+OVERDUE_MS = 60_000  # feedback becomes overdue as time passes: the status bar's count is read again this often
 
 
 def open_workspace(path: Path, *, shared: bool | None = None) -> Workspace:
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("keepclient")
         self.customers = CustomerArea(prefs, self.prompter, self.runner)
         self.calendar_tab = LazyTab(self._new_calendar)
-        self.feedback_tab = LazyTab(_new_feedback_log)
+        self.feedback_tab = LazyTab(self._new_feedback_log)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.customers, self.tr("&Customers"))
@@ -73,10 +74,21 @@ class MainWindow(QMainWindow):
         self.watch = QTimer(self, interval=WATCH_MS)
         self.watch.timeout.connect(self.check_for_colleagues)
         self._data_version: int | None = None
+        self.me: int | None = None  # the salesperson this user is (View › I am…), in the open database
+
+        self.overdue_button = QToolButton()
+        self.overdue_button.setObjectName("overdueFeedback")
+        self.overdue_button.setAutoRaise(True)
+        self.overdue_button.setToolTip(self.tr("Show these feedback items"))
+        self.overdue_button.clicked.connect(self.show_my_overdue)
+        self.overdue_button.hide()
+        self.overdue_timer = QTimer(self, interval=OVERDUE_MS)
+        self.overdue_timer.timeout.connect(self.refresh_overdue)
 
         self.path_label = QLabel()
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
+        self.statusBar().addPermanentWidget(self.overdue_button)
         self.statusBar().addPermanentWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
@@ -100,6 +112,48 @@ class MainWindow(QMainWindow):
     def feedback(self) -> FeedbackLog:
         return self.feedback_tab.content()  # type: ignore[return-value]
 
+    def _new_feedback_log(self) -> QWidget:
+        from keepclient.ui.feedback.log_view import FeedbackLog
+
+        log = FeedbackLog(self.prefs, self.prompter, runner=self.runner)
+        log.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        log.open_customer.connect(self.show_customer)
+        log.changed.connect(self._feedback_changed)
+        return log
+
+    def _feedback_changed(self) -> None:
+        """Feedback was saved in the log: the overdue count, and the customers and calendar already read, follow."""
+        self.refresh_overdue()
+        if self.tabs.indexOf(self.customers) in self._loaded_tabs:
+            self.customers.colleague_saved()  # keeps unsaved edits in the customer pane
+        if self.tabs.indexOf(self.calendar_tab) in self._loaded_tabs:
+            self.calendar.colleague_saved()
+
+    def refresh_overdue(self) -> None:
+        """The status bar's "N of my feedback items overdue" (the team's while the user has not said who they are)."""
+        if self.workspace is None:
+            self.overdue_button.hide()
+            return
+        try:
+            count = self.workspace.feedback.overdue_count(self.me)
+        except KeepclientError:
+            return  # a busy share: the next look will tell
+        if self.me is not None:
+            text = self.tr("%n of my feedback items overdue", "", count)
+        else:
+            text = self.tr("%n feedback item(s) overdue", "", count)
+        self.overdue_button.setText(text)
+        self.overdue_button.setStyleSheet("QToolButton { color: #c62828; font-weight: 600; }" if count else "")
+        self.overdue_button.show()
+
+    def show_my_overdue(self) -> None:
+        """The Feedback tab, filtered to my overdue items."""
+        if self.workspace is None:
+            return
+        self.tabs.setCurrentWidget(self.feedback_tab)
+        if self.tabs.indexOf(self.feedback_tab) in self._loaded_tabs:
+            self.feedback.show_my_overdue()
+
     # -- menus ---------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -121,6 +175,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.me_menu = view_menu.addMenu(self.tr("I &am…"))
         self.me_menu.aboutToShow.connect(self._fill_me_menu)
+        self.overdue_action = make_action(self, self.tr("My &overdue feedback"), self.show_my_overdue)
+        view_menu.addAction(self.overdue_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
         self.language_actions: dict[str, QAction] = {}
         for code, text in (("system", self.tr("System default")), ("en", "English"), ("zh_CN", "简体中文")):
@@ -136,6 +192,7 @@ class MainWindow(QMainWindow):
     def _share_undo(self) -> None:
         """Edit › Undo and Redo follow the tab on show: each area keeps its own stack in one QUndoGroup."""
         self.undo_group = QUndoGroup(self)
+        self.undo_group.indexChanged.connect(lambda _index: self.refresh_overdue())  # e.g. feedback added
         self.undo_group.addStack(self.customers.undo_stack)
         self.undo_group.setActiveStack(self.customers.undo_stack)
         undo = self.undo_group.createUndoAction(self, QCoreApplication.translate("CustomerMenus", "&Undo"))
@@ -162,6 +219,8 @@ class MainWindow(QMainWindow):
         else:
             self.undo_group.setActiveStack(None)
         self.customer_actions["trash"].setEnabled(area is self.customers)
+        for name in ("new", "find", "save"):  # the log has its own Ctrl+N, Ctrl+F and Ctrl+S while it shows
+            self.customer_actions[name].setEnabled(area is not self.feedback_tab)
 
     def _focus_calendar(self) -> None:
         if self.tabs.currentWidget() is self.calendar_tab:
@@ -191,7 +250,10 @@ class MainWindow(QMainWindow):
         paths.remember_database(workspace.path)
         self._show_status()
         self._loaded_tabs.clear()
+        self.me = self._find_me()
         self._load_tab(self.tabs.currentIndex())
+        self.refresh_overdue()
+        self.overdue_timer.start()
         if workspace.upgrade_backup:
             self.statusBar().showMessage(
                 self.tr("Database upgraded; the previous version was saved as %1").replace(
@@ -229,6 +291,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         self.prefs.current_tab = index
+        if self.tabs.widget(index) is self.feedback_tab and index in self._loaded_tabs:
+            self.feedback.refresh()  # feedback added from a customer or a visit since it was last shown
         self._load_tab(index)
         self._route_to_tab(index)
 
@@ -244,7 +308,7 @@ class MainWindow(QMainWindow):
             elif area is self.calendar_tab:
                 self.calendar.show_workspace(self.workspace)
             elif area is self.feedback_tab:
-                self.feedback.show_service(self.workspace.feedback)
+                self.feedback.show_workspace(self.workspace)
         except KeepclientError as exc:
             self._loaded_tabs.discard(index)
             self.prompter.error(self.tr("Cannot read the database"), user_message(exc))
@@ -264,6 +328,9 @@ class MainWindow(QMainWindow):
                 self.customers.colleague_saved()
             if 1 in self._loaded_tabs:
                 self.calendar.colleague_saved()
+            if 2 in self._loaded_tabs:
+                self.feedback.colleague_saved()
+            self.refresh_overdue()
         self._data_version = version
 
     def _fill_me_menu(self) -> None:
@@ -279,12 +346,26 @@ class MainWindow(QMainWindow):
     def set_me(self, code: str) -> None:
         """Which salesperson this user is: makes "My customers" mean their customers."""
         self.prefs.salesperson_code = code
+        self.me = self._find_me()
         if self.workspace is not None and 0 in self._loaded_tabs:
             self.customers.show_workspace(self.workspace)
+        if self.workspace is not None and 2 in self._loaded_tabs:
+            self.feedback.set_me(self.me)
+        self.refresh_overdue()
+
+    def _find_me(self) -> int | None:
+        if self.workspace is None or not self.prefs.salesperson_code:
+            return None
+        try:
+            people = self.workspace.team.salespeople()
+        except KeepclientError:
+            return None
+        return next((p.id for p in people if p.code == self.prefs.salesperson_code), None)
 
     def refresh(self) -> None:
         self._loaded_tabs.clear()
         self._load_tab(self.tabs.currentIndex())
+        self.refresh_overdue()
 
     def new_database(self) -> None:
         path = self.prompter.save_file(self.tr("New database"), paths.data_dir() / "keepclient.db")
@@ -373,6 +454,11 @@ class MainWindow(QMainWindow):
         self._route_to_tab(self.tabs.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        feedback_lost = self.feedback_tab.built and self.feedback.editor.is_dirty() and not self.feedback.save()
+        if feedback_lost and not self.prompter.ask_yes_no(self.tr("Unsaved changes"), self.tr(
+                "Your changes to this feedback item could not be saved. Close anyway and lose them?")):
+            event.ignore()
+            return
         if self.customers.detail.is_dirty() and not self.customers.save() and not self.prompter.ask_yes_no(
             self.tr("Unsaved changes"),
             self.tr("Your changes to this customer could not be saved. Close anyway and lose them?"),
@@ -395,9 +481,10 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work, remember the layout and close the database; safe to call twice."""
         self.watch.stop()
+        self.overdue_timer.stop()
         if self.task is not None:
             self.task.cancel()
-            self.runner.wait()
+        self.runner.wait()  # also the lists' counts, which read the database about to be closed
         self.prefs.window_geometry = self.saveGeometry()
         self.prefs.window_state = self.saveState()
         self.prefs.customer_splitter = self.customers.splitter.saveState()
@@ -405,12 +492,6 @@ class MainWindow(QMainWindow):
             self.workspace.close()
             self.workspace = None
 
-
-
-def _new_feedback_log() -> QWidget:
-    from keepclient.ui.feedback.log_view import FeedbackLog
-
-    return FeedbackLog()
 
 
 def area_widgets(window: MainWindow) -> dict[str, QWidget]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
@@ -77,6 +77,10 @@ class TaskRunner:
     def __init__(self, inline: bool = False) -> None:
         self.inline = inline
         self.pending: list[Future] = []
+        # Running tasks, held here until their result has been delivered on the UI thread: a caller that drops
+        # its task early (a newer count replacing an older one) would otherwise leave the last reference to the
+        # worker thread, which would then destroy the task's Qt signals object off the UI thread (a crash).
+        self.running: dict[int, Task] = {}
 
     def start(self, task: Task) -> Task:
         if self.inline:
@@ -84,6 +88,9 @@ class TaskRunner:
             return task
         if TaskRunner._executor is None:
             TaskRunner._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="keepclient")
+        key = id(task)
+        self.running[key] = task
+        task.signals.finished.connect(lambda: QTimer.singleShot(0, lambda: self.running.pop(key, None)))
         self.pending = [f for f in self.pending if not f.done()]
         self.pending.append(TaskRunner._executor.submit(task.run))
         return task

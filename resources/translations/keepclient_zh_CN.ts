@@ -356,6 +356,69 @@
     </message>
 </context>
 <context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="176"/>
+        <source>Close feedback</source>
+        <translation>关闭反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="178"/>
+        <source>How satisfied is %1 with how this was handled? (optional)</source>
+        <translation>%1 对这次处理满意吗？（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="182"/>
+        <source>(not asked)</source>
+        <translation>（未询问）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <source>very unhappy</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <source>unhappy</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <source>neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <source>happy</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="184"/>
+        <source>very happy</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="189"/>
+        <source>What the customer said (optional)</source>
+        <translation>客户的原话（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="191"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="192"/>
+        <source>Comment</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="197"/>
+        <source>Close item</source>
+        <translation>关闭此项</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
         <location filename="../../keepclient/ui/importer/wizard.py" line="301"/>
@@ -524,17 +587,17 @@
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="283"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="284"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="285"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="286"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="316"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="317"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -542,44 +605,44 @@
 <context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="56"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="57"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="60"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="68"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="69"/>
         <source>No customer matches. Press Esc to clear the search, or pick another view.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="255"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="258"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="272"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="275"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="296"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="299"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="296"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="299"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="325"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="328"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -587,187 +650,187 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="39"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="42"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="63"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="68"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="64"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="69"/>
         <source>Save changes (Ctrl+S)</source>
         <translation>保存修改（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="65"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="70"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="66"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="67"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="68"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="69"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="70"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="91"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="96"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="96"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="102"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="107"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="120"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="128"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="163"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="158"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="164"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="159"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="165"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
@@ -781,6 +844,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="27"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="112"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
@@ -797,7 +861,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="38"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="126"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -814,19 +878,20 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="41"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="155"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="153"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="171"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="42"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="159"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="175"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="43"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="159"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="175"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
@@ -887,7 +952,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="91"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="152"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -907,57 +972,57 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="108"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="122"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="119"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="133"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="126"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="140"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="133"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="147"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="139"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="155"/>
         <source>What the customer said</source>
         <translation>客户反馈内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="148"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="164"/>
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="149"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="165"/>
         <source>Set tier</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="150"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="166"/>
         <source>Set stage</source>
         <translation>设置阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="151"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="167"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="152"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="168"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="164"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="180"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -1014,13 +1079,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="24"/>
-        <location filename="../../keepclient/ui/main_window.py" line="141"/>
+        <location filename="../../keepclient/ui/main_window.py" line="198"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
-        <location filename="../../keepclient/ui/main_window.py" line="143"/>
+        <location filename="../../keepclient/ui/main_window.py" line="200"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1287,58 +1352,603 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
 </context>
 <context>
-    <name>FeedbackLog</name>
+    <name>FeedbackEditor</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="33"/>
-        <source>Received</source>
-        <translation>收到时间</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="34"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="35"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="36"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="37"/>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="38"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="39"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="43"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="44"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="206"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="40"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="45"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="46"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="194"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="47"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="196"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="48"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="196"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="49"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="197"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="50"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="197"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="51"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="211"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="52"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="217"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="239"/>
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="53"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="241"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="54"/>
+        <source>Customer&apos;s comment</source>
+        <translation>客户评价</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="55"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="56"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="190"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="80"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="97"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="120"/>
+        <source>Select a feedback item to see and edit it.</source>
+        <translation>选择一条反馈即可查看和编辑。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="142"/>
+        <source>Open this customer in the Customers tab</source>
+        <translation>在“客户”标签页中打开此客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="155"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="156"/>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>保存修改（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="157"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="163"/>
+        <source>Plan follow-up visit…</source>
+        <translation>安排跟进拜访…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="164"/>
+        <source>Plan a visit or call to this customer about this feedback</source>
+        <translation>就此反馈安排对该客户的拜访或电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="172"/>
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="172"/>
+        <source>Someone is on it: the first response is done</source>
+        <translation>已有人处理：首次响应完成</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="173"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="173"/>
+        <source>The problem is solved (write how under Resolution)</source>
+        <translation>问题已解决（在“解决方案”中写明做法）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="174"/>
+        <source>Replied to customer</source>
+        <translation>已答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="174"/>
+        <source>The customer has been told the result</source>
+        <translation>已将结果告知客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="175"/>
+        <source>Close…</source>
+        <translation>关闭…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="175"/>
+        <source>Close, with the customer&apos;s satisfaction if known</source>
+        <translation>关闭，并记录客户满意度（如已知）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="176"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="176"/>
+        <source>Work on it again</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="215"/>
+        <source>What was done about it</source>
+        <translation>采取了哪些措施</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="224"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="238"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="240"/>
+        <source>Customer told</source>
+        <translation>已告知客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="242"/>
+        <source>Deadlines and times</source>
+        <translation>期限与用时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="252"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="276"/>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="294"/>
+        <source>%1 #%2 · %3</source>
+        <translation>%1 #%2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="297"/>
+        <source>%1 by %2</source>
+        <translation>%1，由 %2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="324"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="333"/>
+        <source>after %1 (%2)</source>
+        <translation>用时 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="325"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="334"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="325"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="334"/>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="327"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="336"/>
+        <source>not yet; due %1</source>
+        <translation>尚未完成；期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="329"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="338"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="343"/>
+        <source>not yet</source>
+        <translation>尚未完成</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="342"/>
+        <source>closed %1</source>
+        <translation>已于 %1 关闭</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="354"/>
+        <source>Overdue: the first response was due %1 (%2 ago).</source>
+        <translation>已逾期：首次响应期限为 %1（已过 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="355"/>
+        <source>Overdue: the resolution was due %1 (%2 ago).</source>
+        <translation>已逾期：解决期限为 %1（已过 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackFilterBar</name>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="51"/>
+        <source>Search customers and descriptions… (Ctrl+F)</source>
+        <translation>搜索客户和描述…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="52"/>
+        <source>New feedback…</source>
+        <translation>新建反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="53"/>
+        <source>Record new feedback or a complaint (Ctrl+N)</source>
+        <translation>记录新的反馈或投诉（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="54"/>
+        <source>Report…</source>
+        <translation>报表…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="55"/>
+        <source>Open feedback by owner and monthly figures, as PDF or .xlsx</source>
+        <translation>按负责人列出未结反馈及月度数据，导出为 PDF 或 .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="68"/>
+        <source>All categories</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="69"/>
+        <source>All severities</source>
+        <translation>所有严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="70"/>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="73"/>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="75"/>
+        <source>Received on or after this day</source>
+        <translation>在这一天或之后收到</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="77"/>
+        <source>Received on or before this day</source>
+        <translation>在这一天或之前收到</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="79"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="94"/>
+        <source>Received from</source>
+        <translation>收到时间从</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="96"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="128"/>
+        <source>All owners</source>
+        <translation>所有负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="130"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="152"/>
+        <source>All statuses</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="156"/>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="158"/>
+        <source>%1 statuses</source>
+        <translation>%1 个状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="160"/>
+        <source>Which statuses to show</source>
+        <translation>显示哪些状态</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackLog</name>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="168"/>
+        <source>Find feedback</source>
+        <translation>查找反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="169"/>
+        <source>New feedback…</source>
+        <translation>新建反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="170"/>
+        <source>Save feedback</source>
+        <translation>保存反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="253"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="46"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="287"/>
         <source>%n feedback item(s)</source>
         <translation>
             <numerusform>共 %n 条反馈</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="47"/>
-        <source>No feedback recorded yet.</source>
-        <translation>还没有反馈记录。</translation>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="295"/>
+        <source>No feedback matches. Press Esc to clear the search, or change the filters.</source>
+        <translation>没有匹配的反馈。按 Esc 清除搜索，或修改筛选条件。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="297"/>
+        <source>No feedback recorded yet. Record the first with New feedback… (Ctrl+N).</source>
+        <translation>还没有反馈记录。用“新建反馈…”（Ctrl+N）记录第一条。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="411"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="421"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="605"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="422"/>
+        <source>Someone else changed or removed this feedback item, and it cannot be read now. Your edits were not saved.</source>
+        <translation>其他人修改或删除了这条反馈，现在无法读取。你的修改未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="430"/>
+        <source>nothing you can see</source>
+        <translation>看不到的内容</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="432"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="483"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="433"/>
+        <source>%1 saved this feedback item after you opened it (they changed: %2). Nothing was overwritten.
+
+It now shows their version with your edits on top (%3). Save again to keep your edits, or Revert to take theirs.</source>
+        <translation>在你打开后，%1 保存了这条反馈（修改了：%2）。没有任何内容被覆盖。
+
+现在显示的是对方的版本，并叠加了你的修改（%3）。再次保存可保留你的修改，或点击“还原”采用对方的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="435"/>
+        <source>Someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="479"/>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="484"/>
+        <source>Someone else saved this feedback item a moment ago; it now shows what they saved. The step &quot;%1&quot; was not taken: take it again if it still applies.</source>
+        <translation>其他人刚刚保存了这条反馈，现在显示的是对方保存的内容。步骤“%1”未执行：如仍需要，请再执行一次。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="496"/>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="534"/>
+        <source>Feedback #%1 recorded.</source>
+        <translation>已记录反馈 #%1。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="548"/>
+        <source>Follow-up on feedback #%1: %2</source>
+        <translation>跟进反馈 #%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="554"/>
+        <source>Follow-up visit planned for %1.</source>
+        <translation>已为 %1 安排跟进拜访。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackLogModel</name>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="31"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="32"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="33"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="34"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="35"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="37"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="38"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="39"/>
+        <source>The next deadline: the first response, then the resolution</source>
+        <translation>下一个期限：先是首次响应，然后是解决</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="40"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="41"/>
+        <source>Time from receiving the feedback to the first response</source>
+        <translation>从收到反馈到首次响应的用时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="42"/>
+        <source>Resolution</source>
+        <translation>解决方案</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="43"/>
+        <source>Time from receiving the feedback to its resolution</source>
+        <translation>从收到反馈到解决的用时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="44"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="60"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="63"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="65"/>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="213"/>
+        <source>First response due %1</source>
+        <translation>首次响应期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="214"/>
+        <source>Resolution due %1</source>
+        <translation>解决期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="216"/>
+        <source>Overdue by %1</source>
+        <translation>已逾期 %1</translation>
     </message>
 </context>
 <context>
@@ -1636,219 +2246,249 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="66"/>
+        <location filename="../../keepclient/ui/main_window.py" line="67"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="67"/>
+        <location filename="../../keepclient/ui/main_window.py" line="68"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="68"/>
+        <location filename="../../keepclient/ui/main_window.py" line="69"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="105"/>
+        <location filename="../../keepclient/ui/main_window.py" line="82"/>
+        <source>Show these feedback items</source>
+        <translation>显示这些反馈</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/main_window.py" line="142"/>
+        <source>%n of my feedback items overdue</source>
+        <translation>
+            <numerusform>我的反馈中有 %n 条逾期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/main_window.py" line="144"/>
+        <source>%n feedback item(s) overdue</source>
+        <translation>
+            <numerusform>%n 条反馈逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="106"/>
+        <location filename="../../keepclient/ui/main_window.py" line="160"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="107"/>
+        <location filename="../../keepclient/ui/main_window.py" line="161"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="109"/>
+        <location filename="../../keepclient/ui/main_window.py" line="163"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="111"/>
+        <location filename="../../keepclient/ui/main_window.py" line="165"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="112"/>
+        <location filename="../../keepclient/ui/main_window.py" line="166"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="113"/>
+        <location filename="../../keepclient/ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="121"/>
+        <location filename="../../keepclient/ui/main_window.py" line="175"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="122"/>
+        <location filename="../../keepclient/ui/main_window.py" line="176"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="124"/>
+        <location filename="../../keepclient/ui/main_window.py" line="178"/>
+        <source>My &amp;overdue feedback</source>
+        <translation>我的逾期反馈(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="180"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="126"/>
+        <location filename="../../keepclient/ui/main_window.py" line="182"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="133"/>
+        <location filename="../../keepclient/ui/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="134"/>
+        <location filename="../../keepclient/ui/main_window.py" line="190"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="184"/>
+        <location filename="../../keepclient/ui/main_window.py" line="243"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="197"/>
+        <location filename="../../keepclient/ui/main_window.py" line="259"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="200"/>
+        <location filename="../../keepclient/ui/main_window.py" line="262"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="201"/>
+        <location filename="../../keepclient/ui/main_window.py" line="263"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="211"/>
+        <location filename="../../keepclient/ui/main_window.py" line="273"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="212"/>
+        <location filename="../../keepclient/ui/main_window.py" line="274"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="222"/>
+        <location filename="../../keepclient/ui/main_window.py" line="284"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="223"/>
+        <location filename="../../keepclient/ui/main_window.py" line="285"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="225"/>
+        <location filename="../../keepclient/ui/main_window.py" line="287"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="226"/>
+        <location filename="../../keepclient/ui/main_window.py" line="288"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="250"/>
+        <location filename="../../keepclient/ui/main_window.py" line="314"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="290"/>
+        <location filename="../../keepclient/ui/main_window.py" line="371"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="295"/>
+        <location filename="../../keepclient/ui/main_window.py" line="376"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="300"/>
+        <location filename="../../keepclient/ui/main_window.py" line="381"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="309"/>
+        <location filename="../../keepclient/ui/main_window.py" line="390"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="309"/>
+        <location filename="../../keepclient/ui/main_window.py" line="390"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="323"/>
+        <location filename="../../keepclient/ui/main_window.py" line="404"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="331"/>
+        <location filename="../../keepclient/ui/main_window.py" line="412"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="333"/>
+        <location filename="../../keepclient/ui/main_window.py" line="414"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="348"/>
+        <location filename="../../keepclient/ui/main_window.py" line="429"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="350"/>
+        <location filename="../../keepclient/ui/main_window.py" line="431"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="357"/>
+        <location filename="../../keepclient/ui/main_window.py" line="438"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="357"/>
+        <location filename="../../keepclient/ui/main_window.py" line="438"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="360"/>
+        <location filename="../../keepclient/ui/main_window.py" line="441"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="361"/>
+        <location filename="../../keepclient/ui/main_window.py" line="442"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="377"/>
+        <location filename="../../keepclient/ui/main_window.py" line="458"/>
+        <location filename="../../keepclient/ui/main_window.py" line="463"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="378"/>
+        <location filename="../../keepclient/ui/main_window.py" line="459"/>
+        <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
+        <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="464"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -1872,71 +2512,195 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
-    <name>OutcomeDialog</name>
+    <name>NewFeedbackDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="58"/>
-        <source>Log the outcome</source>
-        <translation>记录结果</translation>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="58"/>
+        <source>New feedback</source>
+        <translation>新建反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="58"/>
-        <source>Log a call or visit</source>
-        <translation>记录电话或拜访</translation>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="67"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="69"/>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="78"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="91"/>
-        <source>How</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="98"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="103"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="73"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="107"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="81"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="83"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="85"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="87"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="89"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="92"/>
+        <source>(the customer&apos;s owner)</source>
+        <translation>（客户的负责人）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="95"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="99"/>
+        <source>What did the customer say?</source>
+        <translation>客户说了什么？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="100"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="157"/>
+        <source>Choose the customer: type a name and pick it from the list.</source>
+        <translation>请选择客户：输入名称并从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="160"/>
+        <source>Describe the feedback in a few words.</source>
+        <translation>请用几句话描述这条反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="68"/>
+        <source>Log the outcome</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="68"/>
+        <source>Log a call or visit</source>
+        <translation>记录电话或拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="88"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="101"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="108"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="113"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="117"/>
         <source>What was discussed, what was agreed</source>
         <translation>谈了什么，约定了什么</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="118"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="112"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="122"/>
         <source>not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="113"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="123"/>
         <source>1 = very unhappy … 5 = very happy</source>
         <translation>1 = 非常不满意 … 5 = 非常满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="114"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="124"/>
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="117"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="127"/>
         <source>Suggested from the customer&apos;s follow-up interval</source>
         <translation>根据客户的跟进间隔建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="118"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="128"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="129"/>
+        <source>Record feedback…</source>
+        <translation>记录反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="131"/>
+        <source>A complaint, suggestion, request or praise heard here goes to the feedback log, with its owner and response targets</source>
+        <translation>在此听到的投诉、建议、需求或表扬会记入反馈日志，并带有负责人和响应目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="166"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="170"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="172"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="174"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="178"/>
+        <source>What the customer said</source>
+        <translation>客户的原话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="179"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="245"/>
+        <source>Write down what the customer said, or untick “Record feedback…”.</source>
+        <translation>请写下客户说的话，或取消勾选“记录反馈…”。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="255"/>
+        <source>The outcome is saved, the feedback not yet: %1</source>
+        <translation>结果已保存，但反馈尚未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2036,7 +2800,7 @@ Customer follow-up for small sales teams.</source>
     <name>PrintDialog</name>
     <message>
         <location filename="../../keepclient/ui/calendar/print_dialog.py" line="108"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="237"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="238"/>
         <source>Print schedule</source>
         <translation>打印日程</translation>
     </message>
@@ -2121,14 +2885,14 @@ Customer follow-up for small sales teams.</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="265"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="277"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="280"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="266"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="278"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="281"/>
         <source>Save schedule as PDF</source>
         <translation>将日程保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="281"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="282"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -2287,6 +3051,81 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="114"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="190"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="210"/>
+        <source>Feedback report</source>
+        <translation>反馈报表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="129"/>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="130"/>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="135"/>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="136"/>
+        <source>&amp;To:</source>
+        <translation>到(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="138"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="139"/>
+        <source>&amp;Orientation:</source>
+        <translation>方向(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="140"/>
+        <source>Open feedback by owner with age and overdue flags, and the period&apos;s monthly counts by category with median response and resolution times.</source>
+        <translation>按负责人列出未结反馈（含已过天数和逾期标记），以及该期间按类别的月度数量和响应、解决用时的中位数。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="144"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="145"/>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="146"/>
+        <source>Save &amp;Excel…</source>
+        <translation>保存 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="172"/>
+        <source>The first day must not be after the last day.</source>
+        <translation>开始日期不能晚于结束日期。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="236"/>
+        <source>Save feedback report as PDF</source>
+        <translation>将反馈报表保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="255"/>
+        <source>Save feedback report as Excel</source>
+        <translation>将反馈报表保存为 Excel</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../../keepclient/ui/importer/wizard.py" line="432"/>
@@ -2321,6 +3160,54 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/calendar/salesperson_filter.py" line="94"/>
         <source>Whose visits to show</source>
         <translation>显示谁的拜访</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionRow</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="65"/>
+        <source>Satisfaction:</source>
+        <translation>满意度：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="66"/>
+        <source>no scores yet</source>
+        <translation>暂无评分</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="98"/>
+        <source>↗ rising</source>
+        <translation>↗ 上升</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="98"/>
+        <source>↘ falling</source>
+        <translation>↘ 下降</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="98"/>
+        <source>→ steady</source>
+        <translation>→ 平稳</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="102"/>
+        <source>Average of the last 3 scores: %1; of the 3 before: %2</source>
+        <translation>最近 3 次评分平均：%1；之前 3 次：%2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="113"/>
+        <source>at a visit</source>
+        <translation>拜访时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="113"/>
+        <source>when feedback was closed</source>
+        <translation>反馈关闭时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="114"/>
+        <source>%1 of 5, %2, %3</source>
+        <translation>%1 分（满分 5），%2，%3</translation>
     </message>
 </context>
 <context>
@@ -2397,6 +3284,44 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/spreadsheet_actions.py" line="79"/>
         <source>Exported %1 customers to %2</source>
         <translation>已将 %1 个客户导出到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="244"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="244"/>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="244"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="260"/>
+        <source>Every status</source>
+        <translation>所有状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="261"/>
+        <source>Not yet replied to the customer: new, in progress, resolved</source>
+        <translation>尚未答复客户：新建、处理中、已解决</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="263"/>
+        <source>Only this status; Ctrl+click to add or remove it</source>
+        <translation>只显示此状态；按住 Ctrl 点击可添加或移除</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="264"/>
+        <source>Only items past their response or resolution deadline</source>
+        <translation>只显示超过响应或解决期限的条目</translation>
     </message>
 </context>
 <context>
@@ -2757,114 +3682,130 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="151"/>
+        <location filename="../../keepclient/cli.py" line="160"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="159"/>
+        <location filename="../../keepclient/cli.py" line="168"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="168"/>
+        <location filename="../../keepclient/cli.py" line="177"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="178"/>
+        <location filename="../../keepclient/cli.py" line="187"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="190"/>
+        <location filename="../../keepclient/cli.py" line="199"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="191"/>
+        <location filename="../../keepclient/cli.py" line="200"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="192"/>
+        <location filename="../../keepclient/cli.py" line="201"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="201"/>
+        <location filename="../../keepclient/cli.py" line="210"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="208"/>
+        <location filename="../../keepclient/cli.py" line="217"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="222"/>
+        <location filename="../../keepclient/cli.py" line="231"/>
         <source>{file}, sheet &quot;{sheet}&quot;, header on row {row}{encoding}</source>
         <translation>{file}，工作表“{sheet}”，表头在第 {row} 行{encoding}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="226"/>
+        <location filename="../../keepclient/cli.py" line="235"/>
         <source>New: {new}, updated: {updated}, unchanged: {unchanged}, problem rows: {problems} (of {rows} rows).</source>
         <translation>新增：{new}，更新：{updated}，未变：{unchanged}，问题行：{problems}（共 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="234"/>
+        <location filename="../../keepclient/cli.py" line="243"/>
         <source>Problem report written to {path}</source>
         <translation>问题报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="237"/>
+        <location filename="../../keepclient/cli.py" line="246"/>
         <source>Nothing could be imported.</source>
         <translation>没有可以导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="244"/>
+        <location filename="../../keepclient/cli.py" line="253"/>
         <source>Add --yes to import (or --dry-run to only preview).</source>
         <translation>加上 --yes 才会导入（或用 --dry-run 只预览）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="246"/>
+        <location filename="../../keepclient/cli.py" line="255"/>
         <source>Import now? [y/N] </source>
         <translation>现在导入吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="249"/>
+        <location filename="../../keepclient/cli.py" line="258"/>
         <source>Imported as import {batch}; undo with: keepclient undo-import {batch}</source>
         <translation>已导入，编号 {batch}；撤销命令：keepclient undo-import {batch}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="258"/>
+        <location filename="../../keepclient/cli.py" line="267"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="261"/>
+        <location filename="../../keepclient/cli.py" line="270"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="267"/>
+        <location filename="../../keepclient/cli.py" line="276"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="298"/>
+        <location filename="../../keepclient/cli.py" line="320"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="312"/>
+        <location filename="../../keepclient/cli.py" line="334"/>
+        <location filename="../../keepclient/cli.py" line="360"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="325"/>
+        <location filename="../../keepclient/cli.py" line="348"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="367"/>
+        <source>Feedback report ({pages} pages) written to {path}</source>
+        <translation>反馈报表（{pages} 页）已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="375"/>
+        <source>Feedback report written to {path}</source>
+        <translation>反馈报表已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="376"/>
+        <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
+        <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +3959,7 @@ Customer follow-up for small sales teams.</source>
         <translation>潜在客户</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="35"/>
         <location filename="../../keepclient/ui/labels.py" line="16"/>
         <source>New</source>
         <translation>新客户</translation>
@@ -3098,6 +4040,7 @@ Customer follow-up for small sales teams.</source>
         <translation>销售员</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="47"/>
         <location filename="../../keepclient/exporting/ics.py" line="48"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -3147,74 +4090,163 @@ Customer follow-up for small sales teams.</source>
         <translation>表扬</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="25"/>
         <location filename="../../keepclient/ui/labels.py" line="35"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
         <location filename="../../keepclient/ui/labels.py" line="36"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="27"/>
         <location filename="../../keepclient/ui/labels.py" line="37"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="28"/>
         <location filename="../../keepclient/ui/labels.py" line="38"/>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="29"/>
         <location filename="../../keepclient/ui/labels.py" line="39"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="30"/>
         <location filename="../../keepclient/ui/labels.py" line="40"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="31"/>
         <location filename="../../keepclient/ui/labels.py" line="41"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="32"/>
         <location filename="../../keepclient/ui/labels.py" line="42"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="33"/>
         <location filename="../../keepclient/ui/labels.py" line="43"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="34"/>
         <location filename="../../keepclient/ui/labels.py" line="44"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="36"/>
         <location filename="../../keepclient/ui/labels.py" line="45"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="37"/>
         <location filename="../../keepclient/ui/labels.py" line="46"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="38"/>
         <location filename="../../keepclient/ui/labels.py" line="47"/>
         <source>Replied to customer</source>
         <translation>已回复客户</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="39"/>
         <location filename="../../keepclient/ui/labels.py" line="48"/>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="41"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="42"/>
+        <source>Feedback ID</source>
+        <translation>反馈编号</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="43"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="44"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="45"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="46"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="48"/>
+        <source>Age (days)</source>
+        <translation>已过天数</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="49"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="50"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="51"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="52"/>
+        <source>Median first response (hours)</source>
+        <translation>首次响应中位数（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="53"/>
+        <source>Median resolution (days)</source>
+        <translation>解决用时中位数（天）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="54"/>
+        <source>Open feedback</source>
+        <translation>未结反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="55"/>
+        <source>Monthly</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="56"/>
+        <source>Feedback report</source>
+        <translation>反馈报表</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/labels.py" line="49"/>
@@ -3232,6 +4264,7 @@ Customer follow-up for small sales teams.</source>
         <translation>名称</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="40"/>
         <location filename="../../keepclient/ui/labels.py" line="52"/>
         <source>Owner</source>
         <translation>负责人</translation>
@@ -3443,6 +4476,201 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/printing/strings.py" line="46"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="47"/>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="48"/>
+        <source>Trust</source>
+        <translation>信任</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="53"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="59"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="60"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
+        <source>Replied to customer</source>
+        <translation>已答复客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
+        <source>Feedback report {first} – {last}</source>
+        <translation>反馈报表 {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
+        <source>Open feedback by owner</source>
+        <translation>按负责人列出的未结反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
+        <source>Open on {when}: {count} items, {overdue} overdue</source>
+        <translation>截至 {when} 未结：{count} 条，逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
+        <source>{owner}: {count} open, {overdue} overdue</source>
+        <translation>{owner}：未结 {count} 条，逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="68"/>
+        <source>{owner} (continued)</source>
+        <translation>{owner}（续）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="69"/>
+        <source>No open feedback.</source>
+        <translation>没有未结反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="70"/>
+        <source>Monthly feedback by category</source>
+        <translation>按类别的月度反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="71"/>
+        <source>Received {first} – {last}: {count} items. Each cell: items, median time to first response, median time to resolution.</source>
+        <translation>{first} – {last} 收到：{count} 条。每格：条数、首次响应用时中位数、解决用时中位数。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="74"/>
+        <source>No feedback received in this period.</source>
+        <translation>这段时间没有收到反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="75"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="76"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="77"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="78"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="79"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="80"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="81"/>
+        <source>Age (days)</source>
+        <translation>已过天数</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="82"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="83"/>
+        <source>OVERDUE</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="84"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="85"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="86"/>
+        <source>Response {value}</source>
+        <translation>响应 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="87"/>
+        <source>Resolution {value}</source>
+        <translation>解决 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="88"/>
+        <source>{value} h</source>
+        <translation>{value} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/feedback_report.py" line="89"/>
+        <source>{value} d</source>
+        <translation>{value} 天</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 Marking a visit done moves the customer's last contact and next due date (the services do that); the next
 follow-up is prefilled from the cadence rules and stays editable. Satisfaction is optional and can only be 1-5.
+A complaint or wish heard there can be recorded at once as feedback ("Record feedback…"), linked to the visit.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
@@ -35,12 +38,17 @@ if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
 
 OUTCOME_STATUSES = ("done", "cancelled", "missed")
+FEEDBACK_KINDS = ("complaint", "suggestion", "request", "praise")
+FEEDBACK_CATEGORIES = ("product", "price", "service", "delivery", "trust", "other")
+SEVERITIES = ("low", "normal", "high", "urgent")
+CHANNEL_OF_KIND = {"visit": "visit", "call": "phone", "email": "email", "message": "message"}
 
 
 class OutcomeDialog(QDialog):
     """`visit`: its outcome through `log_outcome`; only `customer_id`: a contact that happened (`log_contact`).
 
-    `saved_id` is the visit written (the planned one, or the new contact) after accept.
+    `saved_id` is the visit written (the planned one, or the new contact) after accept; `feedback_id` the
+    feedback recorded with it, if any (linked to `visit`; a contact logged without a visit links none).
     """
 
     def __init__(self, workspace: Workspace, *, visit: VisitItem | None = None, customer_id: int | None = None,
@@ -52,7 +60,9 @@ class OutcomeDialog(QDialog):
         self.visit = visit
         self.customer_id: int = visit.customer_id if visit else customer_id  # type: ignore[assignment]
         self.saved_id: int | None = None
+        self.feedback_id: int | None = None
         self._suggested: dt.date | None = None  # the follow-up date shown while the user has not changed it
+        self._now = now  # a fixed "now" (tests); else the clock at the time of saving
         moment = now or dt.datetime.now().replace(second=0, microsecond=0)
         problem = ""
         self.setWindowTitle(self.tr("Log the outcome") if visit else self.tr("Log a call or visit"))
@@ -116,6 +126,13 @@ class OutcomeDialog(QDialog):
         self.next_follow_up.setObjectName("outcome_next_follow_up")
         self.next_follow_up.setToolTip(self.tr("Suggested from the customer's follow-up interval"))
         form.addRow(self.tr("Next follow-up"), self.next_follow_up)
+        self.record_feedback = QCheckBox(self.tr("Record feedback…"))
+        self.record_feedback.setObjectName("outcome_record_feedback")
+        self.record_feedback.setToolTip(self.tr("A complaint, suggestion, request or praise heard here goes to "
+                                                "the feedback log, with its owner and response targets"))
+        form.addRow(self.record_feedback)
+        self.feedback_box = self._feedback_fields()
+        self.record_feedback.toggled.connect(self._feedback_toggled)
         self.message = QLabel()
         self.message.setObjectName("outcome_message")
         self.message.setStyleSheet("color: #b52b27;")
@@ -126,6 +143,7 @@ class OutcomeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.feedback_box)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.fields: dict[str, QWidget] = {"notes": self.notes, "outcome": self.notes,
@@ -134,11 +152,48 @@ class OutcomeDialog(QDialog):
                             ("contact_id", self.contact)):
             if widget is not None:
                 self.fields[key] = widget
+        self.feedback_fields: dict[str, QWidget] = {
+            "kind": self.feedback_kind, "category": self.feedback_category, "severity": self.feedback_severity,
+            "description": self.feedback_description}
         if problem:
             self.message.setText(problem)
             self.ok_button.setEnabled(False)
         else:
             self._suggest()
+
+    def _feedback_fields(self) -> QGroupBox:
+        """Kind, category, severity and what the customer said; shown only while "Record feedback…" is ticked."""
+        box = QGroupBox(self.tr("Feedback"))
+        box.setObjectName("outcome_feedback_box")
+        form = QFormLayout(box)
+        self.feedback_kind = self._choice("feedback_kind", FEEDBACK_KINDS, "complaint")
+        form.addRow(self.tr("Kind"), self.feedback_kind)
+        self.feedback_category = self._choice("feedback_category", FEEDBACK_CATEGORIES, "other")
+        form.addRow(self.tr("Category"), self.feedback_category)
+        self.feedback_severity = self._choice("feedback_severity", SEVERITIES, "normal")
+        form.addRow(self.tr("Severity"), self.feedback_severity)
+        self.feedback_description = QPlainTextEdit()
+        self.feedback_description.setObjectName("feedback_description")
+        self.feedback_description.setTabChangesFocus(True)
+        self.feedback_description.setPlaceholderText(self.tr("What the customer said"))
+        form.addRow(self.tr("Description"), self.feedback_description)
+        box.setVisible(False)
+        return box
+
+    @staticmethod
+    def _choice(name: str, values: tuple[str, ...], chosen: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for value in values:
+            combo.addItem(label(value), value)
+        combo.setCurrentIndex(combo.findData(chosen))
+        return combo
+
+    def _feedback_toggled(self, on: bool) -> None:
+        self.feedback_box.setVisible(on)
+        if on:
+            self.feedback_description.setFocus()
+        self.adjustSize()
 
     def _visit_heading(self, visit: VisitItem) -> str:
         """Customer in bold, then kind and time, contact and purpose (as rich text: names are escaped)."""
@@ -177,10 +232,40 @@ class OutcomeDialog(QDialog):
         self._suggest()
 
     def accept(self) -> None:
-        """Save; on a refused value the dialog stays open with the field marked."""
+        """Save; on a refused value the dialog stays open with the field marked.
+
+        The outcome is saved first, then the feedback: should the feedback be refused, the dialog stays open
+        with the outcome saved (and no longer editable), and OK again saves only the feedback.
+        """
         self.message.clear()
-        for widget in self.fields.values():
+        for widget in (*self.fields.values(), *self.feedback_fields.values()):
             widget.setStyleSheet("")
+        recording = self.record_feedback.isChecked()
+        if recording and not self.feedback_description.toPlainText().strip():  # refused before anything is saved
+            text = self.tr("Write down what the customer said, or untick “Record feedback…”.")
+            self.message.setText(text)
+            mark_invalid(self.feedback_description, text)
+            return
+        if self.saved_id is None:
+            if not self._save_outcome():
+                return
+            for widget in self.fields.values():  # saved: a second OK must not look as if it saved them again
+                widget.setEnabled(False)
+        if recording and self.feedback_id is None and not self._save_feedback():
+            self.message.setText(self.tr("The outcome is saved, the feedback not yet: %1").replace(
+                "%1", self.message.text()))
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        """Cancel; once the outcome is saved (only the feedback failed) closing counts as done, so the views
+        that opened the dialog show the saved outcome."""
+        if self.saved_id is not None:
+            super().accept()
+        else:
+            super().reject()
+
+    def _save_outcome(self) -> bool:
         score = self.satisfaction.value() or None
         notes = self.notes.toPlainText().strip()
         try:
@@ -202,8 +287,35 @@ class OutcomeDialog(QDialog):
         except ValidationError as exc:
             self.message.setText(error_text(exc))
             mark_invalid(self.fields.get(exc.field), error_text(exc))
-            return
+            return False
         except KeepclientError as exc:
             self.message.setText(error_text(exc))
-            return
-        super().accept()
+            return False
+        return True
+
+    def _save_feedback(self) -> bool:
+        """The feedback heard: linked to the visit whose outcome this is; heard when the contact happened."""
+        if self.visit is not None:
+            channel, contact_id, heard = "visit", self.visit.contact_id, self.visit.start
+        else:
+            assert self.kind is not None and self.contact is not None and self.when is not None
+            moment = self.when.dateTime()
+            day, time = moment.date(), moment.time()
+            channel, contact_id = CHANNEL_OF_KIND.get(self.kind.currentData(), "other"), self.contact.currentData()
+            heard = dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+        try:
+            self.feedback_id = self.ws.feedback.create(
+                self.customer_id, description=self.feedback_description.toPlainText().strip(),
+                kind=self.feedback_kind.currentData(), category=self.feedback_category.currentData(),
+                severity=self.feedback_severity.currentData(), channel=channel, contact_id=contact_id,
+                visit_id=self.visit.id if self.visit is not None else None,
+                received_at=min(heard, self._now or dt.datetime.now().replace(second=0, microsecond=0)),
+            )
+        except ValidationError as exc:
+            self.message.setText(error_text(exc))
+            mark_invalid(self.feedback_fields.get(exc.field), error_text(exc))
+            return False
+        except KeepclientError as exc:
+            self.message.setText(error_text(exc))
+            return False
+        return True

@@ -261,10 +261,11 @@ class CustomerActions(QObject):
         elif kind == "feedback":
 
             def feedback(values: dict[str, Any]) -> None:
-                entry = activity.add_feedback(detail.id, **values)
+                entry = self.ws.feedback.create(detail.id, **values)
                 logged("feedback", entry, translate("CustomerActions", "Add feedback"))
 
-            self._open(dialogs.feedback(self.area, detail.contacts), feedback)
+            self._open(dialogs.feedback(self.area, detail.contacts, self.ws.team.salespeople(),
+                                        detail.values["owner"], detail.owner_name), feedback)
         elif kind == "schedule":
             self.schedule(detail.id, detail.values["next_follow_up"], before)
 

@@ -19,6 +19,7 @@ from keepclient.ui.customers.actions import CustomerActions
 from keepclient.ui.customers.detail_pane import CustomerDetailPane
 from keepclient.ui.customers.filter_bar import FilterBar
 from keepclient.ui.customers.list_view import CustomerListView
+from keepclient.ui.customers.satisfaction import SHOWN as SHOWN_SCORES
 from keepclient.ui.customers.views_sidebar import SavedView, ViewsSidebar, builtin_views, dump_views, load_views
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.after_paint import AfterFirstPaint
@@ -222,7 +223,9 @@ class CustomerArea(QStackedWidget):
         if self.workspace is None:
             return
         try:
-            self.detail.show_customer(self.workspace.customers.detail(customer_id))
+            detail = self.workspace.customers.detail(customer_id)
+            scores = self.workspace.feedback.satisfaction(customer_id, limit=SHOWN_SCORES)
+            self.detail.show_customer(detail, scores)
         except KeepclientError as exc:  # busy share, customer deleted by a colleague: say so, keep the list
             self.detail.clear()
             self.report(exc, quiet=True)

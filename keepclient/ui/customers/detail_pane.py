@@ -5,6 +5,8 @@ The pane only shows and collects; the customer area saves through the services (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient.domain.types import ContactInfo, CustomerDetail, SalespersonInfo, TimelineEntry
+from keepclient.domain.types import ContactInfo, CustomerDetail, SalespersonInfo, SatisfactionScore, TimelineEntry
 from keepclient.ui.customers.profile_form import ProfileForm
+from keepclient.ui.customers.satisfaction import SatisfactionRow
 from keepclient.ui.labels import date_text, datetime_text, label
 
 
@@ -56,8 +59,10 @@ class CustomerDetailPane(QStackedWidget):
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.title.setWordWrap(True)
         self.state = QLabel()
+        self.satisfaction = SatisfactionRow()
         layout.addWidget(self.title)
         layout.addWidget(self.state)
+        layout.addWidget(self.satisfaction)
 
         actions = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"))
@@ -150,7 +155,8 @@ class CustomerDetailPane(QStackedWidget):
     def shown_id(self) -> int | None:
         return self.detail.id if self.detail else None
 
-    def show_customer(self, detail: CustomerDetail) -> None:
+    def show_customer(self, detail: CustomerDetail, scores: Sequence[SatisfactionScore] = ()) -> None:
+        """`scores`: the customer's recent satisfaction scores, newest first (FeedbackService.satisfaction)."""
         self._build()
         self.detail = detail
         self.title.setText(detail.name)
@@ -168,6 +174,7 @@ class CustomerDetailPane(QStackedWidget):
                                     contact.mobile or contact.phone, contact.email, contact.birthday])
             item.setData(0, Qt.ItemDataRole.UserRole, contact)
             self.contacts.addTopLevelItem(item)
+        self.satisfaction.show_scores(scores)
         self._fill_timeline()
         self.restore_button.setVisible(detail.deleted)
         for button in (self.log_button, self.feedback_button, self.schedule_button):
@@ -218,4 +225,7 @@ def _timeline_item(entry: TimelineEntry) -> QTreeWidgetItem:
     if entry.amount is not None:
         text = f"{text}  {QLocale().toString(float(entry.amount), 'f', 2)}"
     when = date_text(entry.when.date()) if entry.kind == "purchase" else datetime_text(entry.when)
-    return QTreeWidgetItem([when, what, label(entry.status) if entry.status else "", text])
+    item = QTreeWidgetItem([when, what, label(entry.status) if entry.status else "", text])
+    if len(text) > 40:  # a long description or outcome is cut off in the column: the tooltip has it all
+        item.setToolTip(3, text)
+    return item

@@ -103,7 +103,21 @@ def log_contact(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialo
     )
 
 
-def feedback(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialog:
+def _feedback_owner_choices(people: list[SalespersonInfo], owner: int | None,
+                            owner_name: str) -> tuple[tuple[str, int | None], ...]:
+    """Every item gets an owner: "(nobody)" only for a customer without one (None makes the service use the
+    customer's owner), and the customer's owner listed even when no longer active."""
+    choices: list[tuple[str, int | None]] = [(p.name, p.id) for p in people]
+    if owner is None:
+        choices.insert(0, (translate("CustomerDialogs", "(nobody)"), None))
+    elif all(p.id != owner for p in people):
+        choices.insert(0, (owner_name or str(owner), owner))
+    return tuple(choices)
+
+
+def feedback(parent: QWidget, contacts: tuple[ContactInfo, ...], people: list[SalespersonInfo],
+             owner: int | None, owner_name: str = "") -> FormDialog:
+    """New feedback for a customer (FeedbackService.create's fields); its owner is the customer's by default."""
     return FormDialog(
         translate("CustomerDialogs", "Add feedback"),
         [
@@ -136,6 +150,8 @@ def feedback(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialog:
                 "phone",
             ),
             Field("contact_id", translate("CustomerDialogs", "Contact"), "choice", _contact_choices(contacts)),
+            Field("owner_id", translate("CustomerDialogs", "Owner"), "choice",
+                  _feedback_owner_choices(people, owner, owner_name), owner),
             Field("description", translate("CustomerDialogs", "What the customer said"), "multiline"),
         ],
         parent,

@@ -1,47 +1,633 @@
-"""The feedback and complaint log, first version: newest first, paged from the database."""
+"""The Feedback tab: search, filters and counts per status above a lazily paged log, the editor pane beside it.
+
+A filter or sort change reads the first 100 rows and repaints; the counts (the list's length and the status strip)
+follow off the UI thread. Every change goes through the services, then the list and the editor are read again,
+keeping the scroll position and the selection. Unsaved edits are saved before another item is shown or a
+workflow step is taken; a colleague's save in between is never overwritten silently.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from keepclient.ui.labels import datetime_text, label
-from keepclient.ui.widgets.paged_model import Column, PagedTableModel
+from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
+from keepclient.domain.types import FeedbackDetail, FeedbackFilter
+from keepclient.ui.feedback.editor_pane import FeedbackEditor, field_name
+from keepclient.ui.feedback.feedback_settings import FeedbackSettings
+from keepclient.ui.feedback.filter_bar import FeedbackFilterBar, StatusStrip
+from keepclient.ui.feedback.log_model import DESCRIPTION_COLUMN, FeedbackLogModel, total_of
+from keepclient.ui.labels import label
+from keepclient.ui.prompts import Prompter
+from keepclient.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
-    from keepclient.services.feedback import FeedbackService  # services load after the window is shown
+    from keepclient.services.workspace import Workspace
+    from keepclient.ui.settings import Preferences
+
+COUNT_DELAY_MS = 150  # how long typing must pause before the counts are asked for
+SAVE_LAYOUT_MS = 400  # column widths are remembered once a drag has paused
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class FeedbackTable(QTableView):
+    """The log's table; Enter opens the selected item in the editor."""
+
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size queries
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class FeedbackLog(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.summary = QLabel()
-        self.table = QTableView()
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        self.paged: PagedTableModel | None = None
+    open_customer = Signal(int)  # show this customer in the Customers tab
+    message = Signal(str)  # for the status bar
+    changed = Signal()  # feedback was saved here: the status bar's overdue count and other tabs follow
 
-    def show_service(self, service: FeedbackService) -> None:
-        self.paged = PagedTableModel([
-            Column(self.tr("Received"), lambda f: datetime_text(f.received_at)),
-            Column(self.tr("Customer"), lambda f: f.customer),
-            Column(self.tr("Kind"), lambda f: label(f.kind)),
-            Column(self.tr("Category"), lambda f: label(f.category)),
-            Column(self.tr("Severity"), lambda f: label(f.severity)),
-            Column(self.tr("Status"), lambda f: label(f.status)),
-            Column(self.tr("Owner"), lambda f: f.owner),
-            Column(self.tr("Description"), lambda f: f.description),
-        ], service.count, service.rows)
-        self.paged.reload()
+    def __init__(self, prefs: Preferences | None = None, prompter: Prompter | None = None,
+                 runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = FeedbackSettings(prefs.qsettings if prefs is not None else None)
+        self.prefs = prefs
+        self.prompter = prompter or Prompter(self)
+        self.runner = runner or TaskRunner()
+        self.clock: Callable[[], dt.datetime] = _now  # fixed in tests
+        self.workspace: Workspace | None = None
+        self.me: int | None = None
+        self.paged: FeedbackLogModel | None = None
+        self.dialog: QDialog | None = None  # the open dialog (new feedback, close, follow-up visit)
+        self._selecting = False
+        # Counts under way. Each stays referenced here until it has reported on the UI thread: dropped by the
+        # worker thread instead, its Qt signals object would be destroyed there and crash the process.
+        self._counting: set[Task] = set()
+        self._count_request: tuple[int, FeedbackFilter, dt.datetime] | None = None
+        self._saved_filter: tuple[FeedbackFilter, bool] | None = None
+        self._count_delay: int | None = None  # None: count at once; else after this many ms
+
+        self.filters = FeedbackFilterBar()
+        self.strip = StatusStrip()
+        self.summary = QLabel()
+        self.summary.setObjectName("feedbackSummary")
+        self.table = FeedbackTable()
+        self.empty = QLabel()
+        self.empty.setObjectName("feedbackEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        self.editor = FeedbackEditor()
+        strip_row = QHBoxLayout()
+        strip_row.addWidget(self.strip, 1)
+        strip_row.addWidget(self.summary)
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.filters)
+        center_layout.addLayout(strip_row)
+        center_layout.addWidget(self.empty)
+        center_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 460])
+        if self.settings.splitter is not None:
+            self.splitter.restoreState(self.settings.splitter)
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self.settings, "splitter", self.splitter.saveState()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.splitter, 1)
+
+        self.filters.changed.connect(self.filter_changed)
+        self.filters.statuses_changed.connect(self._show_strip_state)
+        self.filters.overdue.toggled.connect(lambda _on: self._show_strip_state())
+        self.filters.new_button.clicked.connect(lambda: self.new_feedback())
+        self.filters.report_button.clicked.connect(self.open_report)
+        self.strip.statuses_chosen.connect(self.filters.set_statuses)
+        self.strip.overdue_toggled.connect(self.filters.set_overdue)
+        self.table.open_requested.connect(self.editor.focus_editor)
+        self.table.doubleClicked.connect(lambda _index: self.editor.focus_editor())
+        header = self.table.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self._layout_timer = QTimer(self, singleShot=True, interval=SAVE_LAYOUT_MS)
+        self._layout_timer.timeout.connect(self._remember_layout)
+        header.sectionResized.connect(lambda *_: self._layout_timer.start())
+        header.sectionMoved.connect(lambda *_: self._layout_timer.start())
+        self.editor.save_requested.connect(self.save)
+        self.editor.revert_requested.connect(self.revert)
+        self.editor.step_requested.connect(self.step)
+        self.editor.plan_requested.connect(self.plan_follow_up)
+        self.editor.open_customer.connect(self.open_customer)
+        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._start_count)
+        self._settle_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._settle_timer.timeout.connect(self._settle)
+        self._build_shortcuts()
+
+    def _build_shortcuts(self) -> None:
+        """Keys work while the tab shows: an invisible widget's shortcuts are off, so other tabs keep theirs."""
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, slot, keys in (
+            ("find", self.tr("Find feedback"), self.filters.focus_search, [QKeySequence.StandardKey.Find]),
+            ("new", self.tr("New feedback…"), lambda: self.new_feedback(), [QKeySequence.StandardKey.New]),
+            ("save", self.tr("Save feedback"), self.save, [QKeySequence.StandardKey.Save]),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(key) for key in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+
+    # -- opening -------------------------------------------------------------------------------------------
+    def show_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        people = workspace.team.salespeople()
+        code = self.prefs.salesperson_code if self.prefs is not None else ""
+        self.me = next((p.id for p in people if p.code == code), None)
+        self.filters.me = self.me
+        self.filters.set_people(people)
+        self.editor.set_salespeople(people)
+        self.editor.names = {p.id: p.name for p in workspace.team.salespeople(active_only=False)}
+        self.editor.clear()
+        saved, mine = self.settings.filter
+        self._saved_filter = (saved._replace(text=""), mine)
+        self.filters.apply(saved, mine=mine, notify=False)
+        self.paged = FeedbackLogModel(workspace.feedback, self.current_filter, self.clock)
+        self.paged.sort_key, self.paged.descending = saved.sort, saved.descending
+        self.paged.fetch_failed.connect(self.message)
+        self.paged.counts_needed.connect(self._counts_needed)
+        self.paged.sort_changed.connect(lambda: self.filter_changed(False))
         self.table.setModel(self.paged)
-        self.table.setColumnWidth(1, 240)
-        count = self.paged.rowCount()
-        self.summary.setText(self.tr("%n feedback item(s)", "", count) if count else
-                             self.tr("No feedback recorded yet."))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        if self.settings.header is not None:
+            self.table.horizontalHeader().restoreState(self.settings.header)
+        else:
+            for column, width in ((0, 120), (1, 200), (7, 120), (DESCRIPTION_COLUMN - 1, 90)):
+                self.table.setColumnWidth(column, width)
+        self._show_sort_indicator()
+        self._reload()
+        if self.paged.rowCount():
+            self.table.selectRow(0)
+
+    def set_me(self, me: int | None) -> None:
+        """The user said who they are (View › I am…): "Mine" now means them."""
+        if self.workspace is None:
+            return
+        self.me = me
+        self.filters.me = me
+        self.filters.set_people(self.workspace.team.salespeople())
+        self.filter_changed(False)
+
+    def current_filter(self) -> FeedbackFilter:
+        sort, descending = (self.paged.sort_key, self.paged.descending) if self.paged else ("due", False)
+        return self.filters.current(sort=sort, descending=descending)
+
+    # -- refreshing ----------------------------------------------------------------------------------------
+    def filter_changed(self, typing: bool = False) -> None:
+        """A keystroke, filter or sort: the first page at once; the counts follow off the UI thread."""
+        if self.paged is None:
+            return
+        # The counts wait for the first page to be painted (a zero timer fires after the repaint), and while
+        # typing until it pauses: a count per keystroke would only compete with the next keystroke's page.
+        self._reload(count_delay=COUNT_DELAY_MS if typing else 0)
+        self.table.scrollToTop()
+        self._settle_timer.start()
+        remembered = (self.current_filter()._replace(text=""), self.filters.is_mine())
+        if remembered != self._saved_filter:  # typing changes only the text, which is not kept
+            self._saved_filter = remembered
+            self.settings.set_filter(*remembered)
+
+    def _reload(self, *, count_delay: int | None = None, keep_total: bool = False) -> None:
+        assert self.paged is not None
+        self._count_delay = count_delay
+        self._selecting = True
+        try:
+            self.paged.reload(keep_total=keep_total)
+        except KeepclientError as exc:
+            self.report(exc, quiet=True)
+        finally:
+            self._selecting = False
+        self._show_empty_state()
+
+    def _counts_needed(self, generation: int, flt: FeedbackFilter, now: dt.datetime) -> None:
+        self._count_request = (generation, flt, now)
+        known = self.paged.known_total() if self.paged is not None else None
+        self.summary.setText(self.tr("Counting…") if known is None else self._summary_text(known))
+        if self._count_delay is None:
+            self._start_count()
+        else:
+            self._count_timer.start(self._count_delay)
+
+    def _start_count(self) -> None:
+        self._count_timer.stop()
+        workspace, request = self.workspace, self._count_request
+        if workspace is None or request is None:
+            return
+        self._count_request = None
+        generation, flt, now = request
+        task = Task(lambda _report, _cancelled: workspace.feedback.status_counts(flt, now=now),
+                    cleanup=workspace.release_thread)
+        task.then(lambda counts: self._counts_arrived(generation, flt, counts),
+                  lambda error: self.report(error, quiet=True) if isinstance(error, KeepclientError) else None)
+        task.then(lambda _result: self._release(task), lambda _error: self._release(task))
+        self._counting.add(task)
+        self.runner.start(task)
+
+    def _release(self, task: Task) -> None:
+        """Let go of a task that has reported, once its signal has returned (on the UI thread)."""
+        QTimer.singleShot(0, lambda: self._counting.discard(task))
+
+    def _counts_arrived(self, generation: int, flt: FeedbackFilter, counts: dict[str, int]) -> None:
+        model = self.paged
+        if model is None or not model.set_counts(generation, counts):
+            return
+        self.strip.show_counts(counts)
+        self.summary.setText(self._summary_text(total_of(counts, flt)))
+        self._show_empty_state()
+
+    def _summary_text(self, total: int) -> str:
+        return self.tr("%n feedback item(s)", "", total)
+
+    def _show_empty_state(self) -> None:
+        rows = self.paged.rowCount() if self.paged else 0
+        if rows:
+            self.empty.hide()
+            return
+        if self.filters.is_filtered():
+            self.empty.setText(self.tr("No feedback matches. Press Esc to clear the search, or change the filters."))
+        else:
+            self.empty.setText(self.tr("No feedback recorded yet. Record the first with New feedback… (Ctrl+N)."))
+        self.empty.show()
+
+    def _show_strip_state(self) -> None:
+        self.strip.show_state(self.filters.statuses, self.filters.overdue.isChecked())
+
+    def _settle(self) -> None:
+        """Filtering paused: if the editor shows an item the new results no longer hold, show the first one."""
+        model, shown = self.paged, self.editor.shown_id
+        if model is None or self.editor.is_dirty() or (shown is not None and model.row_of(shown) is not None):
+            return
+        if model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.editor.clear()
+
+    def reload(self) -> None:
+        """Read the list again, keeping the scroll position and the selected item where they are."""
+        if self.paged is None:
+            return
+        current = self.editor.shown_id
+        scroll = self.table.verticalScrollBar().value()
+        self._reload(keep_total=True)
+        self._selecting = True
+        try:
+            self.table.verticalScrollBar().setValue(scroll)
+            self._reselect(current)
+        finally:
+            self._selecting = False
+
+    def _reselect(self, feedback_id: int | None) -> None:
+        model = self.paged
+        if model is None or feedback_id is None:
+            return
+        first, last = self.table.rowAt(0), self.table.rowAt(self.table.viewport().height() - 1)
+        for row in (max(first, 0), last if last >= 0 else model.rowCount() - 1):
+            model.item(row)  # the rows on screen are read: the selection is usually among them
+        row = model.row_of(feedback_id)
+        selection = self.table.selectionModel()
+        if row is None:
+            selection.clearSelection()
+            return
+        selection.setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+
+    def refresh(self) -> None:
+        """Another tab or a colleague saved: read again without touching unsaved edits."""
+        self.reload()
+        shown = self.editor.shown_id
+        if shown is not None and not self.editor.is_dirty():
+            self.show_item(shown)
+
+    colleague_saved = refresh
+
+    def after_change(self, feedback_id: int | None) -> None:
+        """Something was saved here: the list, the editor and whoever listens to `changed` follow."""
+        self.reload()
+        if feedback_id is not None:
+            self.show_item(feedback_id)
+        self.changed.emit()
+
+    # -- the editor ----------------------------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting or self.paged is None:
+            return
+        record = self.paged.item(current.row())
+        if record is None or record.id == self.editor.shown_id:
+            return
+        dirty_id = self.editor.shown_id if self.editor.is_dirty() else None
+        if dirty_id is not None and not self.save():
+            row = self.paged.row_of(dirty_id)
+            self._selecting = True
+            if row is not None:
+                self.table.selectRow(row)
+            self._selecting = False
+            return
+        self.show_item(record.id)
+
+    def show_item(self, feedback_id: int) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        try:
+            detail = workspace.feedback.get(feedback_id)
+        except KeepclientError as exc:  # busy share, removed by a colleague: say so, keep the list
+            self.editor.clear()
+            self.report(exc, quiet=True)
+            return
+        customer_id = detail.item.customer_id
+        self.editor.show_item(detail, self.clock(), lambda: _contacts(workspace, customer_id))
+        self.editor.show_steps(_allowed_steps(detail.item.status))
+
+    def save(self) -> bool:
+        """Save the editor's changes (never silently over a colleague's); False when they are not saved."""
+        detail = self.editor.detail
+        if self.workspace is None or detail is None:
+            return True
+        changes = self.editor.changes()
+        if not changes:
+            return True
+        try:
+            self.workspace.feedback.update(detail.item.id, detail.item.version, changes)
+        except ValidationError as exc:
+            text = exc.message(tr_error)
+            self.editor.mark_invalid(exc.field, text)
+            self.message.emit(text)
+            return False
+        except ConflictError:
+            self._conflict(detail, changes)
+            return False
+        except KeepclientError as exc:
+            self.report(exc)
+            return False
+        self.after_change(detail.item.id)
+        self.message.emit(self.tr("Saved."))
+        return True
+
+    def _conflict(self, mine: FeedbackDetail, changes: dict[str, Any]) -> None:
+        """Someone saved the item after it was shown: show theirs with the user's edits on top, and say so."""
+        item_id = mine.item.id
+        self.reload()
+        self.show_item(item_id)
+        theirs = self.editor.detail
+        if theirs is None or theirs.item.id != item_id:
+            self.prompter.error(self.tr("Not saved"), self.tr(
+                "Someone else changed or removed this feedback item, and it cannot be read now. Your edits were "
+                "not saved."))
+            return
+        before = self.editor.original()
+        their_fields = [k for k, v in before.items() if v != _original(mine).get(k)]
+        if theirs.item.status != mine.item.status:
+            their_fields.insert(0, "status")
+        self.editor.set_values(changes)
+        names = ", ".join(field_name(k) for k in their_fields) or self.tr("nothing you can see")
+        yours = ", ".join(field_name(k) for k in changes)
+        self.prompter.warn(self.tr("Changed by someone else"), self.tr(
+            "%1 saved this feedback item after you opened it (they changed: %2). Nothing was overwritten.\n\n"
+            "It now shows their version with your edits on top (%3). Save again to keep your edits, or Revert to "
+            "take theirs.").replace("%1", _last_editor(theirs) or self.tr("Someone")).replace("%2", names)
+            .replace("%3", yours))
+
+    def revert(self) -> None:
+        if self.editor.shown_id is not None:
+            self.show_item(self.editor.shown_id)
+
+    # -- workflow ------------------------------------------------------------------------------------------
+    def step(self, status: str) -> None:
+        """A workflow button: save pending edits first, then take the step (closing asks for satisfaction)."""
+        if not self.save() or self.editor.detail is None:
+            return
+        if status == "closed":
+            self._ask_close()
+        else:
+            self._advance(status)
+
+    def _ask_close(self) -> None:
+        from keepclient.ui.feedback.dialogs import CloseDialog
+
+        assert self.editor.detail is not None
+        dialog = CloseDialog(self.editor.detail.item.customer, self)
+
+        def submitted(values: dict[str, Any]) -> None:
+            if self._advance("closed", satisfaction=values["satisfaction"], comment=values["comment"],
+                             dialog=dialog):
+                dialog.accept()
+
+        self._open(dialog, submitted)
+
+    def _advance(self, status: str, *, satisfaction: int | None = None, comment: str = "",
+                 dialog: Any = None) -> bool:
+        detail = self.editor.detail
+        if self.workspace is None or detail is None:
+            return False
+        item = detail.item
+        try:
+            self.workspace.feedback.advance(item.id, item.version, status, satisfaction=satisfaction,
+                                            comment=comment)
+        except ValidationError as exc:
+            text = exc.message(tr_error)
+            if dialog is not None:
+                dialog.mark_invalid(exc.field, text)
+            else:
+                self.prompter.error(self.tr("Not done"), text)
+            return False
+        except ConflictError:
+            self.after_change(item.id)
+            self.prompter.warn(self.tr("Changed by someone else"), self.tr(
+                "Someone else saved this feedback item a moment ago; it now shows what they saved. The step "
+                "\"%1\" was not taken: take it again if it still applies.").replace("%1", label(status)))
+            if dialog is not None:
+                dialog.reject()
+            return False
+        except KeepclientError as exc:
+            if dialog is not None:
+                dialog.mark_invalid("", exc.message(tr_error))
+            else:
+                self.report(exc)
+            return False
+        self.after_change(item.id)
+        self.message.emit(self.tr("%1: %2.").replace("%1", item.customer).replace("%2", label(status)))
+        return True
+
+    def _open(self, dialog: Any, on_submit: Callable[[dict[str, Any]], None]) -> None:
+        """Show `dialog` without blocking; its OK runs `on_submit`, which closes it when done."""
+        dialog.submitted.connect(on_submit)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    # -- new feedback, follow-up visits, the report --------------------------------------------------------
+    def new_feedback(self, customer_id: int | None = None) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        from keepclient.ui.feedback.dialogs import NewFeedbackDialog
+
+        try:
+            people = workspace.team.salespeople()
+        except KeepclientError as exc:
+            self.report(exc)
+            return
+        dialog = NewFeedbackDialog(workspace, people, customer_id=customer_id, now=self.clock(), parent=self)
+
+        def create(values: dict[str, Any]) -> None:
+            values = dict(values)
+            customer = values.pop("customer_id")
+            try:
+                new_id = workspace.feedback.create(customer, **values)
+            except ValidationError as exc:
+                dialog.mark_invalid(exc.field, exc.message(tr_error))
+                return
+            except KeepclientError as exc:
+                dialog.mark_invalid("", exc.message(tr_error))
+                return
+            dialog.accept()
+            self.after_change(new_id)
+            self._reselect(new_id)
+            self.message.emit(self.tr("Feedback #%1 recorded.").replace("%1", str(new_id)))
+
+        self._open(dialog, create)
+
+    def plan_follow_up(self) -> None:
+        """The calendar's visit dialog for the item's customer, with its contact and a purpose filled in."""
+        detail = self.editor.detail
+        if self.workspace is None or detail is None:
+            return
+        from keepclient.ui.calendar.visit_dialog import VisitDialog  # the calendar's dialog, loaded when used
+
+        dialog = VisitDialog(self.workspace, customer_id=detail.item.customer_id, prompter=self.prompter,
+                             parent=self)
+        summary = " ".join(detail.item.description.split())
+        dialog.purpose.setText(self.tr("Follow-up on feedback #%1: %2").replace("%1", str(detail.item.id))
+                               .replace("%2", summary[:60] + ("…" if len(summary) > 60 else "")))
+        if detail.contact_id is not None and dialog.contact.findData(detail.contact_id) >= 0:
+            dialog.contact.setCurrentIndex(dialog.contact.findData(detail.contact_id))
+
+        def planned() -> None:
+            self.message.emit(self.tr("Follow-up visit planned for %1.").replace("%1", detail.item.customer))
+            self.changed.emit()
+
+        dialog.accepted.connect(planned)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def open_report(self) -> None:
+        if self.workspace is None:
+            return
+        from keepclient.ui.feedback.report_dialog import open_report  # written beside the printing code
+
+        open_report(self, self.workspace, prompter=self.prompter)
+
+    def show_my_overdue(self) -> None:
+        """Every overdue item of mine (of the whole team while the user has not said who they are)."""
+        self.filters.apply(FeedbackFilter(overdue=True), mine=self.me is not None, notify=False)
+        self.filter_changed(False)
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    # -- sorting and layout --------------------------------------------------------------------------------
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if self.paged is None:
+            return
+        if column == DESCRIPTION_COLUMN:  # not sortable: put the indicator back
+            self._show_sort_indicator()
+            return
+        self.paged.sort(column, order)
+        self._layout_timer.start()
+
+    def _show_sort_indicator(self) -> None:
+        if self.paged is None:
+            return
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.paged.sort_column(), Qt.SortOrder.DescendingOrder if self.paged.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def _remember_layout(self) -> None:
+        self.settings.header = self.table.horizontalHeader().saveState()
+
+    # -- errors --------------------------------------------------------------------------------------------
+    def report(self, error: KeepclientError, quiet: bool = False) -> None:
+        text = error.message(tr_error)
+        if quiet:
+            self.message.emit(text)
+        else:
+            self.prompter.error(self.tr("Not saved"), text)
+
+
+def tr_error(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def _allowed_steps(status: str) -> tuple[str, ...]:
+    from keepclient.services.feedback import allowed_steps
+
+    return tuple(allowed_steps(status))
+
+
+def _contacts(workspace: Workspace, customer_id: int):
+    try:
+        return workspace.customers.detail(customer_id).contacts
+    except KeepclientError:
+        return ()
+
+
+def _original(detail: FeedbackDetail) -> dict[str, Any]:
+    item = detail.item
+    return {"contact_id": detail.contact_id, "channel": item.channel, "kind": item.kind, "category": item.category,
+            "severity": item.severity, "owner_id": item.owner_id, "description": item.description,
+            "resolution": detail.resolution}
+
+
+def _last_editor(detail: FeedbackDetail) -> str:
+    return max(detail.history, key=lambda event: event.when).who if detail.history else ""

@@ -1,0 +1,197 @@
+"""The feedback report as an .xlsx workbook: an "Open feedback" sheet and a "Monthly" sheet, ready to filter.
+
+Same conventions as the customer export: styled and frozen header row, autofilter, real date cells, numbers as
+numbers, and no cell ever a live formula (text starting with "=" is stored as text). Display names come from a
+`labels` lookup (the window and the CLI pass translated ones), English by default; no Qt here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import unicodedata
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, StorageError
+from keepclient.domain.types import FeedbackReport
+
+# English texts of stored values and captions; context "labels" as in keepclient/ui/labels.py, so the same words
+# share one translation.
+LABELS: dict[str, str] = {
+    "product": QT_TRANSLATE_NOOP("labels", "Product"),
+    "price": QT_TRANSLATE_NOOP("labels", "Price"),
+    "service": QT_TRANSLATE_NOOP("labels", "Service"),
+    "delivery": QT_TRANSLATE_NOOP("labels", "Delivery"),
+    "trust": QT_TRANSLATE_NOOP("labels", "Trust"),
+    "other": QT_TRANSLATE_NOOP("labels", "Other"),
+    "low": QT_TRANSLATE_NOOP("labels", "Low"),
+    "normal": QT_TRANSLATE_NOOP("labels", "Normal"),
+    "high": QT_TRANSLATE_NOOP("labels", "High"),
+    "urgent": QT_TRANSLATE_NOOP("labels", "Urgent"),
+    "new": QT_TRANSLATE_NOOP("labels", "New"),
+    "in_progress": QT_TRANSLATE_NOOP("labels", "In progress"),
+    "resolved": QT_TRANSLATE_NOOP("labels", "Resolved"),
+    "replied": QT_TRANSLATE_NOOP("labels", "Replied to customer"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+    "owner": QT_TRANSLATE_NOOP("labels", "Owner"),
+    "unassigned": QT_TRANSLATE_NOOP("labels", "Unassigned"),
+    "feedback_id": QT_TRANSLATE_NOOP("labels", "Feedback ID"),
+    "customer": QT_TRANSLATE_NOOP("labels", "Customer"),
+    "received_at": QT_TRANSLATE_NOOP("labels", "Received"),
+    "category": QT_TRANSLATE_NOOP("labels", "Category"),
+    "severity": QT_TRANSLATE_NOOP("labels", "Severity"),
+    "status": QT_TRANSLATE_NOOP("labels", "Status"),
+    "age_days": QT_TRANSLATE_NOOP("labels", "Age (days)"),
+    "overdue": QT_TRANSLATE_NOOP("labels", "Overdue"),
+    "month": QT_TRANSLATE_NOOP("labels", "Month"),
+    "count": QT_TRANSLATE_NOOP("labels", "Count"),
+    "median_response_hours": QT_TRANSLATE_NOOP("labels", "Median first response (hours)"),
+    "median_resolution_days": QT_TRANSLATE_NOOP("labels", "Median resolution (days)"),
+    "open_sheet": QT_TRANSLATE_NOOP("labels", "Open feedback"),
+    "monthly_sheet": QT_TRANSLATE_NOOP("labels", "Monthly"),
+    "report_title": QT_TRANSLATE_NOOP("labels", "Feedback report"),
+}
+OPEN_COLUMNS = ("owner", "feedback_id", "customer", "received_at", "category", "severity", "status", "age_days",
+                "overdue")
+MONTHLY_COLUMNS = ("month", "category", "count", "median_response_hours", "median_resolution_days")
+Labels = Mapping[str, str] | Callable[[str], str]
+_FORMATS = {"received_at": "yyyy-mm-dd hh:mm", "month": "yyyy-mm", "age_days": "0.0",
+            "median_response_hours": "0.0", "median_resolution_days": "0.0"}
+_BAD_TITLE = str.maketrans({char: " " for char in "[]:*?/\\"})
+
+
+def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
+    """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
+    return {key: translate("labels", text) for key, text in LABELS.items()}
+
+
+def _labeller(labels: Labels | None) -> Callable[[str], str]:
+    """A label lookup that falls back to English for keys `labels` does not know (or returns unchanged)."""
+    def text(key: str) -> str:
+        if labels is None:
+            found = None
+        elif isinstance(labels, Mapping):
+            found = labels.get(key)
+        else:
+            found = labels(key)
+        return found if found and found != key else LABELS.get(key, key)
+    return text
+
+
+def _month_date(key: str) -> dt.date | str:
+    """"2026-11" as the first of that month (a real date cell shown as 2026-11); anything else stays text."""
+    try:
+        return dt.date(int(key[:4]), int(key[5:7]), 1)
+    except ValueError:
+        return key
+
+
+def open_rows(report: FeedbackReport, text: Callable[[str], str]) -> list[dict[str, Any]]:
+    return [{"owner": item.owner or text("unassigned"), "feedback_id": item.id, "customer": item.customer,
+             "received_at": item.received_at, "category": text(item.category), "severity": text(item.severity),
+             "status": text(item.status), "age_days": round(float(item.age_days), 2),
+             "overdue": text("overdue") if item.overdue else None}
+            for item in report.open_items]
+
+
+def monthly_rows(report: FeedbackReport, text: Callable[[str], str]) -> list[dict[str, Any]]:
+    def rounded(value: float | None, divisor: float = 1.0) -> float | None:
+        return None if value is None else round(value / divisor, 2)
+
+    return [{"month": _month_date(row.month), "category": text(row.category), "count": row.count,
+             "median_response_hours": rounded(row.median_response_hours),
+             "median_resolution_days": rounded(row.median_resolution_hours, 24.0)}
+            for row in report.monthly]
+
+
+def _width(value: Any) -> int:
+    """Characters a value needs on screen: wide (CJK) characters count twice."""
+    if isinstance(value, dt.datetime):
+        return 16
+    if isinstance(value, dt.date):
+        return 10
+    if value is None:
+        return 0
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(value))
+
+
+def _sheet_title(title: str) -> str:
+    """A title Excel accepts: no []:*?/\\ and at most 31 characters."""
+    return title.translate(_BAD_TITLE).strip()[:31] or "Sheet"
+
+
+def build_workbook(report: FeedbackReport, labels: Labels | None = None) -> Any:
+    """The two sheets in a write-only openpyxl Workbook, not yet saved."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    text = _labeller(labels)
+    book = Workbook(write_only=True)
+    book.properties.title = f"{text('report_title')} {report.start.isoformat()} – {report.end.isoformat()}"
+    book.properties.creator = "keepclient"
+    book.properties.created = report.made_at
+    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="4E79A7")
+    flag_font, flag_fill = Font(bold=True, color="9C0006"), PatternFill("solid", fgColor="FFC7CE")
+    sheets = ((text("open_sheet"), OPEN_COLUMNS, open_rows(report, text)),
+              (text("monthly_sheet"), MONTHLY_COLUMNS, monthly_rows(report, text)))
+    used: set[str] = set()
+    for title, columns, rows in sheets:
+        name = _sheet_title(title)
+        if name.casefold() in used:  # two labels translated alike: keep both sheets
+            name = _sheet_title(f"{name[:28]} 2")
+        used.add(name.casefold())
+        sheet = book.create_sheet(name)
+        headers = [text(key) for key in columns]
+        for index, key in enumerate(columns, start=1):
+            width = max([_width(headers[index - 1]) + 2, *(_width(row[key]) + 2 for row in rows), 10])
+            sheet.column_dimensions[get_column_letter(index)].width = min(width, 60)
+        sheet.freeze_panes = "A2"
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font, cell.fill = header_font, header_fill
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            cells = []
+            for key in columns:
+                value = row[key]
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(value, str) and value.startswith("="):
+                    cell.data_type = "s"  # text, never a formula
+                elif key in _FORMATS and value is not None and not isinstance(value, str):
+                    cell.number_format = _FORMATS[key]
+                if key == "overdue" and value:
+                    cell.font, cell.fill = flag_font, flag_fill
+                cells.append(cell)
+            sheet.append(cells)
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    return book
+
+
+def write_feedback_report_xlsx(path: str | Path, report: FeedbackReport, *, labels: Labels | None = None) -> None:
+    """Write the report to `path` as .xlsx.
+
+    `labels` maps stored values and captions to display names (translated_labels, or a callable), English by
+    default. The workbook is written next to `path` and moved over it, so a failure never leaves half a file;
+    raises StorageError when the disk refuses.
+    """
+    path = Path(path)
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with temp.open("xb") as fh:  # first, so a bad folder fails before any work
+            build_workbook(report, labels).save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        raise StorageError(path=str(path), reason=exc.strerror or str(exc)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)

@@ -141,20 +141,30 @@ def bench_startup(customers: int, repeat: int, env: dict[str, str]) -> None:
               f"<= 150 MB: {'PASS' if peak[mode] <= 150 else 'FAIL'}")
 
 
-def bench_list(name: str, customers: int, env: dict[str, str]) -> None:
-    """One customer-list benchmark in a process of its own (its RSS is its own), on a copy of the database."""
+def current_demo(customers: int, env: dict[str, str]) -> Path:
+    """The demo database, brought to the current schema in a process of its own (no benchmark pays for it)."""
     db = database_path(customers)
     if not db.exists():
         db = bench_demo(customers, env)
-    # Bring the database to the current schema first, in its own process, so no benchmark pays for an upgrade.
     subprocess.run([sys.executable, "-m", "keepclient", "--db", str(db), "check"], env=env, check=True,
                    capture_output=True)
     for old_copy in DATA.glob(f"{db.stem}.before-upgrade-*"):
         old_copy.unlink()
-    work = DATA / f"work-{customers}.db"
+    return db
+
+
+def fresh_copy(db: Path, name: str) -> Path:
+    """A copy of `db` that a benchmark may change, without the leftovers of an earlier run."""
+    work = DATA / name
     for leftover in DATA.glob(f"{work.name}*"):
         leftover.unlink()
     shutil.copyfile(db, work)
+    return work
+
+
+def bench_list(name: str, customers: int, env: dict[str, str]) -> None:
+    """One customer-list benchmark in a process of its own (its RSS is its own), on a copy of the database."""
+    work = fresh_copy(current_demo(customers, env), f"work-{customers}.db")
     subprocess.run([sys.executable, str(HERE / "run.py"), "_list", name, str(work)], env=env, check=True)
 
 
@@ -162,17 +172,7 @@ def bench_calendar(customers: int, env: dict[str, str]) -> None:
     """Calendar views and the Due panel (each in a process of its own), then the week schedule PDF."""
     import calendar_views as calendar_bench
 
-    db = database_path(customers)
-    if not db.exists():
-        db = bench_demo(customers, env)
-    subprocess.run([sys.executable, "-m", "keepclient", "--db", str(db), "check"], env=env, check=True,
-                   capture_output=True)
-    for old_copy in DATA.glob(f"{db.stem}.before-upgrade-*"):
-        old_copy.unlink()
-    work = DATA / f"calendar-{customers}.db"
-    for leftover in DATA.glob(f"{work.name}*"):
-        leftover.unlink()
-    shutil.copyfile(db, work)
+    work = fresh_copy(current_demo(customers, env), f"calendar-{customers}.db")
     for part in ("views", "due"):
         subprocess.run([sys.executable, str(HERE / "run.py"), "_calendar", part, str(work)], env=env, check=True)
     calendar_bench.bench_pdf(work, env)
@@ -180,18 +180,9 @@ def bench_calendar(customers: int, env: dict[str, str]) -> None:
 
 def bench_feedback(customers: int, env: dict[str, str]) -> None:
     """The feedback log with 200,000 items: service and window, each on a fresh copy of the demo database."""
-    db = database_path(customers)
-    if not db.exists():
-        db = bench_demo(customers, env)
-    subprocess.run([sys.executable, "-m", "keepclient", "--db", str(db), "check"], env=env, check=True,
-                   capture_output=True)
-    for old_copy in DATA.glob(f"{db.stem}.before-upgrade-*"):
-        old_copy.unlink()
-    work = DATA / f"feedback-{customers}.db"
+    db = current_demo(customers, env)
     for part in ("feedback", "feedback_window"):
-        for leftover in DATA.glob(f"{work.name}*"):
-            leftover.unlink()
-        shutil.copyfile(db, work)
+        work = fresh_copy(db, f"feedback-{customers}.db")
         subprocess.run([sys.executable, "-c", "import sys, feedback_log; feedback_log.add_feedback("
                         "__import__('pathlib').Path(sys.argv[1]))", str(work)], env=env, check=True, cwd=HERE)
         subprocess.run([sys.executable, str(HERE / "run.py"), "_feedback", part, str(work)], env=env, check=True)

@@ -118,7 +118,8 @@ class CustomerService:
             TimelineEntry(start, "visit", kind, status, f"{purpose} — {outcome}" if outcome else purpose)
             for start, kind, status, purpose, outcome in visits
         ]
-        entries += [TimelineEntry(at, "feedback", cat, status, desc) for at, cat, status, desc in feedback]
+        # Received as "new"; each later step is an entry of its own (below), so the day it came in reads right.
+        entries += [TimelineEntry(at, "feedback", cat, "new", desc) for at, cat, _status, desc in feedback]
         steps = (  # each workflow step of the customer's feedback (the change log keeps them)
             ChangeLog.select(ChangeLog.changed_at, ChangeLog.new_value, ChangeLog.changed_by, Feedback.category,
                              Feedback.description)

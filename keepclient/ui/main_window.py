@@ -154,6 +154,21 @@ class MainWindow(QMainWindow):
         if self.tabs.indexOf(self.feedback_tab) in self._loaded_tabs:
             self.feedback.show_my_overdue()
 
+    def show_customer_feedback(self) -> None:
+        """The Feedback tab, showing the feedback of the customer shown in the Customers tab's detail pane."""
+        customer_id = (self.customers.detail.shown_id or self.customers.list.current_id()) if self.workspace else None
+        if customer_id is None:
+            self.statusBar().showMessage(self.tr("Select a customer first."), 5000)
+            return
+        try:
+            name = self.workspace.customers.names([customer_id]).get(customer_id, "")
+        except KeepclientError as exc:
+            self.prompter.error(self.tr("keepclient"), user_message(exc))
+            return
+        self.tabs.setCurrentWidget(self.feedback_tab)
+        if self.tabs.indexOf(self.feedback_tab) in self._loaded_tabs:
+            self.feedback.show_customer_feedback(customer_id, name)
+
     # -- menus ---------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -171,6 +186,11 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
         self.customer_actions = customer_menus.build(self, self.customers)
+        self.customer_actions["feedback_log"] = make_action(self, self.tr("Show &feedback log"),
+                                                            self.show_customer_feedback, "Ctrl+Shift+K")
+        customer_menu = next(a.menu() for a in self.menuBar().actions() if a.menu() and a.menu().actions()
+                             and self.customer_actions["feedback"] in a.menu().actions())
+        customer_menu.insertAction(self.customer_actions["schedule"], self.customer_actions["feedback_log"])
         self._share_undo()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.me_menu = view_menu.addMenu(self.tr("I &am…"))

@@ -1079,13 +1079,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="24"/>
-        <location filename="../../keepclient/ui/main_window.py" line="198"/>
+        <location filename="../../keepclient/ui/main_window.py" line="218"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
-        <location filename="../../keepclient/ui/main_window.py" line="200"/>
+        <location filename="../../keepclient/ui/main_window.py" line="220"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1697,44 +1697,54 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="94"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="85"/>
+        <source>Only this customer&apos;s feedback; click to show everyone&apos;s</source>
+        <translation>只显示此客户的反馈；点击显示所有人的</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="102"/>
         <source>Received from</source>
         <translation>收到时间从</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="96"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="104"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="128"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="136"/>
         <source>All owners</source>
         <translation>所有负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="130"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="138"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="152"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="160"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="156"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="164"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="158"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="166"/>
         <source>%1 statuses</source>
         <translation>%1 个状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="160"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="168"/>
         <source>Which statuses to show</source>
         <translation>显示哪些状态</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="192"/>
+        <source>Customer: %1 ✕</source>
+        <translation>客户：%1 ✕</translation>
     </message>
 </context>
 <context>
@@ -1783,7 +1793,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/log_view.py" line="421"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="605"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="610"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2280,215 +2290,226 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="159"/>
+        <location filename="../../keepclient/ui/main_window.py" line="161"/>
+        <source>Select a customer first.</source>
+        <translation>请先选择一个客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="174"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="160"/>
+        <location filename="../../keepclient/ui/main_window.py" line="175"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="161"/>
+        <location filename="../../keepclient/ui/main_window.py" line="176"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="163"/>
+        <location filename="../../keepclient/ui/main_window.py" line="178"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="165"/>
+        <location filename="../../keepclient/ui/main_window.py" line="180"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="166"/>
+        <location filename="../../keepclient/ui/main_window.py" line="181"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="167"/>
+        <location filename="../../keepclient/ui/main_window.py" line="182"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="175"/>
+        <location filename="../../keepclient/ui/main_window.py" line="189"/>
+        <source>Show &amp;feedback log</source>
+        <translation>查看反馈日志(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="176"/>
+        <location filename="../../keepclient/ui/main_window.py" line="196"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="178"/>
+        <location filename="../../keepclient/ui/main_window.py" line="198"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="180"/>
+        <location filename="../../keepclient/ui/main_window.py" line="200"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="182"/>
+        <location filename="../../keepclient/ui/main_window.py" line="202"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="189"/>
+        <location filename="../../keepclient/ui/main_window.py" line="209"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="190"/>
+        <location filename="../../keepclient/ui/main_window.py" line="210"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="243"/>
+        <location filename="../../keepclient/ui/main_window.py" line="263"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="259"/>
+        <location filename="../../keepclient/ui/main_window.py" line="279"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="262"/>
+        <location filename="../../keepclient/ui/main_window.py" line="282"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="263"/>
+        <location filename="../../keepclient/ui/main_window.py" line="283"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="273"/>
+        <location filename="../../keepclient/ui/main_window.py" line="293"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="274"/>
+        <location filename="../../keepclient/ui/main_window.py" line="294"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="284"/>
+        <location filename="../../keepclient/ui/main_window.py" line="304"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="285"/>
+        <location filename="../../keepclient/ui/main_window.py" line="305"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="287"/>
+        <location filename="../../keepclient/ui/main_window.py" line="307"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="288"/>
+        <location filename="../../keepclient/ui/main_window.py" line="308"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="314"/>
+        <location filename="../../keepclient/ui/main_window.py" line="334"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="371"/>
+        <location filename="../../keepclient/ui/main_window.py" line="391"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="376"/>
+        <location filename="../../keepclient/ui/main_window.py" line="396"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="381"/>
+        <location filename="../../keepclient/ui/main_window.py" line="401"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="390"/>
+        <location filename="../../keepclient/ui/main_window.py" line="410"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="390"/>
+        <location filename="../../keepclient/ui/main_window.py" line="410"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="404"/>
+        <location filename="../../keepclient/ui/main_window.py" line="424"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="412"/>
+        <location filename="../../keepclient/ui/main_window.py" line="166"/>
+        <location filename="../../keepclient/ui/main_window.py" line="432"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="414"/>
+        <location filename="../../keepclient/ui/main_window.py" line="434"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="429"/>
+        <location filename="../../keepclient/ui/main_window.py" line="449"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="431"/>
+        <location filename="../../keepclient/ui/main_window.py" line="451"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="438"/>
+        <location filename="../../keepclient/ui/main_window.py" line="458"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="438"/>
+        <location filename="../../keepclient/ui/main_window.py" line="458"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="441"/>
+        <location filename="../../keepclient/ui/main_window.py" line="461"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="442"/>
+        <location filename="../../keepclient/ui/main_window.py" line="462"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="458"/>
-        <location filename="../../keepclient/ui/main_window.py" line="463"/>
+        <location filename="../../keepclient/ui/main_window.py" line="478"/>
+        <location filename="../../keepclient/ui/main_window.py" line="483"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="459"/>
+        <location filename="../../keepclient/ui/main_window.py" line="479"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="464"/>
+        <location filename="../../keepclient/ui/main_window.py" line="484"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -3289,37 +3310,37 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="244"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="266"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="244"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="266"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="244"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="266"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="260"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="282"/>
         <source>Every status</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="261"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="283"/>
         <source>Not yet replied to the customer: new, in progress, resolved</source>
         <translation>尚未答复客户：新建、处理中、已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="263"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="285"/>
         <source>Only this status; Ctrl+click to add or remove it</source>
         <translation>只显示此状态；按住 Ctrl 点击可添加或移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="264"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="286"/>
         <source>Only items past their response or resolution deadline</source>
         <translation>只显示超过响应或解决期限的条目</translation>
     </message>

@@ -78,6 +78,13 @@ class FeedbackFilterBar(QWidget):
         self.clear_button = QToolButton()
         self.clear_button.setText(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
+        self.customer_id: int | None = None  # one customer's feedback (Customer › Show feedback log)
+        self.customer_name = ""
+        self.customer_chip = QToolButton()
+        self.customer_chip.setObjectName("feedbackCustomer")
+        self.customer_chip.setToolTip(self.tr("Only this customer's feedback; click to show everyone's"))
+        self.customer_chip.clicked.connect(lambda: self.set_customer(None))
+        self.customer_chip.hide()
         self.set_people([])
 
         layout = QVBoxLayout(self)
@@ -88,7 +95,8 @@ class FeedbackFilterBar(QWidget):
         top.addWidget(self.report_button)
         layout.addLayout(top)
         row = QHBoxLayout()
-        for widget in (self.status, self.category, self.severity, self.kind, self.owner, self.overdue):
+        for widget in (self.customer_chip, self.status, self.category, self.severity, self.kind, self.owner,
+                       self.overdue):
             row.addWidget(widget)
         row.addSpacing(8)
         row.addWidget(QLabel(self.tr("Received from")))
@@ -173,6 +181,17 @@ class FeedbackFilterBar(QWidget):
         """Every filter off (the sort stays)."""
         self.apply(FeedbackFilter())
 
+    def set_customer(self, customer_id: int | None, name: str = "") -> None:
+        """Show one customer's feedback only (None: everyone's again)."""
+        self.customer_id, self.customer_name = customer_id, name if customer_id is not None else ""
+        self._show_customer()
+        self._later()
+
+    def _show_customer(self) -> None:
+        name = self.customer_name or (f"#{self.customer_id}" if self.customer_id is not None else "")
+        self.customer_chip.setText(self.tr("Customer: %1 ✕").replace("%1", name))
+        self.customer_chip.setVisible(self.customer_id is not None)
+
     # -- the filter ----------------------------------------------------------------------------------------
     def is_mine(self) -> bool:
         return self.owner.currentData() == MINE
@@ -183,7 +202,7 @@ class FeedbackFilterBar(QWidget):
             text=self.search.text().strip(), statuses=self.statuses,
             categories=_one(self.category.currentData()), severities=_one(self.severity.currentData()),
             kinds=_one(self.kind.currentData()), owner_id=self.me if owner == MINE else owner,
-            overdue=self.overdue.isChecked(), received_from=self.received_from.value(),
+            customer_id=self.customer_id, overdue=self.overdue.isChecked(), received_from=self.received_from.value(),
             received_to=self.received_to.value(), sort=sort, descending=descending,
         )
 
@@ -191,7 +210,7 @@ class FeedbackFilterBar(QWidget):
         flt = self.current()
         return flt != FeedbackFilter(sort=flt.sort, descending=flt.descending)
 
-    def apply(self, flt: FeedbackFilter, mine: bool = False, notify: bool = True) -> None:
+    def apply(self, flt: FeedbackFilter, mine: bool = False, notify: bool = True, customer_name: str = "") -> None:
         """Show a filter (a remembered one, "my overdue items"); one `changed` afterwards unless `notify` is
         False (the caller reads the filter itself)."""
         widgets = (self.search, self.category, self.severity, self.kind, self.owner, self.overdue,
@@ -207,6 +226,9 @@ class FeedbackFilterBar(QWidget):
         self.overdue.setChecked(flt.overdue)
         self.received_from.set_value(flt.received_from)
         self.received_to.set_value(flt.received_to)
+        if flt.customer_id != self.customer_id or customer_name:
+            self.customer_id, self.customer_name = flt.customer_id, customer_name
+        self._show_customer()
         for widget in widgets:
             widget.blockSignals(False)
         statuses = tuple(s for s in STATUSES if s in flt.statuses)

@@ -230,7 +230,7 @@ class FeedbackLog(QWidget):
         self._reload(count_delay=COUNT_DELAY_MS if typing else 0)
         self.table.scrollToTop()
         self._settle_timer.start()
-        remembered = (self.current_filter()._replace(text=""), self.filters.is_mine())
+        remembered = (self.current_filter()._replace(text="", customer_id=None), self.filters.is_mine())
         if remembered != self._saved_filter:  # typing changes only the text, which is not kept
             self._saved_filter = remembered
             self.settings.set_filter(*remembered)
@@ -569,6 +569,11 @@ class FeedbackLog(QWidget):
     def show_my_overdue(self) -> None:
         """Every overdue item of mine (of the whole team while the user has not said who they are)."""
         self.filters.apply(FeedbackFilter(overdue=True), mine=self.me is not None, notify=False)
+        self.filter_changed(False)
+
+    def show_customer_feedback(self, customer_id: int, name: str) -> None:
+        """Every feedback item of one customer (Customer › Show feedback log)."""
+        self.filters.apply(FeedbackFilter(customer_id=customer_id), notify=False, customer_name=name)
         self.filter_changed(False)
 
     def focus_search(self) -> None:

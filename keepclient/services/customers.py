@@ -15,6 +15,7 @@ EDITABLE_FIELDS = (
     "name", "kind", "owner", "tier", "stage", "industry", "source", "address", "city", "region", "phone", "email",
     "website", "notes", "cadence_days", "next_follow_up",
 )
+FEEDBACK_STEPS = ("status", "owner", "severity", "category", "note")  # on the timeline
 TIMELINE_LIMIT = 200
 ALL = CustomerFilter()
 
@@ -120,16 +121,23 @@ class CustomerService:
         ]
         # Received as "new"; each later step is an entry of its own (below), so the day it came in reads right.
         entries += [TimelineEntry(at, "feedback", cat, "new", desc) for at, cat, _status, desc in feedback]
-        steps = (  # each workflow step of the customer's feedback (the change log keeps them)
-            ChangeLog.select(ChangeLog.changed_at, ChangeLog.new_value, ChangeLog.changed_by, Feedback.category,
-                             Feedback.description)
+        steps = (  # each step and change of the customer's feedback (the change log keeps them)
+            ChangeLog.select(ChangeLog.changed_at, ChangeLog.field, ChangeLog.old_value, ChangeLog.new_value,
+                             ChangeLog.changed_by, Feedback.category, Feedback.description)
             .join(Feedback, on=(ChangeLog.record_id == Feedback.id))
-            .where((ChangeLog.table_name == "feedback") & (ChangeLog.field == "status")
+            .where((ChangeLog.table_name == "feedback") & ChangeLog.field.in_(FEEDBACK_STEPS)
                    & (Feedback.customer == customer_id) & Feedback.deleted_at.is_null())
             .order_by(ChangeLog.changed_at.desc(), ChangeLog.id.desc()).limit(TIMELINE_LIMIT).tuples()
         )
-        entries += [TimelineEntry(at, "feedback", cat, status, f"{desc} ({who})")
-                    for at, status, who, cat, desc in steps]
+        people = {str(sid): name for sid, name in Salesperson.select(Salesperson.id, Salesperson.name).tuples()}
+        for at, field, old, new, who, cat, desc in steps:
+            if field == "status":
+                entries.append(TimelineEntry(at, "feedback", cat, new, f"{desc} ({who})"))
+            else:  # an owner, severity or category changed, or a note written at a step
+                if field == "owner":
+                    old, new = people.get(old or "", old), people.get(new or "", new)
+                change = new if field == "note" else f"{old or '∅'} → {new or '∅'}"
+                entries.append(TimelineEntry(at, "feedback", cat, "", f"{desc} · {field}: {change} ({who})"))
         entries += [
             TimelineEntry(dt.datetime.combine(day, dt.time()), "purchase", "", "", f"{product} × {qty}", amount)
             for day, product, amount, qty in purchases

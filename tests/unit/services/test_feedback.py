@@ -251,3 +251,13 @@ def test_owner_and_customer_sorts_follow_names_whichever_plan_reads_them(team, m
     assert backwards == walked[::-1]
     searched = [i.id for i in ws.feedback.rows(flt._replace(text="问题"), 0, 10, now=at)]  # walked, text tested
     assert searched == [i.id for i in ws.feedback.rows(flt, 0, 10, now=at) if i.description.startswith("问题")]
+
+
+def test_owner_changes_and_notes_show_on_the_customers_timeline(team):
+    ws, ids, people = team
+    fid = ws.feedback.create(ids["huaxin"], description="送货慢", received_at=FRIDAY)
+    version = ws.feedback.update(fid, 1, {"owner_id": people["li"]})
+    ws.feedback.advance(fid, version, "in_progress", note="已联系物流")
+    texts = [e.text for e in ws.customers.detail(ids["huaxin"]).timeline if e.kind == "feedback"]
+    assert any("owner: 王建国 → 李娜" in t for t in texts)
+    assert any("note: 已联系物流" in t for t in texts)

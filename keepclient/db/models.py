@@ -191,6 +191,7 @@ class Feedback(BaseModel):
             (("deleted_at", "kind", "received_at"), False),
             (("deleted_at", "response_hours"), False),
             (("deleted_at", "resolution_hours"), False),
+            (("deleted_at", "description"), False),
         )
 
 

@@ -241,7 +241,7 @@ class ScheduleEntry(NamedTuple):
 
 
 FEEDBACK_SORTS = ("due", "received_at", "customer", "kind", "category", "severity", "status", "owner",
-                  "first_response", "resolution")
+                  "first_response", "resolution", "description")
 
 
 class FeedbackFilter(NamedTuple):

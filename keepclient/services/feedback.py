@@ -60,6 +60,7 @@ _ORDER = {  # every sort ends on the id, so pages never overlap
     "status": "f.status {d}, f.next_due {d}, f.id {d}",
     "first_response": "f.response_hours {d}, f.id {d}",
     "resolution": "f.resolution_hours {d}, f.id {d}",
+    "description": "f.description {d}, f.id {d}",
 }
 
 

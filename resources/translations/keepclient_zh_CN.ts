@@ -1793,7 +1793,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/log_view.py" line="421"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="610"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="607"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>

@@ -31,6 +31,7 @@ STATEMENTS = (
     'CREATE INDEX "feedback_deleted_at_kind_received_at" ON "feedback" ("deleted_at", "kind", "received_at")',
     'CREATE INDEX "feedback_deleted_at_response_hours" ON "feedback" ("deleted_at", "response_hours")',
     'CREATE INDEX "feedback_deleted_at_resolution_hours" ON "feedback" ("deleted_at", "resolution_hours")',
+    'CREATE INDEX "feedback_deleted_at_description" ON "feedback" ("deleted_at", "description")',
     'CREATE TABLE "feedback_text" ("id" INTEGER NOT NULL PRIMARY KEY REFERENCES "feedback" ("id") '
     'ON DELETE CASCADE, "text" TEXT NOT NULL)',
     'CREATE TRIGGER "feedback_text_insert" AFTER INSERT ON "feedback" BEGIN '

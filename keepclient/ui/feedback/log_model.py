@@ -27,7 +27,7 @@ OVERDUE_COLOR = QColor("#c62828")
 DESCRIPTION_CHARS = 200  # a table cell shows one line; the whole text is in the tooltip and the editor
 
 # (sort key, header, header tooltip); the description cannot be sorted on.
-COLUMNS: tuple[tuple[str | None, str, str], ...] = (
+COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("received_at", QT_TRANSLATE_NOOP("FeedbackLogModel", "Received"), ""),
     ("customer", QT_TRANSLATE_NOOP("FeedbackLogModel", "Customer"), ""),
     ("kind", QT_TRANSLATE_NOOP("FeedbackLogModel", "Kind"), ""),
@@ -41,7 +41,7 @@ COLUMNS: tuple[tuple[str | None, str, str], ...] = (
      QT_TRANSLATE_NOOP("FeedbackLogModel", "Time from receiving the feedback to the first response")),
     ("resolution", QT_TRANSLATE_NOOP("FeedbackLogModel", "Resolution"),
      QT_TRANSLATE_NOOP("FeedbackLogModel", "Time from receiving the feedback to its resolution")),
-    (None, QT_TRANSLATE_NOOP("FeedbackLogModel", "Description"), ""),
+    ("description", QT_TRANSLATE_NOOP("FeedbackLogModel", "Description"), ""),
 )
 SORT_KEYS = tuple(key for key, _header, _tip in COLUMNS)
 DUE_COLUMN = SORT_KEYS.index("due")

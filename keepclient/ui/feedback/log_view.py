@@ -583,9 +583,6 @@ class FeedbackLog(QWidget):
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         if self.paged is None:
             return
-        if column == DESCRIPTION_COLUMN:  # not sortable: put the indicator back
-            self._show_sort_indicator()
-            return
         self.paged.sort(column, order)
         self._layout_timer.start()
 

@@ -140,14 +140,16 @@ def bench_feedback(db: Path) -> None:
         with_counts()  # warm the page cache for these indexes: the first read after opening measures the disk
         results.append((name, statistics.median(_timed(first_page) for _ in range(5)),
                         statistics.median(_timed(with_counts) for _ in range(5))))
-    worst = max(ms for _, _, ms in results)
+    worst = max(ms for _, ms, _ in results)  # the target: the first page; the counts follow in the background
+    counted = max(ms for _, _, ms in results)
     print(f"feedback log, {total:,} items, per filter or sort change: the first page of {PAGE} (what the log shows "
-          f"first), and with the row count and the status strip's counts")
-    for name, page, counted in results:
-        print(f"  {name:<36} first page {page:6.1f} ms   with counts {counted:6.1f} ms")
-    print(f"  slowest with counts {worst:.1f} ms (first page alone {max(ms for _, ms, _ in results):.1f} ms) | bare "
-          f"newest-{PAGE} query (baseline) {baseline:.1f} ms | ratio {worst / baseline:.0f}x | target <= {TARGET_MS} "
-          f"ms: {'PASS' if worst <= TARGET_MS else 'FAIL'}")
+          f"first), and with the row count and the status strip's counts (what the log reads next, off the UI "
+          f"thread)")
+    for name, page, with_counts in results:
+        print(f"  {name:<36} first page {page:6.1f} ms   with counts {with_counts:6.1f} ms")
+    print(f"  slowest first page {worst:.1f} ms (with counts {counted:.1f} ms) | bare newest-{PAGE} query "
+          f"(baseline) {baseline:.1f} ms | ratio {worst / baseline:.0f}x | target <= {TARGET_MS} ms to the first "
+          f"page: {'PASS' if worst <= TARGET_MS else 'FAIL'}")
 
 
 def _timed(action) -> float:
@@ -204,7 +206,7 @@ def bench_feedback_window(db: Path) -> None:
                ("all owners", lambda: bar.owner.setCurrentIndex(0)),
                ("search 发票", lambda: bar.search.setText("发票")), ("search late", lambda: bar.search.setText("late")),
                ("search cleared", lambda: bar.search.setText(""))]
-    for column in range(log.table.model().columnCount() - 1):  # every sortable column, both ways
+    for column in range(log.table.model().columnCount()):  # every column sorts, both ways
         for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
             changes.append((f"sort column {column} {order.name[:-5].lower()}", header(column, order)))
     samples: dict[str, list[float]] = {}

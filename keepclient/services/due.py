@@ -31,11 +31,14 @@ def week_end(today: dt.date) -> dt.date:
 def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, limit: int = 200) -> DueList:
     """Customers due before, on and after today until the week's end; each list capped at `limit`."""
     owner, params = ("AND c.owner_id = ?", [salesperson_id]) if salesperson_id is not None else ("", [])
+    # One salesperson: start from their customers (the owner index) and test the due date on each, rather than
+    # walking everybody's due dates ("+" keeps SQLite off the due-date index): 3,000 rows instead of 80,000.
+    due = "+c.next_follow_up" if salesperson_id is not None else "c.next_follow_up"
     end = week_end(today)
     counts_row = pw.execute_sql(
         "SELECT coalesce(sum(c.next_follow_up < ?), 0), coalesce(sum(c.next_follow_up = ?), 0), "
         "coalesce(sum(c.next_follow_up > ?), 0) FROM customer c "
-        f"WHERE c.deleted_at IS NULL AND c.next_follow_up <= ? {owner}", [today, today, today, end, *params],
+        f"WHERE c.deleted_at IS NULL AND {due} <= ? {owner}", [today, today, today, end, *params],
     ).fetchone()
     counts = dict(zip(("overdue", "today", "week"), counts_row, strict=True))
     sql = f"""
@@ -43,7 +46,7 @@ def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, 
                (SELECT min(v.planned_start) FROM visit v WHERE v.customer_id = c.id AND v.status = 'planned'
                 AND v.deleted_at IS NULL AND v.planned_start >= ?)
         FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
-        WHERE c.deleted_at IS NULL AND c.next_follow_up >= ? AND c.next_follow_up <= ? {owner}
+        WHERE c.deleted_at IS NULL AND {due} >= ? AND {due} <= ? {owner}
         ORDER BY c.next_follow_up, c.sort_key LIMIT ?"""
     ranges = {"overdue": (dt.date.min, today - dt.timedelta(days=1)), "today": (today, today),
               "week": (today + dt.timedelta(days=1), end)}

@@ -311,8 +311,14 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         self.prefs.current_tab = index
-        if self.tabs.widget(index) is self.feedback_tab and index in self._loaded_tabs:
-            self.feedback.refresh()  # feedback added from a customer or a visit since it was last shown
+        if index in self._loaded_tabs:  # shown again: what the other tabs saved meanwhile shows here too
+            area = self.tabs.widget(index)
+            if area is self.feedback_tab:
+                self.feedback.refresh()  # feedback added from a customer or a visit
+            elif area is self.calendar_tab:
+                self.calendar.colleague_saved()  # visits planned or logged from a customer, the Due panel
+            elif area is self.customers:
+                self.customers.colleague_saved()  # due dates and open feedback moved by visits and feedback
         self._load_tab(index)
         self._route_to_tab(index)
 

@@ -1,4 +1,4 @@
-"""One customer's feedback in the log: Customer › Show feedback log, and the chip that removes the filter."""
+"""Across tabs: one customer's feedback from the Customer menu, and tabs shown again show what others saved."""
 
 from __future__ import annotations
 
@@ -36,3 +36,23 @@ def test_show_feedback_log_of_the_selected_customer(qtbot, tmp_path: Path, demo_
     everyone = ws.feedback.count(FeedbackFilter())
     qtbot.waitUntil(lambda: log.current_filter().customer_id is None and log.paged.rowCount() == everyone)
     assert log.filters.customer_chip.isHidden()
+
+
+def test_tabs_shown_again_show_what_other_tabs_saved(qtbot, tmp_path: Path, demo_db: Path):
+    import datetime as dt
+
+    window = MainWindow(Preferences(tmp_path / "prefs.ini"), prompter=ScriptedPrompter(),
+                        runner=TaskRunner(inline=True))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_workspace(demo_db, offer_demo=False)
+    window.tabs.setCurrentWidget(window.calendar_tab)
+    calendar = window.calendar
+    calendar.set_view("day")
+    calendar.go_to(dt.date(2026, 11, 28))  # a Saturday: the demo plans nothing then
+    before = calendar.visit_count()
+    window.tabs.setCurrentWidget(window.customers)
+    customer = window.workspace.customers.rows(0, 1)[0].id
+    window.workspace.visits.plan(customer, start=dt.datetime(2026, 11, 28, 10))  # as the detail pane would
+    window.tabs.setCurrentWidget(window.calendar_tab)
+    assert calendar.visit_count() == before + 1

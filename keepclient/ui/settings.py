@@ -6,23 +6,63 @@ Team-wide settings live in the database instead (cadence, response targets); the
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+from keepclient import paths
 
 
-class Preferences:
+def user_qsettings() -> QSettings:
+    """The user's settings file (what the window's Preferences read), for areas and dialogs built without one."""
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
+
+
+def default_paper() -> str:
+    """"letter" where the locale does not measure in metric (the Americas' letter countries), else "a4"."""
+    return "letter" if QLocale().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else "a4"
+
+
+class StoredChoices:
+    """Typed values over QSettings: the plumbing each group of remembered choices shares. Without a settings
+    file (a bare widget in a test) the values live in memory only."""
+
+    def __init__(self, qsettings: QSettings | None) -> None:
+        self.qsettings = qsettings
+        self._memory: dict[str, Any] = {}
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        if self.qsettings is None:
+            return self._memory.get(key, default)
+        return self.qsettings.value(key, default)
+
+    def _set(self, key: str, value: Any) -> None:
+        if self.qsettings is None:
+            self._memory[key] = value
+            return
+        self.qsettings.setValue(key, value)
+        self.qsettings.sync()
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._get(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> str:
+        """One of `allowed`; the first (or `default`) when nothing or something unknown is stored."""
+        fallback = allowed[0] if default is None else default
+        value = self._get(key, fallback)
+        return value if value in allowed else allowed[0]
+
+    @staticmethod
+    def _flag(value: Any) -> bool:
+        return value is True or str(value).lower() in ("true", "1")
+
+
+class Preferences(StoredChoices):
     """Typed access to the user's QSettings; `path` points tests at a temporary file."""
 
     def __init__(self, path: Path) -> None:
-        self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
-
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self.qsettings.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def _set(self, key: str, value: object) -> None:
-        self.qsettings.setValue(key, value)
-        self.qsettings.sync()
+        super().__init__(QSettings(str(path), QSettings.Format.IniFormat))
 
     @property
     def language(self) -> str:

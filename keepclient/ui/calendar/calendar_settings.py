@@ -6,34 +6,13 @@ a test) the values live in memory only.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray
 
 from keepclient.ui.calendar.periods import VIEWS
+from keepclient.ui.settings import StoredChoices
 
 
-class CalendarSettings:
-    def __init__(self, qsettings: QSettings | None) -> None:
-        self.qsettings = qsettings
-        self._memory: dict[str, Any] = {}
-
-    def _get(self, key: str, default: Any) -> Any:
-        if self.qsettings is None:
-            return self._memory.get(key, default)
-        return self.qsettings.value(key, default)
-
-    def _set(self, key: str, value: Any) -> None:
-        if self.qsettings is None:
-            self._memory[key] = value
-            return
-        self.qsettings.setValue(key, value)
-        self.qsettings.sync()
-
-    @staticmethod
-    def _flag(value: Any) -> bool:
-        return value is True or str(value).lower() in ("true", "1")
-
+class CalendarSettings(StoredChoices):
     @property
     def view(self) -> str:
         """The last view shown: "day", "week", "month" or "agenda"."""

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient import paths
 from keepclient.domain.errors import KeepclientError
 from keepclient.domain.types import SalespersonInfo, ScheduleEntry
 from keepclient.printing import default_landscape, page_layout, period, render_schedule, write_schedule_pdf
 from keepclient.ui.labels import date_text
 from keepclient.ui.prompts import Prompter
+from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -44,23 +44,12 @@ if TYPE_CHECKING:
 PDF_FILTER = "PDF (*.pdf)"
 
 
-class PrintChoices:
+class PrintChoices(StoredChoices):
     """The dialog's remembered choices, each declared once with its default, over the user's QSettings."""
 
     DOCUMENTS = ("week", "day", "month")
     PAPERS = ("a4", "letter")
     ORIENTATIONS = ("auto", "portrait", "landscape")
-
-    def __init__(self, qsettings: QSettings) -> None:
-        self.qsettings = qsettings
-
-    def _choice(self, key: str, allowed: tuple[str, ...]) -> str:
-        value = self.qsettings.value(key, allowed[0])
-        return value if value in allowed else allowed[0]
-
-    def _set(self, key: str, value: str) -> None:
-        self.qsettings.setValue(key, value)
-        self.qsettings.sync()
 
     @property
     def document(self) -> str:
@@ -72,10 +61,8 @@ class PrintChoices:
 
     @property
     def paper(self) -> str:
-        """"a4" or "letter"; the first time, Letter where the locale uses it (the Americas' letter countries)."""
-        fallback = "letter" if QLocale().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else "a4"
-        value = self.qsettings.value("print/paper", fallback)
-        return value if value in self.PAPERS else "a4"
+        """"a4" or "letter"; the first time, the locale's paper."""
+        return self._choice("print/paper", self.PAPERS, default_paper())
 
     @paper.setter
     def paper(self, value: str) -> None:
@@ -91,10 +78,6 @@ class PrintChoices:
         self._set("print/orientation", value)
 
 
-def _user_settings() -> QSettings:
-    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
-
-
 class PrintDialog(QDialog):
     """Choices for a printed schedule, with Preview… and Save PDF…; stays open so several can be printed."""
 
@@ -104,7 +87,7 @@ class PrintDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.prompter = prompter or Prompter(self)
-        self.choices = PrintChoices(settings or _user_settings())
+        self.choices = PrintChoices(settings or user_qsettings())
         self.setWindowTitle(self.tr("Print schedule"))
         self.last_pages = 0  # pages of the last preview or PDF, for the caller and the tests
 

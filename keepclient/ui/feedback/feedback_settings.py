@@ -11,34 +11,15 @@ import datetime as dt
 import json
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray
 
 from keepclient.domain.types import FEEDBACK_SORTS, FeedbackFilter
+from keepclient.ui.settings import StoredChoices
 
 MINE = "mine"  # the owner choice meaning "the salesperson I am", kept by meaning rather than by id
 
 
-class FeedbackSettings:
-    def __init__(self, qsettings: QSettings | None) -> None:
-        self.qsettings = qsettings
-        self._memory: dict[str, Any] = {}
-
-    def _get(self, key: str, default: Any) -> Any:
-        if self.qsettings is None:
-            return self._memory.get(key, default)
-        return self.qsettings.value(key, default)
-
-    def _set(self, key: str, value: Any) -> None:
-        if self.qsettings is None:
-            self._memory[key] = value
-            return
-        self.qsettings.setValue(key, value)
-        self.qsettings.sync()
-
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self._get(key, None)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
+class FeedbackSettings(StoredChoices):
     @property
     def header(self) -> QByteArray | None:
         """Column widths and order of the log."""

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient import paths
 from keepclient.domain.errors import KeepclientError
 from keepclient.domain.periods import months_before
 from keepclient.domain.types import FeedbackReport
@@ -34,6 +33,7 @@ from keepclient.exporting.feedback_report import translated_labels, write_feedba
 from keepclient.printing.feedback_report import render_feedback_report, write_feedback_report_pdf
 from keepclient.printing.schedules import page_layout
 from keepclient.ui.prompts import Prompter
+from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -51,25 +51,16 @@ def _date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class ReportChoices:
+class ReportChoices(StoredChoices):
     """The dialog's remembered choices over the user's QSettings: paper, orientation and the last folder."""
 
     PAPERS = ("a4", "letter")
     ORIENTATIONS = ("portrait", "landscape")
 
-    def __init__(self, qsettings: QSettings) -> None:
-        self.qsettings = qsettings
-
-    def _set(self, key: str, value: str) -> None:
-        self.qsettings.setValue(key, value)
-        self.qsettings.sync()
-
     @property
     def paper(self) -> str:
-        """"a4" or "letter"; the first time, Letter where the locale does not measure in metric."""
-        fallback = "letter" if QLocale().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else "a4"
-        value = self.qsettings.value("feedback_report/paper", fallback)
-        return value if value in self.PAPERS else "a4"
+        """"a4" or "letter"; the first time, the locale's paper."""
+        return self._choice("feedback_report/paper", self.PAPERS, default_paper())
 
     @paper.setter
     def paper(self, value: str) -> None:
@@ -77,8 +68,7 @@ class ReportChoices:
 
     @property
     def orientation(self) -> str:
-        value = self.qsettings.value("feedback_report/orientation", "portrait")
-        return value if value in self.ORIENTATIONS else "portrait"
+        return self._choice("feedback_report/orientation", self.ORIENTATIONS)
 
     @orientation.setter
     def orientation(self, value: str) -> None:
@@ -87,7 +77,7 @@ class ReportChoices:
     @property
     def folder(self) -> Path:
         """Where the last report was saved; the Documents folder the first time."""
-        value = self.qsettings.value("feedback_report/folder", "")
+        value = self._get("feedback_report/folder", "")
         if value and Path(str(value)).is_dir():
             return Path(str(value))
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -98,10 +88,6 @@ class ReportChoices:
         self._set("feedback_report/folder", str(value))
 
 
-def _user_settings() -> QSettings:
-    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
-
-
 class ReportDialog(QDialog):
     """Period, paper and orientation, with Preview…, Save PDF… and Save Excel…; stays open for several outputs."""
 
@@ -110,7 +96,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.prompter = prompter or Prompter(self)
-        self.choices = ReportChoices(settings or _user_settings())
+        self.choices = ReportChoices(settings or user_qsettings())
         self.setWindowTitle(self.tr("Feedback report"))
         self.last_pages = 0  # pages of the last preview or PDF, for the caller and the tests
         self._preview_report: FeedbackReport | None = None

@@ -326,7 +326,7 @@ def _export_ics(ws, args: argparse.Namespace, out: Output) -> int:
     import datetime as dt
 
     from keepclient.domain import periods
-    from keepclient.exporting.ics import local_zone_name, write_ics
+    from keepclient.exporting.ics import local_zone_name, translated_labels, write_ics
 
     first = periods.day(args.start)[0] if args.start else dt.date.today()
     last = periods.day(args.end)[0] if args.end else first + dt.timedelta(days=90)
@@ -338,13 +338,10 @@ def _export_ics(ws, args: argparse.Namespace, out: Output) -> int:
                                  dt.datetime.combine(last + dt.timedelta(days=1), dt.time()), chosen,
                                  last_notes=False)
     from keepclient.i18n import translate
-    from keepclient.ui.labels import LABELS
 
-    def label(value: str) -> str:
-        return translate(out.language, "labels", LABELS[value]) if value in LABELS else value
-
+    labels = translated_labels(lambda context, text: translate(out.language, context, text))
     count = write_ics(args.file, entries, tz=local_zone_name(), calendar_name=f"keepclient · {ws.path.stem}",
-                      labels=label)
+                      labels=labels)
     out.say(QT_TRANSLATE_NOOP("cli", "Exported {count} visits to {path}"), count=count, path=args.file)
     return 0
 

@@ -7,17 +7,16 @@ numbers, and no cell ever a live formula (text starting with "=" is stored as te
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import unicodedata
-import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from keepclient.domain.errors import QT_TRANSLATE_NOOP, StorageError
+from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.types import FeedbackReport
+from keepclient.exporting.files import replaced_atomically, synced
+from keepclient.exporting.labels import Labels, labeller, translated
 
 # English texts of stored values and captions; context "labels" as in keepclient/ui/labels.py, so the same words
 # share one translation.
@@ -58,7 +57,6 @@ LABELS: dict[str, str] = {
 OPEN_COLUMNS = ("owner", "feedback_id", "customer", "received_at", "category", "severity", "status", "age_days",
                 "overdue")
 MONTHLY_COLUMNS = ("month", "category", "count", "median_response_hours", "median_resolution_days")
-Labels = Mapping[str, str] | Callable[[str], str]
 _FORMATS = {"received_at": "yyyy-mm-dd hh:mm", "month": "yyyy-mm", "age_days": "0.0",
             "median_response_hours": "0.0", "median_resolution_days": "0.0"}
 _BAD_TITLE = str.maketrans({char: " " for char in "[]:*?/\\"})
@@ -66,20 +64,7 @@ _BAD_TITLE = str.maketrans({char: " " for char in "[]:*?/\\"})
 
 def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
     """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
-    return {key: translate("labels", text) for key, text in LABELS.items()}
-
-
-def _labeller(labels: Labels | None) -> Callable[[str], str]:
-    """A label lookup that falls back to English for keys `labels` does not know (or returns unchanged)."""
-    def text(key: str) -> str:
-        if labels is None:
-            found = None
-        elif isinstance(labels, Mapping):
-            found = labels.get(key)
-        else:
-            found = labels(key)
-        return found if found and found != key else LABELS.get(key, key)
-    return text
+    return translated(LABELS, translate)
 
 
 def _month_date(key: str) -> dt.date | str:
@@ -131,7 +116,7 @@ def build_workbook(report: FeedbackReport, labels: Labels | None = None) -> Any:
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    text = _labeller(labels)
+    text = labeller(LABELS, labels)
     book = Workbook(write_only=True)
     book.properties.title = f"{text('report_title')} {report.start.isoformat()} – {report.end.isoformat()}"
     book.properties.creator = "keepclient"
@@ -183,15 +168,6 @@ def write_feedback_report_xlsx(path: str | Path, report: FeedbackReport, *, labe
     raises StorageError when the disk refuses.
     """
     path = Path(path)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with temp.open("xb") as fh:  # first, so a bad folder fails before any work
-            build_workbook(report, labels).save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        raise StorageError(path=str(path), reason=exc.strerror or str(exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+    with replaced_atomically(path) as temp, temp.open("xb") as fh:  # opened first: a bad folder fails at once
+        build_workbook(report, labels).save(fh)
+        synced(fh)

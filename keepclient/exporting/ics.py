@@ -10,20 +10,19 @@ Google and Outlook themselves write; other zones fall back to icalendar's exact 
 from __future__ import annotations
 
 import calendar as monthly
-import contextlib
 import datetime as dt
 import itertools
-import os
-import uuid as uuidlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from keepclient import __version__
-from keepclient.domain.errors import QT_TRANSLATE_NOOP, CancelledError, StorageError, ValidationError
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, CancelledError, ValidationError
 from keepclient.domain.types import ScheduleEntry
+from keepclient.exporting.files import replaced_atomically, synced
+from keepclient.exporting.labels import Labels, labeller, translated
 
 UID_DOMAIN = "keepclient"
 PRODID = f"-//keepclient//keepclient {__version__}//EN"
@@ -47,13 +46,12 @@ LABELS: dict[str, str] = {
     "salesperson": QT_TRANSLATE_NOOP("labels", "Salesperson"),
     "status": QT_TRANSLATE_NOOP("labels", "Status"),
 }
-Labels = Mapping[str, str] | Callable[[str], str]
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
     """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
-    return {key: translate("labels", text) for key, text in LABELS.items()}
+    return translated(LABELS, translate)
 
 
 def local_zone_name() -> str:
@@ -94,18 +92,9 @@ def write_ics(path: str | Path, entries: Iterable[ScheduleEntry], *, tz: str, ca
     path = Path(path)
     items = list(entries)
     data = _calendar(items, tz, calendar_name, labels, now, progress, is_cancelled).to_ical()
-    temp = path.with_name(f".{path.name}.{uuidlib.uuid4().hex[:8]}.tmp")
-    try:
-        with temp.open("xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        raise StorageError(path=str(path), reason=exc.strerror or str(exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
+    with replaced_atomically(path) as temp, temp.open("xb") as fh:
+        fh.write(data)
+        synced(fh)
     return len(items)
 
 
@@ -116,7 +105,7 @@ def _calendar(entries: list[ScheduleEntry], tz: str, calendar_name: str, labels:
         zone = ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ValidationError(field="tz", value=tz) from exc
-    text = _labeller(labels)
+    text = labeller(LABELS, labels)
     stamp = now or dt.datetime.now(dt.UTC)
     stamp = (stamp if stamp.tzinfo else stamp.replace(tzinfo=zone)).astimezone(dt.UTC).replace(microsecond=0)
 
@@ -174,19 +163,6 @@ def _event(entry: ScheduleEntry, zone: ZoneInfo, stamp: dt.datetime, text: Calla
     if entry.salesperson:
         event.add("categories", [entry.salesperson])
     return event
-
-
-def _labeller(labels: Labels | None) -> Callable[[str], str]:
-    """A label lookup that falls back to English for keys `labels` does not know (or returns unchanged)."""
-    def text(key: str) -> str:
-        if labels is None:
-            found = None
-        elif isinstance(labels, Mapping):
-            found = labels.get(key)
-        else:
-            found = labels(key)
-        return found if found and found != key else LABELS.get(key, key)
-    return text
 
 
 # --- VTIMEZONE -----------------------------------------------------------------------------------------------

@@ -9,18 +9,15 @@ with its first row and repeated, marked "continued", when an owner's rows run on
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLineF, QLocale, QTime
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPdfWriter, QPen
 
-from keepclient.domain.errors import StorageError
 from keepclient.domain.types import FeedbackReport, MonthlyFeedbackRow, OpenFeedbackRow
+from keepclient.exporting.files import replaced_atomically
 from keepclient.printing import strings as s
 from keepclient.printing.documents import Sheet, qdate, short_date
 from keepclient.printing.layout import (
@@ -374,8 +371,7 @@ def write_feedback_report_pdf(path: Path | str, report: FeedbackReport, *, paper
     """
     layout = page_layout(paper, bool(landscape))
     path = Path(path)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    with replaced_atomically(path) as temp:
         with temp.open("xb"):
             pass  # a clear error for a missing folder or a read-only disk, before Qt would only warn
         ensure_gui_app()
@@ -388,10 +384,4 @@ def write_feedback_report_pdf(path: Path | str, report: FeedbackReport, *, paper
         del writer  # the file is complete once the painter has ended; drop Qt's handle before moving it
         if temp.stat().st_size == 0:
             raise OSError("the PDF could not be written")
-        os.replace(temp, path)
-    except OSError as exc:
-        raise StorageError(path=str(path), reason=exc.strerror or str(exc)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
     return pages

@@ -2420,96 +2420,96 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="334"/>
+        <location filename="../../keepclient/ui/main_window.py" line="340"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="391"/>
+        <location filename="../../keepclient/ui/main_window.py" line="397"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="396"/>
+        <location filename="../../keepclient/ui/main_window.py" line="402"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="401"/>
+        <location filename="../../keepclient/ui/main_window.py" line="407"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="410"/>
+        <location filename="../../keepclient/ui/main_window.py" line="416"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="410"/>
+        <location filename="../../keepclient/ui/main_window.py" line="416"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="424"/>
+        <location filename="../../keepclient/ui/main_window.py" line="430"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/main_window.py" line="166"/>
-        <location filename="../../keepclient/ui/main_window.py" line="432"/>
+        <location filename="../../keepclient/ui/main_window.py" line="438"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="434"/>
+        <location filename="../../keepclient/ui/main_window.py" line="440"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="449"/>
+        <location filename="../../keepclient/ui/main_window.py" line="455"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="451"/>
+        <location filename="../../keepclient/ui/main_window.py" line="457"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="458"/>
+        <location filename="../../keepclient/ui/main_window.py" line="464"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="458"/>
+        <location filename="../../keepclient/ui/main_window.py" line="464"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="461"/>
+        <location filename="../../keepclient/ui/main_window.py" line="467"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="462"/>
+        <location filename="../../keepclient/ui/main_window.py" line="468"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="478"/>
-        <location filename="../../keepclient/ui/main_window.py" line="483"/>
+        <location filename="../../keepclient/ui/main_window.py" line="484"/>
+        <location filename="../../keepclient/ui/main_window.py" line="489"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="479"/>
+        <location filename="../../keepclient/ui/main_window.py" line="485"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="484"/>
+        <location filename="../../keepclient/ui/main_window.py" line="490"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -2820,100 +2820,100 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="108"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="238"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="221"/>
         <source>Print schedule</source>
         <translation>打印日程</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="112"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="95"/>
         <source>Week schedule (one salesperson per page)</source>
         <translation>周日程表（每位销售员一页）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="113"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="96"/>
         <source>Day route sheet</source>
         <translation>当日路线单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="113"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="96"/>
         <source>Month overview</source>
         <translation>月度总览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="128"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="111"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="112"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="132"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="115"/>
         <source>Also print salespeople without visits</source>
         <translation>没有拜访的销售员也打印</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="121"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="121"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="139"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="122"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="154"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="137"/>
         <source>&amp;Document:</source>
         <translation>文档(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="155"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="138"/>
         <source>D&amp;ate:</source>
         <translation>日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="157"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="140"/>
         <source>&amp;Salespeople:</source>
         <translation>销售员(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="160"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="143"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="161"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="144"/>
         <source>&amp;Orientation:</source>
         <translation>方向(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="163"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="146"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="164"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="147"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="266"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="278"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="281"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="249"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="261"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="264"/>
         <source>Save schedule as PDF</source>
         <translation>将日程保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="282"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="265"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3074,74 +3074,74 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="114"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="190"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="210"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="100"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="176"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="196"/>
         <source>Feedback report</source>
         <translation>反馈报表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="115"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="130"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="116"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="135"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="121"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="136"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="122"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="138"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="124"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="139"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="125"/>
         <source>&amp;Orientation:</source>
         <translation>方向(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="140"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="126"/>
         <source>Open feedback by owner with age and overdue flags, and the period&apos;s monthly counts by category with median response and resolution times.</source>
         <translation>按负责人列出未结反馈（含已过天数和逾期标记），以及该期间按类别的月度数量和响应、解决用时的中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="144"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="130"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="145"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="131"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="146"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="132"/>
         <source>Save &amp;Excel…</source>
         <translation>保存 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="172"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="158"/>
         <source>The first day must not be after the last day.</source>
         <translation>开始日期不能晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="236"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="222"/>
         <source>Save feedback report as PDF</source>
         <translation>将反馈报表保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="255"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="241"/>
         <source>Save feedback report as Excel</source>
         <translation>将反馈报表保存为 Excel</translation>
     </message>
@@ -3804,27 +3804,27 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/cli.py" line="334"/>
-        <location filename="../../keepclient/cli.py" line="360"/>
+        <location filename="../../keepclient/cli.py" line="357"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="348"/>
+        <location filename="../../keepclient/cli.py" line="345"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="367"/>
+        <location filename="../../keepclient/cli.py" line="364"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="375"/>
+        <location filename="../../keepclient/cli.py" line="372"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="376"/>
+        <location filename="../../keepclient/cli.py" line="373"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -3980,7 +3980,7 @@ Customer follow-up for small sales teams.</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="35"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="34"/>
         <location filename="../../keepclient/ui/labels.py" line="16"/>
         <source>New</source>
         <translation>新客户</translation>
@@ -4011,81 +4011,81 @@ Customer follow-up for small sales teams.</source>
         <translation>已挽回</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="35"/>
+        <location filename="../../keepclient/exporting/ics.py" line="34"/>
         <location filename="../../keepclient/ui/labels.py" line="22"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="36"/>
+        <location filename="../../keepclient/exporting/ics.py" line="35"/>
         <location filename="../../keepclient/ui/labels.py" line="23"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="37"/>
+        <location filename="../../keepclient/exporting/ics.py" line="36"/>
         <location filename="../../keepclient/ui/labels.py" line="24"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="38"/>
+        <location filename="../../keepclient/exporting/ics.py" line="37"/>
         <location filename="../../keepclient/ui/labels.py" line="25"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="43"/>
+        <location filename="../../keepclient/exporting/ics.py" line="42"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="44"/>
+        <location filename="../../keepclient/exporting/ics.py" line="43"/>
         <location filename="../../keepclient/ui/labels.py" line="26"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="45"/>
+        <location filename="../../keepclient/exporting/ics.py" line="44"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="46"/>
+        <location filename="../../keepclient/exporting/ics.py" line="45"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="47"/>
+        <location filename="../../keepclient/exporting/ics.py" line="46"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="47"/>
-        <location filename="../../keepclient/exporting/ics.py" line="48"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="46"/>
+        <location filename="../../keepclient/exporting/ics.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="39"/>
+        <location filename="../../keepclient/exporting/ics.py" line="38"/>
         <location filename="../../keepclient/ui/labels.py" line="27"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="40"/>
+        <location filename="../../keepclient/exporting/ics.py" line="39"/>
         <location filename="../../keepclient/ui/labels.py" line="28"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="41"/>
+        <location filename="../../keepclient/exporting/ics.py" line="40"/>
         <location filename="../../keepclient/ui/labels.py" line="29"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="42"/>
+        <location filename="../../keepclient/exporting/ics.py" line="41"/>
         <location filename="../../keepclient/ui/labels.py" line="30"/>
         <source>Missed</source>
         <translation>未完成</translation>
@@ -4111,161 +4111,161 @@ Customer follow-up for small sales teams.</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="25"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="24"/>
         <location filename="../../keepclient/ui/labels.py" line="35"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="25"/>
         <location filename="../../keepclient/ui/labels.py" line="36"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="27"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
         <location filename="../../keepclient/ui/labels.py" line="37"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="28"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="27"/>
         <location filename="../../keepclient/ui/labels.py" line="38"/>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="29"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="28"/>
         <location filename="../../keepclient/ui/labels.py" line="39"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="30"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="29"/>
         <location filename="../../keepclient/ui/labels.py" line="40"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="31"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="30"/>
         <location filename="../../keepclient/ui/labels.py" line="41"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="32"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="31"/>
         <location filename="../../keepclient/ui/labels.py" line="42"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="33"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="32"/>
         <location filename="../../keepclient/ui/labels.py" line="43"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="34"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="33"/>
         <location filename="../../keepclient/ui/labels.py" line="44"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="36"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="35"/>
         <location filename="../../keepclient/ui/labels.py" line="45"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="37"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="36"/>
         <location filename="../../keepclient/ui/labels.py" line="46"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="38"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="37"/>
         <location filename="../../keepclient/ui/labels.py" line="47"/>
         <source>Replied to customer</source>
         <translation>已回复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="39"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="38"/>
         <location filename="../../keepclient/ui/labels.py" line="48"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="41"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="40"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="42"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="41"/>
         <source>Feedback ID</source>
         <translation>反馈编号</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="43"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="42"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="44"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="43"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="45"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="44"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="46"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="45"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="48"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="47"/>
         <source>Age (days)</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="49"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="48"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="50"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="49"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="51"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="50"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="52"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="51"/>
         <source>Median first response (hours)</source>
         <translation>首次响应中位数（小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="53"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="52"/>
         <source>Median resolution (days)</source>
         <translation>解决用时中位数（天）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="54"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="53"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="55"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="54"/>
         <source>Monthly</source>
         <translation>月度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="56"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="55"/>
         <source>Feedback report</source>
         <translation>反馈报表</translation>
     </message>
@@ -4285,7 +4285,7 @@ Customer follow-up for small sales teams.</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="40"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="39"/>
         <location filename="../../keepclient/ui/labels.py" line="52"/>
         <source>Owner</source>
         <translation>负责人</translation>
@@ -4499,197 +4499,197 @@ Customer follow-up for small sales teams.</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="41"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="42"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="43"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="47"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="48"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="53"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="50"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="51"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="59"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="56"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="60"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="57"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
         <source>Replied to customer</source>
         <translation>已答复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="59"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
         <source>Feedback report {first} – {last}</source>
         <translation>反馈报表 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
         <source>Open feedback by owner</source>
         <translation>按负责人列出的未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="63"/>
         <source>Open on {when}: {count} items, {overdue} overdue</source>
         <translation>截至 {when} 未结：{count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
         <source>{owner}: {count} open, {overdue} overdue</source>
         <translation>{owner}：未结 {count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="68"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
         <source>{owner} (continued)</source>
         <translation>{owner}（续）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="69"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
         <source>No open feedback.</source>
         <translation>没有未结反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="70"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
         <source>Monthly feedback by category</source>
         <translation>按类别的月度反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="71"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="68"/>
         <source>Received {first} – {last}: {count} items. Each cell: items, median time to first response, median time to resolution.</source>
         <translation>{first} – {last} 收到：{count} 条。每格：条数、首次响应用时中位数、解决用时中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="74"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="71"/>
         <source>No feedback received in this period.</source>
         <translation>这段时间没有收到反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="75"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="72"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="76"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="73"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="77"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="74"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="78"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="75"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="79"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="76"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="80"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="81"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="78"/>
         <source>Age (days)</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="82"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="79"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="83"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="80"/>
         <source>OVERDUE</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="84"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="81"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="85"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="82"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="86"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="83"/>
         <source>Response {value}</source>
         <translation>响应 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="87"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="84"/>
         <source>Resolution {value}</source>
         <translation>解决 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="88"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="85"/>
         <source>{value} h</source>
         <translation>{value} 小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="89"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="86"/>
         <source>{value} d</source>
         <translation>{value} 天</translation>
     </message>

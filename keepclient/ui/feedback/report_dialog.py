@@ -9,6 +9,7 @@ so tests script them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -218,35 +219,32 @@ class ReportDialog(QDialog):
 
     def save_pdf(self) -> Path | None:
         """Ask where, write the PDF; None when the user cancelled or it could not be written (after saying so)."""
-        self._remember()
-        title = self.tr("Save feedback report as PDF")
-        path = self._target(title, ".pdf", PDF_FILTER)
-        if path is None:
-            return None
-        report = self.report()
-        if report is None:
-            return None
-        try:
+        def write(path: Path, report: FeedbackReport) -> None:
             self.last_pages = write_feedback_report_pdf(path, report, paper=self.paper.currentData(),
                                                         landscape=self.landscape())
-        except KeepclientError as exc:
-            self._failed(title, exc)
-            return None
-        self.choices.folder = path.parent
-        return path
+
+        return self._save(self.tr("Save feedback report as PDF"), ".pdf", PDF_FILTER, write)
 
     def save_excel(self) -> Path | None:
         """Ask where, write the workbook; None when the user cancelled or it could not be written (after saying so)."""
+        def write(path: Path, report: FeedbackReport) -> None:
+            write_feedback_report_xlsx(path, report, labels=translated_labels(QCoreApplication.translate))
+
+        return self._save(self.tr("Save feedback report as Excel"), ".xlsx", XLSX_FILTER, write)
+
+    def _save(self, title: str, suffix: str, filters: str,
+              write: Callable[[Path, FeedbackReport], None]) -> Path | None:
+        """The steps both formats share: remember the choices, ask where, read the report, write, remember the
+        folder; errors are told under `title`."""
         self._remember()
-        title = self.tr("Save feedback report as Excel")
-        path = self._target(title, ".xlsx", XLSX_FILTER)
+        path = self._target(title, suffix, filters)
         if path is None:
             return None
         report = self.report()
         if report is None:
             return None
         try:
-            write_feedback_report_xlsx(path, report, labels=translated_labels(QCoreApplication.translate))
+            write(path, report)
         except KeepclientError as exc:
             self._failed(title, exc)
             return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QPagedPaintDevice
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from keepclient.printing import default_landscape, page_layout, period, render_s
 from keepclient.ui.labels import date_text
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
+from keepclient.ui.widgets.print_preview import open_print_preview
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -228,15 +229,8 @@ class PrintDialog(QDialog):
     def preview(self) -> QPrintPreviewDialog:
         """Open the print preview (not modal to the application, so the calendar stays usable behind it)."""
         self._remember()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(self.paper.currentData(), self.landscape()))
-        printer.setDocName(self.document.currentText())
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.paintRequested.connect(self.render)
-        dialog.printer_ = printer  # the dialog does not own the printer: keep it alive as long as the dialog
-        dialog.open()
-        return dialog
+        return open_print_preview(self, page_layout(self.paper.currentData(), self.landscape()),
+                                  self.document.currentText(), self.render)
 
     def suggested_file(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

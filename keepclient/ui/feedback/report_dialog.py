@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +35,7 @@ from keepclient.printing.feedback_report import render_feedback_report, write_fe
 from keepclient.printing.schedules import page_layout
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
+from keepclient.ui.widgets.print_preview import open_print_preview
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -192,15 +193,8 @@ class ReportDialog(QDialog):
         self._preview_report = self.report()
         if self._preview_report is None:
             return None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(self.paper.currentData(), self.landscape()))
-        printer.setDocName(self.tr("Feedback report"))
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.paintRequested.connect(self.render)
-        dialog.printer_ = printer  # the dialog does not own the printer: keep it alive as long as the dialog
-        dialog.open()
-        return dialog
+        return open_print_preview(self, page_layout(self.paper.currentData(), self.landscape()),
+                                  self.tr("Feedback report"), self.render)
 
     def suggested_file(self, suffix: str) -> Path:
         first, last = self.period()

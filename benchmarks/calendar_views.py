@@ -104,10 +104,12 @@ def bench_views(db: Path) -> None:
 
 
 def bench_due(db: Path) -> None:
+    from keepclient.domain import periods
+
     today = demo_today(db)
     app, area, workspace = _area(db, today)
     visits = workspace.visits
-    week_end = today + dt.timedelta(days=6 - today.weekday())
+    week_end = periods.week_end(today)
 
     def bare() -> None:
         with workspace.db.session() as pw:

@@ -52,3 +52,8 @@ def months_before(day: dt.date, months: int) -> dt.date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def week_end(today: dt.date) -> dt.date:
+    """The last day of this week (Sunday): where "due this week" ends, in the customer list and the Due panel."""
+    return today + dt.timedelta(days=6 - today.weekday())

@@ -81,6 +81,13 @@ def as_date(value: Any) -> dt.date | None:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
+def as_datetime(value: Any) -> dt.datetime | None:
+    """A date-time column as SQLite hands it back (a datetime, an ISO string, or nothing)."""
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
 def birthday_text(year: int | None, month: int | None, day: int | None) -> str:
     """"YYYY-MM-DD", "--MM-DD" when the year is unknown, or "" (the form exports and the JSON shape use)."""
     if not month or not day:

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple
 
+from keepclient.domain.periods import week_end
 from keepclient.domain.search_text import han_phrase, is_han_only, query_terms, trigram_phrase
 from keepclient.domain.types import CustomerFilter
 
@@ -120,9 +121,8 @@ def where_clause(flt: CustomerFilter, today: dt.date | None = None,
             parts.append("c.next_follow_up < ?")
             params.append(today)
         else:
-            week_end = today + dt.timedelta(days=6 - today.weekday())
             parts.append("c.next_follow_up BETWEEN ? AND ?")
-            params.extend([today, week_end])
+            params.extend([today, week_end(today)])
     if flt.open_feedback:
         parts.append("c.open_feedback > 0")
     for term in terms:

@@ -8,24 +8,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from peewee import SqliteDatabase
 
-from keepclient.domain.types import CareDay, DueItem, DueList
+from keepclient.domain.periods import week_end
+from keepclient.domain.types import CareDay, DueItem, DueList, as_date
 
 MAX_CARE_DAYS = 366
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def week_end(today: dt.date) -> dt.date:
-    """The last day of this week (Sunday), as the customer list's "due this week" filter counts it."""
-    return today + dt.timedelta(days=6 - today.weekday())
 
 
 def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, limit: int = 200) -> DueList:
@@ -53,7 +42,7 @@ def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, 
     lists: dict[str, list[DueItem]] = {}
     for name, (low, high) in ranges.items():
         rows = pw.execute_sql(sql, [today, low, high, *params, limit]) if counts[name] else []
-        lists[name] = [DueItem(cid, cname, tier, oid, oname, _date(due), _date(last), phone,
+        lists[name] = [DueItem(cid, cname, tier, oid, oname, as_date(due), as_date(last), phone,
                                dt.datetime.fromisoformat(str(planned)) if planned else None)
                        for cid, cname, tier, oid, oname, due, last, phone, planned in rows]
     people = [salesperson_id] if salesperson_id is not None else None

@@ -31,6 +31,7 @@ from keepclient.domain.types import (
     MonthlyFeedbackRow,
     OpenFeedbackRow,
     SatisfactionScore,
+    as_datetime,
 )
 from keepclient.services.activity import CATEGORIES, CHANNELS, FEEDBACK_KINDS, SEVERITIES, refresh_open_feedback
 
@@ -69,16 +70,10 @@ def allowed_steps(status: str) -> tuple[str, ...]:
     return STEPS.get(status, ())
 
 
-def _datetime(value: Any) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))
-
-
 def _item(row: tuple) -> FeedbackItem:
     values = list(row)
     for index in (3, 12, 13, 14, 15, 16, 17, 18):
-        values[index] = _datetime(values[index])
+        values[index] = as_datetime(values[index])
     return FeedbackItem(*values)
 
 
@@ -279,7 +274,7 @@ class FeedbackService:
             changes = pw.execute_sql(
                 "SELECT changed_at, changed_by, field, old_value, new_value FROM change_log "
                 "WHERE table_name = 'feedback' AND record_id = ? ORDER BY changed_at, id", [feedback_id])
-            history = [FeedbackEvent(_datetime(at), who, field, old, new) for at, who, field, old, new in changes]
+            history = [FeedbackEvent(as_datetime(at), who, field, old, new) for at, who, field, old, new in changes]
         *item, contact_id, contact, visit_id, resolution, comment, _deleted = row
         return FeedbackDetail(_item(tuple(item)), contact_id, contact, visit_id, resolution, comment, tuple(history))
 
@@ -330,7 +325,7 @@ class FeedbackService:
                     raise ValidationError(field="contact_id", value=values["contact"])
             if values.get("severity", row["severity"]) != row["severity"]:
                 response_due, resolution_due = response_targets.deadlines(
-                    _datetime(row["received_at"]), values["severity"], load_targets())
+                    as_datetime(row["received_at"]), values["severity"], load_targets())
                 values.update(response_due=response_due, resolution_due=resolution_due,
                               next_due=self._ahead(row["status"], response_due, resolution_due))
             return update_checked(Feedback, feedback_id, version, values, self.user)
@@ -353,11 +348,11 @@ class FeedbackService:
             row = current_row(Feedback, feedback_id)
             if status not in allowed_steps(row["status"]):
                 raise ValidationError(field="status", value=status)
-            received = _datetime(row["received_at"])
+            received = as_datetime(row["received_at"])
             changes: dict[str, Any] = {"status": status}
             if row["first_response_at"] is None:
                 changes.update(first_response_at=when, response_hours=_hours(received, when))
-            resolution_due = _datetime(row["resolution_due"])
+            resolution_due = as_datetime(row["resolution_due"])
             if status == "resolved":
                 changes.update(resolved_at=when, resolution_hours=_hours(received, when))
                 if note.strip():
@@ -374,7 +369,7 @@ class FeedbackService:
                 resolution_due = response_targets.deadlines(when, row["severity"], load_targets())[1]
                 changes.update(resolved_at=None, replied_at=None, closed_at=None, resolution_hours=None,
                                resolution_due=resolution_due)
-            changes["next_due"] = self._ahead(status, _datetime(row["response_due"]), resolution_due)
+            changes["next_due"] = self._ahead(status, as_datetime(row["response_due"]), resolution_due)
             new_version = update_checked(Feedback, feedback_id, version, changes, self.user)
             if note.strip() and status != "resolved":
                 stamp = current_time()
@@ -409,7 +404,7 @@ class FeedbackService:
                 "UNION ALL SELECT coalesce(closed_at, updated_at), satisfaction, 'feedback', satisfaction_comment "
                 "FROM feedback WHERE customer_id = ? AND satisfaction IS NOT NULL AND deleted_at IS NULL) "
                 "ORDER BY at DESC LIMIT ?", [customer_id, customer_id, limit]).fetchall()
-        return [SatisfactionScore(_datetime(at), score, source, comment or "") for at, score, source, comment in rows]
+        return [SatisfactionScore(as_datetime(at), score, source, comment or "") for at, score, source, comment in rows]
 
     def report(self, start: dt.date, end: dt.date, now: dt.datetime | None = None) -> FeedbackReport:
         """Open feedback by owner (age, overdue) and, for feedback received from `start` to `end`, monthly counts
@@ -429,8 +424,8 @@ class FeedbackService:
             ).fetchall()
         open_items = []
         for owner, fid, customer, at, category, severity, status, due in open_rows:
-            at = _datetime(at)
-            due = _datetime(due)
+            at = as_datetime(at)
+            due = as_datetime(due)
             open_items.append(OpenFeedbackRow(owner, fid, customer, at, category, severity, status,
                                               round((made - at).total_seconds() / 86400, 1),
                                               due is not None and due < made))

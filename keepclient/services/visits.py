@@ -16,7 +16,7 @@ from keepclient.db.models import Customer, Visit, VisitSeries, now
 from keepclient.db.versioning import current_row
 from keepclient.domain import cadence, recurrence
 from keepclient.domain.errors import RecordNotFoundError, ValidationError
-from keepclient.domain.types import CareDay, DueList, Recurrence, ScheduleEntry, VisitItem
+from keepclient.domain.types import CareDay, DueList, Recurrence, ScheduleEntry, VisitItem, as_date, as_datetime
 from keepclient.services import due as due_lists
 from keepclient.services.team import load_cadence
 
@@ -36,19 +36,9 @@ LEFT JOIN salesperson s ON s.id = v.salesperson_id
 """
 
 
-def _datetime(value: Any) -> dt.datetime:
-    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
 def _item(row: Sequence[Any]) -> VisitItem:
     values = list(row)
-    values[6] = _datetime(values[6])
+    values[6] = as_datetime(values[6])
     return VisitItem(*values)
 
 
@@ -151,7 +141,7 @@ class VisitService:
             ORDER BY coalesce(s.name, ''), v.salesperson_id, v.planned_start, v.id"""
         with self.db.session() as pw:
             rows = pw.execute_sql(sql, [start, end, *params]).fetchall()
-        return [ScheduleEntry(vid, uid, version, _datetime(updated), _datetime(begin), *rest)
+        return [ScheduleEntry(vid, uid, version, as_datetime(updated), as_datetime(begin), *rest)
                 for vid, uid, version, updated, begin, *rest in rows]
 
     # -- planning and editing --------------------------------------------------------------------------------
@@ -221,11 +211,11 @@ class VisitService:
             row, targets = self._targets(visit_id, scope)
             shift = None
             if "start" in changes:
-                shift = changes["start"].replace(second=0, microsecond=0) - _datetime(row["planned_start"])
+                shift = changes["start"].replace(second=0, microsecond=0) - as_datetime(row["planned_start"])
             for target in targets:
                 own = dict(values)
                 if shift:
-                    own["planned_start"] = _datetime(target["planned_start"]) + shift
+                    own["planned_start"] = as_datetime(target["planned_start"]) + shift
                 if own:
                     self._write(target["id"], own)
 
@@ -261,7 +251,7 @@ class VisitService:
         with self.db.session():
             row = current_row(Customer, customer_id)
             rules = load_cadence()
-        return cadence.next_follow_up(on, row["tier"], created=_datetime(row["created_at"]).date(),
+        return cadence.next_follow_up(on, row["tier"], created=as_datetime(row["created_at"]).date(),
                                       override=row["cadence_days"], by_tier=rules)
 
     def log_outcome(self, visit_id: int, *, status: str, notes: str = "", satisfaction: int | None = None,
@@ -276,15 +266,15 @@ class VisitService:
             row = current_row(Visit, visit_id)
             if row["deleted_at"] is not None:
                 raise RecordNotFoundError(table="visit", record_id=visit_id)
-            day = _datetime(row["planned_start"]).date()
+            day = as_datetime(row["planned_start"]).date()
             self._write(visit_id, {"status": status, "outcome": notes.strip(), "satisfaction": satisfaction,
                                    "next_follow_up": next_follow_up})
             if status != "done":
                 return
             customer = current_row(Customer, row["customer"])
-            last = max(filter(None, (_date(customer["last_contact"]), day)))
+            last = max(filter(None, (as_date(customer["last_contact"]), day)))
             due = next_follow_up or cadence.next_follow_up(
-                last, customer["tier"], created=_datetime(customer["created_at"]).date(),
+                last, customer["tier"], created=as_datetime(customer["created_at"]).date(),
                 override=customer["cadence_days"], by_tier=load_cadence())
             Customer.update(last_contact=last, next_follow_up=due).where(Customer.id == row["customer"]).execute()
 

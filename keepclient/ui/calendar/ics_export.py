@@ -12,10 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressDialog, QWidget
 
 from keepclient.domain.errors import CancelledError, KeepclientError
+from keepclient.ui.labels import from_qdate, to_qdate
 from keepclient.ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -25,21 +26,13 @@ if TYPE_CHECKING:
 ICS_FILTER = "iCalendar (*.ics)"
 
 
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
 class IcsExportDialog(QDialog):
     """First and last day of the export; says whose visits go in."""
 
     def __init__(self, first: dt.date, last: dt.date, people_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export visits as .ics"))
-        self.first, self.last = QDateEdit(_qdate(first)), QDateEdit(_qdate(last))
+        self.first, self.last = QDateEdit(to_qdate(first)), QDateEdit(to_qdate(last))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
         self.first.dateChanged.connect(lambda d: self.last.setMinimumDate(d))
@@ -58,7 +51,7 @@ class IcsExportDialog(QDialog):
         form.addRow(buttons)
 
     def period(self) -> tuple[dt.date, dt.date]:
-        return _date(self.first.date()), _date(self.last.date())
+        return from_qdate(self.first.date()), from_qdate(self.last.date())
 
 
 class IcsExport(QObject):

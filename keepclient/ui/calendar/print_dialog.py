@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from keepclient.domain.errors import KeepclientError
 from keepclient.domain.types import SalespersonInfo, ScheduleEntry
 from keepclient.printing import default_landscape, page_layout, period, render_schedule, write_schedule_pdf
-from keepclient.ui.labels import date_text
+from keepclient.ui.labels import date_text, from_qdate, to_qdate
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
 from keepclient.ui.widgets.print_preview import open_print_preview
@@ -96,7 +96,7 @@ class PrintDialog(QDialog):
         for kind, text in (("week", self.tr("Week schedule (one salesperson per page)")),
                            ("day", self.tr("Day route sheet")), ("month", self.tr("Month overview"))):
             self.document.addItem(text, kind)
-        self.date = QDateEdit(QDate(day.year, day.month, day.day))
+        self.date = QDateEdit(to_qdate(day))
         self.date.setCalendarPopup(True)
         self.period_label = QLabel()
         self.people = QListWidget()
@@ -174,8 +174,7 @@ class PrintDialog(QDialog):
         return self.document.currentData()
 
     def day(self) -> dt.date:
-        value = self.date.date()
-        return dt.date(value.year(), value.month(), value.day())
+        return from_qdate(self.date.date())
 
     def first_weekday(self) -> int:
         return QLocale().firstDayOfWeek().value

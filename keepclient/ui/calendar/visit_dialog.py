@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from keepclient.domain import recurrence
 from keepclient.domain.errors import KeepclientError, RequiredFieldError, ValidationError
 from keepclient.domain.types import ContactInfo, Recurrence, SalespersonInfo, SearchHit, VisitItem
-from keepclient.ui.labels import date_text, label, time_text
+from keepclient.ui.labels import date_text, from_qdate, label, time_text, to_qdate
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.widgets.field_values import mark_invalid
 
@@ -52,14 +52,6 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 def error_text(error: KeepclientError) -> str:
     """A typed error in the user's language."""
     return error.message(QCoreApplication.translate)
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 def date_edit(day: dt.date) -> QDateEdit:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -33,6 +33,7 @@ from keepclient.domain.types import FeedbackReport
 from keepclient.exporting.feedback_report import translated_labels, write_feedback_report_xlsx
 from keepclient.printing.feedback_report import render_feedback_report, write_feedback_report_pdf
 from keepclient.printing.schedules import page_layout
+from keepclient.ui.labels import from_qdate, to_qdate
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
 from keepclient.ui.widgets.print_preview import open_print_preview
@@ -43,14 +44,6 @@ if TYPE_CHECKING:
 PDF_FILTER = "PDF (*.pdf)"
 XLSX_FILTER = "Excel (*.xlsx)"
 DEFAULT_MONTHS = 6
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class ReportChoices(StoredChoices):
@@ -104,8 +97,8 @@ class ReportDialog(QDialog):
         self._preview_report: FeedbackReport | None = None
 
         last = today or dt.date.today()
-        self.first = QDateEdit(_qdate(months_before(last, DEFAULT_MONTHS)))
-        self.last = QDateEdit(_qdate(last))
+        self.first = QDateEdit(to_qdate(months_before(last, DEFAULT_MONTHS)))
+        self.last = QDateEdit(to_qdate(last))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
         self.hint = QLabel()
@@ -149,7 +142,7 @@ class ReportDialog(QDialog):
 
     def period(self) -> tuple[dt.date, dt.date]:
         """First and last day (both included) of the report."""
-        return _date(self.first.date()), _date(self.last.date())
+        return from_qdate(self.first.date()), from_qdate(self.last.date())
 
     def landscape(self) -> bool:
         return self.orientation.currentData() == "landscape"

@@ -186,7 +186,6 @@ class CustomerArea(QStackedWidget):
         self._count_request = None
         task = Task(lambda _report, _cancelled: workspace.customers.count(flt), cleanup=workspace.release_thread)
         task.then(lambda total: model.set_total(generation, total))
-        self._counting = task  # keep the task (and its signals) alive until it reports
         self.runner.start(task)
 
     def reload(self) -> None:

@@ -96,7 +96,6 @@ class FeedbackLog(QWidget):
         self._selecting = False
         # Counts under way. Each stays referenced here until it has reported on the UI thread: dropped by the
         # worker thread instead, its Qt signals object would be destroyed there and crash the process.
-        self._counting: set[Task] = set()
         self._count_request: tuple[int, FeedbackFilter, dt.datetime] | None = None
         self._saved_filter: tuple[FeedbackFilter, bool] | None = None
         self._count_delay: int | None = None  # None: count at once; else after this many ms
@@ -267,13 +266,7 @@ class FeedbackLog(QWidget):
                     cleanup=workspace.release_thread)
         task.then(lambda counts: self._counts_arrived(generation, flt, counts),
                   lambda error: self.report(error, quiet=True) if isinstance(error, KeepclientError) else None)
-        task.then(lambda _result: self._release(task), lambda _error: self._release(task))
-        self._counting.add(task)
         self.runner.start(task)
-
-    def _release(self, task: Task) -> None:
-        """Let go of a task that has reported, once its signal has returned (on the UI thread)."""
-        QTimer.singleShot(0, lambda: self._counting.discard(task))
 
     def _counts_arrived(self, generation: int, flt: FeedbackFilter, counts: dict[str, int]) -> None:
         model = self.paged

@@ -1,7 +1,8 @@
-"""What happens with a customer: calls and visits logged, feedback recorded, follow-ups scheduled.
+"""What happens with a customer: calls and visits logged (planning is services/visits.py), and the customer's
+count of open feedback (feedback itself is services/feedback.py).
 
 Logging a contact moves the customer's last-contact date and next due date (from the cadence rules unless the
-user chose a date); feedback keeps the customer's open-feedback count that the list shows and filters by.
+user chose a date); the open-feedback count is what the list shows and filters by.
 """
 
 from __future__ import annotations
@@ -17,10 +18,6 @@ from keepclient.domain.types import OPEN_FEEDBACK_STATUSES
 from keepclient.services.team import load_cadence
 
 VISIT_KINDS = ("visit", "call", "email", "message")
-FEEDBACK_KINDS = ("complaint", "suggestion", "request", "praise")
-CATEGORIES = ("product", "price", "service", "delivery", "trust", "other")
-SEVERITIES = ("low", "normal", "high", "urgent")
-CHANNELS = ("visit", "phone", "email", "message", "other")
 
 
 def _one_of(value: str, allowed: tuple[str, ...], field: str) -> str:
@@ -84,20 +81,3 @@ class ActivityService:
                 Customer.update(**customer_state).where(Customer.id == row["customer"]).execute()
             if model is Feedback:
                 refresh_open_feedback(row["customer"])
-
-    def schedule(
-        self, customer_id: int, *, when: dt.datetime, kind: str = "visit", purpose: str = "", minutes: int = 60,
-        contact_id: int | None = None, salesperson_id: int | None = None, location: str | None = None,
-    ) -> int:
-        """A planned follow-up; it also becomes the customer's next due date. Returns the visit id."""
-        _one_of(kind, VISIT_KINDS, "kind")
-        with self.db.write():
-            row = current_row(Customer, customer_id)
-            visit_id = Visit.insert(
-                customer=customer_id, contact=contact_id, salesperson=salesperson_id or row["owner"],
-                planned_start=when.replace(microsecond=0), duration_minutes=minutes, kind=kind, status="planned",
-                purpose=purpose.strip(), location=row["address"] if location is None else location,
-                updated_by=self.user,
-            ).execute()
-            Customer.update(next_follow_up=when.date()).where(Customer.id == customer_id).execute()
-            return visit_id

@@ -20,6 +20,7 @@ from keepclient.db.models import ChangeLog, Contact, Customer, Feedback, Setting
 from keepclient.db.models import now as current_time
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import response_targets
+from keepclient.domain.enums import Channel, FeedbackCategory, FeedbackKind, Severity
 from keepclient.domain.errors import RecordNotFoundError, ValidationError
 from keepclient.domain.types import (
     FEEDBACK_SORTS,
@@ -33,7 +34,7 @@ from keepclient.domain.types import (
     SatisfactionScore,
     as_datetime,
 )
-from keepclient.services.activity import CATEGORIES, CHANNELS, FEEDBACK_KINDS, SEVERITIES, refresh_open_feedback
+from keepclient.services.activity import refresh_open_feedback
 
 TARGETS_KEY = "team.response_targets"
 STATUSES = ("new", "in_progress", "resolved", "replied", "closed")
@@ -46,7 +47,8 @@ STEPS: dict[str, tuple[str, ...]] = {
 }
 EDITABLE = {"description": "description", "kind": "kind", "category": "category", "severity": "severity",
             "channel": "channel", "owner_id": "owner", "contact_id": "contact", "resolution": "resolution"}
-ALLOWED_VALUES = {"kind": FEEDBACK_KINDS, "category": CATEGORIES, "severity": SEVERITIES, "channel": CHANNELS}
+ALLOWED_VALUES = {field: tuple(value.value for value in values) for field, values in (
+    ("kind", FeedbackKind), ("category", FeedbackCategory), ("severity", Severity), ("channel", Channel))}
 
 _COLUMNS = """f.id, f.customer_id, c.name, f.received_at, f.kind, f.category, f.severity, f.status,
     coalesce(s.name, ''), f.description, f.owner_id, f.channel, f.first_response_at, f.resolved_at, f.replied_at,

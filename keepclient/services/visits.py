@@ -18,9 +18,9 @@ from keepclient.domain import cadence, recurrence
 from keepclient.domain.errors import RecordNotFoundError, ValidationError
 from keepclient.domain.types import CareDay, DueList, Recurrence, ScheduleEntry, VisitItem, as_date, as_datetime
 from keepclient.services import due as due_lists
+from keepclient.services.activity import VISIT_KINDS
 from keepclient.services.team import load_cadence
 
-KINDS = ("visit", "call", "email", "message")
 OUTCOMES = ("done", "cancelled", "missed")
 MAX_MINUTES = 24 * 60
 EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minutes", "start")
@@ -154,7 +154,7 @@ class VisitService:
 
         The (first) planned visit becomes the customer's next due date: the follow-up is taken care of.
         """
-        if kind not in KINDS:
+        if kind not in VISIT_KINDS:
             raise ValidationError(field="kind", value=kind)
         minutes = _check_minutes(minutes)
         start = start.replace(second=0, microsecond=0)
@@ -200,7 +200,7 @@ class VisitService:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValidationError(field=sorted(unknown)[0], value=changes[sorted(unknown)[0]])
-        if "kind" in changes and changes["kind"] not in KINDS:
+        if "kind" in changes and changes["kind"] not in VISIT_KINDS:
             raise ValidationError(field="kind", value=changes["kind"])
         columns = {"kind": "kind", "purpose": "purpose", "location": "location", "contact_id": "contact",
                    "salesperson_id": "salesperson", "minutes": "duration_minutes"}

@@ -622,27 +622,27 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="258"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="257"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="275"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="274"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="299"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="298"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="299"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="298"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="328"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="327"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1178,7 +1178,7 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="96"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="89"/>
         <source>Type a name, pinyin or phone digits</source>
         <translation>输入名称、拼音或电话号码</translation>
     </message>
@@ -1750,71 +1750,71 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>FeedbackLog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="168"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="167"/>
         <source>Find feedback</source>
         <translation>查找反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="169"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="168"/>
         <source>New feedback…</source>
         <translation>新建反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="170"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="169"/>
         <source>Save feedback</source>
         <translation>保存反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="253"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="252"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="287"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="280"/>
         <source>%n feedback item(s)</source>
         <translation>
             <numerusform>共 %n 条反馈</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="295"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="288"/>
         <source>No feedback matches. Press Esc to clear the search, or change the filters.</source>
         <translation>没有匹配的反馈。按 Esc 清除搜索，或修改筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="297"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="290"/>
         <source>No feedback recorded yet. Record the first with New feedback… (Ctrl+N).</source>
         <translation>还没有反馈记录。用“新建反馈…”（Ctrl+N）记录第一条。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="411"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="404"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="421"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="607"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="414"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="600"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="422"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="415"/>
         <source>Someone else changed or removed this feedback item, and it cannot be read now. Your edits were not saved.</source>
         <translation>其他人修改或删除了这条反馈，现在无法读取。你的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="430"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="423"/>
         <source>nothing you can see</source>
         <translation>看不到的内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="432"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="483"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="425"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="476"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="433"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="426"/>
         <source>%1 saved this feedback item after you opened it (they changed: %2). Nothing was overwritten.
 
 It now shows their version with your edits on top (%3). Save again to keep your edits, or Revert to take theirs.</source>
@@ -1823,37 +1823,37 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 现在显示的是对方的版本，并叠加了你的修改（%3）。再次保存可保留你的修改，或点击“还原”采用对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="435"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="428"/>
         <source>Someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="479"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="472"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="484"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="477"/>
         <source>Someone else saved this feedback item a moment ago; it now shows what they saved. The step &quot;%1&quot; was not taken: take it again if it still applies.</source>
         <translation>其他人刚刚保存了这条反馈，现在显示的是对方保存的内容。步骤“%1”未执行：如仍需要，请再执行一次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="496"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="489"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="534"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="527"/>
         <source>Feedback #%1 recorded.</source>
         <translation>已记录反馈 #%1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="548"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="541"/>
         <source>Follow-up on feedback #%1: %2</source>
         <translation>跟进反馈 #%1：%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="554"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="547"/>
         <source>Follow-up visit planned for %1.</source>
         <translation>已为 %1 安排跟进拜访。</translation>
     </message>
@@ -2027,32 +2027,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>IcsExport</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="81"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="74"/>
         <source>Export visits as .ics</source>
         <translation>将拜访导出为 .ics</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="101"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="94"/>
         <source>Exporting visits…</source>
         <translation>正在导出拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="101"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="94"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="101"/>
         <source>Exported %1 visits to %2</source>
         <translation>已将 %1 次拜访导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="115"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="108"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>已取消导出：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="117"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="110"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -2060,27 +2060,27 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>IcsExportDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="41"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="34"/>
         <source>Export visits as .ics</source>
         <translation>将拜访导出为 .ics</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="48"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="41"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="49"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="42"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="50"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="43"/>
         <source>Salespeople:</source>
         <translation>销售员：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="51"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="44"/>
         <source>Import the file into Outlook, Apple Calendar or Google Calendar. Importing a newer export again updates the visits instead of adding them twice.</source>
         <translation>可将此文件导入 Outlook、Apple 日历或 Google 日历。再次导入较新的导出文件会更新拜访，而不会重复添加。</translation>
     </message>
@@ -2820,100 +2820,100 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="92"/>
         <location filename="../../keepclient/ui/calendar/print_dialog.py" line="221"/>
         <source>Print schedule</source>
         <translation>打印日程</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="95"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="96"/>
         <source>Week schedule (one salesperson per page)</source>
         <translation>周日程表（每位销售员一页）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="96"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="97"/>
         <source>Day route sheet</source>
         <translation>当日路线单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="96"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="97"/>
         <source>Month overview</source>
         <translation>月度总览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="111"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="112"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="112"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="113"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="115"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="116"/>
         <source>Also print salespeople without visits</source>
         <translation>没有拜访的销售员也打印</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="121"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="122"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="121"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="122"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="122"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="123"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="137"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="138"/>
         <source>&amp;Document:</source>
         <translation>文档(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="139"/>
         <source>D&amp;ate:</source>
         <translation>日期(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="140"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="141"/>
         <source>&amp;Salespeople:</source>
         <translation>销售员(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="144"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="144"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="145"/>
         <source>&amp;Orientation:</source>
         <translation>方向(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="146"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="147"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="147"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="148"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="249"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="261"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="264"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="242"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="254"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="257"/>
         <source>Save schedule as PDF</source>
         <translation>将日程保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="265"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="258"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3019,52 +3019,52 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>RepeatEditor</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="176"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="169"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="179"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="172"/>
         <source>Does not repeat</source>
         <translation>不重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="179"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="172"/>
         <source>Every … days</source>
         <translation>每……天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="180"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="173"/>
         <source>Every … weeks</source>
         <translation>每……周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="180"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="173"/>
         <source>Every … months</source>
         <translation>每……月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="185"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="178"/>
         <source>until</source>
         <translation>直到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="188"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="181"/>
         <source>times in all</source>
         <translation>次（共计）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="199"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="192"/>
         <source>every</source>
         <translation>每</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="202"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="195"/>
         <source>Ends:</source>
         <translation>结束：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="256"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="249"/>
         <source>%n visit(s), the last on %1.</source>
         <translation>
             <numerusform>共 %n 次拜访，最后一次在 %1。</numerusform>
@@ -3074,74 +3074,74 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="100"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="176"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="196"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="95"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="171"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="190"/>
         <source>Feedback report</source>
         <translation>反馈报表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="115"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="110"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="116"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="111"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="121"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="116"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="122"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="117"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="124"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="119"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="125"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="120"/>
         <source>&amp;Orientation:</source>
         <translation>方向(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="126"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="121"/>
         <source>Open feedback by owner with age and overdue flags, and the period&apos;s monthly counts by category with median response and resolution times.</source>
         <translation>按负责人列出未结反馈（含已过天数和逾期标记），以及该期间按类别的月度数量和响应、解决用时的中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="130"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="125"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="131"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="126"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="132"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="127"/>
         <source>Save &amp;Excel…</source>
         <translation>保存 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="158"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="153"/>
         <source>The first day must not be after the last day.</source>
         <translation>开始日期不能晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="222"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="213"/>
         <source>Save feedback report as PDF</source>
         <translation>将反馈报表保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="241"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="220"/>
         <source>Save feedback report as Excel</source>
         <translation>将反馈报表保存为 Excel</translation>
     </message>
@@ -3434,130 +3434,130 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="76"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="69"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="274"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="267"/>
         <source>Change visit</source>
         <translation>修改拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="274"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="267"/>
         <source>Plan a visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="287"/>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="290"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="280"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="283"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="294"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="287"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="300"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="293"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="302"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="314"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="307"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="316"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="309"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="319"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="312"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="322"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="315"/>
         <source>The customer&apos;s address</source>
         <translation>客户地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="323"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="316"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="327"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="320"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="336"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="329"/>
         <source>Part of a repeating series.</source>
         <translation>属于重复系列。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="374"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="367"/>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="470"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="463"/>
         <source>Repeating visit</source>
         <translation>重复的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="471"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="464"/>
         <source>%1 is one visit of a series. Change only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只修改这一次，还是修改该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="473"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="466"/>
         <source>Only this visit</source>
         <translation>仅此一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="473"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="466"/>
         <source>The whole series</source>
         <translation>整个系列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="476"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="469"/>
         <source>Not saved yet.</source>
         <translation>尚未保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="500"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="493"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="502"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="495"/>
         <source>%1 already has something planned at that time:</source>
         <translation>%1 在该时间已有安排：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="504"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="497"/>
         <source>Overlapping visits</source>
         <translation>拜访时间重叠</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="504"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="497"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="506"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="499"/>
         <source>Not saved: choose another time or salesperson.</source>
         <translation>未保存：请选择其他时间或销售员。</translation>
     </message>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keepclient.domain.enums import FeedbackCategory, FeedbackKind, Severity
 from keepclient.domain.errors import KeepclientError, ValidationError
 from keepclient.domain.types import VisitItem
 from keepclient.ui.calendar.visit_dialog import VISIT_KINDS, error_text, fill_contacts
@@ -38,9 +39,9 @@ if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
 
 OUTCOME_STATUSES = ("done", "cancelled", "missed")
-FEEDBACK_KINDS = ("complaint", "suggestion", "request", "praise")
-FEEDBACK_CATEGORIES = ("product", "price", "service", "delivery", "trust", "other")
-SEVERITIES = ("low", "normal", "high", "urgent")
+FEEDBACK_KINDS = tuple(kind.value for kind in FeedbackKind)
+FEEDBACK_CATEGORIES = tuple(category.value for category in FeedbackCategory)
+SEVERITIES = tuple(severity.value for severity in Severity)
 CHANNEL_OF_KIND = {"visit": "visit", "call": "phone", "email": "email", "message": "message"}
 
 

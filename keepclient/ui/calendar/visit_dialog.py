@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain import recurrence
+from keepclient.domain.enums import VisitKind
 from keepclient.domain.errors import KeepclientError, RequiredFieldError, ValidationError
 from keepclient.domain.types import ContactInfo, Recurrence, SalespersonInfo, SearchHit, VisitItem
 from keepclient.ui.labels import date_text, from_qdate, label, time_text, to_qdate
@@ -42,7 +43,7 @@ from keepclient.ui.widgets.field_values import mark_invalid
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
 
-VISIT_KINDS = ("visit", "call", "email", "message")
+VISIT_KINDS = tuple(kind.value for kind in VisitKind)
 EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minutes", "start")
 MAX_LISTED = 5  # overlapping visits named in the warning; the rest are counted
 SEARCH_PAUSE_MS = 120

@@ -139,7 +139,7 @@ def test_logging_a_call_moves_the_follow_up(ws: Workspace):
     assert detail.last_contact == when.date()
     assert detail.values["next_follow_up"] == when.date() + dt.timedelta(days=14)
     assert detail.timeline[0].kind == "visit" and detail.timeline[0].status == "done"
-    ws.activity.schedule(cid, when=dt.datetime(2026, 11, 27, 9), kind="visit", purpose="送样品")
+    ws.visits.plan(cid, start=dt.datetime(2026, 11, 27, 9), kind="visit", purpose="送样品")
     assert ws.customers.detail(cid).values["next_follow_up"] == dt.date(2026, 11, 27)
     with pytest.raises(ValidationError):
         ws.activity.log_contact(cid, kind="telepathy", when=when)

@@ -45,11 +45,13 @@ def interval_days(
     """Days between follow-ups for a customer of `tier` created on `created`, as of day `on`.
 
     `by_tier`: the team's rules (keys "A", "B", "C" and optionally "new_days", "new_period"); defaults otherwise.
+    The new-customer period starts when the customer was entered: a contact dated before that (a past visit logged
+    late, an imported history) belongs to a customer the team already knew, so the tier's interval applies.
     """
     if override:
         return override
     table = {**DEFAULT_RULES, **(by_tier or {})}
-    if on - created < dt.timedelta(days=table["new_period"]):
+    if dt.timedelta(0) <= on - created < dt.timedelta(days=table["new_period"]):
         return table["new_days"]
     return table.get(tier, table["C"])
 

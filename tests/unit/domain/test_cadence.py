@@ -15,6 +15,15 @@ def test_new_customers_weekly_in_first_month():
     assert interval_days("C", created=CREATED, on=CREATED + dt.timedelta(days=30)) == 90
 
 
+def test_a_contact_before_the_customer_was_entered_is_not_a_new_customers_start_up():
+    """A visit logged late or an imported history predates creation: the tier's interval, not the weekly start-up."""
+    assert interval_days("A", created=CREATED, on=CREATED - dt.timedelta(days=1)) == 14
+    assert interval_days("C", created=CREATED, on=CREATED - dt.timedelta(days=400)) == 90
+    assert next_follow_up(CREATED - dt.timedelta(days=13), "A", created=CREATED) == CREATED + dt.timedelta(days=1)
+    no_start_up = {"new_period": 0}
+    assert interval_days("A", created=CREATED, on=CREATED - dt.timedelta(days=1), by_tier=no_start_up) == 14
+
+
 def test_override_wins():
     assert interval_days("A", created=CREATED, on=CREATED, override=45) == 45
 

@@ -146,6 +146,15 @@ def test_logging_done_moves_the_customers_dates_by_the_teams_cadence(team):
     assert _customer(ws, ids["zhangwei"])["next_follow_up"] == dt.date(2027, 1, 4)
 
 
+def test_a_past_visit_logged_late_follows_the_tier_not_the_new_customer_week(team):
+    """The customers were entered today; a visit from before that is history, not a new customer's start-up."""
+    ws, ids, _ = team
+    long_ago = dt.datetime(2020, 1, 6, 9, 0)
+    (vid,) = ws.visits.plan(ids["brown"], start=long_ago)  # tier A, default cadence: every 14 days
+    ws.visits.log_outcome(vid, status="done")
+    assert _customer(ws, ids["brown"])["next_follow_up"] == long_ago.date() + dt.timedelta(days=14)
+
+
 def test_cancelled_or_missed_leaves_the_customer_due_and_scores_are_checked(team):
     ws, ids, _ = team
     (vid,) = ws.visits.plan(ids["shan"], start=MONDAY)

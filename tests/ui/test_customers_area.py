@@ -396,7 +396,7 @@ def test_quick_actions_log_feedback_and_schedule(open_window, team_db, qtbot):
     dialog.set_start(dt.datetime(2026, 11, 25, 10, 0))  # sooner than the cadence's date: the new due date
     with qtbot.waitSignal(dialog.finished):
         dialog.accept()
-    assert due_before == dt.date(2026, 11, 27)
+    assert due_before == dt.date(2026, 12, 4)  # tier A: 14 days after the 20th (the customer was entered later)
     assert window.customers.detail.detail.values["next_follow_up"] == dt.date(2026, 11, 25)
     assert [e.when for e in window.customers.detail.detail.timeline if e.status == "planned"] == [
         dt.datetime(2026, 11, 25, 10, 0)]

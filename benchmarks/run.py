@@ -6,7 +6,8 @@
 - demo: `keepclient demo --customers N` as a whole process, against the floor of writing the same rows with raw
   sqlite3 `executemany` in one transaction (what the rows alone cost, with no generation at all).
 - search, scroll, detail: the customer workspace on that database (see customer_list.py).
-- spreadsheets: importing an N-row contact sheet and exporting it again (see spreadsheets.py; needs pandas).
+- spreadsheets: importing an N-row contact sheet (every row must arrive), exporting it again, re-importing that
+  export unchanged (it must change nothing), and the import in a window (see spreadsheets.py; needs pandas).
 - startup: whole-process start of `keepclient --db <N-customer database>` until the main window has painted its first
   frame, and until it has painted the customer list filled from the database, each against a bare PySide6
   QMainWindow started the same way; plus peak RSS of each process.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import re
 import shutil
 import sqlite3
 import statistics
@@ -86,19 +88,28 @@ def write_floor(source_path: Path) -> None:
     """Child process: time raw executemany of every row of `source_path` into an empty copy of its schema.
 
     Runs apart from the parent so the parent never holds a million rows (forked children would count them).
+    Tables that fill themselves are not copied: FTS shadow tables (their virtual table writes them) and tables a
+    trigger inserts into (feedback_text, written by an AFTER INSERT trigger on feedback) — copying those as well
+    wrote their rows twice. Every table of the floor must end with the source's row count, or the floor fails.
     """
     source = sqlite3.connect(source_path)
     virtual = {name for (name,) in source.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")}
-    tables = [t for (t,) in source.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
-        if not any(t.startswith(f"{v}_") for v in virtual)]  # FTS shadow tables fill themselves
+    filled_by_triggers = {target for (sql,) in source.execute(
+        "SELECT sql FROM sqlite_master WHERE type='trigger'")
+        for target in re.findall(r'INSERT\s+(?:OR\s+\w+\s+)?INTO\s+["\'`\[]?(\w+)', sql, re.IGNORECASE)}
+    every_table = [t for (t,) in source.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    tables = [t for t in every_table
+              if not any(t.startswith(f"{v}_") for v in virtual) and t not in filled_by_triggers]
     rows = {t: source.execute(f'SELECT rowid, doc FROM "{t}"' if t in virtual else f'SELECT * FROM "{t}"')
             .fetchall() for t in tables}
+    expected = {t: source.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+                for t in every_table if not any(t.startswith(f"{v}_") for v in virtual)}
     source.close()
     with tempfile.TemporaryDirectory() as tmp:
         floor_db = Path(tmp) / "floor.db"
-        open_database(floor_db).close()  # same schema and indexes, empty
+        open_database(floor_db).close()  # same schema, indexes and triggers, empty
         conn = sqlite3.connect(floor_db, isolation_level=None)
         conn.execute("PRAGMA journal_mode=wal")
         conn.execute("DELETE FROM schema_info")
@@ -111,8 +122,12 @@ def write_floor(source_path: Path) -> None:
                 conn.executemany(f'INSERT INTO "{table}" {columns}VALUES ({marks})', rows[table])
         conn.execute("COMMIT")
         floor = time.perf_counter() - began
+        written = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in expected}
         conn.close()
-    print(floor, sum(len(r) for r in rows.values()))
+    wrong = {t: (written[t], n) for t, n in expected.items() if written[t] != n}
+    if wrong:
+        raise SystemExit(f"floor wrote other rows than the demo (table: written, demo): {wrong}")
+    print(floor, sum(written.values()))
 
 
 def bench_startup(customers: int, repeat: int, env: dict[str, str]) -> None:

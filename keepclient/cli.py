@@ -75,15 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, help="how many results at most (default 20)")
     search.add_argument("--json", action="store_true", help="print the results as JSON")
 
-    imp = sub.add_parser("import", help="import customers and contacts from .xlsx, .xls, .ods, .csv or .txt")
+    imp = sub.add_parser("import", help="import customers and contacts from .xlsx, .xls, .ods, .csv, .txt or "
+                                        "keepclient's .json export")
     imp.add_argument("file", type=Path)
     imp.add_argument("--sheet", help="sheet name (default: the first)")
     imp.add_argument("--dry-run", action="store_true", help="only show what would be imported")
     imp.add_argument("--on-duplicate", choices=("skip", "fill", "overwrite", "new"), default="fill",
                      help="customers already in the database: skip them, fill their empty fields (default), "
                           "overwrite with the file's values, or import as new")
-    imp.add_argument("--report", type=Path, help="write the problem rows with their reasons to this .xlsx")
+    imp.add_argument("--report", type=Path, help="write every problem (row, column, value as written, what was "
+                                                 "done, why) to this .xlsx")
     imp.add_argument("--yes", action="store_true", help="import without asking")
+    imp.add_argument("--json", action="store_true", help="print the preview (counts, changes old → new, problems) "
+                                                         "as JSON")
 
     exp = sub.add_parser("export", help="export customers to .xlsx, .csv or .json")
     exp.add_argument("file", type=Path, help="OUT.xlsx, OUT.csv or OUT.json")
@@ -221,43 +225,10 @@ def _search(ws, args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-EXIT_NOTHING_IMPORTED = 10
-
-
 def _import(ws, args: argparse.Namespace, out: Output) -> int:
-    preview = ws.imports.preview(args.file, sheet=args.sheet, policy=args.on_duplicate)
-    plan = preview.plan
-    summary = plan.summary()
-    out.say(QT_TRANSLATE_NOOP("cli", "{file}, sheet \"{sheet}\", header on row {row}{encoding}"),
-            file=preview.path.name, sheet=preview.sheet, row=preview.numbers[0] - 1 if preview.numbers else 1,
-            encoding=f" ({preview.encoding})" if preview.encoding else "")
-    print("  " + ", ".join(f"{preview.headers[i]} → {field}" for i, field in sorted(preview.mapping.items())))
-    out.say(QT_TRANSLATE_NOOP("cli", "New: {new}, updated: {updated}, unchanged: {unchanged}, problem rows: "
-                                     "{problems} (of {rows} rows)."), **summary)
-    for problem in plan.problems[:20]:
-        print(f"  row {problem.row}: {problem.reason}")
-    if len(plan.problems) > 20:
-        print(f"  … {len(plan.problems) - 20} more")
-    if args.report and plan.problems:
-        ws.imports.write_problem_report(preview, args.report)
-        out.say(QT_TRANSLATE_NOOP("cli", "Problem report written to {path}"), path=args.report)
-    if summary["new"] + summary["updated"] == 0:
-        if summary["problems"] and not summary["unchanged"]:
-            out.say(QT_TRANSLATE_NOOP("cli", "Nothing could be imported."))
-            return EXIT_NOTHING_IMPORTED
-        return 0
-    if args.dry_run:
-        return 0
-    if not args.yes:
-        if not sys.stdin.isatty():
-            out.say(QT_TRANSLATE_NOOP("cli", "Add --yes to import (or --dry-run to only preview)."))
-            return 2
-        if input(out.text(QT_TRANSLATE_NOOP("cli", "Import now? [y/N] "))).strip().lower() not in ("y", "yes"):
-            return 0
-    batch = ws.imports.run(preview)
-    out.say(QT_TRANSLATE_NOOP("cli", "Imported as import {batch}; undo with: keepclient undo-import {batch}"),
-            batch=batch)
-    return 0
+    from keepclient.cli_import import run_import
+
+    return run_import(ws, args, out)
 
 
 def _export(ws, args: argparse.Namespace, out: Output) -> int:

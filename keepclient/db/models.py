@@ -8,7 +8,9 @@ a database at import time: `db.connection.Database` binds them for the duration 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid as uuidlib
+from collections.abc import Iterator
 
 from peewee import (
     AutoField,
@@ -27,6 +29,17 @@ from peewee import (
 
 def new_uuid() -> str:
     return str(uuidlib.uuid4())
+
+
+def new_uuids(count: int) -> Iterator[str]:
+    """`count` random (version 4) uuids at once: bulk imports make 100,000s, and one urandom call is cheaper."""
+    digits = os.urandom(16 * count).hex()
+    for start in range(0, 32 * count, 32):
+        h = digits[start:start + 32]
+        yield f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+
+
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}  # RFC 4122: 10xx
 
 
 def now() -> dt.datetime:

@@ -26,9 +26,12 @@ def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
-def contact_parts(name: str, norm: str, pinyin: str, initials: str, digits: str, email: str) -> tuple[str, ...]:
-    """What a customer is also found by for one of its contacts (stored keys plus special surname readings)."""
-    return (norm, pinyin, initials, digits, normalize_name(email), *person_alternates(name))
+def contact_parts(name: str, norm: str, pinyin: str, initials: str, digits: str, email: str,
+                  notes: str = "") -> tuple[str, ...]:
+    """What a customer is also found by for one of its contacts (stored keys plus special surname readings, and
+    the contact's notes, where an import keeps the numbers a contact has beyond its mobile and phone)."""
+    return (norm, pinyin, initials, digits, normalize_name(email), *person_alternates(name),
+            *((normalize_name(notes),) if notes else ()))
 
 
 def customer_documents(name: str, kind: str, norm: str, pinyin: str, initials: str, city: str, region: str,
@@ -42,7 +45,7 @@ def customer_documents(name: str, kind: str, norm: str, pinyin: str, initials: s
 def _documents(pw: SqliteDatabase, ids: Sequence[int]) -> list[tuple[int, str, str]]:
     contacts: dict[int, list[str]] = {}
     for cid, *fields in pw.execute_sql(
-        "SELECT customer_id, name, name_norm, name_pinyin, name_initials, phone_digits, email FROM contact "
+        "SELECT customer_id, name, name_norm, name_pinyin, name_initials, phone_digits, email, notes FROM contact "
         f"WHERE deleted_at IS NULL AND customer_id IN ({_marks(len(ids))}) ORDER BY id", list(ids),
     ):
         contacts.setdefault(cid, []).extend(contact_parts(*fields))

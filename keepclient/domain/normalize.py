@@ -155,12 +155,10 @@ def pinyin_readings(name: str, person: bool = False) -> tuple[tuple[str, str], .
     everyday = _syllables(name)
     readings = [everyday]
     stripped = name.strip()
-    if person:
-        for surname, reading in SURNAME_READINGS.items():
-            if stripped.startswith(surname):
-                rest = _syllables(stripped[len(surname):])
-                readings.insert(0, [*reading, *rest])
-                break
+    if person:  # surnames have one or two characters; two-character ones win ("单于" before "单")
+        surname = next((s for s in (stripped[:2], stripped[:1]) if s in SURNAME_READINGS), None)
+        if surname:
+            readings.insert(0, [*SURNAME_READINGS[surname], *_syllables(stripped[len(surname):])])
     unique: list[tuple[str, str]] = []
     for syllables in readings:
         key = ("".join(syllables), "".join(s[0] for s in syllables))

@@ -27,8 +27,10 @@ CUSTOMER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("email", "Email"), ("industry", "Industry"), ("source", "Source"), ("website", "Website"), ("tags", "Tags"),
     ("last_contact", "Last contact"), ("next_follow_up", "Next follow-up"), ("notes", "Notes"),
 )
+CONTACT_ID_HEADER = "Contact ID"
 CONTACT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("customer_id", ID_HEADER), ("customer", "Customer name"), ("name", "Contact"), ("title", "Job title"),
+    ("customer_id", ID_HEADER), ("customer", "Customer name"), ("id", CONTACT_ID_HEADER), ("name", "Contact"),
+    ("title", "Job title"),
     ("mobile", "Mobile"), ("phone", "Phone"), ("email", "Email"), ("birthday", "Birthday"), ("notes", "Notes"),
 )
 _CUSTOMERS_SQL = """
@@ -42,7 +44,7 @@ SELECT c.id, c.uuid, c.name, c.kind, c.tier, c.stage, coalesce(s.name, ''), c.ci
  ORDER BY {order}
 """
 _CONTACTS_SQL = """
-SELECT c.uuid, c.name, k.name, k.title, k.mobile, k.phone, k.email, k.birthday_year, k.birthday_month,
+SELECT c.uuid, c.name, k.uuid, k.name, k.title, k.mobile, k.phone, k.email, k.birthday_year, k.birthday_month,
        k.birthday_day, k.notes
   FROM contact k JOIN customer c ON c.id = k.customer_id
  WHERE k.deleted_at IS NULL AND c.id IN (SELECT c.id FROM customer c WHERE {where})
@@ -64,9 +66,10 @@ def customer_rows(pw: SqliteDatabase, where: str, params: Sequence[Any], order: 
 
 
 def contact_rows(pw: SqliteDatabase, where: str, params: Sequence[Any], order: str) -> Iterator[dict[str, Any]]:
-    for uid, customer, name, title, mobile, phone, email, year, month, day, notes in pw.execute_sql(
+    for uid, customer, contact_uid, name, title, mobile, phone, email, year, month, day, notes in pw.execute_sql(
             _CONTACTS_SQL.format(where=where, order=order), list(params)):
-        yield {"customer_id": uid, "customer": customer, "name": name, "title": title, "mobile": mobile,
+        yield {"customer_id": uid, "customer": customer, "id": contact_uid, "name": name, "title": title,
+               "mobile": mobile,
                "phone": phone, "email": email, "birthday": birthday_text(year, month, day), "notes": notes}
 
 
@@ -132,15 +135,22 @@ def write_csv(path: Path, columns: Sequence[tuple[str, str]], rows: Iterator[dic
             writer.writerow([csv_safe("" if row[key] is None else str(row[key])) for key, _header in columns])
 
 
+JSON_CUSTOMER_KEYS = ("id", "name", "kind", "tier", "stage", "owner", "city", "region", "address", "phone", "email",
+                      "industry", "source", "website", "last_contact", "next_follow_up", "notes")
+JSON_CONTACT_KEYS = ("id", "name", "title", "mobile", "phone", "email", "birthday", "notes")
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def write_json(path: Path, customers: Iterator[dict[str, Any]], contacts: Iterator[dict[str, Any]]) -> None:
     by_customer: dict[str, list[dict[str, Any]]] = {}
     for contact in contacts:
         by_customer.setdefault(contact["customer_id"], []).append(
-            {k: contact[k] for k in ("name", "title", "mobile", "phone", "email", "birthday", "notes")})
+            {k: contact[k] for k in JSON_CONTACT_KEYS})
     document = {"customers": [
-        {"id": c["id"], "name": c["name"], "kind": c["kind"], "tier": c["tier"], "stage": c["stage"],
-         "owner": c["owner"], "city": c["city"], "address": c["address"], "phone": c["phone"], "email": c["email"],
-         "tags": [t for t in c["tags"].split(", ") if t], "notes": c["notes"],
+        {**{k: _json_value(c[k]) for k in JSON_CUSTOMER_KEYS}, "tags": [t for t in c["tags"].split(", ") if t],
          "contacts": by_customer.get(c["id"], [])}
         for c in customers
     ]}

@@ -9,10 +9,12 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
+from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.normalize import normalize_name
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "id": ("keepclient id", "keepclientid", "客户编号id"),
+    "id": ("keepclient id", "keepclientid", "客户编号id", "keepclient 编号"),
+    "contact_id": ("contact id", "联系人 id", "联系人编号id", "keepclient contact id"),
     "company": ("客户名称", "公司名称", "公司", "单位", "单位名称", "企业名称", "客户", "客户全称", "公司全称",
                 "company", "company name", "organization", "organisation", "organization name",
                 "organization 1 - name", "account", "account name", "customer", "customer name"),
@@ -21,30 +23,77 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "first_name": ("first name", "given name", "名"),
     "middle_name": ("middle name", "additional name"),
     "last_name": ("last name", "family name", "surname", "姓"),
+    "kind": ("kind", "customer kind", "客户性质"),
     "title": ("职务", "职位", "头衔", "岗位", "job title", "position", "organization 1 - title", "organization title",
               "role"),
     "mobile": ("手机", "手机号", "手机号码", "移动电话", "联系手机", "mobile", "mobile phone", "cell", "cell phone",
                "cellphone", "phone 1 - value"),
     "phone": ("电话", "座机", "固话", "固定电话", "办公电话", "联系电话", "电话号码", "phone", "telephone", "tel",
-              "business phone", "work phone", "home phone", "primary phone", "phone 2 - value", "company main phone"),
+              "business phone", "work phone", "primary phone", "company main phone"),
+    "phone_more": ("phone 2 - value", "phone 3 - value", "phone 4 - value", "home phone", "home phone 2",
+                   "other phone", "business phone 2", "car phone", "pager", "assistant's phone", "callback",
+                   "radio phone", "telex", "tty/tdd phone", "isdn", "other fax", "business fax", "home fax",
+                   "备用电话", "其他电话", "电话2", "手机2", "家庭电话", "传真"),
     "email": ("邮箱", "电子邮箱", "电子邮件", "邮件", "email", "e-mail", "email address", "e-mail address",
               "e-mail 1 - value", "mail"),
+    "email_more": ("e-mail 2 address", "e-mail 3 address", "e-mail 2 - value", "e-mail 3 - value", "email 2",
+                   "email 3", "邮箱2", "备用邮箱"),
     "address": ("地址", "联系地址", "详细地址", "公司地址", "通讯地址", "address", "business street", "street",
                 "address 1 - formatted", "address 1 - street", "business address"),
     "city": ("城市", "所在城市", "市", "city", "business city", "address 1 - city", "town"),
     "region": ("省份", "省", "省市", "地区", "区域", "所在地区", "region", "state", "province", "business state",
                "address 1 - region"),
+    "country": ("国家", "国家/地区", "国家地区", "country", "country/region", "business country/region",
+                "address 1 - country", "home country/region", "other country/region"),
     "birthday": ("生日", "出生日期", "出生年月", "生日日期", "birthday", "date of birth", "birth date", "dob"),
-    "tier": ("客户等级", "等级", "级别", "客户级别", "客户分类", "分类", "客户类别", "tier", "level", "grade",
-             "rating", "class", "category"),
+    "tier": ("客户等级", "等级", "级别", "客户级别", "客户类别", "tier", "level", "grade", "rating", "class"),
+    "stage": ("阶段", "客户状态", "客户阶段", "状态", "stage", "lifecycle stage", "status"),
+    "owner": ("业务员", "负责人", "跟进人", "销售", "客户经理", "销售员", "所属销售", "owner", "account manager",
+              "sales rep", "salesperson", "sales representative", "account owner"),
+    "tags": ("标签", "分类", "客户分类", "tags", "tag", "categories", "labels", "group membership"),
+    "last_contact": ("最近拜访", "上次联系", "最后跟进", "最近联系", "上次拜访", "最后联系时间", "last contact",
+                     "last contacted", "last visit"),
+    "next_follow_up": ("下次跟进", "下次联系", "下次拜访", "跟进日期", "next follow-up", "next follow up",
+                       "next contact", "follow-up date", "follow up date"),
     "notes": ("备注", "说明", "备注信息", "notes", "note", "comments", "comment", "remark", "remarks"),
     "im_id": ("微信", "微信号", "wechat", "weixin", "qq", "qq号", "im", "im address"),
     "industry": ("行业", "所属行业", "industry", "sector"),
     "source": ("来源", "客户来源", "渠道", "source", "lead source"),
     "website": ("网站", "网址", "公司网站", "website", "web page", "web site", "homepage", "url"),
 }
+# Words too short or too common to count when found inside a longer header ("制表：销售部" names no owner column).
+EXACT_ONLY = frozenset({"销售", "状态", "阶段", "分类", "标签", "名", "姓", "市", "省"})
+REPEATABLE = frozenset({"phone_more", "email_more"})  # several columns may feed these (Phone 2, Phone 3, ...)
 FIELDS = tuple(SYNONYMS)
+# What each field is called in the wizard and the CLI (context "ImportWizard"; the wizard translates them).
+FIELD_LABELS: dict[str, str] = {
+    "id": "keepclient ID", "contact_id": QT_TRANSLATE_NOOP("ImportWizard", "Contact ID"),
+    "company": QT_TRANSLATE_NOOP("ImportWizard", "Company"),
+    "contact": QT_TRANSLATE_NOOP("ImportWizard", "Contact name"),
+    "first_name": QT_TRANSLATE_NOOP("ImportWizard", "First name"),
+    "middle_name": QT_TRANSLATE_NOOP("ImportWizard", "Middle name"),
+    "last_name": QT_TRANSLATE_NOOP("ImportWizard", "Last name"), "kind": QT_TRANSLATE_NOOP("ImportWizard", "Kind"),
+    "title": QT_TRANSLATE_NOOP("ImportWizard", "Job title"), "mobile": QT_TRANSLATE_NOOP("ImportWizard", "Mobile"),
+    "phone": QT_TRANSLATE_NOOP("ImportWizard", "Phone"),
+    "phone_more": QT_TRANSLATE_NOOP("ImportWizard", "Other phone"),
+    "email": QT_TRANSLATE_NOOP("ImportWizard", "Email"),
+    "email_more": QT_TRANSLATE_NOOP("ImportWizard", "Other email"),
+    "address": QT_TRANSLATE_NOOP("ImportWizard", "Address"), "city": QT_TRANSLATE_NOOP("ImportWizard", "City"),
+    "region": QT_TRANSLATE_NOOP("ImportWizard", "Region"),
+    "country": QT_TRANSLATE_NOOP("ImportWizard", "Country"),
+    "birthday": QT_TRANSLATE_NOOP("ImportWizard", "Birthday"), "tier": QT_TRANSLATE_NOOP("ImportWizard", "Tier"),
+    "stage": QT_TRANSLATE_NOOP("ImportWizard", "Stage"), "owner": QT_TRANSLATE_NOOP("ImportWizard", "Owner"),
+    "tags": QT_TRANSLATE_NOOP("ImportWizard", "Tags"),
+    "last_contact": QT_TRANSLATE_NOOP("ImportWizard", "Last contact"),
+    "next_follow_up": QT_TRANSLATE_NOOP("ImportWizard", "Next follow-up"),
+    "notes": QT_TRANSLATE_NOOP("ImportWizard", "Notes"), "im_id": QT_TRANSLATE_NOOP("ImportWizard", "WeChat / IM"),
+    "industry": QT_TRANSLATE_NOOP("ImportWizard", "Industry"), "source": QT_TRANSLATE_NOOP("ImportWizard", "Source"),
+    "website": QT_TRANSLATE_NOOP("ImportWizard", "Website"),
+    "name": QT_TRANSLATE_NOOP("ImportWizard", "Name"),
+}
 _KEYS = {normalize_name(s): f for f, names in SYNONYMS.items() for s in names}
+_CONTAINED = {key: field for key, field in sorted(_KEYS.items(), key=lambda item: -len(item[0]))
+              if len(key) >= 2 and not key.isascii() and key not in EXACT_ONLY}
 FOOTER_WORDS = ("合计", "总计", "小计", "total", "totals", "sum", "grand total")
 _FOOTER_KEYS = frozenset(normalize_name(word) for word in FOOTER_WORDS)
 
@@ -60,15 +109,16 @@ def field_for(header: Any) -> str | None:
         return None
     if key in _KEYS:
         return _KEYS[key]
-    for synonym, field in sorted(_KEYS.items(), key=lambda item: -len(item[0])):
-        if len(synonym) >= 2 and not synonym.isascii() and synonym in key:
+    for synonym, field in _CONTAINED.items():
+        if synonym in key:
             return field  # "客户名称（全称）" holds "客户名称"
     close = difflib.get_close_matches(key, list(_KEYS), n=1, cutoff=0.86)
     return _KEYS[close[0]] if close else None
 
 
 def map_columns(headers: list[Any]) -> dict[int, str]:
-    """Column index -> field; each field at most once (the first column that names it)."""
+    """Column index -> field; each field at most once (the first column that names it), except the extra phone and
+    email columns of Outlook and Google exports, which all feed one list."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     keys = [header_key(h) for h in headers]
@@ -77,7 +127,7 @@ def map_columns(headers: list[Any]) -> dict[int, str]:
         # Outlook's plain "Title" is Mr./Ms. when a "Job Title" column exists too.
         if keys[index] == "title" and "jobtitle" in keys:
             continue
-        if field and field not in taken:
+        if field and (field not in taken or field in REPEATABLE):
             mapping[index] = field
             taken.add(field)
     return mapping

@@ -125,3 +125,72 @@ def clean_date(value: Any, day_first: bool = False) -> Birthday | None:
         raise ValueError(text)
     dt.date(year or 2000, month, day)  # raises ValueError for 31 April or 29 February of a common year
     return Birthday(year, month, day)
+
+
+# -- texts our own CSV export guarded, several values in one cell, and words for stored values ------------
+_FORMULA_GUARD = re.compile(r"^'(?=[=+\-@\t\r])")
+_MULTI_VALUE = " ::: "  # Google Contacts' separator between several values of one field
+
+
+def unguarded(text: str) -> str:
+    """A cell without the apostrophe our CSV export put before = + - @ tab or CR so Excel would not run it."""
+    return _FORMULA_GUARD.sub("", text, count=1) if text[:1] == "'" else text
+
+
+def split_values(value: Any) -> list[str]:
+    """The values of a cell holding several (Google's " ::: "), each stripped; [] for an empty cell."""
+    text = _text(value)
+    if not text:
+        return []
+    if _MULTI_VALUE not in text and ":::" not in text:
+        return [text]
+    return [part.strip() for part in text.split(":::") if part.strip()]
+
+
+_TAG_SPLIT = re.compile(r"\s*(?:[,;、/，；]|:::)\s*")
+
+
+def split_tags(value: Any) -> list[str]:
+    """Tags as people list them: "VIP, 老客户", Outlook's "VIP;Key", Google's "VIP ::: Key"; order kept, no repeats."""
+    seen: dict[str, None] = {}
+    for part in _TAG_SPLIT.split(_text(value)):
+        if part and part.casefold() not in {t.casefold() for t in seen}:
+            seen[part] = None
+    return list(seen)
+
+
+STAGE_WORDS: dict[str, str] = {
+    "prospect": "prospect", "潜在客户": "prospect", "潜在": "prospect", "意向客户": "prospect", "意向": "prospect",
+    "lead": "prospect",
+    "new": "new", "新客户": "new", "新": "new", "新建": "new",
+    "active": "active", "活跃": "active", "活跃客户": "active", "成交客户": "active", "成交": "active",
+    "growing": "active", "active/growing": "active",
+    "mature": "mature", "成熟": "mature", "成熟客户": "mature", "稳定": "mature", "稳定客户": "mature",
+    "老客户": "mature",
+    "at_risk": "at_risk", "at risk": "at_risk", "有流失风险": "at_risk", "流失风险": "at_risk", "预警": "at_risk",
+    "lost": "lost", "已流失": "lost", "流失": "lost", "流失客户": "lost", "churned": "lost",
+    "won_back": "won_back", "won back": "won_back", "已挽回": "won_back", "挽回": "won_back",
+}
+KIND_WORDS: dict[str, str] = {
+    "company": "company", "公司": "company", "企业": "company", "单位": "company", "organization": "company",
+    "person": "person", "个人": "person", "个体": "person", "individual": "person",
+}
+
+
+def clean_stage(value: Any) -> str | None:
+    """A lifecycle stage from its stored name, its English or Chinese label, or a common synonym; None otherwise."""
+    return STAGE_WORDS.get(_text(value).casefold().replace("-", " ").strip())
+
+
+def clean_kind(value: Any) -> str | None:
+    return KIND_WORDS.get(_text(value).casefold())
+
+
+def as_day(value: Any, day_first: bool = False) -> dt.date | None:
+    """A full date (last contact, next follow-up); ValueError for no date or one without a year."""
+    found = clean_date(value, day_first)
+    if found is None:
+        return None
+    if found.year is None:
+        raise ValueError(value)
+    return dt.date(found.year, found.month, found.day)

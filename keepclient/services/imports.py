@@ -1,26 +1,33 @@
 """Importing spreadsheets as a use case: preview (read, detect, map, normalize, match) and run, undo, history.
 
-Nothing is written until `run`; a preview holds every problem row with its reason and can be saved as an .xlsx
-problem report. A mapping chosen for a file is remembered for the next file with the same headers.
+Nothing is written until `run`; a preview holds every problem (cell by cell, with what was done and why) and can be
+saved as an .xlsx problem report. A mapping chosen for a file is remembered for the next file with the same headers.
+A workbook exported by keepclient is read whole (its Customers and Contacts sheets), and so is its JSON export.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from keepclient.db.connection import Database
-from keepclient.db.models import Contact, Customer, ImportBatch, Setting
-from keepclient.domain.errors import ImportFileError
+from keepclient.db.models import ImportBatch, Setting
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, ImportFileError
 from keepclient.domain.normalize import normalize_name
-from keepclient.importing import columns, readers, write
+from keepclient.domain.types import as_date, birthday_text
+from keepclient.importing import columns, json_sheets, readers, undo, write
 from keepclient.importing.collector import collector_paused
-from keepclient.importing.plan import CUSTOMER_FIELDS, ExistingIndex, ImportPlan, build_plan
+from keepclient.importing.plan import ExistingIndex, ImportPlan, build_plan  # STORED_KEYS: the SQL's order
+from keepclient.importing.problems import Translate, english
+from keepclient.importing.write import ImportResult
 
+EXPORT_SHEETS = ("Customers", "Contacts")  # what exporting/customers.py names the sheets of an .xlsx export
+CONTACTS_HEADER_ROW = 0
 
 @dataclass
 class ImportPreview:
@@ -44,6 +51,7 @@ class LoadedSheet:
     sheet_names: list[str]
     encoding: str
     sha256: str
+    companion: readers.Sheet | None = None  # the Contacts sheet of a keepclient export, read along
 
 
 @dataclass(frozen=True)
@@ -65,25 +73,37 @@ class ImportService:
         self.db, self.user, self.region = db, user, region
 
     def load(self, path: str | Path, sheet: str | None = None) -> LoadedSheet:
-        """Read one sheet of a file (the slow part, done once; planning can then be repeated cheaply)."""
+        """Read one sheet of a file (the slow part, done once; planning can then be repeated cheaply). Without a
+        sheet named, a keepclient export is read whole: its Contacts sheet comes along with its Customers."""
         path = Path(path)
+        digest = _sha256(path)
         with collector_paused():
+            if path.suffix.lower() == ".json" or _starts_like_json(path):
+                customers, contacts = json_sheets.read_export_json(path)
+                chosen = contacts if sheet == contacts.name else customers
+                return LoadedSheet(path, chosen, list(EXPORT_SHEETS), "utf-8", digest,
+                                   contacts if sheet is None else None)
             book = readers.open_spreadsheet(path)
             try:
                 table = book.read(sheet)
+                companion = None
+                if sheet is None and book.sheet_names[:2] == list(EXPORT_SHEETS) and _is_export(table):
+                    companion = book.read(EXPORT_SHEETS[1])
             finally:
                 book.close()
-        return LoadedSheet(path, table, book.sheet_names, book.encoding, hashlib.sha256(path.read_bytes()).hexdigest())
+        return LoadedSheet(path, table, book.sheet_names, book.encoding, digest, companion)
 
     def preview(
         self, path: str | Path, *, sheet: str | None = None, header_row: int | None = None,
-        mapping: dict[int, str] | None = None, policy: str = "fill",
+        mapping: dict[int, str] | None = None, policy: str = "fill", translate: Translate = english,
     ) -> ImportPreview:
-        return self.plan(self.load(path, sheet), header_row=header_row, mapping=mapping, policy=policy)
+        return self.plan(self.load(path, sheet), header_row=header_row, mapping=mapping, policy=policy,
+                         translate=translate)
 
     def plan(self, loaded: LoadedSheet, *, header_row: int | None = None, mapping: dict[int, str] | None = None,
-             policy: str = "fill") -> ImportPreview:
-        """Header row, mapping and matching for a loaded sheet; nothing is written."""
+             policy: str = "fill", translate: Translate = english) -> ImportPreview:
+        """Header row, mapping and matching for a loaded sheet; nothing is written. `translate(context, text)`
+        puts the notes lines that keep unreadable values in the user's language."""
         path, table = loaded.path, loaded.table
         header_index = columns.find_header_row(table.rows) if header_row is None else header_row
         if not 0 <= header_index < len(table.rows):
@@ -91,8 +111,14 @@ class ImportService:
         headers = table.rows[header_index]
         chosen = mapping if mapping is not None else (self.remembered_mapping(headers) or columns.map_columns(headers))
         rows, numbers = table.rows[header_index + 1:], table.numbers[header_index + 1:]
+        existing = self._existing()
         with collector_paused():
-            plan = build_plan(headers, rows, numbers, chosen, policy, self._existing(), self.region)
+            plan = build_plan(headers, rows, numbers, chosen, policy, existing, self.region, translate, _place)
+            if loaded.companion is not None and loaded.companion.rows:
+                other = loaded.companion
+                plan = plan.merged(build_plan(
+                    other.rows[0], other.rows[1:], other.numbers[1:], columns.map_columns(other.rows[0]), policy,
+                    existing, self.region, translate, _place))
         return ImportPreview(path, table.name, loaded.sheet_names, header_index, headers, chosen, plan,
                              loaded.encoding, loaded.sha256, rows, numbers)
 
@@ -113,21 +139,43 @@ class ImportService:
                     by_phone.setdefault(part, cid)
                 if email:
                     by_email.setdefault(email, cid)
-        index = ExistingIndex(by_id, by_name, by_phone, by_email)
-
-        def load(ids: set[int]) -> None:
-            wanted = sorted(ids)
-            with self.db.session():
-                for start in range(0, len(wanted), 500):
-                    chunk = wanted[start:start + 500]
-                    for row in Customer.select().where(Customer.id.in_(chunk)).dicts():
-                        index.values[row["id"]] = {k: row[k] for k in (*CUSTOMER_FIELDS, "name")}
-                    for cid, name in Contact.select(Contact.customer, Contact.name).where(
-                            Contact.customer.in_(chunk) & Contact.deleted_at.is_null()).tuples():
-                        index.contact_names.setdefault(cid, set()).add(normalize_name(name))
-
-        index.load = load
+            salespeople: dict[str, str] = {}
+            for name, code in pw.execute_sql("SELECT name, code FROM salesperson ORDER BY active, id"):
+                salespeople[normalize_name(code)] = name
+                salespeople[normalize_name(name)] = name
+        index = ExistingIndex(by_id, by_name, by_phone, by_email, salespeople=salespeople)
+        index.load = lambda ids: self._load_customers(index, ids)
+        index.load_contacts = lambda uuids: self._load_contacts(index, uuids)
         return index
+
+    def _load_customers(self, index: ExistingIndex, ids: set[int]) -> None:
+        """The stored values of the customers the file matched, as the plan compares them."""
+        wanted = sorted(ids - index.values.keys())
+        with self.db.session() as pw:
+            for start in range(0, len(wanted), CHUNK):
+                chunk = wanted[start:start + CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                tags: dict[int, tuple[str, ...]] = {}
+                for cid, name in pw.execute_sql(
+                        f"SELECT ct.customer_id, t.name FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id "
+                        f"WHERE ct.customer_id IN ({marks}) ORDER BY t.name", chunk):
+                    tags[cid] = (*tags.get(cid, ()), name)
+                for cid, *row in pw.execute_sql(_CUSTOMER_VALUES_SQL.format(marks=marks), chunk):
+                    row[-2], row[-1] = as_date(row[-2]), as_date(row[-1])  # last contact, next follow-up
+                    index.values[cid] = (*row, tags.get(cid, ()))  # a tuple: 100,000 dicts cost 100 MB more
+                for cid, name in pw.execute_sql(
+                        f"SELECT customer_id, name FROM contact WHERE deleted_at IS NULL AND customer_id IN ({marks})",
+                        chunk):
+                    index.contact_names.setdefault(cid, set()).add(normalize_name(name))
+
+    def _load_contacts(self, index: ExistingIndex, uuids: set[str]) -> None:
+        wanted = sorted(uuids)
+        with self.db.session() as pw:
+            for start in range(0, len(wanted), CHUNK):
+                chunk = wanted[start:start + CHUNK]
+                for uid, *row, year, month, day in pw.execute_sql(
+                        _CONTACT_VALUES_SQL.format(marks=", ".join("?" * len(chunk))), chunk):
+                    index.contacts[uid] = (*row, birthday_text(year, month, day))  # CONTACT_STORED_KEYS
 
     def remembered_mapping(self, headers: list[Any]) -> dict[int, str] | None:
         with self.db.session():
@@ -141,17 +189,18 @@ class ImportService:
                 conflict_target=[Setting.key], update={Setting.value: value}).execute()
 
     def run(self, preview: ImportPreview, progress: Callable[[int, int], None] | None = None,
-            is_cancelled: Callable[[], bool] | None = None) -> int:
-        """Write the previewed plan in one transaction; returns the import batch id."""
+            is_cancelled: Callable[[], bool] | None = None) -> ImportResult:
+        """Write the previewed plan in one transaction: its batch id (for undo), and the records left alone
+        because a colleague changed them after the preview read them."""
         with collector_paused():
-            batch = write.run_import(self.db, preview.plan, file_name=preview.path.name, sha256=preview.sha256,
-                                     sheet=preview.sheet, user=self.user, progress=progress,
-                                     is_cancelled=is_cancelled)
+            result = write.run_import(self.db, preview.plan, file_name=preview.path.name, sha256=preview.sha256,
+                                      sheet=preview.sheet, user=self.user, progress=progress,
+                                      is_cancelled=is_cancelled)
         self.remember_mapping(preview.headers, preview.mapping)
-        return batch
+        return result
 
     def undo(self, batch_id: int, force: bool = False) -> None:
-        write.undo_import(self.db, batch_id, self.user, force=force)
+        undo.undo_import(self.db, batch_id, self.user, force=force)
 
     def history(self) -> list[ImportHistoryEntry]:
         with self.db.session():
@@ -160,17 +209,81 @@ class ImportService:
                     for b in ImportBatch.select().order_by(ImportBatch.id.desc())]
 
     @staticmethod
-    def write_problem_report(preview: ImportPreview, target: str | Path) -> Path:
-        """The problem rows as they were in the file, with a column saying why each was not imported."""
+    def write_problem_report(preview: ImportPreview, target: str | Path, translate: Translate = english) -> Path:
+        """One line per problem: the sheet row, the column, the value as written, what was done and why, then the
+        row's cells as they were in the file. Written beside the target and moved into place when complete."""
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
-        sheet = book.create_sheet("Problems")
-        sheet.append(["Row", *[str(h) for h in preview.headers], "Problem"])
+        sheet = book.create_sheet(translate(CONTEXT, REPORT_SHEET))
         width = len(preview.headers)
+        sheet.append([translate(CONTEXT, text) for text in REPORT_HEADERS] + [str(h) for h in preview.headers])
         for problem in preview.plan.problems:
-            values = list(problem.values)[:width]
-            sheet.append([problem.row, *values, *[None] * (width - len(values)), problem.reason])
+            cells = list(problem.values)[:width]
+            sheet.append([problem.row, problem.column, _as_cell(problem.value), problem.action_text(translate),
+                          problem.reason_text(translate), *[_as_cell(v) for v in cells]])
         target = Path(target)
-        book.save(target)
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            book.save(partial)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
         return target
+
+
+CHUNK = 500
+ILLEGAL_CHARACTERS = re.compile(r"[\000-\010\013\014\016-\037]")  # control characters .xlsx cannot hold
+CONTEXT = "ImportProblem"
+REPORT_SHEET = QT_TRANSLATE_NOOP("ImportProblem", "Problems")
+REPORT_HEADERS = (QT_TRANSLATE_NOOP("ImportProblem", "Row"), QT_TRANSLATE_NOOP("ImportProblem", "Column"),
+                  QT_TRANSLATE_NOOP("ImportProblem", "Value as written"),
+                  QT_TRANSLATE_NOOP("ImportProblem", "What was done"), QT_TRANSLATE_NOOP("ImportProblem", "Why"))
+_CUSTOMER_VALUES_SQL = """
+SELECT c.id, c.version, c.name, c.kind, c.tier, c.stage, coalesce(s.name, ''), c.phone, c.email, c.address, c.city,
+       c.region, c.notes, c.industry, c.source, c.website, c.last_contact, c.next_follow_up
+  FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
+ WHERE c.id IN ({marks})
+"""
+_CONTACT_VALUES_SQL = """
+SELECT uuid, id, customer_id, version, name, title, mobile, phone, email, im_id, notes, birthday_year,
+       birthday_month, birthday_day
+  FROM contact WHERE deleted_at IS NULL AND uuid IN ({marks})
+"""
+
+
+def _as_cell(value: Any) -> Any:
+    """A value openpyxl can write as it was read (it refuses a few types and illegal control characters)."""
+    if value is None or isinstance(value, int | float | str | bool):
+        return ILLEGAL_CHARACTERS.sub("", value) if isinstance(value, str) else value
+    return str(value)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        raise ImportFileError(name=path.name, reason=f"{exc.strerror or exc}.") from exc
+    return digest.hexdigest()
+
+
+def _starts_like_json(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return json_sheets.is_export_json(fh.read(64))
+    except OSError:
+        return False
+
+
+def _is_export(table: readers.Sheet) -> bool:
+    return bool(table.rows) and columns.field_for(table.rows[0][0] if table.rows[0] else None) == "id"
+
+
+def _place(address: str) -> Any:
+    """The province and city a Chinese address names (loaded on first use)."""
+    from keepclient.domain.places import place_from_address
+
+    return place_from_address(address)

@@ -421,37 +421,37 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="301"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="134"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="302"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="135"/>
         <source>Check what each column holds; choose &quot;Ignore&quot; for columns to leave out.</source>
         <translation>请核对每一列的内容；不需要导入的列选择“忽略”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="304"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="137"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="304"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="137"/>
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="305"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="138"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="310"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="143"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="320"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="154"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
@@ -2114,8 +2114,8 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
     <message>
         <location filename="../../keepclient/ui/importer/history.py" line="33"/>
-        <location filename="../../keepclient/ui/importer/history.py" line="68"/>
-        <location filename="../../keepclient/ui/importer/history.py" line="72"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="71"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="75"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
@@ -2125,132 +2125,365 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="52"/>
-        <source>%1 new, %2 updated, %3 problem rows</source>
-        <translation>新增 %1，更新 %2，问题行 %3</translation>
+        <location filename="../../keepclient/ui/importer/history.py" line="55"/>
+        <source>%1 new, %2 updated, rows refused: %3</source>
+        <translation>新增 %1，更新 %2，未导入的行：%3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="54"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="57"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
 </context>
 <context>
+    <name>ImportProblem</name>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="21"/>
+        <source>no company and no person name</source>
+        <translation>既没有公司名称，也没有人名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="22"/>
+        <source>not an email address</source>
+        <translation>不是邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="23"/>
+        <source>not a phone number (fewer than 7 or more than 15 digits)</source>
+        <translation>不是电话号码（少于 7 位或多于 15 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="24"/>
+        <source>a number the phone numbering plan does not know</source>
+        <translation>号码不在电话编号规划之内</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="25"/>
+        <source>more numbers than the record has fields for</source>
+        <translation>号码多于记录可存放的字段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="26"/>
+        <source>more email addresses than the record has fields for</source>
+        <translation>邮箱多于记录可存放的字段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="27"/>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="28"/>
+        <source>not a tier (A, B or C)</source>
+        <translation>不是等级（A、B 或 C）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="29"/>
+        <source>not a stage keepclient knows</source>
+        <translation>不是 keepclient 认识的阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="30"/>
+        <source>neither company nor person</source>
+        <translation>既不是公司也不是个人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="31"/>
+        <source>no record with this keepclient ID</source>
+        <translation>没有这个 keepclient ID 的记录</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="32"/>
+        <source>the contact&apos;s customer is not in the database</source>
+        <translation>联系人所属的客户不在数据库中</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="35"/>
+        <source>row not imported</source>
+        <translation>该行未导入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="36"/>
+        <source>field left empty, value kept in the notes</source>
+        <translation>字段留空，原值保存在备注中</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="37"/>
+        <source>kept as written, marked unverified</source>
+        <translation>按原样保存，标记为未核实</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="38"/>
+        <source>kept in the notes (searchable)</source>
+        <translation>保存在备注中（可搜索）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="39"/>
+        <source>row left alone</source>
+        <translation>未改动该行</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="43"/>
+        <source>Email as written: {value}</source>
+        <translation>邮箱原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="44"/>
+        <source>Phone as written: {value}</source>
+        <translation>电话原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="45"/>
+        <source>Mobile as written: {value}</source>
+        <translation>手机原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="46"/>
+        <source>Unverified number: {value}</source>
+        <translation>未核实的号码：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="47"/>
+        <source>Other number: {value}</source>
+        <translation>其他号码：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="48"/>
+        <source>Other email: {value}</source>
+        <translation>其他邮箱：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="49"/>
+        <source>Birthday as written: {value}</source>
+        <translation>生日原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="50"/>
+        <source>Last contact as written: {value}</source>
+        <translation>最近联系原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="51"/>
+        <source>Next follow-up as written: {value}</source>
+        <translation>下次跟进原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="52"/>
+        <source>Tier as written: {value}</source>
+        <translation>等级原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="53"/>
+        <source>Stage as written: {value}</source>
+        <translation>阶段原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="54"/>
+        <source>Kind as written: {value}</source>
+        <translation>类型原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/imports.py" line="241"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/imports.py" line="242"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/imports.py" line="242"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/imports.py" line="243"/>
+        <source>Value as written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/imports.py" line="244"/>
+        <source>What was done</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/imports.py" line="244"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="46"/>
+        <location filename="../../keepclient/importing/columns.py" line="70"/>
+        <source>Contact ID</source>
+        <translation>联系人 ID</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="71"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
+        <location filename="../../keepclient/importing/columns.py" line="72"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="47"/>
+        <location filename="../../keepclient/importing/columns.py" line="73"/>
         <source>First name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
+        <location filename="../../keepclient/importing/columns.py" line="74"/>
         <source>Middle name</source>
         <translation>中间名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="48"/>
+        <location filename="../../keepclient/importing/columns.py" line="75"/>
         <source>Last name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
+        <location filename="../../keepclient/importing/columns.py" line="75"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="76"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="49"/>
+        <location filename="../../keepclient/importing/columns.py" line="76"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
+        <location filename="../../keepclient/importing/columns.py" line="77"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="50"/>
+        <location filename="../../keepclient/importing/columns.py" line="78"/>
+        <source>Other phone</source>
+        <translation>其他电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="79"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
+        <location filename="../../keepclient/importing/columns.py" line="80"/>
+        <source>Other email</source>
+        <translation>其他邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="81"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="51"/>
+        <location filename="../../keepclient/importing/columns.py" line="81"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
+        <location filename="../../keepclient/importing/columns.py" line="82"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="52"/>
+        <location filename="../../keepclient/importing/columns.py" line="83"/>
+        <source>Country</source>
+        <translation>国家/地区</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="84"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
+        <location filename="../../keepclient/importing/columns.py" line="84"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="53"/>
+        <location filename="../../keepclient/importing/columns.py" line="85"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="85"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="86"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="87"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="88"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="89"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="54"/>
+        <location filename="../../keepclient/importing/columns.py" line="89"/>
         <source>WeChat / IM</source>
         <translation>微信 / 即时通讯</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="54"/>
+        <location filename="../../keepclient/importing/columns.py" line="90"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="55"/>
+        <location filename="../../keepclient/importing/columns.py" line="90"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="55"/>
+        <location filename="../../keepclient/importing/columns.py" line="91"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="67"/>
+        <location filename="../../keepclient/importing/columns.py" line="92"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="37"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="182"/>
-        <source>Imported: %1 new, %2 updated. Problem rows skipped: %3.</source>
-        <translation>已导入：新增 %1，更新 %2。跳过的问题行：%3。</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="204"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="168"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="207"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="171"/>
         <source>The import was undone.</source>
         <translation>导入已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/texts.py" line="42"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -2609,117 +2842,117 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="68"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="69"/>
         <source>Log the outcome</source>
         <translation>记录结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="68"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="69"/>
         <source>Log a call or visit</source>
         <translation>记录电话或拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="88"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="101"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="102"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="109"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="113"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="114"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="117"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="118"/>
         <source>What was discussed, what was agreed</source>
         <translation>谈了什么，约定了什么</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="118"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="119"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="122"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="123"/>
         <source>not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="123"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="124"/>
         <source>1 = very unhappy … 5 = very happy</source>
         <translation>1 = 非常不满意 … 5 = 非常满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="124"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="125"/>
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="127"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="128"/>
         <source>Suggested from the customer&apos;s follow-up interval</source>
         <translation>根据客户的跟进间隔建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="128"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="129"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="130"/>
         <source>Record feedback…</source>
         <translation>记录反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="131"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="132"/>
         <source>A complaint, suggestion, request or praise heard here goes to the feedback log, with its owner and response targets</source>
         <translation>在此听到的投诉、建议、需求或表扬会记入反馈日志，并带有负责人和响应目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="166"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="167"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="170"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="171"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="172"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="173"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="174"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="175"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="179"/>
         <source>What the customer said</source>
         <translation>客户的原话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="179"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="180"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="245"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="246"/>
         <source>Write down what the customer said, or untick “Record feedback…”.</source>
         <translation>请写下客户说的话，或取消勾选“记录反馈…”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="255"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="256"/>
         <source>The outcome is saved, the feedback not yet: %1</source>
         <translation>结果已保存，但反馈尚未保存：%1</translation>
     </message>
@@ -2727,92 +2960,155 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="349"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="85"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="351"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="87"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="351"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="87"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="352"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="88"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="353"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="89"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="359"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="99"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="359"/>
-        <source>Why it is not imported</source>
-        <translation>未导入的原因</translation>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="99"/>
+        <source>Column</source>
+        <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="363"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="99"/>
+        <source>Value as written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="100"/>
+        <source>What was done</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="100"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="100"/>
+        <source>The row in the file</source>
+        <translation>文件中的该行</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="103"/>
+        <source>After the import</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <source>Problems (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
+        <source>Changes (%1)</source>
+        <translation>修改（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="133"/>
+        <source>Probable duplicates (%1)</source>
+        <translation>可能重复（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="145"/>
+        <source>New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5</source>
+        <translation>新增：%1 · 更新：%2 · 未变：%3 · 未导入的行：%4 · 有问题但已导入的行：%5</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="150"/>
+        <source>New salespeople the import adds: %1</source>
+        <translation>导入将新增销售员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="104"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="363"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="104"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="364"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="105"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="367"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="106"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="370"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="122"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="374"/>
-        <source>Problem rows</source>
-        <translation>问题行</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="377"/>
-        <source>Probable duplicates to review</source>
-        <translation>可能重复、需要核对的客户</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="379"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="388"/>
-        <source>New: %1 · updated: %2 · unchanged: %3 · problem rows: %4</source>
-        <translation>新增：%1 · 更新：%2 · 未变：%3 · 问题行：%4</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="400"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="174"/>
         <source>%1 more: save the problem report to see them all</source>
-        <translation>还有 %1 行：保存问题报告可查看全部</translation>
+        <translation>还有 %1 个问题：保存问题报告可查看全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="414"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="192"/>
+        <source>%1 (contact)</source>
+        <translation>%1（联系人）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="202"/>
+        <source>%1 more changes are not shown</source>
+        <translation>另有 %1 处修改未显示</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="220"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="227"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="229"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>
@@ -3149,19 +3445,34 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="432"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="185"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="438"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="196"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="440"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="198"/>
         <source>Undo this import</source>
         <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/pages.py" line="213"/>
+        <source>Imported: %1 new, %2 updated; rows imported with problems: %3; rows refused: %4.</source>
+        <translation>已导入：新增 %1 个，更新 %2 个；有问题但已导入的行：%3；未导入的行：%4。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/pages.py" line="218"/>
+        <source>(%1 more)</source>
+        <translation>（另有 %1 个）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/pages.py" line="219"/>
+        <source>Left alone because someone changed them after the preview: %1</source>
+        <translation>以下记录在预览后被他人修改，未作改动：%1</translation>
     </message>
 </context>
 <context>
@@ -3234,42 +3545,42 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="234"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="59"/>
         <source>File and sheet</source>
         <translation>文件和工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="237"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="62"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="252"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="77"/>
         <source>Cancel reading</source>
         <translation>取消读取</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="258"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="83"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="259"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="84"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="260"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="85"/>
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="276"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="101"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="293"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="118"/>
         <source>%1 rows below the header%2</source>
         <translation>表头下方共 %1 行%2</translation>
     </message>
@@ -3703,128 +4014,148 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="160"/>
+        <location filename="../../keepclient/cli.py" line="164"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="168"/>
+        <location filename="../../keepclient/cli.py" line="172"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="177"/>
+        <location filename="../../keepclient/cli.py" line="181"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="187"/>
+        <location filename="../../keepclient/cli.py" line="191"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="199"/>
+        <location filename="../../keepclient/cli.py" line="203"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="200"/>
+        <location filename="../../keepclient/cli.py" line="204"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="201"/>
+        <location filename="../../keepclient/cli.py" line="205"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="210"/>
+        <location filename="../../keepclient/cli.py" line="214"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="217"/>
+        <location filename="../../keepclient/cli.py" line="221"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="231"/>
+        <location filename="../../keepclient/cli_import.py" line="37"/>
         <source>{file}, sheet &quot;{sheet}&quot;, header on row {row}{encoding}</source>
         <translation>{file}，工作表“{sheet}”，表头在第 {row} 行{encoding}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="235"/>
-        <source>New: {new}, updated: {updated}, unchanged: {unchanged}, problem rows: {problems} (of {rows} rows).</source>
-        <translation>新增：{new}，更新：{updated}，未变：{unchanged}，问题行：{problems}（共 {rows} 行）。</translation>
+        <location filename="../../keepclient/cli_import.py" line="41"/>
+        <source>New: {new}, updated: {updated}, unchanged: {unchanged}; rows refused: {refused}, rows imported with problems: {with_problems} (of {rows} rows).</source>
+        <translation>新增：{new}，更新：{updated}，未变：{unchanged}；未导入的行：{refused}，有问题但已导入的行：{with_problems}（共 {rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="243"/>
+        <location filename="../../keepclient/cli_import.py" line="45"/>
+        <source>New salespeople: {names}</source>
+        <translation>新增销售员：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_import.py" line="52"/>
         <source>Problem report written to {path}</source>
         <translation>问题报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="246"/>
+        <location filename="../../keepclient/cli_import.py" line="56"/>
         <source>Nothing could be imported.</source>
         <translation>没有可以导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="253"/>
+        <location filename="../../keepclient/cli_import.py" line="63"/>
         <source>Add --yes to import (or --dry-run to only preview).</source>
         <translation>加上 --yes 才会导入（或用 --dry-run 只预览）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="255"/>
+        <location filename="../../keepclient/cli_import.py" line="65"/>
         <source>Import now? [y/N] </source>
         <translation>现在导入吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="258"/>
+        <location filename="../../keepclient/cli_import.py" line="69"/>
+        <source>Left alone, because someone changed them after the preview: {names}</source>
+        <translation>以下记录在预览后被他人修改，未作改动：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_import.py" line="71"/>
         <source>Imported as import {batch}; undo with: keepclient undo-import {batch}</source>
         <translation>已导入，编号 {batch}；撤销命令：keepclient undo-import {batch}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="267"/>
+        <location filename="../../keepclient/cli_import.py" line="78"/>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_import.py" line="82"/>
+        <source>  … {count} more problems (--report writes them all)</source>
+        <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="238"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="270"/>
+        <location filename="../../keepclient/cli.py" line="241"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="276"/>
+        <location filename="../../keepclient/cli.py" line="247"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="320"/>
+        <location filename="../../keepclient/cli.py" line="291"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="334"/>
-        <location filename="../../keepclient/cli.py" line="357"/>
+        <location filename="../../keepclient/cli.py" line="305"/>
+        <location filename="../../keepclient/cli.py" line="328"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="345"/>
+        <location filename="../../keepclient/cli.py" line="316"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="364"/>
+        <location filename="../../keepclient/cli.py" line="335"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="372"/>
+        <location filename="../../keepclient/cli.py" line="343"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="373"/>
+        <location filename="../../keepclient/cli.py" line="344"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>

@@ -139,15 +139,16 @@ def test_import_dry_run_then_import_then_undo(tmp_path: Path):
     sheet = fixtures.chinese_workbook(tmp_path / "客户.xlsx")
     dry = run("--db", str(db), "import", str(sheet), "--dry-run", "--report", str(tmp_path / "problems.xlsx"))
     assert dry.returncode == 0, dry.stderr
-    assert "New: 3, updated: 0, unchanged: 0, problem rows: 2 (of 6 rows)." in dry.stdout
-    assert "row 8: not a phone number: 12345" in dry.stdout and (tmp_path / "problems.xlsx").exists()
+    assert ("New: 4, updated: 0, unchanged: 0; rows refused: 0, rows imported with problems: 2 (of 6 rows)."
+            in dry.stdout)
+    assert "row 8, 手机号码: 12345 — not a phone number" in dry.stdout and (tmp_path / "problems.xlsx").exists()
     check = json.loads(run("--db", str(db), "check", "--json").stdout)
     assert check["counts"]["customer"] == 0  # a dry run writes nothing
     refused = run("--db", str(db), "import", str(sheet))
     assert refused.returncode == 2 and "--yes" in refused.stdout
     done = run("--db", str(db), "import", str(sheet), "--yes")
     assert done.returncode == 0 and "undo-import 1" in done.stdout
-    assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 3
+    assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 4
     assert "客户.xlsx" in run("--db", str(db), "imports").stdout
     assert run("--db", str(db), "undo-import", "1").returncode == 0
     assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 0
@@ -161,11 +162,22 @@ def test_import_of_a_bad_file_is_one_line_and_exit_10(tmp_path: Path):
     assert "not a spreadsheet" in result.stderr
 
 
-def test_import_with_only_problem_rows_fails(tmp_path: Path):
+def test_import_with_only_refused_rows_fails(tmp_path: Path):
     sheet = tmp_path / "bad.csv"
-    sheet.write_text("公司,手机\n甲公司,123\n", encoding="utf-8")
+    sheet.write_text("公司,手机\n,13812345678\n", encoding="utf-8")  # a number, but no company and no person
     result = run("--db", str(tmp_path / "t.db"), "import", str(sheet), "--yes")
     assert result.returncode == 10 and "Nothing could be imported" in result.stdout
+    assert "row 2 — no company and no person name; row not imported" in result.stdout
+
+
+def test_a_row_with_a_bad_value_is_imported_with_the_value_kept(tmp_path: Path):
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("公司,手机\n甲公司,123\n", encoding="utf-8")
+    result = run("--db", str(tmp_path / "t.db"), "--lang", "zh_CN", "import", str(sheet), "--yes")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "第 2 行" in result.stdout or "行 2" in result.stdout  # the problem line is in the user's language
+    found = run("--db", str(tmp_path / "t.db"), "search", "甲公司", "--json")
+    assert json.loads(found.stdout)[0]["name"] == "甲公司"
 
 
 def test_export_formats(demo_db: Path, tmp_path: Path):

@@ -43,13 +43,17 @@ def test_wizard_from_file_to_result_and_undo(window: MainWindow, tmp_path: Path,
     assert 6 not in wizard.preview.mapping
     wizard.next()
     check = wizard.check
-    assert "New: 3" in check.counts.text() and "problem rows: 2" in check.counts.text()
-    assert check.problems.rowCount() == 2 and "12345" in check.problems.item(0, 1).text()
+    assert "New: 4" in check.counts.text() and "rows imported with problems: 2" in check.counts.text()
+    assert "rows refused: 0" in check.counts.text() and not check.salespeople.isVisibleTo(check)
+    assert check.problems.rowCount() == 2 and check.problems.item(0, 2).text() == "12345"
+    assert check.tabs.tabText(0) == "Problems (2)" and check.tabs.tabText(1) == "Changes (0)"
     with qtbot.waitSignal(wizard.imported):
         wizard.next()  # leaving the preview imports
-    assert "3 new" in wizard.result.summary.text()
-    assert window.workspace.customers.count() == 3
-    names = [window.customers.list.model().data(window.customers.list.model().index(r, 0)) for r in range(3)]
+    assert wizard.result.summary.text() == ("Imported: 4 new, 0 updated; rows imported with problems: 2; "
+                                            "rows refused: 0.")
+    assert not wizard.result.conflicts.isVisibleTo(wizard.result)
+    assert window.workspace.customers.count() == 4
+    names = [window.customers.list.model().data(window.customers.list.model().index(r, 0)) for r in range(4)]
     assert "王芳" in names  # the list refreshed
     huaxin = next(r for r in window.workspace.customers.rows(0, 5) if r.name.startswith("上海华信"))
     assert window.workspace.customers.detail(huaxin.id).notes == ""  # the ignored column
@@ -60,8 +64,8 @@ def test_wizard_from_file_to_result_and_undo(window: MainWindow, tmp_path: Path,
 def test_choosing_another_header_row_replans(window: MainWindow, tmp_path: Path):
     window.spreadsheets.open_wizard(fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
     wizard = window.spreadsheets.wizard
-    wizard.source.header_row.setValue(2)  # the note row under the title as header: nothing maps
-    assert wizard.preview.headers[0] == "制表：销售部" and wizard.preview.mapping == {}
+    wizard.source.header_row.setValue(2)  # the note row under the title as header: no company column
+    assert wizard.preview.headers[0] == "制表：销售部" and "company" not in wizard.preview.mapping.values()
     wizard.source.header_row.setValue(4)
     assert wizard.preview.mapping[0] == "company"
 
@@ -117,6 +121,7 @@ def test_history_undo_and_export_from_the_window(window: MainWindow, tmp_path: P
     window.spreadsheets.history_action.trigger()
     dialog = window.spreadsheets.history
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "g.csv"
+    assert dialog.table.item(0, 2).text() == "2 new, 0 updated, rows refused: 0"
     target = tmp_path / "out.json"
     window.prompter_.path = target
     window.spreadsheets.export_action.trigger()
@@ -142,3 +147,145 @@ def test_replanning_runs_off_the_ui_thread_and_holds_the_wizard_until_done(qtbot
     assert wizard.preview is not first and wizard.preview.mapping[0] == "company"
     assert wizard.source.isComplete() and wizard.columns.isComplete()
     win.runner.wait()
+
+
+def _to_preview(window: MainWindow, path: Path):
+    window.spreadsheets.open_wizard(path)
+    wizard = window.spreadsheets.wizard
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.check
+    return wizard
+
+
+def test_columns_page_shows_values_as_written_and_lets_several_columns_feed_other_phones(window: MainWindow,
+                                                                                         tmp_path: Path):
+    window.spreadsheets.open_wizard(fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
+    wizard = window.spreadsheets.wizard
+    wizard.next()
+    columns = wizard.columns
+    assert columns.table.item(2, 1).text() == "13812345678"  # Excel's float 13812345678.0, as the user typed it
+    assert columns.table.item(3, 1).text() == "1980-05-06"
+    combo = columns.table.cellWidget(2, 2)
+    assert combo.currentText() == "Mobile" and combo.findText("Other phone") > 0
+    columns.set_field(2, "phone_more")
+    columns.set_field(6, "phone_more")
+    columns.set_field(5, "company")  # the company column comes first and keeps it
+    assert columns.mapping()[2] == columns.mapping()[6] == "phone_more" and 5 not in columns.mapping()
+    assert wizard.preview.mapping[6] == "phone_more"
+
+
+def test_preview_shows_each_problem_with_its_column_value_and_row(window: MainWindow, tmp_path: Path,
+                                                                  monkeypatch):
+    wizard = _to_preview(window, fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
+    table = wizard.check.problems
+    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "出生日期")
+    assert [table.item(row, c).text() for c in range(5)] == [
+        "10", "出生日期", "1990/2/30", "field left empty, value kept in the notes", "not a date"]
+    assert table.item(row, 5).text() == "深圳星辰科技 · 孙悦 · 0755-8888 9999 / 13700000002 · 1990/2/30 · B"
+    assert "出生日期: 1990/2/30" in table.item(row, 5).toolTip().splitlines()
+    target = tmp_path / "problems.xlsx"
+    window.prompter_.path = target
+    wizard.check.report.click()
+    import openpyxl
+
+    report = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    assert report[0][:5] == ("Row", "Column", "Value as written", "What was done", "Why") and len(report) == 3
+    monkeypatch.setattr("keepclient.ui.importer.preview_page.SHOWN", 1)
+    wizard.check.show_preview(wizard.preview)
+    assert table.rowCount() == 2 and table.item(1, 1).text() == "1 more: save the problem report to see them all"
+
+
+def test_preview_names_the_salespeople_an_import_adds(window: MainWindow, tmp_path: Path):
+    path = tmp_path / "owners.csv"
+    path.write_text("客户名称,联系人,业务员\n上海华信,张伟,刘洋\n北京安达,赵磊,刘洋\n深圳星辰,孙悦,陈晨\n",
+                    encoding="utf-8")
+    wizard = _to_preview(window, path)
+    assert wizard.check.salespeople.isVisibleTo(wizard.check)
+    assert wizard.check.salespeople.text() == "New salespeople the import adds: 刘洋, 陈晨"
+
+
+def _exported(window: MainWindow, tmp_path: Path) -> Path:
+    workspace = window.workspace
+    workspace.imports.run(workspace.imports.preview(fixtures.chinese_workbook(tmp_path / "客户.xlsx")))
+    target = tmp_path / "export.xlsx"
+    workspace.exports.export(target)
+    return target
+
+
+def test_changes_list_exactly_the_field_edited_in_an_export(window: MainWindow, tmp_path: Path, qtbot):
+    import openpyxl
+
+    path = _exported(window, tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Contacts"]
+    headers = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[headers.index("Contact")].value == "张伟")
+    assert row[headers.index("Mobile")].value == "138 1234 5678"
+    row[headers.index("Mobile")].value = "139 0000 9999"
+    book.save(path)
+    wizard = _to_preview(window, path)
+    check = wizard.check
+    assert "New: 0 · updated: 1 · unchanged: 4" in check.counts.text()
+    assert check.tabs.tabText(1) == "Changes (1)" and check.changes.rowCount() == 1
+    assert [check.changes.item(0, c).text() for c in range(5)] == [
+        str(row[0].row), "张伟 (contact)", "Mobile", "138 1234 5678", "139 0000 9999"]
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    assert wizard.result.summary.text().startswith("Imported: 0 new, 1 updated;")
+    huaxin = next(r for r in window.workspace.customers.rows(0, 5) if r.name.startswith("上海华信"))
+    contacts = window.workspace.customers.detail(huaxin.id).contacts
+    assert next(c for c in contacts if c.name == "张伟").mobile == "139 0000 9999"
+
+
+def test_a_customer_changed_after_the_preview_is_left_alone_and_named(window: MainWindow, tmp_path: Path, qtbot):
+    import openpyxl
+
+    path = _exported(window, tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Customers"]
+    headers = [cell.value for cell in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[headers.index("Customer name")].value == "北京安达贸易")
+    row[headers.index("City")].value = "北京"
+    book.save(path)
+    wizard = _to_preview(window, path)
+    assert wizard.check.changes.item(0, 1).text() == "北京安达贸易"
+    workspace = window.workspace
+    anda = next(r for r in workspace.customers.rows(0, 5) if r.name == "北京安达贸易")
+    workspace.editor.update(anda.id, workspace.customers.detail(anda.id).version, {"industry": "贸易"})
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    result = wizard.result
+    assert result.summary.text().startswith("Imported: 0 new, 0 updated;")
+    assert result.conflicts.isVisibleTo(result)
+    assert result.conflicts.text() == "Left alone because someone changed them after the preview: 北京安达贸易"
+    detail = workspace.customers.detail(anda.id)
+    assert detail.values["city"] == "" and detail.values["industry"] == "贸易"
+
+
+def test_the_preview_and_the_kept_values_speak_chinese(window: MainWindow, tmp_path: Path, qtbot):
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from keepclient.app import install_translations
+
+    translators = install_translations(QApplication.instance(), "zh_CN")
+    try:
+        wizard = _to_preview(window, fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
+        check = wizard.check
+        assert check.counts.text() == "新增：4 · 更新：0 · 未变：0 · 未导入的行：0 · 有问题但已导入的行：2"
+        assert check.tabs.tabText(0) == "问题（2）"
+        assert [check.problems.item(0, c).text() for c in (1, 3, 4)] == [
+            "手机号码", "字段留空，原值保存在备注中", "不是电话号码（少于 7 位或多于 15 位数字）"]
+        assert wizard.columns.table.cellWidget(2, 2).currentText() == "手机"
+        with qtbot.waitSignal(wizard.imported):
+            wizard.next()
+        assert wizard.result.summary.text() == "已导入：新增 4 个，更新 0 个；有问题但已导入的行：2；未导入的行：0。"
+        workspace = window.workspace
+        anda = next(r for r in workspace.customers.rows(0, 5) if r.name == "北京安达贸易")
+        zhao = next(c for c in workspace.customers.detail(anda.id).contacts if c.name == "赵磊")
+        assert zhao.notes == "手机原文：12345"  # the value kept on the record, in the user's language
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))

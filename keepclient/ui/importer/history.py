@@ -49,8 +49,11 @@ class ImportHistoryDialog(QDialog):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             counts = entry.counts
-            result = self.tr("%1 new, %2 updated, %3 problem rows").replace("%1", str(counts.get("new", 0))) \
-                .replace("%2", str(counts.get("updated", 0))).replace("%3", str(counts.get("problems", 0)))
+            # Older imports counted the rows they refused as "problems" (now: problem cells).
+            refused = counts.get("refused", counts.get("problems", 0))
+            updated = max(counts.get("updated", 0) - counts.get("conflicts", 0), 0)
+            result = self.tr("%1 new, %2 updated, rows refused: %3").replace("%1", str(counts.get("new", 0))) \
+                .replace("%2", str(updated)).replace("%3", str(refused))
             state = self.tr("undone") if entry.undone else ""
             for column, text in enumerate((datetime_text(entry.started_at), entry.file_name, result, state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -152,3 +152,59 @@ def encrypted_workbook(path: Path) -> Path:
     with path.open("wb") as out:
         msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt("secret", out)
     return path
+
+
+def ledger_workbook(path: Path) -> Path:
+    """A 台账 as offices keep it: the company merged down over its contacts' rows, an owner (业务员) column, stage,
+    tags, last visit, two numbers in one cell, old 7-digit landlines, an extension, a bad email, a tier "VIP"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["客户名称", "联系人", "电话", "邮箱", "地址", "客户等级", "业务员", "客户状态", "标签", "最近拜访",
+                  "下次跟进"])
+    sheet.append(["杭州远航贸易有限公司", "周敏", "0571-87654321 / 13587654321", "zhoumin@yuanhang.cn",
+                  "浙江省杭州市西湖区文三路100号", "A类", "王芳", "活跃", "重点客户、老客户", dt.date(2026, 10, 8),
+                  "2026-12-20"])
+    sheet.append([None, "吴刚", "025-3474155", "wang@", None, None, None, None, None, None, None])
+    sheet.append([None, "郑洁", "021-5555 0000 转 801", "", None, None, None, None, None, None, None])
+    sheet.merge_cells("A2:A4")
+    sheet.append(["南京长江机电", "陈立", "13900001111", "", "南京市鼓楼区中山路1号", "VIP", "李雷", "已流失", "",
+                  "2026/13/45", ""])
+    book.save(path)
+    return path
+
+
+def outlook_world_csv(path: Path) -> Path:
+    """Outlook with a country column: US, German and Spanish numbers written nationally."""
+    header = ["First Name", "Last Name", "Company", "Business Phone", "Mobile Phone", "Home Phone",
+              "Business Country/Region", "E-mail Address", "E-mail 2 Address", "Categories"]
+    rows = [
+        header,
+        ["John", "Doe", "Acme Corp", "(617) 555-0142", "", "617-555-0199", "United States", "john@acme.example",
+         "jd@home.example", "VIP;Key account"],
+        ["Hans", "Schmidt", "Schmidt AG", "030 1234567", "0171 2345678", "", "Germany", "hans@schmidt.example", "",
+         ""],
+        ["Lucía", "García", "García SL", "912 345 678", "612 345 678", "", "España", "lucia@garcia.example", "", ""],
+    ]
+    text = io.StringIO()
+    import csv
+
+    csv.writer(text, lineterminator="\r\n").writerows(rows)
+    path.write_bytes(text.getvalue().encode("cp1252"))
+    return path
+
+
+def google_multi_csv(path: Path) -> Path:
+    """Google Contacts: several values of one field joined by " ::: "."""
+    rows = [
+        ["Name", "Organization 1 - Name", "Phone 1 - Type", "Phone 1 - Value", "Phone 2 - Type", "Phone 2 - Value",
+         "E-mail 1 - Value", "Group Membership"],
+        ["刘洋", "成都天府茶业", "Mobile", "+86 186 0000 1234 ::: +86 186 0000 5678", "Work", "028-8765 4321",
+         "liu@tianfu.cn ::: liuyang@example.com", "* myContacts ::: 茶叶"],
+    ]
+    import csv
+
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    path.write_text(text.getvalue(), encoding="utf-8")
+    return path

@@ -55,7 +55,7 @@ def test_bulk_import_rebuilds_indexes_and_matches_a_full_rebuild(ws: Workspace, 
     assert preview.plan.summary()["new"] == ROWS
     with ws.db.session() as pw:
         assert bulk.worth_deferring(pw, "customer", ROWS)
-    batch = ws.imports.run(preview)
+    batch = ws.imports.run(preview).batch
     assert _indexes(ws) == indexes and len(indexes) > 10
     written = _documents(ws)
     with ws.db.write() as pw:

@@ -42,7 +42,9 @@ def test_xlsx_is_styled_frozen_filtered_and_formula_free(ws: Workspace, tmp_path
     assert huaxin[17] == '=HYPERLINK("http://evil")'  # kept as text
     assert sheet.column_dimensions["B"].width >= 15
     contacts = list(book["Contacts"].iter_rows(min_row=2, values_only=True))
-    assert contacts == [(huaxin[0], "上海华信贸易有限公司", "张伟", None, "138 1234 5678", None, None, "--03-14", None)]
+    (contact,) = contacts
+    assert contact[:2] == (huaxin[0], "上海华信贸易有限公司") and len(contact[2]) == 36  # the contact's own ID
+    assert contact[3:] == ("张伟", None, "138 1234 5678", None, None, "--03-14", None)
     with zipfile.ZipFile(path) as archive:
         sheets_xml = b"".join(archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
     assert b"<f>" not in sheets_xml and b"<f " not in sheets_xml  # no formula element anywhere
@@ -72,11 +74,14 @@ def test_json_shape(ws: Workspace, tmp_path: Path):
     ws.exports.export(path, CustomerFilter(text="华信"))
     document = json.loads(path.read_text(encoding="utf-8"))
     (customer,) = document["customers"]
-    assert set(customer) == {"id", "name", "kind", "tier", "stage", "owner", "city", "address", "phone", "email",
-                             "tags", "notes", "contacts"}
-    assert customer["tier"] == "A" and customer["tags"] == ["VIP"]
-    assert customer["contacts"] == [{"name": "张伟", "title": "", "mobile": "138 1234 5678", "phone": "",
-                                     "email": "", "birthday": "--03-14", "notes": ""}]
+    assert set(customer) == {"id", "name", "kind", "tier", "stage", "owner", "city", "region", "address", "phone",
+                             "email", "industry", "source", "website", "tags", "last_contact", "next_follow_up",
+                             "notes", "contacts"}
+    assert customer["tier"] == "A" and customer["tags"] == ["VIP"] and customer["next_follow_up"] == "2026-12-01"
+    (contact,) = customer["contacts"]
+    assert len(contact.pop("id")) == 36
+    assert contact == {"name": "张伟", "title": "", "mobile": "138 1234 5678", "phone": "", "email": "",
+                       "birthday": "--03-14", "notes": ""}
 
 
 def test_round_trip_updates_only_what_was_edited(ws: Workspace, tmp_path: Path):

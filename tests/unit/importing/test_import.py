@@ -44,9 +44,12 @@ def test_chinese_legacy_workbook(ws: Workspace, tmp_path: Path):
     assert preview.headers[0] == "客户名称" and preview.numbers[0] == 5  # header on row 4 under the title rows
     assert set(preview.mapping.values()) == {"company", "contact", "mobile", "birthday", "tier", "email", "notes"}
     plan = preview.plan
-    assert plan.summary() == {"new": 3, "updated": 0, "unchanged": 0, "problems": 2, "rows": 6}
-    assert sorted(p.row for p in plan.problems) == [8, 10]  # a 5-digit "phone"; 30 February
-    assert "not a phone number: 12345" in [p.reason for p in plan.problems]
+    assert plan.summary() == {"new": 4, "updated": 0, "unchanged": 0, "refused": 0, "with_problems": 2,
+                              "problems": 2, "rows": 6, "salespeople": 0}
+    # A 5-digit "phone" and 30 February: the cells are reported, the rows come in with everything else.
+    assert [(p.row, p.column, p.value, p.reason, p.action) for p in plan.problems] == [
+        (8, "手机号码", "12345", "phone", "noted"), (10, "出生日期", "1990/2/30", "date", "noted")]
+    assert plan.problems[0].values[:2] == ["北京安达贸易", "赵磊"]
     ws.imports.run(preview)
     customers = by_name(ws)
     huaxin = customers["上海华信（集团）有限公司"]  # two rows, one customer: brackets and widths do not split it
@@ -59,8 +62,12 @@ def test_chinese_legacy_workbook(ws: Workspace, tmp_path: Path):
     assert wang.values["kind"] == "person" and wang.values["tier"] == "B"
     assert wang.contacts[0].birthday == "--03-14" and wang.values["phone"] == "186 1111 2222"
     anda = customers["北京安达贸易"]
-    assert [c.name for c in anda.contacts] == ["钱进"] and anda.contacts[0].mobile == "137 0000 0001"
-    assert anda.contacts[0].birthday == "1980-05-06"  # Excel serial number 29347
+    contacts = {c.name: c for c in anda.contacts}
+    assert contacts["钱进"].mobile == "137 0000 0001" and contacts["钱进"].birthday == "1980-05-06"  # serial 29347
+    assert contacts["赵磊"].mobile == "" and contacts["赵磊"].notes == "Mobile as written: 12345"  # kept, not lost
+    sun = customers["深圳星辰科技"].contacts[0]  # two numbers in one cell: the landline to phone, the mobile to mobile
+    assert (sun.phone, sun.mobile, sun.birthday, sun.notes) == (
+        "0755 8888 9999", "137 0000 0002", "", "Birthday as written: 1990/2/30")
     assert ws.customers.count(CustomerFilter(text="zhangwei")) == 1  # searchable at once
 
 
@@ -68,7 +75,7 @@ def test_second_import_of_the_same_file_changes_nothing(ws: Workspace, tmp_path:
     path = fixtures.chinese_workbook(tmp_path / "客户.xlsx")
     ws.imports.run(ws.imports.preview(path))
     again = ws.imports.preview(path).plan.summary()
-    assert again["new"] == 0 and again["updated"] == 0 and again["unchanged"] == 3
+    assert again["new"] == 0 and again["updated"] == 0 and again["unchanged"] == 4
 
 
 def test_outlook_csv_in_windows_1252(ws: Workspace, tmp_path: Path):
@@ -145,8 +152,8 @@ def test_duplicates_by_phone_are_listed_for_review(ws: Workspace, tmp_path: Path
 def test_undo_removes_created_and_restores_updated(ws: Workspace, tmp_path: Path):
     existing = ws.editor.create("上海华信(集团)有限公司", tier="B")
     path = fixtures.chinese_workbook(tmp_path / "客户.xlsx")
-    batch = ws.imports.run(ws.imports.preview(path, policy="fill"))
-    assert ws.customers.count() == 3  # 华信 matched the existing customer; 王芳 and 北京安达 are new
+    batch = ws.imports.run(ws.imports.preview(path, policy="fill")).batch
+    assert ws.customers.count() == 4  # 华信 matched the existing customer; 王芳, 北京安达 and 深圳星辰 are new
     filled = ws.customers.detail(existing)
     assert filled.values["notes"] == "每月初送货" and filled.values["tier"] == "B"  # empty filled, rest kept
     assert sorted(c.name for c in filled.contacts) == ["张伟", "李娜"]
@@ -159,13 +166,13 @@ def test_undo_removes_created_and_restores_updated(ws: Workspace, tmp_path: Path
 
 
 def test_undo_warns_about_records_edited_since(ws: Workspace, tmp_path: Path):
-    batch = ws.imports.run(ws.imports.preview(fixtures.chinese_workbook(tmp_path / "客户.xlsx")))
+    batch = ws.imports.run(ws.imports.preview(fixtures.chinese_workbook(tmp_path / "客户.xlsx"))).batch
     wang = next(r for r in ws.customers.rows(0, 10) if r.name == "王芳")
     ws.editor.update(wang.id, 1, {"city": "杭州"})
     with pytest.raises(ImportEditedSinceError) as caught:
         ws.imports.undo(batch)
     assert caught.value.names == ["王芳"]
-    assert ws.customers.count() == 3  # nothing undone
+    assert ws.customers.count() == 4  # nothing undone
     ws.imports.undo(batch, force=True)
     assert ws.customers.count() == 0
 
@@ -191,8 +198,12 @@ def test_problem_report(ws: Workspace, tmp_path: Path):
     preview = ws.imports.preview(fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
     report = ws.imports.write_problem_report(preview, tmp_path / "problems.xlsx")
     rows = list(openpyxl.load_workbook(report).active.values)
-    assert rows[0][0] == "Row" and rows[0][-1] == "Problem" and rows[0][1] == "客户名称"
-    assert [r[0] for r in rows[1:]] == [8, 10] and rows[1][1] == "北京安达贸易" and "12345" in rows[1][-1]
+    assert rows[0][:6] == ("Row", "Column", "Value as written", "What was done", "Why", "客户名称")
+    assert [r[:5] for r in rows[1:]] == [
+        (8, "手机号码", "12345", "field left empty, value kept in the notes",
+         "not a phone number (fewer than 7 or more than 15 digits)"),
+        (10, "出生日期", "1990/2/30", "field left empty, value kept in the notes", "not a date")]
+    assert rows[1][5:7] == ("北京安达贸易", "赵磊")  # the row's cells follow
 
 
 # -- values ------------------------------------------------------------------------------------------------

@@ -33,8 +33,8 @@ class ContactService:
         clean = dict(values)
         if "name" in clean:
             clean["name"] = require_text(clean["name"], "name")
-        for field in ("mobile", "phone"):
-            if field in clean:
+        for field in ("mobile", "phone"):  # a number kept as written (an import's unverified one) may stay as it is
+            if field in clean and clean[field] != merged.get(field):
                 clean[field] = normalize_phone(clean[field], self.region, field)
         if "email" in clean:
             clean["email"] = normalize_email(clean["email"])

@@ -199,3 +199,10 @@ def test_json_import_of_our_export_shape(filled: Workspace, tmp_path: Path):
     plan = filled.imports.preview(path).plan
     assert [(name, field, new) for _k, _r, name, field, _old, new in plan.changed_fields()] == [
         ("García SL", "city", "Madrid")]
+
+
+def test_a_contact_with_a_number_kept_as_written_can_still_be_edited(ws: Workspace, tmp_path: Path):
+    ws.imports.run(ws.imports.preview(fixtures.ledger_workbook(tmp_path / "台账.xlsx")))
+    wu = next(c for c in details(ws)["杭州远航贸易有限公司"].contacts if c.name == "吴刚")
+    ws.contacts.update(wu.id, wu.version, {"title": "经理", "phone": wu.phone, "mobile": wu.mobile})
+    assert next(c for c in details(ws)["杭州远航贸易有限公司"].contacts if c.name == "吴刚").title == "经理"

@@ -100,7 +100,9 @@ class DemoGenerator:
 
     def mobile(self) -> str:
         rng = self.rng
-        digits = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
+        second, rest = rng.choice("3456789"), f"{rng.randrange(10**9):09d}"  # the same draws as always: same data
+        prefix = V.MOBILE_PREFIXES[(int(second) * 10 + int(rest[0])) % len(V.MOBILE_PREFIXES)]
+        digits = f"{prefix}{rest[1:]}"
         style = rng.random()
         if style < 0.5:
             return digits
@@ -132,7 +134,10 @@ class DemoGenerator:
         age_days = rng.randint(3, 5 * 365)
         created = today - dt.timedelta(days=age_days)
         stage = self._stage(age_days, tier)
-        landline = f"0{rng.randint(10, 999)}-{rng.randint(10**6, 10**8 - 1)}"
+        drawn = rng.randint(10, 999)
+        area = (V.AREA_CODES.get(city) if chinese else None) or tuple(V.AREA_CODES.values())[drawn % len(V.AREA_CODES)]
+        local = str(2 * 10**7 + rng.randint(10**6, 10**8 - 1) % (7 * 10**7))  # 8 digits, the first from 2 to 8
+        landline = f"{area}-{local[:7] if area in V.SEVEN_DIGIT_AREAS else local}"
         phone = self.mobile() if not company or rng.random() < 0.4 else landline
         email = f"info{rng.randrange(10**5)}@example.com" if rng.random() < 0.5 else ""
         stamp = dt.datetime.combine(created, dt.time(10, 0))

@@ -409,7 +409,7 @@ def _near_example(rng: random.Random, region: str) -> str:
 
 @pytest.mark.slow
 def test_the_reading_without_phonenumbers_parse_agrees_with_it_in_every_region():
-    """The regions' metadata run directly (phones._Region) give what parse, is_valid_number, number_type and
+    """The regions' metadata run directly (phone_metadata.Region) give what parse, is_valid_number, number_type and
     format_number give, for numbers near valid ones of every region read in rows of every region."""
     rng = random.Random(99)
     regions = sorted(phonenumbers.SUPPORTED_REGIONS)

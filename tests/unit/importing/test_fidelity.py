@@ -29,6 +29,18 @@ def details(ws: Workspace) -> dict[str, object]:
     return {row.name: ws.customers.detail(row.id) for row in ws.customers.rows(0, 1000)}
 
 
+def edit_export(path: Path, sheet_name: str, where: tuple[str, set[str]], new: tuple[str, str]) -> None:
+    """Edit an exported workbook as a user would in Excel: set column new[0] to new[1] in the rows whose column
+    where[0] holds one of where[1]."""
+    book = openpyxl.load_workbook(path)
+    sheet = book[sheet_name]
+    header = [c.value for c in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[header.index(where[0])].value in where[1]:
+            row[header.index(new[0])].value = new[1]
+    book.save(path)
+
+
 def owners(ws: Workspace) -> list[str]:
     return sorted(p.name for p in ws.team.salespeople(active_only=False))
 
@@ -128,13 +140,7 @@ def test_reimporting_an_unmodified_export_changes_nothing(filled: Workspace, tmp
 def test_an_edited_contact_mobile_is_the_one_change(filled: Workspace, tmp_path: Path):
     path = tmp_path / "all.xlsx"
     filled.exports.export(path)
-    book = openpyxl.load_workbook(path)
-    sheet = book["Contacts"]
-    header = [c.value for c in sheet[1]]
-    for row in sheet.iter_rows(min_row=2):
-        if row[header.index("Contact")].value == "周敏":
-            row[header.index("Mobile")].value = "139 9999 0000"
-    book.save(path)
+    edit_export(path, "Contacts", ("Contact", {"周敏"}), ("Mobile", "139 9999 0000"))
     plan = filled.imports.preview(path).plan
     assert [(kind, name, field, old, new) for kind, _row, name, field, old, new in plan.changed_fields()] == [
         ("contact", "周敏", "mobile", "135 8765 4321", "139 9999 0000")]
@@ -171,13 +177,7 @@ def test_owner_stage_tags_and_next_follow_up_edits_import_back(filled: Workspace
 def test_a_colleagues_save_after_the_preview_is_a_conflict_left_alone(filled: Workspace, tmp_path: Path):
     path = tmp_path / "all.xlsx"
     filled.exports.export(path)
-    book = openpyxl.load_workbook(path)
-    sheet = book["Customers"]
-    header = [c.value for c in sheet[1]]
-    for row in sheet.iter_rows(min_row=2):
-        if row[header.index("Customer name")].value in ("Schmidt AG", "Acme Corp"):
-            row[header.index("City")].value = "Berlin"
-    book.save(path)
+    edit_export(path, "Customers", ("Customer name", {"Schmidt AG", "Acme Corp"}), ("City", "Berlin"))
     preview = filled.imports.preview(path)  # the default "fill" policy, by ID
     schmidt = next(r for r in filled.customers.rows(0, 100) if r.name == "Schmidt AG")
     detail = filled.customers.detail(schmidt.id)

@@ -2283,32 +2283,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>类型原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="241"/>
+        <location filename="../../keepclient/services/imports.py" line="238"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="242"/>
+        <location filename="../../keepclient/services/imports.py" line="239"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="242"/>
+        <location filename="../../keepclient/services/imports.py" line="239"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="243"/>
+        <location filename="../../keepclient/services/imports.py" line="240"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="244"/>
+        <location filename="../../keepclient/services/imports.py" line="241"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="244"/>
+        <location filename="../../keepclient/services/imports.py" line="241"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -2960,155 +2960,145 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="85"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="110"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="87"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="112"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="87"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="112"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="88"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="113"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="89"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="114"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="99"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="99"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="99"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="100"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="125"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="100"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="125"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="100"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="125"/>
         <source>The row in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="102"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="103"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
         <source>After the import</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="157"/>
         <source>Changes (%1)</source>
         <translation>修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="133"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
         <source>Probable duplicates (%1)</source>
         <translation>可能重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="145"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="170"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 未导入的行：%4 · 有问题但已导入的行：%5</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="150"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="175"/>
         <source>New salespeople the import adds: %1</source>
         <translation>导入将新增销售员：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="104"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="129"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="104"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="129"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="105"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="106"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="122"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="147"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="174"/>
-        <source>%1 more: save the problem report to see them all</source>
-        <translation>还有 %1 个问题：保存问题报告可查看全部</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="192"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="204"/>
         <source>%1 (contact)</source>
         <translation>%1（联系人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="202"/>
-        <source>%1 more changes are not shown</source>
-        <translation>另有 %1 处修改未显示</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="220"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="227"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="229"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="224"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="231"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="233"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>

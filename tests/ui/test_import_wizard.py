@@ -16,6 +16,15 @@ from tests.ui.helpers import ScriptedPrompter
 from tests.unit.importing import fixtures
 
 
+def rows(table) -> int:
+    return table.model().rowCount()
+
+
+def cell(table, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+    """What a preview table shows in a cell (its lines are made when shown)."""
+    return table.model().index(row, column).data(role)
+
+
 @pytest.fixture
 def window(qtbot, tmp_path: Path):
     prompter = ScriptedPrompter(yes=True)
@@ -45,7 +54,7 @@ def test_wizard_from_file_to_result_and_undo(window: MainWindow, tmp_path: Path,
     check = wizard.check
     assert "New: 4" in check.counts.text() and "rows imported with problems: 2" in check.counts.text()
     assert "rows refused: 0" in check.counts.text() and not check.salespeople.isVisibleTo(check)
-    assert check.problems.rowCount() == 2 and check.problems.item(0, 2).text() == "12345"
+    assert rows(check.problems) == 2 and cell(check.problems, 0, 2) == "12345"
     assert check.tabs.tabText(0) == "Problems (2)" and check.tabs.tabText(1) == "Changes (0)"
     with qtbot.waitSignal(wizard.imported):
         wizard.next()  # leaving the preview imports
@@ -175,15 +184,14 @@ def test_columns_page_shows_values_as_written_and_lets_several_columns_feed_othe
     assert wizard.preview.mapping[6] == "phone_more"
 
 
-def test_preview_shows_each_problem_with_its_column_value_and_row(window: MainWindow, tmp_path: Path,
-                                                                  monkeypatch):
+def test_preview_shows_each_problem_with_its_column_value_and_row(window: MainWindow, tmp_path: Path):
     wizard = _to_preview(window, fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
     table = wizard.check.problems
-    row = next(r for r in range(table.rowCount()) if table.item(r, 1).text() == "出生日期")
-    assert [table.item(row, c).text() for c in range(5)] == [
+    row = next(r for r in range(rows(table)) if cell(table, r, 1) == "出生日期")
+    assert [cell(table, row, c) for c in range(5)] == [
         "10", "出生日期", "1990/2/30", "field left empty, value kept in the notes", "not a date"]
-    assert table.item(row, 5).text() == "深圳星辰科技 · 孙悦 · 0755-8888 9999 / 13700000002 · 1990/2/30 · B"
-    assert "出生日期: 1990/2/30" in table.item(row, 5).toolTip().splitlines()
+    assert cell(table, row, 5) == "深圳星辰科技 · 孙悦 · 0755-8888 9999 / 13700000002 · 1990/2/30 · B"
+    assert "出生日期: 1990/2/30" in cell(table, row, 5, Qt.ItemDataRole.ToolTipRole).splitlines()
     target = tmp_path / "problems.xlsx"
     window.prompter_.path = target
     wizard.check.report.click()
@@ -191,9 +199,7 @@ def test_preview_shows_each_problem_with_its_column_value_and_row(window: MainWi
 
     report = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
     assert report[0][:5] == ("Row", "Column", "Value as written", "What was done", "Why") and len(report) == 3
-    monkeypatch.setattr("keepclient.ui.importer.preview_page.SHOWN", 1)
-    wizard.check.show_preview(wizard.preview)
-    assert table.rowCount() == 2 and table.item(1, 1).text() == "1 more: save the problem report to see them all"
+
 
 
 def test_preview_names_the_salespeople_an_import_adds(window: MainWindow, tmp_path: Path):
@@ -227,8 +233,8 @@ def test_changes_list_exactly_the_field_edited_in_an_export(window: MainWindow, 
     wizard = _to_preview(window, path)
     check = wizard.check
     assert "New: 0 · updated: 1 · unchanged: 4" in check.counts.text()
-    assert check.tabs.tabText(1) == "Changes (1)" and check.changes.rowCount() == 1
-    assert [check.changes.item(0, c).text() for c in range(5)] == [
+    assert check.tabs.tabText(1) == "Changes (1)" and rows(check.changes) == 1
+    assert [cell(check.changes, 0, c) for c in range(5)] == [
         str(row[0].row), "张伟 (contact)", "Mobile", "138 1234 5678", "139 0000 9999"]
     with qtbot.waitSignal(wizard.imported):
         wizard.next()
@@ -249,7 +255,7 @@ def test_a_customer_changed_after_the_preview_is_left_alone_and_named(window: Ma
     row[headers.index("City")].value = "北京"
     book.save(path)
     wizard = _to_preview(window, path)
-    assert wizard.check.changes.item(0, 1).text() == "北京安达贸易"
+    assert cell(wizard.check.changes, 0, 1) == "北京安达贸易"
     workspace = window.workspace
     anda = next(r for r in workspace.customers.rows(0, 5) if r.name == "北京安达贸易")
     workspace.editor.update(anda.id, workspace.customers.detail(anda.id).version, {"industry": "贸易"})
@@ -275,7 +281,7 @@ def test_the_preview_and_the_kept_values_speak_chinese(window: MainWindow, tmp_p
         check = wizard.check
         assert check.counts.text() == "新增：4 · 更新：0 · 未变：0 · 未导入的行：0 · 有问题但已导入的行：2"
         assert check.tabs.tabText(0) == "问题（2）"
-        assert [check.problems.item(0, c).text() for c in (1, 3, 4)] == [
+        assert [cell(check.problems, 0, c) for c in (1, 3, 4)] == [
             "手机号码", "字段留空，原值保存在备注中", "不是电话号码（少于 7 位或多于 15 位数字）"]
         assert wizard.columns.table.cellWidget(2, 2).currentText() == "手机"
         with qtbot.waitSignal(wizard.imported):

@@ -3,17 +3,18 @@ per unreadable cell, with the row it is on), every field an update changes (old 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,46 +37,73 @@ if TYPE_CHECKING:
     from keepclient.services.imports import ImportPreview
     from keepclient.ui.importer.wizard import ImportWizard
 
-SHOWN = 1000  # more lines in a QTableWidget would slow the page; the problem report has every problem
+SHOWN_DUPLICATES = 1000  # each shown duplicate names its match, read from the database
 SHOWN_SALESPEOPLE = 10
 NO_VALUE = "—"  # an empty field in the changes list
 PADDING = 12  # beside a fitted column's widest text
+SAMPLED_ROWS = 100  # fitting a column reads this many rows, not 100,000
+CACHED_LINES = 512  # more than a screenful and the fitting sample
+Cell = str | tuple[str, str]  # a text, or (text, tooltip)
 
 
-def _table(headers: list[str], widest: list[int]) -> QTableWidget:
-    """A read-only table of compact one-line rows; the last column stretches. `widest`: how wide each other column
-    may grow when fitted to its contents (`_fit`); the user can widen it, and tooltips show long texts whole."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+class LinesModel(QAbstractTableModel):
+    """Read-only lines made when they are shown: a 100,000-problem preview fills its table at once and the window
+    never waits for lines nobody scrolls to. `line(row)` gives a line's cells."""
+
+    def __init__(self, headers: list[str]) -> None:
+        super().__init__()
+        self.headers = headers
+        self.count = 0
+        self.line: Callable[[int], tuple[Cell, ...]] = lambda _row: ()
+
+    def show(self, count: int, line: Callable[[int], tuple[Cell, ...]]) -> None:
+        self.beginResetModel()
+        self.count = count
+        self.line = lru_cache(maxsize=CACHED_LINES)(line)  # Qt asks each cell of a line, and for several roles
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else self.count
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) or not index.isValid():
+            return None
+        cell = self.line(index.row())[index.column()]
+        text, tooltip = cell if isinstance(cell, tuple) else (cell, None)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return one_line(text)
+        return tooltip or (text if "\n" in text or len(text) > 30 else None)
+
+
+def _table(headers: list[str], widest: list[int]) -> QTableView:
+    """A read-only table of compact one-line rows over a LinesModel; the last column stretches. `widest`: how wide
+    each other column may grow when fitted to its contents (`_fit`); tooltips show long texts whole."""
+    table = QTableView()
+    table.setModel(LinesModel(headers))
+    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setResizeContentsPrecision(SAMPLED_ROWS)
     table.setProperty("widest", widest)
     return table
 
 
-def _fit(table: QTableWidget) -> None:
-    """Columns as wide as their contents (and headers), up to each one's limit."""
+def _fit(table: QTableView) -> None:
+    """Columns as wide as their contents (and headers, judged on the first rows), up to each one's limit."""
     for column, widest in enumerate(table.property("widest")):
         table.resizeColumnToContents(column)
         table.setColumnWidth(column, min(table.columnWidth(column) + PADDING, widest))
-
-
-def _item(text: str, tooltip: str | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(one_line(text))
-    if tooltip or "\n" in text or len(text) > 30:
-        item.setToolTip(tooltip or text)
-    return item
-
-
-def _more(table: QTableWidget, row: int, text: str) -> None:
-    """The last line of a capped table: how many more there are."""
-    table.setItem(row, 0, QTableWidgetItem("…"))
-    table.setItem(row, 1, QTableWidgetItem(text))
-    table.setSpan(row, 1, 1, table.columnCount() - 1)
 
 
 class PreviewPage(PlannedPage):
@@ -157,60 +185,39 @@ class PreviewPage(PlannedPage):
 
     def _show_problems(self, preview: ImportPreview) -> None:
         """One line per problem: where, what it said, what was done and why, and the whole row as written."""
-        problems = preview.plan.problems
-        shown = problems[:SHOWN]
+        problems, headers = preview.plan.problems, preview.headers
         translate = QCoreApplication.translate
-        table = self.problems
-        table.clearSpans()
-        table.setRowCount(len(shown) + (len(shown) < len(problems)))
-        for row, problem in enumerate(shown):
-            value = written(problem.value)
-            for column, item in enumerate((
-                    _item(str(problem.row)), _item(problem.column), _item(value),
-                    _item(problem.action_text(translate)), _item(problem.reason_text(translate)),
-                    _item(row_text(problem.values), row_tooltip(preview.headers, problem.values)))):
-                table.setItem(row, column, item)
-        if len(shown) < len(problems):
-            _more(table, len(shown), self.tr("%1 more: save the problem report to see them all")
-                  .replace("%1", str(len(problems) - len(shown))))
-        _fit(table)
+
+        def line(row: int) -> tuple[Cell, ...]:
+            problem = problems[row]
+            return (str(problem.row), problem.column, written(problem.value), problem.action_text(translate),
+                    problem.reason_text(translate), (row_text(problem.values), row_tooltip(headers, problem.values)))
+
+        self.problems.model().show(len(problems), line)
+        _fit(self.problems)
         self.report.setEnabled(bool(problems))
 
     def _show_changes(self, preview: ImportPreview) -> int:
         """Every field an update changes, record by record (old → new); returns how many there are."""
-        table = self.changes
-        table.clearSpans()
-        lines: list[tuple[Any, ...]] = []
-        count = 0
-        for change in preview.plan.changed_fields():
-            count += 1
-            if len(lines) < SHOWN:
-                lines.append(change)
-        table.setRowCount(len(lines) + (count > len(lines)))
-        last = None
-        for row, (kind, number, name, field, old, new) in enumerate(lines):
+        lines = list(preview.plan.changed_fields())
+
+        def line(row: int) -> tuple[Cell, ...]:
+            kind, number, name, field, old, new = lines[row]
+            first = row == 0 or lines[row - 1][:3] != (kind, number, name)  # a record's later fields: row blank
             record = name if kind == "customer" else self.tr("%1 (contact)").replace("%1", name)
-            first = (kind, number, name) != last  # a record's later fields leave its row and name blank
-            last = (kind, number, name)
             before, after = field_value(field, old), field_value(field, new)
-            for column, item in enumerate((_item(str(number) if first else ""), _item(record if first else "",
-                                                                                        record),
-                                           _item(field_label(field)), _item(before or NO_VALUE, before),
-                                           _item(after or NO_VALUE, after))):
-                table.setItem(row, column, item)
-        if count > len(lines):
-            _more(table, len(lines), self.tr("%1 more changes are not shown").replace("%1", str(count - len(lines))))
-        _fit(table)
-        return count
+            return (str(number) if first else "", (record if first else "", record), field_label(field),
+                    (before or NO_VALUE, before), (after or NO_VALUE, after))
+
+        self.changes.model().show(len(lines), line)
+        _fit(self.changes)
+        return len(lines)
 
     def _show_duplicates(self, preview: ImportPreview) -> None:
-        duplicates = preview.plan.duplicates[:SHOWN]
+        duplicates = preview.plan.duplicates[:SHOWN_DUPLICATES]
         names = self.wizard_.workspace.customers.names([c.existing_id for c in duplicates])
-        self.duplicates.setRowCount(len(duplicates))
-        for row, customer in enumerate(duplicates):
-            for column, text in enumerate((customer.name, names.get(customer.existing_id, ""),
-                                           label(customer.matched_by))):
-                self.duplicates.setItem(row, column, _item(text))
+        lines = [(c.name, names.get(c.existing_id, ""), label(c.matched_by)) for c in duplicates]
+        self.duplicates.model().show(len(lines), lines.__getitem__)
         _fit(self.duplicates)
 
     def _save_report(self) -> None:

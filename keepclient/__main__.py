@@ -4,4 +4,5 @@ import sys
 
 from keepclient.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a helper process started by an import re-reads this module: it must not run the app
+    sys.exit(main())

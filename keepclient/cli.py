@@ -136,10 +136,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):  # an installed app starts the import's pinyin helper through itself
-        import multiprocessing
-
-        multiprocessing.freeze_support()
     args = build_parser().parse_args(argv)
     out = Output(args.lang)
     if args.command is None:

@@ -178,17 +178,15 @@ def sort_key(name: str, pinyin: str) -> str:
     return pinyin or normalize_name(name)
 
 
-def customer_keys(name: str, phone: str, kind: str = "company", pinyin: tuple[str, str] | None = None
-                  ) -> dict[str, str]:
-    """The columns stored beside a customer's name and phone so that search and sort can use indexes.
-    `pinyin`: the name's keys when already worked out (a large import computes them in a helper process)."""
-    full, initials = pinyin or pinyin_keys(name, person=kind == "person")
+def customer_keys(name: str, phone: str, kind: str = "company") -> dict[str, str]:
+    """The columns stored beside a customer's name and phone so that search and sort can use indexes."""
+    full, initials = pinyin_keys(name, person=kind == "person")
     return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
             "phone_digits": phone_digits(phone), "sort_key": sort_key(name, full)}
 
 
-def contact_keys(name: str, *phones: str, pinyin: tuple[str, str] | None = None) -> dict[str, str]:
+def contact_keys(name: str, *phones: str) -> dict[str, str]:
     """The columns stored beside a contact's name and phones (people's names: surname readings)."""
-    full, initials = pinyin or pinyin_keys(name, person=True)
+    full, initials = pinyin_keys(name, person=True)
     return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
             "phone_digits": phone_digits(*phones)}

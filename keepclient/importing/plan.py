@@ -18,7 +18,6 @@ from typing import Any
 from keepclient.domain.normalize import normalize_name, phone_digits
 from keepclient.domain.types import birthday_text
 from keepclient.importing.columns import is_footer
-from keepclient.importing.pinyin_worker import NO_PINYIN, PinyinTable
 from keepclient.importing.problems import Problem, Translate, english, with_lines
 from keepclient.importing.rows import PlannedContact, PlannedCustomer, RowReader
 
@@ -65,7 +64,6 @@ class ImportPlan:
     contact_updates: list[PlannedContactUpdate] = field(default_factory=list)
     new_salespeople: list[str] = field(default_factory=list)
     _settled: tuple[dict[str, int], list[tuple[str, int, str, str, Any, Any]]] | None = None
-    pinyin: PinyinTable = NO_PINYIN  # the new names' pinyin keys, when a helper process works them out
 
     def settle(self) -> None:
         """Work out the counts and the changes once, where the plan was made (off the UI thread): the wizard asks
@@ -113,7 +111,6 @@ class ImportPlan:
                           self.problems + other.problems, self.data_rows + other.data_rows,
                           self.contact_updates + other.contact_updates,
                           list(dict.fromkeys(self.new_salespeople + other.new_salespeople)))
-        plan.pinyin = self.pinyin
         plan.settle()
         return plan
 

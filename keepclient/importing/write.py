@@ -22,7 +22,6 @@ from keepclient.db.versioning import update_checked
 from keepclient.domain.errors import CancelledError, ConflictError
 from keepclient.domain.normalize import contact_keys, customer_keys
 from keepclient.importing import links
-from keepclient.importing.pinyin_worker import NO_PINYIN, PinyinTable
 from keepclient.importing.plan import ImportPlan, PlannedContact, PlannedContactUpdate, PlannedCustomer
 from keepclient.importing.values import clean_date
 
@@ -40,11 +39,11 @@ class ImportResult:
 
 
 def _customer_values(customer_id: int, uid: str, customer: PlannedCustomer, owners: links.Owners, user: str,
-                     stamp: str, pinyin: PinyinTable) -> tuple:
+                     stamp: str) -> tuple:
     fields = customer.fields
     get = fields.get
     phone = get("phone", "")
-    keys = customer_keys(customer.name, phone, customer.kind, pinyin.get(customer.name, customer.kind == "person"))
+    keys = customer_keys(customer.name, phone, customer.kind)
     owner = get("owner")
     return (customer_id, uid, stamp, stamp, user, 1, customer.name, customer.kind, get("tier", "C"),
             get("stage", "new"), owners.get(owner) if owner else None, get("industry", ""), get("source", ""),
@@ -54,8 +53,8 @@ def _customer_values(customer_id: int, uid: str, customer: PlannedCustomer, owne
 
 
 def _contact_values(contact_id: int, customer_id: int, contact: PlannedContact, primary: bool, user: str,
-                    stamp: dt.datetime | str, uid: str | None = None, pinyin: PinyinTable = NO_PINYIN) -> tuple:
-    keys = contact_keys(contact.name, contact.mobile, contact.phone, pinyin=pinyin.get(contact.name, True))
+                    stamp: dt.datetime | str, uid: str | None = None) -> tuple:
+    keys = contact_keys(contact.name, contact.mobile, contact.phone)
     birthday = contact.birthday
     return (contact_id, uid or new_uuid(), stamp, stamp, user, 1, customer_id, contact.name, contact.title,
             contact.mobile, contact.phone, contact.email, contact.im_id, primary, birthday.year if birthday else None,
@@ -135,7 +134,7 @@ def run_import(
         done = len(updates) + len(plan.contact_updates)
         deferred = bulk.worth_deferring(pw, "customer", len(new))
         with bulk.indexes_deferred(pw, ("customer", "contact")) if deferred else nullcontext():
-            for chunk in _computed_chunks(new, first_customer, next_contact, owners, user, stamp, plan.pinyin):
+            for chunk in _computed_chunks(new, first_customer, next_contact, owners, user, stamp):
                 cursor.executemany(insert_sql("customer", CUSTOMER_COLUMNS), chunk.customers)
                 cursor.executemany(insert_sql("contact", CONTACT_COLUMNS), chunk.contacts)
                 search_docs.insert(pw, chunk.documents)
@@ -216,16 +215,16 @@ _CONTACT_DOC = [_CONTACT[name] for name in ("name", "name_norm", "name_pinyin", 
 
 
 def _new_rows(customers: Sequence[PlannedCustomer], customer_id: int, contact_id: int, owners: links.Owners,
-              user: str, stamp: dt.datetime, pinyin: PinyinTable) -> _Chunk:
+              user: str, stamp: dt.datetime) -> _Chunk:
     """Rows and search documents of new customers: computation only, so it can run beside the writes."""
     chunk = _Chunk([], [], [])
     stamp_text = stamp.isoformat(" ")  # as sqlite3 would write it, once instead of for every row
     uids = new_uuids(len(customers) + sum(len(c.new_contacts) for c in customers))
     for customer in customers:
-        values = _customer_values(customer_id, next(uids), customer, owners, user, stamp_text, pinyin)
+        values = _customer_values(customer_id, next(uids), customer, owners, user, stamp_text)
         parts: list[str] = []
         for index, contact in enumerate(customer.new_contacts):
-            row = _contact_values(contact_id, customer_id, contact, index == 0, user, stamp_text, next(uids), pinyin)
+            row = _contact_values(contact_id, customer_id, contact, index == 0, user, stamp_text, next(uids))
             chunk.contacts.append(row)
             parts.extend(search_docs.contact_parts(*(row[i] for i in _CONTACT_DOC)))
             contact_id += 1
@@ -237,7 +236,7 @@ def _new_rows(customers: Sequence[PlannedCustomer], customer_id: int, contact_id
 
 
 def _computed_chunks(customers: Sequence[PlannedCustomer], customer_id: int, contact_id: int,
-                     owners: links.Owners, user: str, stamp: dt.datetime, pinyin: PinyinTable) -> Iterator[_Chunk]:
+                     owners: links.Owners, user: str, stamp: dt.datetime) -> Iterator[_Chunk]:
     """The new customers' rows in chunks, so that memory stays bounded and Cancel is checked between them.
 
     Computed on this thread: a helper thread made the import slower (each row's insert waited for the GIL), and a
@@ -245,7 +244,7 @@ def _computed_chunks(customers: Sequence[PlannedCustomer], customer_id: int, con
     """
     for start in range(0, len(customers), CHUNK):
         part = customers[start:start + CHUNK]
-        yield _new_rows(part, customer_id, contact_id, owners, user, stamp, pinyin)
+        yield _new_rows(part, customer_id, contact_id, owners, user, stamp)
         customer_id += len(part)
         contact_id += sum(len(c.new_contacts) for c in part)
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,8 @@ from keepclient.db.models import ImportBatch, Setting
 from keepclient.domain.errors import QT_TRANSLATE_NOOP, ImportFileError
 from keepclient.domain.normalize import normalize_name
 from keepclient.domain.types import as_date, birthday_text
-from keepclient.importing import columns, json_sheets, pinyin_worker, readers, undo, write
+from keepclient.importing import columns, json_sheets, readers, undo, write
 from keepclient.importing.collector import collector_paused
-from keepclient.importing.pinyin_worker import PinyinTable
 from keepclient.importing.plan import ExistingIndex, ImportPlan, build_plan  # STORED_KEYS: the SQL's order
 from keepclient.importing.problems import Translate, english
 from keepclient.importing.write import ImportResult
@@ -53,7 +52,6 @@ class LoadedSheet:
     encoding: str
     sha256: str
     companion: readers.Sheet | None = None  # the Contacts sheet of a keepclient export, read along
-    pinyin: dict[tuple[int, ...], PinyinTable] = field(default_factory=dict)  # by name columns: replans reuse it
 
 
 @dataclass(frozen=True)
@@ -113,11 +111,9 @@ class ImportService:
         headers = table.rows[header_index]
         chosen = mapping if mapping is not None else (self.remembered_mapping(headers) or columns.map_columns(headers))
         rows, numbers = table.rows[header_index + 1:], table.numbers[header_index + 1:]
-        pinyin = _pinyin_of(loaded, rows, chosen)
         existing = self._existing()
         with collector_paused():
             plan = build_plan(headers, rows, numbers, chosen, policy, existing, self.region, translate, _place)
-            plan.pinyin = pinyin
             if loaded.companion is not None and loaded.companion.rows:
                 other = loaded.companion
                 plan = plan.merged(build_plan(
@@ -261,19 +257,6 @@ def _as_cell(value: Any) -> Any:
     if value is None or isinstance(value, int | float | str | bool):
         return ILLEGAL_CHARACTERS.sub("", value) if isinstance(value, str) else value
     return str(value)
-
-
-def _pinyin_of(loaded: LoadedSheet, rows: list[list[Any]], mapping: dict[int, str]) -> PinyinTable:
-    """The pinyin keys of the names in the company and person columns, started in a helper process (once per
-    choice of those columns: the wizard plans again when a column changes)."""
-    company = [i for i, name in mapping.items() if name == "company"]
-    person = [i for i, name in mapping.items() if name == "contact"]
-    key = (*company, -1, *person)
-    if key not in loaded.pinyin:
-        loaded.pinyin[key] = pinyin_worker.start(
-            (row[i] for row in rows for i in company if i < len(row)),
-            (row[i] for row in rows for i in person if i < len(row)))
-    return loaded.pinyin[key]
 
 
 def _sha256(path: Path) -> str:

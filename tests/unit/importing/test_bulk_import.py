@@ -115,37 +115,3 @@ def test_the_collector_pauses_while_any_bulk_work_runs_and_resumes_after():
     assert gc.isenabled() and gc.get_freeze_count() > 0  # what the work made is set aside, not walked at once
     collector.thaw()
     assert gc.get_freeze_count() == 0
-
-
-def test_a_large_imports_pinyin_from_the_helper_process_matches_pinyin_made_here(tmp_path: Path,
-                                                                                  monkeypatch: pytest.MonkeyPatch):
-    """The helper process is only an optimization: the stored keys and search documents are the same."""
-    from keepclient.importing import pinyin_worker
-
-    sheet = tmp_path / "names.xlsx"
-    book = openpyxl.Workbook()
-    book.active.append(["客户名称", "联系人", "手机"])
-    names = [("重庆长江机电", "曾伟"), ("上海华信贸易", "单丽"), ("Müller GmbH", "Anna Bauer"), ("长沙银行", "解放")]
-    for n, (company, person) in enumerate(names * 3):
-        book.active.append([f"{company}{n}", person, f"1381234{n:04d}"])
-    book.save(sheet)
-
-    def stored(min_names: int) -> list[tuple]:
-        monkeypatch.setattr(pinyin_worker, "MIN_NAMES", min_names)
-        db = tmp_path / f"w{min_names}.db"
-        ws = Workspace.open(db, user="t")
-        try:
-            preview = ws.imports.preview(sheet)
-            assert (preview.plan.pinyin._future is not None) == (min_names == 1)
-            ws.imports.run(preview)
-            with ws.db.session() as pw:
-                return pw.execute_sql(
-                    "SELECT c.name, c.name_pinyin, c.name_initials, c.sort_key, k.name, k.name_pinyin, "
-                    "k.name_initials, f.doc FROM customer c JOIN contact k ON k.customer_id = c.id "
-                    "JOIN customer_fts f ON f.rowid = c.id ORDER BY c.id").fetchall()
-        finally:
-            ws.close()
-
-    helper, here = stored(1), stored(10**9)
-    assert helper == here and len(helper) == 12
-    assert helper[0][1] == "chongqingchangjiangjidian" and helper[0][5] == "zengwei"  # phrases; a surname's reading

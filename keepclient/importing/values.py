@@ -1,9 +1,9 @@
 """Cleaning the values of a whole column as people typed them into spreadsheets.
 
-Phones come as numbers (13812345678.0), with spaces, dashes, brackets, +86/0086, full-width digits, several in
-one cell. Dates come as real date cells, Excel serial numbers, "1980年5月6日", "1980/5/6", "5/6/1980" (whose
-day/month order is settled once for the whole column), Outlook's "0/0/00" (no date) and Google's "--03-14" (a
-birthday without a year). Tiers come as "A类", "B级", "c".
+Dates come as real date cells, Excel serial numbers, "1980年5月6日", "1980/5/6", "5/6/1980" (whose day/month
+order is settled once for the whole column), Outlook's "0/0/00" (no date) and Google's "--03-14" (a birthday
+without a year). Tiers come as "A类", "B级", "c"; stages and kinds by their names in either language. Phones are
+read in phones.py.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from keepclient.domain.errors import InvalidPhoneError
-from keepclient.domain.validation import DEFAULT_REGION, normalize_email, normalize_phone
+from keepclient.domain.validation import normalize_email
 
-_PHONE_SPLIT = re.compile(r"\s*(?:[/;,|、，；\n]|\s{2,}|\bor\b|或)\s*")
-_CN_MOBILE = re.compile(r"^(?:\+?86|0086)?(1[3-9]\d{9})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -33,32 +30,6 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return unicodedata.normalize("NFKC", str(value)).strip() if value is not None else ""
-
-
-def split_phones(value: Any) -> list[str]:
-    text = _text(value)
-    return [part for part in _PHONE_SPLIT.split(text) if re.search(r"\d", part or "")] if text else []
-
-
-def clean_phone(text: str, region: str = DEFAULT_REGION) -> str:
-    """One phone number in storage form; Chinese mobiles take a fast path, the rest go through phonenumbers."""
-    digits = re.sub(r"[^\d+]", "", text)
-    mobile = _CN_MOBILE.match(digits)
-    if mobile and region == "CN":
-        number = mobile.group(1)
-        return f"{number[:3]} {number[3:7]} {number[7:]}"
-    return normalize_phone(text, region)
-
-
-def clean_phones(value: Any, region: str = DEFAULT_REGION) -> tuple[list[str], list[str]]:
-    """(valid numbers, the parts that are not phone numbers)."""
-    good, bad = [], []
-    for part in split_phones(value):
-        try:
-            good.append(clean_phone(part, region))
-        except InvalidPhoneError:
-            bad.append(part)
-    return good, bad
 
 
 def clean_email(value: Any) -> str:

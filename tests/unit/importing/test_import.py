@@ -21,7 +21,8 @@ from keepclient.domain.errors import (
 )
 from keepclient.domain.types import CustomerFilter
 from keepclient.importing import readers
-from keepclient.importing.values import Birthday, clean_date, clean_phones, clean_tier, day_first_for
+from keepclient.importing.phones import read_phones
+from keepclient.importing.values import Birthday, clean_date, clean_tier, day_first_for
 from keepclient.services.workspace import Workspace
 from tests.unit.importing import fixtures
 
@@ -208,12 +209,16 @@ def test_problem_report(ws: Workspace, tmp_path: Path):
 
 # -- values ------------------------------------------------------------------------------------------------
 def test_phone_cells():
-    assert clean_phones(13812345678.0) == (["138 1234 5678"], [])
-    assert clean_phones("(021) 5555-1234 / 138-1234-5678") == (["021 5555 1234", "138 1234 5678"], [])
-    assert clean_phones("0086 138 1234 5678") == (["138 1234 5678"], [])
-    assert clean_phones("１３８１２３４５６７８") == (["138 1234 5678"], [])
-    assert clean_phones("ext. 12") == ([], ["ext. 12"])
-    assert clean_phones("") == ([], [])
+    def texts(value: object) -> tuple[list[str], list[str]]:
+        numbers, leftovers = read_phones(value)
+        return [n.text for n in numbers], leftovers
+
+    assert texts(13812345678.0) == (["138 1234 5678"], [])
+    assert texts("(021) 5555-1234 / 138-1234-5678") == (["021 5555 1234", "138 1234 5678"], [])
+    assert texts("0086 138 1234 5678") == (["138 1234 5678"], [])
+    assert texts("１３８１２３４５６７８") == (["138 1234 5678"], [])
+    assert texts("ext. 12") == ([], ["ext. 12"])
+    assert texts("") == ([], [])
 
 
 def test_dates_in_every_form():

@@ -186,3 +186,22 @@ def test_export_formats(demo_db: Path, tmp_path: Path):
         assert result.returncode == 0 and "Exported 300 customers" in result.stdout
     assert len(json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["customers"]) == 300
     assert run("--db", str(demo_db), "export", str(tmp_path / "x.pdf")).returncode == 2
+
+
+def test_import_dry_run_json_lists_changes_and_problems(tmp_path: Path):
+    from tests.unit.importing import fixtures
+
+    db = tmp_path / "t.db"
+    sheet = fixtures.ledger_workbook(tmp_path / "台账.xlsx")
+    assert run("--db", str(db), "import", str(sheet), "--yes").returncode == 0
+    export = tmp_path / "all.csv"
+    assert run("--db", str(db), "export", str(export)).returncode == 0
+    text = export.read_text(encoding="utf-8-sig").replace("有限公司,company,A,", "有限公司,company,B,")  # tier A -> B
+    export.write_text(text, encoding="utf-8-sig")
+    dry = run("--db", str(db), "import", str(export), "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    document = json.loads(dry.stdout)
+    assert document["summary"]["updated"] == 1 and document["summary"]["new"] == 0
+    assert [(c["name"], c["field"], c["old"], c["new"]) for c in document["changes"]] == [
+        ("杭州远航贸易有限公司", "tier", "A", "B")]
+    assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 2  # nothing written

@@ -206,3 +206,23 @@ def test_a_contact_with_a_number_kept_as_written_can_still_be_edited(ws: Workspa
     wu = next(c for c in details(ws)["杭州远航贸易有限公司"].contacts if c.name == "吴刚")
     ws.contacts.update(wu.id, wu.version, {"title": "经理", "phone": wu.phone, "mobile": wu.mobile})
     assert next(c for c in details(ws)["杭州远航贸易有限公司"].contacts if c.name == "吴刚").title == "经理"
+
+
+def test_undo_puts_back_owner_tags_and_a_contacts_mobile(filled: Workspace, tmp_path: Path):
+    before = {name: (d.owner_name, set(d.tags), d.values["stage"], [(c.name, c.mobile) for c in d.contacts])
+              for name, d in details(filled).items()}
+    path = tmp_path / "all.xlsx"
+    filled.exports.export(path)
+    edit_export(path, "Customers", ("Customer name", {"Schmidt AG"}), ("Owner", "新人"))
+    edit_export(path, "Customers", ("Customer name", {"Schmidt AG"}), ("Tags", "德国"))
+    edit_export(path, "Customers", ("Customer name", {"Schmidt AG"}), ("Stage", "lost"))
+    edit_export(path, "Contacts", ("Contact", {"周敏"}), ("Mobile", "139 9999 0000"))
+    preview = filled.imports.preview(path)
+    assert preview.plan.new_salespeople == ["新人"]
+    result = filled.imports.run(preview)
+    assert details(filled)["Schmidt AG"].owner_name == "新人" and result.conflicts == []
+    filled.imports.undo(result.batch)
+    after = {name: (d.owner_name, set(d.tags), d.values["stage"], [(c.name, c.mobile) for c in d.contacts])
+             for name, d in details(filled).items()}
+    assert after == before
+    assert "新人" not in owners(filled)

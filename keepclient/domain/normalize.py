@@ -9,6 +9,7 @@ import importlib.util
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,13 @@ def contact_keys(name: str, *phones: str) -> dict[str, str]:
     full, initials = pinyin_keys(name, person=True)
     return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
             "phone_digits": phone_digits(*phones)}
+
+
+def customer_row_keys(row: Mapping[str, Any]) -> dict[str, str]:
+    """customer_keys of a stored customer row: what every versioned customer update derives (`update_checked`)."""
+    return customer_keys(row["name"], row["phone"], row["kind"])
+
+
+def contact_row_keys(row: Mapping[str, Any]) -> dict[str, str]:
+    """contact_keys of a stored contact row, likewise."""
+    return contact_keys(row["name"], row["mobile"], row["phone"])

@@ -14,7 +14,7 @@ from keepclient.db.connection import Database
 from keepclient.db.models import Contact, Customer, ImportBatch, ImportRecord, new_uuid, now
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain.errors import ImportEditedSinceError
-from keepclient.importing.write import derive_contact_keys, derive_keys
+from keepclient.domain.normalize import contact_row_keys, customer_row_keys
 
 _VERSIONED = {"customer": Customer, "contact": Contact}
 DATE_FIELDS = frozenset({"last_contact", "next_follow_up"})
@@ -68,7 +68,7 @@ def _restore(pw: SqliteDatabase, record: ImportRecord, user: str) -> set[int]:
     row = current_row(model, record.record_id)
     tags = before.pop("tags", None)
     values = {k: _as_date(v) if k in DATE_FIELDS else v for k, v in before.items()}
-    derive = derive_keys if model is Customer else derive_contact_keys
+    derive = customer_row_keys if model is Customer else contact_row_keys
     update_checked(model, record.record_id, row["version"], values, user, derive=derive)
     if tags is not None:
         pw.execute_sql("DELETE FROM customer_tag WHERE customer_id = ?", (record.record_id,))

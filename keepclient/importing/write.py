@@ -19,8 +19,8 @@ from keepclient.db import bulk, search_docs
 from keepclient.db.connection import Database
 from keepclient.db.models import Contact, Customer, ImportBatch, new_uuid, new_uuids, now
 from keepclient.db.versioning import update_checked
-from keepclient.domain.errors import CancelledError, ConflictError
-from keepclient.domain.normalize import contact_keys, customer_keys
+from keepclient.domain.errors import CancelledError, ConflictError, RecordNotFoundError
+from keepclient.domain.normalize import contact_keys, contact_row_keys, customer_keys, customer_row_keys
 from keepclient.importing import links
 from keepclient.importing.plan import ImportPlan, PlannedContact, PlannedContactUpdate, PlannedCustomer
 from keepclient.importing.values import clean_date
@@ -163,13 +163,11 @@ def _update_customer(customer: PlannedCustomer, owners: links.Owners, tags: link
         owner = customer.changes["owner"][1]
         values["owner"] = owners.get(owner) if owner else None
     before_row = Customer.select().where(Customer.id == customer_id).dicts().get()
-    if before_row["version"] != customer.version:
-        return False
     before = {name: before_row[name] for name in values}
     if "tags" in customer.changes:
         before["tags"] = list(tags.current(customer_id))
     try:
-        version = update_checked(Customer, customer_id, customer.version, values, user, derive=derive_keys)
+        version = update_checked(Customer, customer_id, customer.version, values, user, derive=customer_row_keys)
     except ConflictError:
         return False
     if "tags" in customer.changes:
@@ -188,12 +186,9 @@ def _update_contact(update: PlannedContactUpdate, journal: links.Journal, user: 
         year, month, day = birthday if birthday else (None, None, None)
         values.update(birthday_year=year, birthday_month=month, birthday_day=day)
     before_row = Contact.select().where(Contact.id == update.contact_id).dicts().get_or_none()
-    if before_row is None or before_row["version"] != update.version:
-        update.action = "conflict"
-        return False
     try:
-        update_checked(Contact, update.contact_id, update.version, values, user, derive=derive_contact_keys)
-    except ConflictError:
+        update_checked(Contact, update.contact_id, update.version, values, user, derive=contact_row_keys)
+    except (ConflictError, RecordNotFoundError):  # changed or deleted since the preview
         update.action = "conflict"
         return False
     journal.updated("contact", update.contact_id, update.version, {name: before_row[name] for name in values})
@@ -248,10 +243,3 @@ def _computed_chunks(customers: Sequence[PlannedCustomer], customer_id: int, con
         customer_id += len(part)
         contact_id += sum(len(c.new_contacts) for c in part)
 
-
-def derive_keys(row: dict[str, Any]) -> dict[str, str]:
-    return customer_keys(row["name"], row["phone"], row["kind"])
-
-
-def derive_contact_keys(row: dict[str, Any]) -> dict[str, str]:
-    return contact_keys(row["name"], row["mobile"], row["phone"])

@@ -8,16 +8,11 @@ from keepclient.db import search_docs
 from keepclient.db.connection import Database
 from keepclient.db.models import Contact, Customer, now
 from keepclient.db.versioning import current_row, update_checked
+from keepclient.domain.normalize import contact_row_keys
 from keepclient.domain.validation import DEFAULT_REGION, check_birthday, normalize_email, normalize_phone, require_text
 
 CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "im_id", "birthday_year", "birthday_month",
                   "birthday_day", "notes")
-
-
-def _keys(row: dict[str, Any]) -> dict[str, str]:
-    from keepclient.domain.normalize import contact_keys
-
-    return contact_keys(row["name"], row["mobile"], row["phone"])
 
 
 class ContactService:
@@ -56,7 +51,7 @@ class ContactService:
             first = not Contact.select().where(
                 (Contact.customer == customer_id) & Contact.deleted_at.is_null()).exists()
             contact_id = Contact.insert(
-                customer=customer_id, **clean, **_keys({**defaults, **clean}), is_primary=first,
+                customer=customer_id, **clean, **contact_row_keys({**defaults, **clean}), is_primary=first,
                 created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
             search_docs.refresh(pw, [customer_id])
@@ -66,7 +61,7 @@ class ContactService:
         with self.db.write() as pw:
             row = current_row(Contact, contact_id)
             clean = self._clean(changes, row)
-            version = update_checked(Contact, contact_id, expected_version, clean, self.user, derive=_keys)
+            version = update_checked(Contact, contact_id, expected_version, clean, self.user, derive=contact_row_keys)
             search_docs.refresh(pw, [row["customer"]])
             return version
 

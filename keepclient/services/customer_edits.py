@@ -13,16 +13,11 @@ from keepclient.db import search_docs
 from keepclient.db.connection import Database
 from keepclient.db.models import ChangeLog, Customer, CustomerTag, Tag, new_uuid, now
 from keepclient.db.versioning import current_row, update_checked
+from keepclient.domain.normalize import customer_row_keys
 from keepclient.domain.validation import DEFAULT_REGION, validate_customer
 from keepclient.services.customers import EDITABLE_FIELDS
 
 Before = dict[int, dict[str, Any]]  # per customer: the values a change replaced, for undo
-
-
-def _derive(row: dict[str, Any]) -> dict[str, str]:
-    from keepclient.domain.normalize import customer_keys  # writes only: keeps start-up lean
-
-    return customer_keys(row["name"], row["phone"], row["kind"])
 
 
 def _check_fields(fields: Iterable[str]) -> None:
@@ -57,7 +52,8 @@ class CustomerEditor:
         _check_fields(changes)
         clean = validate_customer(changes, self.region)
         with self.db.write() as pw:
-            version = update_checked(Customer, customer_id, expected_version, clean, self.user, derive=_derive)
+            version = update_checked(Customer, customer_id, expected_version, clean, self.user,
+                                     derive=customer_row_keys)
             if version != expected_version:
                 search_docs.refresh(pw, [customer_id])
             return version
@@ -71,7 +67,7 @@ class CustomerEditor:
             for customer_id in customer_ids:
                 row = current_row(Customer, customer_id)
                 before[customer_id] = {field: row[field] for field in clean}
-                update_checked(Customer, customer_id, row["version"], clean, self.user, derive=_derive)
+                update_checked(Customer, customer_id, row["version"], clean, self.user, derive=customer_row_keys)
             search_docs.refresh(pw, before)
         return before
 
@@ -80,7 +76,7 @@ class CustomerEditor:
         with self.db.write() as pw:
             for customer_id, values in before.items():
                 row = current_row(Customer, customer_id)
-                update_checked(Customer, customer_id, row["version"], values, self.user, derive=_derive)
+                update_checked(Customer, customer_id, row["version"], values, self.user, derive=customer_row_keys)
             search_docs.refresh(pw, before)
 
     def set_deleted(self, customer_ids: Iterable[int], deleted: bool) -> None:

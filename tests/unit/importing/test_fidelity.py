@@ -18,13 +18,6 @@ from keepclient.services.workspace import Workspace
 from tests.unit.importing import fixtures
 
 
-@pytest.fixture
-def ws(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "fidelity.db", user="tester")
-    yield workspace
-    workspace.close()
-
-
 def details(ws: Workspace) -> dict[str, object]:
     return {row.name: ws.customers.detail(row.id) for row in ws.customers.rows(0, 1000)}
 

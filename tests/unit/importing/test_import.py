@@ -27,13 +27,6 @@ from keepclient.services.workspace import Workspace
 from tests.unit.importing import fixtures
 
 
-@pytest.fixture
-def ws(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "import.db", user="tester")
-    yield workspace
-    workspace.close()
-
-
 def by_name(ws: Workspace) -> dict[str, object]:
     return {row.name: ws.customers.detail(row.id) for row in ws.customers.rows(0, 1000)}
 

@@ -412,13 +412,7 @@ def test_the_seeds_read(tmp_path: Path):
         _read_all(seed)
 
 
-# -- one test per crash seen before ---------------------------------------------------------------------------
-@pytest.fixture
-def ws(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "readers.db", user="t")
-    yield workspace
-    workspace.close()
-
+# -- one test per crash seen before (the `ws` workspace comes from conftest.py) -------------------------------
 
 def refused(path: Path, error: type[ImportFileError], ws: Workspace) -> str:
     """Both ways in refuse the file with `error`, and nothing is written."""

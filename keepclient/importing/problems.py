@@ -22,21 +22,15 @@ REASONS: dict[str, str] = {
     "email": QT_TRANSLATE_NOOP("ImportProblem", "not an email address"),
     "phone": QT_TRANSLATE_NOOP("ImportProblem", "not a phone number (fewer than 7 or more than 15 digits)"),
     "unverified": QT_TRANSLATE_NOOP("ImportProblem", "a number the phone numbering plan does not know"),
-    "extra_number": QT_TRANSLATE_NOOP("ImportProblem", "more numbers than the record has fields for"),
-    "extra_email": QT_TRANSLATE_NOOP("ImportProblem", "more email addresses than the record has fields for"),
     "date": QT_TRANSLATE_NOOP("ImportProblem", "not a date"),
     "tier": QT_TRANSLATE_NOOP("ImportProblem", "not a tier (A, B or C)"),
     "stage": QT_TRANSLATE_NOOP("ImportProblem", "not a stage keepclient knows"),
     "kind": QT_TRANSLATE_NOOP("ImportProblem", "neither company nor person"),
-    "unknown_id": QT_TRANSLATE_NOOP("ImportProblem", "no record with this keepclient ID"),
-    "no_customer": QT_TRANSLATE_NOOP("ImportProblem", "the contact's customer is not in the database"),
 }
 ACTIONS: dict[str, str] = {
     "refused": QT_TRANSLATE_NOOP("ImportProblem", "row not imported"),
     "noted": QT_TRANSLATE_NOOP("ImportProblem", "field left empty, value kept in the notes"),
     "kept": QT_TRANSLATE_NOOP("ImportProblem", "kept as written, marked unverified"),
-    "extra": QT_TRANSLATE_NOOP("ImportProblem", "kept in the notes (searchable)"),
-    "ignored": QT_TRANSLATE_NOOP("ImportProblem", "row left alone"),
 }
 # Notes lines that keep what could not be read: "Email as written: wang@" (translated with the same context).
 NOTE_LINES: dict[str, str] = {

@@ -2159,126 +2159,96 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
     <message>
         <location filename="../../keepclient/importing/problems.py" line="25"/>
-        <source>more numbers than the record has fields for</source>
-        <translation>号码多于记录可存放的字段</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/importing/problems.py" line="26"/>
-        <source>more email addresses than the record has fields for</source>
-        <translation>邮箱多于记录可存放的字段</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/importing/problems.py" line="27"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="28"/>
+        <location filename="../../keepclient/importing/problems.py" line="26"/>
         <source>not a tier (A, B or C)</source>
         <translation>不是等级（A、B 或 C）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="29"/>
+        <location filename="../../keepclient/importing/problems.py" line="27"/>
         <source>not a stage keepclient knows</source>
         <translation>不是 keepclient 认识的阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="30"/>
+        <location filename="../../keepclient/importing/problems.py" line="28"/>
         <source>neither company nor person</source>
         <translation>既不是公司也不是个人</translation>
     </message>
     <message>
         <location filename="../../keepclient/importing/problems.py" line="31"/>
-        <source>no record with this keepclient ID</source>
-        <translation>没有这个 keepclient ID 的记录</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/importing/problems.py" line="32"/>
-        <source>the contact&apos;s customer is not in the database</source>
-        <translation>联系人所属的客户不在数据库中</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/importing/problems.py" line="35"/>
         <source>row not imported</source>
         <translation>该行未导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="36"/>
+        <location filename="../../keepclient/importing/problems.py" line="32"/>
         <source>field left empty, value kept in the notes</source>
         <translation>字段留空，原值保存在备注中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="37"/>
+        <location filename="../../keepclient/importing/problems.py" line="33"/>
         <source>kept as written, marked unverified</source>
         <translation>按原样保存，标记为未核实</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="38"/>
-        <source>kept in the notes (searchable)</source>
-        <translation>保存在备注中（可搜索）</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/importing/problems.py" line="39"/>
-        <source>row left alone</source>
-        <translation>未改动该行</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/importing/problems.py" line="43"/>
+        <location filename="../../keepclient/importing/problems.py" line="37"/>
         <source>Email as written: {value}</source>
         <translation>邮箱原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="44"/>
+        <location filename="../../keepclient/importing/problems.py" line="38"/>
         <source>Phone as written: {value}</source>
         <translation>电话原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="45"/>
+        <location filename="../../keepclient/importing/problems.py" line="39"/>
         <source>Mobile as written: {value}</source>
         <translation>手机原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="46"/>
+        <location filename="../../keepclient/importing/problems.py" line="40"/>
         <source>Unverified number: {value}</source>
         <translation>未核实的号码：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="47"/>
+        <location filename="../../keepclient/importing/problems.py" line="41"/>
         <source>Other number: {value}</source>
         <translation>其他号码：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="48"/>
+        <location filename="../../keepclient/importing/problems.py" line="42"/>
         <source>Other email: {value}</source>
         <translation>其他邮箱：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="49"/>
+        <location filename="../../keepclient/importing/problems.py" line="43"/>
         <source>Birthday as written: {value}</source>
         <translation>生日原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="50"/>
+        <location filename="../../keepclient/importing/problems.py" line="44"/>
         <source>Last contact as written: {value}</source>
         <translation>最近联系原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="51"/>
+        <location filename="../../keepclient/importing/problems.py" line="45"/>
         <source>Next follow-up as written: {value}</source>
         <translation>下次跟进原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="52"/>
+        <location filename="../../keepclient/importing/problems.py" line="46"/>
         <source>Tier as written: {value}</source>
         <translation>等级原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="53"/>
+        <location filename="../../keepclient/importing/problems.py" line="47"/>
         <source>Stage as written: {value}</source>
         <translation>阶段原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="54"/>
+        <location filename="../../keepclient/importing/problems.py" line="48"/>
         <source>Kind as written: {value}</source>
         <translation>类型原文：{value}</translation>
     </message>
@@ -2960,145 +2930,145 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="110"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="113"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="112"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="115"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="112"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="115"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="113"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="116"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="114"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="117"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
         <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="125"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="125"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="125"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
         <source>The row in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
         <source>After the import</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="159"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="157"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="160"/>
         <source>Changes (%1)</source>
         <translation>修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="161"/>
         <source>Probable duplicates (%1)</source>
         <translation>可能重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="170"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="173"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 未导入的行：%4 · 有问题但已导入的行：%5</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="175"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="178"/>
         <source>New salespeople the import adds: %1</source>
         <translation>导入将新增销售员：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="129"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="129"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="133"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="147"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="150"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="204"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="207"/>
         <source>%1 (contact)</source>
         <translation>%1（联系人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="224"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="231"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="233"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="227"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="234"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="236"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>

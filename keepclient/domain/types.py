@@ -169,10 +169,42 @@ class VisitItem(NamedTuple):
     series_id: int | None = None  # set when the visit is one occurrence of a recurring follow-up
     outcome: str = ""
     satisfaction: int | None = None
+    version: int = 1  # what a change made from this item expects to find (a colleague's save in between refuses it)
 
     @property
     def end(self) -> dt.datetime:
         return self.start + dt.timedelta(minutes=self.minutes)
+
+
+Versions = dict[int, int]  # record id -> the version it has after a change: what undoing that change expects
+FIRST_VERSION = 1  # the version of a record just created (what undoing its creation expects)
+
+
+class DatesChange(NamedTuple):
+    """What logging or planning a contact did to its customer's follow-up dates.
+
+    Undo puts `before` back only while the customer is still at `version` (the version this change produced), so
+    a colleague's later save is refused with a conflict instead of being wiped; redo puts `after` the same way.
+    """
+
+    customer_id: int
+    before: dict[str, dt.date | None]  # last_contact and next_follow_up
+    after: dict[str, dt.date | None]
+    version: int
+
+
+class Logged(NamedTuple):
+    """A logged call or visit: the new visit and what it did to the customer's dates (for undo)."""
+
+    entry_id: int
+    dates: DatesChange
+
+
+class PlannedIds(list):
+    """The ids of newly planned visits (a list, as callers unpack it), with what planning did to the customer's
+    dates in `dates` for undo."""
+
+    dates: DatesChange | None = None
 
 
 class Recurrence(NamedTuple):

@@ -65,12 +65,13 @@ class ContactService:
             search_docs.refresh(pw, [row["customer"]])
             return version
 
-    def remove(self, contact_id: int) -> None:
-        """Soft delete; when the primary contact goes, the next one becomes primary."""
+    def remove(self, contact_id: int, version: int) -> int:
+        """Soft delete of the contact as the user saw it; when the primary contact goes, the next one becomes
+        primary. Returns the new version (what undoing expects)."""
         with self.db.write() as pw:
             row = current_row(Contact, contact_id)
-            update_checked(Contact, contact_id, row["version"], {"deleted_at": now(), "is_primary": False},
-                           self.user)
+            new_version = update_checked(Contact, contact_id, version, {"deleted_at": now(), "is_primary": False},
+                                         self.user)
             if row["is_primary"]:
                 successor = (Contact.select(Contact.id).where(
                     (Contact.customer == row["customer"]) & Contact.deleted_at.is_null())
@@ -78,24 +79,30 @@ class ContactService:
                 if successor:
                     self._make_primary(successor.id)
             search_docs.refresh(pw, [row["customer"]])
+            return new_version
 
-    def restore(self, contact_id: int) -> None:
-        """Bring a removed contact back (undo of `remove`)."""
+    def restore(self, contact_id: int, version: int) -> int:
+        """Bring a removed contact back (undo of `remove`, redo of `add`) while it is at `version`; returns the
+        new version."""
         with self.db.write() as pw:
             row = current_row(Contact, contact_id)
-            update_checked(Contact, contact_id, row["version"], {"deleted_at": None}, self.user)
+            new_version = update_checked(Contact, contact_id, version, {"deleted_at": None}, self.user)
             if not Contact.select().where((Contact.customer == row["customer"]) & Contact.is_primary
                                           & Contact.deleted_at.is_null()).exists():
-                self._make_primary(contact_id)
+                new_version = self._make_primary(contact_id)
             search_docs.refresh(pw, [row["customer"]])
+            return new_version
 
-    def set_primary(self, contact_id: int) -> None:
+    def set_primary(self, contact_id: int, version: int) -> int:
+        """Make the contact as the user saw it the primary one (the others stop being it); the new version."""
         with self.db.write():
-            self._make_primary(contact_id)
+            return self._make_primary(contact_id, version)
 
-    def _make_primary(self, contact_id: int) -> None:
+    def _make_primary(self, contact_id: int, version: int | None = None) -> int:
+        """`version`: what the user saw; None for a side effect, checked against the version read here."""
         row = current_row(Contact, contact_id)
-        for other_id, version in (Contact.select(Contact.id, Contact.version).where(
+        for other_id, other_version in (Contact.select(Contact.id, Contact.version).where(
                 (Contact.customer == row["customer"]) & Contact.is_primary & (Contact.id != contact_id)).tuples()):
-            update_checked(Contact, other_id, version, {"is_primary": False}, self.user)
-        update_checked(Contact, contact_id, row["version"], {"is_primary": True}, self.user)
+            update_checked(Contact, other_id, other_version, {"is_primary": False}, self.user)
+        return update_checked(Contact, contact_id, row["version"] if version is None else version,
+                              {"is_primary": True}, self.user)

@@ -1,12 +1,13 @@
 """Changing customers: create, edit, trash and restore, bulk changes and tags.
 
 Every change is validated, checks the version the user saw (or, for bulk actions on a selection, the version it
-reads inside the same transaction), writes the change log, and keeps the search documents in step.
+reads inside the same transaction), writes the change log, and keeps the search documents in step. Bulk actions
+return each customer's new version: their undo expects it, so it never wipes a colleague's later save.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from keepclient.db import search_docs
@@ -14,6 +15,7 @@ from keepclient.db.connection import Database
 from keepclient.db.models import ChangeLog, Customer, CustomerTag, Tag, new_uuid, now
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain.normalize import customer_row_keys
+from keepclient.domain.types import Versions
 from keepclient.domain.validation import DEFAULT_REGION, validate_customer
 from keepclient.services.customers import EDITABLE_FIELDS
 
@@ -58,38 +60,51 @@ class CustomerEditor:
                 search_docs.refresh(pw, [customer_id])
             return version
 
-    def bulk_update(self, customer_ids: Iterable[int], changes: dict[str, Any]) -> Before:
-        """One change applied to a selection in one transaction; returns what each customer had before."""
+    def bulk_update(self, customer_ids: Iterable[int], changes: dict[str, Any],
+                    versions: Mapping[int, int] | None = None) -> tuple[Before, Versions]:
+        """One change applied to a selection in one transaction, each customer at the version in `versions` (redo)
+        or as read now (a selection); returns what each customer had before and its new version."""
         _check_fields(changes)
         clean = validate_customer(changes, self.region)
         before: Before = {}
+        after: Versions = {}
         with self.db.write() as pw:
             for customer_id in customer_ids:
                 row = current_row(Customer, customer_id)
                 before[customer_id] = {field: row[field] for field in clean}
-                update_checked(Customer, customer_id, row["version"], clean, self.user, derive=customer_row_keys)
+                expected = versions.get(customer_id, row["version"]) if versions else row["version"]
+                after[customer_id] = update_checked(Customer, customer_id, expected, clean, self.user,
+                                                    derive=customer_row_keys)
             search_docs.refresh(pw, before)
-        return before
+        return before, after
 
-    def restore_values(self, before: Before) -> None:
-        """Put back what `bulk_update` replaced (undo), record by record."""
+    def restore_values(self, before: Before, versions: Mapping[int, int]) -> Versions:
+        """Put back what `bulk_update` replaced (undo), only where each customer is still at the version the bulk
+        change left (else ConflictError and nothing is put back); returns the new versions."""
+        after: Versions = {}
         with self.db.write() as pw:
             for customer_id, values in before.items():
-                row = current_row(Customer, customer_id)
-                update_checked(Customer, customer_id, row["version"], values, self.user, derive=customer_row_keys)
+                after[customer_id] = update_checked(Customer, customer_id, versions[customer_id], values, self.user,
+                                                    derive=customer_row_keys)
             search_docs.refresh(pw, before)
+        return after
 
-    def set_deleted(self, customer_ids: Iterable[int], deleted: bool) -> None:
-        """Move customers to the trash, or back out of it; logged like any field change."""
+    def set_deleted(self, customer_ids: Iterable[int], deleted: bool,
+                    versions: Mapping[int, int] | None = None) -> Versions:
+        """Move customers to the trash, or back out of it; logged like any field change. Each customer is checked
+        against its version in `versions` (undo and redo) or as read now (a selection); returns the new versions."""
         stamp = now() if deleted else None
+        after: Versions = {}
         with self.db.write():
             for customer_id in customer_ids:
                 row = current_row(Customer, customer_id)
-                if (row["deleted_at"] is not None) == deleted:
+                expected = versions.get(customer_id, row["version"]) if versions else row["version"]
+                if (row["deleted_at"] is not None) == deleted and expected == row["version"]:
+                    after[customer_id] = expected
                     continue
-                Customer.update(deleted_at=stamp, version=row["version"] + 1, updated_at=now(),
-                                updated_by=self.user).where(Customer.id == customer_id).execute()
-                _log(customer_id, "deleted_at", row["deleted_at"], stamp, self.user)
+                after[customer_id] = update_checked(Customer, customer_id, expected, {"deleted_at": stamp},
+                                                    self.user)
+        return after
 
     def empty_trash(self) -> int:
         """Delete trashed customers for good, with their contacts and history; returns how many."""
@@ -110,12 +125,15 @@ class CustomerEditor:
                 found[cid].append(name)
         return {cid: tuple(names) for cid, names in found.items()}
 
-    def restore_tag_sets(self, before: dict[int, tuple[str, ...]]) -> None:
-        """Give every customer exactly the tags it had (undo of `change_tags`)."""
-        current = self.tag_sets(before)
+    def restore_tag_sets(self, before: dict[int, tuple[str, ...]], add: Iterable[str] = (),
+                         remove: Iterable[str] = ()) -> None:
+        """Undo of `change_tags(add, remove)` on customers that had the tags in `before`: only what that change
+        did is taken back (the tags it added, those it removed), so a tag a colleague added or removed since stays.
+        Tags carry no version of their own; undoing just this change is what keeps their saves."""
+        added, removed = {t.strip() for t in add}, {t.strip() for t in remove}
         with self.db.write():
             for cid, tags in before.items():
-                self.change_tags([cid], add=set(tags) - set(current[cid]), remove=set(current[cid]) - set(tags))
+                self.change_tags([cid], add=removed & set(tags), remove=added - set(tags))
 
     def change_tags(self, customer_ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()) -> None:
         """Add and remove tags by name on customers (tags are created on first use)."""

@@ -3,22 +3,37 @@
 Logging a visit as done moves the customer's last-contact date and next due date (the team's cadence unless the
 user chose a date), so the Due panel and the customer list stay in step. Every change bumps the visit's version,
 which an exported calendar uses to update events it already has.
+
+Every change is checked (db/versioning.update_checked): a visit changes only while it is at the version the caller
+read, and the customer's dates move as a side effect through the same check with the version read in the same
+transaction, so the customer's version rises and a colleague's save based on the older version is refused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from keepclient.db.connection import Database
 from keepclient.db.models import Customer, Visit, VisitSeries, now
-from keepclient.db.versioning import current_row
+from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import cadence, recurrence
 from keepclient.domain.errors import RecordNotFoundError, ValidationError
-from keepclient.domain.types import CareDay, DueList, Recurrence, ScheduleEntry, VisitItem, as_date, as_datetime
+from keepclient.domain.types import (
+    CareDay,
+    DatesChange,
+    DueList,
+    PlannedIds,
+    Recurrence,
+    ScheduleEntry,
+    Versions,
+    VisitItem,
+    as_date,
+    as_datetime,
+)
 from keepclient.services import due as due_lists
-from keepclient.services.activity import VISIT_KINDS
+from keepclient.services.activity import VISIT_KINDS, move_dates
 from keepclient.services.team import load_cadence
 
 OUTCOMES = ("done", "cancelled", "missed")
@@ -28,7 +43,7 @@ EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minu
 _ITEM_SQL = """
 SELECT v.id, v.customer_id, c.name, coalesce(k.name, ''), coalesce(s.name, ''), coalesce(s.color, ''),
        v.planned_start, v.duration_minutes, v.kind, v.status, v.purpose, v.location, v.salesperson_id,
-       v.contact_id, v.series_id, v.outcome, v.satisfaction
+       v.contact_id, v.series_id, v.outcome, v.satisfaction, v.version
 FROM visit v
 JOIN customer c ON c.id = v.customer_id
 LEFT JOIN contact k ON k.id = v.contact_id
@@ -47,6 +62,14 @@ def _people(salespeople: Sequence[int] | None) -> tuple[str, list[int]]:
     if salespeople is None:
         return "", []
     return f" AND v.salesperson_id IN ({', '.join('?' * len(salespeople))})", list(salespeople)
+
+
+def _expected(version: int | Mapping[int, int], visit_id: int, target: dict[str, Any]) -> int:
+    """The version a change expects of `target`: the one the caller read for it; the other planned occurrences of
+    a series (changed along, never seen one by one) are taken as read in the same transaction."""
+    if isinstance(version, Mapping):
+        return version.get(target["id"], target["version"])
+    return version if target["id"] == visit_id else target["version"]
 
 
 def _check_minutes(minutes: int) -> int:
@@ -149,10 +172,11 @@ class VisitService:
         self, customer_id: int, *, start: dt.datetime, minutes: int = 60, kind: str = "visit", purpose: str = "",
         location: str | None = None, contact_id: int | None = None, salesperson_id: int | None = None,
         repeat: Recurrence | None = None,
-    ) -> list[int]:
+    ) -> PlannedIds:
         """Plan a visit, or every occurrence of a recurring follow-up; returns the new visit ids.
 
-        The (first) planned visit becomes the customer's next due date: the follow-up is taken care of.
+        The (first) planned visit becomes the customer's next due date: the follow-up is taken care of. The ids
+        carry in `dates` what that did to the customer, for undo.
         """
         if kind not in VISIT_KINDS:
             raise ValidationError(field="kind", value=kind)
@@ -170,8 +194,8 @@ class VisitService:
                           duration_minutes=minutes, kind=kind, status="planned", purpose=purpose.strip(),
                           location=row["address"] if location is None else location.strip(), series=series,
                           created_at=stamp, updated_at=stamp, updated_by=self.user)
-            ids = [Visit.insert(planned_start=when, **values).execute() for when in times]
-            Customer.update(next_follow_up=start.date()).where(Customer.id == customer_id).execute()
+            ids = PlannedIds(Visit.insert(planned_start=when, **values).execute() for when in times)
+            ids.dates = move_dates(customer_id, {"next_follow_up": start.date()}, self.user)
             return ids
 
     def _targets(self, visit_id: int, scope: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -187,16 +211,22 @@ class VisitService:
                                          & (Visit.status == "planned")).order_by(Visit.planned_start).dicts())
         return row, rows if any(r["id"] == visit_id for r in rows) else [row, *rows]
 
-    def _write(self, visit_id: int, values: dict[str, Any]) -> None:
-        Visit.update(**values, version=Visit.version + 1, updated_at=now(), updated_by=self.user).where(
-            Visit.id == visit_id).execute()
+    def _write(self, visit_id: int, expected_version: int, values: dict[str, Any]) -> int:
+        """One checked change of a visit (ConflictError when it is no longer at `expected_version`)."""
+        return update_checked(Visit, visit_id, expected_version, values, self.user)
 
-    def reschedule(self, visit_id: int, start: dt.datetime, minutes: int | None = None, scope: str = "this") -> None:
+    def reschedule(self, visit_id: int, start: dt.datetime, minutes: int | None = None, scope: str = "this", *,
+                   version: int | Mapping[int, int]) -> Versions:
         """Move a visit (and change its duration); "series" moves every planned occurrence by the same amount."""
-        self.update(visit_id, {"start": start, **({"minutes": minutes} if minutes is not None else {})}, scope)
+        return self.update(visit_id, {"start": start, **({"minutes": minutes} if minutes is not None else {})},
+                           scope, version=version)
 
-    def update(self, visit_id: int, changes: dict[str, Any], scope: str = "this") -> None:
-        """Change a visit's kind, purpose, location, contact, salesperson, duration or start."""
+    def update(self, visit_id: int, changes: dict[str, Any], scope: str = "this", *,
+               version: int | Mapping[int, int]) -> Versions:
+        """Change a visit's kind, purpose, location, contact, salesperson, duration or start.
+
+        `version`: the visit's version the user saw (or, for undo, each visit's version as the change left it);
+        returns every changed visit's new version, which undoing expects."""
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValidationError(field=sorted(unknown)[0], value=changes[sorted(unknown)[0]])
@@ -212,12 +242,13 @@ class VisitService:
             shift = None
             if "start" in changes:
                 shift = changes["start"].replace(second=0, microsecond=0) - as_datetime(row["planned_start"])
+            done: Versions = {}
             for target in targets:
                 own = dict(values)
                 if shift:
                     own["planned_start"] = as_datetime(target["planned_start"]) + shift
-                if own:
-                    self._write(target["id"], own)
+                done[target["id"]] = self._write(target["id"], _expected(version, visit_id, target), own)
+            return done
 
     def copy(self, visit_id: int, start: dt.datetime) -> int:
         """A planned copy of a visit at another time (paste); never part of a series."""
@@ -231,19 +262,27 @@ class VisitService:
                 created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
 
-    def delete(self, visit_id: int, scope: str = "this") -> list[int]:
-        """Move a visit (or every planned occurrence of its series) to the trash; returns the ids for undo."""
+    def delete(self, visit_id: int, scope: str = "this", *, version: int | Mapping[int, int]) -> Versions:
+        """Move a visit (or every planned occurrence of its series) to the trash; returns the trashed visits with
+        their new versions, for undo."""
         with self.db.write():
             _row, targets = self._targets(visit_id, scope)
             stamp = now()
-            for target in targets:
-                self._write(target["id"], {"deleted_at": stamp})
-            return [t["id"] for t in targets]
+            return {target["id"]: self._write(target["id"], _expected(version, visit_id, target), {"deleted_at": stamp})
+                    for target in targets}
 
-    def restore(self, ids: Sequence[int]) -> None:
+    def trash(self, versions: Mapping[int, int]) -> Versions:
+        """Move these visits to the trash (undo of plan and paste, redo of delete): all of them, each only while
+        at its version, or none."""
         with self.db.write():
-            for visit_id in ids:
-                self._write(visit_id, {"deleted_at": None})
+            return {visit_id: self._write(visit_id, expected, {"deleted_at": now()})
+                    for visit_id, expected in versions.items()}
+
+    def restore(self, versions: Mapping[int, int]) -> Versions:
+        """Bring trashed visits back (undo of delete, redo of plan and paste), each only while at its version."""
+        with self.db.write():
+            return {visit_id: self._write(visit_id, expected, {"deleted_at": None})
+                    for visit_id, expected in versions.items()}
 
     # -- outcomes and cadence --------------------------------------------------------------------------------
     def suggested_follow_up(self, customer_id: int, on: dt.date) -> dt.date:
@@ -254,10 +293,11 @@ class VisitService:
         return cadence.next_follow_up(on, row["tier"], created=as_datetime(row["created_at"]).date(),
                                       override=row["cadence_days"], by_tier=rules)
 
-    def log_outcome(self, visit_id: int, *, status: str, notes: str = "", satisfaction: int | None = None,
-                    next_follow_up: dt.date | None = None) -> None:
-        """Done, cancelled or missed. Done moves the customer's last contact to the visit's day and the next due
-        date to `next_follow_up` (or the cadence's suggestion); cancelled and missed leave the customer due."""
+    def log_outcome(self, visit_id: int, *, version: int, status: str, notes: str = "",
+                    satisfaction: int | None = None, next_follow_up: dt.date | None = None) -> DatesChange | None:
+        """Done, cancelled or missed, on the visit as the user saw it (`version`). Done moves the customer's last
+        contact to the visit's day and the next due date to `next_follow_up` (or the cadence's suggestion) and
+        returns what that did to the customer; cancelled and missed leave the customer due."""
         if status not in OUTCOMES:
             raise ValidationError(field="status", value=status)
         if satisfaction is not None and not 1 <= satisfaction <= 5:
@@ -267,16 +307,16 @@ class VisitService:
             if row["deleted_at"] is not None:
                 raise RecordNotFoundError(table="visit", record_id=visit_id)
             day = as_datetime(row["planned_start"]).date()
-            self._write(visit_id, {"status": status, "outcome": notes.strip(), "satisfaction": satisfaction,
-                                   "next_follow_up": next_follow_up})
+            self._write(visit_id, version, {"status": status, "outcome": notes.strip(), "satisfaction": satisfaction,
+                                            "next_follow_up": next_follow_up})
             if status != "done":
-                return
+                return None
             customer = current_row(Customer, row["customer"])
             last = max(filter(None, (as_date(customer["last_contact"]), day)))
             due = next_follow_up or cadence.next_follow_up(
                 last, customer["tier"], created=as_datetime(customer["created_at"]).date(),
                 override=customer["cadence_days"], by_tier=load_cadence())
-            Customer.update(last_contact=last, next_follow_up=due).where(Customer.id == row["customer"]).execute()
+            return move_dates(row["customer"], {"last_contact": last, "next_follow_up": due}, self.user)
 
     # -- the Due panel -----------------------------------------------------------------------------------------
     def due(self, *, salesperson_id: int | None, today: dt.date, limit: int = 200) -> DueList:

@@ -1,8 +1,12 @@
-"""Eight processes editing one customer through the app's own services in shared mode: nothing is lost.
+"""Processes writing one shared database file through the app's own services: nothing is lost.
 
-Each edit reads the customer, adds one to a counter kept in its notes and saves with the version it read; a
-ConflictError (a colleague saved first) means read again and redo, as a user would. Every process counts raw
-SQLite lock errors, which the connection policy must never let through.
+Eight processes edit one customer: each edit reads the customer, adds one to a counter kept in its notes and saves
+with the version it read; a ConflictError (a colleague saved first) means read again and redo, as a user would.
+Every process counts raw SQLite lock errors, which the connection policy must never let through.
+
+Mixed writes (benchmarks/writers.py, whose full size is `python benchmarks/run.py writers`): edits, logged calls,
+visit moves and undos from several processes; every acknowledged write must be found in the final file and its
+change log, and every refused one must have been reported to its writer and left no trace.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +24,11 @@ from keepclient.services.workspace import Workspace
 
 PROCESSES = 8
 EDITS = 300
+MIXED_PROCESSES = 4
+MIXED_WRITES = 40
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import writers  # noqa: E402 - the benchmark's writers and their check, shared with this test
 
 
 def _editor(path: str, who: int, queue) -> None:
@@ -67,3 +77,37 @@ def test_no_lost_updates_and_no_raw_lock_errors(tmp_path: Path):
     assert detail.version == PROCESSES * EDITS + 1
     assert sum(r["raw"] for r in results) == 0  # 0 raw "database is locked"
     assert sum(r["busy"] for r in results) == 0  # waiting was enough: nobody was told to retry
+
+
+@pytest.mark.slow
+def test_mixed_writes_from_several_processes_lose_nothing_and_report_every_conflict(tmp_path: Path):
+    figures = writers.concurrent(MIXED_PROCESSES, MIXED_WRITES, tmp_path)
+    print(json.dumps({k: v for k, v in figures.items() if k != "problems"}))
+    assert figures["problems"] == []  # 0 lost updates, no refused write saved
+    assert figures["raw"] == 0, figures["raw_errors"]
+    assert figures["attempts"] == MIXED_PROCESSES * MIXED_WRITES
+    assert figures["acknowledged"] + figures["conflicts"] + figures["busy"] == figures["attempts"]  # all reported
+
+
+def test_the_mixed_writes_check_finds_lost_updates(tmp_path: Path):
+    """The check can fail: writes that bypass the version check, as the old unchecked paths did, are caught."""
+    path = tmp_path / "one.db"
+    records = writers.setup(path)
+    ws = Workspace.open(path, shared=True, user="w0")
+    result = writers.write_mix(ws, "w0", 30, records, seed=7)
+    ws.close()
+    assert writers.verify(path, [result], records)["problems"] == []
+    edit = next(a for a in result["acks"] if a["op"] == "edit")
+    move = next(a for a in result["acks"] if a["op"] == "move")
+    conn = sqlite3.connect(path)
+    with conn:  # a save based on a read from before the edit: the edit's token is gone, the version moved on
+        conn.execute("UPDATE customer SET notes = trim(replace(notes, ?, '')), version = version + 1 WHERE id = ?",
+                     (edit["token"], edit["id"]))
+        conn.execute("UPDATE visit SET planned_start = '2031-01-01 08:00:00' WHERE id = ?", (move["id"],))  # unlogged
+    conn.close()
+    figures = writers.verify(path, [result], records)
+    assert any(edit["token"] in p for p in figures["problems"])
+    assert any(f"visit {move['id']}" in p for p in figures["problems"])
+    assert figures["lost"] >= 3 and figures["unreported"] == 0
+    result["refused"].append({"op": "edit", "token": next(a for a in result["acks"] if a["op"] == "log")["token"]})
+    assert writers.verify(path, [result], records)["unreported"] == 1  # a "refused" write that was saved

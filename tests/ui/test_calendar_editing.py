@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from keepclient.domain.errors import RecordNotFoundError
 from keepclient.domain.types import Recurrence
+from keepclient.services.workspace import Workspace
 from keepclient.ui.calendar.area import CalendarArea
 from keepclient.ui.settings import Preferences
 from tests.conftest import DEMO_TODAY
@@ -295,3 +296,71 @@ def test_escape_cancels_a_drag(make_area, workspace, customer, qtbot):
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(0, area.grid.hour_height))
     assert workspace.visits.get(vid).start == at(SATURDAY, 10) and area.grid.ghost is None
     assert area.undo_stack.count() == 0  # the release after Esc does nothing
+
+
+# -- a colleague's change in between: refused, said so, and shown ------------------------------------------------
+@pytest.fixture
+def colleague(demo_db):
+    """A second workspace on the same file, saving as someone else would from another laptop."""
+    other = Workspace.open(demo_db, shared=False, user="colleague")
+    yield other
+    other.close()
+
+
+def _drag_a_day_later(area: CalendarArea, vid: int, qtbot) -> None:
+    start = block_center(area, vid)
+    drag(qtbot, area.grid.viewport(), start, start + QPoint(int(area.grid.column_width()), 0))
+
+
+def test_a_drag_over_a_colleagues_change_is_refused_said_and_shown_again(make_area, workspace, customer,
+                                                                        colleague, qtbot):
+    (vid,) = workspace.visits.plan(customer, start=at(SATURDAY, 10), minutes=60)
+    prompter = ScriptedPrompter()
+    area = make_area(prompter)
+    shown = area.grid.find(vid)
+    assert shown is not None
+    colleague.visits.update(vid, {"purpose": "Colleague's plan"}, version=1)  # after the calendar showed it
+    _drag_a_day_later(area, vid, qtbot)
+    visit = workspace.visits.get(vid)
+    assert (visit.start, visit.purpose) == (at(SATURDAY, 10), "Colleague's plan")  # nothing overwritten
+    (kind, title, text) = prompter.asked[-1]
+    assert (kind, title) == ("error", "Not saved") and "Someone else changed this visit" in text
+    assert area.undo_stack.count() == 0 and area.grid.ghost is None
+    assert area.grid.find(vid) is not None and any(v.version == 2 for v in area.by_day[SATURDAY] if v.id == vid)
+    _drag_a_day_later(area, vid, qtbot)  # the reloaded calendar knows the new version: moving now works
+    assert workspace.visits.get(vid).start == at(SUNDAY, 10) and area.undo_stack.count() == 1
+
+
+def test_undo_after_a_colleagues_change_is_refused_and_leaves_the_stack(make_area, workspace, customer,
+                                                                        colleague, qtbot):
+    (vid,) = workspace.visits.plan(customer, start=at(SATURDAY, 10), minutes=60)
+    prompter = ScriptedPrompter()
+    area = make_area(prompter)
+    _drag_a_day_later(area, vid, qtbot)
+    assert workspace.visits.get(vid).start == at(SUNDAY, 10) and area.undo_stack.count() == 1
+    colleague.visits.update(vid, {"minutes": 90}, version=workspace.visits.get(vid).version)
+    area.undo_stack.undo()
+    visit = workspace.visits.get(vid)
+    assert (visit.start, visit.minutes) == (at(SUNDAY, 10), 90)  # their change kept, my move not undone
+    assert prompter.kinds()[-1] == "error" and "Someone else changed this visit" in prompter.asked[-1][2]
+    assert area.undo_stack.count() == 0 and not area.undo_stack.canRedo()  # no step pretends to be undone
+    assert any(v.id == vid and v.minutes == 90 for v in area.by_day[SUNDAY])  # the calendar shows it as it is
+
+
+def test_two_own_moves_undo_one_after_the_other(make_area, workspace, customer, qtbot):
+    """Our own later steps move the version on; undoing the earlier move after them is not a conflict."""
+    (vid,) = workspace.visits.plan(customer, start=at(SATURDAY, 10), minutes=60)
+    prompter = ScriptedPrompter()
+    area = make_area(prompter)
+    _drag_a_day_later(area, vid, qtbot)
+    area.go_to(SUNDAY)
+    area.refresh()
+    start = block_center(area, vid)
+    drag(qtbot, area.grid.viewport(), start, start + QPoint(0, int(area.grid.hour_height * 2)))
+    assert workspace.visits.get(vid).start == at(SUNDAY, 12) and area.undo_stack.count() == 2
+    area.undo_stack.undo()
+    area.undo_stack.undo()
+    assert workspace.visits.get(vid).start == at(SATURDAY, 10) and "error" not in prompter.kinds()
+    area.undo_stack.redo()
+    area.undo_stack.redo()
+    assert workspace.visits.get(vid).start == at(SUNDAY, 12)

@@ -44,7 +44,7 @@ def area(qtbot, workspace: Workspace, tmp_path: Path, customer: int) -> Customer
 
 def visit_score(ws: Workspace, customer_id: int, start: dt.datetime, score: int) -> int:
     visit_id = ws.visits.plan(customer_id, start=start, purpose="回访")[0]
-    ws.visits.log_outcome(visit_id, status="done", notes="聊了新品", satisfaction=score)
+    ws.visits.log_outcome(visit_id, version=1, status="done", notes="聊了新品", satisfaction=score)
     return visit_id
 
 

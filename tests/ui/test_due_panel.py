@@ -190,7 +190,7 @@ def test_refresh_shows_the_planned_marker_going(make_panel, workspace):
     start = dt.datetime.combine(DEMO_TODAY, dt.time())
     for visit in workspace.visits.between(start, start + dt.timedelta(days=60)):
         if visit.customer_id == customer and visit.status == "planned":
-            workspace.visits.delete(visit.id)
+            workspace.visits.delete(visit.id, version=visit.version)
     panel.tree.setCurrentItem(row)
     panel.refresh()
     assert panel.customer_ids("week")[0] == customer and panel.current_customer() == customer  # kept selected

@@ -225,6 +225,35 @@ def test_editing_a_single_visit_asks_nothing(workspace, qtbot):
     assert dialog.saved_ids == [visit.id]
 
 
+def test_editing_a_visit_a_colleague_changed_meanwhile_overwrites_nothing_until_saved_again(workspace, demo_db,
+                                                                                          qtbot):
+    visit = planned_visit(workspace, DEMO_TODAY + dt.timedelta(days=2))
+    dialog = shown(qtbot, VisitDialog(workspace, visit=visit, prompter=ScriptedPrompter()))
+    colleague = Workspace.open(demo_db, user="colleague")
+    colleague.visits.update(visit.id, {"purpose": "同事改的"}, version=visit.version)
+    colleague.close()
+    dialog.location.setText("客户仓库")
+    dialog.accept()
+    assert dialog.isVisible() and "Someone else changed this visit" in dialog.message.text()
+    assert workspace.visits.get(visit.id).location == visit.location  # nothing overwritten
+    accept(qtbot, dialog)  # saving again, knowingly: only what was typed here goes over their version
+    after = workspace.visits.get(visit.id)
+    assert (after.location, after.purpose) == ("客户仓库", "同事改的")
+
+
+def test_an_outcome_over_a_colleagues_outcome_is_refused_first(workspace, demo_db, qtbot):
+    visit = planned_visit(workspace)
+    dialog = shown(qtbot, OutcomeDialog(workspace, visit=visit))
+    colleague = Workspace.open(demo_db, user="colleague")
+    colleague.visits.log_outcome(visit.id, version=visit.version, status="cancelled", notes="客户改期")
+    colleague.close()
+    dialog.notes.setPlainText("客户要报价")
+    dialog.accept()
+    assert dialog.isVisible() and "Someone else changed this visit" in dialog.message.text()
+    after = workspace.visits.get(visit.id)
+    assert (after.status, after.outcome) == ("cancelled", "客户改期")
+
+
 def test_outcome_done_moves_last_contact_and_next_due(workspace, qtbot):
     visit = planned_visit(workspace)
     suggested = workspace.visits.suggested_follow_up(visit.customer_id, visit.start.date())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain.enums import FeedbackCategory, FeedbackKind, Severity
-from keepclient.domain.errors import KeepclientError, ValidationError
+from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.domain.types import VisitItem
 from keepclient.ui.calendar.visit_dialog import VISIT_KINDS, error_text, fill_contacts
 from keepclient.ui.labels import date_text, label, time_text
@@ -272,14 +272,14 @@ class OutcomeDialog(QDialog):
         try:
             if self.visit is not None:
                 assert self.status is not None
-                self.ws.visits.log_outcome(self.visit.id, status=self.status.currentData(), notes=notes,
-                                           satisfaction=score, next_follow_up=self.next_follow_up.value())
+                self.ws.visits.log_outcome(self.visit.id, version=self.visit.version, status=self.status.currentData(),
+                                           notes=notes, satisfaction=score, next_follow_up=self.next_follow_up.value())
                 self.saved_id = self.visit.id
             else:
                 assert self.kind is not None and self.when is not None and self.contact is not None
                 moment = self.when.dateTime()
                 day, time = moment.date(), moment.time()
-                self.saved_id = self.ws.activity.log_contact(
+                self.saved_id, _dates = self.ws.activity.log_contact(
                     self.customer_id, kind=self.kind.currentData(),
                     when=dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute()),
                     outcome=notes, contact_id=self.contact.currentData(), satisfaction=score,
@@ -289,10 +289,26 @@ class OutcomeDialog(QDialog):
             self.message.setText(error_text(exc))
             mark_invalid(self.fields.get(exc.field), error_text(exc))
             return False
+        except ConflictError:
+            self._colleague_changed()
+            return False
         except KeepclientError as exc:
             self.message.setText(error_text(exc))
             return False
         return True
+
+    def _colleague_changed(self) -> None:
+        """Someone changed the visit (perhaps logged it) after this dialog read it: nothing was overwritten; say
+        what it is now, and saving again records this outcome over theirs."""
+        assert self.visit is not None
+        try:
+            self.visit = self.ws.visits.get(self.visit.id)
+        except KeepclientError as exc:  # they deleted it
+            self.message.setText(error_text(exc))
+            return
+        self.message.setText(self.tr("Someone else changed this visit meanwhile (it is now: %1). Nothing was "
+                                     "overwritten. Save again to record your outcome over theirs, or Cancel.")
+                             .replace("%1", label(self.visit.status)))
 
     def _save_feedback(self) -> bool:
         """The feedback heard: linked to the visit whose outcome this is; heard when the contact happened."""

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from keepclient.domain import recurrence
 from keepclient.domain.enums import VisitKind
-from keepclient.domain.errors import KeepclientError, RequiredFieldError, ValidationError
+from keepclient.domain.errors import ConflictError, KeepclientError, RequiredFieldError, ValidationError
 from keepclient.domain.types import ContactInfo, Recurrence, SalespersonInfo, SearchHit, VisitItem
 from keepclient.ui.labels import date_text, from_qdate, label, time_text, to_qdate
 from keepclient.ui.prompts import Prompter
@@ -261,6 +261,7 @@ class VisitDialog(QDialog):
         self.visit = visit
         self.prompter = prompter or Prompter(self)
         self.saved_ids: list[int] = []
+        self.opened: VisitItem | None = visit  # as first shown: what was typed is what differs from it
         self.customer_id: int | None = visit.customer_id if visit else customer_id
         self._given_salesperson = visit.salesperson_id if visit else salesperson_id
         self._location_default = ""  # what the location holds while the user has not typed one
@@ -425,6 +426,9 @@ class VisitDialog(QDialog):
         except ValidationError as exc:
             self.mark_invalid(exc.field, error_text(exc))
             return
+        except ConflictError as exc:
+            self._colleague_changed(exc)
+            return
         except KeepclientError as exc:
             self.message.setText(error_text(exc))
             return
@@ -432,6 +436,17 @@ class VisitDialog(QDialog):
             return
         self.saved_ids = saved
         super().accept()
+
+    def _colleague_changed(self, error: ConflictError) -> None:
+        """Someone saved the visit after this dialog read it: nothing was overwritten; saving again expects their
+        version and puts only the values typed here (those that differ from the visit as first shown) over it."""
+        try:
+            self.visit = self.ws.visits.get(self.visit.id) if self.visit is not None else None
+        except KeepclientError as exc:  # they deleted it
+            self.message.setText(error_text(exc))
+            return
+        self.message.setText(self.tr("Someone else changed this visit while you edited it. Nothing was "
+                                     "overwritten. Save again to put your values over theirs, or Cancel."))
 
     def _save_new(self) -> list[int] | None:
         if self.customer_id is None:
@@ -448,12 +463,12 @@ class VisitDialog(QDialog):
         )
 
     def _save_changes(self) -> list[int] | None:
-        visit = self.visit
-        assert visit is not None
+        visit, opened = self.visit, self.opened
+        assert visit is not None and opened is not None
         values = self.values()
-        before = {"kind": visit.kind, "purpose": visit.purpose, "location": visit.location,
-                  "contact_id": visit.contact_id, "salesperson_id": visit.salesperson_id, "minutes": visit.minutes,
-                  "start": visit.start}
+        before = {"kind": opened.kind, "purpose": opened.purpose, "location": opened.location,
+                  "contact_id": opened.contact_id, "salesperson_id": opened.salesperson_id,
+                  "minutes": opened.minutes, "start": opened.start}
         changes = {key: value for key, value in values.items() if value != before[key]}
         if not changes:
             return [visit.id]
@@ -472,7 +487,7 @@ class VisitDialog(QDialog):
         if {"start", "minutes", "salesperson_id"} & changes.keys() and not self._overlaps_accepted(
                 values["salesperson_id"], [values["start"]], values["minutes"], visit.id):
             return None
-        self.ws.visits.update(visit.id, changes, scope=scope)
+        self.ws.visits.update(visit.id, changes, scope=scope, version=visit.version)
         return [visit.id]
 
     def _overlaps_accepted(self, salesperson_id: int | None, starts: list[dt.datetime], minutes: int,

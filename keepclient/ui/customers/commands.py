@@ -1,4 +1,9 @@
-"""Undoable customer changes, also across a save (see ui/widgets/saved_command.py for how undo behaves)."""
+"""Undoable customer changes, also across a save (see ui/widgets/saved_command.py for how undo behaves).
+
+Each command keeps the version every record had after its last step; the next undo or redo expects that version,
+moved on only by this area's own later steps (saved_command.OwnWrites), so a colleague's save in between is refused
+(ConflictError, reported) instead of being wiped.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from typing import TYPE_CHECKING
 from keepclient.ui.widgets.saved_command import Context, SavedCommand
 
 if TYPE_CHECKING:
+    from keepclient.domain.types import DatesChange, Versions
     from keepclient.services.workspace import Workspace
 
 
@@ -28,37 +34,51 @@ class EditCustomer(ServiceCommand):
         super().__init__(context, text, [customer_id])
         self.customer_id, self.before, self.after, self.version = customer_id, before, after, version
 
+    def _put(self, ws: Workspace, values: dict) -> None:
+        self.version = self.step("customer", {self.customer_id: self.version}, lambda expected: {
+            self.customer_id: ws.editor.update(self.customer_id, expected[self.customer_id], values)})[
+            self.customer_id]
+
     def apply(self, ws: Workspace) -> None:
-        self.version = ws.editor.update(self.customer_id, self.version, self.after)
+        self._put(ws, self.after)
 
     def revert(self, ws: Workspace) -> None:
-        self.version = ws.editor.update(self.customer_id, self.version, self.before)
+        self._put(ws, self.before)
 
 
 class SetDeleted(ServiceCommand):
     """Creating (undo trashes it), trashing and restoring customers."""
 
-    def __init__(self, context: Context, text: str, customer_ids: Iterable[int], deleted: bool) -> None:
-        super().__init__(context, text, customer_ids)
-        self.deleted = deleted
+    def __init__(self, context: Context, text: str, versions: Versions, deleted: bool) -> None:
+        super().__init__(context, text, versions)
+        self.versions, self.deleted = dict(versions), deleted
+
+    def _set(self, ws: Workspace, deleted: bool) -> None:
+        self.versions = self.step("customer", self.versions,
+                                  lambda expected: ws.editor.set_deleted(self.customer_ids, deleted, expected))
 
     def apply(self, ws: Workspace) -> None:
-        ws.editor.set_deleted(self.customer_ids, self.deleted)
+        self._set(ws, self.deleted)
 
     def revert(self, ws: Workspace) -> None:
-        ws.editor.set_deleted(self.customer_ids, not self.deleted)
+        self._set(ws, not self.deleted)
 
 
 class BulkUpdate(ServiceCommand):
-    def __init__(self, context: Context, text: str, changes: dict, before: dict[int, dict]) -> None:
+    def __init__(self, context: Context, text: str, changes: dict, before: dict[int, dict],
+                 versions: Versions) -> None:
         super().__init__(context, text, before)
-        self.changes, self.before = changes, before
+        self.changes, self.before, self.versions = changes, before, dict(versions)
 
     def apply(self, ws: Workspace) -> None:
-        self.before = ws.editor.bulk_update(self.customer_ids, self.changes)
+        def change(expected: Versions) -> Versions:
+            self.before, after = ws.editor.bulk_update(self.customer_ids, self.changes, expected)
+            return after
+        self.versions = self.step("customer", self.versions, change)
 
     def revert(self, ws: Workspace) -> None:
-        ws.editor.restore_values(self.before)
+        self.versions = self.step("customer", self.versions,
+                                  lambda expected: ws.editor.restore_values(self.before, expected))
 
 
 class ChangeTags(ServiceCommand):
@@ -71,7 +91,7 @@ class ChangeTags(ServiceCommand):
         ws.editor.change_tags(self.customer_ids, add=self.add, remove=self.remove)
 
     def revert(self, ws: Workspace) -> None:
-        ws.editor.restore_tag_sets(self.before)
+        ws.editor.restore_tag_sets(self.before, self.add, self.remove)
 
 
 class ContactChange(ServiceCommand):
@@ -82,54 +102,51 @@ class ContactChange(ServiceCommand):
         super().__init__(context, text, [customer_id])
         self.contact_id, self.kind, self.before, self.after, self.version = contact_id, kind, before, after, version
 
+    def _run_step(self, ws: Workspace, forward: bool) -> None:
+        cid = self.contact_id
+
+        def change(expected: Versions) -> Versions:
+            version = expected[cid]
+            if self.kind == "edited":
+                return {cid: ws.contacts.update(cid, version, (self.after if forward else self.before) or {})}
+            bring_back = (self.kind == "added") == forward
+            return {cid: ws.contacts.restore(cid, version) if bring_back else ws.contacts.remove(cid, version)}
+        self.version = self.step("contact", {cid: self.version}, change)[cid]
+
     def apply(self, ws: Workspace) -> None:
-        if self.kind == "added":
-            ws.contacts.restore(self.contact_id)
-        elif self.kind == "removed":
-            ws.contacts.remove(self.contact_id)
-        else:
-            self.version = ws.contacts.update(self.contact_id, self.version, self.after or {})
+        self._run_step(ws, True)
 
     def revert(self, ws: Workspace) -> None:
-        if self.kind == "added":
-            ws.contacts.remove(self.contact_id)
-        elif self.kind == "removed":
-            ws.contacts.restore(self.contact_id)
-        else:
-            self.version = ws.contacts.update(self.contact_id, self.version, self.before or {})
+        self._run_step(ws, False)
 
 
 class LoggedEntry(ServiceCommand):
-    """A logged call or visit, new feedback, or a scheduled follow-up; undo removes it and restores the dates."""
+    """A logged call or visit, new feedback, or scheduled follow-ups (one visit, or every occurrence of a series:
+    one undo step); undo removes them and puts the customer's dates back, only while nobody saved the customer
+    or the entries since."""
 
-    def __init__(self, context: Context, text: str, customer_id: int, table: str, entry_id: int,
-                 before: dict, after: dict) -> None:
+    def __init__(self, context: Context, text: str, customer_id: int, table: str, versions: Versions,
+                 dates: DatesChange | None = None) -> None:
         super().__init__(context, text, [customer_id])
-        self.table, self.entry_id, self.before, self.after = table, entry_id, before, after
+        self.table, self.versions, self.dates = table, dict(versions), dates
+
+    def _set(self, ws: Workspace, deleted: bool) -> None:
+        own, seen = self.context.own, self.dates
+        if seen is not None:  # the customer's version as our own later steps left it
+            seen = seen._replace(version=own.expect("customer", {seen.customer_id: seen.version})[seen.customer_id])
+        dates = seen
+
+        def change(expected: Versions) -> Versions:
+            nonlocal dates
+            done, dates = ws.activity.set_entries_deleted(self.table, expected, deleted, seen)
+            return done
+        self.versions = self.step(self.table, self.versions, change)
+        if seen is not None and dates is not None:
+            own.wrote("customer", {seen.customer_id: seen.version}, {dates.customer_id: dates.version})
+        self.dates = dates
 
     def apply(self, ws: Workspace) -> None:
-        ws.activity.set_entry_deleted(self.table, self.entry_id, False, self.after)
+        self._set(ws, False)
 
     def revert(self, ws: Workspace) -> None:
-        ws.activity.set_entry_deleted(self.table, self.entry_id, True, self.before)
-
-
-class PlannedVisits(ServiceCommand):
-    """Visits planned for a customer (one, or every occurrence of a series); undo moves them to the trash and
-    puts the customer's dates back. The rest of a series goes in one step ("series" scope), not one per visit."""
-
-    def __init__(self, context: Context, text: str, customer_id: int, visit_ids: list[int], before: dict,
-                 after: dict) -> None:
-        super().__init__(context, text, [customer_id])
-        self.visit_ids, self.before, self.after = list(visit_ids), before, after
-        self._rest: list[int] = self.visit_ids[1:]
-
-    def apply(self, ws: Workspace) -> None:
-        if self._rest:
-            ws.visits.restore(self._rest)
-        ws.activity.set_entry_deleted("visit", self.visit_ids[0], False, self.after)
-
-    def revert(self, ws: Workspace) -> None:
-        ws.activity.set_entry_deleted("visit", self.visit_ids[0], True, self.before)
-        if len(self.visit_ids) > 1:
-            self._rest = ws.visits.delete(self.visit_ids[1], scope="series")
+        self._set(ws, True)

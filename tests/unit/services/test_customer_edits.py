@@ -67,7 +67,7 @@ def test_trash_restore_and_empty(ws: Workspace):
     keep = ws.editor.create("留下")
     gone = ws.editor.create("删除")
     ws.contacts.add(gone, name="联系人")
-    ws.editor.set_deleted([gone], True)
+    assert ws.editor.set_deleted([gone], True) == {gone: 2}
     assert {r.id for r in ws.customers.rows(0, 10)} == {keep}
     assert {r.id for r in ws.customers.rows(0, 10, CustomerFilter(trash=True))} == {gone}
     assert ws.customers.detail(gone).deleted and ws.customers.detail(gone).version == 2
@@ -83,10 +83,11 @@ def test_trash_restore_and_empty(ws: Workspace):
 
 def test_bulk_update_and_its_undo(ws: Workspace):
     ids = [ws.editor.create(f"客户{n}", tier="C") for n in range(3)]
-    before = ws.editor.bulk_update(ids[:2], {"tier": "A", "owner": 2})
+    before, versions = ws.editor.bulk_update(ids[:2], {"tier": "A", "owner": 2})
+    assert versions == {ids[0]: 2, ids[1]: 2}
     assert before == {ids[0]: {"tier": "C", "owner": None}, ids[1]: {"tier": "C", "owner": None}}
     assert [ws.customers.detail(i).values["tier"] for i in ids] == ["A", "A", "C"]
-    ws.editor.restore_values(before)
+    assert ws.editor.restore_values(before, versions) == {ids[0]: 3, ids[1]: 3}
     assert [ws.customers.detail(i).values["tier"] for i in ids] == ["C", "C", "C"]
     with ws.db.session():
         assert ChangeLog.select().where(ChangeLog.field == "tier").count() == 4
@@ -112,9 +113,9 @@ def test_contacts_primary_birthdays_and_search(ws: Workspace):
     assert contacts[first].birthday == "--02-29" and contacts[second].birthday == "1980-05-06"
     assert ws.customers.count(CustomerFilter(text="zengwei")) == 1
     assert ws.customers.count(CustomerFilter(text="13900001111")) == 1
-    ws.contacts.set_primary(second)
+    ws.contacts.set_primary(second, contacts[second].version)
     assert [c.is_primary for c in ws.customers.detail(cid).contacts] == [True, False]
-    ws.contacts.remove(second)
+    ws.contacts.remove(second, ws.customers.detail(cid).contacts[0].version)
     remaining = ws.customers.detail(cid).contacts
     assert [(c.id, c.is_primary) for c in remaining] == [(first, True)]
     assert ws.customers.count(CustomerFilter(text="muller")) == 0
@@ -138,7 +139,10 @@ def test_logging_a_call_moves_the_follow_up(ws: Workspace):
     detail = ws.customers.detail(cid)
     assert detail.last_contact == when.date()
     assert detail.values["next_follow_up"] == when.date() + dt.timedelta(days=14)
-    assert detail.timeline[0].kind == "visit" and detail.timeline[0].status == "done"
+    visits = [e for e in detail.timeline if e.kind == "visit"]
+    assert visits[0].status == "done"
+    changes = {e.subkind: e.text for e in detail.timeline if e.kind == "change"}  # the dates, logged as changes
+    assert changes["last_contact"].startswith(f"∅ → {when.date()}")
     ws.visits.plan(cid, start=dt.datetime(2026, 11, 27, 9), kind="visit", purpose="送样品")
     assert ws.customers.detail(cid).values["next_follow_up"] == dt.date(2026, 11, 27)
     with pytest.raises(ValidationError):

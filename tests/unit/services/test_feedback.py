@@ -195,7 +195,7 @@ def test_every_sort_pages_without_gaps_and_due_puts_overdue_first(team):
 def test_satisfaction_from_visits_and_closed_feedback_newest_first(team):
     ws, ids, _ = team
     (visit,) = ws.visits.plan(ids["zhangwei"], start=dt.datetime(2026, 11, 2, 10))
-    ws.visits.log_outcome(visit, status="done", notes="谈得不错", satisfaction=3)
+    ws.visits.log_outcome(visit, version=1, status="done", notes="谈得不错", satisfaction=3)
     fid = ws.feedback.create(ids["zhangwei"], description="x", received_at=dt.datetime(2026, 11, 3, 9))
     version = ws.feedback.advance(fid, 1, "resolved", at=dt.datetime(2026, 11, 3, 12))
     version = ws.feedback.advance(fid, version, "replied", at=dt.datetime(2026, 11, 3, 13))

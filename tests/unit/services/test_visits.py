@@ -76,18 +76,19 @@ def test_overlaps_are_found_for_the_same_salesperson_only(team):
     assert ws.visits.overlapping(li, MONDAY - dt.timedelta(minutes=30), 30) == []
     assert ws.visits.overlapping(wang, MONDAY, 60) == []
     assert ws.visits.overlapping(li, MONDAY, 60, exclude=first) == []
-    ws.visits.log_outcome(first, status="cancelled")
+    ws.visits.log_outcome(first, version=1, status="cancelled")
     assert ws.visits.overlapping(li, MONDAY, 60) == []  # a cancelled visit frees the time
 
 
 def test_moving_one_occurrence_or_the_whole_series(team):
     ws, ids, _ = team
     ids_ = ws.visits.plan(ids["zhangwei"], start=MONDAY, repeat=Recurrence(1, "week", count=4))
-    ws.visits.log_outcome(ids_[0], status="done", notes="谈妥")
-    ws.visits.reschedule(ids_[1], MONDAY + dt.timedelta(days=7, hours=2), scope="this")
+    ws.visits.log_outcome(ids_[0], version=1, status="done", notes="谈妥")
+    ws.visits.reschedule(ids_[1], MONDAY + dt.timedelta(days=7, hours=2), scope="this", version=1)
     assert _row(ws, ids_[1])["planned_start"] == MONDAY + dt.timedelta(days=7, hours=2)
     assert _row(ws, ids_[2])["planned_start"] == MONDAY + dt.timedelta(days=14)
-    ws.visits.reschedule(ids_[2], MONDAY + dt.timedelta(days=15), minutes=90, scope="series")  # a day later
+    ws.visits.reschedule(ids_[2], MONDAY + dt.timedelta(days=15), minutes=90, scope="series",
+                         version=1)  # a day later
     starts = {vid: _row(ws, vid)["planned_start"] for vid in ids_}
     assert starts[ids_[0]] == MONDAY  # done: history stays where it happened
     assert starts[ids_[1]] == MONDAY + dt.timedelta(days=8, hours=2)
@@ -100,15 +101,15 @@ def test_moving_one_occurrence_or_the_whole_series(team):
 def test_editing_fields_of_one_visit_or_a_series(team):
     ws, ids, people = team
     ids_ = ws.visits.plan(ids["zhangwei"], start=MONDAY, repeat=Recurrence(1, "day", count=3))
-    ws.visits.update(ids_[0], {"purpose": " 送样品 ", "kind": "call"})
+    ws.visits.update(ids_[0], {"purpose": " 送样品 ", "kind": "call"}, version=1)
     assert (_row(ws, ids_[0])["purpose"], _row(ws, ids_[0])["kind"]) == ("送样品", "call")
     assert _row(ws, ids_[1])["purpose"] == ""
-    ws.visits.update(ids_[1], {"salesperson_id": people["wang"], "location": "工厂"}, scope="series")
+    ws.visits.update(ids_[1], {"salesperson_id": people["wang"], "location": "工厂"}, scope="series", version=1)
     assert {ws.visits.get(v).salesperson for v in ids_} == {"王建国"}
     with pytest.raises(ValidationError):
-        ws.visits.update(ids_[0], {"status": "done"})  # outcomes go through log_outcome
+        ws.visits.update(ids_[0], {"status": "done"}, version=3)  # outcomes go through log_outcome
     with pytest.raises(ValidationError):
-        ws.visits.update(ids_[0], {"minutes": -5})
+        ws.visits.update(ids_[0], {"minutes": -5}, version=3)
 
 
 def test_copy_paste_and_delete_with_restore(team):
@@ -118,14 +119,14 @@ def test_copy_paste_and_delete_with_restore(team):
     copy = ws.visits.get(pasted)
     assert (copy.purpose, copy.series_id, copy.status, copy.start) == ("回访", None, "planned",
                                                                        MONDAY + dt.timedelta(days=1, hours=3))
-    removed = ws.visits.delete(series[1], scope="series")
+    removed = ws.visits.delete(series[1], scope="series", version=1)
     assert sorted(removed) == sorted(series)
     assert [v.id for v in ws.visits.between(MONDAY, MONDAY + dt.timedelta(days=100))] == [pasted]
     with pytest.raises(RecordNotFoundError):
         ws.visits.get(series[0])
     ws.visits.restore(removed)
     assert len(ws.visits.between(MONDAY, MONDAY + dt.timedelta(days=100))) == 4
-    assert ws.visits.delete(pasted) == [pasted]
+    assert ws.visits.delete(pasted, version=1) == {pasted: 2}
 
 
 def test_logging_done_moves_the_customers_dates_by_the_teams_cadence(team):
@@ -133,7 +134,7 @@ def test_logging_done_moves_the_customers_dates_by_the_teams_cadence(team):
     ws.team.set_cadence({"A": 10, "new_period": 0})
     (vid,) = ws.visits.plan(ids["zhangwei"], start=MONDAY)  # tier A
     assert ws.visits.suggested_follow_up(ids["zhangwei"], MONDAY.date()) == MONDAY.date() + dt.timedelta(days=10)
-    ws.visits.log_outcome(vid, status="done", notes="下单 20 箱", satisfaction=5)
+    ws.visits.log_outcome(vid, version=1, status="done", notes="下单 20 箱", satisfaction=5)
     customer = _customer(ws, ids["zhangwei"])
     assert customer["last_contact"] == MONDAY.date()
     assert customer["next_follow_up"] == MONDAY.date() + dt.timedelta(days=10)
@@ -142,7 +143,7 @@ def test_logging_done_moves_the_customers_dates_by_the_teams_cadence(team):
     timeline = ws.customers.detail(ids["zhangwei"]).timeline
     assert any(e.kind == "visit" and e.status == "done" and "下单 20 箱" in e.text for e in timeline)
     (later,) = ws.visits.plan(ids["zhangwei"], start=MONDAY + dt.timedelta(days=5))
-    ws.visits.log_outcome(later, status="done", next_follow_up=dt.date(2027, 1, 4))
+    ws.visits.log_outcome(later, version=1, status="done", next_follow_up=dt.date(2027, 1, 4))
     assert _customer(ws, ids["zhangwei"])["next_follow_up"] == dt.date(2027, 1, 4)
 
 
@@ -151,7 +152,7 @@ def test_a_past_visit_logged_late_follows_the_tier_not_the_new_customer_week(tea
     ws, ids, _ = team
     long_ago = dt.datetime(2020, 1, 6, 9, 0)
     (vid,) = ws.visits.plan(ids["brown"], start=long_ago)  # tier A, default cadence: every 14 days
-    ws.visits.log_outcome(vid, status="done")
+    ws.visits.log_outcome(vid, version=1, status="done")
     assert _customer(ws, ids["brown"])["next_follow_up"] == long_ago.date() + dt.timedelta(days=14)
 
 
@@ -159,12 +160,12 @@ def test_cancelled_or_missed_leaves_the_customer_due_and_scores_are_checked(team
     ws, ids, _ = team
     (vid,) = ws.visits.plan(ids["shan"], start=MONDAY)
     before = _customer(ws, ids["shan"])
-    ws.visits.log_outcome(vid, status="missed", notes="客户不在")
+    ws.visits.log_outcome(vid, version=1, status="missed", notes="客户不在")
     after = _customer(ws, ids["shan"])
     assert (after["last_contact"], after["next_follow_up"]) == (before["last_contact"], before["next_follow_up"])
     for bad in ({"status": "planned"}, {"status": "done", "satisfaction": 6}, {"status": "done", "satisfaction": 0}):
         with pytest.raises(ValidationError):
-            ws.visits.log_outcome(vid, **bad)
+            ws.visits.log_outcome(vid, version=2, **bad)
     assert ws.visits.get(vid).status == "missed"
 
 
@@ -173,7 +174,7 @@ def test_schedule_has_phone_address_and_the_last_visits_note(team):
     with ws.db.session():
         contact = Contact.get(Contact.customer == ids["brown"]).id
     (earlier,) = ws.visits.plan(ids["brown"], start=MONDAY - dt.timedelta(days=7), location="London office")
-    ws.visits.log_outcome(earlier, status="done", notes="Wants a price list")
+    ws.visits.log_outcome(earlier, version=1, status="done", notes="Wants a price list")
     ws.visits.plan(ids["brown"], start=MONDAY + dt.timedelta(hours=4), contact_id=contact, location="")
     ws.visits.plan(ids["zhangwei"], start=MONDAY + dt.timedelta(hours=1), location="人民广场")
     entries = ws.visits.schedule(MONDAY, MONDAY + dt.timedelta(days=1))

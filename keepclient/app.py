@@ -35,7 +35,8 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
-def run_app(db_path: Path | None = None, shared: bool | None = None, language: str | None = None) -> int:
+def run_app(db_path: Path | None = None, shared: bool | None = None, language: str | None = None,
+            create: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("keepclient")
     app.setApplicationVersion(__version__)
@@ -51,7 +52,8 @@ def run_app(db_path: Path | None = None, shared: bool | None = None, language: s
     probe = os.environ.get(QUIT_WHEN_SHOWN)
 
     def open_database() -> None:
-        window.open_workspace(db_path or paths.startup_database(), shared=shared)
+        path = Path(db_path) if db_path else paths.startup_database()
+        window.open_workspace(path, shared=shared, create=create or paths.is_default_database(path))
         if probe == "data":
             AfterFirstPaint(window, app.quit)
             window.update()

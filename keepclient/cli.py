@@ -1,8 +1,9 @@
 """`keepclient`: with no sub-command it opens the window; sub-commands run the same services from a shell.
 
 Errors are one clear line in the user's language (no traceback) and a stable exit code:
-0 ok, 1 other error, 2 usage, 3 database busy, 4 schema too new, 5 not a keepclient database, 6 disk or folder
-problem, 7 conflict, 8 record not found, 9 integrity check failed, 130 cancelled.
+0 ok, 1 other error, 2 usage (also a NUL or undecodable bytes in an argument), 3 database busy, 4 schema too new,
+5 not a keepclient database (or an empty file), 6 disk or folder problem (full, read-only, moved away),
+7 conflict, 8 record not found, 9 integrity check failed or a damaged file, 130 cancelled.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from keepclient import __version__
-from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError
+from keepclient.cli_backup import DAILY_BACKUP_COMMANDS, WITHOUT_WORKSPACE, daily_backup
+from keepclient.cli_backup import add_parsers as add_backup_parsers
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError, UnreadableArgumentError
 
 EXIT_INTEGRITY = 9
 EXIT_INTERRUPTED = 130
@@ -60,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--local", dest="shared", action="store_false",
                       help="open as a local database even if it looks like a network location")
     parser.add_argument("--lang", choices=("en", "zh_CN"), help="language of messages (default: system)")
+    parser.add_argument("--create", action="store_true",
+                        help="make a new database when the file is missing or empty (0 bytes); without it only "
+                             "demo and import create a missing file")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="fill the database with realistic demo data")
@@ -132,23 +138,54 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--from", dest="start", help="first day of the monthly part (default: six months ago)")
     report.add_argument("--to", dest="end", help="last day of the monthly part (default: today)")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default a4)")
+    add_backup_parsers(sub)  # backups, restore
     return parser
+
+
+def unreadable_argument(arguments: Sequence[str]) -> str | None:
+    """The first argument SQLite and the terminal cannot take as text: a NUL character, or bytes that are not
+    text in this locale (Python keeps them as lone surrogates), shown with escapes."""
+    for argument in arguments:
+        if "\x00" in argument or any("\ud800" <= ch <= "\udfff" for ch in argument):
+            return argument.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out = Output(args.lang)
+    unreadable = unreadable_argument(sys.argv[1:] if argv is None else argv)
+    if unreadable is not None:
+        error = UnreadableArgumentError(value=unreadable)
+        out.error(error)
+        return error.exit_code
     if args.command is None:
         from keepclient.app import run_app
 
-        return run_app(db_path=args.db, shared=args.shared, language=args.lang)
-    from keepclient.paths import startup_database
+        return run_app(db_path=args.db, shared=args.shared, language=args.lang, create=args.create)
+    from keepclient.paths import is_default_database, startup_database
     from keepclient.services.workspace import Workspace
 
-    try:
-        workspace = Workspace.open(args.db or startup_database(), shared=args.shared,
-                                   create=args.command in CREATES_DATABASE)
+    target = args.db or startup_database()
+    if args.command in WITHOUT_WORKSPACE:  # restore must work on a damaged or empty database: never open it
+        from keepclient.cli_backup import run_on_file
+
         try:
+            return run_on_file(target, args, out)
+        except KeepclientError as exc:
+            out.error(exc)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            return EXIT_INTERRUPTED
+    try:
+        # A missing file becomes a database for the commands that fill one (as does the first run's default
+        # file when empty); a file the user named that is empty only with --create.
+        create = args.create or (args.command in CREATES_DATABASE
+                                 and (not target.exists() or is_default_database(target)))
+        workspace = Workspace.open(target, shared=args.shared, create=create)
+        try:
+            if args.command in DAILY_BACKUP_COMMANDS:
+                daily_backup(workspace, out)
             return COMMANDS[args.command](workspace, args, out)
         finally:
             workspace.close()
@@ -206,6 +243,10 @@ def _check(ws, args: argparse.Namespace, out: Output) -> int:
                 version=report.schema_version, app=report.app_version or "?")
         for table, count in report.counts.items():
             print(f"  {table:<14} {count:>10,}")
+    if not report.ok:
+        print(out.text(QT_TRANSLATE_NOOP(
+            "cli", "The database is damaged. Keep this file as it is, and restore the last good backup "
+                   "(keepclient restore).")), file=sys.stderr)
     return 0 if report.ok else EXIT_INTEGRITY
 
 

@@ -59,6 +59,12 @@ def startup_database() -> Path:
     return last_database() or default_database()
 
 
+def is_default_database(path: Path) -> bool:
+    """keepclient's own first-run file: opening may create it when missing or empty (create=True), unlike a file
+    the user chose, where an empty file must be reported rather than silently become an empty database."""
+    return Path(path).expanduser().absolute() == default_database().expanduser().absolute()
+
+
 def resource_dir() -> Path:
     """resources/ from a source checkout, or its copy inside an installed wheel or a frozen app."""
     for candidate in (PACKAGE_DIR / "_resources", PACKAGE_DIR.parent / "resources"):

@@ -73,6 +73,70 @@ class DatabaseMissingError(KeepclientError):
     exit_code = 6
 
 
+class CommitFailedError(StorageError):
+    """SQLite could not finish saving (disk full, I/O error, lost lock): it rolled the whole save back."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Could not save to {path}: {reason}. This change was not saved; work saved before it is safe. "
+        "Free some disk space or check the connection to the folder, then try again.")
+
+
+class StorageChangedError(StorageError):
+    """The open file is no longer the file at its path: deleted, moved, or replaced (often by a sync client)."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} was deleted, moved or replaced (for example by a sync program) after keepclient opened "
+        "it. Nothing more was saved; open the database again.")
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The file or its folder cannot be written: the database is open for reading only."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} is read-only (the file or its folder cannot be written), so it is open for reading only "
+        "and changes cannot be saved.")
+
+
+class ReadOnlyUpgradeError(ReadOnlyDatabaseError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} was written by an older keepclient and must be upgraded before it can be used, but it is "
+        "read-only (the file or its folder cannot be written). It was not changed.")
+
+
+class SharedLockingUnsupportedError(StorageError):
+    """The shared folder does not make one computer's write lock visible to another: saves would collide."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The folder of {path} does not support the file locking a shared database needs ({reason}), so "
+        "colleagues' saves could overwrite each other. It was not opened; use a different shared folder or open "
+        "it as a local database.")
+
+
+class EmptyDatabaseFileError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} is empty (0 bytes): it holds no database. It was not changed; to start a new database "
+        "there, create one (New database, or --create).")
+    exit_code = 5
+
+
+class DamagedDatabaseError(KeepclientError):
+    """SQLite found broken pages: writing into the file or copying it would spread the damage."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} is damaged ({detail}). Nothing was written to it or copied from it. Restore it from a "
+        "backup (keepclient restore).")
+    exit_code = 9
+
+
+class UnreadableArgumentError(KeepclientError):
+    """Text that cannot be stored or searched: a NUL character, or bytes that are not text in this locale."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{value} contains a NUL character or bytes that are not text in this system's encoding. "
+        "Nothing was done.")
+    exit_code = 2
+
+
 class ConflictError(KeepclientError):
     """Someone saved the record after it was read: both versions travel with the error."""
 
@@ -180,3 +244,34 @@ class ImportEditedSinceError(KeepclientError):
 class CancelledError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "Cancelled. Nothing was written.")
     exit_code = 130
+
+
+class TargetExistsError(StorageError):
+    """A backup or restore never writes over a file that is already there."""
+
+    template = QT_TRANSLATE_NOOP("errors", "{path} already exists. Choose another name; nothing was changed.")
+
+
+class CopyCheckFailedError(KeepclientError):
+    """A fresh copy of a database did not pass SQLite's integrity check, so it was not kept under its name."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may "
+        "be damaged: run `keepclient check`.")
+    exit_code = 9
+
+
+class DamagedBackupError(KeepclientError):
+    """A backup that cannot be restored: not a complete, healthy SQLite file."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.")
+    exit_code = 9
+
+
+class ForeignBackupError(KeepclientError):
+    """A file to restore that is a database, but not a keepclient one."""
+
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} is not a keepclient backup (it is a database of another program). Nothing was changed.")
+    exit_code = 5

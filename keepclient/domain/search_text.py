@@ -17,9 +17,16 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 FIELD_SEPARATOR = "|"  # never part of a normalized term, so no term matches across two fields
 
 
+_UNSEARCHABLE = re.compile(r"[\x00\ud800-\udfff]")  # NUL ends SQLite's FTS queries; lone surrogates are no text
+
+
 def query_terms(query: str) -> list[str]:
-    """Whitespace-separated terms, each normalized like the documents; all must match."""
-    return [term for term in (normalize_name(part) for part in query.split()) if term]
+    """Whitespace-separated terms, each normalized like the documents; all must match.
+
+    A NUL character or lone surrogate (pasted binary, a non-UTF-8 terminal) separates terms like a space: no
+    stored text holds one, and SQLite cannot take them.
+    """
+    return [term for term in (normalize_name(part) for part in _UNSEARCHABLE.sub(" ", query).split()) if term]
 
 
 def is_han_only(term: str) -> bool:

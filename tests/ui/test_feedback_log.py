@@ -380,7 +380,7 @@ def test_an_empty_database_says_how_to_start(qtbot, prefs, tmp_path):
     window = MainWindow(prefs, prompter=ScriptedPrompter(), runner=TaskRunner(inline=True))
     qtbot.addWidget(window)
     window.show()
-    window.open_workspace(tmp_path / "empty.db", offer_demo=False)
+    window.open_workspace(tmp_path / "empty.db", offer_demo=False, create=True)
     window.tabs.setCurrentWidget(window.feedback_tab)
     log = window.feedback
     qtbot.waitUntil(log.empty.isVisible)  # the tab's content is shown on the next turn of the event loop

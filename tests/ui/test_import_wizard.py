@@ -32,7 +32,7 @@ def window(qtbot, tmp_path: Path):
     qtbot.addWidget(win)
     win.show()
     win.tabs.setCurrentIndex(0)
-    win.open_workspace(tmp_path / "w.db", offer_demo=False)
+    win.open_workspace(tmp_path / "w.db", offer_demo=False, create=True)
     win.prompter_ = prompter
     return win
 
@@ -110,7 +110,7 @@ def test_cancelled_import_writes_nothing(qtbot, tmp_path: Path):
     win = MainWindow(Preferences(tmp_path / "p.ini"), prompter=ScriptedPrompter(), runner=TaskRunner())
     qtbot.addWidget(win)
     win.show()
-    win.open_workspace(tmp_path / "c.db", offer_demo=False)
+    win.open_workspace(tmp_path / "c.db", offer_demo=False, create=True)
     win.spreadsheets.open_wizard(sheet)
     wizard = win.spreadsheets.wizard
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20000)
@@ -144,7 +144,7 @@ def test_replanning_runs_off_the_ui_thread_and_holds_the_wizard_until_done(qtbot
     win = MainWindow(Preferences(tmp_path / "p.ini"), prompter=ScriptedPrompter(), runner=TaskRunner())
     qtbot.addWidget(win)
     win.show()
-    win.open_workspace(tmp_path / "r.db", offer_demo=False)
+    win.open_workspace(tmp_path / "r.db", offer_demo=False, create=True)
     win.spreadsheets.open_wizard(fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
     wizard = win.spreadsheets.wizard
     qtbot.waitUntil(lambda: wizard.preview is not None and wizard.task is None, timeout=20000)

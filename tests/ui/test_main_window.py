@@ -82,7 +82,7 @@ def test_shared_mode_is_shown_in_the_status_bar(make_window, demo_db: Path):
 
 def test_empty_database_offers_demo_data(make_window, tmp_path: Path, qtbot):
     window, prompter = make_window(ScriptedPrompter(yes=True))
-    window.open_workspace(tmp_path / "new.db")
+    window.open_workspace(tmp_path / "new.db", create=True)
     qtbot.waitUntil(lambda: window.customers.list.model() is not None
                     and window.customers.list.model().rowCount() == DEMO_CUSTOMERS, timeout=20000)
     assert prompter.kinds() == ["question"]
@@ -91,7 +91,7 @@ def test_empty_database_offers_demo_data(make_window, tmp_path: Path, qtbot):
 
 def test_declined_demo_leaves_an_empty_state_with_a_button(make_window, tmp_path: Path, qtbot):
     window, prompter = make_window(ScriptedPrompter(yes=False))
-    window.open_workspace(tmp_path / "new.db")
+    window.open_workspace(tmp_path / "new.db", create=True)
     qtbot.waitUntil(lambda: prompter.kinds() == ["question"])
     assert window.customers.currentIndex() == 0 and window.customers.demo_button.isVisible()
     qtbot.mouseClick(window.customers.demo_button, Qt.MouseButton.LeftButton)
@@ -109,6 +109,22 @@ def test_a_bad_file_is_explained_and_the_open_database_stays(make_window, demo_d
     assert window.workspace is not None and window.workspace.path == demo_db
     assert window.customers.list.model().rowCount() == 300
     assert garbage.read_bytes() == b"shopping list\n" * 40
+
+
+def test_an_empty_or_vanished_file_is_explained_not_turned_into_a_new_database(make_window, demo_db: Path,
+                                                                                tmp_path: Path):
+    """A shared file emptied by a failed copy or sync must not quietly become an empty database offering demo
+    data; only New database (create=True) makes one."""
+    window, prompter = make_window()
+    window.open_workspace(demo_db)
+    emptied = tmp_path / "team.db"
+    emptied.write_bytes(b"")
+    assert not window.open_workspace(emptied)
+    assert prompter.asked[-1][0] == "error" and "is empty" in prompter.asked[-1][2]
+    assert emptied.stat().st_size == 0 and window.workspace.path == demo_db
+    assert not window.open_workspace(tmp_path / "gone" / "team.db")
+    assert not (tmp_path / "gone").exists()
+    assert window.open_workspace(emptied, create=True) and emptied.stat().st_size > 0
 
 
 def test_open_menu_uses_the_prompter_and_remembers_the_database(make_window, demo_db: Path):
@@ -129,7 +145,7 @@ def test_backup_from_the_menu(make_window, demo_db: Path):
 
 def test_synced_folder_warns(make_window, tmp_path: Path):
     window, prompter = make_window(ScriptedPrompter(yes=False))
-    window.open_workspace(tmp_path / "OneDrive - Contoso" / "team.db", offer_demo=False)
+    window.open_workspace(tmp_path / "OneDrive - Contoso" / "team.db", offer_demo=False, create=True)
     assert prompter.kinds() == ["warning"] and "OneDrive" in prompter.asked[0][2]
     assert "OneDrive" in window.mode_label.text()
 
@@ -175,7 +191,7 @@ def test_demo_runs_off_the_ui_thread(qtbot, prefs: Preferences, tmp_path: Path):
     window = MainWindow(prefs, prompter=prompter, runner=TaskRunner())
     qtbot.addWidget(window)
     window.show()
-    window.open_workspace(tmp_path / "threaded.db")
+    window.open_workspace(tmp_path / "threaded.db", create=True)
     qtbot.waitUntil(lambda: window.task is not None, timeout=5000)
     qtbot.waitUntil(lambda: window.task is None, timeout=30000)
     assert window.customers.list.model().rowCount() == DEMO_CUSTOMERS
@@ -187,7 +203,7 @@ def test_cancelled_demo_writes_nothing_and_asks_nothing(qtbot, prefs: Preference
     window = MainWindow(prefs, prompter=prompter, runner=TaskRunner())
     qtbot.addWidget(window)
     window.show()
-    window.open_workspace(tmp_path / "cancel.db", offer_demo=False)
+    window.open_workspace(tmp_path / "cancel.db", offer_demo=False, create=True)
     window.load_demo()
     window.task.cancel()
     qtbot.waitUntil(lambda: window.task is None, timeout=30000)

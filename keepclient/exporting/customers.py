@@ -19,6 +19,7 @@ from typing import Any
 from peewee import SqliteDatabase
 
 from keepclient.domain.types import as_date, birthday_text
+from keepclient.exporting.files import discard_workbook, save_workbook, written_atomically
 
 ID_HEADER = "keepclient ID"
 CUSTOMER_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -89,46 +90,51 @@ def write_xlsx(path: Path, sheets: list[tuple[str, Sequence[tuple[str, str]], It
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="4E79A7")
-    done = 0
-    for title, columns, rows in sheets:
-        sheet = book.create_sheet(title)
-        widths = [max(len(header) + 2, 10) for _key, header in columns]
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = min(width, 60)
-        sheet.freeze_panes = "A2"
-        header_cells = []
-        for _key, header in columns:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font, cell.fill = header_font, header_fill
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        count = 0
-        for row in rows:
-            cells = []
-            for key, _header in columns:
-                value = row[key]
-                if isinstance(value, dt.date):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = "yyyy-mm-dd"
-                elif isinstance(value, str) and value.startswith("="):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.data_type = "s"  # text, never a formula
-                else:
-                    cell = value
-                cells.append(cell)
-            sheet.append(cells)
-            count += 1
-            done += 1
-            if progress and done % 2000 == 0:
-                progress(done, total)
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
-    book.save(path)
+    try:
+        header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="4E79A7")
+        done = 0
+        for title, columns, rows in sheets:
+            sheet = book.create_sheet(title)
+            widths = [max(len(header) + 2, 10) for _key, header in columns]
+            for index, width in enumerate(widths, start=1):
+                sheet.column_dimensions[get_column_letter(index)].width = min(width, 60)
+            sheet.freeze_panes = "A2"
+            header_cells = []
+            for _key, header in columns:
+                cell = WriteOnlyCell(sheet, value=header)
+                cell.font, cell.fill = header_font, header_fill
+                header_cells.append(cell)
+            sheet.append(header_cells)
+            count = 0
+            for row in rows:
+                cells = []
+                for key, _header in columns:
+                    value = row[key]
+                    if isinstance(value, dt.date):
+                        cell = WriteOnlyCell(sheet, value=value)
+                        cell.number_format = "yyyy-mm-dd"
+                    elif isinstance(value, str) and value.startswith("="):
+                        cell = WriteOnlyCell(sheet, value=value)
+                        cell.data_type = "s"  # text, never a formula
+                    else:
+                        cell = value
+                    cells.append(cell)
+                sheet.append(cells)
+                count += 1
+                done += 1
+                if progress and done % 2000 == 0:
+                    progress(done, total)
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
+    except BaseException:
+        discard_workbook(book)  # quietly: no second traceback, no temporary files left
+        raise
+    save_workbook(book, path)  # a kill or a full disk never leaves half a workbook under `path`
 
 
 def write_csv(path: Path, columns: Sequence[tuple[str, str]], rows: Iterator[dict[str, Any]]) -> None:
-    """UTF-8 with a BOM, so Excel shows Chinese correctly when the file is double-clicked."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+    """UTF-8 with a BOM, so Excel shows Chinese correctly when the file is double-clicked. Written beside `path`
+    and moved into place when complete."""
+    with written_atomically(path, "x", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([header for _key, header in columns])
         for row in rows:
@@ -154,4 +160,6 @@ def write_json(path: Path, customers: Iterator[dict[str, Any]], contacts: Iterat
          "contacts": by_customer.get(c["id"], [])}
         for c in customers
     ]}
-    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    with written_atomically(path, "x", encoding="utf-8") as fh:  # whole or not at all
+        fh.write(text)

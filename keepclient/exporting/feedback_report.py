@@ -15,7 +15,7 @@ from typing import Any
 
 from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.types import FeedbackReport
-from keepclient.exporting.files import replaced_atomically, synced
+from keepclient.exporting.files import save_workbook
 from keepclient.exporting.labels import Labels, labeller, translated
 
 # English texts of stored values and captions; context "labels" as in keepclient/ui/labels.py, so the same words
@@ -168,6 +168,4 @@ def write_feedback_report_xlsx(path: str | Path, report: FeedbackReport, *, labe
     raises StorageError when the disk refuses.
     """
     path = Path(path)
-    with replaced_atomically(path) as temp, temp.open("xb") as fh:  # opened first: a bad folder fails at once
-        build_workbook(report, labels).save(fh)
-        synced(fh)
+    save_workbook(build_workbook(report, labels), path)

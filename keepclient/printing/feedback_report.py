@@ -14,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLineF, QLocale, QTime
-from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
 from keepclient.domain.types import FeedbackReport, MonthlyFeedbackRow, OpenFeedbackRow
-from keepclient.exporting.files import replaced_atomically
 from keepclient.printing import strings as s
 from keepclient.printing.documents import Sheet, qdate, short_date
 from keepclient.printing.layout import (
@@ -34,7 +33,7 @@ from keepclient.printing.layout import (
     Units,
     column_widths,
 )
-from keepclient.printing.schedules import ensure_gui_app, language_for_printing, page_layout
+from keepclient.printing.schedules import language_for_printing, page_layout, write_pdf
 
 # Stored values in the order the report shows them; display names in the "printing" context.
 CATEGORIES = {
@@ -370,18 +369,5 @@ def write_feedback_report_pdf(path: Path | str, report: FeedbackReport, *, paper
     PDF; StorageError when the disk refuses. Starts a QGuiApplication (offscreen without a display) if none runs.
     """
     layout = page_layout(paper, bool(landscape))
-    path = Path(path)
-    with replaced_atomically(path) as temp:
-        with temp.open("xb"):
-            pass  # a clear error for a missing folder or a read-only disk, before Qt would only warn
-        ensure_gui_app()
-        writer = QPdfWriter(str(temp))
-        writer.setPageLayout(layout)
-        writer.setCreator("keepclient")
-        with language_for_printing(language):
-            writer.setTitle(report_title(report))
-            pages = render_feedback_report(writer, report, printed_at=printed_at)
-        del writer  # the file is complete once the painter has ended; drop Qt's handle before moving it
-        if temp.stat().st_size == 0:
-            raise OSError("the PDF could not be written")
-    return pages
+    return write_pdf(Path(path), layout, language, lambda: report_title(report),
+                     lambda writer: render_feedback_report(writer, report, printed_at=printed_at))

@@ -7,10 +7,11 @@ QGuiApplication (offscreen when there is no display) if none is running, and tak
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gc
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPage
 
 from keepclient import paths
 from keepclient.domain.types import SalespersonInfo, ScheduleEntry
+from keepclient.exporting.files import replaced_atomically
 from keepclient.printing import strings as s
 from keepclient.printing.documents import (
     Sheet,
@@ -207,14 +209,37 @@ def write_schedule_pdf(path: Path | str, kind: str, entries: Iterable[ScheduleEn
     if kind not in KINDS:
         raise ValueError(f"unknown schedule kind {kind!r}")
     layout = page_layout(paper, default_landscape(kind) if landscape is None else landscape)
-    path = Path(path)
-    with path.open("wb"):
-        pass  # a clear OSError for a bad folder or a locked file, before Qt only warns
-    ensure_gui_app()
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(layout)
-    writer.setCreator("keepclient")
-    with language_for_printing(language):
-        writer.setTitle(s.document_label(kind))
-        return render_schedule(writer, kind, entries, salespeople, start, printed_at=printed_at,
-                               only_busy=only_busy, first_weekday=first_weekday)
+    return write_pdf(Path(path), layout, language, lambda: s.document_label(kind), lambda writer: render_schedule(
+        writer, kind, entries, salespeople, start, printed_at=printed_at, only_busy=only_busy,
+        first_weekday=first_weekday))
+
+
+def write_pdf(path: Path, layout: QPageLayout, language: str | None, title: Callable[[], str],
+              render: Callable[[QPdfWriter], int]) -> int:
+    """Render onto a QPdfWriter aimed at a temporary file beside `path`, check the PDF came out whole, and move it
+    over `path`; returns what `render` returns (the page count). Qt only warns when the disk refuses, so without
+    this a full disk would leave a truncated PDF under the final name; now it is a StorageError and nothing there.
+    """
+    with replaced_atomically(path) as temp:
+        with temp.open("xb"):
+            pass  # a clear error for a missing folder or a read-only disk, before Qt would only warn
+        ensure_gui_app()
+        writer = QPdfWriter(str(temp))
+        writer.setPageLayout(layout)
+        writer.setCreator("keepclient")
+        with language_for_printing(language):
+            writer.setTitle(title())
+            pages = render(writer)
+        del writer  # the file is complete once the painter has ended; drop Qt's handle before moving it
+        _check_pdf_whole(temp)
+    return pages
+
+
+def _check_pdf_whole(path: Path) -> None:
+    """A PDF ends with its %%EOF marker; a file cut short by a full disk does not."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - 1024))
+        tail = fh.read()
+    if b"%%EOF" not in tail:
+        raise OSError(errno.EIO, "the PDF could not be written completely (is the disk full?)")

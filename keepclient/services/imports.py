@@ -20,11 +20,13 @@ from keepclient.db.models import ImportBatch, Setting
 from keepclient.domain.errors import QT_TRANSLATE_NOOP, ImportFileError
 from keepclient.domain.normalize import normalize_name
 from keepclient.domain.types import as_date, birthday_text
+from keepclient.exporting.files import save_workbook
 from keepclient.importing import columns, json_sheets, readers, undo, write
 from keepclient.importing.collector import collector_paused
 from keepclient.importing.plan import ExistingIndex, ImportPlan, build_plan  # STORED_KEYS: the SQL's order
 from keepclient.importing.problems import Translate, english
 from keepclient.importing.write import ImportResult
+from keepclient.services import backups
 
 EXPORT_SHEETS = ("Customers", "Contacts")  # what exporting/customers.py names the sheets of an .xlsx export
 CONTACTS_HEADER_ROW = 0
@@ -191,7 +193,12 @@ class ImportService:
     def run(self, preview: ImportPreview, progress: Callable[[int, int], None] | None = None,
             is_cancelled: Callable[[], bool] | None = None) -> ImportResult:
         """Write the previewed plan in one transaction: its batch id (for undo), and the records left alone
-        because a colleague changed them after the preview read them."""
+        because a colleague changed them after the preview read them. A damaged file is refused first
+        (DamagedDatabaseError): thousands of rows written into broken pages would spread the damage. Then a
+        backup is taken (backups/…-before-import): when it cannot be, nothing is imported."""
+        self.db.ensure_writable()
+        self.db.ensure_sound()
+        backups.before("import", self.db)
         with collector_paused():
             result = write.run_import(self.db, preview.plan, file_name=preview.path.name, sha256=preview.sha256,
                                       sheet=preview.sheet, user=self.user, progress=progress,
@@ -223,12 +230,7 @@ class ImportService:
             sheet.append([problem.row, problem.column, _as_cell(problem.value), problem.action_text(translate),
                           problem.reason_text(translate), *[_as_cell(v) for v in cells]])
         target = Path(target)
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            book.save(partial)
-            partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
+        save_workbook(book, target)  # whole or not at all; StorageError when the disk refuses
         return target
 
 

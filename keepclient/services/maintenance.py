@@ -3,37 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
-from keepclient.db import migrations
 from keepclient.db.connection import Database
 from keepclient.db.models import ALL_MODELS, SchemaInfo
-from keepclient.domain.errors import StorageError
 from keepclient.domain.types import CheckReport
+from keepclient.services import backups
 
 
 def default_backup_path(db_path: Path, when: dt.datetime | None = None) -> Path:
-    """backups/<name>-YYYYmmdd-HHMMSS.db beside the database."""
-    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return db_path.parent / "backups" / f"{db_path.stem}-{stamp}{db_path.suffix or '.db'}"
+    """backups/<name>-YYYYmmdd-HHMMSS-manual.db beside the database (a free name: -2, -3 … within one second)."""
+    when = (when or dt.datetime.now()).replace(microsecond=0)
+    folder = backups.backups_folder(db_path)
+    number = 1
+    while (folder / backups.backup_name(db_path, backups.MANUAL, when, number)).exists():
+        number += 1
+    return folder / backups.backup_name(db_path, backups.MANUAL, when, number)
 
 
 def backup(db: Database, dest: Path | None = None) -> Path:
-    """A consistent copy of the live database (SQLite backup API), safe while colleagues work.
+    """A consistent, verified copy of the live database (SQLite backup API), safe while colleagues work; it
+    appears under its name only when whole (see db/migrations.copy_database). Manual backups are never rotated.
 
     `dest` is a file, or a folder when it is one already or has no suffix; never an existing file.
     """
     target = Path(dest) if dest else default_backup_path(db.path)
     if target.is_dir() or not target.suffix:
         target = target / default_backup_path(db.path).name
-    if target.exists():
-        raise StorageError(path=str(target), reason="a file with that name already exists")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        migrations.copy_database(db.path, target)
-    except (OSError, sqlite3.Error) as exc:
-        raise StorageError(path=str(target), reason=str(exc)) from exc
+    backups.copy_to_new_file(db.path, target)
     return target
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTranslator
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
+from keepclient.domain.errors import StorageError
 from keepclient.domain.types import SalespersonInfo
 from keepclient.printing import (
     ensure_gui_app,
@@ -257,7 +258,7 @@ def test_renders_onto_a_printer_as_print_preview_does(tmp_path: Path, pdf) -> No
 
 
 def test_bad_paths_kinds_and_papers_are_errors_before_anything_is_written(tmp_path: Path) -> None:
-    with pytest.raises(OSError):
+    with pytest.raises(StorageError):
         write_schedule_pdf(tmp_path / "missing-folder" / "out.pdf", "week", [], team(1), MONDAY)
     with pytest.raises(ValueError, match="year"):
         write_schedule_pdf(tmp_path / "out.pdf", "year", [], team(1), MONDAY)

@@ -272,6 +272,16 @@ class Setting(BaseModel):
     value = TextField(default="null")  # JSON
 
 
+class Presence(BaseModel):
+    """One open window on this database (its uuid is the session): refreshed by a heartbeat, stale after a
+    minute. Written without versions or change log: it is not customer data."""
+
+    who = CharField()
+    machine = CharField()
+    since = DateTimeField()
+    seen_at = DateTimeField(index=True)
+
+
 class SchemaInfo(BaseModel):
     schema_version = IntegerField()
     app_version = CharField()
@@ -280,5 +290,5 @@ class SchemaInfo(BaseModel):
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Salesperson, Customer, Contact, VisitSeries, Visit, Feedback, Purchase, Tag, CustomerTag,
-    ImportBatch, ImportRecord, ChangeLog, Setting, SchemaInfo,
+    ImportBatch, ImportRecord, ChangeLog, Setting, SchemaInfo, Presence,
 )

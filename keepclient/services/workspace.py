@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from keepclient import __version__
 from keepclient.db.connection import Database, open_database
+from keepclient.domain.errors import DamagedDatabaseError, KeepclientError, NotADatabaseError
 from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary, SearchHit
 from keepclient.services.activity import ActivityService
 from keepclient.services.contacts import ContactService
@@ -18,6 +22,9 @@ from keepclient.services.customers import CustomerService
 from keepclient.services.feedback import FeedbackService
 from keepclient.services.team import TeamService
 from keepclient.services.visits import VisitService
+
+if TYPE_CHECKING:
+    from keepclient.services.presence import PresenceService
 
 BUSY_DEADLINE_ENV = "KEEPCLIENT_BUSY_DEADLINE"  # seconds to wait for a colleague's lock before giving up
 
@@ -44,7 +51,13 @@ class Workspace:
     @classmethod
     def open(cls, path: str | Path, *, shared: bool | None = None, user: str | None = None,
              busy_deadline: float | None = None, create: bool = True) -> Workspace:
-        """Open (create, upgrade) the database at `path`; typed errors leave the file untouched."""
+        """Open (create, upgrade) the database at `path`; typed errors leave the file untouched.
+
+        `create`: the user asked for a new database here (New database, `--create`, the first run's default file,
+        see paths.is_default_database), so a missing or empty (0-byte) file becomes one. Pass False when opening a
+        file the user chose: an empty one then raises EmptyDatabaseFileError instead of silently becoming an
+        empty database. A read-only file or folder opens read-only (`read_only`).
+        """
         if busy_deadline is None and os.environ.get(BUSY_DEADLINE_ENV):
             busy_deadline = float(os.environ[BUSY_DEADLINE_ENV])
         kwargs = {"busy_deadline": busy_deadline} if busy_deadline is not None else {}
@@ -52,6 +65,20 @@ class Workspace:
         who = user or current_user()
         return cls(db, who, CustomerService(db, who), CustomerEditor(db, who), ContactService(db, who),
                    ActivityService(db, who), VisitService(db, who), FeedbackService(db, who), TeamService(db, who))
+
+    def set_user(self, name: str) -> None:
+        """Who saves from now on (View › I am…): the change log's author and the presence name."""
+        self.user = name
+        for service in (self.customers, self.editor, self.contacts, self.activity, self.visits, self.feedback,
+                        self.team):
+            service.user = name
+
+    @cached_property
+    def presence(self) -> PresenceService:
+        """This window's presence on the file (loaded on first use: the CLI never needs it)."""
+        from keepclient.services.presence import PresenceService
+
+        return PresenceService(self.db)
 
     @property
     def path(self) -> Path:
@@ -75,11 +102,23 @@ class Workspace:
         """Moves when a colleague (another connection) saves anything: the window then refreshes."""
         return self.db.data_version()
 
+    @property
+    def read_only(self) -> bool:
+        """The file or its folder cannot be written: reading works, every save raises ReadOnlyDatabaseError."""
+        return self.db.read_only
+
+    def ensure_sound(self) -> None:
+        """Raise DamagedDatabaseError when SQLite's quick_check finds broken pages: bulk writes (import, demo
+        data) and copies (backup) must not spread the damage. Reads every page once."""
+        self.db.ensure_sound()
+
     def generate_demo(self, customers: int, *, append: bool = False,
                       progress: Callable[[int, int], None] | None = None,
                       is_cancelled: Callable[[], bool] | None = None) -> DemoSummary:
         from keepclient.services import demo  # loaded on demand: not needed to show the window
 
+        self.db.ensure_writable()
+        self.ensure_sound()
         return demo.generate_demo(self.db, customers=customers, append=append, progress=progress,
                                   is_cancelled=is_cancelled)
 
@@ -106,15 +145,52 @@ class Workspace:
     def backup(self, dest: Path | None = None) -> Path:
         from keepclient.services import maintenance
 
+        self.ensure_sound()
         return maintenance.backup(self.db, dest)
 
     def check(self) -> CheckReport:
+        """Integrity, schema and counts; a damaged file is reported (integrity lists SQLite's complaints), not
+        raised: this is how the user learns about the damage."""
         from keepclient.services import maintenance
 
-        return maintenance.check(self.db)
+        try:
+            return maintenance.check(self.db)
+        except (DamagedDatabaseError, NotADatabaseError) as exc:
+            problems = self.db.quick_check() or self.db.integrity_check() or [exc.message()]
+            try:
+                with self.db.session() as pw:
+                    version = int(pw.execute_sql("PRAGMA user_version").fetchone()[0])
+            except KeepclientError:
+                version = 0
+            return CheckReport(path=str(self.path), mode=str(self.mode), integrity="; ".join(problems[:3]),
+                               schema_version=version, app_version="", counts={})
+
+    def daily_backup(self, now: dt.datetime | None = None) -> Path | None:
+        """The first open of a day backs the database up (backups/…-daily) and rotates the automatic backups;
+        None when a backup of today exists or there are no customers yet. Call right after opening; it reads the
+        whole file, so the window runs it off the GUI thread (then release_thread). Raises StorageError or
+        CopyCheckFailedError when it fails: say so and keep working."""
+        from keepclient.services import backups
+
+        return backups.daily_backup(self.db, now=now)
+
+    def backup_before(self, reason: str) -> Path:
+        """A backup before a risky action ("import", "empty-trash"); raises when none could be taken, and the
+        caller then does not go ahead."""
+        from keepclient.services import backups
+
+        return backups.before(reason, self.db)
+
+    def empty_trash(self) -> int:
+        """Back up (backups/…-before-empty-trash), then delete the trash for good; nothing is deleted when the
+        backup fails. The window's Edit › Empty trash… should call this rather than editor.empty_trash()."""
+        self.backup_before("empty-trash")
+        return self.editor.empty_trash()
 
     def release_thread(self) -> None:
         self.db.release_thread()
 
     def close(self) -> None:
+        if "presence" in self.__dict__:  # checked in: colleagues stop seeing us at once, not after a minute
+            self.presence.checkout()
         self.db.close()

@@ -8,16 +8,34 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from keepclient import __version__, paths
-from keepclient.domain.errors import CancelledError, KeepclientError
+from keepclient.domain.errors import (
+    CancelledError,
+    DamagedDatabaseError,
+    EmptyDatabaseFileError,
+    KeepclientError,
+    StorageError,
+)
 from keepclient.domain.types import DatabaseMode, DemoSummary
 from keepclient.ui import customer_menus
 from keepclient.ui.customers.area import CustomerArea
+from keepclient.ui.presence_label import PresenceLabel
 from keepclient.ui.prompts import Prompter
+from keepclient.ui.read_only import EditLock, ReadOnlyBanner, edit_controls, flag_areas
 from keepclient.ui.settings import Preferences
 from keepclient.ui.spreadsheet_actions import SpreadsheetActions
+from keepclient.ui.storage_check import DamageCheck, install_error_hook
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.lazy_tab import LazyTab
 from keepclient.ui.widgets.menu_action import make_action
@@ -33,11 +51,11 @@ WATCH_MS = 2000  # how often to look for colleagues' saves (PRAGMA data_version:
 OVERDUE_MS = 60_000  # feedback becomes overdue as time passes: the status bar's count is read again this often
 
 
-def open_workspace(path: Path, *, shared: bool | None = None) -> Workspace:
+def open_workspace(path: Path, *, shared: bool | None = None, create: bool = False) -> Workspace:
     """The default opener; services (and peewee) load here, after the window is on screen."""
     from keepclient.services.workspace import Workspace
 
-    return Workspace.open(path, shared=shared)
+    return Workspace.open(path, shared=shared, create=create)
 
 
 def user_message(error: KeepclientError) -> str:
@@ -67,7 +85,20 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.customers, self.tr("&Customers"))
         self.tabs.addTab(self.calendar_tab, self.tr("C&alendar"))
         self.tabs.addTab(self.feedback_tab, self.tr("&Feedback"))
-        self.setCentralWidget(self.tabs)
+        self.banner = ReadOnlyBanner()  # above the tabs while the database is read-only
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.edit_lock = EditLock(self)
+        self.edit_lock.watch(self.customers.detail, self._apply_read_only)
+        self.damage_check = DamageCheck(self)
+        self.error_hook = install_error_hook(self)
+        self.restore_dialog: QDialog | None = None  # File › Restore from backup…, while open
+        self.identity_dialog: QDialog | None = None  # View › I am…, while open
         self.customers.demo_requested.connect(self.load_demo)
         self.customers.list.read_failed.connect(self._read_failed)
         self.customers.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -88,7 +119,9 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
+        self.presence_label = PresenceLabel()
         self.statusBar().addPermanentWidget(self.overdue_button)
+        self.statusBar().addPermanentWidget(self.presence_label)
         self.statusBar().addPermanentWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
@@ -178,11 +211,13 @@ class MainWindow(QMainWindow):
         self.open_shared_action = make_action(self, self.tr("Open &shared database…"), self.open_shared_dialog,
                                                "Ctrl+Shift+O")
         self.backup_action = make_action(self, self.tr("&Backup…"), self.backup, "Ctrl+Shift+B")
+        self.restore_action = make_action(self, self.tr("&Restore from backup…"), self.restore_from_backup)
         self.demo_action = make_action(self, self.tr("Load &demo data"), self.load_demo)
         quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.spreadsheets = SpreadsheetActions(self)
         for action in (self.new_action, self.open_action, self.open_shared_action, None,
-                       *self.spreadsheets.actions(), None, self.backup_action, self.demo_action, None, quit_action):
+                       *self.spreadsheets.actions(), None, self.backup_action, self.restore_action, self.demo_action,
+                       None, quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
         self.customer_actions = customer_menus.build(self, self.customers)
@@ -193,8 +228,8 @@ class MainWindow(QMainWindow):
         customer_menu.insertAction(self.customer_actions["schedule"], self.customer_actions["feedback_log"])
         self._share_undo()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.me_menu = view_menu.addMenu(self.tr("I &am…"))
-        self.me_menu.aboutToShow.connect(self._fill_me_menu)
+        self.me_action = make_action(self, self.tr("I &am…"), self.choose_me)
+        view_menu.addAction(self.me_action)
         self.overdue_action = make_action(self, self.tr("My &overdue feedback"), self.show_my_overdue)
         view_menu.addAction(self.overdue_action)
         language_menu = view_menu.addMenu(self.tr("&Language"))
@@ -252,18 +287,21 @@ class MainWindow(QMainWindow):
         self.customers.show_detail(customer_id)
 
     # -- opening databases ---------------------------------------------------------------------------------
-    def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True) -> bool:
-        """Open `path`; on failure the current database stays open and the user reads why."""
+    def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True,
+                       create: bool = False) -> bool:
+        """Open `path`; on failure the current database stays open and the user reads why. `create`: the user
+        asked for a new database (New database, --create, the first run's default file); otherwise a missing or
+        empty file is reported and left as it is."""
         if self.task is not None:  # background work on the current database finishes (cancelled) first
             self.task.cancel()
             self.runner.wait()
         try:
-            workspace = self.opener(path, shared=shared)
+            workspace = self.opener(path, shared=shared, create=create)
         except KeepclientError as exc:
-            self.prompter.error(self.tr("Cannot open the database"), user_message(exc))
+            if not self._offer_restore(path, exc):
+                self.prompter.error(self.tr("Cannot open the database"), user_message(exc))
             return False
-        if self.workspace is not None:
-            self.workspace.close()
+        self.close_database()
         self.workspace = workspace
         self._data_version = None
         self.watch.start()
@@ -271,9 +309,12 @@ class MainWindow(QMainWindow):
         self._show_status()
         self._loaded_tabs.clear()
         self.me = self._find_me()
+        self._apply_read_only()
         self._load_tab(self.tabs.currentIndex())
         self.refresh_overdue()
         self.overdue_timer.start()
+        self.presence_label.attach(workspace)
+        self.damage_check.schedule(workspace)
         if workspace.upgrade_backup:
             self.statusBar().showMessage(
                 self.tr("Database upgraded; the previous version was saved as %1").replace(
@@ -285,6 +326,30 @@ class MainWindow(QMainWindow):
                 "network folder (File › Open shared database).").replace("%1", workspace.sync_warning))
         if offer_demo and self.customers.currentIndex() == 0:  # the empty state is showing
             QTimer.singleShot(0, self.offer_demo)
+        return True
+
+    def _offer_restore(self, path: Path, error: KeepclientError) -> bool:
+        """A damaged or empty file that has backups: say what is wrong and offer to restore one (File › Restore
+        from backup… needs the database open, which this one cannot be). False when there is nothing to offer."""
+        if not isinstance(error, DamagedDatabaseError | EmptyDatabaseFileError):
+            return False
+        from keepclient.services.backups import list_backups
+
+        path = Path(path).expanduser().absolute()
+        try:
+            found = list_backups(path)
+        except (KeepclientError, OSError):
+            return False
+        if not found:
+            return False
+        damage = QCoreApplication.translate  # the damage check's words: the same question, asked before opening
+        title = (damage("DamageCheck", "The database is damaged") if isinstance(error, DamagedDatabaseError)
+                 else self.tr("The database file is empty"))
+        text = user_message(error) + "\n\n" + self.tr("Backups of this database were found. Restore one of them?")
+        if self.prompter.ask_choice(title, text, [damage("DamageCheck", "Restore from backup…")]) == 0:
+            from keepclient.ui.restore_dialog import open_restore_dialog
+
+            self.restore_dialog = open_restore_dialog(self, path)
         return True
 
     def offer_demo(self) -> None:
@@ -338,6 +403,8 @@ class MainWindow(QMainWindow):
         except KeepclientError as exc:
             self._loaded_tabs.discard(index)
             self.prompter.error(self.tr("Cannot read the database"), user_message(exc))
+        if self.edit_lock.locked:
+            self._apply_read_only()  # an area built just now locks its edits too
         if index == self.tabs.currentIndex():
             self._route_to_tab(index)  # an area built just now takes over Undo
 
@@ -359,18 +426,27 @@ class MainWindow(QMainWindow):
             self.refresh_overdue()
         self._data_version = version
 
-    def _fill_me_menu(self) -> None:
-        self.me_menu.clear()
+    def choose_me(self) -> None:
+        """View › I am…: a small dialog listing the team (the choice is remembered in the user's settings)."""
         if self.workspace is None:
             return
-        for person in self.workspace.team.salespeople():
-            act = QAction(person.name, self.me_menu, checkable=True)
-            act.setChecked(person.code == self.prefs.salesperson_code)
-            act.triggered.connect(lambda _checked=False, code=person.code: self.set_me(code))
-            self.me_menu.addAction(act)
+        from keepclient.services.workspace import current_user
+        from keepclient.ui.identity_dialog import IdentityDialog
+
+        try:
+            people = self.workspace.team.salespeople()
+        except KeepclientError as exc:
+            self.show_error(exc)
+            return
+        dialog = IdentityDialog(people, self.prefs.salesperson_code, current_user(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_me(dialog.chosen_code()))
+        self.identity_dialog = dialog
+        dialog.open()
 
     def set_me(self, code: str) -> None:
-        """Which salesperson this user is: makes "My customers" mean their customers."""
+        """Which salesperson this user is: makes "My customers" mean their customers, and names the author of
+        every change saved from now on (and the name colleagues see under "Also here")."""
         self.prefs.salesperson_code = code
         self.me = self._find_me()
         if self.workspace is not None and 0 in self._loaded_tabs:
@@ -378,15 +454,59 @@ class MainWindow(QMainWindow):
         if self.workspace is not None and 2 in self._loaded_tabs:
             self.feedback.set_me(self.me)
         self.refresh_overdue()
+        self.presence_label.beat()
 
     def _find_me(self) -> int | None:
-        if self.workspace is None or not self.prefs.salesperson_code:
+        """The chosen salesperson's id; also makes their name the workspace's user (else the login name)."""
+        if self.workspace is None:
             return None
+        from keepclient.services.workspace import current_user
+
         try:
-            people = self.workspace.team.salespeople()
+            people = self.workspace.team.salespeople() if self.prefs.salesperson_code else []
         except KeepclientError:
+            people = []
+        person = next((p for p in people if p.code == self.prefs.salesperson_code), None)
+        self.workspace.set_user(person.name if person else current_user())
+        return person.id if person else None
+
+    def _apply_read_only(self) -> None:
+        """A read-only database: the banner shows and every edit is off (held off while areas change them)."""
+        read_only = self.database_locked()
+        self.banner.setVisible(read_only)
+        flag_areas(self, read_only)
+        if read_only:
+            self.edit_lock.lock(*edit_controls(self))
+        elif self.edit_lock.locked:
+            self.edit_lock.release()
+            self._route_to_tab(self.tabs.currentIndex())
+
+    def database_locked(self) -> bool:
+        """True while the open database cannot be written (Database.read_only)."""
+        return self.workspace is not None and bool(getattr(self.workspace.db, "read_only", False))
+
+    def close_database(self) -> bool | None:
+        """Close the open database (background work finishes first); returns whether it was opened shared."""
+        if self.workspace is None:
             return None
-        return next((p.id for p in people if p.code == self.prefs.salesperson_code), None)
+        shared = self.workspace.mode is DatabaseMode.SHARED
+        self.watch.stop()
+        self.overdue_timer.stop()
+        self.runner.wait()
+        self.presence_label.detach()
+        self.workspace.close()
+        self.workspace = None
+        return shared
+
+    def restore_from_backup(self) -> None:
+        from keepclient.ui.restore_dialog import open_restore_dialog
+
+        self.restore_dialog = open_restore_dialog(self)
+
+    def show_error(self, error: KeepclientError) -> None:
+        """A typed error in the user's language; the window stays as it was."""
+        title = self.tr("Cannot save") if isinstance(error, StorageError) else self.tr("keepclient")
+        self.prompter.error(title, user_message(error))
 
     def refresh(self) -> None:
         self._loaded_tabs.clear()
@@ -396,7 +516,7 @@ class MainWindow(QMainWindow):
     def new_database(self) -> None:
         path = self.prompter.save_file(self.tr("New database"), paths.data_dir() / "keepclient.db")
         if path:
-            self.open_workspace(path)
+            self.open_workspace(path, create=True)
 
     def open_database_dialog(self) -> None:
         path = self.prompter.open_file(self.tr("Open database"), paths.data_dir())
@@ -406,7 +526,7 @@ class MainWindow(QMainWindow):
     def open_shared_dialog(self) -> None:
         path = self.prompter.save_file(self.tr("Open or create a shared database"), paths.data_dir())
         if path:
-            self.open_workspace(path, shared=True)
+            self.open_workspace(path, shared=True, create=True)
 
     # -- long work ----------------------------------------------------------------------------------------
     def load_demo(self) -> None:
@@ -514,9 +634,7 @@ class MainWindow(QMainWindow):
         self.prefs.window_geometry = self.saveGeometry()
         self.prefs.window_state = self.saveState()
         self.prefs.customer_splitter = self.customers.splitter.saveState()
-        if self.workspace is not None:
-            self.workspace.close()
-            self.workspace = None
+        self.close_database()
 
 
 

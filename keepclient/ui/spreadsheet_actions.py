@@ -53,7 +53,8 @@ class SpreadsheetActions(QObject):
 
         if self.window.workspace is None:
             return
-        self.history = ImportHistoryDialog(self.window.workspace, self.window.prompter, self.window)
+        self.history = ImportHistoryDialog(self.window.workspace, self.window.prompter, self.window,
+                                           read_only=self.window.database_locked())
         self.history.undone.connect(lambda _batch: self.window.customers.after_change())
         self.history.open()
 

@@ -15,15 +15,7 @@ from keepclient.services.workspace import Workspace
 from keepclient.ui.main_window import MainWindow
 from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
-from tests import small_team
 from tests.ui.helpers import ScriptedPrompter
-
-
-@pytest.fixture
-def team_db(tmp_path: Path):
-    ws, ids, people = small_team.build(tmp_path / "team.db")
-    ws.close()
-    return tmp_path / "team.db", ids, people
 
 
 @pytest.fixture
@@ -284,8 +276,10 @@ def test_trash_restore_undo_and_empty(open_window, team_db, qtbot):
     window.customer_actions["trash"].trigger()
     window.customer_actions["empty_trash"].trigger()
     assert prompter.asked[-1][0] == "question" and "cannot be undone" in prompter.asked[-1][2]
-    assert window.workspace.customers.count(CustomerFilter(trash=True)) == 0
-    assert not window.customer_actions["undo"].isEnabled()
+    qtbot.waitUntil(lambda: window.workspace.customers.count(CustomerFilter(trash=True)) == 0)
+    qtbot.waitUntil(lambda: not window.customer_actions["undo"].isEnabled())
+    backups = list((team_db[0].parent / "backups").glob("*-before-empty-trash.db"))
+    assert len(backups) == 1  # what was deleted for good can still be restored
 
 
 def test_bulk_tier_owner_and_tags_with_undo(open_window, team_db, qtbot):
@@ -379,7 +373,8 @@ def test_quick_actions_log_feedback_and_schedule(open_window, team_db, qtbot):
         dialog.submit()
     detail = window.customers.detail.detail
     assert detail.last_contact == dt.date(2026, 11, 20)
-    assert detail.timeline[0].kind == "visit" and "Wants a quote" in detail.timeline[0].text
+    logged = next(e for e in detail.timeline if e.kind == "visit")  # the moved dates are field changes above it
+    assert "Wants a quote" in logged.text
     window.customer_actions["feedback"].trigger()
     dialog = window.customers.actions.dialog
     dialog.widgets["description"].setPlainText("Late delivery")
@@ -468,3 +463,40 @@ def test_the_pane_follows_the_search_once_typing_pauses(open_window, team_db, qt
     qtbot.waitUntil(lambda: window.customers.detail.shown_id == team_db[1]["muller"])
     type_search(qtbot, window, "nobody-at-all")
     qtbot.waitUntil(lambda: window.customers.detail.shown_id is None)
+
+
+def test_undo_of_a_logged_call_after_a_colleagues_save_is_refused_and_keeps_their_dates(open_window, team_db, qtbot):
+    window, prompter = open_window(team_db[0])
+    select(window, "Brown Foods Ltd")
+    window.customer_actions["log"].trigger()
+    dialog = window.customers.actions.dialog
+    dialog.set_value("when", dt.datetime(2026, 11, 20, 15, 0))
+    dialog.widgets["outcome"].setPlainText("Wants a quote")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.submit()
+    brown = team_db[1]["brown"]
+    colleague = Workspace.open(team_db[0], user="colleague")
+    colleague.editor.update(brown, colleague.customers.detail(brown).version, {"next_follow_up": dt.date(2027, 1, 8)})
+    colleague.close()
+    window.customer_actions["undo"].trigger()
+    assert prompter.kinds()[-1] == "error"
+    detail = window.customers.detail.detail
+    assert detail.values["next_follow_up"] == dt.date(2027, 1, 8)  # their save is not wiped
+    assert detail.last_contact == dt.date(2026, 11, 20)
+    assert any("Wants a quote" in e.text for e in detail.timeline if e.kind == "visit")  # nor my logged call
+    assert not window.customers.undo_stack.canUndo()
+
+
+def test_two_own_edits_undo_one_after_the_other(open_window, team_db, qtbot):
+    window, prompter = open_window(team_db[0])
+    select(window, "单丽")
+    for city in ("天津", "重庆"):
+        widget: QLineEdit = window.customers.detail.form.widgets["city"]
+        widget.clear()
+        type_into(qtbot, widget, city)
+        window.customer_actions["save"].trigger()
+    ws, shan = window.workspace, team_db[1]["shan"]
+    assert ws.customers.detail(shan).values["city"] == "重庆"
+    window.customer_actions["undo"].trigger()
+    window.customer_actions["undo"].trigger()
+    assert ws.customers.detail(shan).values["city"] == "北京" and "error" not in prompter.kinds()

@@ -131,6 +131,17 @@ class CalendarArea(QWidget):
     def today(self, day: dt.date | None) -> None:
         self._today = day
 
+    @property
+    def read_only(self) -> bool:
+        """True while the database is read-only (the window sets it): visits can be looked at, never changed."""
+        return self.grid.read_only
+
+    @read_only.setter
+    def read_only(self, read_only: bool) -> None:
+        self.grid.read_only = read_only  # no drag starts on the time grid
+        if read_only:
+            self.grid.clear_ghost()
+
     # -- building --------------------------------------------------------------------------------------------
     def _tool(self, text: str, tip: str, checkable: bool = False) -> QToolButton:
         button = QToolButton()

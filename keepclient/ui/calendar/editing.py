@@ -2,7 +2,9 @@
 
 Every change goes through the visit services; moves, deletes, pastes and newly planned visits go onto the area's
 undo stack. A move that overlaps another visit of the same salesperson asks first, and a visit of a recurring
-series asks whether the change is for this visit or the whole series.
+series asks whether the change is for this visit or the whole series. Every change expects the visit's version as
+the calendar showed it: when a colleague changed it in between, nothing is overwritten, the user is told and the
+calendar shows the visit as it is now.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMenu
 
-from keepclient.domain.errors import KeepclientError
-from keepclient.domain.types import VisitItem
+from keepclient.domain.errors import ConflictError, KeepclientError
+from keepclient.domain.types import FIRST_VERSION, VisitItem
 from keepclient.ui.calendar import commands
 from keepclient.ui.calendar.lazy import calendar_module
 from keepclient.ui.labels import date_text, time_text
@@ -37,15 +39,26 @@ class VisitEditing(QObject):
         self.context = commands.Context(lambda: area.workspace, area.refresh, self.report)
 
     # -- errors ----------------------------------------------------------------------------------------------
-    @staticmethod
-    def error_text(error: KeepclientError) -> str:
+    def error_text(self, error: KeepclientError) -> str:
+        if isinstance(error, ConflictError):  # the generic text names a table and versions: say it in calendar terms
+            return self.tr("Someone else changed this visit after the calendar showed it. Nothing was overwritten: "
+                           "the calendar now shows the visit as it is, please check it and try again.")
         return error.message(QCoreApplication.translate)
 
     def report(self, error: KeepclientError, quiet: bool = False) -> None:
+        """Tell the user why a change (or an undo, redo) was not saved; the calendar is reloaded by the caller."""
         if quiet:
             self.area.message.emit(self.error_text(error))
         else:
             self.area.prompter.error(self.tr("Not saved"), self.error_text(error))
+
+    def writable(self) -> bool:
+        """False while the database is read-only: every change would only fail, so none starts (a word in the
+        status bar says why, never a dialog)."""
+        if self.area.read_only:
+            self.area.message.emit(self.tr("This database is open read-only: visits cannot be planned or changed."))
+            return False
+        return True
 
     # -- questions -------------------------------------------------------------------------------------------
     def _scope(self, visit: VisitItem, doing: str) -> str | None:
@@ -81,7 +94,8 @@ class VisitEditing(QObject):
         """A visit was dropped at `start` (and/or stretched to `minutes`): save it, or put it back."""
         area = self.area
         workspace = area.workspace
-        if workspace is None:
+        if workspace is None or not self.writable():
+            area.grid.clear_ghost()
             return
         resized = minutes != visit.minutes
         try:
@@ -91,16 +105,19 @@ class VisitEditing(QObject):
                 area.grid.clear_ghost()
                 area.message.emit(self.tr("Not moved."))
                 return
-            workspace.visits.reschedule(visit.id, start, minutes if resized else None, scope=scope)
+            versions = workspace.visits.reschedule(visit.id, start, minutes if resized else None, scope=scope,
+                                                   version=visit.version)
         except KeepclientError as exc:
             area.grid.clear_ghost()
             self.report(exc)
             area.refresh()
             return
+        self.context.own.wrote("visit", {visit.id: visit.version}, versions)
         text = (self.tr("Change duration of %1") if resized and start == visit.start else
                 self.tr("Move %1")).replace("%1", visit.customer)
         area.undo_stack.push(commands.MoveVisit(
-            self.context, text, visit.id, (visit.start, visit.minutes), (start, minutes if resized else None), scope))
+            self.context, text, visit.id, (visit.start, visit.minutes), (start, minutes if resized else None), scope,
+            versions))
         area.selected_id = visit.id
         area.current_day = start.date()
         area.refresh()
@@ -122,7 +139,7 @@ class VisitEditing(QObject):
     def paste(self, at: dt.datetime | None = None) -> None:
         """A planned copy of the copied visit at `at`: the selected free time, else its own time on the chosen day."""
         area, visit = self.area, self.clipboard
-        if visit is None or area.workspace is None:
+        if visit is None or area.workspace is None or not self.writable():
             return
         if at is None:
             at = (area.selected_moment() if area.view in ("day", "week")
@@ -136,30 +153,31 @@ class VisitEditing(QObject):
             self.report(exc)
             return
         area.undo_stack.push(commands.AddVisits(self.context, self.tr("Paste %1").replace("%1", visit.customer),
-                                                [new_id]))
+                                                {new_id: FIRST_VERSION}))
         area.current_day, area.selected_id = at.date(), new_id
         area.refresh()
 
     def delete(self, visit: VisitItem | None = None) -> None:
         area = self.area
         visit = visit or area.selected_visit()
-        if visit is None or area.workspace is None:
+        if visit is None or area.workspace is None or not self.writable():
             return
         try:
             scope = self._scope(visit, self.tr("%1 is one visit of a series. Delete only this visit, or every "
                                                "planned visit of the series?"))
             if scope is None:
                 return
-            ids = area.workspace.visits.delete(visit.id, scope=scope)
+            versions = area.workspace.visits.delete(visit.id, scope=scope, version=visit.version)
         except KeepclientError as exc:
             self.report(exc)
             area.refresh()
             return
+        self.context.own.wrote("visit", {visit.id: visit.version}, versions)
         area.undo_stack.push(commands.DeleteVisits(
-            self.context, self.tr("Delete %1").replace("%1", visit.customer), ids))
+            self.context, self.tr("Delete %1").replace("%1", visit.customer), versions))
         area.selected_id = None
         area.refresh()
-        area.message.emit(self.tr("Deleted %1 visit(s). Undo with Ctrl+Z.").replace("%1", str(len(ids))))
+        area.message.emit(self.tr("Deleted %1 visit(s). Undo with Ctrl+Z.").replace("%1", str(len(versions))))
 
     # -- dialogs -----------------------------------------------------------------------------------------------
     def _open(self, dialog: QDialog, done) -> QDialog:
@@ -174,7 +192,7 @@ class VisitEditing(QObject):
     def plan_at(self, start: dt.datetime) -> None:
         """Plan a visit at a free time (double-click, Enter, "Plan visit…")."""
         module = self._module("visit_dialog")
-        if self.area.workspace is None:
+        if self.area.workspace is None or not self.writable():
             return
         self._open(module.VisitDialog(self.area.workspace, start=start, salesperson_id=self.area.one_salesperson(),
                                       prompter=self.area.prompter, parent=self.area), self._planned)
@@ -182,7 +200,7 @@ class VisitEditing(QObject):
     def plan_for_customer(self, customer_id: int) -> None:
         """The Due panel's "plan": a visit for that customer at the selected time."""
         module = self._module("visit_dialog")
-        if self.area.workspace is None:
+        if self.area.workspace is None or not self.writable():
             return
         self._open(module.VisitDialog(self.area.workspace, customer_id=customer_id,
                                       start=self.area.selected_moment(), salesperson_id=self.area.one_salesperson(),
@@ -192,7 +210,8 @@ class VisitEditing(QObject):
         area = self.area
         ids = list(getattr(dialog, "saved_ids", []) or [])
         if ids:
-            area.undo_stack.push(commands.AddVisits(self.context, self.tr("Plan visit"), ids))
+            area.undo_stack.push(commands.AddVisits(self.context, self.tr("Plan visit"),
+                                                    dict.fromkeys(ids, FIRST_VERSION)))
             area.selected_id = ids[0]
             first = self._get(ids[0])
             if first is not None:
@@ -201,21 +220,21 @@ class VisitEditing(QObject):
 
     def edit(self, visit: VisitItem) -> None:
         module = self._module("visit_dialog")
-        if self.area.workspace is None:
+        if self.area.workspace is None or not self.writable():
             return
         self._open(module.VisitDialog(self.area.workspace, visit=visit, prompter=self.area.prompter,
                                       parent=self.area), lambda _dialog: self._changed())
 
     def log_outcome(self, visit: VisitItem) -> None:
         module = self._module("outcome_dialog")
-        if self.area.workspace is None:
+        if self.area.workspace is None or not self.writable():
             return
         self._open(module.OutcomeDialog(self.area.workspace, visit=visit, parent=self.area),
                    lambda _dialog: self._changed())
 
     def log_for_customer(self, customer_id: int) -> None:
         module = self._module("outcome_dialog")
-        if self.area.workspace is None:
+        if self.area.workspace is None or not self.writable():
             return
         self._open(module.OutcomeDialog(self.area.workspace, customer_id=customer_id, parent=self.area),
                    lambda _dialog: self._changed())
@@ -240,16 +259,17 @@ class VisitEditing(QObject):
             made.triggered.connect(slot)
             return made
 
+        writable = not self.area.read_only  # a read-only database: only Copy is left on
         if visit is not None:
             return [
-                action(self.tr("Edit…"), lambda: self.edit(visit)),
-                action(self.tr("Log outcome…"), lambda: self.log_outcome(visit)),
+                action(self.tr("Edit…"), lambda: self.edit(visit), writable),
+                action(self.tr("Log outcome…"), lambda: self.log_outcome(visit), writable),
                 action(self.tr("Copy"), lambda: self.copy()),
-                action(self.tr("Delete"), lambda: self.delete(visit)),
+                action(self.tr("Delete"), lambda: self.delete(visit), writable),
             ]
         return [
-            action(self.tr("Plan visit…"), lambda: self.plan_at(moment)),
-            action(self.tr("Paste"), lambda: self.paste(moment), self.clipboard is not None),
+            action(self.tr("Plan visit…"), lambda: self.plan_at(moment), writable),
+            action(self.tr("Paste"), lambda: self.paste(moment), writable and self.clipboard is not None),
         ]
 
     def context_menu(self, visit: VisitItem | None, moment: dt.datetime, where: QPoint) -> QMenu:

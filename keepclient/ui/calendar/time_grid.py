@@ -85,6 +85,7 @@ class TimeGrid(QAbstractScrollArea):
         self._press: _Press | None = None
         self._dragging = False
         self.ghost: Ghost | None = None
+        self.read_only = False  # a read-only database: a press selects, no drag starts (the area sets it)
         self._scrolled = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
@@ -404,8 +405,9 @@ class TimeGrid(QAbstractScrollArea):
             return
         placed = self.visit_at(pos)
         if placed is not None:
-            mode = "resize" if self._on_edge(placed, pos) else "move"
-            self._press = _Press(pos, placed, mode, self.minutes_at(pos.y()) - placed.top)
+            if not self.read_only:
+                mode = "resize" if self._on_edge(placed, pos) else "move"
+                self._press = _Press(pos, placed, mode, self.minutes_at(pos.y()) - placed.top)
             self._select(placed.day, placed.visit.id)
             return
         slot = self.slot_at(pos)
@@ -423,7 +425,7 @@ class TimeGrid(QAbstractScrollArea):
         press = self._press
         if press is None:
             placed = self.visit_at(pos)
-            near_edge = placed is not None and self._on_edge(placed, pos)
+            near_edge = placed is not None and not self.read_only and self._on_edge(placed, pos)
             self.viewport().setCursor(Qt.CursorShape.SizeVerCursor if near_edge else Qt.CursorShape.ArrowCursor)
             return
         if not self._dragging:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QDialog
 
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
+from keepclient.domain.types import FIRST_VERSION
 from keepclient.ui.customers import commands, dialogs
 from keepclient.ui.customers.conflict_dialog import ConflictDialog
 from keepclient.ui.labels import date_text, label
@@ -20,7 +21,7 @@ from keepclient.ui.widgets.form_dialog import FormDialog
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 if TYPE_CHECKING:
-    from keepclient.domain.types import ContactInfo, CustomerDetail
+    from keepclient.domain.types import ContactInfo, CustomerDetail, DatesChange
     from keepclient.ui.customers.area import CustomerArea
 
 
@@ -34,6 +35,12 @@ class CustomerActions(QObject):
     @property
     def ws(self):
         return self.area.workspace
+
+    def _moved_dates(self, dates: DatesChange | None) -> None:
+        """Remember that our own log or plan moved the customer's version (an earlier undo may follow it)."""
+        if dates is not None and dates.before != dates.after:
+            self.area.context.own.wrote("customer", {dates.customer_id: dates.version - 1},
+                                        {dates.customer_id: dates.version})
 
     def _push(self, command: commands.ServiceCommand) -> None:
         self.area.undo_stack.push(command)
@@ -78,7 +85,7 @@ class CustomerActions(QObject):
                 commands.SetDeleted(
                     self.area.context,
                     translate("CustomerActions", "Create %1").replace("%1", values["name"]),
-                    [customer_id],
+                    {customer_id: FIRST_VERSION},
                     deleted=False,
                 )
             )
@@ -103,7 +110,8 @@ class CustomerActions(QObject):
         if self.ws is None or not ids:
             return
         try:
-            self.ws.editor.set_deleted(ids, deleted)
+            versions = self.ws.editor.set_deleted(ids, deleted)
+            self.area.context.own.wrote("customer", {i: v - 1 for i, v in versions.items()}, versions)
         except KeepclientError as exc:
             self.area.report(exc)
             return
@@ -112,7 +120,7 @@ class CustomerActions(QObject):
             if deleted
             else translate("CustomerActions", "Restore %n customer(s)")
         )
-        self._push(commands.SetDeleted(self.area.context, text.replace("%n", str(len(ids))), ids, deleted))
+        self._push(commands.SetDeleted(self.area.context, text.replace("%n", str(len(ids))), versions, deleted))
         self.area.message.emit(
             translate("CustomerActions", "Moved to the trash: %n. Undo with Ctrl+Z.").replace("%n", str(len(ids)))
             if deleted
@@ -133,11 +141,20 @@ class CustomerActions(QObject):
             ).replace("%n", str(count)),
         ):
             return
-        try:
-            self.ws.editor.empty_trash()
-        except KeepclientError as exc:
-            self.area.report(exc)
-            return
+        from keepclient.ui.tasks import Task
+
+        workspace = self.ws  # a backup comes first (it reads the whole file), so the work runs off the UI thread
+        task = Task(lambda _report, _cancelled: workspace.empty_trash(), cleanup=workspace.release_thread)
+        self.area.message.emit(translate("CustomerActions", "Backing up, then emptying the trash…"))
+        task.then(lambda _count: self._trash_emptied(), self._trash_not_emptied)
+        self.area.runner.start(task)
+
+    def _trash_not_emptied(self, error: Exception) -> None:
+        if not isinstance(error, KeepclientError):
+            raise error  # a bug: the window's error hook shows it
+        self.area.report(error)  # e.g. the backup failed (disk full): nothing was deleted
+
+    def _trash_emptied(self) -> None:
         self.area.undo_stack.clear()  # earlier steps may refer to customers that are gone now
         self.area.detail.clear()
         self.area.after_change()
@@ -158,7 +175,9 @@ class CustomerActions(QObject):
                     ids, add=tags if what == "add_tag" else [], remove=tags if what == "remove_tag" else []
                 )
                 return
-            before = self.ws.editor.bulk_update(ids, {what: value})
+            before, versions = self.ws.editor.bulk_update(ids, {what: value})
+            changed = {i: v - 1 for i, v in versions.items() if before[i] != {what: value}}
+            self.area.context.own.wrote("customer", changed, versions)
             self._push(
                 commands.BulkUpdate(
                     self.area.context,
@@ -167,6 +186,7 @@ class CustomerActions(QObject):
                     .replace("%n", str(len(ids))),
                     {what: value},
                     before,
+                    versions,
                 )
             )
 
@@ -192,7 +212,8 @@ class CustomerActions(QObject):
                 contact_id = self.ws.contacts.add(detail.id, **dialogs.contact_values(values))
                 self._push(
                     commands.ContactChange(
-                        context, translate("CustomerActions", "Add contact"), detail.id, contact_id, "added"
+                        context, translate("CustomerActions", "Add contact"), detail.id, contact_id, "added",
+                        version=FIRST_VERSION,
                     )
                 )
 
@@ -204,6 +225,7 @@ class CustomerActions(QObject):
                 before = {key: getattr(contact, key) for key in after}
                 changed = {key: value for key, value in after.items() if value != before[key]}
                 version = self.ws.contacts.update(contact.id, contact.version, changed)
+                context.own.wrote("contact", {contact.id: contact.version}, {contact.id: version})
                 self._push(
                     commands.ContactChange(
                         context,
@@ -219,14 +241,24 @@ class CustomerActions(QObject):
 
             self._open(dialogs.contact(self.area, contact), edit)
         elif action == "remove" and contact is not None:
-            self.ws.contacts.remove(contact.id)
+            try:
+                version = self.ws.contacts.remove(contact.id, contact.version)
+                context.own.wrote("contact", {contact.id: contact.version}, {contact.id: version})
+            except KeepclientError as exc:
+                self.area.report(exc)
+                self.area.after_change([detail.id])
+                return
             self._push(
                 commands.ContactChange(
-                    context, translate("CustomerActions", "Remove contact"), detail.id, contact.id, "removed"
+                    context, translate("CustomerActions", "Remove contact"), detail.id, contact.id, "removed",
+                    version=version,
                 )
             )
         elif action == "primary" and contact is not None:
-            self.ws.contacts.set_primary(contact.id)
+            try:
+                self.ws.contacts.set_primary(contact.id, contact.version)
+            except KeepclientError as exc:
+                self.area.report(exc)
             self.area.after_change([detail.id])
 
     # -- quick actions -----------------------------------------------------------------------------------
@@ -237,16 +269,11 @@ class CustomerActions(QObject):
         if self.area.detail.is_dirty() and not self.area.save():
             return
         activity, context = self.ws.activity, self.area.context
-        before = activity.follow_up_state(detail.id)
-
-        def logged(table: str, entry_id: int, text: str) -> None:
-            after = activity.follow_up_state(detail.id)
-            self._push(commands.LoggedEntry(context, text, detail.id, table, entry_id, before, after))
 
         if kind == "log":
 
             def log(values: dict[str, Any]) -> None:
-                entry = activity.log_contact(
+                entry, dates = activity.log_contact(
                     detail.id,
                     kind=values["kind"],
                     when=values["when"],
@@ -255,21 +282,25 @@ class CustomerActions(QObject):
                     satisfaction=values["satisfaction"] or None,
                     next_follow_up=values["next_follow_up"],
                 )
-                logged("visit", entry, translate("CustomerActions", "Log %1").replace("%1", label(values["kind"])))
+                self._moved_dates(dates)
+                self._push(commands.LoggedEntry(
+                    context, translate("CustomerActions", "Log %1").replace("%1", label(values["kind"])), detail.id,
+                    "visit", {entry: FIRST_VERSION}, dates))
 
             self._open(dialogs.log_contact(self.area, detail.contacts), log)
         elif kind == "feedback":
 
             def feedback(values: dict[str, Any]) -> None:
                 entry = self.ws.feedback.create(detail.id, **values)
-                logged("feedback", entry, translate("CustomerActions", "Add feedback"))
+                self._push(commands.LoggedEntry(context, translate("CustomerActions", "Add feedback"), detail.id,
+                                                "feedback", {entry: FIRST_VERSION}))
 
             self._open(dialogs.feedback(self.area, detail.contacts, self.ws.team.salespeople(),
                                         detail.values["owner"], detail.owner_name), feedback)
         elif kind == "schedule":
-            self.schedule(detail.id, detail.values["next_follow_up"], before)
+            self.schedule(detail.id, detail.values["next_follow_up"])
 
-    def schedule(self, customer_id: int, due: dt.date | None, before: dict[str, dt.date | None]) -> None:
+    def schedule(self, customer_id: int, due: dt.date | None) -> None:
         """The visit dialog for this customer (recurrence, overlap warnings), on the day the follow-up is due;
         planning is one undo step, a whole series included."""
         from keepclient.ui.calendar.visit_dialog import VisitDialog  # the calendar's dialog, loaded when used
@@ -278,14 +309,16 @@ class CustomerActions(QObject):
         day = max(due, today) if due else today + dt.timedelta(days=1)
         dialog = VisitDialog(self.ws, customer_id=customer_id, start=dt.datetime.combine(day, dt.time(10)),
                              prompter=self.area.prompter, parent=self.area)
-        context, activity = self.area.context, self.ws.activity
+        context = self.area.context
 
         def planned() -> None:
             text = translate("CustomerActions", "Schedule follow-up")
             if len(dialog.saved_ids) > 1:
                 text = translate("CustomerActions", "Schedule %n follow-ups").replace("%n", str(len(dialog.saved_ids)))
-            self._push(commands.PlannedVisits(context, text, customer_id, dialog.saved_ids, before,
-                                              activity.follow_up_state(customer_id)))
+            self._moved_dates(getattr(dialog.saved_ids, "dates", None))
+            self._push(commands.LoggedEntry(context, text, customer_id, "visit",
+                                            dict.fromkeys(dialog.saved_ids, FIRST_VERSION),
+                                            getattr(dialog.saved_ids, "dates", None)))
 
         dialog.accepted.connect(planned)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
@@ -310,6 +343,7 @@ class CustomerActions(QObject):
             try:
                 if mine:
                     version = self.ws.editor.update(detail.id, theirs["version"], mine)
+                    self.area.context.own.wrote("customer", {detail.id: theirs["version"]}, {detail.id: version})
                     before = {field: theirs[field] for field in mine}
                     self.area.undo_stack.push(
                         commands.EditCustomer(

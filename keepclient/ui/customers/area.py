@@ -48,6 +48,7 @@ class CustomerArea(QStackedWidget):
         self.undo_stack = QUndoStack(self)
         self.context = commands.Context(lambda: self.workspace, self.after_change, self.report)
         self.actions = CustomerActions(self)
+        self.read_only = False  # a read-only database (the window sets it): nothing here starts a change
         self._selecting = False
 
         empty = QWidget()
@@ -95,7 +96,7 @@ class CustomerArea(QStackedWidget):
         self.detail.save_requested.connect(self.save)
         self.detail.revert_requested.connect(self.revert)
         self.detail.restore_requested.connect(lambda: self.actions.set_deleted(False))
-        self.detail.contact_action.connect(self.actions.contact)
+        self.detail.contact_action.connect(self._contact_action)
         self.detail.quick_action.connect(self.actions.quick)
         self.trash = False
         self._count_request: tuple[int, CustomerFilter] | None = None
@@ -252,6 +253,7 @@ class CustomerArea(QStackedWidget):
         try:
             if changes:
                 version = self.workspace.editor.update(detail.id, detail.version, changes)
+                self.context.own.wrote("customer", {detail.id: detail.version}, {detail.id: version})
                 before = {field: detail.values[field] for field in changes}
                 self.undo_stack.push(commands.EditCustomer(
                     self.context, self.tr("Edit %1").replace("%1", detail.name), detail.id, before, changes,
@@ -277,6 +279,11 @@ class CustomerArea(QStackedWidget):
     def revert(self) -> None:
         if self.detail.shown_id is not None:
             self.show_detail(self.detail.shown_id)
+
+    def _contact_action(self, action: str, contact: Any) -> None:
+        """The contact buttons are locked while read-only; a double-click on a contact (edit) is held here."""
+        if not self.read_only:
+            self.actions.contact(action, contact)
 
     # -- views -------------------------------------------------------------------------------------------
     def apply_view(self, view: SavedView) -> None:

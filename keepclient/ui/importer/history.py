@@ -20,10 +20,12 @@ class ImportHistoryDialog(QDialog):
 
     undone = Signal(int)
 
-    def __init__(self, workspace: Workspace, prompter: Prompter, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, prompter: Prompter, parent: QWidget | None = None, *,
+                 read_only: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import history"))
         self.workspace, self.prompter = workspace, prompter
+        self.read_only = read_only  # a read-only database: the history shows, nothing can be undone
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([self.tr("When"), self.tr("File"), self.tr("Result"),
                                               self.tr("State")])
@@ -31,6 +33,7 @@ class ImportHistoryDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.undo_button = QPushButton(self.tr("Undo import"))
+        self.undo_button.setEnabled(not read_only)
         self.undo_button.clicked.connect(self.undo_selected)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
@@ -62,7 +65,7 @@ class ImportHistoryDialog(QDialog):
 
     def undo_selected(self) -> None:
         row = self.table.currentRow()
-        if not 0 <= row < len(self.entries) or self.entries[row].undone:
+        if self.read_only or not 0 <= row < len(self.entries) or self.entries[row].undone:
             return
         batch = self.entries[row].id
         try:

@@ -128,186 +128,186 @@
 <context>
     <name>CalendarArea</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="156"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="234"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="145"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="156"/>
         <source>Today (Ctrl+T, Alt+Home)</source>
         <translation>今天（Ctrl+T、Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="146"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="157"/>
         <source>Previous (Alt+Left, Page Up)</source>
         <translation>上一个（Alt+左、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="147"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="158"/>
         <source>Next (Alt+Right, Page Down)</source>
         <translation>下一个（Alt+右、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="148"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="230"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="159"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="241"/>
         <source>Go to date…</source>
         <translation>转到日期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="148"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="159"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation>转到某一天（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="168"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="179"/>
         <source>Agenda</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
         <source>Birthdays</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
         <source>Show contacts&apos; birthdays</source>
         <translation>显示联系人生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="181"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="192"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="181"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="192"/>
         <source>Plan a visit at the selected time (Enter)</source>
         <translation>在所选时间安排拜访（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="194"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="194"/>
         <source>Show the customers due for follow-up</source>
         <translation>显示需要跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
         <source>Print schedules, route sheets and the month</source>
         <translation>打印日程表、路线单和月历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="188"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="199"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="188"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="199"/>
         <source>Export visits, team settings</source>
         <translation>导出拜访、团队设置</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="191"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="202"/>
         <source>Export visits as .ics…</source>
         <translation>将拜访导出为 .ics…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="192"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="203"/>
         <source>Follow-up cadence…</source>
         <translation>跟进周期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="224"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="226"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="235"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="237"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="225"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="228"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="236"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="239"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="231"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="242"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="233"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="244"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="235"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="246"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="486"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="497"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="487"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="498"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="489"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="500"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="496"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="507"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="497"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="508"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="498"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="509"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="499"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="510"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="503"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="514"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="518"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="529"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -507,97 +507,102 @@
 <context>
     <name>CustomerActions</name>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="70"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="77"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="71"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="78"/>
         <source>Already in the database: %1. Create another customer anyway?</source>
         <translation>数据库中已有：%1。仍要新建一个客户吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="80"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="87"/>
         <source>Create %1</source>
         <translation>新建 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="111"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="119"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>将 %n 个客户移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="113"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="121"/>
         <source>Restore %n customer(s)</source>
         <translation>恢复 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="117"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="125"/>
         <source>Moved to the trash: %n. Undo with Ctrl+Z.</source>
         <translation>已移到回收站：%n 个。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="119"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="127"/>
         <source>Restored: %n.</source>
         <translation>已恢复：%n 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="129"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="137"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="138"/>
         <source>Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.</source>
         <translation>永久删除回收站中的 %n 个客户及其联系人和往来记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="165"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="148"/>
+        <source>Backing up, then emptying the trash…</source>
+        <translation>正在备份，然后清空回收站…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="184"/>
         <source>%1 for %n customer(s)</source>
         <translation>为 %n 个客户设置%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="179"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="199"/>
         <source>Change tags</source>
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="195"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="215"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="210"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="232"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="225"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="253"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="258"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="287"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="265"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="295"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="284"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="315"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="286"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="317"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="317"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="351"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -605,44 +610,44 @@
 <context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="57"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="58"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="60"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="61"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="69"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="70"/>
         <source>No customer matches. Press Esc to clear the search, or pick another view.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="257"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="259"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="274"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="276"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="298"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="305"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="298"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="305"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="327"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="334"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1079,13 +1084,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="24"/>
-        <location filename="../../keepclient/ui/main_window.py" line="218"/>
+        <location filename="../../keepclient/ui/main_window.py" line="253"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
-        <location filename="../../keepclient/ui/main_window.py" line="220"/>
+        <location filename="../../keepclient/ui/main_window.py" line="255"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1181,6 +1186,42 @@ Import your contact list, or load demo data to look around first.</source>
         <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="89"/>
         <source>Type a name, pinyin or phone digits</source>
         <translation>输入名称、拼音或电话号码</translation>
+    </message>
+</context>
+<context>
+    <name>DamageCheck</name>
+    <message>
+        <location filename="../../keepclient/ui/storage_check.py" line="88"/>
+        <source>The daily backup failed: %1</source>
+        <translation>今天的自动备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/storage_check.py" line="105"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/storage_check.py" line="106"/>
+        <source>keepclient found damage in %1:
+
+%2
+
+What is saved from now on may be lost. Restore the database from a backup, or continue at your own risk.</source>
+        <translation>keepclient 在 %1 中发现损坏：
+
+%2
+
+从现在起保存的内容可能会丢失。请从备份恢复数据库，或自行承担风险继续使用。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/storage_check.py" line="108"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/storage_check.py" line="108"/>
+        <source>Continue</source>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
@@ -2086,51 +2127,69 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/identity_dialog.py" line="24"/>
+        <source>Who are you?</source>
+        <translation>您是哪位？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/identity_dialog.py" line="25"/>
+        <source>Choose your name. Your changes are recorded under it, and colleagues see it while you have this database open.</source>
+        <translation>请选择您的名字。您的修改会记在这个名字下；您打开此数据库时，同事也会看到它。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/identity_dialog.py" line="30"/>
+        <source>Not chosen (my login: %1)</source>
+        <translation>未选择（我的登录名：%1）</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="25"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="26"/>
         <source>Import history</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="28"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="30"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="28"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="30"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="28"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="30"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="29"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="31"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="33"/>
-        <location filename="../../keepclient/ui/importer/history.py" line="71"/>
-        <location filename="../../keepclient/ui/importer/history.py" line="75"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="35"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="74"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="78"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="35"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="38"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="55"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="58"/>
         <source>%1 new, %2 updated, rows refused: %3</source>
         <translation>新增 %1，更新 %2，未导入的行：%3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/history.py" line="57"/>
+        <location filename="../../keepclient/ui/importer/history.py" line="60"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -2253,32 +2312,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>类型原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="238"/>
+        <location filename="../../keepclient/services/imports.py" line="240"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="239"/>
+        <location filename="../../keepclient/services/imports.py" line="241"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="239"/>
+        <location filename="../../keepclient/services/imports.py" line="241"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="240"/>
+        <location filename="../../keepclient/services/imports.py" line="242"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="241"/>
+        <location filename="../../keepclient/services/imports.py" line="243"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="241"/>
+        <location filename="../../keepclient/services/imports.py" line="243"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -2459,260 +2518,281 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="67"/>
+        <location filename="../../keepclient/ui/main_window.py" line="85"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="68"/>
+        <location filename="../../keepclient/ui/main_window.py" line="86"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="69"/>
+        <location filename="../../keepclient/ui/main_window.py" line="87"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="82"/>
+        <location filename="../../keepclient/ui/main_window.py" line="113"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="142"/>
+        <location filename="../../keepclient/ui/main_window.py" line="175"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="144"/>
+        <location filename="../../keepclient/ui/main_window.py" line="177"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="161"/>
+        <location filename="../../keepclient/ui/main_window.py" line="194"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="174"/>
+        <location filename="../../keepclient/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="175"/>
+        <location filename="../../keepclient/ui/main_window.py" line="208"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="176"/>
+        <location filename="../../keepclient/ui/main_window.py" line="209"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="178"/>
+        <location filename="../../keepclient/ui/main_window.py" line="211"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="180"/>
+        <location filename="../../keepclient/ui/main_window.py" line="213"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="181"/>
+        <location filename="../../keepclient/ui/main_window.py" line="214"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="215"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="182"/>
+        <location filename="../../keepclient/ui/main_window.py" line="216"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="189"/>
+        <location filename="../../keepclient/ui/main_window.py" line="224"/>
         <source>Show &amp;feedback log</source>
         <translation>查看反馈日志(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="195"/>
+        <location filename="../../keepclient/ui/main_window.py" line="230"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="196"/>
+        <location filename="../../keepclient/ui/main_window.py" line="231"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="198"/>
+        <location filename="../../keepclient/ui/main_window.py" line="233"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="200"/>
+        <location filename="../../keepclient/ui/main_window.py" line="235"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="202"/>
+        <location filename="../../keepclient/ui/main_window.py" line="237"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="209"/>
+        <location filename="../../keepclient/ui/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="210"/>
+        <location filename="../../keepclient/ui/main_window.py" line="245"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="263"/>
+        <location filename="../../keepclient/ui/main_window.py" line="302"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="279"/>
+        <location filename="../../keepclient/ui/main_window.py" line="320"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="282"/>
+        <location filename="../../keepclient/ui/main_window.py" line="323"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="283"/>
+        <location filename="../../keepclient/ui/main_window.py" line="324"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="293"/>
+        <location filename="../../keepclient/ui/main_window.py" line="347"/>
+        <source>The database file is empty</source>
+        <translation>数据库文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="348"/>
+        <source>Backups of this database were found. Restore one of them?</source>
+        <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="358"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="294"/>
+        <location filename="../../keepclient/ui/main_window.py" line="359"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="304"/>
+        <location filename="../../keepclient/ui/main_window.py" line="369"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="305"/>
+        <location filename="../../keepclient/ui/main_window.py" line="370"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="307"/>
+        <location filename="../../keepclient/ui/main_window.py" line="372"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="308"/>
+        <location filename="../../keepclient/ui/main_window.py" line="373"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="340"/>
+        <location filename="../../keepclient/ui/main_window.py" line="405"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="397"/>
+        <location filename="../../keepclient/ui/main_window.py" line="508"/>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="517"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="402"/>
+        <location filename="../../keepclient/ui/main_window.py" line="522"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="407"/>
+        <location filename="../../keepclient/ui/main_window.py" line="527"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="416"/>
+        <location filename="../../keepclient/ui/main_window.py" line="536"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="416"/>
+        <location filename="../../keepclient/ui/main_window.py" line="536"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="430"/>
+        <location filename="../../keepclient/ui/main_window.py" line="550"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="166"/>
-        <location filename="../../keepclient/ui/main_window.py" line="438"/>
+        <location filename="../../keepclient/ui/main_window.py" line="199"/>
+        <location filename="../../keepclient/ui/main_window.py" line="508"/>
+        <location filename="../../keepclient/ui/main_window.py" line="558"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="440"/>
+        <location filename="../../keepclient/ui/main_window.py" line="560"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="455"/>
+        <location filename="../../keepclient/ui/main_window.py" line="575"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="457"/>
+        <location filename="../../keepclient/ui/main_window.py" line="577"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="464"/>
+        <location filename="../../keepclient/ui/main_window.py" line="584"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="464"/>
+        <location filename="../../keepclient/ui/main_window.py" line="584"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="467"/>
+        <location filename="../../keepclient/ui/main_window.py" line="587"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="468"/>
+        <location filename="../../keepclient/ui/main_window.py" line="588"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="484"/>
-        <location filename="../../keepclient/ui/main_window.py" line="489"/>
+        <location filename="../../keepclient/ui/main_window.py" line="604"/>
+        <location filename="../../keepclient/ui/main_window.py" line="609"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="485"/>
+        <location filename="../../keepclient/ui/main_window.py" line="605"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="490"/>
+        <location filename="../../keepclient/ui/main_window.py" line="610"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -2925,6 +3005,24 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="256"/>
         <source>The outcome is saved, the feedback not yet: %1</source>
         <translation>结果已保存，但反馈尚未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="309"/>
+        <source>Someone else changed this visit meanwhile (it is now: %1). Nothing was overwritten. Save again to record your outcome over theirs, or Cancel.</source>
+        <translation>在此期间有人修改了这次拜访（现在是：%1）。没有覆盖任何内容。再次保存将用您的结果覆盖对方的，或点“取消”。</translation>
+    </message>
+</context>
+<context>
+    <name>PresenceLabel</name>
+    <message>
+        <location filename="../../keepclient/ui/presence_label.py" line="66"/>
+        <source>Also here: %1</source>
+        <translation>同时在线：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/presence_label.py" line="68"/>
+        <source>%1 on %2, since %3</source>
+        <translation>%1，在 %2 上，自 %3 起</translation>
     </message>
 </context>
 <context>
@@ -3273,6 +3371,14 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../keepclient/ui/read_only.py" line="29"/>
+        <source>This database is open read-only: you can look and search, but nothing can be saved. Ask whoever manages the file for write access, or restore a backup to a new file (File › Restore from backup…).</source>
+        <translation>此数据库以只读方式打开：可以查看和搜索，但无法保存任何内容。请向管理该文件的人申请写入权限，或将备份恢复到新文件（文件 › 从备份恢复…）。</translation>
+    </message>
+</context>
+<context>
     <name>RepeatEditor</name>
     <message>
         <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="169"/>
@@ -3400,6 +3506,97 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/feedback/report_dialog.py" line="220"/>
         <source>Save feedback report as Excel</source>
         <translation>将反馈报表保存为 Excel</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="51"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="176"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="52"/>
+        <source>Backups of %1:</source>
+        <translation>%1 的备份：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="56"/>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="56"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="56"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="57"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="75"/>
+        <source>There are no backups of this database yet (File › Backup makes one).</source>
+        <translation>此数据库还没有备份（“文件 › 备份”可以创建一个）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="77"/>
+        <source>Restore to a new file…</source>
+        <translation>恢复到新文件…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="78"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="149"/>
+        <source>Replace the current database</source>
+        <translation>替换当前数据库</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="79"/>
+        <source>Replace %1</source>
+        <translation>替换 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="119"/>
+        <source>Restore the backup to</source>
+        <translation>将备份恢复到</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="125"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="155"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="129"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="130"/>
+        <source>The backup was restored to %1. Open it now?</source>
+        <translation>备份已恢复到 %1。现在打开吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="141"/>
+        <source>Replace %1 with the backup taken %2? Everything saved since then is replaced; keepclient keeps a copy of the current file first.</source>
+        <translation>用 %2 的备份替换 %1 吗？此后保存的所有内容都会被替换；keepclient 会先保留当前文件的副本。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="147"/>
+        <source>%1 also have this database open: ask them to close keepclient first.</source>
+        <translation>%1 也打开着此数据库：请先让他们关闭 keepclient。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="161"/>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
     </message>
 </context>
 <context>
@@ -3563,17 +3760,17 @@ Customer follow-up for small sales teams.</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="64"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="65"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="76"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="77"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="79"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="80"/>
         <source>Exported %1 customers to %2</source>
         <translation>已将 %1 个客户导出到 %2</translation>
     </message>
@@ -3619,22 +3816,22 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="282"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="283"/>
         <source>%1 visits</source>
         <translation>%1 次拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="386"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="387"/>
         <source>Birthday: %1 (%2)</source>
         <translation>生日：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="389"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="390"/>
         <source>+%1 more birthdays</source>
         <translation>还有 %1 个生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="522"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="524"/>
         <source>%1 visits start in this hour. Choose salespeople to see each of them.</source>
         <translation>这一小时内开始 %1 次拜访。选择销售员以逐条查看。</translation>
     </message>
@@ -3710,125 +3907,130 @@ Customer follow-up for small sales teams.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="268"/>
         <source>Change visit</source>
         <translation>修改拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="268"/>
         <source>Plan a visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="280"/>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="283"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="281"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="284"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="287"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="288"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="293"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="294"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="302"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="303"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="307"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="308"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="310"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="312"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="313"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="315"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="316"/>
         <source>The customer&apos;s address</source>
         <translation>客户地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="316"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="317"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="320"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="321"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="329"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="330"/>
         <source>Part of a repeating series.</source>
         <translation>属于重复系列。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="367"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="368"/>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="463"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="448"/>
+        <source>Someone else changed this visit while you edited it. Nothing was overwritten. Save again to put your values over theirs, or Cancel.</source>
+        <translation>您编辑期间有人修改了这次拜访。没有覆盖任何内容。再次保存将用您填写的内容覆盖对方的，或点“取消”。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="478"/>
         <source>Repeating visit</source>
         <translation>重复的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="464"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="479"/>
         <source>%1 is one visit of a series. Change only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只修改这一次，还是修改该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="466"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="481"/>
         <source>Only this visit</source>
         <translation>仅此一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="466"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="481"/>
         <source>The whole series</source>
         <translation>整个系列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="469"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="484"/>
         <source>Not saved yet.</source>
         <translation>尚未保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="493"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="508"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="495"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="510"/>
         <source>%1 already has something planned at that time:</source>
         <translation>%1 在该时间已有安排：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="497"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="512"/>
         <source>Overlapping visits</source>
         <translation>拜访时间重叠</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="497"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="512"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="499"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="514"/>
         <source>Not saved: choose another time or salesperson.</source>
         <translation>未保存：请选择其他时间或销售员。</translation>
     </message>
@@ -3836,185 +4038,233 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>VisitEditing</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="48"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="44"/>
+        <source>Someone else changed this visit after the calendar showed it. Nothing was overwritten: the calendar now shows the visit as it is, please check it and try again.</source>
+        <translation>日历显示之后有人修改了这次拜访。没有覆盖任何内容：日历现在显示的是它的最新状态，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="53"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="56"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="59"/>
+        <source>This database is open read-only: visits cannot be planned or changed.</source>
+        <translation>此数据库以只读方式打开：无法安排或修改拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="69"/>
         <source>Repeating visit</source>
         <translation>重复的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="58"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="71"/>
         <source>Only this visit</source>
         <translation>仅此一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="58"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="71"/>
         <source>The whole series</source>
         <translation>整个系列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="73"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="86"/>
         <source>… and %1 more</source>
         <translation>……还有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="74"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="87"/>
         <source>The salesperson</source>
         <translation>该销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="75"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="88"/>
         <source>%1 already has something planned at that time:</source>
         <translation>%1 在该时间已有安排：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="77"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="90"/>
         <source>Overlapping visits</source>
         <translation>拜访时间重叠</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="77"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="90"/>
         <source>Keep the new time anyway?</source>
         <translation>仍要使用新时间吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="88"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="102"/>
         <source>%1 is one visit of a series. Move only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只移动这一次，还是移动该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="92"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="106"/>
         <source>Not moved.</source>
         <translation>未移动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="100"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="116"/>
         <source>Change duration of %1</source>
         <translation>修改 %1 的时长</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="101"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="117"/>
         <source>Move %1</source>
         <translation>移动 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="107"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="124"/>
         <source>%1 moved to %2. Undo with Ctrl+Z.</source>
         <translation>%1 已移到 %2。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="119"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="136"/>
         <source>Copied %1. Paste it at another time with Ctrl+V.</source>
         <translation>已复制 %1。按 Ctrl+V 粘贴到其他时间。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="132"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="149"/>
         <source>Not pasted.</source>
         <translation>未粘贴。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="155"/>
         <source>Paste %1</source>
         <translation>粘贴 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="149"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="166"/>
         <source>%1 is one visit of a series. Delete only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只删除这一次，还是删除该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="159"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="177"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="162"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="180"/>
         <source>Deleted %1 visit(s). Undo with Ctrl+Z.</source>
         <translation>已删除 %1 次拜访。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="195"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="213"/>
         <source>Plan visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="245"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="265"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="246"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="266"/>
         <source>Log outcome…</source>
         <translation>记录结果…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="247"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="267"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="248"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="268"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="251"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="271"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="252"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="272"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
 </context>
 <context>
+    <name>backups</name>
+    <message>
+        <location filename="../../keepclient/services/backups.py" line="63"/>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/backups.py" line="64"/>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/backups.py" line="65"/>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/backups.py" line="66"/>
+        <source>before emptying the trash</source>
+        <translation>清空回收站前</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/backups.py" line="67"/>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/backups.py" line="68"/>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="164"/>
+        <location filename="../../keepclient/cli.py" line="201"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="172"/>
+        <location filename="../../keepclient/cli.py" line="209"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="181"/>
+        <location filename="../../keepclient/cli.py" line="218"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="191"/>
+        <location filename="../../keepclient/cli.py" line="228"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="203"/>
+        <location filename="../../keepclient/cli.py" line="240"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="204"/>
+        <location filename="../../keepclient/cli.py" line="241"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="205"/>
+        <location filename="../../keepclient/cli.py" line="242"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="214"/>
+        <location filename="../../keepclient/cli.py" line="247"/>
+        <source>The database is damaged. Keep this file as it is, and restore the last good backup (keepclient restore).</source>
+        <translation>数据库已损坏。请保持此文件原样，并恢复最近一个完好的备份（keepclient restore）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli.py" line="255"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="221"/>
+        <location filename="../../keepclient/cli.py" line="262"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
@@ -4074,50 +4324,95 @@ Customer follow-up for small sales teams.</source>
         <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="238"/>
+        <location filename="../../keepclient/cli.py" line="279"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="241"/>
+        <location filename="../../keepclient/cli.py" line="282"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="247"/>
+        <location filename="../../keepclient/cli.py" line="288"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="291"/>
+        <location filename="../../keepclient/cli.py" line="332"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="305"/>
-        <location filename="../../keepclient/cli.py" line="328"/>
+        <location filename="../../keepclient/cli.py" line="346"/>
+        <location filename="../../keepclient/cli.py" line="369"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="316"/>
+        <location filename="../../keepclient/cli.py" line="357"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="335"/>
+        <location filename="../../keepclient/cli.py" line="376"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="343"/>
+        <location filename="../../keepclient/cli.py" line="384"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="344"/>
+        <location filename="../../keepclient/cli.py" line="385"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="68"/>
+        <source>No backups of {path} yet.</source>
+        <translation>{path} 还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="70"/>
+        <source>Backups of {path}, newest first:</source>
+        <translation>{path} 的备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="71"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="74"/>
+        <source>{count} customers</source>
+        <translation>{count} 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="87"/>
+        <source>Restored {backup} to {path} ({customers} customers).</source>
+        <translation>已将 {backup} 恢复到 {path}（{customers} 个客户）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="92"/>
+        <source>Add --yes to replace {path} with the backup (or --to PATH to restore into a new file).</source>
+        <translation>加上 --yes 才会用备份替换 {path}（或用 --to 路径 恢复到新文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="95"/>
+        <source>Replace {path} with {backup}? The current database is backed up first. Close keepclient on every computer using it. [y/N] </source>
+        <translation>用 {backup} 替换 {path} 吗？会先备份当前数据库。请先在所有使用它的电脑上关闭 keepclient。[y/N] </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="101"/>
+        <source>Restored {backup} over {path} ({customers} customers).</source>
+        <translation>已用 {backup} 覆盖恢复 {path}（{customers} 个客户）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="104"/>
+        <source>The database as it was before is kept in {path}</source>
+        <translation>恢复前的数据库保存在 {path}</translation>
     </message>
 </context>
 <context>
@@ -4159,83 +4454,143 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="79"/>
+        <source>Could not save to {path}: {reason}. This change was not saved; work saved before it is safe. Free some disk space or check the connection to the folder, then try again.</source>
+        <translation>无法保存到 {path}：{reason}。此次修改没有保存；之前保存的内容是安全的。请腾出一些磁盘空间或检查与该文件夹的连接，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="87"/>
+        <source>{path} was deleted, moved or replaced (for example by a sync program) after keepclient opened it. Nothing more was saved; open the database again.</source>
+        <translation>keepclient 打开 {path} 之后，它被删除、移动或替换了（例如被同步程序）。之后没有再保存任何内容；请重新打开数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="95"/>
+        <source>{path} is read-only (the file or its folder cannot be written), so it is open for reading only and changes cannot be saved.</source>
+        <translation>{path} 是只读的（文件或其文件夹无法写入），因此只能查看，无法保存修改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="101"/>
+        <source>{path} was written by an older keepclient and must be upgraded before it can be used, but it is read-only (the file or its folder cannot be written). It was not changed.</source>
+        <translation>{path} 由旧版 keepclient 写入，需要升级后才能使用，但它是只读的（文件或其文件夹无法写入）。文件未被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="109"/>
+        <source>The folder of {path} does not support the file locking a shared database needs ({reason}), so colleagues&apos; saves could overwrite each other. It was not opened; use a different shared folder or open it as a local database.</source>
+        <translation>{path} 所在的文件夹不支持共享数据库所需的文件锁（{reason}），同事的保存可能会互相覆盖。因此没有打开它；请换一个共享文件夹，或作为本地数据库打开。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="116"/>
+        <source>{path} is empty (0 bytes): it holds no database. It was not changed; to start a new database there, create one (New database, or --create).</source>
+        <translation>{path} 是空文件（0 字节），里面没有数据库。文件未被修改；如要在此新建数据库，请用“新建数据库”或 --create。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="125"/>
+        <source>{path} is damaged ({detail}). Nothing was written to it or copied from it. Restore it from a backup (keepclient restore).</source>
+        <translation>{path} 已损坏（{detail}）。没有向它写入，也没有从它复制任何内容。请从备份恢复（keepclient restore）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="134"/>
+        <source>{value} contains a NUL character or bytes that are not text in this system&apos;s encoding. Nothing was done.</source>
+        <translation>{value} 含有 NUL 字符或不符合本系统编码的字节。未执行任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="143"/>
         <source>Someone else changed this {table} record (version {theirs_version}) after you opened it (version {yours_version}). Nothing was overwritten.</source>
         <translation>在您打开这条{table}记录（版本 {yours_version}）之后，其他人已修改了它（版本 {theirs_version}）。没有覆盖任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="99"/>
+        <location filename="../../keepclient/domain/errors.py" line="163"/>
         <source>{value} is not valid here.</source>
         <translation>{value} 在此处无效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="108"/>
+        <location filename="../../keepclient/domain/errors.py" line="172"/>
         <source>&quot;{value}&quot; is not a valid phone number.</source>
         <translation>“{value}”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="112"/>
+        <location filename="../../keepclient/domain/errors.py" line="176"/>
         <source>&quot;{value}&quot; is not a valid email address.</source>
         <translation>“{value}”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="116"/>
+        <location filename="../../keepclient/domain/errors.py" line="180"/>
         <source>This field cannot be empty.</source>
         <translation>此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="120"/>
+        <location filename="../../keepclient/domain/errors.py" line="184"/>
         <source>&quot;{value}&quot; is not a possible date.</source>
         <translation>“{value}”不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="124"/>
+        <location filename="../../keepclient/domain/errors.py" line="188"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="129"/>
+        <location filename="../../keepclient/domain/errors.py" line="193"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="138"/>
+        <location filename="../../keepclient/domain/errors.py" line="202"/>
         <source>{name} cannot be read: {reason} Nothing was imported.</source>
         <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="143"/>
+        <location filename="../../keepclient/domain/errors.py" line="207"/>
         <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
         <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="149"/>
+        <location filename="../../keepclient/domain/errors.py" line="213"/>
         <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
         <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="154"/>
+        <location filename="../../keepclient/domain/errors.py" line="218"/>
         <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
         <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="160"/>
+        <location filename="../../keepclient/domain/errors.py" line="224"/>
         <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
         <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="165"/>
+        <location filename="../../keepclient/domain/errors.py" line="229"/>
         <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
         <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="171"/>
+        <location filename="../../keepclient/domain/errors.py" line="235"/>
         <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
         <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="181"/>
+        <location filename="../../keepclient/domain/errors.py" line="245"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="252"/>
+        <source>{path} already exists. Choose another name; nothing was changed.</source>
+        <translation>{path} 已存在。请换一个名字；没有修改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="258"/>
+        <source>The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may be damaged: run `keepclient check`.</source>
+        <translation>{source} 的副本未通过完整性检查（{reason}），因此没有保留。数据库可能已损坏：请运行 `keepclient check`。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="267"/>
+        <source>{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.</source>
+        <translation>{path} 已损坏或不完整（{reason}），无法恢复。没有修改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="275"/>
+        <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
+        <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
     </message>
 </context>
 <context>
@@ -4790,197 +5145,197 @@ Customer follow-up for small sales teams.</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="41"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="40"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="42"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="41"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="43"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="42"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="43"/>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="48"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="50"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="51"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="50"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="51"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="56"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="57"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="56"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="57"/>
         <source>Replied to customer</source>
         <translation>已答复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="59"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="60"/>
         <source>Feedback report {first} – {last}</source>
         <translation>反馈报表 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
         <source>Open feedback by owner</source>
         <translation>按负责人列出的未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="63"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
         <source>Open on {when}: {count} items, {overdue} overdue</source>
         <translation>截至 {when} 未结：{count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="63"/>
         <source>{owner}: {count} open, {overdue} overdue</source>
         <translation>{owner}：未结 {count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
         <source>{owner} (continued)</source>
         <translation>{owner}（续）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
         <source>No open feedback.</source>
         <translation>没有未结反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
         <source>Monthly feedback by category</source>
         <translation>按类别的月度反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="68"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
         <source>Received {first} – {last}: {count} items. Each cell: items, median time to first response, median time to resolution.</source>
         <translation>{first} – {last} 收到：{count} 条。每格：条数、首次响应用时中位数、解决用时中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="71"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="70"/>
         <source>No feedback received in this period.</source>
         <translation>这段时间没有收到反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="72"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="71"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="73"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="72"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="74"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="73"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="75"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="74"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="76"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="75"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="77"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="76"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="78"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="77"/>
         <source>Age (days)</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="79"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="78"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="80"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="79"/>
         <source>OVERDUE</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="81"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="80"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="82"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="81"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="83"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="82"/>
         <source>Response {value}</source>
         <translation>响应 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="84"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="83"/>
         <source>Resolution {value}</source>
         <translation>解决 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="85"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="84"/>
         <source>{value} h</source>
         <translation>{value} 小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="86"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="85"/>
         <source>{value} d</source>
         <translation>{value} 天</translation>
     </message>

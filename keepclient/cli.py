@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from keepclient import __version__
-from keepclient.cli_backup import DAILY_BACKUP_COMMANDS, WITHOUT_WORKSPACE, daily_backup
+from keepclient.cli_backup import DAILY_BACKUP_COMMANDS, WITHOUT_WORKSPACE, daily_backup, keep_backups
 from keepclient.cli_backup import add_parsers as add_backup_parsers
 from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError, UnreadableArgumentError
 
@@ -392,4 +392,4 @@ def _feedback_report(ws, args: argparse.Namespace, out: Output) -> int:
 CREATES_DATABASE = frozenset({"demo", "import"})
 COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search, "import": _import,
             "export": _export, "undo-import": _undo_import, "imports": _imports, "print-schedule": _print_schedule,
-            "export-ics": _export_ics, "feedback-report": _feedback_report}
+            "export-ics": _export_ics, "feedback-report": _feedback_report, "keep-backups": keep_backups}

@@ -29,6 +29,10 @@ def add_parsers(sub: Any) -> None:
     restore.add_argument("backup", type=Path, help="the backup file (see `keepclient backups`)")
     restore.add_argument("--to", type=Path, help="a new database file to restore into; the database stays as it is")
     restore.add_argument("--yes", action="store_true", help="replace the database without asking")
+    keep = sub.add_parser("keep-backups", help="how many automatic backups are kept (a team setting): show it, or "
+                                               "change it with --daily / --weekly")
+    keep.add_argument("--daily", type=int, help="the newest backup of each of this many days (at least 1)")
+    keep.add_argument("--weekly", type=int, help="then the newest of each of this many ISO weeks (0 or more)")
 
 
 def run_on_file(db_path: Path, args: argparse.Namespace, out: Any) -> int:
@@ -43,6 +47,19 @@ def daily_backup(ws: Any, out: Any) -> None:
         ws.daily_backup()
     except KeepclientError as exc:
         out.error(exc)
+
+
+def keep_backups(ws: Any, args: argparse.Namespace, out: Any) -> int:
+    """Show or change the retention of automatic backups (manual and pre-upgrade copies are always kept)."""
+    from keepclient.services import backups
+
+    if args.daily is None and args.weekly is None:
+        kept = backups.retention(ws.db)
+    else:
+        kept = backups.set_retention(ws.db, ws.user, daily=args.daily, weekly=args.weekly)
+    out.say(QT_TRANSLATE_NOOP("cli", "Automatic backups kept: the newest of each of {daily} days, then of each of "
+                                     "{weekly} weeks."), daily=kept.daily, weekly=kept.weekly)
+    return 0
 
 
 def size_text(size: int) -> str:

@@ -4370,47 +4370,52 @@ Customer follow-up for small sales teams.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="68"/>
+        <location filename="../../keepclient/cli_backup.py" line="60"/>
+        <source>Automatic backups kept: the newest of each of {daily} days, then of each of {weekly} weeks.</source>
+        <translation>保留的自动备份：最近 {daily} 天每天最新的一份，再往前 {weekly} 周每周最新的一份。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_backup.py" line="85"/>
         <source>No backups of {path} yet.</source>
         <translation>{path} 还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="70"/>
+        <location filename="../../keepclient/cli_backup.py" line="87"/>
         <source>Backups of {path}, newest first:</source>
         <translation>{path} 的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="71"/>
+        <location filename="../../keepclient/cli_backup.py" line="88"/>
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="74"/>
+        <location filename="../../keepclient/cli_backup.py" line="91"/>
         <source>{count} customers</source>
         <translation>{count} 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="87"/>
+        <location filename="../../keepclient/cli_backup.py" line="104"/>
         <source>Restored {backup} to {path} ({customers} customers).</source>
         <translation>已将 {backup} 恢复到 {path}（{customers} 个客户）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="92"/>
+        <location filename="../../keepclient/cli_backup.py" line="109"/>
         <source>Add --yes to replace {path} with the backup (or --to PATH to restore into a new file).</source>
         <translation>加上 --yes 才会用备份替换 {path}（或用 --to 路径 恢复到新文件）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="95"/>
+        <location filename="../../keepclient/cli_backup.py" line="112"/>
         <source>Replace {path} with {backup}? The current database is backed up first. Close keepclient on every computer using it. [y/N] </source>
         <translation>用 {backup} 替换 {path} 吗？会先备份当前数据库。请先在所有使用它的电脑上关闭 keepclient。[y/N] </translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="101"/>
+        <location filename="../../keepclient/cli_backup.py" line="118"/>
         <source>Restored {backup} over {path} ({customers} customers).</source>
         <translation>已用 {backup} 覆盖恢复 {path}（{customers} 个客户）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_backup.py" line="104"/>
+        <location filename="../../keepclient/cli_backup.py" line="121"/>
         <source>The database as it was before is kept in {path}</source>
         <translation>恢复前的数据库保存在 {path}</translation>
     </message>

@@ -210,3 +210,14 @@ def test_copy_database_through_a_full_disk_leaves_nothing_under_the_name(demo_db
     assert not [p for p in tmp_path.iterdir() if "copy.db" in p.name]
     migrations.copy_database(demo_db, target)
     assert healthy(target) == 300
+
+
+def test_how_many_automatic_backups_are_kept_is_a_setting_of_the_team(demo_db: Path):
+    shown = run("--db", str(demo_db), "keep-backups")
+    assert shown.returncode == 0 and "10 days" in shown.stdout and "4 weeks" in shown.stdout
+    changed = run("--db", str(demo_db), "keep-backups", "--daily", "14", "--weekly", "0")
+    assert changed.returncode == 0 and "14 days" in changed.stdout and "0 weeks" in changed.stdout
+    assert "14 days" in run("--db", str(demo_db), "keep-backups").stdout
+    refused = run("--db", str(demo_db), "keep-backups", "--daily", "0")
+    assert refused.returncode != 0 and len(refused.stderr.strip().splitlines()) == 1
+    assert "14 days" in run("--db", str(demo_db), "keep-backups").stdout

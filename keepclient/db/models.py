@@ -93,6 +93,13 @@ class Customer(BaseModel):
     deleted_at = DateTimeField(null=True)
     sort_key = CharField(default="")
     open_feedback = IntegerField(default=0)  # kept by the services: feedback not yet replied to or closed
+    # Order figures, kept by the services on every purchase write and refreshed daily (the 12 months move on):
+    # derived like the search keys, so they raise no version and write no change log.
+    revenue_12m_cents = IntegerField(default=0)
+    orders_count = IntegerField(default=0)
+    last_order = DateField(null=True)
+    order_gap_days = FloatField(null=True)  # average days between orders (two orders or more)
+    value_as_of = DateField(null=True)  # the day revenue_12m_cents was counted for
 
     class Meta:
         # Every list query says whether it wants the trash (deleted_at), then filters or sorts by one column and
@@ -100,7 +107,7 @@ class Customer(BaseModel):
         indexes = (
             *(((("deleted_at", *column, "sort_key")), False)
               for column in ((), ("tier",), ("stage",), ("owner",), ("city",), ("last_contact",),
-                             ("next_follow_up",), ("open_feedback",))),
+                             ("next_follow_up",), ("open_feedback",), ("revenue_12m_cents",), ("last_order",))),
         )
 
 
@@ -208,18 +215,6 @@ class Feedback(BaseModel):
         )
 
 
-class Purchase(BaseModel):
-    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="purchases", index=False)
-    date = DateField()
-    amount = DecimalField(max_digits=14, decimal_places=2, auto_round=True)
-    product = CharField(default="")
-    quantity = IntegerField(default=1)
-    deleted_at = DateTimeField(null=True)
-
-    class Meta:
-        indexes = ((("customer", "date"), False),)
-
-
 class Tag(BaseModel):
     name = CharField(unique=True)
     color = CharField(default="")
@@ -242,6 +237,26 @@ class ImportBatch(BaseModel):
     finished_at = DateTimeField(null=True)
     counts = TextField(default="{}")
     undone_at = DateTimeField(null=True)
+
+
+class Purchase(BaseModel):
+    """One order line. Money is whole cents of the team's currency (exact sums; no float rounding)."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="purchases", index=False)
+    date = DateField()
+    order_no = CharField(default="")
+    product = CharField(default="")
+    quantity = DecimalField(max_digits=14, decimal_places=3, default=1)
+    unit_price_cents = IntegerField(null=True)
+    amount_cents = IntegerField(default=0)
+    salesperson = ForeignKeyField(Salesperson, null=True, on_delete="SET NULL", index=False)
+    notes = TextField(default="")
+    order_key = CharField(default="", index=True)  # what identifies the order on a re-import (services/orders)
+    import_batch = ForeignKeyField(ImportBatch, null=True, on_delete="SET NULL", index=True)
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("customer", "date"), False),)
 
 
 class ImportRecord(BaseModel):

@@ -201,3 +201,9 @@ def customer_row_keys(row: Mapping[str, Any]) -> dict[str, str]:
 def contact_row_keys(row: Mapping[str, Any]) -> dict[str, str]:
     """contact_keys of a stored contact row, likewise."""
     return contact_keys(row["name"], row["mobile"], row["phone"])
+
+
+def order_key(order_no: str | None) -> str:
+    """What identifies an order on re-import and counts its lines as one order: the order number ignoring case,
+    width, spaces and punctuation ("SO-2024/001" is "so2024001"); "" for a line without an order number."""
+    return normalize_name(order_no.strip()) if order_no else ""

@@ -8,6 +8,7 @@ first window does not need.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -22,7 +23,7 @@ class DatabaseMode(StrEnum):
 
 OPEN_FEEDBACK_STATUSES = ("new", "in_progress", "resolved")  # feedback the customer still waits on
 SORTABLE_COLUMNS = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",
-                    "open_feedback")
+                    "open_feedback", "revenue_12m", "last_order")
 
 
 class CustomerFilter(NamedTuple):
@@ -39,6 +40,7 @@ class CustomerFilter(NamedTuple):
     trash: bool = False
     sort: str = "name"
     descending: bool = False
+    no_order_days: int | None = None  # no order for more than this many days (customers without orders included)
 
 
 class SearchHit(NamedTuple):
@@ -57,6 +59,21 @@ class SalespersonInfo(NamedTuple):
     name: str
     code: str
     color: str
+    email: str = ""
+    active: bool = True  # inactive: keeps their history, but is not offered for new work
+
+
+class HandoverResult(NamedTuple):
+    """What a hand-over moved, per table ("customer", "visit", "feedback"): each record's owner before and after,
+    and the version the hand-over left it at, so undo and redo never overwrite a colleague's later save."""
+
+    from_id: int
+    before: dict[str, dict[int, int | None]]
+    after: dict[str, dict[int, int]]
+    versions: dict[str, dict[int, int]]
+
+    def count(self, table: str) -> int:
+        return len(self.after.get(table, {}))
 
 
 class CustomerRow(NamedTuple):
@@ -72,6 +89,8 @@ class CustomerRow(NamedTuple):
     last_contact: dt.date | None
     next_follow_up: dt.date | None
     open_feedback: int
+    revenue_12m_cents: int = 0  # whole cents of the team's currency
+    last_order: dt.date | None = None
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -139,6 +158,11 @@ class CustomerDetail(NamedTuple):
     tags: tuple[str, ...] = ()
     contacts: tuple[ContactInfo, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    # Order figures as stored on the customer (db/order_values keeps them): money in whole cents of the currency.
+    revenue_12m_cents: int = 0
+    orders_count: int = 0
+    last_order: dt.date | None = None
+    order_gap_days: float | None = None  # average days between orders (two orders or more)
 
     @property
     def name(self) -> str:
@@ -147,6 +171,25 @@ class CustomerDetail(NamedTuple):
     @property
     def notes(self) -> str:
         return self.values["notes"]
+
+
+@dataclass(frozen=True, slots=True)
+class OrderItem:
+    """One order line as the detail pane lists and edits it. Money is whole cents of the team's currency (exact;
+    the UI shows it with two decimals); a negative quantity and amount is a credit (a return)."""
+
+    id: int
+    version: int  # what a change made from this item expects to find
+    customer_id: int
+    date: dt.date
+    order_no: str
+    product: str
+    quantity: Decimal
+    unit_price_cents: int | None
+    amount_cents: int
+    salesperson_id: int | None
+    salesperson: str  # the salesperson's name, or ""
+    notes: str
 
 
 class VisitItem(NamedTuple):

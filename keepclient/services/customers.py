@@ -8,6 +8,7 @@ from contextlib import suppress
 from keepclient.db.connection import Database
 from keepclient.db.models import ChangeLog, Contact, Customer, CustomerTag, Feedback, Purchase, Salesperson, Tag, Visit
 from keepclient.db.versioning import current_row
+from keepclient.domain.money import as_decimal
 from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerFilter, CustomerRow, TimelineEntry, as_date
 from keepclient.services.customer_query import order_clause, where_clause
 
@@ -21,7 +22,7 @@ ALL = CustomerFilter()
 
 _ROWS_SQL = """
 SELECT c.id, c.name, c.tier, c.stage, coalesce(s.name, ''), c.city, c.phone, c.last_contact, c.next_follow_up,
-       c.open_feedback
+       c.open_feedback, c.revenue_12m_cents, c.last_order
   FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
  WHERE c.id IN ({ids})
 """
@@ -57,8 +58,9 @@ class CustomerService:
             if not ids:
                 return []
             found = {
-                rid: CustomerRow(rid, name, tier, stage, owner, city, phone, as_date(last), as_date(nxt), open_fb)
-                for rid, name, tier, stage, owner, city, phone, last, nxt, open_fb
+                rid: CustomerRow(rid, name, tier, stage, owner, city, phone, as_date(last), as_date(nxt), open_fb,
+                                 revenue or 0, as_date(last_order))
+                for rid, name, tier, stage, owner, city, phone, last, nxt, open_fb, revenue, last_order
                 in pw.execute_sql(_ROWS_SQL.format(ids=", ".join("?" * len(ids))), ids)
             }
             return [found[rid] for rid in ids if rid in found]
@@ -91,6 +93,8 @@ class CustomerService:
                 values={field: row[field] for field in EDITABLE_FIELDS}, owner_name=owner.name if owner else "",
                 last_contact=row["last_contact"], deleted=row["deleted_at"] is not None, tags=tags,
                 contacts=contacts, timeline=self._timeline(customer_id),
+                revenue_12m_cents=row["revenue_12m_cents"], orders_count=row["orders_count"],
+                last_order=as_date(row["last_order"]), order_gap_days=row["order_gap_days"],
             )
 
     def _timeline(self, customer_id: int) -> tuple[TimelineEntry, ...]:
@@ -105,9 +109,9 @@ class CustomerService:
             .order_by(Feedback.received_at.desc()).limit(TIMELINE_LIMIT).tuples()
         )
         purchases = (
-            Purchase.select(Purchase.date, Purchase.product, Purchase.amount, Purchase.quantity)
+            Purchase.select(Purchase.date, Purchase.product, Purchase.amount_cents, Purchase.quantity)
             .where((Purchase.customer == customer_id) & Purchase.deleted_at.is_null())
-            .order_by(Purchase.date.desc()).limit(TIMELINE_LIMIT).tuples()
+            .order_by(Purchase.date.desc(), Purchase.id.desc()).limit(TIMELINE_LIMIT).tuples()
         )
         changes = (
             ChangeLog.select(ChangeLog.changed_at, ChangeLog.field, ChangeLog.old_value, ChangeLog.new_value,
@@ -139,8 +143,9 @@ class CustomerService:
                 change = new if field == "note" else f"{old or '∅'} → {new or '∅'}"
                 entries.append(TimelineEntry(at, "feedback", cat, "", f"{desc} · {field}: {change} ({who})"))
         entries += [
-            TimelineEntry(dt.datetime.combine(day, dt.time()), "purchase", "", "", f"{product} × {qty}", amount)
-            for day, product, amount, qty in purchases
+            TimelineEntry(dt.datetime.combine(day, dt.time()), "purchase", "", "", f"{product} × {qty.normalize():f}",
+                          as_decimal(amount_cents))
+            for day, product, amount_cents, qty in purchases
         ]
         entries += [
             TimelineEntry(at, "change", field, "", f"{old or '∅'} → {new or '∅'} ({who})")

@@ -2,6 +2,13 @@
 
 One transaction means a cancelled or killed run leaves nothing behind. Row ids are assigned here (the transaction
 holds the write lock, so nobody else can take them), which lets child rows point at parents without reading back.
+Derived columns (search documents, open feedback, order figures) are then counted by the same code the services
+use, chunk by chunk, so demo data never disagrees with what an edit would compute.
+
+Realism the demo keeps: about one salesperson per 150 customers (at most 40: beyond 6,000 customers the team no
+longer grows with the file), nobody has more than 8 planned visits on a working day (a full day leaves the
+customer due but unplanned, as in real life), and orders repeat: A customers order often and in bigger amounts, a
+customer at risk or lost stopped ordering months ago.
 """
 
 from __future__ import annotations
@@ -11,19 +18,20 @@ import random
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 
-from keepclient.db import search_docs
+from keepclient.db import order_values, search_docs
 from keepclient.db.connection import Database
 from keepclient.domain import cadence, response_targets
 from keepclient.domain.errors import CancelledError, DatabaseNotEmptyError
-from keepclient.domain.normalize import contact_keys, customer_keys
+from keepclient.domain.normalize import contact_keys, customer_keys, order_key
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DemoSummary
 from keepclient.services import demo_vocab as V
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 CHUNK = 2000
+MAX_TEAM = 40
+MAX_VISITS_A_DAY = 8  # per salesperson: in-person visits in the past, every planned visit or call ahead
 COMMON = ("id", "uuid", "created_at", "updated_at", "updated_by", "version")
 
 
@@ -54,7 +62,8 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "resolution", "satisfaction", "satisfaction_comment", "deleted_at", "response_due", "resolution_due",
         "next_due", "response_hours", "resolution_hours",
     ),
-    "purchase": ("customer_id", "date", "amount", "product", "quantity", "deleted_at"),
+    "purchase": ("customer_id", "date", "order_no", "product", "quantity", "unit_price_cents", "amount_cents",
+                 "salesperson_id", "notes", "order_key", "import_batch_id", "deleted_at"),
 }
 
 
@@ -84,10 +93,16 @@ class _Rows:
 class DemoGenerator:
     """Builds one customer at a time with its contacts, a year of history and the coming four weeks."""
 
-    def __init__(self, rows: _Rows, rng: random.Random, today: dt.date, salespeople: list[tuple[int, str]]):
+    def __init__(self, rows: _Rows, rng: random.Random, today: dt.date, salespeople: list[tuple[int, str]],
+                 order_rng: random.Random | None = None):
         self.rows, self.rng, self.today = rows, rng, today
+        # Orders draw from a stream of their own, and the main stream replays what earlier demos drew for their
+        # purchases: every other record of a seed stays the data it always was (tests and screenshots know it).
+        self.order_rng = order_rng or random.Random("orders")
         self.salespeople = salespeople
         self.now = dt.datetime.combine(today, dt.time(9, 0))
+        self.booked: dict[tuple[int, dt.date], int] = {}  # visits per (salesperson, day): at most MAX_VISITS_A_DAY
+        self.orders = rows.next_id["purchase"]  # order numbers run on, past those of an earlier run (append)
 
     # -- names ---------------------------------------------------------------------------------------------
     def chinese_person(self) -> str:
@@ -146,7 +161,7 @@ class DemoGenerator:
         last_contact = self._history(cid, owner_id, contacts, tier, created, address)
         due = cadence.next_follow_up(last_contact, tier, created=created)
         self._planned(cid, owner_id, contacts, due, address)
-        self._purchases(cid, tier, created)
+        self._purchases(cid, owner_id, tier, stage, created)
         kind = "company" if company else "person"
         keys = customer_keys(name, phone, kind)
         self.rows.add("customer", stamp, (
@@ -201,6 +216,8 @@ class DemoGenerator:
             start = dt.datetime.combine(day, dt.time(rng.randint(9, 17), rng.choice((0, 30))))
             status = rng.choices(("done", "cancelled", "missed"), weights=(86, 7, 7))[0]
             kind = rng.choices(("visit", "call", "email", "message"), weights=(35, 45, 10, 10))[0]
+            if kind == "visit" and not self._book(owner_id, day):
+                kind = "call"  # no room for one more visit that day (or a weekend): it was a call
             done = status == "done"
             score = rng.choices((3, 4, 5), weights=(2, 5, 4))[0] if done and rng.random() < 0.3 else None
             vid = self.rows.add("visit", start, (
@@ -257,31 +274,74 @@ class DemoGenerator:
         if due > today + dt.timedelta(days=27):
             return
         day = max(due, today + dt.timedelta(days=rng.randrange(7)))
-        while day.weekday() >= 5:
-            day += dt.timedelta(days=1)
-        start = dt.datetime.combine(day, dt.time(rng.randint(9, 17), rng.choice((0, 30))))
+        at = dt.time(rng.randint(9, 17), rng.choice((0, 30)))  # drawn whether or not a day is free (same data)
         kind = rng.choices(("visit", "call"), weights=(40, 60))[0]
+        purpose = rng.choice(V.VISIT_PURPOSES)
+        last = today + dt.timedelta(days=27)
+        while not self._book(owner_id, day):  # weekends and full days move on; the four weeks may be full
+            day += dt.timedelta(days=1)
+            if day > last:
+                return
         self.rows.add("visit", self.now, (
-            cid, contacts[0], owner_id, start, 30 if kind == "call" else 60, kind, rng.choice(V.VISIT_PURPOSES),
+            cid, contacts[0], owner_id, dt.datetime.combine(day, at), 30 if kind == "call" else 60, kind, purpose,
             address if kind == "visit" else "", "planned", "", None, None, None,
         ))
 
-    def _purchases(self, cid: int, tier: str, created: dt.date) -> None:
-        rng, today = self.rng, self.today
+    def _book(self, salesperson_id: int, day: dt.date) -> bool:
+        """Take one of the salesperson's visit slots on a working day; False on weekends and full days."""
+        if day.weekday() >= 5:
+            return False
+        taken = self.booked.get((salesperson_id, day), 0)
+        if taken >= MAX_VISITS_A_DAY:
+            return False
+        self.booked[(salesperson_id, day)] = taken + 1
+        return True
+
+    def _replay_old_purchase_draws(self, tier: str, created: dt.date) -> None:
+        """Consume from the main stream exactly what the purchases of schema 7 demos drew (see __init__)."""
+        rng = self.rng
         count = {"A": rng.randint(4, 10), "B": rng.randint(1, 5), "C": rng.randint(0, 2)}[tier]
-        scale = {"A": 50000, "B": 8000, "C": 1500}[tier]
-        span = max(1, (today - created).days)
+        span = min(max(1, (self.today - created).days), 730)
         for _ in range(count):
-            day = today - dt.timedelta(days=rng.randrange(min(span, 730)))
-            amount = Decimal(round(rng.lognormvariate(0, 0.6) * scale, 2)).quantize(Decimal("0.01"))
-            self.rows.add("purchase", dt.datetime.combine(day, dt.time(12)), (
-                cid, day, str(amount), rng.choice(V.PRODUCTS), rng.randint(1, 50), None,
-            ))
+            rng.randrange(span), rng.lognormvariate(0, 0.6), rng.choice(V.PRODUCTS), rng.randint(1, 50)
+
+    def _purchases(self, cid: int, owner_id: int, tier: str, stage: str, created: dt.date) -> None:
+        """Repeat orders at the tier's rhythm (A about monthly, C now and then) over up to two years, one to three
+        lines each at list price (sometimes a discount); customers at risk or lost stopped ordering a while ago."""
+        self._replay_old_purchase_draws(tier, created)
+        rng, today = self.order_rng, self.today
+        count = {"A": rng.randint(5, 12), "B": rng.randint(2, 5), "C": rng.randint(0, 2)}[tier]
+        if not count:
+            return
+        end = today - dt.timedelta(days=rng.randint(100, 300) if stage in ("at_risk", "lost") else 0)
+        begin = max(created, today - dt.timedelta(days=730))
+        span = (end - begin).days
+        if span < 1:
+            return
+        scale = {"A": 3.0, "B": 1.0, "C": 0.4}[tier]
+        days = sorted(begin + dt.timedelta(days=rng.randrange(span)) for _ in range(count))
+        for day in days:
+            self.orders += 1
+            order_no = f"SO{day.year}-{self.orders:07d}"
+            stamp = dt.datetime.combine(day, dt.time(12))
+            for _line in range(rng.choices((1, 2, 3), weights=(70, 22, 8))[0]):
+                product, price = rng.choice(V.PRODUCT_PRICES)
+                quantity = max(1, round(rng.lognormvariate(0, 0.8) * scale * 4))
+                amount = quantity * price
+                notes = ""
+                if rng.random() < 0.12:  # a negotiated discount: the amount is not quantity x price
+                    amount = amount * rng.choice((90, 95, 97)) // 100
+                    notes = rng.choice(V.ORDER_NOTES)
+                self.rows.add("purchase", stamp, (
+                    cid, day, order_no, product, quantity, price, amount, owner_id, notes, order_key(order_no),
+                    None, None,
+                ))
 
 
 def salespeople_for(customers: int) -> int:
-    """A team size that fits the customer count: 3 for a handful, up to 30 for 100,000."""
-    return max(3, min(30, customers // 3000 + 3))
+    """A team size that fits the customer count: about one salesperson per 150 customers, at least 3, and at most
+    40 (a demo of 100,000 customers is a load test; its team stays one an office could have)."""
+    return max(3, min(MAX_TEAM, round(customers / 150)))
 
 
 def generate_demo(
@@ -303,7 +363,7 @@ def generate_demo(
         cursor = pw.cursor()
         team = _team(rows, pw, rng, salespeople_for(customers), today)
         rows.flush(cursor)
-        gen = DemoGenerator(rows, rng, today, team)
+        gen = DemoGenerator(rows, rng, today, team, order_rng=random.Random(f"orders-{seed}"))
         chunk_start = rows.next_id["customer"]
         for done in range(customers):
             gen.customer()
@@ -317,6 +377,7 @@ def generate_demo(
                     f"customer.id AND f.status IN ({', '.join('?' * len(OPEN_FEEDBACK_STATUSES))})) "
                     "WHERE id BETWEEN ? AND ?", [*OPEN_FEEDBACK_STATUSES, chunk.start, chunk.stop - 1])
                 search_docs.refresh(pw, chunk)
+                order_values.refresh(pw, chunk, today)
                 chunk_start = chunk.stop
                 if progress:
                     progress(done + 1, customers)

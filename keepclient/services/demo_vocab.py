@@ -89,10 +89,18 @@ FEEDBACK_TEXTS = {
 }
 RESOLUTIONS = ("已补发货物", "已给予折扣", "已安排技术人员上门", "已向客户解释并致歉", "Replaced the goods")
 PRODUCTS = ("A型配件", "B型整机", "年度服务包", "耗材套装", "定制方案", "Spare parts kit", "Annual support")
+# What the demo sells, with list prices in cents: a few big tickets, many small repeat items.
+PRODUCT_PRICES = (
+    ("A型配件", 12_800), ("B型整机", 268_000), ("年度服务包", 98_000), ("耗材套装", 3_650), ("定制方案", 450_000),
+    ("滤芯", 1_290), ("润滑油 5L", 8_850), ("Spare parts kit", 15_900), ("Annual support", 120_000),
+    ("Cable set", 2_475),
+)
+ORDER_NOTES = ("老客户折扣", "年底促销", "批量采购优惠", "Volume discount", "")
 SALES_NAMES = (
     "王建国", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周杰", "吴敏", "徐涛",
     "孙悦", "马超", "朱琳", "胡斌", "郭鹏", "何欣", "高翔", "林峰", "罗佳", "郑浩", "梁雪", "谢宁",
-    "宋毅", "唐婷", "韩冰", "冯凯", "邓丹", "Emily Chen", "Mark Lee",
+    "宋毅", "唐婷", "韩冰", "冯凯", "邓丹", "Emily Chen", "Mark Lee", "曹阳", "彭博", "曾琪", "萧然", "田甜",
+    "董伟", "潘婷", "袁野", "蒋欣", "Anna Wu",
 )
 SALES_COLORS = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",

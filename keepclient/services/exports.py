@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from keepclient.domain.errors import StorageError
 from keepclient.domain.types import CustomerFilter
 from keepclient.exporting import customers as sheets
 from keepclient.services.customer_query import order_clause, where_clause
+from keepclient.services.orders import OrderService
 
 FORMATS = (".xlsx", ".csv", ".json")
 
@@ -19,12 +21,16 @@ class ExportService:
         self.db, self.user = db, user
 
     def export(self, path: str | Path, flt: CustomerFilter | None = None, ids: Sequence[int] | None = None,
-               progress: Callable[[int, int], None] | None = None) -> int:
-        """Write the customers of `flt` (or just `ids`) to `path`; the suffix picks the format. Returns how many."""
+               progress: Callable[[int, int], None] | None = None, today: dt.date | None = None) -> int:
+        """Write the customers of `flt` (or just `ids`) to `path`; the suffix picks the format. Returns how many.
+        The JSON carries each customer's 12-month revenue: figures counted for an earlier day are recounted for
+        `today` first (when the file can be written)."""
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix not in FORMATS:
             raise ValueError(f"unknown export format {suffix!r}")
+        if suffix == ".json" and not self.db.read_only:
+            OrderService(self.db, self.user).refresh_stale(today or dt.date.today())
         flt = flt or CustomerFilter()
         where, params = where_clause(flt)
         if ids is not None:
@@ -37,12 +43,15 @@ class ExportService:
                 customers = sheets.customer_rows(pw, where, params, order)
                 if suffix == ".xlsx":
                     contacts = sheets.contact_rows(pw, where, params, order)
+                    orders = sheets.order_rows(pw, where, params, order)
                     sheets.write_xlsx(path, [("Customers", sheets.CUSTOMER_COLUMNS, customers),
-                                             ("Contacts", sheets.CONTACT_COLUMNS, contacts)], total, progress)
+                                             ("Contacts", sheets.CONTACT_COLUMNS, contacts),
+                                             ("Orders", sheets.ORDER_COLUMNS, orders)], total, progress)
                 elif suffix == ".csv":
                     sheets.write_csv(path, sheets.CUSTOMER_COLUMNS, customers)
                 else:
-                    sheets.write_json(path, customers, sheets.contact_rows(pw, where, params, order))
+                    sheets.write_json(path, customers, sheets.contact_rows(pw, where, params, order),
+                                      sheets.order_rows(pw, where, params, order))
         except OSError as exc:
             raise StorageError(path=str(path), reason=exc.strerror or str(exc)) from exc
         return total

@@ -20,6 +20,7 @@ from keepclient.services.contacts import ContactService
 from keepclient.services.customer_edits import CustomerEditor
 from keepclient.services.customers import CustomerService
 from keepclient.services.feedback import FeedbackService
+from keepclient.services.orders import OrderService
 from keepclient.services.team import TeamService
 from keepclient.services.visits import VisitService
 
@@ -47,6 +48,7 @@ class Workspace:
     visits: VisitService
     feedback: FeedbackService
     team: TeamService
+    orders: OrderService
 
     @classmethod
     def open(cls, path: str | Path, *, shared: bool | None = None, user: str | None = None,
@@ -64,13 +66,14 @@ class Workspace:
         db = open_database(path, shared=shared, app_version=__version__, create=create, **kwargs)
         who = user or current_user()
         return cls(db, who, CustomerService(db, who), CustomerEditor(db, who), ContactService(db, who),
-                   ActivityService(db, who), VisitService(db, who), FeedbackService(db, who), TeamService(db, who))
+                   ActivityService(db, who), VisitService(db, who), FeedbackService(db, who), TeamService(db, who),
+                   OrderService(db, who))
 
     def set_user(self, name: str) -> None:
         """Who saves from now on (View › I am…): the change log's author and the presence name."""
         self.user = name
         for service in (self.customers, self.editor, self.contacts, self.activity, self.visits, self.feedback,
-                        self.team):
+                        self.team, self.orders):
             service.user = name
 
     @cached_property
@@ -134,6 +137,13 @@ class Workspace:
         from keepclient.services.imports import ImportService
 
         return ImportService(self.db, self.user)
+
+    @property
+    def order_imports(self):
+        """The orders import use case (loaded on first use, like `imports`)."""
+        from keepclient.services.order_imports import OrderImportService
+
+        return OrderImportService(self.db, self.user)
 
     @property
     def exports(self):

@@ -25,6 +25,13 @@ def ws(tmp_path: Path):
     workspace.editor.create("Müller GmbH", tier="B", city="Hamburg", phone="+49 40 1234567", notes="+cmd|calc")
     workspace.editor.create("王芳", kind="person", tier="C", phone="186 1111 2222")
     workspace.editor.change_tags([a], add=["VIP"])
+    today = dt.date(2026, 11, 23)
+    workspace.orders.add(a, date=dt.date(2026, 3, 2), order_no="SO-1", product="B型整机", quantity=2,
+                         unit_price_cents=268_000, today=today)
+    workspace.orders.add(a, date=dt.date(2026, 4, 1), order_no="CN-7", product="退货", quantity=-1,
+                         amount_cents=-10_01, notes="=credit", today=today)
+    workspace.orders.add(a, date=dt.date(2025, 1, 5), product="耗材", quantity="2.5", unit_price_cents=3,
+                         today=today)  # 2.5 x 0.03 = 0.075 -> 0.08, and older than 12 months
     yield workspace
     workspace.close()
 
@@ -71,17 +78,48 @@ def test_csv_cells(value: str, expected: str):
 
 def test_json_shape(ws: Workspace, tmp_path: Path):
     path = tmp_path / "out.json"
-    ws.exports.export(path, CustomerFilter(text="华信"))
+    ws.exports.export(path, CustomerFilter(text="华信"), today=dt.date(2026, 11, 23))
     document = json.loads(path.read_text(encoding="utf-8"))
     (customer,) = document["customers"]
     assert set(customer) == {"id", "name", "kind", "tier", "stage", "owner", "city", "region", "address", "phone",
                              "email", "industry", "source", "website", "tags", "last_contact", "next_follow_up",
-                             "notes", "contacts"}
+                             "notes", "contacts", "revenue_12m", "orders", "purchases"}
     assert customer["tier"] == "A" and customer["tags"] == ["VIP"] and customer["next_follow_up"] == "2026-12-01"
     (contact,) = customer["contacts"]
     assert len(contact.pop("id")) == 36
     assert contact == {"name": "张伟", "title": "", "mobile": "138 1234 5678", "phone": "", "email": "",
                        "birthday": "--03-14", "notes": ""}
+    assert customer["revenue_12m"] == 5349.99 and customer["orders"] == 3
+    assert customer["purchases"] == [
+        {"date": "2026-04-01", "order_no": "CN-7", "product": "退货", "quantity": -1, "amount": -10.01,
+         "salesperson": ""},
+        {"date": "2026-03-02", "order_no": "SO-1", "product": "B型整机", "quantity": 2, "amount": 5360,
+         "salesperson": ""},
+        {"date": "2025-01-05", "order_no": "", "product": "耗材", "quantity": 2.5, "amount": 0.08, "salesperson": ""},
+    ]
+
+
+def test_json_revenue_is_recounted_for_the_day_of_the_export(ws: Workspace, tmp_path: Path):
+    path = tmp_path / "later.json"
+    ws.exports.export(path, CustomerFilter(text="华信"), today=dt.date(2027, 3, 3))  # 2026-03-02 dropped out
+    (customer,) = json.loads(path.read_text(encoding="utf-8"))["customers"]
+    assert customer["revenue_12m"] == -10.01 and customer["orders"] == 3
+
+
+def test_xlsx_orders_sheet_has_decimal_amounts(ws: Workspace, tmp_path: Path):
+    path = tmp_path / "out.xlsx"
+    ws.exports.export(path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Customers", "Contacts", "Orders"]
+    sheet = book["Orders"]
+    assert [c.value for c in sheet[1]] == ["keepclient ID", "Customer name", "Date", "Order no.", "Product",
+                                           "Quantity", "Unit price", "Amount", "Salesperson", "Notes"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    huaxin_id = next(r[0] for r in book["Customers"].iter_rows(min_row=2, values_only=True) if r[3] == "A")
+    assert [r[0] for r in rows] == [huaxin_id] * 3
+    assert rows[0][2:] == (dt.datetime(2026, 4, 1), "CN-7", "退货", -1, None, -10.01, None, "=credit")
+    assert rows[1][5:8] == (2, 2680, 5360) and rows[2][5:8] == (2.5, 0.03, 0.08)
+    assert sheet["H2"].number_format == "#,##0.00"
 
 
 def test_round_trip_updates_only_what_was_edited(ws: Workspace, tmp_path: Path):

@@ -110,6 +110,10 @@ def filled(ws: Workspace, tmp_path: Path) -> Workspace:
     ws.imports.run(ws.imports.preview(fixtures.chinese_workbook(tmp_path / "客户.xlsx")))
     customer = ws.editor.create("-负号开头的公司", tier="B", notes="第一行\n第二行\r\n=1+1")
     ws.contacts.add(customer, name="@某人", mobile="13811112222", birthday_month=2, birthday_day=29)
+    day = dt.date(2026, 5, 4)  # orders go out too (an Orders sheet, JSON keys): the import must ignore them
+    ws.orders.add(customer, date=day, order_no="SO-1", product="=SUM(A1)", quantity="1.5", unit_price_cents=999,
+                  today=day)
+    ws.orders.add(customer, date=day, order_no="SO-2", quantity=-1, amount_cents=-500, notes="退货", today=day)
     return ws
 
 

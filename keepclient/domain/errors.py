@@ -275,3 +275,31 @@ class ForeignBackupError(KeepclientError):
     template = QT_TRANSLATE_NOOP(
         "errors", "{path} is not a keepclient backup (it is a database of another program). Nothing was changed.")
     exit_code = 5
+
+
+class DuplicateSalespersonError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "There is already a salesperson called \"{value}\".")
+
+
+class DuplicateCodeError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "The code \"{value}\" is already used by {name}.")
+
+
+class InvalidColorError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a colour; use the form #rrggbb.")
+
+
+class InactiveSalespersonError(ValidationError):
+    """Inactive salespeople keep their history but take on no new work."""
+
+    template = QT_TRANSLATE_NOOP("errors", "{value} is no longer active and cannot take on customers.")
+
+
+class HandoverTargetError(ValidationError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Choose at least one colleague other than {value} to hand the customers over to.")
+
+
+class UnknownSalespersonError(ValidationError):
+    exit_code = 8
+    template = QT_TRANSLATE_NOOP("errors", "There is no salesperson called \"{value}\".")

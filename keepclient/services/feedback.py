@@ -35,6 +35,7 @@ from keepclient.domain.types import (
     as_datetime,
 )
 from keepclient.services.activity import refresh_open_feedback
+from keepclient.services.team import active_or_none
 
 TARGETS_KEY = "team.response_targets"
 STATUSES = ("new", "in_progress", "resolved", "replied", "closed")
@@ -294,7 +295,8 @@ class FeedbackService:
         severity: str = "normal", channel: str = "phone", contact_id: int | None = None,
         visit_id: int | None = None, received_at: dt.datetime | None = None, owner_id: int | None = None,
     ) -> int:
-        """New feedback, owned by the customer's salesperson unless `owner_id` says otherwise; returns its id."""
+        """New feedback, owned by the customer's salesperson (while active) unless `owner_id` says otherwise;
+        returns its id."""
         values = {name: self._check(name, value) for name, value in (
             ("description", description), ("kind", kind), ("category", category), ("severity", severity),
             ("channel", channel))}
@@ -306,7 +308,8 @@ class FeedbackService:
             response_due, resolution_due = response_targets.deadlines(received, severity, load_targets())
             feedback_id = Feedback.insert(
                 customer=customer_id, contact=contact_id, visit=visit_id, received_at=received,
-                owner=owner_id if owner_id is not None else customer["owner"], status="new", updated_by=self.user,
+                owner=owner_id if owner_id is not None else active_or_none(customer["owner"]), status="new",
+                updated_by=self.user,
                 response_due=response_due, resolution_due=resolution_due, next_due=response_due, **values,
             ).execute()
             refresh_open_feedback(customer_id)

@@ -34,7 +34,7 @@ from keepclient.domain.types import (
 )
 from keepclient.services import due as due_lists
 from keepclient.services.activity import VISIT_KINDS, move_dates
-from keepclient.services.team import load_cadence
+from keepclient.services.team import active_or_none, load_cadence
 
 OUTCOMES = ("done", "cancelled", "missed")
 MAX_MINUTES = 24 * 60
@@ -190,8 +190,9 @@ class VisitService:
                 series = VisitSeries.insert(every=repeat.every, unit=repeat.unit, until=repeat.until,
                                             count=repeat.count, updated_by=self.user).execute()
             stamp = now()
-            values = dict(customer=customer_id, contact=contact_id, salesperson=salesperson_id or row["owner"],
-                          duration_minutes=minutes, kind=kind, status="planned", purpose=purpose.strip(),
+            values = dict(customer=customer_id, contact=contact_id,
+                          salesperson=salesperson_id or active_or_none(row["owner"]), duration_minutes=minutes,
+                          kind=kind, status="planned", purpose=purpose.strip(),
                           location=row["address"] if location is None else location.strip(), series=series,
                           created_at=stamp, updated_at=stamp, updated_by=self.user)
             ids = PlannedIds(Visit.insert(planned_start=when, **values).execute() for when in times)

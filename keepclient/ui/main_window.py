@@ -65,10 +65,13 @@ def user_message(error: KeepclientError) -> str:
 class MainWindow(QMainWindow):
     def __init__(
         self, prefs: Preferences, *, prompter: Prompter | None = None, runner: TaskRunner | None = None,
-        opener: Opener = open_workspace,
+        opener: Opener = open_workspace, ask_team: bool | None = None,
     ) -> None:
         super().__init__()
         self.prefs = prefs
+        # The first start's questions (who works with an empty database, which one you are) are for a person at
+        # the window: asked by default with the real prompter, with a scripted one only when a test asks for them.
+        self.ask_team = prompter is None if ask_team is None else ask_team
         self.prompter = prompter or Prompter(self)
         self.runner = runner or TaskRunner()
         self.opener = opener
@@ -99,6 +102,8 @@ class MainWindow(QMainWindow):
         self.error_hook = install_error_hook(self)
         self.restore_dialog: QDialog | None = None  # File › Restore from backup…, while open
         self.identity_dialog: QDialog | None = None  # View › I am…, while open
+        self.team_dialog: QDialog | None = None  # File › Team…, while open
+        self.handover_dialog: QDialog | None = None  # Customer › Hand over customers…, while open
         self.customers.demo_requested.connect(self.load_demo)
         self.customers.list.read_failed.connect(self._read_failed)
         self.customers.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -213,10 +218,12 @@ class MainWindow(QMainWindow):
         self.backup_action = make_action(self, self.tr("&Backup…"), self.backup, "Ctrl+Shift+B")
         self.restore_action = make_action(self, self.tr("&Restore from backup…"), self.restore_from_backup)
         self.demo_action = make_action(self, self.tr("Load &demo data"), self.load_demo)
+        self.team_action = make_action(self, self.tr("&Team…"), self.open_team)
         quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.spreadsheets = SpreadsheetActions(self)
         for action in (self.new_action, self.open_action, self.open_shared_action, None,
-                       *self.spreadsheets.actions(), None, self.backup_action, self.restore_action, self.demo_action,
+                       *self.spreadsheets.actions(), None, self.team_action, None, self.backup_action,
+                       self.restore_action, self.demo_action,
                        None, quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
@@ -226,6 +233,10 @@ class MainWindow(QMainWindow):
         customer_menu = next(a.menu() for a in self.menuBar().actions() if a.menu() and a.menu().actions()
                              and self.customer_actions["feedback"] in a.menu().actions())
         customer_menu.insertAction(self.customer_actions["schedule"], self.customer_actions["feedback_log"])
+        self.customer_actions["handover"] = make_action(self, self.tr("&Hand over customers…"),
+                                                        lambda: self.hand_over_customers(), "Ctrl+Shift+H")
+        customer_menu.addSeparator()
+        customer_menu.addAction(self.customer_actions["handover"])
         self._share_undo()
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.me_action = make_action(self, self.tr("I &am…"), self.choose_me)
@@ -353,13 +364,92 @@ class MainWindow(QMainWindow):
         return True
 
     def offer_demo(self) -> None:
-        """Asked once the window is up, so the question never blocks start-up."""
-        if self.workspace is not None and self.workspace.customers.count() == 0 and self.prompter.ask_yes_no(
+        """Asked once the window is up, so the question never blocks start-up. A database without customers and
+        without salespeople first asks who works with it; a team set up that way gets no demo data mixed in."""
+        if self.workspace is None or self.workspace.customers.count() != 0:
+            return
+        if (self.ask_team and not self.database_locked() and not self.workspace.team.salespeople(active_only=False)
+                and self.ask_for_team()):
+            return
+        if self.prompter.ask_yes_no(
             self.tr("Empty database"),
             self.tr("This database has no customers yet. Load demo data (%1 customers) to look around?").replace(
                 "%1", str(DEMO_CUSTOMERS)),
         ):
             self.load_demo()
+
+    def ask_for_team(self) -> bool:
+        """First start: "Who works with this database?" (names, one per line, or just me), then "Which one are
+        you?". True when salespeople were added."""
+        from keepclient.services.workspace import current_user
+
+        assert self.workspace is not None
+        login = current_user()
+        answer = self.prompter.ask_choice(self.tr("Welcome to keepclient"), self.tr(
+            "Who works with this database? Enter your team's names, or start with just yourself (more can be added "
+            "later in File › Team…)."), [self.tr("Enter names…"), self.tr("Just me")])
+        if answer == 0:
+            names = self.prompter.ask_lines(self.tr("Who works with this database?"),
+                                            self.tr("One name per line:"))
+        elif answer == 1:
+            names = [self.prompter.ask_text(self.tr("Just me"), self.tr("Your name:"), login) or login]
+        else:
+            return False
+        if not names:
+            return False
+        try:
+            ids = self.workspace.team.add_many(names)
+        except KeepclientError as exc:
+            self.prompter.error(self.tr("Not saved"), user_message(exc))
+            return False
+        people = [p for p in self.workspace.team.salespeople(active_only=False) if p.id in ids]
+        people.sort(key=lambda p: ids.index(p.id))
+        if len(people) == 1:
+            chosen: int | None = 0
+        else:
+            chosen = self.prompter.ask_choice(self.tr("Which one are you?"), self.tr(
+                "Choose your name: your changes are recorded under it, and \"My customers\" are yours (View › I "
+                "am… changes it)."), [p.name for p in people])
+        if chosen is not None and 0 <= chosen < len(people):
+            self.set_me(people[chosen].code)
+        self.team_changed()
+        return True
+
+    def open_team(self) -> None:
+        """File › Team…: the salespeople, with Add, Edit, Deactivate/Reactivate and Hand over."""
+        if self.workspace is None:
+            return
+        from keepclient.ui.team_dialog import TeamDialog
+
+        dialog = TeamDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: setattr(self, "team_dialog", None))
+        self.team_dialog = dialog
+        dialog.open()
+
+    def hand_over_customers(self, from_id: int | None = None, parent: QWidget | None = None) -> QDialog | None:
+        """Customer › Hand over customers…: a leaver's customers (all, or the list's current filter) to colleagues;
+        one step on the customers' undo stack."""
+        if self.workspace is None or self.database_locked():
+            return None
+        from keepclient.ui.team_dialog import open_handover
+
+        self.handover_dialog = open_handover(self, from_id, parent)
+        return self.handover_dialog
+
+    def team_changed(self) -> None:
+        """Salespeople or owners changed here: the areas' choosers read the team again, each keeping its view,
+        selection, unsaved edits and undo history."""
+        if self.workspace is None:
+            return
+        self.me = self._find_me()
+        if 0 in self._loaded_tabs:
+            self.customers.team_changed()
+        if 1 in self._loaded_tabs:
+            self.calendar.team_changed()
+        if 2 in self._loaded_tabs:
+            self.feedback.team_changed()
+        self.refresh_overdue()
 
     def _show_status(self) -> None:
         assert self.workspace is not None
@@ -463,7 +553,7 @@ class MainWindow(QMainWindow):
         from keepclient.services.workspace import current_user
 
         try:
-            people = self.workspace.team.salespeople() if self.prefs.salesperson_code else []
+            people = self.workspace.team.salespeople(active_only=False) if self.prefs.salesperson_code else []
         except KeepclientError:
             people = []
         person = next((p for p in people if p.code == self.prefs.salesperson_code), None)

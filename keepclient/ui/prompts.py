@@ -43,6 +43,12 @@ class Prompter:
         value, ok = QInputDialog.getText(self.parent, title, label, text=text)
         return value.strip() if ok and value.strip() else None
 
+    def ask_lines(self, title: str, label: str, text: str = "") -> list[str] | None:
+        """Several lines of text (one item each), blank lines dropped; None when cancelled or empty."""
+        value, ok = QInputDialog.getMultiLineText(self.parent, title, label, text)
+        lines = [line.strip() for line in value.splitlines() if line.strip()] if ok else []
+        return lines or None
+
     def open_file(self, title: str, folder: Path, filters: str = DB_FILTER) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), filters)
         return Path(path) if path else None

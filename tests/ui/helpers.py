@@ -12,6 +12,8 @@ class ScriptedPrompter:
     path: Path | None = None
     answer_text: str | None = None
     choice: int | None = 0  # ask_choice's answer: an index into the choices, None = cancelled
+    choices: list[int | None] = field(default_factory=list)  # answers for the next ask_choice calls, then `choice`
+    lines: list[str] | None = None  # ask_lines' answer
     asked: list[tuple[str, str, str]] = field(default_factory=list)
 
     def _record(self, kind: str, title: str, text: str) -> None:
@@ -35,11 +37,15 @@ class ScriptedPrompter:
 
     def ask_choice(self, title: str, text: str, choices: list[str]) -> int | None:
         self._record("choice", title, text)
-        return self.choice
+        return self.choices.pop(0) if self.choices else self.choice
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
         self._record("text", title, label)
         return self.answer_text
+
+    def ask_lines(self, title: str, label: str, text: str = "") -> list[str] | None:
+        self._record("lines", title, label)
+        return self.lines
 
     def open_file(self, title: str, folder: Path, filters: str = "") -> Path | None:
         self._record("open", title, str(folder))

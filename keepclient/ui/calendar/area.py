@@ -289,6 +289,21 @@ class CalendarArea(QWidget):
         if self.settings.due_panel:
             self.due.show_workspace(workspace)
 
+    def team_changed(self) -> None:
+        """Salespeople were added, renamed or (de)activated, or customers handed over: the salesperson filter
+        reads the team again (keeping the choice and the undo history) and the period is shown again."""
+        if self.workspace is None:
+            return
+        try:
+            people = self.workspace.team.salespeople()
+        except KeepclientError as exc:
+            self.editing.report(exc, quiet=True)
+            return
+        self.people.blockSignals(True)
+        self.people.set_people(people, self.settings.salespeople)
+        self.people.blockSignals(False)
+        self.colleague_saved()
+
     def colleague_saved(self) -> None:
         """Another connection committed: show the period again, unless the user is in the middle of a drag."""
         if self.grid.ghost is None:

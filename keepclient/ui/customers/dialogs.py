@@ -105,13 +105,11 @@ def log_contact(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialo
 
 def _feedback_owner_choices(people: list[SalespersonInfo], owner: int | None,
                             owner_name: str) -> tuple[tuple[str, int | None], ...]:
-    """Every item gets an owner: "(nobody)" only for a customer without one (None makes the service use the
-    customer's owner), and the customer's owner listed even when no longer active."""
+    """Every item gets an owner: "(nobody)" only for a customer without an active one (None makes the service use
+    the customer's owner while active); a deactivated owner is not offered new work."""
     choices: list[tuple[str, int | None]] = [(p.name, p.id) for p in people]
-    if owner is None:
+    if owner is None or all(p.id != owner for p in people):
         choices.insert(0, (translate("CustomerDialogs", "(nobody)"), None))
-    elif all(p.id != owner for p in people):
-        choices.insert(0, (owner_name or str(owner), owner))
     return tuple(choices)
 
 

@@ -24,6 +24,7 @@ class ProfileForm(QWidget):
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
         self.loaded: dict[str, Any] = {}
+        self._people: list[SalespersonInfo] = []
         form = QFormLayout(self)
         captions = {
             "name": self.tr("Name"), "kind": self.tr("Kind"), "owner": self.tr("Owner"), "tier": self.tr("Tier"),
@@ -71,16 +72,25 @@ class ProfileForm(QWidget):
         return widget
 
     def set_salespeople(self, people: list[SalespersonInfo]) -> None:
+        """The whole team: active people are offered, an inactive one only as the owner a customer still has
+        (so loading and saving such a customer never drops its owner)."""
+        self._people = list(people)
+        self._fill_owners(self.loaded.get("owner"))
+
+    def _fill_owners(self, current: int | None) -> None:
         combo: QComboBox = self.widgets["owner"]  # type: ignore[assignment]
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(self.tr("(nobody)"), None)
-        for person in people:
-            combo.addItem(person.name, person.id)
+        for person in self._people:
+            if person.active or person.id == current:
+                combo.addItem(person.name, person.id)
+        combo.setCurrentIndex(max(combo.findData(current), 0))
         combo.blockSignals(False)
 
     def load(self, values: dict[str, Any]) -> None:
         self.loaded = dict(values)
+        self._fill_owners(values.get("owner"))
         for field, widget in self.widgets.items():
             widget.blockSignals(True)
             field_values.set_value(widget, values.get(field))

@@ -206,6 +206,22 @@ class FeedbackLog(QWidget):
         if self.paged.rowCount():
             self.table.selectRow(0)
 
+    def team_changed(self) -> None:
+        """Salespeople were added, renamed or (de)activated, or customers handed over: the owner choices read the
+        team again (active people offered; an item's inactive owner still shown) and the list is read again."""
+        if self.workspace is None:
+            return
+        try:
+            people = self.workspace.team.salespeople()
+            names = {p.id: p.name for p in self.workspace.team.salespeople(active_only=False)}
+        except KeepclientError as exc:
+            self.message.emit(exc.message(QCoreApplication.translate))
+            return
+        self.filters.set_people(people)
+        self.editor.set_salespeople(people)
+        self.editor.names = names
+        self.refresh()
+
     def set_me(self, me: int | None) -> None:
         """The user said who they are (View › I am…): "Mine" now means them."""
         if self.workspace is None:

@@ -244,6 +244,11 @@ sheet2 = book.create_sheet("Contacts")
 for row in conn.execute("SELECT c.uuid, c.name, k.name, k.title, k.mobile, k.phone, k.email, k.birthday_month, "
                         "k.notes FROM contact k JOIN customer c ON c.id = k.customer_id"):
     sheet2.append(list(row))
+sheet3 = book.create_sheet("Orders")
+for row in conn.execute("SELECT c.uuid, c.name, p.date, p.order_no, p.product, p.quantity, p.unit_price_cents / "
+                        "100.0, p.amount_cents / 100.0, p.salesperson_id, p.notes FROM purchase p JOIN customer c ON "
+                        "c.id = p.customer_id"):
+    sheet3.append(list(row))
 book.save(sys.argv[2])
 """
 

@@ -17,6 +17,10 @@ from pathlib import Path
 from keepclient import __version__
 from keepclient.cli_backup import DAILY_BACKUP_COMMANDS, WITHOUT_WORKSPACE, daily_backup, keep_backups
 from keepclient.cli_backup import add_parsers as add_backup_parsers
+from keepclient.cli_orders import add_parser as add_orders_parser
+from keepclient.cli_orders import run_import_orders
+from keepclient.cli_team import add_parsers as add_team_parsers
+from keepclient.cli_team import run as run_team
 from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError, UnreadableArgumentError
 
 EXIT_INTEGRITY = 9
@@ -139,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--to", dest="end", help="last day of the monthly part (default: today)")
     report.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default a4)")
     add_backup_parsers(sub)  # backups, restore
+    add_orders_parser(sub)  # import-orders
+    add_team_parsers(sub)  # team list, add, rename, deactivate, reactivate, handover
     return parser
 
 
@@ -392,4 +398,6 @@ def _feedback_report(ws, args: argparse.Namespace, out: Output) -> int:
 CREATES_DATABASE = frozenset({"demo", "import"})
 COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search, "import": _import,
             "export": _export, "undo-import": _undo_import, "imports": _imports, "print-schedule": _print_schedule,
-            "export-ics": _export_ics, "feedback-report": _feedback_report, "keep-backups": keep_backups}
+            "export-ics": _export_ics, "feedback-report": _feedback_report, "keep-backups": keep_backups,
+            "import-orders": run_import_orders,
+            "team": run_team}

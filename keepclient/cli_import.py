@@ -47,23 +47,12 @@ def run_import(ws: Any, args: argparse.Namespace, out: Any) -> int:
         if args.dry_run:
             _print_changes(plan, field_label, out)
     if args.report and plan.problems:
-        ws.imports.write_problem_report(preview, args.report, in_language)
-        if not args.json:
-            out.say(QT_TRANSLATE_NOOP("cli", "Problem report written to {path}"), path=args.report)
+        write_report(ws.imports, preview, args, out, in_language)
     if summary["new"] + summary["updated"] == 0:
-        if summary["refused"] and not summary["unchanged"]:
-            if not args.json:
-                out.say(QT_TRANSLATE_NOOP("cli", "Nothing could be imported."))
-            return EXIT_NOTHING_IMPORTED
-        return 0
-    if args.dry_run:
-        return 0
-    if not args.yes:
-        if not sys.stdin.isatty():
-            out.say(QT_TRANSLATE_NOOP("cli", "Add --yes to import (or --dry-run to only preview)."))
-            return 2
-        if input(out.text(QT_TRANSLATE_NOOP("cli", "Import now? [y/N] "))).strip().lower() not in ("y", "yes"):
-            return 0
+        return nothing_to_import(args, out, bool(summary["refused"] and not summary["unchanged"]))
+    stop = confirmed(args, out)
+    if stop is not None:
+        return stop
     result = ws.imports.run(preview)
     if result.conflicts:
         out.say(QT_TRANSLATE_NOOP("cli", "Left alone, because someone changed them after the preview: {names}"),
@@ -122,3 +111,32 @@ def _document(preview: Any, field_label: Any, tr: Any) -> dict[str, Any]:
                       "action_text": p.action_text(tr), "reason": p.reason, "reason_text": p.reason_text(tr)}
                      for p in plan.problems],
     }
+
+
+def write_report(service: Any, preview: Any, args: argparse.Namespace, out: Any, in_language: Any) -> None:
+    """--report: every problem of the preview as an .xlsx (contacts and orders imports alike)."""
+    service.write_problem_report(preview, args.report, in_language)
+    if not args.json:
+        out.say(QT_TRANSLATE_NOOP("cli", "Problem report written to {path}"), path=args.report)
+
+
+def nothing_to_import(args: argparse.Namespace, out: Any, nothing_readable: bool) -> int:
+    """The exit code when a preview has nothing to write: 0 when all is there already, else EXIT_NOTHING_IMPORTED."""
+    if not nothing_readable:
+        return 0
+    if not args.json:
+        out.say(QT_TRANSLATE_NOOP("cli", "Nothing could be imported."))
+    return EXIT_NOTHING_IMPORTED
+
+
+def confirmed(args: argparse.Namespace, out: Any) -> int | None:
+    """None when the import may go ahead; otherwise its exit code (a dry run, no --yes without a terminal, "no")."""
+    if args.dry_run:
+        return 0
+    if not args.yes:
+        if not sys.stdin.isatty():
+            out.say(QT_TRANSLATE_NOOP("cli", "Add --yes to import (or --dry-run to only preview)."))
+            return 2
+        if input(out.text(QT_TRANSLATE_NOOP("cli", "Import now? [y/N] "))).strip().lower() not in ("y", "yes"):
+            return 0
+    return None

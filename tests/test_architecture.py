@@ -19,7 +19,9 @@ LEVEL = {
     "importing": 2, "exporting": 2,
     "services": 3,
     "printing": 4,
-    "i18n": 5, "ui": 5, "app": 6, "cli_import": 6, "cli_backup": 6, "cli": 7, "__main__": 8,
+    "i18n": 5, "ui": 5, "app": 6, "cli_import": 6, "cli_backup": 6, "cli_team": 6,
+    "cli_orders": 6.5,  # prints its preview with cli_import's helpers
+    "cli": 7, "__main__": 8,
 }
 NO_QT = {"domain", "paths", "db", "services", "importing", "exporting"}
 

@@ -91,9 +91,6 @@ FIELD_LABELS: dict[str, str] = {
     "website": QT_TRANSLATE_NOOP("ImportWizard", "Website"),
     "name": QT_TRANSLATE_NOOP("ImportWizard", "Name"),
 }
-_KEYS = {normalize_name(s): f for f, names in SYNONYMS.items() for s in names}
-_CONTAINED = {key: field for key, field in sorted(_KEYS.items(), key=lambda item: -len(item[0]))
-              if len(key) >= 2 and not key.isascii() and key not in EXACT_ONLY}
 FOOTER_WORDS = ("合计", "总计", "小计", "total", "totals", "sum", "grand total")
 _FOOTER_KEYS = frozenset(normalize_name(word) for word in FOOTER_WORDS)
 
@@ -102,38 +99,53 @@ def header_key(value: Any) -> str:
     return normalize_name(str(value)) if value not in (None, "") else ""
 
 
-def field_for(header: Any) -> str | None:
-    """The field a header names, or None: exact synonyms first, then containment, then close spelling."""
-    key = header_key(header)
-    if not key:
-        return None
-    if key in _KEYS:
-        return _KEYS[key]
-    for synonym, field in _CONTAINED.items():
-        if synonym in key:
-            return field  # "客户名称（全称）" holds "客户名称"
-    close = difflib.get_close_matches(key, list(_KEYS), n=1, cutoff=0.86)
-    return _KEYS[close[0]] if close else None
+class Vocabulary:
+    """Headers -> fields for one kind of list (customers and contacts, or orders: importing/orders.py), so that
+    every import detects its header row and maps its columns the same way."""
+
+    def __init__(self, synonyms: dict[str, tuple[str, ...]], exact_only: frozenset[str],
+                 repeatable: frozenset[str] = frozenset()) -> None:
+        self.keys = {normalize_name(s): f for f, names in synonyms.items() for s in names}
+        self.contained = {key: field for key, field in sorted(self.keys.items(), key=lambda item: -len(item[0]))
+                          if len(key) >= 2 and not key.isascii() and key not in exact_only}
+        self.repeatable = repeatable
+
+    def field_for(self, header: Any) -> str | None:
+        """The field a header names, or None: exact synonyms first, then containment, then close spelling."""
+        key = header_key(header)
+        if not key:
+            return None
+        if key in self.keys:
+            return self.keys[key]
+        for synonym, field in self.contained.items():
+            if synonym in key:
+                return field  # "客户名称（全称）" holds "客户名称"
+        close = difflib.get_close_matches(key, list(self.keys), n=1, cutoff=0.86)
+        return self.keys[close[0]] if close else None
 
 
-def map_columns(headers: list[Any]) -> dict[int, str]:
+CONTACTS = Vocabulary(SYNONYMS, EXACT_ONLY, REPEATABLE)
+field_for = CONTACTS.field_for
+
+
+def map_columns(headers: list[Any], vocabulary: Vocabulary = CONTACTS) -> dict[int, str]:
     """Column index -> field; each field at most once (the first column that names it), except the extra phone and
     email columns of Outlook and Google exports, which all feed one list."""
     mapping: dict[int, str] = {}
     taken: set[str] = set()
     keys = [header_key(h) for h in headers]
     for index, header in enumerate(headers):
-        field = field_for(header)
+        field = vocabulary.field_for(header)
         # Outlook's plain "Title" is Mr./Ms. when a "Job Title" column exists too.
         if keys[index] == "title" and "jobtitle" in keys:
             continue
-        if field and (field not in taken or field in REPEATABLE):
+        if field and (field not in taken or field in vocabulary.repeatable):
             mapping[index] = field
             taken.add(field)
     return mapping
 
 
-def find_header_row(rows: list[list[Any]], look_at: int = 30) -> int:
+def find_header_row(rows: list[list[Any]], look_at: int = 30, vocabulary: Vocabulary = CONTACTS) -> int:
     """Index of the header row: the row among the first ones naming most known fields (title rows above it hold
     one merged cell, notes or blanks). Without any known header, the first row with several text cells."""
     best, best_score = 0, -1
@@ -141,7 +153,7 @@ def find_header_row(rows: list[list[Any]], look_at: int = 30) -> int:
         filled = [v for v in row if v not in (None, "")]
         if len(filled) < 2:
             continue
-        known = sum(1 for v in filled if isinstance(v, str) and field_for(v))
+        known = sum(1 for v in filled if isinstance(v, str) and vocabulary.field_for(v))
         texts = sum(1 for v in filled if isinstance(v, str))
         score = known * 10 + texts
         if score > best_score:

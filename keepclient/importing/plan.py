@@ -64,6 +64,7 @@ class ImportPlan:
     contact_updates: list[PlannedContactUpdate] = field(default_factory=list)
     new_salespeople: list[str] = field(default_factory=list)
     _settled: tuple[dict[str, int], list[tuple[str, int, str, str, Any, Any]]] | None = None
+    kind = "contacts"  # importing/orders.OrderPlan: "orders"
 
     def settle(self) -> None:
         """Work out the counts and the changes once, where the plan was made (off the UI thread): the wizard asks

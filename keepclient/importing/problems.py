@@ -26,11 +26,22 @@ REASONS: dict[str, str] = {
     "tier": QT_TRANSLATE_NOOP("ImportProblem", "not a tier (A, B or C)"),
     "stage": QT_TRANSLATE_NOOP("ImportProblem", "not a stage keepclient knows"),
     "kind": QT_TRANSLATE_NOOP("ImportProblem", "neither company nor person"),
+    # orders (importing/orders.py)
+    "no_order": QT_TRANSLATE_NOOP("ImportProblem", "no customer and no order information"),
+    "no_customer": QT_TRANSLATE_NOOP("ImportProblem", "no customer in the database matches"),
+    "money": QT_TRANSLATE_NOOP("ImportProblem", "not an amount of money"),
+    "number": QT_TRANSLATE_NOOP("ImportProblem", "not a number"),
+    "no_amount": QT_TRANSLATE_NOOP("ImportProblem", "no amount and no unit price"),
+    "no_date": QT_TRANSLATE_NOOP("ImportProblem", "no date"),
 }
 ACTIONS: dict[str, str] = {
     "refused": QT_TRANSLATE_NOOP("ImportProblem", "row not imported"),
     "noted": QT_TRANSLATE_NOOP("ImportProblem", "field left empty, value kept in the notes"),
     "kept": QT_TRANSLATE_NOOP("ImportProblem", "kept as written, marked unverified"),
+    "unmatched": QT_TRANSLATE_NOOP("ImportProblem", "row not imported (add the customer, or import with "
+                                                    "--create-customers)"),
+    "dated_today": QT_TRANSLATE_NOOP("ImportProblem", "dated the day of the import, value kept in the notes"),
+    "zero": QT_TRANSLATE_NOOP("ImportProblem", "amount 0, row kept"),
 }
 # Notes lines that keep what could not be read: "Email as written: wang@" (translated with the same context).
 NOTE_LINES: dict[str, str] = {
@@ -46,6 +57,10 @@ NOTE_LINES: dict[str, str] = {
     "tier": QT_TRANSLATE_NOOP("ImportProblem", "Tier as written: {value}"),
     "stage": QT_TRANSLATE_NOOP("ImportProblem", "Stage as written: {value}"),
     "kind": QT_TRANSLATE_NOOP("ImportProblem", "Kind as written: {value}"),
+    "date": QT_TRANSLATE_NOOP("ImportProblem", "Date as written: {value}"),
+    "quantity": QT_TRANSLATE_NOOP("ImportProblem", "Quantity as written: {value}"),
+    "unit_price": QT_TRANSLATE_NOOP("ImportProblem", "Unit price as written: {value}"),
+    "amount": QT_TRANSLATE_NOOP("ImportProblem", "Amount as written: {value}"),
 }
 
 
@@ -67,6 +82,11 @@ class Problem:
     @property
     def refused(self) -> bool:
         return self.action == "refused"
+
+    @property
+    def unmatched(self) -> bool:
+        """An order row whose customer is not in the database: reported, not imported."""
+        return self.action == "unmatched"
 
     def reason_text(self, translate: Translate = english) -> str:
         return translate(CONTEXT, REASONS[self.reason])

@@ -75,6 +75,17 @@ def insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})'
 
 
+def open_batch(file_name: str, sha256: str, sheet: str, mapping: dict[int, str], user: str,
+               stamp: dt.datetime) -> links.Journal:
+    """The import batch an import (of contacts or of orders) writes under, and its journal for undo; inside the
+    import's write transaction."""
+    batch = ImportBatch.insert(
+        file_name=file_name, sha256=sha256, sheet=sheet, updated_by=user, started_at=stamp,
+        mapping=json.dumps({str(k): v for k, v in mapping.items()}, ensure_ascii=False),
+    ).execute()
+    return links.Journal(batch, user, stamp)
+
+
 def run_import(
     db: Database, plan: ImportPlan, *, file_name: str, sha256: str, sheet: str, user: str,
     progress: Progress | None = None, is_cancelled: Callable[[], bool] | None = None,
@@ -100,11 +111,8 @@ def run_import(
 
     with db.write() as pw:
         cursor = pw.cursor()
-        batch = result.batch = ImportBatch.insert(
-            file_name=file_name, sha256=sha256, sheet=sheet, updated_by=user, started_at=stamp,
-            mapping=json.dumps({str(k): v for k, v in plan.mapping.items()}, ensure_ascii=False),
-        ).execute()
-        journal = links.Journal(batch, user, stamp)
+        journal = open_batch(file_name, sha256, sheet, plan.mapping, user, stamp)
+        batch = result.batch = journal.batch
         owners = links.salespeople(pw, plan.new_salespeople, journal)
         tags = links.TagSetter(pw, journal)
         first_customer = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM customer").fetchone()[0]
@@ -243,3 +251,5 @@ def _computed_chunks(customers: Sequence[PlannedCustomer], customer_id: int, con
         customer_id += len(part)
         contact_id += sum(len(c.new_contacts) for c in part)
 
+
+new_customer_chunks = _computed_chunks  # the orders import creates customers the same way (order_write.py)

@@ -23,6 +23,7 @@ from keepclient.domain.types import as_date, birthday_text
 from keepclient.exporting.files import save_workbook
 from keepclient.importing import columns, json_sheets, readers, undo, write
 from keepclient.importing.collector import collector_paused
+from keepclient.importing.orders import OrderPlan
 from keepclient.importing.plan import ExistingIndex, ImportPlan, build_plan  # STORED_KEYS: the SQL's order
 from keepclient.importing.problems import Translate, english
 from keepclient.importing.write import ImportResult
@@ -39,7 +40,7 @@ class ImportPreview:
     header_row: int  # index into the sheet's rows
     headers: list[Any]
     mapping: dict[int, str]
-    plan: ImportPlan
+    plan: ImportPlan | OrderPlan  # an orders import's preview (services/order_imports.py) has an OrderPlan
     encoding: str
     sha256: str
     rows: list[list[Any]]
@@ -124,6 +125,11 @@ class ImportService:
         return ImportPreview(path, table.name, loaded.sheet_names, header_index, headers, chosen, plan,
                              loaded.encoding, loaded.sha256, rows, numbers)
 
+    def existing(self) -> ExistingIndex:
+        """The database's customers by ID, name, phone and email, and the team's names (the orders import matches
+        with it too)."""
+        return self._existing()
+
     def _existing(self) -> ExistingIndex:
         with self.db.session() as pw:
             by_id, by_name, by_phone, by_email = {}, {}, {}, {}
@@ -206,8 +212,9 @@ class ImportService:
         self.remember_mapping(preview.headers, preview.mapping)
         return result
 
-    def undo(self, batch_id: int, force: bool = False) -> None:
-        undo.undo_import(self.db, batch_id, self.user, force=force)
+    def undo(self, batch_id: int, force: bool = False, today: Any = None) -> None:
+        """Undo any import (customers and contacts, or orders); `today` counts the order figures (default: today)."""
+        undo.undo_import(self.db, batch_id, self.user, force=force, today=today)
 
     def history(self) -> list[ImportHistoryEntry]:
         with self.db.session():

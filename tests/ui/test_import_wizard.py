@@ -295,3 +295,39 @@ def test_the_preview_and_the_kept_values_speak_chinese(window: MainWindow, tmp_p
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def test_wizard_imports_an_order_list(window: MainWindow, tmp_path: Path, qtbot):
+    """An order list is recognised by its headers; the same pages preview, import and undo it."""
+    import datetime as dt
+
+    import openpyxl
+
+    window.workspace.editor.create("北京安达贸易")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["订单号", "日期", "客户名称", "品名", "数量", "单价", "金额"])
+    sheet.append(["SO-1", dt.date(2025, 3, 1), "北京安达贸易", "螺丝", 2, "¥12.50", None])
+    sheet.append(["SO-1", dt.date(2025, 3, 1), "北京安达贸易", "螺母", 1, None, "1.234,50 €"])
+    sheet.append(["SO-2", dt.date(2025, 3, 2), "新客户公司", "垫片", 1, None, 10])
+    path = tmp_path / "订单.xlsx"
+    book.save(path)
+    window.spreadsheets.open_wizard(path)
+    wizard = window.spreadsheets.wizard
+    assert wizard.kind == "orders" and wizard.source.kind.currentData() == "orders"
+    wizard.next()
+    assert wizard.columns.mapping() == {0: "order_no", 1: "date", 2: "customer", 3: "product", 4: "quantity",
+                                        5: "unit_price", 6: "amount"}
+    wizard.next()
+    check = wizard.check
+    assert "Order lines new: 2" in check.counts.text() and "without a matching customer: 1" in check.counts.text()
+    assert rows(check.problems) == 1 and check.create.isVisibleTo(check) and not check.policy.isVisibleTo(check)
+    check.create.setChecked(True)  # plans again, creating 新客户公司
+    assert "Order lines new: 3" in check.counts.text() and "new customers: 1" in check.counts.text()
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    assert "3 new" in wizard.result.summary.text()
+    assert window.workspace.imports.history()[0].counts["kind"] == "orders"
+    assert window.workspace.customers.count() == 2
+    wizard.result.undo.click()
+    assert window.workspace.customers.count() == 1 and "undone" in wizard.result.summary.text()

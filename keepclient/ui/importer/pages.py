@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.importing.columns import FIELDS, REPEATABLE
+from keepclient.importing.orders import ORDER_FIELDS
 from keepclient.ui.importer.texts import field_label, names_text, one_line, written
 
 if TYPE_CHECKING:
@@ -64,6 +65,12 @@ class SourcePage(PlannedPage):
         self.path.editingFinished.connect(self._path_edited)
         self.sheet = QComboBox()
         self.sheet.activated.connect(lambda _index: wizard.load())
+        self.kind = QComboBox()
+        self.kind.setObjectName("importKind")
+        self.kind.addItem(self.tr("Customers and contacts"), "contacts")
+        self.kind.addItem(self.tr("Orders"), "orders")
+        self.kind_chosen = False  # until the user chooses, the file's headers decide
+        self.kind.activated.connect(self._kind_chosen)
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 1_048_576)
         self.header_row.valueChanged.connect(
@@ -82,6 +89,7 @@ class SourcePage(PlannedPage):
         form = QFormLayout()
         form.addRow(self.tr("File"), row)
         form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Import"), self.kind)
         form.addRow(self.tr("Header row"), self.header_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -90,6 +98,15 @@ class SourcePage(PlannedPage):
         layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def _kind_chosen(self) -> None:
+        self.kind_chosen = True
+        if self.wizard_.loaded is not None:
+            self.wizard_.replan(None, None)  # another kind of list: its own header row and columns
+
+    def chosen_kind(self) -> str | None:
+        """"contacts" or "orders" when the user chose; None to let the headers decide."""
+        return self.kind.currentData() if self.kind_chosen else None
 
     def _path_edited(self) -> None:
         """Focus leaving the field also ends an edit: read the file only when it is another one."""
@@ -111,6 +128,7 @@ class SourcePage(PlannedPage):
         self.sheet.blockSignals(False)
 
     def show_preview(self, preview: ImportPreview) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(self.wizard_.kind), 0))
         self.header_row.blockSignals(True)
         self.header_row.setValue(preview.numbers[0] - 1 if preview.numbers else preview.header_row + 1)
         self.header_row.blockSignals(False)
@@ -152,7 +170,7 @@ class ColumnsPage(PlannedPage):
             self.table.setItem(index, 1, item)
             combo = QComboBox()
             combo.addItem(self.tr("Ignore"), "")
-            for field in FIELDS:
+            for field in ORDER_FIELDS if self.wizard_.kind == "orders" else FIELDS:
                 combo.addItem(field_label(field), field)
             combo.setCurrentIndex(max(combo.findData(preview.mapping.get(index, "")), 0))
             combo.currentIndexChanged.connect(self._changed)

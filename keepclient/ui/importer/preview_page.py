@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -117,6 +118,9 @@ class PreviewPage(PlannedPage):
                           ("new", self.tr("Import them as new customers"))):
             self.policy.addItem(text, key)
         self.policy.currentIndexChanged.connect(self._policy_changed)
+        self.create = QCheckBox(self.tr("Create the customers the file names but the database lacks"))
+        self.create.setObjectName("importCreateCustomers")
+        self.create.toggled.connect(self._policy_changed)
         self.counts = QLabel()
         self.counts.setObjectName("importCounts")
         self.counts.setWordWrap(True)
@@ -148,6 +152,8 @@ class PreviewPage(PlannedPage):
         self._name_tabs(0, 0, 0)
         form = QFormLayout()
         form.addRow(self.tr("Customers already in the database"), self.policy)
+        form.addRow(self.create)
+        self.form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.counts)
@@ -169,11 +175,22 @@ class PreviewPage(PlannedPage):
     def show_preview(self, preview: ImportPreview) -> None:
         plan = preview.plan
         summary = plan.summary()
-        self.counts.setText(
-            self.tr("New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5")
-            .replace("%1", str(summary["new"])).replace("%2", str(summary["updated"]))
-            .replace("%3", str(summary["unchanged"])).replace("%4", str(summary["refused"]))
-            .replace("%5", str(summary["with_problems"])))
+        orders = summary.get("kind") == "orders"
+        self.form.setRowVisible(self.policy, not orders)
+        self.form.setRowVisible(self.create, orders)
+        if orders:
+            self.counts.setText(
+                self.tr("Order lines new: %1 · already there: %2 · without a matching customer: %3 · new "
+                        "customers: %4 · rows refused: %5 · rows imported with problems: %6")
+                .replace("%1", str(summary["new"])).replace("%2", str(summary["present"]))
+                .replace("%3", str(summary["unmatched"])).replace("%4", str(summary["customers"]))
+                .replace("%5", str(summary["refused"])).replace("%6", str(summary["with_problems"])))
+        else:
+            self.counts.setText(
+                self.tr("New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5")
+                .replace("%1", str(summary["new"])).replace("%2", str(summary["updated"]))
+                .replace("%3", str(summary["unchanged"])).replace("%4", str(summary["refused"]))
+                .replace("%5", str(summary["with_problems"])))
         names = plan.new_salespeople
         self.salespeople.setText(self.tr("New salespeople the import adds: %1")
                                  .replace("%1", names_text(names, SHOWN_SALESPEOPLE)))

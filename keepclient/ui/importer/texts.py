@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from keepclient.importing.columns import FIELD_LABELS
+from keepclient.importing.orders import ORDER_FIELD_LABELS
 from keepclient.importing.rows import written
 from keepclient.ui.labels import label
 
@@ -45,7 +46,7 @@ def names_text(names: list[str], shown: int) -> str:
 
 def field_label(name: str) -> str:
     """A field's name in the user's language ("mobile" -> "Mobile" / "手机")."""
-    text = FIELD_LABELS.get(name)
+    text = FIELD_LABELS.get(name) or ORDER_FIELD_LABELS.get(name)
     return QCoreApplication.translate("ImportWizard", text) if text else name
 
 

@@ -1,5 +1,9 @@
 """The import wizard: file and sheet → header row and columns → preview → result.
 
+It imports customers and contacts or orders: the first page chooses, and until the user does, the header row of
+the file decides (importing/orders.looks_like_orders). Both kinds use the same pages; an orders preview has no
+changes or duplicates to show, and offers to create the customers the file names but the database lacks.
+
 Reading the file and writing the import run off the UI thread with progress and Cancel (Cancel writes nothing).
 Changing the sheet re-reads the file; changing the header row, a column or the duplicate policy only re-plans.
 The pages live in pages.py (file, columns, result) and preview_page.py; texts.py shows cells as they were written.
@@ -14,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget, QWizard
 
 from keepclient.domain.errors import KeepclientError
-from keepclient.importing import collector
+from keepclient.importing import collector, columns, orders
 from keepclient.ui.importer.pages import ColumnsPage, ResultPage, SourcePage
 from keepclient.ui.importer.preview_page import PreviewPage
 from keepclient.ui.tasks import Task, TaskRunner
@@ -40,6 +44,7 @@ class ImportWizard(QWizard):
         self.preview: ImportPreview | None = None
         self.batch: int | None = None
         self.task: Task | None = None
+        self.policy, self.create_customers = "fill", False  # read on the UI thread, used by the planning thread
         self.source = SourcePage(self)
         self.columns = ColumnsPage(self)
         self.check = PreviewPage(self)
@@ -103,13 +108,30 @@ class ImportWizard(QWizard):
         self.source.message.clear()
         self.source.completeChanged.emit()
         imports = self.workspace.imports
-        policy = self.check.policy.currentData() or "fill"
+        chosen = self.source.chosen_kind()
+        self.policy, self.create_customers = self.check.policy.currentData() or "fill", self.check.create.isChecked()
 
         def load_and_plan(_report, _cancelled) -> tuple[LoadedSheet, ImportPreview]:
             loaded = imports.load(path, sheet)
-            return loaded, imports.plan(loaded, policy=policy, translate=QCoreApplication.translate)
+            kind = chosen or _detected_kind(loaded)
+            return loaded, self._plan(kind, loaded, None, None)
 
         self._start(load_and_plan, self._loaded, self.source.busy, self.source.cancel)
+
+    def _plan(self, kind: str, loaded: LoadedSheet, header_row: int | None,
+              mapping: dict[int, str] | None) -> ImportPreview:
+        """Plan `loaded` as `kind` ("contacts" or "orders"); runs off the UI thread (reads only plain values)."""
+        if kind == "orders":
+            return self.workspace.order_imports.plan(loaded, header_row=header_row, mapping=mapping,
+                                                     create_customers=self.create_customers,
+                                                     translate=QCoreApplication.translate)
+        return self.workspace.imports.plan(loaded, header_row=header_row, mapping=mapping, policy=self.policy,
+                                           translate=QCoreApplication.translate)
+
+    @property
+    def kind(self) -> str:
+        """What the current preview imports: "orders" or "contacts"."""
+        return self.preview.plan.kind if self.preview is not None else "contacts"
 
     def _loaded(self, result: tuple[LoadedSheet, ImportPreview]) -> None:
         self.loaded, preview = result
@@ -121,13 +143,13 @@ class ImportWizard(QWizard):
         100,000 rows takes seconds. Until it is done the wizard cannot move on."""
         if self.loaded is None:
             return
-        loaded, imports = self.loaded, self.workspace.imports
-        policy = self.check.policy.currentData() or "fill"
+        loaded = self.loaded
+        kind = self.source.chosen_kind() or self.kind
+        self.policy, self.create_customers = self.check.policy.currentData() or "fill", self.check.create.isChecked()
         page = self.currentPage() if isinstance(self.currentPage(), (ColumnsPage, PreviewPage)) else self.source
         self.source.message.clear()
-        self._start(lambda _report, _cancelled: imports.plan(loaded, header_row=header_row, mapping=mapping,
-                                                             policy=policy, translate=QCoreApplication.translate),
-                    self._planned, page.busy)
+        self._start(lambda _report, _cancelled: self._plan(kind, loaded, header_row, mapping), self._planned,
+                    page.busy)
 
     def _planned(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -138,6 +160,11 @@ class ImportWizard(QWizard):
     def run(self) -> None:
         preview = self.preview
         if preview is None:
+            return
+        if self.kind == "orders":
+            orders = self.workspace.order_imports
+            self._start(lambda report, cancelled: orders.run(preview, progress=report, is_cancelled=cancelled),
+                        self._done, self.result.progress, self.result.cancel)
             return
         imports = self.workspace.imports
         self._start(lambda report, cancelled: imports.run(preview, report, cancelled), self._done,
@@ -171,3 +198,12 @@ class ImportWizard(QWizard):
         self.result.show_message(self.tr("The import was undone."))
         self.result.undo.setEnabled(False)
         self.imported.emit(self.batch)
+
+
+def _detected_kind(loaded: LoadedSheet) -> str:
+    """"orders" when the sheet's header row (as the orders import finds it) names an order list."""
+    rows = loaded.table.rows
+    if not rows:
+        return "contacts"
+    header = rows[columns.find_header_row(rows, vocabulary=orders.ORDERS)]
+    return "orders" if orders.looks_like_orders(header) else "contacts"

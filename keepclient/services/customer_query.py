@@ -15,7 +15,7 @@ from keepclient.domain.types import CustomerFilter
 SORT_SQL = {
     "name": "c.sort_key", "tier": "c.tier", "stage": "c.stage", "owner": "c.owner_id", "city": "c.city",
     "phone": "c.phone", "last_contact": "c.last_contact", "next_follow_up": "c.next_follow_up",
-    "open_feedback": "c.open_feedback",
+    "open_feedback": "c.open_feedback", "revenue_12m": "c.revenue_12m_cents", "last_order": "c.last_order",
 }
 
 
@@ -125,6 +125,10 @@ def where_clause(flt: CustomerFilter, today: dt.date | None = None,
             params.extend([today, week_end(today)])
     if flt.open_feedback:
         parts.append("c.open_feedback > 0")
+    if flt.no_order_days is not None:  # "no order for more than N days": never ordered counts too
+        today = today or dt.date.today()
+        parts.append("(c.last_order IS NULL OR c.last_order < ?)")
+        params.append(today - dt.timedelta(days=max(flt.no_order_days, 0)))
     for term in terms:
         parts.append(term.sql)
         params.extend(term.params)

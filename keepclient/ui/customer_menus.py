@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS
 from keepclient.ui.widgets.menu_action import make_action
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
@@ -62,6 +63,9 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
         "schedule": make_action(
             window, translate("CustomerMenus", "&Schedule follow-up…"), lambda: actions.quick("schedule"), "Ctrl+U"
         ),
+        "record_order": make_action(
+            window, translate("CustomerMenus", "&Record order…"), actions.record_order, RECORD_ORDER_KEYS
+        ),
         "owner": make_action(
             window, translate("CustomerMenus", "Assign &owner…"), lambda: actions.bulk("owner"), "Ctrl+Shift+A"
         ),
@@ -82,7 +86,7 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
     for name in ("undo", "redo", None, "find", None, "new", "save", None, "trash", "restore", "empty_trash"):
         edit.addAction(made[name]) if name else edit.addSeparator()
     customer: QMenu = window.menuBar().addMenu(translate("CustomerMenus", "C&ustomer"))
-    for name in ("log", "feedback", "schedule", None):
+    for name in ("log", "feedback", "schedule", "record_order", None):
         customer.addAction(made[name]) if name else customer.addSeparator()
     bulk = customer.addMenu(translate("CustomerMenus", "For the selected customers"))
     for name in ("owner", "tier", "stage", "add_tag", "remove_tag"):

@@ -100,7 +100,7 @@ def edit_controls(window: MainWindow) -> tuple[list[QAction], list[QWidget]]:
     if hasattr(detail, "save_button"):  # the pane builds its editor when the first customer is shown
         widgets += [detail.save_button, detail.revert_button, detail.restore_button, detail.log_button,
                     detail.feedback_button, detail.schedule_button, detail.form, detail.tags]
-        widgets += [b for b in detail.findChildren(QPushButton) if b.objectName().startswith("contact_")]
+        widgets += [b for b in detail.findChildren(QPushButton) if b.objectName().startswith(("contact_", "order_"))]
     if window.calendar_tab.built:
         calendar = window.calendar
         actions += [calendar.cadence_action, calendar.actions_by_name["paste"], calendar.actions_by_name["delete"]]

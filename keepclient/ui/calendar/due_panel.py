@@ -112,7 +112,7 @@ class DuePanel(QWidget):
         self.refresh_button = QToolButton()
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Refresh (F5)"))
-        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.setShortcut(QKeySequence("F5"))  # not StandardKey.Refresh: Ctrl+R records an order
         scope = QHBoxLayout()
         scope.addWidget(self.mine)
         scope.addWidget(self.person, 1)

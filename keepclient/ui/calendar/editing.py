@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMenu
 
-from keepclient.domain.errors import ConflictError, KeepclientError
+from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.domain.types import FIRST_VERSION, VisitItem
 from keepclient.ui.calendar import commands
 from keepclient.ui.calendar.lazy import calendar_module
@@ -37,6 +37,10 @@ class VisitEditing(QObject):
         self.dialog: QDialog | None = None  # the dialog opened last (tests reach it here)
         self.menu: QMenu | None = None  # the context menu shown last
         self.context = commands.Context(lambda: area.workspace, area.refresh, self.report)
+        # Orders recorded after a visit: their undo names no visit, and refreshes the calendar (the Due panel too).
+        self.order_context = commands.Context(lambda: area.workspace, lambda *_ids: self._changed(),
+                                              lambda error: area.prompter.error(
+                                                  self.tr("Not saved"), error.message(QCoreApplication.translate)))
 
     # -- errors ----------------------------------------------------------------------------------------------
     def error_text(self, error: KeepclientError) -> str:
@@ -229,15 +233,55 @@ class VisitEditing(QObject):
         module = self._module("outcome_dialog")
         if self.area.workspace is None or not self.writable():
             return
-        self._open(module.OutcomeDialog(self.area.workspace, visit=visit, parent=self.area),
-                   lambda _dialog: self._changed())
+        self._open(module.OutcomeDialog(self.area.workspace, visit=visit, parent=self.area), self._logged)
 
     def log_for_customer(self, customer_id: int) -> None:
         module = self._module("outcome_dialog")
         if self.area.workspace is None or not self.writable():
             return
         self._open(module.OutcomeDialog(self.area.workspace, customer_id=customer_id, parent=self.area),
-                   lambda _dialog: self._changed())
+                   self._logged)
+
+    def _logged(self, dialog: QDialog) -> None:
+        """An outcome was saved; with "Record order…" ticked, the order dialog for that customer follows."""
+        self._changed()
+        if getattr(dialog, "order_wanted", False):
+            self.record_order(dialog.customer_id)  # type: ignore[attr-defined]
+
+    def record_order(self, customer_id: int) -> None:
+        """The order dialog for a customer (after a visit that was done); the new order is one undo step here."""
+        from keepclient.ui.customers.commands import OrderChange
+        from keepclient.ui.customers.order_dialog import OrderDialog
+
+        workspace = self.area.workspace
+        if workspace is None or not self.writable():
+            return
+        try:
+            detail = workspace.customers.detail(customer_id)
+            people, currency = workspace.team.salespeople(active_only=False), workspace.orders.currency()
+        except KeepclientError as exc:
+            self.report(exc)
+            return
+        dialog = OrderDialog(detail.name, people, owner_id=detail.values["owner"], currency=currency,
+                             parent=self.area)
+
+        def submitted(values: dict) -> None:
+            try:
+                item = workspace.orders.add(customer_id, **values)
+            except ValidationError as exc:
+                dialog.mark_invalid(exc.field, exc.message(QCoreApplication.translate))
+                return
+            except KeepclientError as exc:
+                dialog.mark_invalid("", exc.message(QCoreApplication.translate))
+                return
+            self.area.undo_stack.push(OrderChange(self.order_context, self.tr("Record order"), customer_id, item.id,
+                                                  "added", item.version))
+            dialog.accept()
+            self.area.message.emit(self.tr("Order recorded for %1.").replace("%1", detail.name))
+
+        dialog.submitted.connect(submitted)
+        self.dialog = dialog
+        dialog.open()
 
     def _get(self, visit_id: int) -> VisitItem | None:
         try:

@@ -134,6 +134,10 @@ class OutcomeDialog(QDialog):
         form.addRow(self.record_feedback)
         self.feedback_box = self._feedback_fields()
         self.record_feedback.toggled.connect(self._feedback_toggled)
+        self.record_order = QCheckBox(self.tr("Record order…"))
+        self.record_order.setObjectName("outcome_record_order")
+        self.record_order.setToolTip(self.tr("After saving, record what the customer ordered"))
+        form.addRow(self.record_order)
         self.message = QLabel()
         self.message.setObjectName("outcome_message")
         self.message.setStyleSheet("color: #b52b27;")
@@ -203,6 +207,12 @@ class OutcomeDialog(QDialog):
         lines += [html.escape(text) for text in (visit.contact, visit.purpose) if text]
         return "<br>".join(lines)
 
+    @property
+    def order_wanted(self) -> bool:
+        """After the outcome was saved as done: the caller opens the order dialog for this customer."""
+        done = self.status is None or self.status.currentData() == "done"
+        return self.saved_id is not None and done and self.record_order.isChecked()
+
     def contact_day(self) -> dt.date:
         """The day the contact happened (or was planned for)."""
         if self.visit is not None:
@@ -228,6 +238,7 @@ class OutcomeDialog(QDialog):
     def _status_changed(self) -> None:
         done = self.status is None or self.status.currentData() == "done"
         self.satisfaction.setEnabled(done)
+        self.record_order.setEnabled(done)  # an order comes from a visit or call that happened
         if not done:
             self.satisfaction.setValue(0)
         self._suggest()

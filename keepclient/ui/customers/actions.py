@@ -21,8 +21,21 @@ from keepclient.ui.widgets.form_dialog import FormDialog
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 if TYPE_CHECKING:
-    from keepclient.domain.types import ContactInfo, CustomerDetail, DatesChange
+    from keepclient.domain.types import ContactInfo, CustomerDetail, DatesChange, OrderItem
     from keepclient.ui.customers.area import CustomerArea
+    from keepclient.ui.customers.order_dialog import OrderDialog
+
+
+class _SaveAgain(KeepclientError):
+    """A colleague saved the order while the dialog was open: their message, and how to go on."""
+
+    def __init__(self, conflict: ConflictError) -> None:
+        self.conflict = conflict
+        super().__init__(detail=str(conflict))
+
+    def message(self, translate_fn: Any = None) -> str:
+        return self.conflict.message(translate_fn) + " " + translate(
+            "CustomerActions", "Press OK again to save yours over theirs, or Cancel.")
 
 
 class CustomerActions(QObject):
@@ -198,7 +211,8 @@ class CustomerActions(QObject):
         self._push(
             commands.ChangeTags(self.area.context, translate("CustomerActions", "Change tags"), before, add, remove)
         )
-        self.area.filters.set_choices(self.ws.team.salespeople(), self.ws.team.tags(), self.ws.customers.cities())
+        self.area.filters.set_choices(self.ws.team.salespeople(active_only=False), self.ws.team.tags(),
+                                      self.ws.customers.cities())
 
     # -- contacts ----------------------------------------------------------------------------------------
     def contact(self, action: str, contact: ContactInfo | None) -> None:
@@ -260,6 +274,70 @@ class CustomerActions(QObject):
             except KeepclientError as exc:
                 self.area.report(exc)
             self.area.after_change([detail.id])
+
+    # -- orders ------------------------------------------------------------------------------------------
+    def record_order(self) -> None:
+        """Record order… for the customer the pane shows (Customer menu, the pane's button)."""
+        detail = self.area.detail.detail
+        if self.ws is None or detail is None or detail.deleted:
+            return
+        if self.area.detail.is_dirty() and not self.area.save():
+            return
+        self.order("add", None)
+
+    def _order_dialog(self, detail: CustomerDetail, order: OrderItem | None = None) -> OrderDialog:
+        from keepclient.ui.customers.order_dialog import OrderDialog  # loaded when first used
+
+        return OrderDialog(detail.name, self.ws.team.salespeople(active_only=False), order=order,
+                           owner_id=detail.values["owner"], currency=self.area.currency, parent=self.area)
+
+    def order(self, action: str, order: OrderItem | None) -> None:
+        """Record ("add"), "edit" or "delete" an order of the shown customer; each is one undo step."""
+        detail = self.area.detail.detail
+        if self.ws is None or detail is None or detail.deleted:
+            return
+        context = self.area.context
+        if action == "add":
+
+            def add(values: dict[str, Any]) -> None:
+                item = self.ws.orders.add(detail.id, **values)
+                self._push(commands.OrderChange(context, translate("CustomerActions", "Record order"), detail.id,
+                                                item.id, "added", item.version))
+                self.area.message.emit(translate("CustomerActions", "Order recorded."))
+
+            self._open(self._order_dialog(detail), add)
+        elif action == "edit" and order is not None:
+            dialog = self._order_dialog(detail, order)
+
+            def edit(values: dict[str, Any]) -> None:
+                current = dialog.order
+                assert current is not None
+                changes = dialog.changes(values)
+                if not changes:
+                    return
+                try:
+                    item = self.ws.orders.update(current.id, current.version, changes)
+                except ConflictError as exc:
+                    dialog.order = self.ws.orders.get(current.id)  # theirs: OK again saves yours over it
+                    self.area.after_change([detail.id])
+                    raise _SaveAgain(exc) from exc
+                context.own.wrote("purchase", {current.id: current.version}, {current.id: item.version})
+                self._push(commands.OrderChange(
+                    context, translate("CustomerActions", "Edit order"), detail.id, current.id, "edited",
+                    item.version, {key: getattr(current, key) for key in changes}, changes))
+
+            self._open(dialog, edit)
+        elif action == "delete" and order is not None:
+            try:
+                version = self.ws.orders.delete(order.id, order.version)
+                context.own.wrote("purchase", {order.id: order.version}, {order.id: version})
+            except KeepclientError as exc:
+                self.area.report(exc)
+                self.area.after_change([detail.id])
+                return
+            self._push(commands.OrderChange(context, translate("CustomerActions", "Delete order"), detail.id,
+                                            order.id, "deleted", version))
+            self.area.message.emit(translate("CustomerActions", "Order deleted. Undo with Ctrl+Z."))
 
     # -- quick actions -----------------------------------------------------------------------------------
     def quick(self, kind: str) -> None:

@@ -6,6 +6,7 @@ keeping the scroll position and selection. Unsaved edits are saved before anothe
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -13,12 +14,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
-from keepclient.domain.types import CustomerFilter
+from keepclient.domain.types import SORTABLE_COLUMNS, CustomerFilter
 from keepclient.ui.customers import commands
 from keepclient.ui.customers.actions import CustomerActions
 from keepclient.ui.customers.detail_pane import CustomerDetailPane
 from keepclient.ui.customers.filter_bar import FilterBar
 from keepclient.ui.customers.list_view import CustomerListView
+from keepclient.ui.customers.purchases_section import SHOWN_LIMIT as ORDERS_SHOWN
 from keepclient.ui.customers.satisfaction import SHOWN as SHOWN_SCORES
 from keepclient.ui.customers.views_sidebar import SavedView, ViewsSidebar, builtin_views, dump_views, load_views
 from keepclient.ui.tasks import Task, TaskRunner
@@ -44,6 +46,7 @@ class CustomerArea(QStackedWidget):
         super().__init__(parent)
         self.prefs, self.prompter, self.runner = prefs, prompter, runner
         self.workspace: Workspace | None = None
+        self.currency = "CNY"  # the team's currency, read when a database opens
         self.me: int | None = None
         self.undo_stack = QUndoStack(self)
         self.context = commands.Context(lambda: self.workspace, self.after_change, self.report)
@@ -84,7 +87,7 @@ class CustomerArea(QStackedWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([160, 700, 460])
+        self.splitter.setSizes([160, 660, 500])
         self.addWidget(self.splitter)
 
         self.filters.changed.connect(self.search_changed)
@@ -98,6 +101,7 @@ class CustomerArea(QStackedWidget):
         self.detail.restore_requested.connect(lambda: self.actions.set_deleted(False))
         self.detail.contact_action.connect(self._contact_action)
         self.detail.quick_action.connect(self.actions.quick)
+        self.detail.order_action.connect(self._order_action)
         self.trash = False
         self._count_request: tuple[int, CustomerFilter] | None = None
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
@@ -109,14 +113,18 @@ class CustomerArea(QStackedWidget):
     def show_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
         self.undo_stack.clear()
-        people = workspace.team.salespeople()
+        # Everyone: the owner filter finds a leaver's customers too; the detail pane offers only active people
+        # (ProfileForm), and choosers of new work ask for active ones themselves.
+        people = workspace.team.salespeople(active_only=False)
         self.me = next((p.id for p in people if p.code == self.prefs.salesperson_code), None)
         self.filters.me = self.me
         self.filters.set_choices(people, workspace.team.tags(), [])
         self.detail.set_salespeople(people)
+        self.currency = workspace.orders.currency()
+        self.detail.currency = self.currency
         self.sidebar.set_views(builtin_views(self.me is not None) + load_views(self.prefs.saved_views),
                                select=builtin_views(False)[0].name)
-        self.list.show_customers(workspace.customers, self.current_filter)
+        self.list.show_customers(workspace.customers, self.current_filter, self.currency)
         self.list.restore_header(self.prefs.customer_header)
         self.list.paged.sort_changed.connect(self.search_changed)
         self.list.paged.count_needed.connect(self._count_in_background)
@@ -130,12 +138,47 @@ class CustomerArea(QStackedWidget):
         if workspace is not self.workspace:
             return
         try:
-            self.filters.set_choices(workspace.team.salespeople(), workspace.team.tags(),
+            self.filters.set_choices(workspace.team.salespeople(active_only=False), workspace.team.tags(),
                                      workspace.customers.cities())
         except KeepclientError as exc:
             self.report(exc, quiet=True)
         if self.list.paged is not None and self.list.paged.rowCount() and self.detail.shown_id is None:
             self.list.selectRow(0)
+        self._recount_order_figures(workspace)
+
+    def _recount_order_figures(self, workspace: Workspace) -> None:
+        """The 12-month revenue moves on as days pass: recount customers counted for an earlier day, off the UI
+        thread, and show the list again when any changed."""
+        if workspace.read_only:  # nothing can be written; the figures show as last counted
+            return
+        today = dt.date.today()
+        task = Task(lambda _report, _cancelled: workspace.orders.refresh_stale(today),
+                    cleanup=workspace.release_thread)
+        task.then(lambda count: self.colleague_saved() if count and workspace is self.workspace else None,
+                  self._recount_failed)
+        self.runner.start(task)
+
+    def _recount_failed(self, error: Exception) -> None:
+        if not isinstance(error, KeepclientError):
+            raise error  # a bug: the window's error hook shows it
+        self.report(error, quiet=True)  # a busy share: the next opening counts again
+
+    def team_changed(self) -> None:
+        """Salespeople were added, renamed or (de)activated: refresh the owner choices, keeping the view, the
+        selection and the undo history."""
+        if self.workspace is None:
+            return
+        try:
+            people = self.workspace.team.salespeople(active_only=False)
+            self.filters.set_choices(people, self.workspace.team.tags(), self.workspace.customers.cities())
+        except KeepclientError as exc:
+            self.report(exc, quiet=True)
+            return
+        self.detail.set_salespeople(people)
+        self.reload()
+        shown = self.detail.shown_id
+        if shown is not None and not self.detail.is_dirty():
+            self.show_detail(shown)
 
     def _show_page(self) -> None:
         rows = self.list.paged.rowCount() if self.list.paged else 0
@@ -226,6 +269,7 @@ class CustomerArea(QStackedWidget):
             detail = self.workspace.customers.detail(customer_id)
             scores = self.workspace.feedback.satisfaction(customer_id, limit=SHOWN_SCORES)
             self.detail.show_customer(detail, scores)
+            self.detail.show_orders(self.workspace.orders.for_customer(customer_id, limit=ORDERS_SHOWN))
         except KeepclientError as exc:  # busy share, customer deleted by a colleague: say so, keep the list
             self.detail.clear()
             self.report(exc, quiet=True)
@@ -280,6 +324,11 @@ class CustomerArea(QStackedWidget):
         if self.detail.shown_id is not None:
             self.show_detail(self.detail.shown_id)
 
+    def _order_action(self, action: str, order: Any) -> None:
+        """The pane's order buttons and menu (locked while read-only, like the contacts)."""
+        if not self.read_only:
+            self.actions.order(action, order)
+
     def _contact_action(self, action: str, contact: Any) -> None:
         """The contact buttons are locked while read-only; a double-click on a contact (edit) is held here."""
         if not self.read_only:
@@ -293,8 +342,7 @@ class CustomerArea(QStackedWidget):
         if view.header:
             self.list.restore_header(QByteArray.fromHex(view.header.encode()))
         if self.list.paged is not None:
-            column = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",
-                      "open_feedback").index(view.filter.sort)
+            column = SORTABLE_COLUMNS.index(view.filter.sort) if view.filter.sort in SORTABLE_COLUMNS else 0
             order = Qt.SortOrder.DescendingOrder if view.filter.descending else Qt.SortOrder.AscendingOrder
             self.list.paged.blockSignals(True)
             self.list.horizontalHeader().setSortIndicator(column, order)

@@ -7,13 +7,13 @@ moved on only by this area's own later steps (saved_command.OwnWrites), so a col
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from keepclient.ui.widgets.saved_command import Context, SavedCommand
 
 if TYPE_CHECKING:
-    from keepclient.domain.types import DatesChange, Versions
+    from keepclient.domain.types import DatesChange, HandoverResult, Versions
     from keepclient.services.workspace import Workspace
 
 
@@ -150,3 +150,54 @@ class LoggedEntry(ServiceCommand):
 
     def revert(self, ws: Workspace) -> None:
         self._set(ws, True)
+
+
+class OrderChange(ServiceCommand):
+    """An order recorded (undo deletes it), deleted (undo restores it) or edited (undo puts the old values back);
+    the services recount the customer's figures with each step."""
+
+    def __init__(self, context: Context, text: str, customer_id: int, order_id: int, kind: str, version: int,
+                 before: dict | None = None, after: dict | None = None) -> None:
+        super().__init__(context, text, [customer_id])
+        self.order_id, self.kind, self.version, self.before, self.after = order_id, kind, version, before, after
+
+    def _run_step(self, ws: Workspace, forward: bool) -> None:
+        oid = self.order_id
+
+        def change(expected: Versions) -> Versions:
+            version = expected[oid]
+            if self.kind == "edited":
+                return {oid: ws.orders.update(oid, version, (self.after if forward else self.before) or {}).version}
+            bring_back = (self.kind == "added") == forward
+            return {oid: ws.orders.restore(oid, version) if bring_back else ws.orders.delete(oid, version)}
+        self.version = self.step("purchase", {oid: self.version}, change)[oid]
+
+    def apply(self, ws: Workspace) -> None:
+        self._run_step(ws, True)
+
+    def revert(self, ws: Workspace) -> None:
+        self._run_step(ws, False)
+
+
+class Handover(ServiceCommand):
+    """Customers handed over to colleagues, with their planned visits and open feedback (TeamService.handover):
+    undo gives every record back only while nobody saved it since, redo hands it over again the same way."""
+
+    def __init__(self, context: Context, text: str, result: HandoverResult) -> None:
+        super().__init__(context, text, result.after["customer"])
+        self.result = result
+        self.versions = {table: dict(versions) for table, versions in result.versions.items()}
+
+    def _move(self, change: Callable[[dict[str, Versions]], dict[str, Versions]]) -> None:
+        own = self.context.own
+        expected = {table: own.expect(table, versions) for table, versions in self.versions.items()}
+        after = change(expected)
+        for table, versions in after.items():
+            own.wrote(table, expected[table], versions)
+        self.versions = after
+
+    def apply(self, ws: Workspace) -> None:
+        self._move(lambda expected: ws.team.redo_handover(self.result, expected))
+
+    def revert(self, ws: Workspace) -> None:
+        self._move(lambda expected: ws.team.undo_handover(self.result, expected))

@@ -24,8 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient.domain.types import ContactInfo, CustomerDetail, SalespersonInfo, SatisfactionScore, TimelineEntry
+from keepclient.domain.types import (
+    ContactInfo,
+    CustomerDetail,
+    OrderItem,
+    SalespersonInfo,
+    SatisfactionScore,
+    TimelineEntry,
+)
 from keepclient.ui.customers.profile_form import ProfileForm
+from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS, PurchasesSection, figures_text
 from keepclient.ui.customers.satisfaction import SatisfactionRow
 from keepclient.ui.labels import date_text, datetime_text, label
 
@@ -36,6 +44,7 @@ class CustomerDetailPane(QStackedWidget):
     restore_requested = Signal()
     contact_action = Signal(str, object)  # "add" | "edit" | "remove" | "primary", ContactInfo or None
     quick_action = Signal(str)  # "log" | "feedback" | "schedule"
+    order_action = Signal(str, object)  # "add" | "edit" | "delete", OrderItem or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +55,7 @@ class CustomerDetailPane(QStackedWidget):
         self.detail: CustomerDetail | None = None
         self._people: list[SalespersonInfo] = []
         self._built = False
+        self.currency = "CNY"  # the team's currency (the area sets it per database)
 
     def _build(self) -> None:
         """The editor is built when the first customer is shown, so the window's first frame does not wait."""
@@ -59,8 +69,12 @@ class CustomerDetailPane(QStackedWidget):
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.title.setWordWrap(True)
         self.state = QLabel()
+        self.figures = QLabel()
+        self.figures.setObjectName("customerFigures")
+        self.figures.setWordWrap(True)
         self.satisfaction = SatisfactionRow()
         layout.addWidget(self.title)
+        layout.addWidget(self.figures)
         layout.addWidget(self.state)
         layout.addWidget(self.satisfaction)
 
@@ -78,9 +92,12 @@ class CustomerDetailPane(QStackedWidget):
         for button in (self.save_button, self.revert_button, self.restore_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        for button in (self.log_button, self.feedback_button, self.schedule_button):
-            actions.addWidget(button)
         layout.addLayout(actions)
+        quick = QHBoxLayout()  # a row of its own: with Save and Revert the pane got too wide for a laptop screen
+        for button in (self.log_button, self.feedback_button, self.schedule_button):
+            quick.addWidget(button)
+        quick.addStretch(1)
+        layout.addLayout(quick)
         self.save_button.clicked.connect(self.save_requested)
         self.revert_button.clicked.connect(self.revert_requested)
         self.restore_button.clicked.connect(self.restore_requested)
@@ -139,6 +156,10 @@ class CustomerDetailPane(QStackedWidget):
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(profile)
         body_layout.addWidget(contacts_box)
+        self.purchases = PurchasesSection()
+        self.purchases.set_shortcut_hint(RECORD_ORDER_KEYS)
+        self.purchases.order_action.connect(self.order_action)
+        body_layout.addWidget(self.purchases)
         body_layout.addWidget(timeline_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -175,12 +196,18 @@ class CustomerDetailPane(QStackedWidget):
             item.setData(0, Qt.ItemDataRole.UserRole, contact)
             self.contacts.addTopLevelItem(item)
         self.satisfaction.show_scores(scores)
+        self.figures.setText(figures_text(detail, self.currency))
         self._fill_timeline()
         self.restore_button.setVisible(detail.deleted)
         for button in (self.log_button, self.feedback_button, self.schedule_button):
             button.setEnabled(not detail.deleted)
         self._update_buttons()
         self.setCurrentIndex(1)
+
+    def show_orders(self, orders: Sequence[OrderItem]) -> None:
+        """The shown customer's orders, newest first (the area reads them with the customer)."""
+        self._build()
+        self.purchases.show_orders(orders, self.currency, writable=self.detail is not None and not self.detail.deleted)
 
     def _fill_timeline(self) -> None:
         self.timeline.clear()

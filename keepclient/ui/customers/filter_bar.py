@@ -10,6 +10,7 @@ from keepclient.domain.types import CustomerFilter, SalespersonInfo
 from keepclient.ui.labels import label
 
 MY_CUSTOMERS = -1  # owner choice meaning "the salesperson I am"
+NO_ORDER_DAYS = (30, 60, 90, 180, 365)  # the "no order for more than N days" choices (a saved view may add one)
 
 
 class FilterBar(QWidget):
@@ -30,6 +31,12 @@ class FilterBar(QWidget):
         self.city = QComboBox()
         self.follow_up = QComboBox()
         self.open_feedback = QCheckBox(self.tr("Open feedback"))
+        self.no_order = QComboBox()
+        self.no_order.setObjectName("noOrderFilter")
+        self.no_order.setToolTip(self.tr("Customers who have not ordered for a while (or never)"))
+        self.no_order.addItem(self.tr("Any last order"), None)
+        for days in NO_ORDER_DAYS:
+            self._add_no_order(days)
         self.me: int | None = None
 
         # Several values are kept as "A,B": plain strings compare reliably inside Qt (tuples do not).
@@ -48,20 +55,32 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        row = QHBoxLayout()
-        for widget in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up, self.open_feedback):
-            row.addWidget(widget)
-        row.addStretch(1)
-        layout.addLayout(row)
+        # Two rows of filters: one row of eight would make the list column wider than a 1366-pixel screen allows.
+        for widgets in ((self.owner, self.tier, self.stage, self.tag),
+                        (self.city, self.follow_up, self.no_order, self.open_feedback)):
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
 
         self._pending = QTimer(self, singleShot=True, interval=0)
         self._pending.timeout.connect(self.changed)
         self.search.textChanged.connect(self._pending.start)
-        for combo in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up):
+        for combo in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up, self.no_order):
             combo.currentIndexChanged.connect(self._pending.start)
         self.open_feedback.toggled.connect(self._pending.start)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.clear_search,
                   context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _add_no_order(self, days: int) -> int:
+        """The choice for `days` (added in order when missing); returns its index."""
+        index = self.no_order.findData(days)
+        if index < 0:
+            index = 1 + sum(1 for i in range(1, self.no_order.count()) if self.no_order.itemData(i) < days)
+            self.no_order.insertItem(index, self.tr("No order for more than %1 days").replace("%1", str(days)),
+                                     days)
+        return index
 
     def set_choices(self, salespeople: list[SalespersonInfo], tags: list[tuple[int, str]], cities: list[str]) -> None:
         """Fill the choice lists from the database, keeping what is selected where possible."""
@@ -101,12 +120,13 @@ class FilterBar(QWidget):
             stages=_values(self.stage.currentData()), tag_id=self.tag.currentData(),
             city=self.city.currentData() or "", follow_up=self.follow_up.currentData() or "",
             open_feedback=self.open_feedback.isChecked(), trash=trash, sort=sort, descending=descending,
+            no_order_days=self.no_order.currentData(),
         )
 
     def apply(self, flt: CustomerFilter, my_customers: bool = False) -> None:
         """Show a saved view's filter (one `changed` afterwards)."""
         widgets = (self.search, self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up,
-                   self.open_feedback)
+                   self.no_order, self.open_feedback)
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(flt.text)
@@ -117,6 +137,7 @@ class FilterBar(QWidget):
         self.city.setCurrentIndex(max(self.city.findData(flt.city), 0))
         self.follow_up.setCurrentIndex(max(self.follow_up.findData(flt.follow_up), 0))
         self.open_feedback.setChecked(flt.open_feedback)
+        self.no_order.setCurrentIndex(0 if flt.no_order_days is None else self._add_no_order(flt.no_order_days))
         for widget in widgets:
             widget.blockSignals(False)
         self._pending.start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView,
 
 from keepclient.domain.types import SORTABLE_COLUMNS, CustomerFilter, CustomerRow
 from keepclient.ui.labels import date_text, label
+from keepclient.ui.widgets.money import money_text
 from keepclient.ui.widgets.paged_model import Column, PagedTableModel
 
 if TYPE_CHECKING:
@@ -35,18 +36,28 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CustomerListView", "Last contact"),
     QT_TRANSLATE_NOOP("CustomerListView", "Next follow-up"),
     QT_TRANSLATE_NOOP("CustomerListView", "Open feedback"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Revenue (12 mo)"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Last order"),
 )
-VALUES = (
-    lambda r: r.name, lambda r: r.tier, lambda r: label(r.stage), lambda r: r.owner, lambda r: r.city,
-    lambda r: r.phone, lambda r: date_text(r.last_contact), lambda r: date_text(r.next_follow_up),
-    lambda r: r.open_feedback or "",
-)
+RIGHT_ALIGNED = {"Open feedback", "Revenue (12 mo)"}  # numbers: digits line up
+DESCENDING_FIRST = {"revenue_12m", "last_order"}
 
 
-def customer_columns() -> list[Column]:
+def _values(currency: str) -> tuple[Callable[[CustomerRow], object], ...]:
+    return (
+        lambda r: r.name, lambda r: r.tier, lambda r: label(r.stage), lambda r: r.owner, lambda r: r.city,
+        lambda r: r.phone, lambda r: date_text(r.last_contact), lambda r: date_text(r.next_follow_up),
+        lambda r: r.open_feedback or "",
+        lambda r: money_text(r.revenue_12m_cents, currency) if r.revenue_12m_cents else "",
+        lambda r: date_text(r.last_order),
+    )
+
+
+def customer_columns(currency: str = "CNY") -> list[Column]:
+    """The list's columns; money in the user's locale with the team's `currency`."""
     return [
-        Column(QCoreApplication.translate("CustomerListView", header), value, align_right=header == HEADERS[-1])
-        for header, value in zip(HEADERS, VALUES, strict=True)
+        Column(QCoreApplication.translate("CustomerListView", header), value, align_right=header in RIGHT_ALIGNED)
+        for header, value in zip(HEADERS, _values(currency), strict=True)
     ]
 
 
@@ -61,11 +72,12 @@ class CustomerListModel(PagedTableModel):
     sort_changed = Signal()
     count_needed = Signal(int, object)
 
-    def __init__(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter]) -> None:
+    def __init__(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter],
+                 currency: str = "CNY") -> None:
         self.service = service
         self.current_filter = filter_getter
         # Blocks of 100 rows: a screen shows 30 to 50, so a new search reads little before it can repaint.
-        super().__init__(customer_columns(), lambda: service.count(filter_getter()),
+        super().__init__(customer_columns(currency), lambda: service.count(filter_getter()),
                          lambda offset, limit: service.rows(offset, limit, filter_getter()),
                          block_size=100, max_blocks=20)
         self.sort_column, self.sort_order = 0, Qt.SortOrder.AscendingOrder
@@ -100,6 +112,13 @@ class CustomerListModel(PagedTableModel):
 
     def sort_fields(self) -> tuple[str, bool]:
         return SORTABLE_COLUMNS[self.sort_column], self.sort_order == Qt.SortOrder.DescendingOrder
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A first click on Revenue or Last order sorts biggest / newest first: what anyone looks for there."""
+        if (role == Qt.ItemDataRole.InitialSortOrderRole and orientation == Qt.Orientation.Horizontal
+                and SORTABLE_COLUMNS[section] in DESCENDING_FIRST):
+            return Qt.SortOrder.DescendingOrder.value  # an int: what QHeaderView reads from this role
+        return super().headerData(section, orientation, role)
 
     def row_of(self, customer_id: int) -> int | None:
         """Row of a customer among the rows already fetched (no database access)."""
@@ -139,14 +158,18 @@ class CustomerListView(QTableView):
         header.sectionMoved.connect(lambda *_: self.layout_changed.emit())
         self.paged: CustomerListModel | None = None
 
-    def show_customers(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter]) -> None:
-        """Point the list at a (new) database and show its first rows."""
-        self.paged = CustomerListModel(service, filter_getter)
+    def show_customers(self, service: CustomerService, filter_getter: Callable[[], CustomerFilter],
+                       currency: str = "CNY") -> None:
+        """Point the list at a (new) database and show its first rows (money in the team's `currency`)."""
+        self.paged = CustomerListModel(service, filter_getter, currency)
         self.paged.fetch_failed.connect(self.read_failed)
         self.paged.reload()
         self.setModel(self.paged)
         if self.columnWidth(0) < 200:
             self.setColumnWidth(0, 260)
+        revenue = HEADERS.index("Revenue (12 mo)")
+        if self.columnWidth(revenue) < 120:  # a saved header state (restored after this) keeps the user's width
+            self.setColumnWidth(revenue, 130)
         self.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:

@@ -29,6 +29,7 @@ from keepclient.domain.types import SalespersonInfo
 from keepclient.ui.calendar.visit_dialog import CustomerPicker, error_text, fill_contacts
 from keepclient.ui.labels import label
 from keepclient.ui.widgets import field_values
+from keepclient.ui.widgets.form_dialog import finish_form
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -98,17 +99,7 @@ class NewFeedbackDialog(QDialog):
         self.description.setTabChangesFocus(True)
         self.description.setPlaceholderText(self.tr("What did the customer say?"))
         form.addRow(self.tr("Description"), self.description)
-        self.message = QLabel()
-        self.message.setObjectName("feedback_message")
-        self.message.setStyleSheet("color: #b52b27;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message = finish_form(self, form, self.submit, "feedback_message")
         self.fields: dict[str, QWidget] = {
             "customer_id": self.picker.edit if self.picker else self.customer_label, "contact_id": self.contact,
             "received_at": self.received, "channel": self.channel, "kind": self.kind, "category": self.category,

@@ -6,6 +6,7 @@ offending field and keeps everything typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QLocale, Signal
@@ -26,6 +27,24 @@ from PySide6.QtWidgets import (
 
 from keepclient.ui.widgets import field_values
 from keepclient.ui.widgets.date_field import OptionalDateEdit
+
+
+def finish_form(dialog: QDialog, form: QFormLayout, submit: Callable[[], None], name: str = "") -> QLabel:
+    """Lay out a form dialog the one way they all look: the form, a red line for what keeps it open, and
+    OK (`submit`, which closes it only when the values are good) / Cancel. Returns the message line."""
+    message = QLabel()
+    if name:
+        message.setObjectName(name)
+    message.setStyleSheet("color: #b52b27;")
+    message.setWordWrap(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addWidget(buttons)
+    return message
 
 
 class Field(NamedTuple):
@@ -83,16 +102,7 @@ class FormDialog(QDialog):
             self.widgets[field.key] = widget
             self.set_value(field.key, (values or {}).get(field.key, field.default))
             form.addRow(field.caption, widget)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b52b27;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message = finish_form(self, form, self.submit)
 
     def _make(self, field: Field) -> QWidget:
         if field.kind == "multiline":

@@ -47,22 +47,22 @@
 <context>
     <name>BirthdayEdit</name>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="48"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="67"/>
         <source>year unknown</source>
         <translation>年份未知</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="55"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="74"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="55"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="74"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="56"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="75"/>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -267,47 +267,47 @@
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="497"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="512"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="498"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="513"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="500"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="515"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="507"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="522"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="508"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="523"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="509"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="524"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="510"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="525"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="514"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="529"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="529"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="544"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -358,62 +358,62 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="176"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="167"/>
         <source>Close feedback</source>
         <translation>关闭反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="178"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="169"/>
         <source>How satisfied is %1 with how this was handled? (optional)</source>
         <translation>%1 对这次处理满意吗？（可选）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="182"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="173"/>
         <source>(not asked)</source>
         <translation>（未询问）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
         <source>very unhappy</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
         <source>unhappy</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
         <source>neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
         <source>happy</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="184"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="175"/>
         <source>very happy</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="189"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="180"/>
         <source>What the customer said (optional)</source>
         <translation>客户的原话（可选）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="191"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="182"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="192"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="197"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="188"/>
         <source>Close item</source>
         <translation>关闭此项</translation>
     </message>
@@ -421,37 +421,37 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="134"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="152"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="135"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="153"/>
         <source>Check what each column holds; choose &quot;Ignore&quot; for columns to leave out.</source>
         <translation>请核对每一列的内容；不需要导入的列选择“忽略”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="137"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="155"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="137"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="155"/>
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="138"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="156"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="143"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="161"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="154"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="172"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
@@ -507,102 +507,132 @@
 <context>
     <name>CustomerActions</name>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="37"/>
+        <source>Press OK again to save yours over theirs, or Cancel.</source>
+        <translation>再次点“确定”将用您的内容覆盖对方的，或点“取消”。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="90"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="78"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="91"/>
         <source>Already in the database: %1. Create another customer anyway?</source>
         <translation>数据库中已有：%1。仍要新建一个客户吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="87"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="100"/>
         <source>Create %1</source>
         <translation>新建 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="119"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="132"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>将 %n 个客户移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="121"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="134"/>
         <source>Restore %n customer(s)</source>
         <translation>恢复 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="138"/>
         <source>Moved to the trash: %n. Undo with Ctrl+Z.</source>
         <translation>已移到回收站：%n 个。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="127"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="140"/>
         <source>Restored: %n.</source>
         <translation>已恢复：%n 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="137"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="150"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="151"/>
         <source>Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.</source>
         <translation>永久删除回收站中的 %n 个客户及其联系人和往来记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="148"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="161"/>
         <source>Backing up, then emptying the trash…</source>
         <translation>正在备份，然后清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="184"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="197"/>
         <source>%1 for %n customer(s)</source>
         <translation>为 %n 个客户设置%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="199"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="212"/>
         <source>Change tags</source>
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="215"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="229"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="232"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="246"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="253"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="267"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="287"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="304"/>
+        <source>Record order</source>
+        <translation>记录订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="306"/>
+        <source>Order recorded.</source>
+        <translation>订单已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="326"/>
+        <source>Edit order</source>
+        <translation>编辑订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="338"/>
+        <source>Delete order</source>
+        <translation>删除订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="340"/>
+        <source>Order deleted. Undo with Ctrl+Z.</source>
+        <translation>订单已删除。可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="365"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="295"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="373"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="315"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="393"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="317"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="395"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="351"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="429"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -610,44 +640,44 @@
 <context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="58"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="61"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="61"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="64"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="70"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="73"/>
         <source>No customer matches. Press Esc to clear the search, or pick another view.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="259"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="303"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="276"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="320"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="305"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="353"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="305"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="353"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="334"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="382"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -655,187 +685,187 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="42"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="51"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="68"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="82"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="69"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="83"/>
         <source>Save changes (Ctrl+S)</source>
         <translation>保存修改（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="70"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="84"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="85"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="86"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="87"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="88"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="89"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="90"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="91"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="96"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="113"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="115"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="107"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="128"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="134"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="140"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="140"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="141"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="141"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="142"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="150"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="163"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="184"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="164"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="185"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="165"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="186"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
@@ -866,7 +896,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="38"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="126"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="124"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -883,20 +913,20 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="41"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="153"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="171"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="151"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="169"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="42"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="175"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="173"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="43"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="175"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="173"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
@@ -957,7 +987,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="91"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="152"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="150"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -977,57 +1007,57 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="122"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="120"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="133"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="131"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="140"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="138"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="147"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="145"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="155"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="153"/>
         <source>What the customer said</source>
         <translation>客户反馈内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="164"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="162"/>
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="165"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="163"/>
         <source>Set tier</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="166"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="164"/>
         <source>Set stage</source>
         <translation>设置阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="167"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="165"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="168"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="166"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="180"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="178"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -1035,147 +1065,162 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="29"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="30"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="31"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="32"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="33"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="34"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="35"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="35"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="36"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="36"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="37"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="38"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="39"/>
+        <source>Revenue (12 mo)</source>
+        <translation>近12个月营收</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="40"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
     </message>
 </context>
 <context>
     <name>CustomerMenus</name>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="24"/>
-        <location filename="../../keepclient/ui/main_window.py" line="253"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="25"/>
+        <location filename="../../keepclient/ui/main_window.py" line="264"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
-        <location filename="../../keepclient/ui/main_window.py" line="255"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="27"/>
+        <location filename="../../keepclient/ui/main_window.py" line="266"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="33"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="34"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="38"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="39"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="41"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="42"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="45"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="46"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="51"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="52"/>
         <source>&amp;Restore from trash</source>
         <translation>从回收站恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="55"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="56"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="57"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="58"/>
         <source>&amp;Log call or visit…</source>
         <translation>记录电话或拜访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="60"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="61"/>
         <source>Add &amp;feedback…</source>
         <translation>添加反馈(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="63"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="64"/>
         <source>&amp;Schedule follow-up…</source>
         <translation>安排跟进(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="66"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="67"/>
+        <source>&amp;Record order…</source>
+        <translation>记录订单(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="70"/>
         <source>Assign &amp;owner…</source>
         <translation>指定负责人(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="69"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="73"/>
         <source>Set t&amp;ier…</source>
         <translation>设置等级(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="72"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="76"/>
         <source>Set sta&amp;ge…</source>
         <translation>设置阶段(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="75"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="79"/>
         <source>&amp;Add tag…</source>
         <translation>添加标签(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="78"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="82"/>
         <source>Re&amp;move tag…</source>
         <translation>移除标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="81"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="85"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="84"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="88"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="87"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="91"/>
         <source>For the selected customers</source>
         <translation>对选中的客户</translation>
     </message>
@@ -1806,56 +1851,56 @@ What is saved from now on may be lost. Restore the database from a backup, or co
         <translation>保存反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="252"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="268"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="280"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="296"/>
         <source>%n feedback item(s)</source>
         <translation>
             <numerusform>共 %n 条反馈</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="288"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="304"/>
         <source>No feedback matches. Press Esc to clear the search, or change the filters.</source>
         <translation>没有匹配的反馈。按 Esc 清除搜索，或修改筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="290"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="306"/>
         <source>No feedback recorded yet. Record the first with New feedback… (Ctrl+N).</source>
         <translation>还没有反馈记录。用“新建反馈…”（Ctrl+N）记录第一条。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="404"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="420"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="414"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="600"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="430"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="616"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="415"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="431"/>
         <source>Someone else changed or removed this feedback item, and it cannot be read now. Your edits were not saved.</source>
         <translation>其他人修改或删除了这条反馈，现在无法读取。你的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="423"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="439"/>
         <source>nothing you can see</source>
         <translation>看不到的内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="425"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="476"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="441"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="492"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="426"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="442"/>
         <source>%1 saved this feedback item after you opened it (they changed: %2). Nothing was overwritten.
 
 It now shows their version with your edits on top (%3). Save again to keep your edits, or Revert to take theirs.</source>
@@ -1864,37 +1909,37 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 现在显示的是对方的版本，并叠加了你的修改（%3）。再次保存可保留你的修改，或点击“还原”采用对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="428"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="444"/>
         <source>Someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="472"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="488"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="477"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="493"/>
         <source>Someone else saved this feedback item a moment ago; it now shows what they saved. The step &quot;%1&quot; was not taken: take it again if it still applies.</source>
         <translation>其他人刚刚保存了这条反馈，现在显示的是对方保存的内容。步骤“%1”未执行：如仍需要，请再执行一次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="489"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="505"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="527"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="543"/>
         <source>Feedback #%1 recorded.</source>
         <translation>已记录反馈 #%1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="541"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="557"/>
         <source>Follow-up on feedback #%1: %2</source>
         <translation>跟进反馈 #%1：%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="547"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="563"/>
         <source>Follow-up visit planned for %1.</source>
         <translation>已为 %1 安排跟进拜访。</translation>
     </message>
@@ -2005,64 +2050,127 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="25"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="26"/>
         <source>Search names, pinyin, phone digits, cities, notes… (Ctrl+F)</source>
         <translation>搜索名称、拼音、电话号码、城市、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="33"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/filter_bar.py" line="36"/>
+        <source>Customers who have not ordered for a while (or never)</source>
+        <translation>有一段时间没有下单（或从未下单）的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="37"/>
+        <source>Any last order</source>
+        <translation>任意最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="43"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="39"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="46"/>
         <source>A and B</source>
         <translation>A 和 B</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="40"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="47"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="43"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="50"/>
         <source>Any follow-up</source>
         <translation>任意跟进状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="44"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="51"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="45"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="52"/>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="81"/>
+        <source>No order for more than %1 days</source>
+        <translation>超过 %1 天未下单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="91"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="93"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="96"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="80"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="99"/>
         <source>All cities</source>
         <translation>全部城市</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="127"/>
+        <source>Hand over customers</source>
+        <translation>移交客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="132"/>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="143"/>
+        <source>Their planned visits from now on and their open feedback items of these customers go along. Several colleagues share the customers evenly. Edit › Undo takes it back.</source>
+        <translation>这些客户今后已安排的拜访和未结反馈也会一并移交。选择多位同事时客户平均分配。可用“编辑 › 撤销”收回。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="149"/>
+        <source>Hand over</source>
+        <translation>移交</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="153"/>
+        <source>From</source>
+        <translation>移交人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="154"/>
+        <source>To</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="192"/>
+        <source>All their customers (%1)</source>
+        <translation>其全部客户（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="194"/>
+        <source>Only their customers in the list&apos;s current filter (no filter set)</source>
+        <translation>仅列表当前筛选中的其客户（未设置筛选）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="198"/>
+        <source>Only their customers in the list&apos;s current filter (%1)</source>
+        <translation>仅列表当前筛选中的其客户（%1）</translation>
     </message>
 </context>
 <context>
@@ -2237,107 +2345,172 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>既不是公司也不是个人</translation>
     </message>
     <message>
+        <location filename="../../keepclient/importing/problems.py" line="30"/>
+        <source>no customer and no order information</source>
+        <translation>既没有客户也没有订单信息</translation>
+    </message>
+    <message>
         <location filename="../../keepclient/importing/problems.py" line="31"/>
+        <source>no customer in the database matches</source>
+        <translation>数据库中没有匹配的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="32"/>
+        <source>not an amount of money</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="33"/>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="34"/>
+        <source>no amount and no unit price</source>
+        <translation>既没有金额也没有单价</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="35"/>
+        <source>no date</source>
+        <translation>没有日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="38"/>
         <source>row not imported</source>
         <translation>该行未导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="32"/>
+        <location filename="../../keepclient/importing/problems.py" line="39"/>
         <source>field left empty, value kept in the notes</source>
         <translation>字段留空，原值保存在备注中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="33"/>
+        <location filename="../../keepclient/importing/problems.py" line="40"/>
         <source>kept as written, marked unverified</source>
         <translation>按原样保存，标记为未核实</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="37"/>
+        <location filename="../../keepclient/importing/problems.py" line="41"/>
+        <source>row not imported (add the customer, or import with --create-customers)</source>
+        <translation>此行未导入（请先添加客户，或使用 --create-customers 导入）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="43"/>
+        <source>dated the day of the import, value kept in the notes</source>
+        <translation>日期记为导入当天，原值保留在备注中</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="44"/>
+        <source>amount 0, row kept</source>
+        <translation>金额记为 0，此行已保留</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="48"/>
         <source>Email as written: {value}</source>
         <translation>邮箱原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="38"/>
+        <location filename="../../keepclient/importing/problems.py" line="49"/>
         <source>Phone as written: {value}</source>
         <translation>电话原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="39"/>
+        <location filename="../../keepclient/importing/problems.py" line="50"/>
         <source>Mobile as written: {value}</source>
         <translation>手机原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="40"/>
+        <location filename="../../keepclient/importing/problems.py" line="51"/>
         <source>Unverified number: {value}</source>
         <translation>未核实的号码：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="41"/>
+        <location filename="../../keepclient/importing/problems.py" line="52"/>
         <source>Other number: {value}</source>
         <translation>其他号码：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="42"/>
+        <location filename="../../keepclient/importing/problems.py" line="53"/>
         <source>Other email: {value}</source>
         <translation>其他邮箱：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="43"/>
+        <location filename="../../keepclient/importing/problems.py" line="54"/>
         <source>Birthday as written: {value}</source>
         <translation>生日原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="44"/>
+        <location filename="../../keepclient/importing/problems.py" line="55"/>
         <source>Last contact as written: {value}</source>
         <translation>最近联系原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="45"/>
+        <location filename="../../keepclient/importing/problems.py" line="56"/>
         <source>Next follow-up as written: {value}</source>
         <translation>下次跟进原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="46"/>
+        <location filename="../../keepclient/importing/problems.py" line="57"/>
         <source>Tier as written: {value}</source>
         <translation>等级原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="47"/>
+        <location filename="../../keepclient/importing/problems.py" line="58"/>
         <source>Stage as written: {value}</source>
         <translation>阶段原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="48"/>
+        <location filename="../../keepclient/importing/problems.py" line="59"/>
         <source>Kind as written: {value}</source>
         <translation>类型原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="240"/>
+        <location filename="../../keepclient/importing/problems.py" line="60"/>
+        <source>Date as written: {value}</source>
+        <translation>原写日期：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="61"/>
+        <source>Quantity as written: {value}</source>
+        <translation>原写数量：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="62"/>
+        <source>Unit price as written: {value}</source>
+        <translation>原写单价：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="63"/>
+        <source>Amount as written: {value}</source>
+        <translation>原写金额：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/services/imports.py" line="247"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="241"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="241"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="242"/>
+        <location filename="../../keepclient/services/imports.py" line="249"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="243"/>
+        <location filename="../../keepclient/services/imports.py" line="250"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="243"/>
+        <location filename="../../keepclient/services/imports.py" line="250"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -2391,6 +2564,7 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
     <message>
         <location filename="../../keepclient/importing/columns.py" line="77"/>
+        <location filename="../../keepclient/importing/orders.py" line="65"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -2466,6 +2640,7 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
     <message>
         <location filename="../../keepclient/importing/columns.py" line="89"/>
+        <location filename="../../keepclient/importing/orders.py" line="71"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2495,304 +2670,410 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="37"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="41"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="168"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="195"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="171"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="198"/>
         <source>The import was undone.</source>
         <translation>导入已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/texts.py" line="42"/>
+        <location filename="../../keepclient/ui/importer/texts.py" line="43"/>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="61"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="63"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="64"/>
+        <source>Customer ID</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="66"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="67"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="68"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="69"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/orders.py" line="70"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="85"/>
+        <location filename="../../keepclient/ui/main_window.py" line="88"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="86"/>
+        <location filename="../../keepclient/ui/main_window.py" line="89"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="87"/>
+        <location filename="../../keepclient/ui/main_window.py" line="90"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="113"/>
+        <location filename="../../keepclient/ui/main_window.py" line="118"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="175"/>
+        <location filename="../../keepclient/ui/main_window.py" line="180"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="177"/>
+        <location filename="../../keepclient/ui/main_window.py" line="182"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="194"/>
+        <location filename="../../keepclient/ui/main_window.py" line="199"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="207"/>
+        <location filename="../../keepclient/ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="208"/>
+        <location filename="../../keepclient/ui/main_window.py" line="213"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="209"/>
+        <location filename="../../keepclient/ui/main_window.py" line="214"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="211"/>
+        <location filename="../../keepclient/ui/main_window.py" line="216"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="213"/>
+        <location filename="../../keepclient/ui/main_window.py" line="218"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="214"/>
+        <location filename="../../keepclient/ui/main_window.py" line="219"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="215"/>
+        <location filename="../../keepclient/ui/main_window.py" line="220"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="216"/>
+        <location filename="../../keepclient/ui/main_window.py" line="221"/>
+        <source>&amp;Team…</source>
+        <translation>团队(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="224"/>
+        <location filename="../../keepclient/ui/main_window.py" line="231"/>
         <source>Show &amp;feedback log</source>
         <translation>查看反馈日志(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="230"/>
+        <location filename="../../keepclient/ui/main_window.py" line="236"/>
+        <source>&amp;Hand over customers…</source>
+        <translation>移交客户(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="231"/>
+        <location filename="../../keepclient/ui/main_window.py" line="242"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="233"/>
+        <location filename="../../keepclient/ui/main_window.py" line="244"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="235"/>
+        <location filename="../../keepclient/ui/main_window.py" line="246"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="237"/>
+        <location filename="../../keepclient/ui/main_window.py" line="248"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="244"/>
+        <location filename="../../keepclient/ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="245"/>
+        <location filename="../../keepclient/ui/main_window.py" line="256"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="302"/>
+        <location filename="../../keepclient/ui/main_window.py" line="313"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="320"/>
+        <location filename="../../keepclient/ui/main_window.py" line="331"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="323"/>
+        <location filename="../../keepclient/ui/main_window.py" line="334"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="324"/>
+        <location filename="../../keepclient/ui/main_window.py" line="335"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="347"/>
+        <location filename="../../keepclient/ui/main_window.py" line="358"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="348"/>
+        <location filename="../../keepclient/ui/main_window.py" line="359"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="358"/>
+        <location filename="../../keepclient/ui/main_window.py" line="375"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="359"/>
+        <location filename="../../keepclient/ui/main_window.py" line="376"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="369"/>
+        <location filename="../../keepclient/ui/main_window.py" line="388"/>
+        <source>Welcome to keepclient</source>
+        <translation>欢迎使用 keepclient</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="389"/>
+        <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
+        <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="390"/>
+        <source>Enter names…</source>
+        <translation>输入名字…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="390"/>
+        <location filename="../../keepclient/ui/main_window.py" line="395"/>
+        <source>Just me</source>
+        <translation>只有我</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="392"/>
+        <source>Who works with this database?</source>
+        <translation>哪些人使用这个数据库？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="393"/>
+        <source>One name per line:</source>
+        <translation>每行一个名字：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="395"/>
+        <source>Your name:</source>
+        <translation>您的名字：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="403"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="410"/>
+        <source>Which one are you?</source>
+        <translation>您是哪一位？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="411"/>
+        <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
+        <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="459"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="370"/>
+        <location filename="../../keepclient/ui/main_window.py" line="460"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="372"/>
+        <location filename="../../keepclient/ui/main_window.py" line="462"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="373"/>
+        <location filename="../../keepclient/ui/main_window.py" line="463"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="405"/>
+        <location filename="../../keepclient/ui/main_window.py" line="495"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="508"/>
+        <location filename="../../keepclient/ui/main_window.py" line="598"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="517"/>
+        <location filename="../../keepclient/ui/main_window.py" line="607"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="522"/>
+        <location filename="../../keepclient/ui/main_window.py" line="612"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="527"/>
+        <location filename="../../keepclient/ui/main_window.py" line="617"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="536"/>
+        <location filename="../../keepclient/ui/main_window.py" line="626"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="536"/>
+        <location filename="../../keepclient/ui/main_window.py" line="626"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="550"/>
+        <location filename="../../keepclient/ui/main_window.py" line="640"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="199"/>
-        <location filename="../../keepclient/ui/main_window.py" line="508"/>
-        <location filename="../../keepclient/ui/main_window.py" line="558"/>
+        <location filename="../../keepclient/ui/main_window.py" line="204"/>
+        <location filename="../../keepclient/ui/main_window.py" line="598"/>
+        <location filename="../../keepclient/ui/main_window.py" line="648"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="560"/>
+        <location filename="../../keepclient/ui/main_window.py" line="650"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="575"/>
+        <location filename="../../keepclient/ui/main_window.py" line="665"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="577"/>
+        <location filename="../../keepclient/ui/main_window.py" line="667"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="584"/>
+        <location filename="../../keepclient/ui/main_window.py" line="674"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="584"/>
+        <location filename="../../keepclient/ui/main_window.py" line="674"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="587"/>
+        <location filename="../../keepclient/ui/main_window.py" line="677"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="588"/>
+        <location filename="../../keepclient/ui/main_window.py" line="678"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="604"/>
-        <location filename="../../keepclient/ui/main_window.py" line="609"/>
+        <location filename="../../keepclient/ui/main_window.py" line="694"/>
+        <location filename="../../keepclient/ui/main_window.py" line="699"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="605"/>
+        <location filename="../../keepclient/ui/main_window.py" line="695"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="610"/>
+        <location filename="../../keepclient/ui/main_window.py" line="700"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -2818,75 +3099,163 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>NewFeedbackDialog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="58"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="59"/>
         <source>New feedback</source>
         <translation>新建反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="67"/>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="69"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="68"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="70"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="73"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="74"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="81"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="82"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="83"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="84"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="85"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="86"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="87"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="88"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="89"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="90"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="92"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="93"/>
         <source>(the customer&apos;s owner)</source>
         <translation>（客户的负责人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="95"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="96"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="99"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="100"/>
         <source>What did the customer say?</source>
         <translation>客户说了什么？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="100"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="101"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="157"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="148"/>
         <source>Choose the customer: type a name and pick it from the list.</source>
         <translation>请选择客户：输入名称并从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="160"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="151"/>
         <source>Describe the feedback in a few words.</source>
         <translation>请用几句话描述这条反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="43"/>
+        <source>Edit order</source>
+        <translation>编辑订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="43"/>
+        <source>Record order</source>
+        <translation>记录订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="58"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="60"/>
+        <source>quantity × unit price</source>
+        <translation>数量 × 单价</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="61"/>
+        <source>Follows quantity × unit price until you type an amount</source>
+        <translation>在您输入金额之前，自动按数量 × 单价计算</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="84"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="85"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="86"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="87"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="88"/>
+        <source>Unit price (%1)</source>
+        <translation>单价（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="89"/>
+        <source>Amount (%1)</source>
+        <translation>金额（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="90"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="91"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="126"/>
+        <source>“%1” is not a quantity.</source>
+        <translation>“%1”不是数量。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="129"/>
+        <source>The quantity cannot be 0.</source>
+        <translation>数量不能为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="135"/>
+        <source>Enter the amount, or a unit price to multiply.</source>
+        <translation>请输入金额，或输入单价以便相乘。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/order_dialog.py" line="146"/>
+        <source>“%1” is not an amount (for example 1,234.50).</source>
+        <translation>“%1”不是金额（例如 1,234.50）。</translation>
     </message>
 </context>
 <context>
@@ -2967,47 +3336,57 @@ Customer follow-up for small sales teams.</source>
         <translation>在此听到的投诉、建议、需求或表扬会记入反馈日志，并带有负责人和响应目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="137"/>
+        <source>Record order…</source>
+        <translation>记录订单…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="139"/>
+        <source>After saving, record what the customer ordered</source>
+        <translation>保存后记录客户订购的内容</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="171"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="171"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="175"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="173"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="177"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="175"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="179"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="179"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="183"/>
         <source>What the customer said</source>
         <translation>客户的原话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="180"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="184"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="246"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="257"/>
         <source>Write down what the customer said, or untick “Record feedback…”.</source>
         <translation>请写下客户说的话，或取消勾选“记录反馈…”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="256"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="267"/>
         <source>The outcome is saved, the feedback not yet: %1</source>
         <translation>结果已保存，但反馈尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="320"/>
         <source>Someone else changed this visit meanwhile (it is now: %1). Nothing was overwritten. Save again to record your outcome over theirs, or Cancel.</source>
         <translation>在此期间有人修改了这次拜访（现在是：%1）。没有覆盖任何内容。再次保存将用您的结果覆盖对方的，或点“取消”。</translation>
     </message>
@@ -3028,145 +3407,155 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="113"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="114"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="115"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="116"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="115"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="116"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="116"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="117"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="117"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="118"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="121"/>
+        <source>Create the customers the file names but the database lacks</source>
+        <translation>为文件中有、数据库中没有的客户新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
         <source>The row in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="130"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="135"/>
         <source>After the import</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="159"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="165"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="160"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="166"/>
         <source>Changes (%1)</source>
         <translation>修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="161"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="167"/>
         <source>Probable duplicates (%1)</source>
         <translation>可能重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="173"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="183"/>
+        <source>Order lines new: %1 · already there: %2 · without a matching customer: %3 · new customers: %4 · rows refused: %5 · rows imported with problems: %6</source>
+        <translation>新订单行：%1 · 已存在：%2 · 无匹配客户：%3 · 新客户：%4 · 拒绝的行：%5 · 有问题但已导入的行：%6</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="190"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 未导入的行：%4 · 有问题但已导入的行：%5</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="178"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="195"/>
         <source>New salespeople the import adds: %1</source>
         <translation>导入将新增销售员：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="136"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="136"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="133"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="137"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="138"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="150"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="162"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="207"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="224"/>
         <source>%1 (contact)</source>
         <translation>%1（联系人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="227"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="234"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="236"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="244"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="251"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="253"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>
@@ -3275,99 +3664,200 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="29"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
         <source>Follow up every</source>
         <translation>跟进间隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="35"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="57"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="58"/>
         <source>tier default</source>
         <translation>按等级默认</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="58"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="59"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="84"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesSection</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="52"/>
+        <source>No orders yet.</source>
+        <translation>还没有订单。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="54"/>
+        <source>Revenue (12 mo) %1</source>
+        <translation>近12个月营收 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="56"/>
+        <source>1 order</source>
+        <translation>1 单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="57"/>
+        <source>%1 orders</source>
+        <translation>%1 单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="60"/>
+        <source>last order %1</source>
+        <translation>最近下单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="62"/>
+        <source>every %1 days on average</source>
+        <translation>平均 %1 天一单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="69"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="69"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="70"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="70"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="71"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="71"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="126"/>
+        <source>Purchases</source>
+        <translation>购买记录</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="149"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="184"/>
+        <source>No orders recorded yet.</source>
+        <translation>还没有记录订单。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="151"/>
+        <source>Record order…</source>
+        <translation>记录订单…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="153"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="214"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="155"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="214"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="174"/>
+        <source>Record an order of this customer (%1)</source>
+        <translation>记录此客户的订单（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="182"/>
+        <source>The newest %1 order lines are shown.</source>
+        <translation>只显示最新的 %1 条订单行。</translation>
     </message>
 </context>
 <context>
@@ -3602,34 +4092,82 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="185"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="203"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="196"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="214"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="198"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="216"/>
         <source>Undo this import</source>
         <translation>撤销本次导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="213"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="231"/>
         <source>Imported: %1 new, %2 updated; rows imported with problems: %3; rows refused: %4.</source>
         <translation>已导入：新增 %1 个，更新 %2 个；有问题但已导入的行：%3；未导入的行：%4。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="218"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="236"/>
         <source>(%1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="219"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="237"/>
         <source>Left alone because someone changed them after the preview: %1</source>
         <translation>以下记录在预览后被他人修改，未作改动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SalespersonDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="64"/>
+        <source>Edit salesperson</source>
+        <translation>编辑业务员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="64"/>
+        <source>Add salesperson</source>
+        <translation>添加业务员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="69"/>
+        <source>from the name&apos;s initials</source>
+        <translation>取名字的首字母</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="78"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="79"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="80"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="81"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="96"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="103"/>
+        <source>Colour in the calendar</source>
+        <translation>日历中的颜色</translation>
     </message>
 </context>
 <context>
@@ -3702,42 +4240,57 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="59"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="60"/>
         <source>File and sheet</source>
         <translation>文件和工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="62"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="63"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="77"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="70"/>
+        <source>Customers and contacts</source>
+        <translation>客户和联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/pages.py" line="71"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/pages.py" line="84"/>
         <source>Cancel reading</source>
         <translation>取消读取</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="83"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="90"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="84"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="91"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="85"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="92"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/importer/pages.py" line="93"/>
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="101"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="118"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="118"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="136"/>
         <source>%1 rows below the header%2</source>
         <translation>表头下方共 %1 行%2</translation>
     </message>
@@ -3811,6 +4364,107 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/feedback/filter_bar.py" line="286"/>
         <source>Only items past their response or resolution deadline</source>
         <translation>只显示超过响应或解决期限的条目</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="222"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="230"/>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="239"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="240"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="241"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="310"/>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="242"/>
+        <source>&amp;Hand over customers…</source>
+        <translation>移交客户(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="278"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="278"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
+        <source>&amp;Reactivate</source>
+        <translation>重新启用(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="318"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="331"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="350"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="370"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="371"/>
+        <source>%1 still has %2 customers. They stay %1&apos;s until handed over (Hand over customers…). Deactivate anyway?</source>
+        <translation>%1 名下还有 %2 个客户。在移交（移交客户…）之前，这些客户仍归 %1。仍要停用吗？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="434"/>
+        <source>Nothing to hand over.</source>
+        <translation>没有可移交的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="437"/>
+        <source>Hand over %n customer(s) of %1</source>
+        <translation>移交 %1 的 %n 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="443"/>
+        <source>%1 customers, %2 planned visits and %3 open feedback items handed over.</source>
+        <translation>已移交 %1 个客户、%2 次已安排的拜访和 %3 条未结反馈。</translation>
     </message>
 </context>
 <context>
@@ -4038,147 +4692,158 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>VisitEditing</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="44"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="48"/>
         <source>Someone else changed this visit after the calendar showed it. Nothing was overwritten: the calendar now shows the visit as it is, please check it and try again.</source>
         <translation>日历显示之后有人修改了这次拜访。没有覆盖任何内容：日历现在显示的是它的最新状态，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="53"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="43"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="57"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="59"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="63"/>
         <source>This database is open read-only: visits cannot be planned or changed.</source>
         <translation>此数据库以只读方式打开：无法安排或修改拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="69"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="73"/>
         <source>Repeating visit</source>
         <translation>重复的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="71"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="75"/>
         <source>Only this visit</source>
         <translation>仅此一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="71"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="75"/>
         <source>The whole series</source>
         <translation>整个系列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="86"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="90"/>
         <source>… and %1 more</source>
         <translation>……还有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="87"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="91"/>
         <source>The salesperson</source>
         <translation>该销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="88"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="92"/>
         <source>%1 already has something planned at that time:</source>
         <translation>%1 在该时间已有安排：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="90"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="94"/>
         <source>Overlapping visits</source>
         <translation>拜访时间重叠</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="90"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="94"/>
         <source>Keep the new time anyway?</source>
         <translation>仍要使用新时间吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="102"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="106"/>
         <source>%1 is one visit of a series. Move only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只移动这一次，还是移动该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="106"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="110"/>
         <source>Not moved.</source>
         <translation>未移动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="116"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="120"/>
         <source>Change duration of %1</source>
         <translation>修改 %1 的时长</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="117"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="121"/>
         <source>Move %1</source>
         <translation>移动 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="124"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="128"/>
         <source>%1 moved to %2. Undo with Ctrl+Z.</source>
         <translation>%1 已移到 %2。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="136"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="140"/>
         <source>Copied %1. Paste it at another time with Ctrl+V.</source>
         <translation>已复制 %1。按 Ctrl+V 粘贴到其他时间。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="149"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="153"/>
         <source>Not pasted.</source>
         <translation>未粘贴。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="155"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="159"/>
         <source>Paste %1</source>
         <translation>粘贴 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="166"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="170"/>
         <source>%1 is one visit of a series. Delete only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只删除这一次，还是删除该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="177"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="181"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="180"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="184"/>
         <source>Deleted %1 visit(s). Undo with Ctrl+Z.</source>
         <translation>已删除 %1 次拜访。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="213"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="217"/>
         <source>Plan visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="265"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="277"/>
+        <source>Record order</source>
+        <translation>记录订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="280"/>
+        <source>Order recorded for %1.</source>
+        <translation>已为 %1 记录订单。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="309"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="266"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="310"/>
         <source>Log outcome…</source>
         <translation>记录结果…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="311"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="268"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="312"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="271"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="315"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="272"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="316"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -4219,57 +4884,58 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="201"/>
+        <location filename="../../keepclient/cli.py" line="207"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="209"/>
+        <location filename="../../keepclient/cli.py" line="215"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="218"/>
+        <location filename="../../keepclient/cli.py" line="224"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="228"/>
+        <location filename="../../keepclient/cli.py" line="234"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="240"/>
+        <location filename="../../keepclient/cli.py" line="246"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="241"/>
+        <location filename="../../keepclient/cli.py" line="247"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="242"/>
+        <location filename="../../keepclient/cli.py" line="248"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="247"/>
+        <location filename="../../keepclient/cli.py" line="253"/>
         <source>The database is damaged. Keep this file as it is, and restore the last good backup (keepclient restore).</source>
         <translation>数据库已损坏。请保持此文件原样，并恢复最近一个完好的备份（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="255"/>
+        <location filename="../../keepclient/cli.py" line="261"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="262"/>
+        <location filename="../../keepclient/cli.py" line="268"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
     <message>
         <location filename="../../keepclient/cli_import.py" line="37"/>
+        <location filename="../../keepclient/cli_orders.py" line="48"/>
         <source>{file}, sheet &quot;{sheet}&quot;, header on row {row}{encoding}</source>
         <translation>{file}，工作表“{sheet}”，表头在第 {row} 行{encoding}</translation>
     </message>
@@ -4280,92 +4946,94 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/cli_import.py" line="45"/>
+        <location filename="../../keepclient/cli_orders.py" line="59"/>
         <source>New salespeople: {names}</source>
         <translation>新增销售员：{names}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="52"/>
+        <location filename="../../keepclient/cli_import.py" line="120"/>
         <source>Problem report written to {path}</source>
         <translation>问题报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="56"/>
+        <location filename="../../keepclient/cli_import.py" line="128"/>
         <source>Nothing could be imported.</source>
         <translation>没有可以导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="63"/>
+        <location filename="../../keepclient/cli_import.py" line="138"/>
         <source>Add --yes to import (or --dry-run to only preview).</source>
         <translation>加上 --yes 才会导入（或用 --dry-run 只预览）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="65"/>
+        <location filename="../../keepclient/cli_import.py" line="140"/>
         <source>Import now? [y/N] </source>
         <translation>现在导入吗？[y/N] </translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="69"/>
+        <location filename="../../keepclient/cli_import.py" line="58"/>
         <source>Left alone, because someone changed them after the preview: {names}</source>
         <translation>以下记录在预览后被他人修改，未作改动：{names}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="71"/>
+        <location filename="../../keepclient/cli_import.py" line="60"/>
+        <location filename="../../keepclient/cli_orders.py" line="69"/>
         <source>Imported as import {batch}; undo with: keepclient undo-import {batch}</source>
         <translation>已导入，编号 {batch}；撤销命令：keepclient undo-import {batch}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="78"/>
+        <location filename="../../keepclient/cli_import.py" line="67"/>
         <source>row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_import.py" line="82"/>
+        <location filename="../../keepclient/cli_import.py" line="71"/>
         <source>  … {count} more problems (--report writes them all)</source>
         <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="279"/>
+        <location filename="../../keepclient/cli.py" line="285"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="282"/>
+        <location filename="../../keepclient/cli.py" line="288"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="288"/>
+        <location filename="../../keepclient/cli.py" line="294"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="332"/>
+        <location filename="../../keepclient/cli.py" line="338"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="346"/>
-        <location filename="../../keepclient/cli.py" line="369"/>
+        <location filename="../../keepclient/cli.py" line="352"/>
+        <location filename="../../keepclient/cli.py" line="375"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="357"/>
+        <location filename="../../keepclient/cli.py" line="363"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="376"/>
+        <location filename="../../keepclient/cli.py" line="382"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="384"/>
+        <location filename="../../keepclient/cli.py" line="390"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="385"/>
+        <location filename="../../keepclient/cli.py" line="391"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -4418,6 +5086,61 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/cli_backup.py" line="121"/>
         <source>The database as it was before is kept in {path}</source>
         <translation>恢复前的数据库保存在 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_orders.py" line="53"/>
+        <source>Order lines new: {new}, already there: {present}, without a matching customer: {unmatched}; rows refused: {refused}, rows imported with problems: {with_problems} (of {rows} rows).</source>
+        <translation>新订单行：{new}，已存在：{present}，无匹配客户：{unmatched}；拒绝的行：{refused}，有问题但已导入的行：{with_problems}（共 {rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_orders.py" line="57"/>
+        <source>New customers: {count}</source>
+        <translation>新客户：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="53"/>
+        <source>The team&apos;s currency: {code}</source>
+        <translation>团队的币种：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="63"/>
+        <source>No salespeople yet. Add one with: keepclient team add NAME</source>
+        <translation>还没有业务员。添加：keepclient team add 姓名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="65"/>
+        <source>inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="73"/>
+        <source>Added {name} (code {code}).</source>
+        <translation>已添加 {name}（代码 {code}）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="81"/>
+        <source>Renamed {old} to {new}.</source>
+        <translation>已将 {old} 改名为 {new}。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="92"/>
+        <source>{name} is deactivated; {count} customers are still theirs (hand them over with: keepclient team handover).</source>
+        <translation>已停用 {name}；其名下仍有 {count} 个客户（移交：keepclient team handover）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="96"/>
+        <source>{name} is active again.</source>
+        <translation>{name} 已重新启用。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="108"/>
+        <source>Handed over {customers} customers of {name}, with {visits} planned visits and {feedback} open feedback items.</source>
+        <translation>已移交 {name} 的 {customers} 个客户，连同 {visits} 次已安排的拜访和 {feedback} 条未结反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="114"/>
+        <source>  to {name}: {count} customers</source>
+        <translation>  给 {name}：{count} 个客户</translation>
     </message>
 </context>
 <context>
@@ -4596,6 +5319,36 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/domain/errors.py" line="275"/>
         <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
         <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="281"/>
+        <source>There is already a salesperson called &quot;{value}&quot;.</source>
+        <translation>已经有名为“{value}”的业务员。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="285"/>
+        <source>The code &quot;{value}&quot; is already used by {name}.</source>
+        <translation>代码“{value}”已被 {name} 使用。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="289"/>
+        <source>&quot;{value}&quot; is not a colour; use the form #rrggbb.</source>
+        <translation>“{value}”不是颜色；请使用 #rrggbb 格式。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="295"/>
+        <source>{value} is no longer active and cannot take on customers.</source>
+        <translation>{value} 已停用，不能再接收客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="299"/>
+        <source>Choose at least one colleague other than {value} to hand the customers over to.</source>
+        <translation>请至少选择一位 {value} 以外的同事来接收客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="305"/>
+        <source>There is no salesperson called &quot;{value}&quot;.</source>
+        <translation>没有名为“{value}”的业务员。</translation>
     </message>
 </context>
 <context>

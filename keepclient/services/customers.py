@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import suppress
 
+from peewee import fn
+
 from keepclient.db.connection import Database
 from keepclient.db.models import ChangeLog, Contact, Customer, CustomerTag, Feedback, Purchase, Salesperson, Tag, Visit
 from keepclient.db.versioning import current_row
@@ -103,9 +105,9 @@ class CustomerService:
             .where((Visit.customer == customer_id) & Visit.deleted_at.is_null())
             .order_by(Visit.planned_start.desc()).limit(TIMELINE_LIMIT).tuples()
         )
-        feedback = (
+        feedback = (  # ifnull(): the customer's own index, not a walk of every item by date (218k in the demo)
             Feedback.select(Feedback.received_at, Feedback.category, Feedback.status, Feedback.description)
-            .where((Feedback.customer == customer_id) & Feedback.deleted_at.is_null())
+            .where((Feedback.customer == customer_id) & (fn.ifnull(Feedback.deleted_at, "") == ""))
             .order_by(Feedback.received_at.desc()).limit(TIMELINE_LIMIT).tuples()
         )
         purchases = (

@@ -133,8 +133,11 @@ class ImportService:
     def _existing(self) -> ExistingIndex:
         with self.db.session() as pw:
             by_id, by_name, by_phone, by_email = {}, {}, {}, {}
+            # In id order: where two customers share a name or a number the older one is meant, every time (the
+            # planner may read "deleted_at IS NULL" through an index in another order, one that writes change).
             for cid, uid, norm, digits, email in pw.execute_sql(
-                    "SELECT id, uuid, name_norm, phone_digits, lower(email) FROM customer WHERE deleted_at IS NULL"):
+                    "SELECT id, uuid, name_norm, phone_digits, lower(email) FROM customer WHERE deleted_at IS NULL "
+                    "ORDER BY id"):
                 by_id[uid] = cid
                 by_name.setdefault(norm, cid)
                 for part in digits.split():
@@ -142,7 +145,8 @@ class ImportService:
                 if email:
                     by_email.setdefault(email, cid)
             for cid, digits, email in pw.execute_sql(
-                    "SELECT customer_id, phone_digits, lower(email) FROM contact WHERE deleted_at IS NULL"):
+                    "SELECT customer_id, phone_digits, lower(email) FROM contact WHERE deleted_at IS NULL "
+                    "ORDER BY customer_id, id"):
                 for part in digits.split():
                     by_phone.setdefault(part, cid)
                 if email:

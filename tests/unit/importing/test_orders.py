@@ -318,3 +318,19 @@ def test_undo_asks_before_discarding_an_order_line_edited_since(ws, customers, t
     assert raised.value.names == ["L1"] and len(purchases(ws)) == 2
     ws.imports.undo(result.batch, force=True, today=TODAY)
     assert purchases(ws) == [] and figures(ws) == plain_figures(ws)
+
+
+def test_two_customers_of_one_name_get_the_same_one_every_time(ws, tmp_path: Path):
+    """Where names repeat, the older customer is meant, on every run: an import changes the customers' order figures,
+    which SQLite's planner may read the customers by, and a re-import must not take the other one and add again."""
+    older = ws.editor.create("华东五金商行")
+    newer = ws.editor.create("华东五金商行")
+    ws.orders.add(newer, date=dt.date(2025, 6, 1), product="扳手", amount_cents=990_000, today=TODAY)
+    path = sheet(tmp_path / "订单.xlsx", [line("SO-9", customer="华东五金商行", amount=120),
+                                          line("SO-9", customer="华东五金商行", product="钳子", amount=80)])
+    _preview, result = do_import(ws, path)
+    assert result is not None
+    assert {row[0] for row in purchases(ws, "order_no = 'SO-9'")} == {older}
+    ws.orders.add(older, date=dt.date(2025, 6, 2), product="锤子", amount_cents=5_000_000, today=TODAY)
+    again, _ = do_import(ws, path)
+    assert again.plan.summary()["new"] == 0 and again.plan.summary()["present"] == 2

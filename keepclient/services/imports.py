@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +19,7 @@ from keepclient.db.models import ImportBatch, Setting
 from keepclient.domain.errors import QT_TRANSLATE_NOOP, ImportFileError
 from keepclient.domain.normalize import normalize_name
 from keepclient.domain.types import as_date, birthday_text
-from keepclient.exporting.files import save_workbook
+from keepclient.exporting.problem_report import write_report
 from keepclient.importing import columns, json_sheets, readers, undo, write
 from keepclient.importing.collector import collector_paused
 from keepclient.importing.orders import OrderPlan
@@ -229,24 +228,15 @@ class ImportService:
     @staticmethod
     def write_problem_report(preview: ImportPreview, target: str | Path, translate: Translate = english) -> Path:
         """One line per problem: the sheet row, the column, the value as written, what was done and why, then the
-        row's cells as they were in the file. Written beside the target and moved into place when complete."""
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(translate(CONTEXT, REPORT_SHEET))
+        row's cells as they were in the file (exporting/problem_report.py writes it, whole or not at all)."""
         width = len(preview.headers)
-        sheet.append([translate(CONTEXT, text) for text in REPORT_HEADERS] + [str(h) for h in preview.headers])
-        for problem in preview.plan.problems:
-            cells = list(problem.values)[:width]
-            sheet.append([problem.row, problem.column, _as_cell(problem.value), problem.action_text(translate),
-                          problem.reason_text(translate), *[_as_cell(v) for v in cells]])
-        target = Path(target)
-        save_workbook(book, target)  # whole or not at all; StorageError when the disk refuses
-        return target
+        headers = [translate(CONTEXT, text) for text in REPORT_HEADERS] + [str(h) for h in preview.headers]
+        lines = ([problem.row, problem.column, problem.value, problem.action_text(translate),
+                  problem.reason_text(translate), *list(problem.values)[:width]] for problem in preview.plan.problems)
+        return write_report(Path(target), translate(CONTEXT, REPORT_SHEET), headers, lines)
 
 
 CHUNK = 500
-ILLEGAL_CHARACTERS = re.compile(r"[\000-\010\013\014\016-\037]")  # control characters .xlsx cannot hold
 CONTEXT = "ImportProblem"
 REPORT_SHEET = QT_TRANSLATE_NOOP("ImportProblem", "Problems")
 REPORT_HEADERS = (QT_TRANSLATE_NOOP("ImportProblem", "Row"), QT_TRANSLATE_NOOP("ImportProblem", "Column"),
@@ -263,13 +253,6 @@ SELECT uuid, id, customer_id, version, name, title, mobile, phone, email, im_id,
        birthday_month, birthday_day
   FROM contact WHERE deleted_at IS NULL AND uuid IN ({marks})
 """
-
-
-def _as_cell(value: Any) -> Any:
-    """A value openpyxl can write as it was read (it refuses a few types and illegal control characters)."""
-    if value is None or isinstance(value, int | float | str | bool):
-        return ILLEGAL_CHARACTERS.sub("", value) if isinstance(value, str) else value
-    return str(value)
 
 
 def _sha256(path: Path) -> str:

@@ -39,8 +39,11 @@ def install_fake_dialogs(monkeypatch) -> list[RecordingDialog]:
     visit.VisitDialog = FakeVisitDialog
     outcome = types.ModuleType("keepclient.ui.calendar.outcome_dialog")
     outcome.OutcomeDialog = FakeOutcomeDialog
-    monkeypatch.setitem(sys.modules, visit.__name__, visit)
-    monkeypatch.setitem(sys.modules, outcome.__name__, outcome)
+    import keepclient.ui.calendar as package
+
+    for module, name in ((visit, "visit_dialog"), (outcome, "outcome_dialog")):
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+        monkeypatch.setattr(package, name, module, raising=False)  # what `from package import name` finds first
     return made
 
 

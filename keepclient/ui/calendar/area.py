@@ -34,7 +34,6 @@ from keepclient.ui.calendar.agenda import AgendaView
 from keepclient.ui.calendar.calendar_settings import CalendarSettings
 from keepclient.ui.calendar.editing import VisitEditing
 from keepclient.ui.calendar.layout import by_day
-from keepclient.ui.calendar.lazy import calendar_module
 from keepclient.ui.calendar.month_view import MonthGrid
 from keepclient.ui.calendar.salesperson_filter import SalespersonFilter
 from keepclient.ui.calendar.time_grid import TimeGrid
@@ -280,7 +279,9 @@ class CalendarArea(QWidget):
 
     def _show_due_panel(self, workspace: Workspace) -> None:
         if self.due is None:
-            self.due = calendar_module("due_panel").DuePanel(prefs=self.prefs, today=lambda: self.today)
+            from keepclient.ui.calendar.due_panel import DuePanel  # loaded when first shown
+
+            self.due = DuePanel(prefs=self.prefs, today=lambda: self.today)
             self.due.plan_requested.connect(self.editing.plan_for_customer)
             self.due.log_requested.connect(self.editing.log_for_customer)
             self.due.open_customer.connect(self.open_customer)
@@ -400,7 +401,9 @@ class CalendarArea(QWidget):
     def print_schedule(self) -> None:
         if self.workspace is None:
             return
-        calendar_module("print_dialog").open_print(self, self.workspace, day=self.current_day,
+        from keepclient.ui.calendar.print_dialog import open_print  # loaded when first used
+
+        open_print(self, self.workspace, day=self.current_day,
                                                    salespeople=self.people.chosen())
 
     def export_ics(self) -> None:
@@ -408,7 +411,9 @@ class CalendarArea(QWidget):
         if self.workspace is None:
             return
         start, end = self.range
-        self.ics_export = calendar_module("ics_export").IcsExport(self, self.workspace, self.prompter, self.runner,
+        from keepclient.ui.calendar.ics_export import IcsExport  # loaded when first used
+
+        self.ics_export = IcsExport(self, self.workspace, self.prompter, self.runner,
                                                                   self.message.emit)
         self.ics_export.start(start, end - dt.timedelta(days=1), self.people.chosen(), self.people.text())
 
@@ -416,7 +421,9 @@ class CalendarArea(QWidget):
         """The team's follow-up intervals; saving refreshes the Due panel (due dates follow from them)."""
         if self.workspace is None:
             return
-        dialog = calendar_module("cadence_dialog").CadenceDialog(self.workspace, self)
+        from keepclient.ui.calendar.cadence_dialog import CadenceDialog  # loaded when first used
+
+        dialog = CadenceDialog(self.workspace, self)
         dialog.accepted.connect(lambda: self.due.refresh() if self.due is not None else None)
         dialog.open()
         self.cadence_dialog = dialog

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDialog, QMenu
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.domain.types import FIRST_VERSION, VisitItem
 from keepclient.ui.calendar import commands
-from keepclient.ui.calendar.lazy import calendar_module
 from keepclient.ui.labels import date_text, time_text
 
 if TYPE_CHECKING:
@@ -190,12 +189,21 @@ class VisitEditing(QObject):
         dialog.open()  # window-modal, never a nested event loop
         return dialog
 
-    def _module(self, name: str) -> ModuleType:
-        return calendar_module(name)
+    @staticmethod
+    def _visit_dialog() -> ModuleType:
+        from keepclient.ui.calendar import visit_dialog  # loaded when first used: the first paint stays cheap
+
+        return visit_dialog
+
+    @staticmethod
+    def _outcome_dialog() -> ModuleType:
+        from keepclient.ui.calendar import outcome_dialog  # loaded when first used
+
+        return outcome_dialog
 
     def plan_at(self, start: dt.datetime) -> None:
         """Plan a visit at a free time (double-click, Enter, "Plan visit…")."""
-        module = self._module("visit_dialog")
+        module = self._visit_dialog()
         if self.area.workspace is None or not self.writable():
             return
         self._open(module.VisitDialog(self.area.workspace, start=start, salesperson_id=self.area.one_salesperson(),
@@ -203,7 +211,7 @@ class VisitEditing(QObject):
 
     def plan_for_customer(self, customer_id: int) -> None:
         """The Due panel's "plan": a visit for that customer at the selected time."""
-        module = self._module("visit_dialog")
+        module = self._visit_dialog()
         if self.area.workspace is None or not self.writable():
             return
         self._open(module.VisitDialog(self.area.workspace, customer_id=customer_id,
@@ -223,20 +231,20 @@ class VisitEditing(QObject):
         self._changed()
 
     def edit(self, visit: VisitItem) -> None:
-        module = self._module("visit_dialog")
+        module = self._visit_dialog()
         if self.area.workspace is None or not self.writable():
             return
         self._open(module.VisitDialog(self.area.workspace, visit=visit, prompter=self.area.prompter,
                                       parent=self.area), lambda _dialog: self._changed())
 
     def log_outcome(self, visit: VisitItem) -> None:
-        module = self._module("outcome_dialog")
+        module = self._outcome_dialog()
         if self.area.workspace is None or not self.writable():
             return
         self._open(module.OutcomeDialog(self.area.workspace, visit=visit, parent=self.area), self._logged)
 
     def log_for_customer(self, customer_id: int) -> None:
-        module = self._module("outcome_dialog")
+        module = self._outcome_dialog()
         if self.area.workspace is None or not self.writable():
             return
         self._open(module.OutcomeDialog(self.area.workspace, customer_id=customer_id, parent=self.area),

@@ -176,24 +176,21 @@ class OrderRowReader:
                 day = found
         else:
             problems.append(Problem(number, self.headers.get("date", "date"), "", "dated_today", "no_date", row))
-        quantity = Decimal(1)
-        if "quantity" in values:
+        def number_in(name: str, parse: Callable[[Any], Any], reason: str) -> Any:
+            """The cell's number, or None when it is empty or unreadable (then reported and kept in the notes)."""
+            if name not in values:
+                return None
             try:
-                quantity = money.parse_decimal(_without_unit(values["quantity"]))
+                return parse(values[name])
             except ValueError:
-                bad("quantity", "number")
-        unit_price = None
-        if "unit_price" in values:
-            try:
-                unit_price = money.parse_cents(values["unit_price"])
-            except ValueError:
-                bad("unit_price", "money")
-        amount = None
-        if "amount" in values:
-            try:
-                amount = money.parse_cents(values["amount"])
-            except ValueError:
-                bad("amount", "money")
+                bad(name, reason)
+                return None
+
+        quantity = number_in("quantity", lambda v: money.parse_decimal(_without_unit(v)), "number")
+        if quantity is None:
+            quantity = Decimal(1)
+        unit_price = number_in("unit_price", money.parse_cents, "money")
+        amount = number_in("amount", money.parse_cents, "money")
         if amount is None:
             if unit_price is not None:
                 amount = money.cents(quantity * money.as_decimal(unit_price))  # a missing amount: qty × unit price

@@ -16,6 +16,7 @@ from keepclient.db.connection import Database, open_database
 from keepclient.domain.errors import DamagedDatabaseError, KeepclientError, NotADatabaseError
 from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary, SearchHit
 from keepclient.services.activity import ActivityService
+from keepclient.services.changes import ChangeNotifier
 from keepclient.services.contacts import ContactService
 from keepclient.services.customer_edits import CustomerEditor
 from keepclient.services.customers import CustomerService
@@ -75,6 +76,11 @@ class Workspace:
         for service in (self.customers, self.editor, self.contacts, self.activity, self.visits, self.feedback,
                         self.team, self.orders):
             service.user = name
+
+    @cached_property
+    def changes(self) -> ChangeNotifier:
+        """Where the window's parts announce and hear what changed in this database."""
+        return ChangeNotifier()
 
     @cached_property
     def presence(self) -> PresenceService:

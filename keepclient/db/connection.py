@@ -460,7 +460,7 @@ class _ExistingFileDatabase(SqliteDatabase):
 
     opened: bool = False
 
-    def _connect(self):  # type: ignore[no-untyped-def]
+    def _connect(self) -> sqlite3.Connection:
         if self.opened and not os.path.exists(self.database):
             raise StorageChangedError(path=str(self.database))
         return super()._connect()

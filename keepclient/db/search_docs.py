@@ -35,7 +35,7 @@ def contact_parts(name: str, norm: str, pinyin: str, initials: str, digits: str,
 
 
 def customer_documents(name: str, kind: str, norm: str, pinyin: str, initials: str, city: str, region: str,
-                       notes: str, digits: str, email: str, contacts: Iterable[str]) -> tuple[str, str]:
+                       notes: str, digits: str, email: str, *, contacts: Iterable[str]) -> tuple[str, str]:
     """(trigram document, single-character document) of one customer; `contacts`: its contacts' parts."""
     alternates = person_alternates(name) if kind == "person" else []
     return search_documents((norm, pinyin, initials, *alternates, normalize_name(city), normalize_name(region),
@@ -49,7 +49,7 @@ def _documents(pw: SqliteDatabase, ids: Sequence[int]) -> list[tuple[int, str, s
         f"WHERE deleted_at IS NULL AND customer_id IN ({_marks(len(ids))}) ORDER BY id", list(ids),
     ):
         contacts.setdefault(cid, []).extend(contact_parts(*fields))
-    return [(cid, *customer_documents(*fields, contacts.get(cid, ()))) for cid, *fields in pw.execute_sql(
+    return [(cid, *customer_documents(*fields, contacts=contacts.get(cid, ()))) for cid, *fields in pw.execute_sql(
         "SELECT id, name, kind, name_norm, name_pinyin, name_initials, city, region, notes, phone_digits, email "
         f"FROM customer WHERE id IN ({_marks(len(ids))})", list(ids),
     )]

@@ -82,3 +82,11 @@ class FeedbackStatus(StrEnum):
     RESOLVED = "resolved"
     REPLIED = "replied"
     CLOSED = "closed"
+
+
+OPEN_FEEDBACK_STATUSES: tuple[FeedbackStatus, ...] = (
+    FeedbackStatus.NEW, FeedbackStatus.IN_PROGRESS, FeedbackStatus.RESOLVED)
+"""Feedback the customer still waits on: not yet replied to, nor closed."""
+
+OUTCOME_STATUSES: tuple[VisitStatus, ...] = (VisitStatus.DONE, VisitStatus.CANCELLED, VisitStatus.MISSED)
+"""What a visit can end as (a visit's outcome is recorded with one of these)."""

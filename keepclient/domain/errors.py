@@ -1,17 +1,15 @@
 """Typed errors that reach the user, each with a message template the UI and CLI translate.
 
 Templates are marked with QT_TRANSLATE_NOOP so `pyside6-lupdate` collects them into the translation files; the
-marker is a plain function here because this layer never imports Qt. Program bugs stay ordinary exceptions.
+marker is the plain function of domain/translatable.py (this layer never imports Qt). Program bugs stay ordinary
+exceptions.
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark `text` for translation in `context` without translating it now."""
-    return text
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # re-exported: many import it here
 
 
 class KeepclientError(Exception):

@@ -73,13 +73,20 @@ def _json_entries(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     decode = json.JSONDecoder().raw_decode
     entries: dict[str, Any] = {}
-    index = _JSON_GAP.match(text, text.index("{") + 1).end()
+    index = _after_gap(text, text.index("{") + 1)
     while text[index] != "}":
         key, index = decode(text, index)
-        index = _JSON_GAP.match(text, index).end()
+        index = _after_gap(text, index)
         entries[key], index = decode(text, index)
-        index = _JSON_GAP.match(text, index).end()
+        index = _after_gap(text, index)
     return entries
+
+
+def _after_gap(text: str, index: int) -> int:
+    """Where the blanks, commas and colons from `index` end (the pattern also matches nothing: it never fails)."""
+    match = _JSON_GAP.match(text, index)
+    assert match is not None
+    return match.end()
 
 
 @lru_cache(maxsize=1)

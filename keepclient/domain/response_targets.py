@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from keepclient.domain.enums import Severity
 from keepclient.domain.errors import ValidationError
 
-SEVERITIES = ("low", "normal", "high", "urgent")
+SEVERITIES: tuple[str, ...] = tuple(severity.value for severity in Severity)  # lowest first
 DEFAULT_TARGETS: dict[str, dict[str, float]] = {
     "low": {"response_hours": 48, "resolution_days": 14},
     "normal": {"response_hours": 24, "resolution_days": 7},

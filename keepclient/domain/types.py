@@ -1,8 +1,8 @@
 """The plain records that services hand to the UI and the CLI: immutable named tuples, cheap to create by
 the thousand and cheap to define at start-up.
 
-The value enumerations live in domain/enums.py, kept apart because creating enum classes costs start-up time the
-first window does not need.
+The value enumerations live in domain/enums.py (with their display names in domain/labels.py); the few value
+tuples records need are taken from there, so each stored value is spelled once.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from keepclient.domain.enums import OPEN_FEEDBACK_STATUSES as OPEN_FEEDBACK_STATUSES  # services read it here
+
 
 class DatabaseMode(StrEnum):
     """How a database file is opened: see db/connection.py for what each mode means."""
@@ -21,7 +23,6 @@ class DatabaseMode(StrEnum):
     SHARED = "shared"
 
 
-OPEN_FEEDBACK_STATUSES = ("new", "in_progress", "resolved")  # feedback the customer still waits on
 SORTABLE_COLUMNS = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",
                     "open_feedback", "revenue_12m", "last_order")
 
@@ -107,6 +108,14 @@ def as_datetime(value: Any) -> dt.datetime | None:
     return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
 
 
+def as_stored_datetime(value: Any) -> dt.datetime:
+    """A NOT NULL date-time column as SQLite hands it back: as_datetime, but never nothing (ValueError if empty)."""
+    stamp = as_datetime(value)
+    if stamp is None:
+        raise ValueError("a date-time column that is never empty is empty")
+    return stamp
+
+
 def birthday_text(year: int | None, month: int | None, day: int | None) -> str:
     """"YYYY-MM-DD", "--MM-DD" when the year is unknown, or "" (the form exports and the JSON shape use)."""
     if not month or not day:
@@ -166,11 +175,13 @@ class CustomerDetail(NamedTuple):
 
     @property
     def name(self) -> str:
-        return self.values["name"]
+        name: str = self.values["name"]
+        return name
 
     @property
     def notes(self) -> str:
-        return self.values["notes"]
+        notes: str = self.values["notes"]
+        return notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +254,7 @@ class Logged(NamedTuple):
     dates: DatesChange
 
 
-class PlannedIds(list):
+class PlannedIds(list[int]):
     """The ids of newly planned visits (a list, as callers unpack it), with what planning did to the customer's
     dates in `dates` for undo."""
 
@@ -256,7 +267,8 @@ class Recurrence(NamedTuple):
     every: int
     unit: str  # "day", "week" or "month"
     until: dt.date | None = None
-    count: int | None = None  # occurrences, the first one included
+    # A field may shadow tuple.count at run time; mypy checks it against the method, so it needs the ignore.
+    count: int | None = None  # type: ignore[assignment]  # occurrences, the first one included
 
 
 class DueItem(NamedTuple):
@@ -430,7 +442,7 @@ class MonthlyFeedbackRow(NamedTuple):
 
     month: str  # "YYYY-MM"
     category: str
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count, as a NamedTuple field may (see Recurrence)
     median_response_hours: float | None  # None when nothing of it was answered yet
     median_resolution_hours: float | None
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from keepclient.domain.enums import CustomerKind, Stage, Tier
 from keepclient.domain.errors import (
     InvalidDateError,
     InvalidEmailError,
@@ -20,9 +21,10 @@ from keepclient.domain.errors import (
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 DEFAULT_REGION = "CN"
-TIERS = ("A", "B", "C")
-STAGES = ("prospect", "new", "active", "mature", "at_risk", "lost", "won_back")
-KINDS = ("company", "person")
+# The values each field may be saved with, as plain strings in the enums' order (domain/enums.py).
+TIERS: tuple[str, ...] = tuple(tier.value for tier in Tier)
+STAGES: tuple[str, ...] = tuple(stage.value for stage in Stage)
+KINDS: tuple[str, ...] = tuple(kind.value for kind in CustomerKind)
 
 
 def normalize_phone(text: str, region: str = DEFAULT_REGION, field: str = "phone") -> str:

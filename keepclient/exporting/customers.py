@@ -1,6 +1,8 @@
 """Writing customers out: .xlsx contact sheets people can edit in Excel and import back, .csv, and .json.
 
-Rows stream from a SQLite cursor into openpyxl's write-only mode (measured here: about 40 MB for 100,000 rows,
+The rows come from a CustomerRowSource a service provides for a CustomerSelection (a filter, maybe narrowed to
+chosen ids): the SQL stays in the services, this module only shapes files. Rows stream from the source (a SQLite
+cursor there) into openpyxl's write-only mode (measured here: about 40 MB for 100,000 rows,
 where normal mode takes 600 MB). No cell ever becomes a live formula: text starting with "=" is stored as text
 in .xlsx, and CSV cells starting with = + - @ tab or CR get a leading apostrophe unless they are plain numbers or
 phone numbers. The stable ID column (the customer's uuid) is what brings edited sheets back as updates.
@@ -17,14 +19,13 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from peewee import SqliteDatabase
+from typing import Any, Protocol
 
 from keepclient.domain.money import as_decimal
-from keepclient.domain.types import as_date, birthday_text
+from keepclient.domain.types import CustomerFilter
 from keepclient.exporting.files import discard_workbook, save_workbook, written_atomically
 
 ID_HEADER = "keepclient ID"
@@ -40,23 +41,6 @@ CONTACT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("title", "Job title"),
     ("mobile", "Mobile"), ("phone", "Phone"), ("email", "Email"), ("birthday", "Birthday"), ("notes", "Notes"),
 )
-_CUSTOMERS_SQL = """
-SELECT c.id, c.uuid, c.name, c.kind, c.tier, c.stage, coalesce(s.name, ''), c.city, c.region, c.address, c.phone,
-       c.email, c.industry, c.source, c.website,
-       (SELECT group_concat(t.name, ', ') FROM customer_tag ct JOIN tag t ON t.id = ct.tag_id
-         WHERE ct.customer_id = c.id),
-       c.last_contact, c.next_follow_up, c.notes, c.revenue_12m_cents, c.orders_count
-  FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
- WHERE c.id IN (SELECT c.id FROM customer c WHERE {where})
- ORDER BY {order}
-"""
-_CONTACTS_SQL = """
-SELECT c.uuid, c.name, k.uuid, k.name, k.title, k.mobile, k.phone, k.email, k.birthday_year, k.birthday_month,
-       k.birthday_day, k.notes
-  FROM contact k JOIN customer c ON c.id = k.customer_id
- WHERE k.deleted_at IS NULL AND c.id IN (SELECT c.id FROM customer c WHERE {where})
- ORDER BY {order}, k.is_primary DESC, k.id
-"""
 ORDER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("customer_id", ID_HEADER), ("customer", "Customer name"), ("date", "Date"), ("order_no", "Order no."),
     ("product", "Product"), ("quantity", "Quantity"), ("unit_price", "Unit price"), ("amount", "Amount"),
@@ -64,50 +48,57 @@ ORDER_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 MONEY_FORMAT = "#,##0.00"
 MONEY_KEYS = frozenset(("unit_price", "amount"))  # cells shown with two decimals
-_ORDERS_SQL = """
-SELECT c.uuid, c.name, p.date, p.order_no, p.product, p.quantity, p.unit_price_cents, p.amount_cents,
-       coalesce(sp.name, ''), p.notes
-  FROM purchase p JOIN customer c ON c.id = p.customer_id LEFT JOIN salesperson sp ON sp.id = p.salesperson_id
- WHERE p.deleted_at IS NULL AND c.id IN (SELECT c.id FROM customer c WHERE {where})
- ORDER BY {order}, p.date DESC, p.id DESC
-"""
 _NUMBER_LIKE = re.compile(r"^[+-]?[\d\s().\-/]+$")
 Progress = Callable[[int, int], None]
+Row = dict[str, Any]
+FORMATS = (".xlsx", ".csv", ".json")
+SHEET_TITLES = ("Customers", "Contacts", "Orders")  # the .xlsx sheets, in this order (the import knows the first two)
 
 
-def customer_rows(pw: SqliteDatabase, where: str, params: Sequence[Any], order: str) -> Iterator[dict[str, Any]]:
-    cursor = pw.execute_sql(_CUSTOMERS_SQL.format(where=where, order=order), list(params))
-    keys = [key for key, _header in CUSTOMER_COLUMNS]
-    for row in cursor:
-        values = dict(zip(keys, row[1:-2], strict=True))
-        values["revenue_12m_cents"], values["orders_count"] = row[-2:]  # for the JSON (the sheets leave them out)
-        values["tags"] = values["tags"] or ""
-        values["last_contact"] = as_date(values["last_contact"])
-        values["next_follow_up"] = as_date(values["next_follow_up"])
-        yield values
+@dataclass(frozen=True)
+class CustomerSelection:
+    """Which customers an export holds: those `filter` shows, in its sort order, narrowed to `ids` when given (the
+    rows chosen in the list; an empty tuple selects nobody). Plain data, so exporting never sees SQL."""
+
+    filter: CustomerFilter = field(default_factory=CustomerFilter)
+    ids: tuple[int, ...] | None = None
 
 
-def contact_rows(pw: SqliteDatabase, where: str, params: Sequence[Any], order: str) -> Iterator[dict[str, Any]]:
-    for uid, customer, contact_uid, name, title, mobile, phone, email, year, month, day, notes in pw.execute_sql(
-            _CONTACTS_SQL.format(where=where, order=order), list(params)):
-        yield {"customer_id": uid, "customer": customer, "id": contact_uid, "name": name, "title": title,
-               "mobile": mobile,
-               "phone": phone, "email": email, "birthday": birthday_text(year, month, day), "notes": notes}
+class CustomerRowSource(Protocol):
+    """Where an export reads its rows, streamed in the selection's order; a service answers it from the database.
+
+    customers: the CUSTOMER_COLUMNS keys, plus revenue_12m_cents and orders_count (for the JSON); contacts: the
+    CONTACT_COLUMNS keys; orders: the ORDER_COLUMNS keys (money as decimals). Dates are dt.date or None."""
+
+    def count(self, selection: CustomerSelection) -> int: ...
+
+    def customers(self, selection: CustomerSelection) -> Iterator[Row]: ...
+
+    def contacts(self, selection: CustomerSelection) -> Iterator[Row]: ...
+
+    def orders(self, selection: CustomerSelection) -> Iterator[Row]: ...
 
 
-def quantity_value(value: Any) -> Decimal:
-    """A stored quantity (SQLite hands back an int or a float) as the decimal it was written as."""
-    return Decimal(str(value))
+def write_customers(path: Path, selection: CustomerSelection, source: CustomerRowSource,
+                    progress: Progress | None = None) -> int:
+    """Write the selected customers to `path`, the suffix picking the format; returns how many customers.
 
-
-def order_rows(pw: SqliteDatabase, where: str, params: Sequence[Any], order: str) -> Iterator[dict[str, Any]]:
-    """The customers' order lines (the trash left out), each customer's newest first; money as decimals."""
-    for uid, customer, day, order_no, product, quantity, unit_price, amount, salesperson, notes in pw.execute_sql(
-            _ORDERS_SQL.format(where=where, order=order), list(params)):
-        yield {"customer_id": uid, "customer": customer, "date": as_date(day), "order_no": order_no,
-               "product": product, "quantity": quantity_value(quantity),
-               "unit_price": None if unit_price is None else as_decimal(unit_price), "amount": as_decimal(amount),
-               "salesperson": salesperson, "notes": notes}
+    .xlsx: Customers, Contacts and Orders sheets; .csv: the customers; .json: customers with their contacts and
+    orders. Raises ValueError for another suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"unknown export format {suffix!r}")
+    total = source.count(selection)
+    customers = source.customers(selection)
+    if suffix == ".xlsx":
+        columns = (CUSTOMER_COLUMNS, CONTACT_COLUMNS, ORDER_COLUMNS)
+        rows = (customers, source.contacts(selection), source.orders(selection))
+        write_xlsx(path, list(zip(SHEET_TITLES, columns, rows, strict=True)), total, progress)
+    elif suffix == ".csv":
+        write_csv(path, CUSTOMER_COLUMNS, customers)
+    else:
+        write_json(path, customers, source.contacts(selection), source.orders(selection))
+    return total
 
 
 def csv_safe(value: Any) -> Any:
@@ -147,7 +138,7 @@ def write_xlsx(path: Path, sheets: list[tuple[str, Sequence[tuple[str, str]], It
                 for key, _header in columns:
                     value = row[key]
                     if isinstance(value, dt.date):
-                        cell = WriteOnlyCell(sheet, value=value)
+                        cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]  # stubs: datetime only
                         cell.number_format = "yyyy-mm-dd"
                     elif isinstance(value, str) and value.startswith("="):
                         cell = WriteOnlyCell(sheet, value=value)

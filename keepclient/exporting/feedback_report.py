@@ -13,29 +13,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from keepclient.domain.enums import FeedbackCategory, FeedbackStatus, Severity
 from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.types import FeedbackReport
 from keepclient.exporting.files import save_workbook
-from keepclient.exporting.labels import Labels, labeller, translated
+from keepclient.exporting.labels import Labels, english_labels, labeller, translated
 
-# English texts of stored values and captions; context "labels" as in keepclient/ui/labels.py, so the same words
-# share one translation.
-LABELS: dict[str, str] = {
-    "product": QT_TRANSLATE_NOOP("labels", "Product"),
-    "price": QT_TRANSLATE_NOOP("labels", "Price"),
-    "service": QT_TRANSLATE_NOOP("labels", "Service"),
-    "delivery": QT_TRANSLATE_NOOP("labels", "Delivery"),
-    "trust": QT_TRANSLATE_NOOP("labels", "Trust"),
-    "other": QT_TRANSLATE_NOOP("labels", "Other"),
-    "low": QT_TRANSLATE_NOOP("labels", "Low"),
-    "normal": QT_TRANSLATE_NOOP("labels", "Normal"),
-    "high": QT_TRANSLATE_NOOP("labels", "High"),
-    "urgent": QT_TRANSLATE_NOOP("labels", "Urgent"),
-    "new": QT_TRANSLATE_NOOP("labels", "New"),
-    "in_progress": QT_TRANSLATE_NOOP("labels", "In progress"),
-    "resolved": QT_TRANSLATE_NOOP("labels", "Resolved"),
-    "replied": QT_TRANSLATE_NOOP("labels", "Replied to customer"),
-    "closed": QT_TRANSLATE_NOOP("labels", "Closed"),
+# The stored values the report names (their texts are domain/labels.py's), and its captions in context "labels",
+# so the same words share one translation with the window.
+VALUES = (FeedbackCategory, Severity, FeedbackStatus)
+CAPTIONS: dict[str, str] = {
     "owner": QT_TRANSLATE_NOOP("labels", "Owner"),
     "unassigned": QT_TRANSLATE_NOOP("labels", "Unassigned"),
     "feedback_id": QT_TRANSLATE_NOOP("labels", "Feedback ID"),
@@ -54,6 +41,7 @@ LABELS: dict[str, str] = {
     "monthly_sheet": QT_TRANSLATE_NOOP("labels", "Monthly"),
     "report_title": QT_TRANSLATE_NOOP("labels", "Feedback report"),
 }
+LABELS: dict[str, str] = english_labels(CAPTIONS, VALUES)  # in English: what the workbook says without labels
 OPEN_COLUMNS = ("owner", "feedback_id", "customer", "received_at", "category", "severity", "status", "age_days",
                 "overdue")
 MONTHLY_COLUMNS = ("month", "category", "count", "median_response_hours", "median_resolution_days")
@@ -64,7 +52,7 @@ _BAD_TITLE = str.maketrans({char: " " for char in "[]:*?/\\"})
 
 def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
     """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
-    return translated(LABELS, translate)
+    return translated(CAPTIONS, translate, VALUES)
 
 
 def _month_date(key: str) -> dt.date | str:

@@ -19,26 +19,20 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from keepclient import __version__
+from keepclient.domain.enums import VisitKind, VisitStatus
 from keepclient.domain.errors import QT_TRANSLATE_NOOP, CancelledError, ValidationError
 from keepclient.domain.types import ScheduleEntry
 from keepclient.exporting.files import replaced_atomically, synced
-from keepclient.exporting.labels import Labels, labeller, translated
+from keepclient.exporting.labels import Labels, english_labels, labeller, translated
 
 UID_DOMAIN = "keepclient"
 PRODID = f"-//keepclient//keepclient {__version__}//EN"
 PROGRESS_STEP = 500
 
-# English texts of the stored values and captions; context "labels" as in keepclient/ui/labels.py, so the same
-# words share one translation.
-LABELS: dict[str, str] = {
-    "visit": QT_TRANSLATE_NOOP("labels", "Visit"),
-    "call": QT_TRANSLATE_NOOP("labels", "Call"),
-    "email": QT_TRANSLATE_NOOP("labels", "Email"),
-    "message": QT_TRANSLATE_NOOP("labels", "Message"),
-    "planned": QT_TRANSLATE_NOOP("labels", "Planned"),
-    "done": QT_TRANSLATE_NOOP("labels", "Done"),
-    "cancelled": QT_TRANSLATE_NOOP("labels", "Cancelled"),
-    "missed": QT_TRANSLATE_NOOP("labels", "Missed"),
+# The stored values an event names (their texts are domain/labels.py's), and the captions of its description in
+# context "labels", so the same words share one translation with the window.
+VALUES = (VisitKind, VisitStatus)
+CAPTIONS: dict[str, str] = {
     "contact": QT_TRANSLATE_NOOP("labels", "Contact"),
     "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
     "purpose": QT_TRANSLATE_NOOP("labels", "Purpose"),
@@ -46,12 +40,13 @@ LABELS: dict[str, str] = {
     "salesperson": QT_TRANSLATE_NOOP("labels", "Salesperson"),
     "status": QT_TRANSLATE_NOOP("labels", "Status"),
 }
+LABELS: dict[str, str] = english_labels(CAPTIONS, VALUES)  # in English: what an export says without labels
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
     """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
-    return translated(LABELS, translate)
+    return translated(CAPTIONS, translate, VALUES)
 
 
 def local_zone_name() -> str:
@@ -73,7 +68,8 @@ def local_zone_name() -> str:
 def ics_bytes(entries: Iterable[ScheduleEntry], *, tz: str, calendar_name: str, labels: Labels | None = None,
               now: dt.datetime | None = None) -> bytes:
     """The .ics file's content for `entries` (see write_ics)."""
-    return _calendar(list(entries), tz, calendar_name, labels, now).to_ical()
+    content: bytes = _calendar(list(entries), tz, calendar_name, labels, now).to_ical()
+    return content
 
 
 def write_ics(path: str | Path, entries: Iterable[ScheduleEntry], *, tz: str, calendar_name: str,

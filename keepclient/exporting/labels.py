@@ -1,24 +1,34 @@
 """Display names for what exporters write (stored values, captions): English by default, or the caller's.
 
-Exporters sit below Qt, so they carry their English texts (marked for translation in context "labels", as
-keepclient/ui/labels.py does, so the same words share one translation) and take the translated ones as a mapping
-or a callable.
+Exporters sit below Qt. The names of stored values come from the one table in keepclient/domain/labels.py (the
+window and printing read it too); an exporter keeps only its own captions, marked for translation in context
+"labels" so the same words share one translation. A caller passes translated names as a mapping or a callable.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
+
+from keepclient.domain.labels import CONTEXT, Translate, english, labels_of
 
 Labels = Mapping[str, str] | Callable[[str], str]
 
 
-def translated(english: Mapping[str, str], translate: Callable[[str, str], str]) -> dict[str, str]:
-    """`english` in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
-    return {key: translate("labels", text) for key, text in english.items()}
+def translated(captions: Mapping[str, str], translate: Translate,
+               values: tuple[type[StrEnum], ...] = ()) -> dict[str, str]:
+    """`captions` and the values of the `values` enums in the user's language, from a `translate(context, text)`
+    such as QCoreApplication.translate (`english` for the source texts)."""
+    return {**labels_of(values, translate), **{key: translate(CONTEXT, text) for key, text in captions.items()}}
 
 
-def labeller(english: Mapping[str, str], labels: Labels | None) -> Callable[[str], str]:
-    """A label lookup that falls back to `english` for keys `labels` does not know (or returns unchanged)."""
+def english_labels(captions: Mapping[str, str], values: tuple[type[StrEnum], ...] = ()) -> dict[str, str]:
+    """What an exporter writes when nobody passes labels: the source texts."""
+    return translated(captions, english, values)
+
+
+def labeller(english_texts: Mapping[str, str], labels: Labels | None) -> Callable[[str], str]:
+    """A label lookup that falls back to `english_texts` for keys `labels` does not know (or returns unchanged)."""
     def text(key: str) -> str:
         if labels is None:
             found = None
@@ -26,5 +36,5 @@ def labeller(english: Mapping[str, str], labels: Labels | None) -> Callable[[str
             found = labels.get(key)
         else:
             found = labels(key)
-        return found if found and found != key else english.get(key, key)
+        return found if found and found != key else english_texts.get(key, key)
     return text

@@ -76,8 +76,8 @@ def _region_for_text(text: str) -> str | None:
     if match := _CALLING_CODE.fullmatch(text):
         import phonenumbers
 
-        region = phonenumbers.region_code_for_country_code(int(match.group(1)))
-        return region if region.isalpha() and region != "ZZ" else None
+        code = phonenumbers.region_code_for_country_code(int(match.group(1)))
+        return code if code.isalpha() and code != "ZZ" else None
     index = _country_index()
     if region := index.get(_country_key(text)):
         return region

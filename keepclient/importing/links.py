@@ -28,7 +28,7 @@ class Journal:
 
     def __init__(self, batch: int, user: str, stamp: dt.datetime) -> None:
         self.batch, self.user, self.stamp = batch, user, stamp
-        self.rows: list[tuple] = []
+        self.rows: list[tuple[Any, ...]] = []  # ImportRecord columns, in _RECORD_SQL order
 
     def created(self, table: str, first: int, last: int) -> None:
         """Rows `first`..`last` of `table` were created (consecutive ids: one record names the whole range)."""
@@ -79,7 +79,7 @@ def salespeople(pw: SqliteDatabase, new_names: Sequence[str], journal: Journal) 
 class Owners(dict[str, int]):
     """Owner name as written -> salesperson id, looked up by its normalized form."""
 
-    def get(self, name: Any, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, name: Any, default: Any = None) -> Any:
         return super().get(normalize_name(name) if name else "", default)
 
 

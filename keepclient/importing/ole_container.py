@@ -100,7 +100,7 @@ class CompoundFile:
     def workbook(self) -> bytes:
         """The "Workbook" stream (or "Book", BIFF5), from the FAT or, under 4,096 bytes, from the mini stream."""
         entries = self._chain(struct.unpack_from("<I", self.data, 48)[0], 1 << 62, self.fat, self._sector)
-        directory = {}
+        directory: dict[str, tuple[int, int]] = {}
         for offset in range(0, len(entries) - 127, 128):
             name = entries[offset:offset + 64].decode("utf-16-le", "replace").split("\0")[0]
             start, length = struct.unpack_from("<II" if self.size == 512 else "<IQ", entries, offset + 116)

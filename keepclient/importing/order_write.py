@@ -14,6 +14,8 @@ import json
 from collections.abc import Callable
 from contextlib import nullcontext
 
+from peewee import SqliteDatabase
+
 from keepclient.db import bulk, order_values, search_docs
 from keepclient.db.connection import Database
 from keepclient.db.models import ImportBatch, new_uuids, now
@@ -53,7 +55,9 @@ def run_order_import(
                     raise CancelledError()
                 rows = []
                 for order in orders[start:start + CHUNK]:
-                    customer_id = created[order.customer_id] if order.customer_id < 0 else order.customer_id
+                    planned_id = order.customer_id
+                    assert planned_id is not None, "a new line has its customer"
+                    customer_id = created[planned_id] if planned_id < 0 else planned_id
                     touched.add(customer_id)
                     rows.append((next(uids), stamp_text, stamp_text, user, 1, customer_id, order.date.isoformat(),
                                  order.order_no, order.product, format(order.quantity, "f"),
@@ -71,11 +75,11 @@ def run_order_import(
     return result
 
 
-def _create_customers(pw, plan: OrderPlan, owners: links.Owners, user: str, stamp: dt.datetime,
+def _create_customers(pw: SqliteDatabase, plan: OrderPlan, owners: links.Owners, user: str, stamp: dt.datetime,
                       journal: links.Journal) -> dict[int, int]:
     """The customers the plan creates (only those some new line needs), as the contacts import writes them;
     returns planned id (negative) -> the id given."""
-    needed = {order.customer_id for order in plan.new_orders if order.customer_id < 0}
+    needed = {order.customer_id for order in plan.new_orders if order.customer_id is not None and order.customer_id < 0}
     customers = [c for c in plan.new_customers if c.existing_id in needed]
     if not customers:
         return {}
@@ -86,4 +90,8 @@ def _create_customers(pw, plan: OrderPlan, owners: links.Owners, user: str, stam
         cursor.executemany(write.insert_sql("customer", write.CUSTOMER_COLUMNS), chunk.customers)
         search_docs.insert(pw, chunk.documents)
     journal.created("customer", first, first + len(customers) - 1)
-    return {customer.existing_id: first + index for index, customer in enumerate(customers)}
+    created: dict[int, int] = {}
+    for index, customer in enumerate(customers):
+        assert customer.existing_id is not None, "a planned customer has its (negative) id"
+        created[customer.existing_id] = first + index
+    return created

@@ -332,8 +332,8 @@ def build_order_plan(
                 planned.existing_id = -len(new_customers)
             planned.rows.append(number)
             if order.phone and "phone" not in planned.fields:
-                numbers, _leftovers = read_phones(order.phone, region)  # stored as the contacts import stores it
-                planned.fields["phone"] = numbers[0].text if numbers else order.phone
+                phones, _leftovers = read_phones(order.phone, region)  # stored as the contacts import stores it
+                planned.fields["phone"] = phones[0].text if phones else order.phone
             if order.salesperson and "owner" not in planned.fields:
                 planned.fields["owner"] = order.salesperson
             customer_id, matched_by = planned.existing_id, "new"

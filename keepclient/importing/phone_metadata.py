@@ -159,8 +159,11 @@ class Region:
             layout = chosen[national[:width]] = self._layout(candidates, national, style)
         if layout is None:
             return format_with_library(self.country_code, national, style)
+        text: str  # `chosen` holds (template, getter) pairs: a %-template and the slices that fill it
+        parts: tuple[str, ...]
         text, getter = layout
-        return text % getter(national)
+        parts = getter(national)
+        return text % parts
 
     def _chooser(self, style: int, length: int) -> tuple[int | None, dict[str, Any], list[int]]:
         """The formats a number of this length may take and how many of its first digits choose among them

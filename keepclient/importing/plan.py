@@ -242,12 +242,13 @@ def same_value(name: str, old: Any, new: Any) -> bool:
         return normalize_name(old or "") == normalize_name(new or "")
     if isinstance(old, str) and isinstance(new, str) and "\r" in old + new:
         return old.replace("\r\n", "\n") == new.replace("\r\n", "\n")  # .xlsx keeps no CR (XML line ends)
-    return old == new
+    return bool(old == new)
 
 
 def _decide(customer: PlannedCustomer, existing: ExistingIndex, policy: str, mapped: set[str]) -> None:
     """What to do with a matched customer under the chosen policy, field by field."""
     found, how = customer.existing_id, customer.matched_by
+    assert found is not None, "only matched customers are decided"
     if policy == "skip" and how != "id":
         customer.action = "skip"
         return
@@ -342,7 +343,7 @@ def _plan_contact_rows(plan: ImportPlan, rows: list[tuple[PlannedCustomer, Plann
         plan.customers.append(target)
 
 
-def _contact_changes(contact: PlannedContact, current: dict[str, Any], columns: set[str]) -> dict[str, tuple]:
+def _contact_changes(contact: PlannedContact, current: dict[str, Any], columns: set[str]) -> dict[str, tuple[Any, Any]]:
     changes: dict[str, tuple[Any, Any]] = {}
     for name in CONTACT_FIELDS:
         if name not in columns:

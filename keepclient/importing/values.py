@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from keepclient.domain.validation import normalize_email
+from keepclient.domain.validation import TIERS, normalize_email
 
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
@@ -40,7 +40,7 @@ def clean_email(value: Any) -> str:
 def clean_tier(value: Any) -> str | None:
     """"A类", "B级", "c", "Ａ" -> "A"/"B"/"C"; None when the cell says something else."""
     text = _text(value).upper().replace("类", "").replace("级", "").replace("等", "").replace("客户", "").strip()
-    return text if text in ("A", "B", "C") else None
+    return text if text in TIERS else None
 
 
 # -- dates ----------------------------------------------------------------------------------------------
@@ -80,8 +80,8 @@ def clean_date(value: Any, day_first: bool = False) -> Birthday | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if not 1 <= value < 2958466:
             raise ValueError(value)
-        day = _EXCEL_EPOCH + dt.timedelta(days=int(value))
-        return Birthday(day.year, day.month, day.day)
+        date = _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return Birthday(date.year, date.month, date.day)
     text = _text(value)
     if text in _NO_DATE:
         return None

@@ -39,7 +39,7 @@ class ImportResult:
 
 
 def _customer_values(customer_id: int, uid: str, customer: PlannedCustomer, owners: links.Owners, user: str,
-                     stamp: str) -> tuple:
+                     stamp: str) -> tuple[Any, ...]:
     fields = customer.fields
     get = fields.get
     phone = get("phone", "")
@@ -53,7 +53,7 @@ def _customer_values(customer_id: int, uid: str, customer: PlannedCustomer, owne
 
 
 def _contact_values(contact_id: int, customer_id: int, contact: PlannedContact, primary: bool, user: str,
-                    stamp: dt.datetime | str, uid: str | None = None) -> tuple:
+                    stamp: dt.datetime | str, uid: str | None = None) -> tuple[Any, ...]:
     keys = contact_keys(contact.name, contact.mobile, contact.phone)
     birthday = contact.birthday
     return (contact_id, uid or new_uuid(), stamp, stamp, user, 1, customer_id, contact.name, contact.title,
@@ -118,17 +118,19 @@ def run_import(
         first_customer = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM customer").fetchone()[0]
         next_contact = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM contact").fetchone()[0]
         first_contact = next_contact
-        contacts: list[tuple] = []
+        contacts: list[tuple[Any, ...]] = []
         touched: list[int] = []
         for done, customer in enumerate(updates, start=1):
             if not _update_customer(customer, owners, tags, journal, user):
                 result.conflicts.append(customer.name)
                 continue
-            touched.append(customer.existing_id)
-            has_primary = Contact.select().where((Contact.customer == customer.existing_id) & Contact.is_primary
+            customer_id = customer.existing_id
+            assert customer_id is not None, "an update has matched a stored customer"
+            touched.append(customer_id)
+            has_primary = Contact.select().where((Contact.customer == customer_id) & Contact.is_primary
                                                  & Contact.deleted_at.is_null()).exists()
             for index, contact in enumerate(customer.new_contacts):
-                contacts.append(_contact_values(next_contact, customer.existing_id, contact,
+                contacts.append(_contact_values(next_contact, customer_id, contact,
                                                 not has_primary and index == 0, user, stamp))
                 next_contact += 1
             if done % CHUNK == 0:
@@ -166,6 +168,7 @@ def _update_customer(customer: PlannedCustomer, owners: links.Owners, tags: link
     if not customer.changes:
         return True
     customer_id = customer.existing_id
+    assert customer_id is not None, "an update has matched a stored customer"
     values = {name: new for name, (_old, new) in customer.changes.items() if name not in ("owner", "tags")}
     if "owner" in customer.changes:
         owner = customer.changes["owner"][1]
@@ -204,8 +207,8 @@ def _update_contact(update: PlannedContactUpdate, journal: links.Journal, user: 
 
 
 class _Chunk(NamedTuple):
-    customers: list[tuple]
-    contacts: list[tuple]
+    customers: list[tuple[Any, ...]]
+    contacts: list[tuple[Any, ...]]
     documents: list[tuple[int, str, str]]
 
 
@@ -233,7 +236,7 @@ def _new_rows(customers: Sequence[PlannedCustomer], customer_id: int, contact_id
             contact_id += 1
         chunk.customers.append(values)
         chunk.documents.append((customer_id, *search_docs.customer_documents(*(values[i] for i in _CUSTOMER_DOC),
-                                                                             parts)))
+                                                                             contacts=parts)))
         customer_id += 1
     return chunk
 

@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QDateTime, QLineF, QLocale, QTime
+from PySide6.QtCore import QDate, QDateTime, QLineF, QLocale, QTime
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 
+from keepclient.domain.enums import FeedbackCategory, FeedbackStatus, Severity
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import FeedbackReport, MonthlyFeedbackRow, OpenFeedbackRow
 from keepclient.printing import strings as s
 from keepclient.printing.documents import Sheet, qdate, short_date
@@ -35,28 +37,8 @@ from keepclient.printing.layout import (
 )
 from keepclient.printing.schedules import language_for_printing, page_layout, write_pdf
 
-# Stored values in the order the report shows them; display names in the "printing" context.
-CATEGORIES = {
-    "product": QT_TRANSLATE_NOOP("printing", "Product"),
-    "price": QT_TRANSLATE_NOOP("printing", "Price"),
-    "service": QT_TRANSLATE_NOOP("printing", "Service"),
-    "delivery": QT_TRANSLATE_NOOP("printing", "Delivery"),
-    "trust": QT_TRANSLATE_NOOP("printing", "Trust"),
-    "other": QT_TRANSLATE_NOOP("printing", "Other"),
-}
-SEVERITIES = {
-    "low": QT_TRANSLATE_NOOP("printing", "Low"),
-    "normal": QT_TRANSLATE_NOOP("printing", "Normal"),
-    "high": QT_TRANSLATE_NOOP("printing", "High"),
-    "urgent": QT_TRANSLATE_NOOP("printing", "Urgent"),
-}
-STATUSES = {
-    "new": QT_TRANSLATE_NOOP("printing", "New"),
-    "in_progress": QT_TRANSLATE_NOOP("printing", "In progress"),
-    "resolved": QT_TRANSLATE_NOOP("printing", "Resolved"),
-    "replied": QT_TRANSLATE_NOOP("printing", "Replied to customer"),
-    "closed": QT_TRANSLATE_NOOP("printing", "Closed"),
-}
+# The categories in the order the report shows them (the enum's); their names are the window's (domain/labels.py).
+CATEGORIES: tuple[FeedbackCategory, ...] = tuple(FeedbackCategory)
 REPORT_TITLE = QT_TRANSLATE_NOOP("printing", "Feedback report {first} – {last}")
 OPEN_TITLE = QT_TRANSLATE_NOOP("printing", "Open feedback by owner")
 OPEN_SUBTITLE = QT_TRANSLATE_NOOP("printing", "Open on {when}: {count} items, {overdue} overdue")
@@ -94,15 +76,15 @@ TOTAL_FILL = QColor("#f0f0f0")
 
 
 def category_label(value: str) -> str:
-    return s.tr(CATEGORIES[value]) if value in CATEGORIES else value
+    return s.value_label(FeedbackCategory, value)
 
 
 def severity_label(value: str) -> str:
-    return s.tr(SEVERITIES[value]) if value in SEVERITIES else value
+    return s.value_label(Severity, value)
 
 
 def status_label(value: str) -> str:
-    return s.tr(STATUSES[value]) if value in STATUSES else value
+    return s.value_label(FeedbackStatus, value)
 
 
 def report_title(report: FeedbackReport) -> str:
@@ -282,7 +264,7 @@ def month_label(key: str) -> str:
 
 def monthly_section(sheet: Sheet, report: FeedbackReport) -> Section:
     """Months down, categories across, each cell the count with both medians; a total per month and overall."""
-    categories = list(CATEGORIES)
+    categories: list[str] = list(CATEGORIES)
     categories += sorted({row.category for row in report.monthly} - set(categories))
     cells: dict[tuple[str, str], MonthlyFeedbackRow] = {(row.month, row.category): row for row in report.monthly}
     columns = column_widths(sheet.width, [None] * (len(categories) + 2), [1.15, *[1.0] * len(categories), 0.75])

@@ -1,27 +1,21 @@
 """Every word printed on a schedule, marked for translation in the "printing" context.
 
-The printing layer sits below ui, so it cannot use ui/labels.py; it keeps its own short labels for visit kinds and
-statuses. Text is translated when a page is laid out, through the translators installed in the application.
+Visit kinds and statuses are stored values: their names come from the one table in domain/labels.py, so paper and
+screen call a visit the same. Text is translated when a page is laid out, through the translators installed in the
+application.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+
+from keepclient.domain.enums import VisitKind, VisitStatus
+from keepclient.domain.labels import label_in
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 
 CONTEXT = "printing"
-
-KINDS = {
-    "visit": QT_TRANSLATE_NOOP("printing", "Visit"),
-    "call": QT_TRANSLATE_NOOP("printing", "Call"),
-    "email": QT_TRANSLATE_NOOP("printing", "Email"),
-    "message": QT_TRANSLATE_NOOP("printing", "Message"),
-}
-STATUSES = {
-    "planned": QT_TRANSLATE_NOOP("printing", "Planned"),
-    "done": QT_TRANSLATE_NOOP("printing", "Done"),
-    "cancelled": QT_TRANSLATE_NOOP("printing", "Cancelled"),
-    "missed": QT_TRANSLATE_NOOP("printing", "Missed"),
-}
 DOCUMENTS = {
     "week": QT_TRANSLATE_NOOP("printing", "Week schedule"),
     "day": QT_TRANSLATE_NOOP("printing", "Day route sheet"),
@@ -52,12 +46,17 @@ def tr(text: str, **params: object) -> str:
     return translated.format(**params) if params else translated
 
 
+def value_label(enum: type[StrEnum], value: str) -> str:
+    """The display name of a stored `value` of `enum` in the user's language, as the window shows it."""
+    return label_in(enum, value, QCoreApplication.translate)
+
+
 def kind_label(kind: str) -> str:
-    return tr(KINDS[kind]) if kind in KINDS else kind
+    return value_label(VisitKind, kind)
 
 
 def status_label(status: str) -> str:
-    return tr(STATUSES[status]) if status in STATUSES else status
+    return value_label(VisitStatus, status)
 
 
 def document_label(kind: str) -> str:

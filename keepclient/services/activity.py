@@ -17,11 +17,12 @@ from keepclient.db.connection import Database
 from keepclient.db.models import Customer, Feedback, Visit, now
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import cadence
+from keepclient.domain.enums import VisitKind
 from keepclient.domain.errors import ValidationError
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DatesChange, Logged, Versions
 from keepclient.services.team import load_cadence
 
-VISIT_KINDS = ("visit", "call", "email", "message")
+VISIT_KINDS: tuple[str, ...] = tuple(kind.value for kind in VisitKind)
 DATES = ("last_contact", "next_follow_up")
 
 

@@ -264,7 +264,7 @@ def rotate(db_path: Path, keep: Retention) -> list[Path]:
     kept = {path for _day, path in days[:keep.daily]}
     newest_per_week: dict[tuple[int, int], Path] = {}
     for day, path in days[keep.daily:]:
-        newest_per_week.setdefault(tuple(day.isocalendar())[:2], path)
+        newest_per_week.setdefault(day.isocalendar()[:2], path)
     kept.update(list(newest_per_week.values())[:keep.weekly])
     gone = [found.path for found in automatic if found.path not in kept]
     remove_quietly(*gone)  # a colleague's rotation may have removed some already

@@ -50,7 +50,7 @@ class ContactService:
             current_row(Customer, customer_id)
             first = not Contact.select().where(
                 (Contact.customer == customer_id) & Contact.deleted_at.is_null()).exists()
-            contact_id = Contact.insert(
+            contact_id: int = Contact.insert(
                 customer=customer_id, **clean, **contact_row_keys({**defaults, **clean}), is_primary=first,
                 created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()

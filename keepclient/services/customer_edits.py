@@ -43,7 +43,7 @@ class CustomerEditor:
 
         keys = customer_keys(values["name"], values.get("phone", ""), values.get("kind", "company"))
         with self.db.write() as pw:
-            customer_id = Customer.insert(
+            customer_id: int = Customer.insert(
                 **values, **keys, created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
             search_docs.refresh(pw, [customer_id])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from contextlib import suppress
 
 from peewee import fn
@@ -174,7 +175,7 @@ class CustomerService:
         with self.db.session():
             return list(query.order_by(Customer.id).limit(10).tuples())
 
-    def names(self, ids: list[int]) -> dict[int, str]:
+    def names(self, ids: Iterable[int | None]) -> dict[int, str]:
         """Names of these customers, in one query (the import preview lists the ones a file matched)."""
         wanted = sorted({i for i in ids if i is not None})[:5000]
         if not wanted:

@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+from peewee import SqliteDatabase
 
 from keepclient.db import order_values, search_docs
 from keepclient.db.connection import Database
 from keepclient.domain import cadence, response_targets
+from keepclient.domain.enums import OUTCOME_STATUSES, FeedbackKind, FeedbackStatus, Severity, Tier, VisitKind
 from keepclient.domain.errors import CancelledError, DatabaseNotEmptyError
 from keepclient.domain.normalize import contact_keys, customer_keys, order_key
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DemoSummary
@@ -33,6 +38,14 @@ CHUNK = 2000
 MAX_TEAM = 40
 MAX_VISITS_A_DAY = 8  # per salesperson: in-person visits in the past, every planned visit or call ahead
 COMMON = ("id", "uuid", "created_at", "updated_at", "updated_by", "version")
+# The stored values the generator draws from, in the enums' order: the weights below follow it, and the same order
+# makes the same draws, so a seed still gives the same data.
+TIERS: tuple[str, ...] = tuple(tier.value for tier in Tier)
+OUTCOME_VALUES: tuple[str, ...] = tuple(status.value for status in OUTCOME_STATUSES)  # V.OUTCOMES: their notes
+VISIT_KINDS: tuple[str, ...] = tuple(kind.value for kind in VisitKind)
+FEEDBACK_KINDS: tuple[str, ...] = tuple(kind.value for kind in FeedbackKind)
+FEEDBACK_STATUSES: tuple[str, ...] = tuple(status.value for status in FeedbackStatus)  # in workflow order
+SEVERITIES: tuple[str, ...] = tuple(severity.value for severity in Severity)
 
 
 def _insert_sql(table: str, columns: Sequence[str]) -> str:
@@ -72,16 +85,16 @@ class _Rows:
     """Rows waiting to be written, per table, with the next free id of each table."""
 
     next_id: dict[str, int]
-    pending: dict[str, list[tuple]] = field(default_factory=dict)
+    pending: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
     written: dict[str, int] = field(default_factory=dict)
 
-    def add(self, table: str, stamp: dt.datetime, values: tuple) -> int:
+    def add(self, table: str, stamp: dt.datetime, values: tuple[Any, ...]) -> int:
         rid = self.next_id[table]
         self.next_id[table] = rid + 1
         self.pending.setdefault(table, []).append((rid, str(uuid.uuid4()), stamp, stamp, "demo", 1, *values))
         return rid
 
-    def flush(self, cursor) -> None:
+    def flush(self, cursor: sqlite3.Cursor) -> None:
         for table in TABLE_COLUMNS:  # parents before children: foreign keys are checked per statement
             rows = self.pending.get(table)
             if rows:
@@ -130,7 +143,7 @@ class DemoGenerator:
         rng, today = self.rng, self.today
         chinese = rng.random() < 0.85
         company = rng.random() < 0.72
-        tier = rng.choices("ABC", weights=(20, 30, 50))[0]
+        tier = rng.choices(TIERS, weights=(20, 30, 50))[0]
         owner_id, _owner = rng.choice(self.salespeople)
         if chinese:
             city, region, district, street = rng.choice(V.CITIES)
@@ -214,8 +227,8 @@ class DemoGenerator:
         for _ in range(count if span > 1 else 0):
             day = first + dt.timedelta(days=rng.randrange(span))
             start = dt.datetime.combine(day, dt.time(rng.randint(9, 17), rng.choice((0, 30))))
-            status = rng.choices(("done", "cancelled", "missed"), weights=(86, 7, 7))[0]
-            kind = rng.choices(("visit", "call", "email", "message"), weights=(35, 45, 10, 10))[0]
+            status = rng.choices(OUTCOME_VALUES, weights=(86, 7, 7))[0]
+            kind = rng.choices(VISIT_KINDS, weights=(35, 45, 10, 10))[0]
             if kind == "visit" and not self._book(owner_id, day):
                 kind = "call"  # no room for one more visit that day (or a weekend): it was a call
             done = status == "done"
@@ -237,14 +250,10 @@ class DemoGenerator:
     def _feedback(self, cid: int, contact: int, owner_id: int, received: dt.datetime, visit: int | None) -> None:
         rng = self.rng
         category = rng.choice(tuple(V.FEEDBACK_TEXTS))
-        kind = rng.choices(("complaint", "suggestion", "request", "praise"), weights=(50, 20, 20, 10))[0]
+        kind = rng.choices(FEEDBACK_KINDS, weights=(50, 20, 20, 10))[0]
         age = (self.now - received).days
-        status = (
-            "closed" if age > 30 and rng.random() < 0.9
-            else rng.choice(("new", "in_progress", "resolved", "replied", "closed"))
-        )
-        steps = ("new", "in_progress", "resolved", "replied", "closed")
-        reached = steps.index(status)
+        status = "closed" if age > 30 and rng.random() < 0.9 else rng.choice(FEEDBACK_STATUSES)
+        reached = FEEDBACK_STATUSES.index(status)
         first = received + dt.timedelta(hours=rng.uniform(0.5, 40)) if reached >= 1 else None
         resolved = first + dt.timedelta(days=rng.uniform(0.2, 6)) if first and reached >= 2 else None
         replied = resolved + dt.timedelta(hours=rng.uniform(1, 48)) if resolved and reached >= 3 else None
@@ -254,7 +263,7 @@ class DemoGenerator:
         def sec(value: dt.datetime | None) -> dt.datetime | None:
             return value.replace(microsecond=0) if value else None
 
-        severity = rng.choices(("low", "normal", "high", "urgent"), weights=(20, 55, 20, 5))[0]
+        severity = rng.choices(SEVERITIES, weights=(20, 55, 20, 5))[0]
         response_due, resolution_due = response_targets.deadlines(stamp, severity)
         ahead = response_due if status == "new" else resolution_due if status == "in_progress" else None
 
@@ -388,7 +397,7 @@ def generate_demo(
     )
 
 
-def _team(rows: _Rows, pw, rng: random.Random, size: int, today: dt.date) -> list[tuple[int, str]]:
+def _team(rows: _Rows, pw: SqliteDatabase, rng: random.Random, size: int, today: dt.date) -> list[tuple[int, str]]:
     taken = {code for (code,) in pw.execute_sql("SELECT code FROM salesperson").fetchall()}
     team = []
     stamp = dt.datetime.combine(today - dt.timedelta(days=5 * 365), dt.time(9))

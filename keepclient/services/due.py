@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -42,12 +43,19 @@ def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, 
     lists: dict[str, list[DueItem]] = {}
     for name, (low, high) in ranges.items():
         rows = pw.execute_sql(sql, [today, low, high, *params, limit]) if counts[name] else []
-        lists[name] = [DueItem(cid, cname, tier, oid, oname, as_date(due), as_date(last), phone,
+        lists[name] = [DueItem(cid, cname, tier, oid, oname, _due_date(due), as_date(last), phone,
                                dt.datetime.fromisoformat(str(planned)) if planned else None)
                        for cid, cname, tier, oid, oname, due, last, phone, planned in rows]
     people = [salesperson_id] if salesperson_id is not None else None
     birthdays = care_days(pw, today, end + dt.timedelta(days=1), people, limit=limit)
     return DueList(lists["overdue"], lists["today"], lists["week"], counts, birthdays)
+
+
+def _due_date(value: Any) -> dt.date:
+    """The follow-up date of a listed customer: the query lists only customers that have one."""
+    day = as_date(value)
+    assert day is not None
+    return day
 
 
 def care_days(pw: SqliteDatabase, start: dt.date, end: dt.date, salespeople: Sequence[int] | None = None,
@@ -62,13 +70,13 @@ def care_days(pw: SqliteDatabase, start: dt.date, end: dt.date, salespeople: Seq
     if not on:
         return []
     by_month: dict[int, list[int]] = {}
-    for month, day in on:
-        by_month.setdefault(month, []).append(day)
+    for month, day_of_month in on:
+        by_month.setdefault(month, []).append(day_of_month)
     owners, params = "", []
     if salespeople is not None:
         owners = f"AND c.owner_id IN ({', '.join('?' * len(salespeople))})"
         params = list(salespeople)
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     for month, month_days in by_month.items():  # one month at a time: each an index range on (month, day)
         rows += pw.execute_sql(
             "SELECT k.id, k.name, k.customer_id, c.name, c.owner_id, k.birthday_year, k.birthday_month, "

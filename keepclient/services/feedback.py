@@ -20,7 +20,7 @@ from keepclient.db.models import ChangeLog, Contact, Customer, Feedback, Setting
 from keepclient.db.models import now as current_time
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import response_targets
-from keepclient.domain.enums import Channel, FeedbackCategory, FeedbackKind, Severity
+from keepclient.domain.enums import Channel, FeedbackCategory, FeedbackKind, FeedbackStatus, Severity
 from keepclient.domain.errors import RecordNotFoundError, ValidationError
 from keepclient.domain.types import (
     FEEDBACK_SORTS,
@@ -33,12 +33,14 @@ from keepclient.domain.types import (
     OpenFeedbackRow,
     SatisfactionScore,
     as_datetime,
+    as_stored_datetime,
 )
 from keepclient.services.activity import refresh_open_feedback
 from keepclient.services.team import active_or_none
 
 TARGETS_KEY = "team.response_targets"
-STATUSES = ("new", "in_progress", "resolved", "replied", "closed")
+STATUSES: tuple[str, ...] = tuple(FeedbackStatus)  # in the order the workflow goes
+NOT_CLOSED = tuple(s.value for s in FeedbackStatus if s is not FeedbackStatus.CLOSED)  # the report's open items
 STEPS: dict[str, tuple[str, ...]] = {
     "new": ("in_progress", "resolved"),
     "in_progress": ("resolved",),
@@ -73,7 +75,7 @@ def allowed_steps(status: str) -> tuple[str, ...]:
     return STEPS.get(status, ())
 
 
-def _item(row: tuple) -> FeedbackItem:
+def _item(row: tuple[Any, ...]) -> FeedbackItem:
     values = list(row)
     for index in (3, 12, 13, 14, 15, 16, 17, 18):
         values[index] = as_datetime(values[index])
@@ -100,7 +102,8 @@ class _Where:
     counting never joins); `statuses=False` leaves the statuses out (the status strip counts every status)."""
 
     def __init__(self, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True, text_ids: str = "[]") -> None:
-        parts, params = ["f.deleted_at IS NULL"], []
+        parts: list[str] = ["f.deleted_at IS NULL"]
+        params: list[object] = []
         for column, values in (("f.status", flt.statuses if statuses else ()), ("f.category", flt.categories),
                                ("f.severity", flt.severities), ("f.kind", flt.kinds)):
             if values:
@@ -132,7 +135,7 @@ class _Segment(NamedTuple):
     """A stretch of the log in one order, read by one index: pages run through the segments one after another."""
 
     sql: str  # added to the filter
-    params: list
+    params: list[object]
     order: str
     source: str = "FROM feedback f"  # what the page's ids are read from
     walk: bool = False  # customers walked in name order (see _Where.walk_sql)
@@ -145,8 +148,8 @@ class FeedbackService:
     def __init__(self, db: Database, user: str) -> None:
         self.db = db
         self.user = user
-        self._summaries: dict[tuple, dict[str, tuple[int, int]]] = {}
-        self._texts: dict[tuple, str] = {}
+        self._summaries: dict[tuple[FeedbackFilter, dt.datetime, tuple[int, int]], dict[str, tuple[int, int]]] = {}
+        self._texts: dict[tuple[str, tuple[int, int]], str] = {}
 
     @staticmethod
     def _changed(pw: SqliteDatabase) -> tuple[int, int]:
@@ -277,7 +280,8 @@ class FeedbackService:
             changes = pw.execute_sql(
                 "SELECT changed_at, changed_by, field, old_value, new_value FROM change_log "
                 "WHERE table_name = 'feedback' AND record_id = ? ORDER BY changed_at, id", [feedback_id])
-            history = [FeedbackEvent(as_datetime(at), who, field, old, new) for at, who, field, old, new in changes]
+            history = [FeedbackEvent(as_stored_datetime(at), who, field, old, new)
+                       for at, who, field, old, new in changes]
         *item, contact_id, contact, visit_id, resolution, comment, _deleted = row
         return FeedbackDetail(_item(tuple(item)), contact_id, contact, visit_id, resolution, comment, tuple(history))
 
@@ -313,7 +317,7 @@ class FeedbackService:
                 response_due=response_due, resolution_due=resolution_due, next_due=response_due, **values,
             ).execute()
             refresh_open_feedback(customer_id)
-            return feedback_id
+            return int(feedback_id)
 
     def update(self, feedback_id: int, version: int, changes: dict[str, Any]) -> int:
         """Edit fields; a new severity moves the deadlines. Returns the new version (ConflictError if stale)."""
@@ -330,7 +334,7 @@ class FeedbackService:
                     raise ValidationError(field="contact_id", value=values["contact"])
             if values.get("severity", row["severity"]) != row["severity"]:
                 response_due, resolution_due = response_targets.deadlines(
-                    as_datetime(row["received_at"]), values["severity"], load_targets())
+                    as_stored_datetime(row["received_at"]), values["severity"], load_targets())
                 values.update(response_due=response_due, resolution_due=resolution_due,
                               next_due=self._ahead(row["status"], response_due, resolution_due))
             return update_checked(Feedback, feedback_id, version, values, self.user)
@@ -353,7 +357,7 @@ class FeedbackService:
             row = current_row(Feedback, feedback_id)
             if status not in allowed_steps(row["status"]):
                 raise ValidationError(field="status", value=status)
-            received = as_datetime(row["received_at"])
+            received = as_stored_datetime(row["received_at"])
             changes: dict[str, Any] = {"status": status}
             if row["first_response_at"] is None:
                 changes.update(first_response_at=when, response_hours=_hours(received, when))
@@ -409,7 +413,8 @@ class FeedbackService:
                 "UNION ALL SELECT coalesce(closed_at, updated_at), satisfaction, 'feedback', satisfaction_comment "
                 "FROM feedback WHERE customer_id = ? AND satisfaction IS NOT NULL AND deleted_at IS NULL) "
                 "ORDER BY at DESC LIMIT ?", [customer_id, customer_id, limit]).fetchall()
-        return [SatisfactionScore(as_datetime(at), score, source, comment or "") for at, score, source, comment in rows]
+        return [SatisfactionScore(as_stored_datetime(at), score, source, comment or "")
+                for at, score, source, comment in rows]
 
     def report(self, start: dt.date, end: dt.date, now: dt.datetime | None = None) -> FeedbackReport:
         """Open feedback by owner (age, overdue) and, for feedback received from `start` to `end`, monthly counts
@@ -420,17 +425,18 @@ class FeedbackService:
                 "SELECT coalesce(s.name, ''), f.id, c.name, f.received_at, f.category, f.severity, f.status, "
                 "f.next_due FROM feedback f JOIN customer c ON c.id = f.customer_id "
                 "LEFT JOIN salesperson s ON s.id = f.owner_id "
-                "WHERE f.deleted_at IS NULL AND f.status IN ('new', 'in_progress', 'resolved', 'replied') "
-                "ORDER BY coalesce(s.name, '') = '', coalesce(s.name, ''), f.received_at, f.id").fetchall()
+                f"WHERE f.deleted_at IS NULL AND f.status IN ({', '.join('?' * len(NOT_CLOSED))}) "
+                "ORDER BY coalesce(s.name, '') = '', coalesce(s.name, ''), f.received_at, f.id",
+                list(NOT_CLOSED)).fetchall()
             received = pw.execute_sql(
                 "SELECT substr(received_at, 1, 7), category, response_hours, resolution_hours FROM feedback "
                 "WHERE deleted_at IS NULL AND received_at >= ? AND received_at < ? ORDER BY 1, 2",
                 [dt.datetime.combine(start, dt.time()), dt.datetime.combine(end + dt.timedelta(days=1), dt.time())],
             ).fetchall()
         open_items = []
-        for owner, fid, customer, at, category, severity, status, due in open_rows:
-            at = as_datetime(at)
-            due = as_datetime(due)
+        for owner, fid, customer, received_at, category, severity, status, next_due in open_rows:
+            at = as_stored_datetime(received_at)
+            due = as_datetime(next_due)
             open_items.append(OpenFeedbackRow(owner, fid, customer, at, category, severity, status,
                                               round((made - at).total_seconds() / 86400, 1),
                                               due is not None and due < made))

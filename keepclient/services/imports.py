@@ -16,9 +16,11 @@ from typing import Any
 
 from keepclient.db.connection import Database
 from keepclient.db.models import ImportBatch, Setting
-from keepclient.domain.errors import QT_TRANSLATE_NOOP, ImportFileError
+from keepclient.domain.errors import ImportFileError
 from keepclient.domain.normalize import normalize_name
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import as_date, birthday_text
+from keepclient.exporting.customers import SHEET_TITLES
 from keepclient.exporting.problem_report import write_report
 from keepclient.importing import columns, json_sheets, readers, undo, write
 from keepclient.importing.collector import collector_paused
@@ -28,7 +30,7 @@ from keepclient.importing.problems import Translate, english
 from keepclient.importing.write import ImportResult
 from keepclient.services import backups
 
-EXPORT_SHEETS = ("Customers", "Contacts")  # what exporting/customers.py names the sheets of an .xlsx export
+EXPORT_SHEETS = SHEET_TITLES[:2]  # the Customers and Contacts sheets of an .xlsx export (Orders is not read)
 CONTACTS_HEADER_ROW = 0
 
 @dataclass
@@ -131,7 +133,10 @@ class ImportService:
 
     def _existing(self) -> ExistingIndex:
         with self.db.session() as pw:
-            by_id, by_name, by_phone, by_email = {}, {}, {}, {}
+            by_id: dict[str, int] = {}
+            by_name: dict[str, int] = {}
+            by_phone: dict[str, int] = {}
+            by_email: dict[str, int] = {}
             # In id order: where two customers share a name or a number the older one is meant, every time (the
             # planner may read "deleted_at IS NULL" through an index in another order, one that writes change).
             for cid, uid, norm, digits, email in pw.execute_sql(
@@ -208,8 +213,10 @@ class ImportService:
         self.db.ensure_writable()
         self.db.ensure_sound()
         backups.before("import", self.db)
+        plan = preview.plan
+        assert isinstance(plan, ImportPlan), "a customers import's preview"
         with collector_paused():
-            result = write.run_import(self.db, preview.plan, file_name=preview.path.name, sha256=preview.sha256,
+            result = write.run_import(self.db, plan, file_name=preview.path.name, sha256=preview.sha256,
                                       sheet=preview.sheet, user=self.user, progress=progress,
                                       is_cancelled=is_cancelled)
         self.remember_mapping(preview.headers, preview.mapping)

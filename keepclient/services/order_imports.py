@@ -110,8 +110,10 @@ class OrderImportService:
             self._check_and_back_up()
         else:
             backup.result()
+        plan = preview.plan
+        assert isinstance(plan, orders.OrderPlan), "an orders import's preview"
         with collector_paused():
-            return run_order_import(self.db, preview.plan, file_name=preview.path.name, sha256=preview.sha256,
+            return run_order_import(self.db, plan, file_name=preview.path.name, sha256=preview.sha256,
                                     sheet=preview.sheet, user=self.user, today=today or dt.date.today(),
                                     progress=progress, is_cancelled=is_cancelled)
 

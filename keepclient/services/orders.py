@@ -63,9 +63,9 @@ def _quantity(value: Any) -> Decimal:
 
 
 def _whole_cents(value: Any, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_CENTS:
-        raise ValidationError(field=field, value=value)
-    return value
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) < MAX_CENTS:
+        return value
+    raise ValidationError(field=field, value=value)
 
 
 def _date(value: Any) -> dt.date:
@@ -79,7 +79,7 @@ def _date(value: Any) -> dt.date:
         raise InvalidDateError(field="date", value=value) from exc
 
 
-def _item(row: tuple) -> OrderItem:
+def _item(row: tuple[Any, ...]) -> OrderItem:
     (rid, version, customer_id, day, order_no, product, quantity, unit_price, amount, salesperson_id, salesperson,
      notes) = row
     return OrderItem(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peewee import SqliteDatabase
+
 from keepclient.db.connection import Database
 from keepclient.domain.search_text import query_terms
 from keepclient.domain.types import CustomerFilter, SearchHit
@@ -35,7 +37,7 @@ def search_customers(db: Database, query: str, limit: int = 20) -> list[SearchHi
     return [SearchHit(cid, name, tier, owner, phone, contacts.get(cid, "")) for cid, name, tier, owner, phone in rows]
 
 
-def _matching_contacts(pw, ids: list[int], terms: list[str]) -> dict[int, str]:
+def _matching_contacts(pw: SqliteDatabase, ids: list[int], terms: list[str]) -> dict[int, str]:
     """Per customer: the first contact matching a term, else the primary contact."""
     if not ids:
         return {}

@@ -115,11 +115,11 @@ class TeamService:
             people = list(Salesperson.select(Salesperson.id, Salesperson.name).order_by(Salesperson.id).tuples())
         for sid, sname in people:
             if sname == name:
-                return sid
+                return int(sid)
         wanted = normalize_name(name)
         for sid, sname in people:
             if normalize_name(sname) == wanted:
-                return sid
+                return int(sid)
         raise UnknownSalespersonError(field="salesperson", value=name)
 
     # -- changing the team ---------------------------------------------------------------------------------
@@ -166,8 +166,10 @@ class TeamService:
         with self.db.write():
             clean_name = self._check_name(name)
             clean_code = self._check_code(code) if code and code.strip() else self._free_code(clean_name)
-            return Salesperson.insert(name=clean_name, code=clean_code, color=clean_color or self._free_color(),
-                                      email=clean_email, updated_by=self.user).execute()
+            new_id: int = Salesperson.insert(name=clean_name, code=clean_code,
+                                             color=clean_color or self._free_color(), email=clean_email,
+                                             updated_by=self.user).execute()
+            return new_id
 
     def add_many(self, names: Sequence[str]) -> list[int]:
         """Several new salespeople in one transaction (the first start's list); blank lines are skipped."""
@@ -258,7 +260,8 @@ class TeamService:
                     & (Feedback.status != "closed")).order_by(Feedback.id).tuples()):
                 if cid in moved:
                     after["feedback"][fid] = moved[cid]
-            before = {table: dict.fromkeys(moves, from_id) for table, moves in after.items()}
+            before: dict[str, dict[int, int | None]] = {
+                table: dict.fromkeys(moves, from_id) for table, moves in after.items()}
             versions = self._move(after, None)
         return HandoverResult(from_id, before, after, versions)
 

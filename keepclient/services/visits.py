@@ -19,6 +19,7 @@ from keepclient.db.connection import Database
 from keepclient.db.models import Customer, Visit, VisitSeries, now
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import cadence, recurrence
+from keepclient.domain.enums import OUTCOME_STATUSES
 from keepclient.domain.errors import RecordNotFoundError, ValidationError
 from keepclient.domain.types import (
     CareDay,
@@ -36,7 +37,7 @@ from keepclient.services import due as due_lists
 from keepclient.services.activity import VISIT_KINDS, move_dates
 from keepclient.services.team import active_or_none, load_cadence
 
-OUTCOMES = ("done", "cancelled", "missed")
+OUTCOMES: tuple[str, ...] = tuple(status.value for status in OUTCOME_STATUSES)
 MAX_MINUTES = 24 * 60
 EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minutes", "start")
 
@@ -55,6 +56,13 @@ def _item(row: Sequence[Any]) -> VisitItem:
     values = list(row)
     values[6] = as_datetime(values[6])
     return VisitItem(*values)
+
+
+def _stamp(value: Any) -> dt.datetime:
+    """A NOT NULL date-time column (planned_start, created_at, updated_at) as a datetime."""
+    stamp = as_datetime(value)
+    assert stamp is not None, "a NOT NULL column"
+    return stamp
 
 
 def _people(salespeople: Sequence[int] | None) -> tuple[str, list[int]]:
@@ -99,9 +107,9 @@ class VisitService:
         """How many visits start in [start, end): answered from an index, without reading the visits."""
         people, params = _people(salespeople)
         with self.db.session() as pw:
-            return pw.execute_sql(
+            return int(pw.execute_sql(
                 f"SELECT count(*) FROM visit v WHERE v.deleted_at IS NULL AND v.planned_start >= ? "
-                f"AND v.planned_start < ?{people}", [start, end, *params]).fetchone()[0]
+                f"AND v.planned_start < ?{people}", [start, end, *params]).fetchone()[0])
 
     def day_summaries(self, first: dt.date, last: dt.date, salespeople: Sequence[int] | None = None,
                       per_day: int = 4) -> dict[dt.date, tuple[list[VisitItem], int]]:
@@ -164,7 +172,7 @@ class VisitService:
             ORDER BY coalesce(s.name, ''), v.salesperson_id, v.planned_start, v.id"""
         with self.db.session() as pw:
             rows = pw.execute_sql(sql, [start, end, *params]).fetchall()
-        return [ScheduleEntry(vid, uid, version, as_datetime(updated), as_datetime(begin), *rest)
+        return [ScheduleEntry(vid, uid, version, _stamp(updated), _stamp(begin), *rest)
                 for vid, uid, version, updated, begin, *rest in rows]
 
     # -- planning and editing --------------------------------------------------------------------------------
@@ -235,7 +243,8 @@ class VisitService:
             raise ValidationError(field="kind", value=changes["kind"])
         columns = {"kind": "kind", "purpose": "purpose", "location": "location", "contact_id": "contact",
                    "salesperson_id": "salesperson", "minutes": "duration_minutes"}
-        values = {columns[k]: (v.strip() if isinstance(v, str) else v) for k, v in changes.items() if k in columns}
+        values: dict[str, Any] = {columns[k]: (v.strip() if isinstance(v, str) else v)
+                                  for k, v in changes.items() if k in columns}
         if "duration_minutes" in values:
             values["duration_minutes"] = _check_minutes(values["duration_minutes"])
         with self.db.write():
@@ -256,12 +265,13 @@ class VisitService:
         with self.db.write():
             row = current_row(Visit, visit_id)
             stamp = now()
-            return Visit.insert(
+            new_id: int = Visit.insert(
                 customer=row["customer"], contact=row["contact"], salesperson=row["salesperson"],
                 planned_start=start.replace(second=0, microsecond=0), duration_minutes=row["duration_minutes"],
                 kind=row["kind"], status="planned", purpose=row["purpose"], location=row["location"],
                 created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
+            return new_id
 
     def delete(self, visit_id: int, scope: str = "this", *, version: int | Mapping[int, int]) -> Versions:
         """Move a visit (or every planned occurrence of its series) to the trash; returns the trashed visits with
@@ -291,7 +301,7 @@ class VisitService:
         with self.db.session():
             row = current_row(Customer, customer_id)
             rules = load_cadence()
-        return cadence.next_follow_up(on, row["tier"], created=as_datetime(row["created_at"]).date(),
+        return cadence.next_follow_up(on, row["tier"], created=_stamp(row["created_at"]).date(),
                                       override=row["cadence_days"], by_tier=rules)
 
     def log_outcome(self, visit_id: int, *, version: int, status: str, notes: str = "",
@@ -307,7 +317,7 @@ class VisitService:
             row = current_row(Visit, visit_id)
             if row["deleted_at"] is not None:
                 raise RecordNotFoundError(table="visit", record_id=visit_id)
-            day = as_datetime(row["planned_start"]).date()
+            day = _stamp(row["planned_start"]).date()
             self._write(visit_id, version, {"status": status, "outcome": notes.strip(), "satisfaction": satisfaction,
                                             "next_follow_up": next_follow_up})
             if status != "done":
@@ -315,7 +325,7 @@ class VisitService:
             customer = current_row(Customer, row["customer"])
             last = max(filter(None, (as_date(customer["last_contact"]), day)))
             due = next_follow_up or cadence.next_follow_up(
-                last, customer["tier"], created=as_datetime(customer["created_at"]).date(),
+                last, customer["tier"], created=_stamp(customer["created_at"]).date(),
                 override=customer["cadence_days"], by_tier=load_cadence())
             return move_dates(row["customer"], {"last_contact": last, "next_follow_up": due}, self.user)
 

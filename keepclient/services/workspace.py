@@ -26,6 +26,9 @@ from keepclient.services.team import TeamService
 from keepclient.services.visits import VisitService
 
 if TYPE_CHECKING:
+    from keepclient.services.exports import ExportService
+    from keepclient.services.imports import ImportService
+    from keepclient.services.order_imports import OrderImportService
     from keepclient.services.presence import PresenceService
 
 BUSY_DEADLINE_ENV = "KEEPCLIENT_BUSY_DEADLINE"  # seconds to wait for a colleague's lock before giving up
@@ -138,21 +141,21 @@ class Workspace:
         return search_customers(self.db, query, limit)
 
     @property
-    def imports(self):
+    def imports(self) -> ImportService:
         """The import use case (loaded on first use: readers and calamine are not needed at start-up)."""
         from keepclient.services.imports import ImportService
 
         return ImportService(self.db, self.user)
 
     @property
-    def order_imports(self):
+    def order_imports(self) -> OrderImportService:
         """The orders import use case (loaded on first use, like `imports`)."""
         from keepclient.services.order_imports import OrderImportService
 
         return OrderImportService(self.db, self.user)
 
     @property
-    def exports(self):
+    def exports(self) -> ExportService:
         """The export use case (openpyxl loads on first use)."""
         from keepclient.services.exports import ExportService
 

@@ -226,9 +226,11 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS><TS version="2.1" language="zh_CN"><context><name>printing</name>
 <message><source>Open feedback by owner</source><translation>按负责人列出的未结反馈</translation></message>
 <message><source>OVERDUE</source><translation>已超期</translation></message>
+</context><context><name>labels</name>
 <message><source>Delivery</source><translation>交付</translation></message>
 <message><source>Urgent</source><translation>紧急</translation></message>
 <message><source>In progress</source><translation>处理中</translation></message>
+</context><context><name>printing</name>
 <message><source>{owner}: {count} open, {overdue} overdue</source>
 <translation>{owner}：未结 {count} 条，超期 {overdue} 条</translation></message>
 </context></TS>

@@ -312,6 +312,7 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS><TS version="2.1" language="zh_CN"><context><name>printing</name>
 <message><source>Week schedule</source><translation>周计划</translation></message>
 <message><source>Page {page} of {pages}</source><translation>第 {page} 页，共 {pages} 页</translation></message>
+</context><context><name>labels</name>
 <message><source>Call</source><translation>电话</translation></message>
 <message><source>Done</source><translation>已完成</translation></message>
 </context></TS>
@@ -319,7 +320,8 @@ TS = """<?xml version="1.0" encoding="utf-8"?>
 
 
 def test_words_print_in_the_installed_language(tmp_path: Path, pdf, qapp) -> None:
-    """The CLI and the window install their translator in the application; printing uses the "printing" context."""
+    """The CLI and the window install their translator in the application; printing uses the "printing" context
+    (and "labels" for stored values, as the window does)."""
     (tmp_path / "zh.ts").write_text(TS, encoding="utf-8")
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     subprocess.run([str(lrelease), str(tmp_path / "zh.ts"), "-qm", str(tmp_path / "zh.qm")], check=True,

@@ -47,13 +47,14 @@ def _rss_mb() -> float:
 def _window(db: Path):
     from PySide6.QtWidgets import QApplication
 
+    from keepclient.app import open_workspace
     from keepclient.ui.main_window import MainWindow
     from keepclient.ui.settings import Preferences
     from keepclient.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
     prefs = Preferences(Path(tempfile.mkdtemp()) / "prefs.ini")
-    window = MainWindow(prefs, runner=TaskRunner())  # counts run off the UI thread, as in the app
+    window = MainWindow(prefs, opener=open_workspace, runner=TaskRunner())  # counts run off the UI thread
     window.resize(1300, 820)
     window.show()
     window.tabs.setCurrentIndex(0)
@@ -131,15 +132,18 @@ def bench_scroll(db: Path) -> None:
     fetches: list[float] = []
     original = model._page_fn
 
-    def timed(offset: int, limit: int):
+    def timed(flt, offset: int, limit: int):
         started = time.perf_counter()
-        rows = original(offset, limit)
+        rows = original(flt, offset, limit)
         fetches.append(time.perf_counter() - started)
         return rows
 
     model._page_fn = timed
-    model.reload()
-    app.processEvents()
+    window.customers.controller.refresh()
+    total = window.workspace.customers.count(window.customers.current_filter())
+    while model.rowCount() < total:  # the list's length is counted off the UI thread
+        app.processEvents()
+        time.sleep(0.005)
     rss_before = _rss_mb()
     bar = view.verticalScrollBar()
     started = time.perf_counter()

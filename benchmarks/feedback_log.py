@@ -166,6 +166,7 @@ def bench_feedback_window(db: Path) -> None:
     from PySide6.QtCore import Qt, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QTableView
 
+    from keepclient.app import open_workspace
     from keepclient.ui.feedback.log_view import FeedbackTable
     from keepclient.ui.main_window import MainWindow
     from keepclient.ui.settings import Preferences
@@ -181,7 +182,8 @@ def bench_feedback_window(db: Path) -> None:
         painted.append(time.perf_counter())
 
     FeedbackTable.paintEvent = paint_event
-    window = MainWindow(Preferences(Path(tempfile.mkdtemp()) / "prefs.ini"), runner=TaskRunner())
+    window = MainWindow(Preferences(Path(tempfile.mkdtemp()) / "prefs.ini"), opener=open_workspace,
+                        runner=TaskRunner())
     window.resize(1400, 900)
     window.show()
     window.open_workspace(db, offer_demo=False)

@@ -46,6 +46,7 @@ def _wait(app, until, timeout: float = 600.0) -> None:
 def bench_import_window(sheet: Path, empty_db: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from keepclient.app import open_workspace
     from keepclient.ui.main_window import MainWindow
     from keepclient.ui.settings import Preferences
     from keepclient.ui.tasks import TaskRunner
@@ -53,7 +54,7 @@ def bench_import_window(sheet: Path, empty_db: Path) -> None:
     work = Path(tempfile.mkdtemp()) / "window-import.db"
     shutil.copyfile(empty_db, work)
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(Preferences(work.with_suffix(".ini")), runner=TaskRunner())
+    window = MainWindow(Preferences(work.with_suffix(".ini")), opener=open_workspace, runner=TaskRunner())
     window.resize(1300, 820)
     window.show()
     window.open_workspace(work, offer_demo=False)

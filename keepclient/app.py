@@ -1,24 +1,37 @@
-"""QApplication bootstrap: preferences, translations, the window on the start-up database."""
+"""QApplication bootstrap and composition root: preferences, translations, the window on the start-up database,
+and the services it opens databases with."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from keepclient import __version__, paths
 from keepclient.i18n import resolve_language
 from keepclient.ui.widgets.after_paint import AfterFirstPaint
 
+if TYPE_CHECKING:
+    from keepclient.services.workspace import Workspace
+
 # Benchmarks: quit once the window has painted its first frame ("window") or its first frame with customers
 # ("data"), so a whole-process start can be timed up to the moment a person sees it.
 QUIT_WHEN_SHOWN = "KEEPCLIENT_QUIT_WHEN_SHOWN"
 
 
-def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+def open_workspace(path: Path, *, shared: bool | None = None, create: bool = False) -> Workspace:
+    """The window's opener: the database at `path` with the services over it. Services (and peewee) load here, on
+    the first open, after the window is on screen."""
+    from keepclient.services.workspace import Workspace
+
+    return Workspace.open(path, shared=shared, create=create)
+
+
+def install_translations(app: QCoreApplication, language: str) -> list[QTranslator]:
     """keepclient's own strings plus Qt's (standard buttons, dialogs) in the chosen language."""
     installed: list[QTranslator] = []
     if language == "en":
@@ -47,7 +60,7 @@ def run_app(db_path: Path | None = None, shared: bool | None = None, language: s
 
     prefs = Preferences(paths.settings_file())
     install_translations(app, resolve_language(language or prefs.language))
-    window = MainWindow(prefs)
+    window = MainWindow(prefs, opener=open_workspace)
     app.aboutToQuit.connect(window.shutdown)
     probe = os.environ.get(QUIT_WHEN_SHOWN)
 

@@ -20,12 +20,12 @@ if TYPE_CHECKING:
 
 def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
     """Adds the menus to the window's menu bar; returns the actions by name (tests trigger them)."""
-    actions = area.actions
+    actions = area.operations
     stack = area.undo_stack
     undo = stack.createUndoAction(window, translate("CustomerMenus", "&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = stack.createRedoAction(window, translate("CustomerMenus", "&Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
     made = {
         "undo": undo,
         "redo": redo,

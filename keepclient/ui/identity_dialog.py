@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QVBoxLayout, QWidget
+
+from keepclient.ui.widgets.form_dialog import dialog_buttons
 
 if TYPE_CHECKING:
     from keepclient.domain.types import SalespersonInfo
@@ -32,13 +34,10 @@ class IdentityDialog(QDialog):
             self.people.addItem(f"{person.name} ({person.code})", person.code)
         index = self.people.findData(current_code)
         self.people.setCurrentIndex(max(index, 0))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.people)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, self.accept))
         self.setMinimumWidth(360)
 
     def chosen_code(self) -> str:

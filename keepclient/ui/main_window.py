@@ -1,10 +1,15 @@
-"""The main window: customers, calendar and feedback over one open database, with menus and a status bar."""
+"""The main window: customers, calendar and feedback over one open database, with menus and a status bar.
+
+The window opens databases through the opener app.py gives it (the composition root builds the services). Each area
+is shown the workspace when its tab is first on show and from then on follows `Workspace.changes` itself: the window
+announces only what it learns itself (a colleague's save, a team change) and never routes refreshes by tab.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
@@ -12,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressDialog,
     QTabWidget,
     QToolButton,
@@ -28,34 +34,46 @@ from keepclient.domain.errors import (
     StorageError,
 )
 from keepclient.domain.types import DatabaseMode, DemoSummary
+from keepclient.services.changes import Change, Topic
 from keepclient.ui import customer_menus
 from keepclient.ui.customers.area import CustomerArea
 from keepclient.ui.presence_label import PresenceLabel
 from keepclient.ui.prompts import Prompter
-from keepclient.ui.read_only import EditLock, ReadOnlyBanner, edit_controls, flag_areas
+from keepclient.ui.read_only import EditLock, ReadOnlyBanner
 from keepclient.ui.settings import Preferences
-from keepclient.ui.spreadsheet_actions import SpreadsheetActions
+from keepclient.ui.spreadsheet_actions import SpreadsheetActions, SpreadsheetContext
 from keepclient.ui.storage_check import DamageCheck, install_error_hook
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.lazy_tab import LazyTab
 from keepclient.ui.widgets.menu_action import make_action
 
 if TYPE_CHECKING:
+    from keepclient.domain.types import CustomerFilter
     from keepclient.services.workspace import Workspace
     from keepclient.ui.calendar.area import CalendarArea
     from keepclient.ui.feedback.log_view import FeedbackLog
 
-Opener = Callable[..., "Workspace"]
 DEMO_CUSTOMERS = 500
 WATCH_MS = 2000  # how often to look for colleagues' saves (PRAGMA data_version: one cheap read)
 OVERDUE_MS = 60_000  # feedback becomes overdue as time passes: the status bar's count is read again this often
+OVERDUE_TOPICS = (Topic.FEEDBACK, Topic.VISITS, Topic.CUSTOMERS, Topic.TEAM)  # what moves the overdue count
 
 
-def open_workspace(path: Path, *, shared: bool | None = None, create: bool = False) -> Workspace:
-    """The default opener; services (and peewee) load here, after the window is on screen."""
-    from keepclient.services.workspace import Workspace
+class Opener(Protocol):
+    """Opens (creates, upgrades) the database at `path` with the services over it; raises KeepclientError."""
 
-    return Workspace.open(path, shared=shared, create=create)
+    def __call__(self, path: Path, *, shared: bool | None = None, create: bool = False) -> Workspace: ...
+
+
+class WorkspaceArea(Protocol):
+    """A tab's area: shown the open workspace once, it follows the workspace's changes itself; on a read-only
+    database it is flagged (`read_only`) and names the controls that would save (`edit_controls`)."""
+
+    read_only: bool
+
+    def show_workspace(self, workspace: Workspace) -> None: ...
+
+    def edit_controls(self) -> tuple[list[QAction], list[QWidget]]: ...
 
 
 def user_message(error: KeepclientError) -> str:
@@ -64,8 +82,8 @@ def user_message(error: KeepclientError) -> str:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, prefs: Preferences, *, prompter: Prompter | None = None, runner: TaskRunner | None = None,
-        opener: Opener = open_workspace, ask_team: bool | None = None,
+        self, prefs: Preferences, *, opener: Opener, prompter: Prompter | None = None,
+        runner: TaskRunner | None = None, ask_team: bool | None = None,
     ) -> None:
         super().__init__()
         self.prefs = prefs
@@ -77,7 +95,8 @@ class MainWindow(QMainWindow):
         self.opener = opener
         self.workspace: Workspace | None = None
         self.task: Task | None = None
-        self._loaded_tabs: set[int] = set()
+        self._shown: set[QWidget] = set()  # the tabs whose area was shown the open workspace
+        self._stop_listening: Callable[[], None] | None = None  # the status bar's subscription to changes
 
         self.setWindowTitle("keepclient")
         self.customers = CustomerArea(prefs, self.prompter, self.runner)
@@ -88,6 +107,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.customers, self.tr("&Customers"))
         self.tabs.addTab(self.calendar_tab, self.tr("C&alendar"))
         self.tabs.addTab(self.feedback_tab, self.tr("&Feedback"))
+        self._areas: dict[QWidget, Callable[[], WorkspaceArea]] = {
+            self.customers: lambda: self.customers, self.calendar_tab: lambda: self.calendar,
+            self.feedback_tab: lambda: self.feedback}
         self.banner = ReadOnlyBanner()  # above the tabs while the database is read-only
         central = QWidget()
         column = QVBoxLayout(central)
@@ -98,7 +120,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.edit_lock = EditLock(self)
         self.edit_lock.watch(self.customers.detail, self._apply_read_only)
-        self.damage_check = DamageCheck(self)
+        self.damage_check = DamageCheck(self, self)
         self.error_hook = install_error_hook(self)
         self.restore_dialog: QDialog | None = None  # File › Restore from backup…, while open
         self.identity_dialog: QDialog | None = None  # View › I am…, while open
@@ -156,16 +178,12 @@ class MainWindow(QMainWindow):
         log = FeedbackLog(self.prefs, self.prompter, runner=self.runner)
         log.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         log.open_customer.connect(self.show_customer)
-        log.changed.connect(self._feedback_changed)
         return log
 
-    def _feedback_changed(self) -> None:
-        """Feedback was saved in the log: the overdue count, and the customers and calendar already read, follow."""
-        self.refresh_overdue()
-        if self.tabs.indexOf(self.customers) in self._loaded_tabs:
-            self.customers.colleague_saved()  # keeps unsaved edits in the customer pane
-        if self.tabs.indexOf(self.calendar_tab) in self._loaded_tabs:
-            self.calendar.colleague_saved()
+    def _heard(self, change: Change) -> None:
+        """The status bar follows the open database's changes (the areas subscribe themselves)."""
+        if change.touches(*OVERDUE_TOPICS):
+            self.refresh_overdue()
 
     def refresh_overdue(self) -> None:
         """The status bar's "N of my feedback items overdue" (the team's while the user has not said who they are)."""
@@ -189,22 +207,23 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         self.tabs.setCurrentWidget(self.feedback_tab)
-        if self.tabs.indexOf(self.feedback_tab) in self._loaded_tabs:
+        if self.feedback_tab in self._shown:
             self.feedback.show_my_overdue()
 
     def show_customer_feedback(self) -> None:
         """The Feedback tab, showing the feedback of the customer shown in the Customers tab's detail pane."""
-        customer_id = (self.customers.detail.shown_id or self.customers.list.current_id()) if self.workspace else None
-        if customer_id is None:
+        workspace = self.workspace
+        customer_id = (self.customers.detail.shown_id or self.customers.list.current_id()) if workspace else None
+        if workspace is None or customer_id is None:
             self.statusBar().showMessage(self.tr("Select a customer first."), 5000)
             return
         try:
-            name = self.workspace.customers.names([customer_id]).get(customer_id, "")
+            name = workspace.customers.names([customer_id]).get(customer_id, "")
         except KeepclientError as exc:
             self.prompter.error(self.tr("keepclient"), user_message(exc))
             return
         self.tabs.setCurrentWidget(self.feedback_tab)
-        if self.tabs.indexOf(self.feedback_tab) in self._loaded_tabs:
+        if self.feedback_tab in self._shown:
             self.feedback.show_customer_feedback(customer_id, name)
 
     # -- menus ---------------------------------------------------------------------------------------------
@@ -220,7 +239,10 @@ class MainWindow(QMainWindow):
         self.demo_action = make_action(self, self.tr("Load &demo data"), self.load_demo)
         self.team_action = make_action(self, self.tr("&Team…"), self.open_team)
         quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.spreadsheets = SpreadsheetActions(self)
+        self.spreadsheets = SpreadsheetActions(SpreadsheetContext(
+            workspace=lambda: self.workspace, runner=self.runner, prompter=self.prompter,
+            read_only=self.database_locked, shown_customers=self._shown_customers, written=self._imported,
+            say=lambda text: self.statusBar().showMessage(text, 10000)), self)
         for action in (self.new_action, self.open_action, self.open_shared_action, None,
                        *self.spreadsheets.actions(), None, self.team_action, None, self.backup_action,
                        self.restore_action, self.demo_action,
@@ -230,8 +252,9 @@ class MainWindow(QMainWindow):
         self.customer_actions = customer_menus.build(self, self.customers)
         self.customer_actions["feedback_log"] = make_action(self, self.tr("Show &feedback log"),
                                                             self.show_customer_feedback, "Ctrl+Shift+K")
-        customer_menu = next(a.menu() for a in self.menuBar().actions() if a.menu() and a.menu().actions()
-                             and self.customer_actions["feedback"] in a.menu().actions())
+        feedback = self.customer_actions["feedback"]
+        customer_menu = next(menu for a in self.menuBar().actions()
+                             if isinstance(menu := a.menu(), QMenu) and feedback in menu.actions())
         customer_menu.insertAction(self.customer_actions["schedule"], self.customer_actions["feedback_log"])
         self.customer_actions["handover"] = make_action(self, self.tr("&Hand over customers…"),
                                                         lambda: self.hand_over_customers(), "Ctrl+Shift+H")
@@ -258,13 +281,12 @@ class MainWindow(QMainWindow):
     def _share_undo(self) -> None:
         """Edit › Undo and Redo follow the tab on show: each area keeps its own stack in one QUndoGroup."""
         self.undo_group = QUndoGroup(self)
-        self.undo_group.indexChanged.connect(lambda _index: self.refresh_overdue())  # e.g. feedback added
         self.undo_group.addStack(self.customers.undo_stack)
         self.undo_group.setActiveStack(self.customers.undo_stack)
         undo = self.undo_group.createUndoAction(self, QCoreApplication.translate("CustomerMenus", "&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_group.createRedoAction(self, QCoreApplication.translate("CustomerMenus", "&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         for name, action in (("undo", undo), ("redo", redo)):
             old = self.customer_actions[name]
             for menu in old.associatedObjects():
@@ -283,7 +305,7 @@ class MainWindow(QMainWindow):
             self.undo_group.setActiveStack(self.calendar.undo_stack)
             QTimer.singleShot(0, self._focus_calendar)  # once a just-built calendar has been shown
         else:
-            self.undo_group.setActiveStack(None)
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]  # Qt takes None: no stack active
         self.customer_actions["trash"].setEnabled(area is self.customers)
         for name in ("new", "find", "save"):  # the log has its own Ctrl+N, Ctrl+F and Ctrl+S while it shows
             self.customer_actions[name].setEnabled(area is not self.feedback_tab)
@@ -314,14 +336,15 @@ class MainWindow(QMainWindow):
             return False
         self.close_database()
         self.workspace = workspace
+        self._stop_listening = workspace.changes.subscribe(self._heard)
         self._data_version = None
         self.watch.start()
         paths.remember_database(workspace.path)
         self._show_status()
-        self._loaded_tabs.clear()
+        self._shown.clear()
         self.me = self._find_me()
         self._apply_read_only()
-        self._load_tab(self.tabs.currentIndex())
+        self._show_workspace_in(self.tabs.currentWidget())
         self.refresh_overdue()
         self.overdue_timer.start()
         self.presence_label.attach(workspace)
@@ -360,7 +383,7 @@ class MainWindow(QMainWindow):
         if self.prompter.ask_choice(title, text, [damage("DamageCheck", "Restore from backup…")]) == 0:
             from keepclient.ui.restore_dialog import open_restore_dialog
 
-            self.restore_dialog = open_restore_dialog(self, path)
+            self.restore_dialog = open_restore_dialog(self, self, path)
         return True
 
     def offer_demo(self) -> None:
@@ -421,7 +444,7 @@ class MainWindow(QMainWindow):
             return
         from keepclient.ui.team_dialog import TeamDialog
 
-        dialog = TeamDialog(self)
+        dialog = TeamDialog(self, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: setattr(self, "team_dialog", None))
         self.team_dialog = dialog
@@ -434,22 +457,17 @@ class MainWindow(QMainWindow):
             return None
         from keepclient.ui.team_dialog import open_handover
 
-        self.handover_dialog = open_handover(self, from_id, parent)
+        self.handover_dialog = open_handover(self, parent or self, from_id)
         return self.handover_dialog
 
     def team_changed(self) -> None:
-        """Salespeople or owners changed here: the areas' choosers read the team again, each keeping its view,
-        selection, unsaved edits and undo history."""
+        """Salespeople or owners changed here (File › Team…, a handover, the first start's team): who "me" is is
+        looked up again, and the areas' choosers read the team again themselves (Topic.TEAM), each keeping its
+        view, selection, unsaved edits and undo history."""
         if self.workspace is None:
             return
         self.me = self._find_me()
-        if 0 in self._loaded_tabs:
-            self.customers.team_changed()
-        if 1 in self._loaded_tabs:
-            self.calendar.team_changed()
-        if 2 in self._loaded_tabs:
-            self.feedback.team_changed()
-        self.refresh_overdue()
+        self.workspace.changes.announce(Change.of(Topic.TEAM))
 
     def _show_status(self) -> None:
         assert self.workspace is not None
@@ -465,56 +483,45 @@ class MainWindow(QMainWindow):
             self.mode_label.setText(self.mode_label.text() + " ⚠ " + self.workspace.sync_warning)
 
     def _tab_changed(self, index: int) -> None:
+        """What other tabs saved meanwhile is shown by the area itself (it heard the changes while hidden)."""
         self.prefs.current_tab = index
-        if index in self._loaded_tabs:  # shown again: what the other tabs saved meanwhile shows here too
-            area = self.tabs.widget(index)
-            if area is self.feedback_tab:
-                self.feedback.refresh()  # feedback added from a customer or a visit
-            elif area is self.calendar_tab:
-                self.calendar.colleague_saved()  # visits planned or logged from a customer, the Due panel
-            elif area is self.customers:
-                self.customers.colleague_saved()  # due dates and open feedback moved by visits and feedback
-        self._load_tab(index)
+        self._show_workspace_in(self.tabs.widget(index))
         self._route_to_tab(index)
 
-    def _load_tab(self, index: int) -> None:
-        """Areas load when first shown, so the window appears before the calendar or the log are read."""
-        if self.workspace is None or index in self._loaded_tabs:
+    def _built_areas(self) -> list[WorkspaceArea]:
+        """The areas that exist so far (the calendar and the log are built when first shown)."""
+        return [self._areas[tab]() for tab in (self.customers, self.calendar_tab, self.feedback_tab)
+                if not isinstance(tab, LazyTab) or tab.built]
+
+    def _show_workspace_in(self, tab: QWidget | None) -> None:
+        """Areas are shown the workspace when first on show, so the window appears before the calendar or the log
+        are read; from then on they follow its changes themselves."""
+        if self.workspace is None or tab is None or tab in self._shown or tab not in self._areas:
             return
-        self._loaded_tabs.add(index)
+        self._shown.add(tab)
         try:
-            area = self.tabs.widget(index)
-            if area is self.customers:
-                self.customers.show_workspace(self.workspace)
-            elif area is self.calendar_tab:
-                self.calendar.show_workspace(self.workspace)
-            elif area is self.feedback_tab:
-                self.feedback.show_workspace(self.workspace)
+            self._areas[tab]().show_workspace(self.workspace)
         except KeepclientError as exc:
-            self._loaded_tabs.discard(index)
+            self._shown.discard(tab)
             self.prompter.error(self.tr("Cannot read the database"), user_message(exc))
         if self.edit_lock.locked:
             self._apply_read_only()  # an area built just now locks its edits too
-        if index == self.tabs.currentIndex():
-            self._route_to_tab(index)  # an area built just now takes over Undo
+        if tab is self.tabs.currentWidget():
+            self._route_to_tab(self.tabs.currentIndex())  # an area built just now takes over Undo
 
     def check_for_colleagues(self) -> None:
-        """Refresh what is shown when another connection (a colleague) has saved since the last look."""
+        """Announce that something changed when another connection (a colleague) has saved since the last look:
+        every part of the window that shows the database reads again what it shows."""
         if self.workspace is None or self.task is not None:
             return
         try:
             version = self.workspace.data_version()
         except KeepclientError:
             return  # a busy share: look again next time
-        if self._data_version is not None and version != self._data_version:
-            if 0 in self._loaded_tabs:
-                self.customers.colleague_saved()
-            if 1 in self._loaded_tabs:
-                self.calendar.colleague_saved()
-            if 2 in self._loaded_tabs:
-                self.feedback.colleague_saved()
-            self.refresh_overdue()
+        changed = self._data_version is not None and version != self._data_version
         self._data_version = version
+        if changed:
+            self.workspace.changes.announce(Change.anything())
 
     def choose_me(self) -> None:
         """View › I am…: a small dialog listing the team (the choice is remembered in the user's settings)."""
@@ -539,9 +546,9 @@ class MainWindow(QMainWindow):
         every change saved from now on (and the name colleagues see under "Also here")."""
         self.prefs.salesperson_code = code
         self.me = self._find_me()
-        if self.workspace is not None and 0 in self._loaded_tabs:
+        if self.workspace is not None and self.customers in self._shown:
             self.customers.show_workspace(self.workspace)
-        if self.workspace is not None and 2 in self._loaded_tabs:
+        if self.workspace is not None and self.feedback_tab in self._shown:
             self.feedback.set_me(self.me)
         self.refresh_overdue()
         self.presence_label.beat()
@@ -564,9 +571,19 @@ class MainWindow(QMainWindow):
         """A read-only database: the banner shows and every edit is off (held off while areas change them)."""
         read_only = self.database_locked()
         self.banner.setVisible(read_only)
-        flag_areas(self, read_only)
+        built = self._built_areas()
+        for area in built:  # what no button covers (a drag, a double-click, a context menu) asks this flag
+            area.read_only = read_only
         if read_only:
-            self.edit_lock.lock(*edit_controls(self))
+            skip = {"find", "feedback_log"}
+            actions = [a for name, a in self.customer_actions.items() if name not in skip]
+            actions += [self.demo_action, self.spreadsheets.import_action]
+            widgets: list[QWidget] = []
+            for area in built:
+                more_actions, more_widgets = area.edit_controls()
+                actions += more_actions
+                widgets += more_widgets
+            self.edit_lock.lock(actions, widgets)
         elif self.edit_lock.locked:
             self.edit_lock.release()
             self._route_to_tab(self.tabs.currentIndex())
@@ -580,6 +597,9 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return None
         shared = self.workspace.mode is DatabaseMode.SHARED
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
         self.watch.stop()
         self.overdue_timer.stop()
         self.runner.wait()
@@ -591,7 +611,7 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         from keepclient.ui.restore_dialog import open_restore_dialog
 
-        self.restore_dialog = open_restore_dialog(self)
+        self.restore_dialog = open_restore_dialog(self, self)
 
     def show_error(self, error: KeepclientError) -> None:
         """A typed error in the user's language; the window stays as it was."""
@@ -599,9 +619,19 @@ class MainWindow(QMainWindow):
         self.prompter.error(title, user_message(error))
 
     def refresh(self) -> None:
-        self._loaded_tabs.clear()
-        self._load_tab(self.tabs.currentIndex())
+        """Much changed (demo data): the area on show reads the workspace anew, the others when next shown."""
+        self._shown.clear()
+        self._show_workspace_in(self.tabs.currentWidget())
         self.refresh_overdue()
+
+    def _shown_customers(self) -> tuple[CustomerFilter, list[int]]:
+        """What File › Export customers… writes: the list's filter, and the selected customers."""
+        return self.customers.current_filter(), self.customers.list.selected_ids()
+
+    def _imported(self) -> None:
+        """An import was written or undone: customers, their contacts, orders and owners may all have changed."""
+        if self.workspace is not None:
+            self.workspace.changes.announce(Change.anything(colleague=False))
 
     def new_database(self) -> None:
         path = self.prompter.save_file(self.tr("New database"), paths.data_dir() / "keepclient.db")

@@ -65,7 +65,9 @@ class PresenceLabel(QLabel):
             return
         self.setText(self.tr("Also here: %1").replace("%1", ", ".join(names)))
         locale = QLocale()
+        short = QLocale.FormatType.ShortFormat
+        # PySide6 converts a datetime to a QDateTime; its stubs do not list that overload
         lines = [self.tr("%1 on %2, since %3").replace("%1", p.who).replace("%2", p.machine).replace(
-                 "%3", locale.toString(p.since, QLocale.FormatType.ShortFormat)) for p in others]
+                 "%3", locale.toString(p.since, short)) for p in others]  # type: ignore[call-overload]
         self.setToolTip("\n".join(lines))
         self.show()

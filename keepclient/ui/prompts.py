@@ -17,8 +17,9 @@ class Prompter:
         self.parent = parent
 
     def ask_yes_no(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        return answer == QMessageBox.Yes
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self.parent, title, text, buttons, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     def inform(self, title: str, text: str) -> None:
         QMessageBox.information(self.parent, title, text)

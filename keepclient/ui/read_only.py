@@ -2,20 +2,18 @@
 
 Areas enable and disable their own buttons as selections change; the lock holds its widgets and actions
 disabled against that (it re-disables on every change) until it is released, so no path to a doomed save is
-left open.
+left open. Each area names its own controls that save something (`edit_controls()`); the window adds its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-if TYPE_CHECKING:
-    from keepclient.ui.main_window import MainWindow
+from keepclient.ui.widgets.style import warning_strip_style
 
 
 class ReadOnlyBanner(QFrame):
@@ -24,8 +22,7 @@ class ReadOnlyBanner(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("readOnlyBanner")
-        self.setStyleSheet("#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }"
-                           "#readOnlyBanner QLabel { color: #5c4400; }")
+        self.setStyleSheet(warning_strip_style("readOnlyBanner"))
         self.text = QLabel(self.tr("This database is open read-only: you can look and search, but nothing can be "
                                    "saved. Ask whoever manages the file for write access, or restore a backup "
                                    "to a new file (File › Restore from backup…)."))
@@ -90,32 +87,6 @@ class EditLock(QObject):
         return False
 
 
-def edit_controls(window: MainWindow) -> tuple[list[QAction], list[QWidget]]:
-    """Every action and button of the window that saves something, in the areas built so far."""
-    skip = {"find", "feedback_log"}
-    actions = [a for name, a in window.customer_actions.items() if name not in skip]
-    actions += [window.demo_action, window.spreadsheets.import_action]
-    detail = window.customers.detail
-    widgets: list[QWidget] = [window.customers.demo_button]
-    if hasattr(detail, "save_button"):  # the pane builds its editor when the first customer is shown
-        widgets += [detail.save_button, detail.revert_button, detail.restore_button, detail.log_button,
-                    detail.feedback_button, detail.schedule_button, detail.form, detail.tags]
-        widgets += [b for b in detail.findChildren(QPushButton) if b.objectName().startswith(("contact_", "order_"))]
-    if window.calendar_tab.built:
-        calendar = window.calendar
-        actions += [calendar.cadence_action, calendar.actions_by_name["paste"], calendar.actions_by_name["delete"]]
-        widgets.append(calendar.plan_button)
-    if window.feedback_tab.built:
-        log = window.feedback
-        actions += [log.actions_by_name["new"], log.actions_by_name["save"]]
-        widgets += [log.filters.new_button, log.editor.save_button, log.editor.revert_button, log.editor.plan_button,
-                    *log.editor.step_buttons.values(), *log.editor.widgets.values()]
-    return actions, widgets
-
-
-def flag_areas(window: MainWindow, read_only: bool) -> None:
-    """Set `read_only` on the areas built so far: what no button or action covers (a drag, a double-click, a
-    context menu) asks that flag before it starts a change."""
-    window.customers.read_only = read_only
-    if window.calendar_tab.built:
-        window.calendar.read_only = read_only
+def pane_controls(pane: QWidget) -> list[QWidget]:
+    """A detail pane's contact and order buttons (built with the pane's editor, named by what they do)."""
+    return [b for b in pane.findChildren(QPushButton) if b.objectName().startswith(("contact_", "order_"))]

@@ -8,25 +8,47 @@ a database that could not be opened (damaged, or an empty file): restoring over 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from keepclient.domain.errors import KeepclientError
+from keepclient.ui.widgets.form_dialog import add_button, dialog_buttons
 
 if TYPE_CHECKING:
-    from keepclient.ui.main_window import MainWindow
+    from keepclient.services.workspace import Workspace
+    from keepclient.ui.presence_label import PresenceLabel
+    from keepclient.ui.prompts import Prompter
+
+
+class RestoringWindow(Protocol):
+    """What restoring needs of the window: the open database and who else has it open, closing and opening a
+    database, and where to ask and tell."""
+
+    workspace: Workspace | None
+    prompter: Prompter
+    presence_label: PresenceLabel
+
+    def statusBar(self) -> QStatusBar: ...  # Qt's name for it
+
+    def database_locked(self) -> bool: ...
+
+    def close_database(self) -> bool | None: ...
+
+    def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True,
+                       create: bool = False) -> bool: ...
 
 
 def _message(error: KeepclientError) -> str:
@@ -44,8 +66,8 @@ def reason_label(reason: str) -> str:
 class RestoreDialog(QDialog):
     """A table of backups (newest first) and the two ways to restore the selected one."""
 
-    def __init__(self, window: MainWindow, db_path: Path, backups: list[Any]) -> None:
-        super().__init__(window)
+    def __init__(self, window: RestoringWindow, parent: QWidget, db_path: Path, backups: list[Any]) -> None:
+        super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.window_, self.db_path, self.backups = window, db_path, backups
         self.setWindowTitle(self.tr("Restore from backup"))
@@ -77,12 +99,9 @@ class RestoreDialog(QDialog):
         self.to_new_button = QPushButton(self.tr("Restore to a new file…"))
         self.replace_button = QPushButton(self.tr("Replace the current database") if self.is_open()
                                           else self.tr("Replace %1").replace("%1", db_path.name))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.to_new_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.replace_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.to_new_button.clicked.connect(self.restore_to_new_file)
-        self.replace_button.clicked.connect(self.replace_current)
+        buttons = dialog_buttons(self)
+        add_button(buttons, self.to_new_button, self.restore_to_new_file)
+        add_button(buttons, self.replace_button, self.replace_current)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -162,20 +181,22 @@ class RestoreDialog(QDialog):
         return True
 
 
-def open_restore_dialog(window: MainWindow, path: Path | None = None) -> RestoreDialog | None:
+def open_restore_dialog(window: RestoringWindow, parent: QWidget, path: Path | None = None) -> RestoreDialog | None:
     """List the backups of the open database, or of `path` (a database that could not be opened), and show the
     dialog (window-modal, not blocking)."""
     if path is None and window.workspace is None:
         return None
     from keepclient.services.backups import list_backups
 
-    db_path = Path(path) if path is not None else window.workspace.path
+    db_path = Path(path) if path is not None else window.workspace.path if window.workspace else None
+    if db_path is None:
+        return None
     try:
         backups = list_backups(db_path)
     except KeepclientError as exc:
         window.prompter.error(QCoreApplication.translate("RestoreDialog", "Restore from backup"), _message(exc))
         return None
-    dialog = RestoreDialog(window, db_path, sorted(backups, key=lambda b: b.taken_at, reverse=True))
+    dialog = RestoreDialog(window, parent, db_path, sorted(backups, key=lambda b: b.taken_at, reverse=True))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -67,7 +67,7 @@ class Preferences(StoredChoices):
     @property
     def language(self) -> str:
         """"system", "en" or "zh_CN"."""
-        value = self.qsettings.value("ui/language", "system")
+        value = self._get("ui/language", "system")
         return value if value in ("system", "en", "zh_CN") else "system"
 
     @language.setter
@@ -101,7 +101,7 @@ class Preferences(StoredChoices):
     @property
     def current_tab(self) -> int:
         try:
-            return int(self.qsettings.value("window/tab", 0))
+            return int(self._get("window/tab", 0))
         except (TypeError, ValueError):
             return 0
 
@@ -120,7 +120,7 @@ class Preferences(StoredChoices):
     @property
     def saved_views(self) -> str:
         """JSON list of the user's saved customer views."""
-        return str(self.qsettings.value("customers/views", "[]"))
+        return str(self._get("customers/views", "[]"))
 
     @saved_views.setter
     def saved_views(self, value: str) -> None:
@@ -129,7 +129,7 @@ class Preferences(StoredChoices):
     @property
     def salesperson_code(self) -> str:
         """Which salesperson this user is ("My customers"); empty when not chosen."""
-        return str(self.qsettings.value("user/salesperson", ""))
+        return str(self._get("user/salesperson", ""))
 
     @salesperson_code.setter
     def salesperson_code(self, value: str) -> None:

@@ -15,9 +15,10 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from keepclient.domain.errors import DamagedDatabaseError, DatabaseBusyError, KeepclientError, NotADatabaseError
 from keepclient.ui.tasks import Task
@@ -25,18 +26,35 @@ from keepclient.ui.widgets.after_paint import AfterFirstPaint
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
-    from keepclient.ui.main_window import MainWindow
+    from keepclient.ui.prompts import Prompter
+    from keepclient.ui.tasks import TaskRunner
 
 CHECK_DELAY_MS = 1500  # after the first paint: the customer list reads first, the check gets the idle disk
 SKIP_ENV = "KEEPCLIENT_SKIP_STARTUP_CHECK"  # benchmarks of other work: no check or daily backup competing with it
 
 
-class DamageCheck(QObject):
-    """Runs `Database.quick_check()` once per opened database, in the background, after the first paint."""
+class GuardedWindow(Protocol):
+    """What the storage guards need of the window: the open database, where work runs and messages go, and the
+    way to a backup."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    workspace: Workspace | None
+    runner: TaskRunner
+    prompter: Prompter
+
+    def statusBar(self) -> QStatusBar: ...  # Qt's name for it
+
+    def restore_from_backup(self) -> None: ...
+
+    def show_error(self, error: KeepclientError) -> None: ...
+
+
+class DamageCheck(QObject):
+    """Runs `Database.quick_check()` once per opened database, in the background, after the first paint of
+    `widget` (the window, which is also `window`)."""
+
+    def __init__(self, window: GuardedWindow, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.window, self.widget = window, widget
         self.task: Task | None = None
         self.problems: list[str] | None = None  # what the last check found ([] = healthy); None = not yet
         self.clock: Callable[[], dt.datetime] | None = None  # the daily backup's "now" (tests); None = the clock
@@ -46,8 +64,8 @@ class DamageCheck(QObject):
         self.problems = None
         if os.environ.get(SKIP_ENV):
             return
-        AfterFirstPaint(self.window, lambda: QTimer.singleShot(CHECK_DELAY_MS, self, lambda: self.run(workspace)))
-        self.window.update()
+        AfterFirstPaint(self.widget, lambda: QTimer.singleShot(CHECK_DELAY_MS, self, lambda: self.run(workspace)))
+        self.widget.update()
 
     def run(self, workspace: Workspace) -> None:
         if workspace is not self.window.workspace or self.task is not None:
@@ -115,7 +133,7 @@ class TypedErrorHook:
     during any action) is shown as a dialog in the user's language; everything else goes on to the previous hook.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: GuardedWindow) -> None:
         self.window = weakref.ref(window)
         self.previous = sys.excepthook
 
@@ -127,7 +145,7 @@ class TypedErrorHook:
         self.previous(kind, error, tb)
 
 
-def install_error_hook(window: MainWindow) -> TypedErrorHook:
+def install_error_hook(window: GuardedWindow) -> TypedErrorHook:
     hook = TypedErrorHook(window)
     sys.excepthook = hook
     return hook

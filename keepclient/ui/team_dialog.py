@@ -8,7 +8,7 @@ between is reported and the list shows the team as it is now.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,10 +35,32 @@ from PySide6.QtWidgets import (
 
 from keepclient.domain.errors import ConflictError, KeepclientError
 from keepclient.ui.customers import commands
+from keepclient.ui.widgets.form_dialog import dialog_buttons, ok_button
 
 if TYPE_CHECKING:
     from keepclient.domain.types import HandoverResult, SalespersonInfo
-    from keepclient.ui.main_window import MainWindow
+    from keepclient.services.workspace import Workspace
+    from keepclient.ui.customers.area import CustomerArea
+    from keepclient.ui.prompts import Prompter
+    from keepclient.ui.read_only import EditLock
+
+
+class TeamWindow(Protocol):
+    """What the team dialogs need of the window: the open database, the customers tab (whose undo stack holds a
+    hand-over), where messages go, and the window's own reactions to a team change."""
+
+    workspace: Workspace | None
+    prompter: Prompter
+    edit_lock: EditLock
+    customers: CustomerArea
+
+    def statusBar(self) -> QStatusBar: ...  # Qt's name for it
+
+    def show_error(self, error: KeepclientError) -> None: ...
+
+    def team_changed(self) -> None: ...
+
+    def hand_over_customers(self, from_id: int | None = None, parent: QWidget | None = None) -> QDialog | None: ...
 
 
 def _message(error: KeepclientError) -> str:
@@ -79,12 +101,9 @@ class SalespersonDialog(QDialog):
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Email"), self.email)
         form.addRow(self.tr("Colour"), self.color_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(dialog_buttons(self, self.accept))
         self.setMinimumWidth(360)
 
     def _show_color(self) -> None:
@@ -144,11 +163,7 @@ class HandoverDialog(QDialog):
                               "go along. Several colleagues share the customers evenly. Edit › Undo takes it "
                               "back."))
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Hand over"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, self.accept, ok_text=self.tr("Hand over"))
         form = QFormLayout()
         form.addRow(self.tr("From"), self.source)
         form.addRow(self.tr("To"), self.targets)
@@ -201,7 +216,7 @@ class HandoverDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.target_ids()))
+        ok_button(self.buttons).setEnabled(bool(self.target_ids()))
 
     def accept(self) -> None:
         source, targets = self.source_id(), self.target_ids()
@@ -215,15 +230,15 @@ class TeamDialog(QDialog):
 
     COLUMNS = 5
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: TeamWindow, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setObjectName("teamDialog")
         self.window_ = window
         self.setWindowTitle(self.tr("Team"))
         self.people: list[SalespersonInfo] = []
         self.versions: dict[int, int] = {}
         self.editor: SalespersonDialog | None = None  # the Add / Edit dialog while open
-        self.handover_dialog: HandoverDialog | None = None
+        self.handover_dialog: QDialog | None = None
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("teamTable")
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Code"), self.tr("Colour"), self.tr("Email"),
@@ -248,14 +263,12 @@ class TeamDialog(QDialog):
         for button in (self.add_button, self.edit_button, self.active_button, self.handover_button):
             side.addWidget(button)
         side.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.table, 1)
         row.addLayout(side)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(close)
+        layout.addWidget(dialog_buttons(self))
         self.resize(640, 360)
         self.reload()
 
@@ -386,8 +399,7 @@ class TeamDialog(QDialog):
             self.handover_dialog.finished.connect(lambda _result: self.reload())
 
 
-def open_handover(window: MainWindow, from_id: int | None = None,
-                  parent: QWidget | None = None) -> HandoverDialog | None:
+def open_handover(window: TeamWindow, parent: QWidget, from_id: int | None = None) -> HandoverDialog | None:
     """Customer › Hand over customers… (and the Team dialog's button): the dialog, opened (not blocking)."""
     ws = window.workspace
     if ws is None:
@@ -413,13 +425,13 @@ def open_handover(window: MainWindow, from_id: int | None = None,
     def hand_over(source: int, targets: list[int], only_filtered: bool) -> bool:
         return run_handover(window, source, targets, matching if only_filtered else None) is not None
 
-    dialog = HandoverDialog(people, counts, hand_over, from_id, parent or window)
+    dialog = HandoverDialog(people, counts, hand_over, from_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog
 
 
-def run_handover(window: MainWindow, source: int, targets: list[int],
+def run_handover(window: TeamWindow, source: int, targets: list[int],
                  customer_ids: list[int] | None) -> HandoverResult | None:
     """Hand over in one transaction and push the undo step on the customers' stack; a refusal is said."""
     ws = window.workspace

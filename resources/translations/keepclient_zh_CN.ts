@@ -47,22 +47,22 @@
 <context>
     <name>BirthdayEdit</name>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="67"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="113"/>
         <source>year unknown</source>
         <translation>年份未知</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="74"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="120"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="74"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="120"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="75"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="121"/>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -70,57 +70,57 @@
 <context>
     <name>CadenceDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="39"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="38"/>
         <source>Follow-up cadence</source>
         <translation>跟进周期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="40"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="39"/>
         <source>How often the team contacts each customer. A customer&apos;s own interval (in its profile) wins over these.</source>
         <translation>团队联系每个客户的频率。客户资料中单独设置的间隔优先于这里的设置。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="44"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="43"/>
         <source>A customers: every</source>
         <translation>A 类客户：每</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="45"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="44"/>
         <source>B customers: every</source>
         <translation>B 类客户：每</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="46"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="45"/>
         <source>C customers: every</source>
         <translation>C 类客户：每</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="47"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="46"/>
         <source>New customers: every</source>
         <translation>新客户：每</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="48"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="47"/>
         <source>… during their first</source>
         <translation>……在最初</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="56"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="55"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="58"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="57"/>
         <source>no start-up period</source>
         <translation>不设新客户期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="65"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="60"/>
         <source>Restore defaults</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="66"/>
+        <location filename="../../keepclient/ui/calendar/cadence_dialog.py" line="61"/>
         <source>A every 14 days, B 30, C 90; new customers weekly for 30 days</source>
         <translation>A 类每 14 天，B 类 30 天，C 类 90 天；新客户前 30 天每周一次</translation>
     </message>
@@ -128,186 +128,186 @@
 <context>
     <name>CalendarArea</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="156"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="234"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="242"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="156"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
         <source>Today (Ctrl+T, Alt+Home)</source>
         <translation>今天（Ctrl+T、Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="157"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="165"/>
         <source>Previous (Alt+Left, Page Up)</source>
         <translation>上一个（Alt+左、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="158"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="166"/>
         <source>Next (Alt+Right, Page Down)</source>
         <translation>下一个（Alt+右、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="159"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="241"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="249"/>
         <source>Go to date…</source>
         <translation>转到日期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="159"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation>转到某一天（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="179"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="187"/>
         <source>Agenda</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
         <source>Birthdays</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
         <source>Show contacts&apos; birthdays</source>
         <translation>显示联系人生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="192"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="192"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
         <source>Plan a visit at the selected time (Enter)</source>
         <translation>在所选时间安排拜访（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="194"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="202"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="194"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="202"/>
         <source>Show the customers due for follow-up</source>
         <translation>显示需要跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Print schedules, route sheets and the month</source>
         <translation>打印日程表、路线单和月历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="199"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="207"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="199"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="207"/>
         <source>Export visits, team settings</source>
         <translation>导出拜访、团队设置</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="202"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="210"/>
         <source>Export visits as .ics…</source>
         <translation>将拜访导出为 .ics…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="203"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="211"/>
         <source>Follow-up cadence…</source>
         <translation>跟进周期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="235"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="237"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="243"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="245"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="236"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="239"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="244"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="247"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="242"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="250"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="244"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="252"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="246"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="254"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="512"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="588"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="513"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="589"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="515"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="591"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="522"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="598"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="523"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="599"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="524"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="600"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="525"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="601"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="529"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="605"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="544"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="620"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -358,62 +358,62 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="167"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="165"/>
         <source>Close feedback</source>
         <translation>关闭反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="169"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="167"/>
         <source>How satisfied is %1 with how this was handled? (optional)</source>
         <translation>%1 对这次处理满意吗？（可选）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="173"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="171"/>
         <source>(not asked)</source>
         <translation>（未询问）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="172"/>
         <source>very unhappy</source>
         <translation>非常不满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="172"/>
         <source>unhappy</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="172"/>
         <source>neutral</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="174"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="172"/>
         <source>happy</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="175"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="173"/>
         <source>very happy</source>
         <translation>非常满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="180"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="178"/>
         <source>What the customer said (optional)</source>
         <translation>客户的原话（可选）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="182"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="180"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="183"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="181"/>
         <source>Comment</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="188"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="182"/>
         <source>Close item</source>
         <translation>关闭此项</translation>
     </message>
@@ -421,37 +421,37 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="152"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="151"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="153"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="152"/>
         <source>Check what each column holds; choose &quot;Ignore&quot; for columns to leave out.</source>
         <translation>请核对每一列的内容；不需要导入的列选择“忽略”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="155"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="154"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="155"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="154"/>
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="156"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="155"/>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="161"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="160"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="172"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="171"/>
         <source>Ignore</source>
         <translation>忽略</translation>
     </message>
@@ -507,132 +507,132 @@
 <context>
     <name>CustomerActions</name>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="41"/>
         <source>Press OK again to save yours over theirs, or Cancel.</source>
         <translation>再次点“确定”将用您的内容覆盖对方的，或点“取消”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="90"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="124"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="91"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="125"/>
         <source>Already in the database: %1. Create another customer anyway?</source>
         <translation>数据库中已有：%1。仍要新建一个客户吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="100"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="134"/>
         <source>Create %1</source>
         <translation>新建 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="160"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>将 %n 个客户移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="134"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="162"/>
         <source>Restore %n customer(s)</source>
         <translation>恢复 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="166"/>
         <source>Moved to the trash: %n. Undo with Ctrl+Z.</source>
         <translation>已移到回收站：%n 个。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="140"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="168"/>
         <source>Restored: %n.</source>
         <translation>已恢复：%n 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="150"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="178"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="151"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="179"/>
         <source>Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.</source>
         <translation>永久删除回收站中的 %n 个客户及其联系人和往来记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="161"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="189"/>
         <source>Backing up, then emptying the trash…</source>
         <translation>正在备份，然后清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="197"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="224"/>
         <source>%1 for %n customer(s)</source>
         <translation>为 %n 个客户设置%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="212"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="239"/>
         <source>Change tags</source>
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="229"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="255"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="246"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="272"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="267"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="293"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="304"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="331"/>
         <source>Record order</source>
         <translation>记录订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="306"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="333"/>
         <source>Order recorded.</source>
         <translation>订单已记录。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="326"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="353"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="338"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="365"/>
         <source>Delete order</source>
         <translation>删除订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="340"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="367"/>
         <source>Order deleted. Undo with Ctrl+Z.</source>
         <translation>订单已删除。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="365"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="392"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="373"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="400"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="393"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="420"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="395"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="422"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="429"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="457"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -640,44 +640,44 @@
 <context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="61"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="71"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="64"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="74"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="83"/>
         <source>No customer matches. Press Esc to clear the search, or pick another view.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="303"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="289"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="320"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="294"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="353"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="375"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="353"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="375"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="382"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="400"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -685,187 +685,172 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="51"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="48"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="82"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="83"/>
-        <source>Save changes (Ctrl+S)</source>
-        <translation>保存修改（Ctrl+S）</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="84"/>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="85"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="70"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="86"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="87"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="88"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="89"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="90"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="91"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="113"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="95"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="115"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="100"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="128"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="134"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="116"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="140"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="122"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="140"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="122"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="141"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="141"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="142"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="147"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="150"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="184"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="156"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="185"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="186"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="158"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
@@ -1065,57 +1050,57 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerListView</name>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="23"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="24"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="25"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="26"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="27"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="35"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="28"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="36"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="29"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="30"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="38"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="31"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="39"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="32"/>
         <source>Revenue (12 mo)</source>
         <translation>近12个月营收</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="40"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="33"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
@@ -1124,13 +1109,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="25"/>
-        <location filename="../../keepclient/ui/main_window.py" line="264"/>
+        <location filename="../../keepclient/ui/main_window.py" line="286"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="27"/>
-        <location filename="../../keepclient/ui/main_window.py" line="266"/>
+        <location filename="../../keepclient/ui/main_window.py" line="288"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1236,17 +1221,17 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>DamageCheck</name>
     <message>
-        <location filename="../../keepclient/ui/storage_check.py" line="88"/>
+        <location filename="../../keepclient/ui/storage_check.py" line="106"/>
         <source>The daily backup failed: %1</source>
         <translation>今天的自动备份失败：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/storage_check.py" line="105"/>
+        <location filename="../../keepclient/ui/storage_check.py" line="123"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/storage_check.py" line="106"/>
+        <location filename="../../keepclient/ui/storage_check.py" line="124"/>
         <source>keepclient found damage in %1:
 
 %2
@@ -1259,12 +1244,12 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 从现在起保存的内容可能会丢失。请从备份恢复数据库，或自行承担风险继续使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/storage_check.py" line="108"/>
+        <location filename="../../keepclient/ui/storage_check.py" line="126"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/storage_check.py" line="108"/>
+        <location filename="../../keepclient/ui/storage_check.py" line="126"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -1272,167 +1257,167 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="101"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
         <source>Plan</source>
         <translation>安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="101"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
         <source>Plan a visit or call (Enter)</source>
         <translation>安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="103"/>
         <source>Log</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="103"/>
         <source>Log a contact that happened (Ctrl+L)</source>
         <translation>记录一次已发生的联系（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="104"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="105"/>
         <source>Mine:</source>
         <translation>我的：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
         <source>Whose follow-ups to show</source>
         <translation>显示谁的跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="110"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="113"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="115"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="126"/>
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="126"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="140"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="141"/>
         <source>Plan…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="141"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="142"/>
         <source>Plan a visit or call for the selected customer (Enter)</source>
         <translation>为所选客户安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="142"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
         <source>Log…</source>
         <translation>记录…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="144"/>
         <source>Log a contact with the selected customer (Ctrl+L)</source>
         <translation>记录与所选客户的联系（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="234"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="234"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="234"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
         <source>Later this week</source>
         <translation>本周稍后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="236"/>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="255"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="256"/>
         <source>… %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="268"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="269"/>
         <source>%1 overdue · %2 today · %3 later this week</source>
         <translation>逾期 %1 · 今天 %2 · 本周稍后 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="283"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="284"/>
         <source>%1 · %n day(s) overdue</source>
         <translation>
             <numerusform>%1 · 逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="285"/>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="304"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="286"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="305"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="292"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="293"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="293"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="294"/>
         <source>Last contact: %1</source>
         <translation>上次联系：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="295"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="296"/>
         <source>Already in the calendar</source>
         <translation>已在日历中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="306"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="307"/>
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="309"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="310"/>
         <source>Birthday of %1 (%2)</source>
         <translation>%1 的生日（%2）</translation>
     </message>
@@ -1440,282 +1425,267 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>FeedbackEditor</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="42"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="43"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="43"/>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="44"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="206"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="45"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="188"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="45"/>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="46"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="194"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="47"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="176"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="47"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="196"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="48"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="178"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="48"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="196"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="49"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="178"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="49"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="197"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="50"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="179"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="50"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="197"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="51"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="179"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="51"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="211"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="52"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="193"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="52"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="217"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="239"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="53"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="199"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="221"/>
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="53"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="241"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="54"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="223"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="54"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="55"/>
         <source>Customer&apos;s comment</source>
         <translation>客户评价</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="55"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="56"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="56"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="190"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="57"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="172"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="80"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="97"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="81"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="98"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="120"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="118"/>
         <source>Select a feedback item to see and edit it.</source>
         <translation>选择一条反馈即可查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="142"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="132"/>
         <source>Open this customer in the Customers tab</source>
         <translation>在“客户”标签页中打开此客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="155"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="156"/>
-        <source>Save changes (Ctrl+S)</source>
-        <translation>保存修改（Ctrl+S）</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="157"/>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="163"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="145"/>
         <source>Plan follow-up visit…</source>
         <translation>安排跟进拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="164"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="146"/>
         <source>Plan a visit or call to this customer about this feedback</source>
         <translation>就此反馈安排对该客户的拜访或电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="172"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="154"/>
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="172"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="154"/>
         <source>Someone is on it: the first response is done</source>
         <translation>已有人处理：首次响应完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="173"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="155"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="173"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="155"/>
         <source>The problem is solved (write how under Resolution)</source>
         <translation>问题已解决（在“解决方案”中写明做法）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="174"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="156"/>
         <source>Replied to customer</source>
         <translation>已答复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="174"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="156"/>
         <source>The customer has been told the result</source>
         <translation>已将结果告知客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="175"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="157"/>
         <source>Close…</source>
         <translation>关闭…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="175"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="157"/>
         <source>Close, with the customer&apos;s satisfaction if known</source>
         <translation>关闭，并记录客户满意度（如已知）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="176"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="158"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="176"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="158"/>
         <source>Work on it again</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="215"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="197"/>
         <source>What was done about it</source>
         <translation>采取了哪些措施</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="224"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="206"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="238"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="220"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="240"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="222"/>
         <source>Customer told</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="242"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="224"/>
         <source>Deadlines and times</source>
         <translation>期限与用时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="248"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="252"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="234"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="276"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="249"/>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="294"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="267"/>
         <source>%1 #%2 · %3</source>
         <translation>%1 #%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="297"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="270"/>
         <source>%1 by %2</source>
         <translation>%1，由 %2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="324"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="333"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="298"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="307"/>
         <source>after %1 (%2)</source>
         <translation>用时 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="325"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="334"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="299"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="308"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="325"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="334"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="299"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="308"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="327"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="336"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="301"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="310"/>
         <source>not yet; due %1</source>
         <translation>尚未完成；期限 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="329"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="338"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="343"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="303"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="312"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="317"/>
         <source>not yet</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="342"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="316"/>
         <source>closed %1</source>
         <translation>已于 %1 关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="354"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="328"/>
         <source>Overdue: the first response was due %1 (%2 ago).</source>
         <translation>已逾期：首次响应期限为 %1（已过 %2）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="355"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="329"/>
         <source>Overdue: the resolution was due %1 (%2 ago).</source>
         <translation>已逾期：解决期限为 %1（已过 %2）。</translation>
     </message>
@@ -1723,112 +1693,112 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>FeedbackFilterBar</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="51"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="52"/>
         <source>Search customers and descriptions… (Ctrl+F)</source>
         <translation>搜索客户和描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="52"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="53"/>
         <source>New feedback…</source>
         <translation>新建反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="53"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="54"/>
         <source>Record new feedback or a complaint (Ctrl+N)</source>
         <translation>记录新的反馈或投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="54"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="55"/>
         <source>Report…</source>
         <translation>报表…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="55"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="56"/>
         <source>Open feedback by owner and monthly figures, as PDF or .xlsx</source>
         <translation>按负责人列出未结反馈及月度数据，导出为 PDF 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="68"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="69"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="69"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="70"/>
         <source>All severities</source>
         <translation>所有严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="70"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="71"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="73"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="74"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="75"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="76"/>
         <source>Received on or after this day</source>
         <translation>在这一天或之后收到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="77"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="78"/>
         <source>Received on or before this day</source>
         <translation>在这一天或之前收到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="79"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="80"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="85"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="86"/>
         <source>Only this customer&apos;s feedback; click to show everyone&apos;s</source>
         <translation>只显示此客户的反馈；点击显示所有人的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="102"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="103"/>
         <source>Received from</source>
         <translation>收到时间从</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="104"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="105"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="136"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="137"/>
         <source>All owners</source>
         <translation>所有负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="138"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="139"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="160"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="161"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="164"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="165"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="166"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="167"/>
         <source>%1 statuses</source>
         <translation>%1 个状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="168"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="169"/>
         <source>Which statuses to show</source>
         <translation>显示哪些状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="192"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="193"/>
         <source>Customer: %1 ✕</source>
         <translation>客户：%1 ✕</translation>
     </message>
@@ -1836,71 +1806,71 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>FeedbackLog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="167"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="146"/>
         <source>Find feedback</source>
         <translation>查找反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="168"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="147"/>
         <source>New feedback…</source>
         <translation>新建反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="169"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="148"/>
         <source>Save feedback</source>
         <translation>保存反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="268"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="262"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="296"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="269"/>
         <source>%n feedback item(s)</source>
         <translation>
             <numerusform>共 %n 条反馈</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="304"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="277"/>
         <source>No feedback matches. Press Esc to clear the search, or change the filters.</source>
         <translation>没有匹配的反馈。按 Esc 清除搜索，或修改筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="306"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="279"/>
         <source>No feedback recorded yet. Record the first with New feedback… (Ctrl+N).</source>
         <translation>还没有反馈记录。用“新建反馈…”（Ctrl+N）记录第一条。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="420"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="336"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="430"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="616"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="348"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="545"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="431"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="349"/>
         <source>Someone else changed or removed this feedback item, and it cannot be read now. Your edits were not saved.</source>
         <translation>其他人修改或删除了这条反馈，现在无法读取。你的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="439"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="357"/>
         <source>nothing you can see</source>
         <translation>看不到的内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="441"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="492"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="359"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="409"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="442"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="360"/>
         <source>%1 saved this feedback item after you opened it (they changed: %2). Nothing was overwritten.
 
 It now shows their version with your edits on top (%3). Save again to keep your edits, or Revert to take theirs.</source>
@@ -1909,37 +1879,37 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 现在显示的是对方的版本，并叠加了你的修改（%3）。再次保存可保留你的修改，或点击“还原”采用对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="444"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="362"/>
         <source>Someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="488"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="405"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="493"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="410"/>
         <source>Someone else saved this feedback item a moment ago; it now shows what they saved. The step &quot;%1&quot; was not taken: take it again if it still applies.</source>
         <translation>其他人刚刚保存了这条反馈，现在显示的是对方保存的内容。步骤“%1”未执行：如仍需要，请再执行一次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="505"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="423"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="543"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="461"/>
         <source>Feedback #%1 recorded.</source>
         <translation>已记录反馈 #%1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="557"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="475"/>
         <source>Follow-up on feedback #%1: %2</source>
         <translation>跟进反馈 #%1：%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="563"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="481"/>
         <source>Follow-up visit planned for %1.</source>
         <translation>已为 %1 安排跟进拜访。</translation>
     </message>
@@ -1947,104 +1917,112 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>FeedbackLogModel</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="31"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="34"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="32"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="35"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="33"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="36"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="34"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="37"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="35"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="38"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="36"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="37"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="40"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="38"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="41"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="39"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="42"/>
         <source>The next deadline: the first response, then the resolution</source>
         <translation>下一个期限：先是首次响应，然后是解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="40"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="43"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="41"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="44"/>
         <source>Time from receiving the feedback to the first response</source>
         <translation>从收到反馈到首次响应的用时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="42"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="45"/>
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="43"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="46"/>
         <source>Time from receiving the feedback to its resolution</source>
         <translation>从收到反馈到解决的用时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="44"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="47"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="60"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="63"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="63"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="66"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="65"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="68"/>
         <source>%1 d</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="213"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="150"/>
         <source>First response due %1</source>
         <translation>首次响应期限 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="214"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="151"/>
         <source>Resolution due %1</source>
         <translation>解决期限 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_model.py" line="216"/>
+        <location filename="../../keepclient/ui/feedback/log_model.py" line="153"/>
         <source>Overdue by %1</source>
         <translation>已逾期 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackStatus</name>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="109"/>
+        <source>New</source>
+        <translation>新建</translation>
     </message>
 </context>
 <context>
@@ -2128,47 +2106,47 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="127"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="146"/>
         <source>Hand over customers</source>
         <translation>移交客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="132"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="151"/>
         <source>%1 (inactive)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="143"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="162"/>
         <source>Their planned visits from now on and their open feedback items of these customers go along. Several colleagues share the customers evenly. Edit › Undo takes it back.</source>
         <translation>这些客户今后已安排的拜访和未结反馈也会一并移交。选择多位同事时客户平均分配。可用“编辑 › 撤销”收回。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="149"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="166"/>
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="153"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="168"/>
         <source>From</source>
         <translation>移交人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="154"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="169"/>
         <source>To</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="192"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="207"/>
         <source>All their customers (%1)</source>
         <translation>其全部客户（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="194"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="209"/>
         <source>Only their customers in the list&apos;s current filter (no filter set)</source>
         <translation>仅列表当前筛选中的其客户（未设置筛选）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="198"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="213"/>
         <source>Only their customers in the list&apos;s current filter (%1)</source>
         <translation>仅列表当前筛选中的其客户（%1）</translation>
     </message>
@@ -2176,32 +2154,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>IcsExport</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="74"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="72"/>
         <source>Export visits as .ics</source>
         <translation>将拜访导出为 .ics</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="94"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="92"/>
         <source>Exporting visits…</source>
         <translation>正在导出拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="94"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="92"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="101"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="103"/>
         <source>Exported %1 visits to %2</source>
         <translation>已将 %1 次拜访导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="110"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>已取消导出：未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="110"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="112"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -2209,27 +2187,27 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>IcsExportDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="34"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="35"/>
         <source>Export visits as .ics</source>
         <translation>将拜访导出为 .ics</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="41"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="42"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="42"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="43"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="43"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="44"/>
         <source>Salespeople:</source>
         <translation>销售员：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/ics_export.py" line="44"/>
+        <location filename="../../keepclient/ui/calendar/ics_export.py" line="45"/>
         <source>Import the file into Outlook, Apple Calendar or Google Calendar. Importing a newer export again updates the visits instead of adding them twice.</source>
         <translation>可将此文件导入 Outlook、Apple 日历或 Google 日历。再次导入较新的导出文件会更新拜访，而不会重复添加。</translation>
     </message>
@@ -2237,17 +2215,17 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../../keepclient/ui/identity_dialog.py" line="24"/>
+        <location filename="../../keepclient/ui/identity_dialog.py" line="26"/>
         <source>Who are you?</source>
         <translation>您是哪位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/identity_dialog.py" line="25"/>
+        <location filename="../../keepclient/ui/identity_dialog.py" line="27"/>
         <source>Choose your name. Your changes are recorded under it, and colleagues see it while you have this database open.</source>
         <translation>请选择您的名字。您的修改会记在这个名字下；您打开此数据库时，同事也会看到它。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/identity_dialog.py" line="30"/>
+        <location filename="../../keepclient/ui/identity_dialog.py" line="32"/>
         <source>Not chosen (my login: %1)</source>
         <translation>未选择（我的登录名：%1）</translation>
     </message>
@@ -2485,32 +2463,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>原写金额：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="247"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="248"/>
+        <location filename="../../keepclient/services/imports.py" line="249"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="248"/>
+        <location filename="../../keepclient/services/imports.py" line="249"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="249"/>
+        <location filename="../../keepclient/services/imports.py" line="250"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="250"/>
+        <location filename="../../keepclient/services/imports.py" line="251"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="250"/>
+        <location filename="../../keepclient/services/imports.py" line="251"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -2670,17 +2648,17 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="41"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="43"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="195"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="198"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/wizard.py" line="198"/>
+        <location filename="../../keepclient/ui/importer/wizard.py" line="201"/>
         <source>The import was undone.</source>
         <translation>导入已撤销。</translation>
     </message>
@@ -2738,342 +2716,342 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="88"/>
+        <location filename="../../keepclient/ui/main_window.py" line="107"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="89"/>
+        <location filename="../../keepclient/ui/main_window.py" line="108"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="90"/>
+        <location filename="../../keepclient/ui/main_window.py" line="109"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="118"/>
+        <location filename="../../keepclient/ui/main_window.py" line="140"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="180"/>
+        <location filename="../../keepclient/ui/main_window.py" line="198"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="182"/>
+        <location filename="../../keepclient/ui/main_window.py" line="200"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="199"/>
+        <location filename="../../keepclient/ui/main_window.py" line="218"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="212"/>
+        <location filename="../../keepclient/ui/main_window.py" line="231"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="213"/>
+        <location filename="../../keepclient/ui/main_window.py" line="232"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="214"/>
+        <location filename="../../keepclient/ui/main_window.py" line="233"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="216"/>
+        <location filename="../../keepclient/ui/main_window.py" line="235"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="218"/>
+        <location filename="../../keepclient/ui/main_window.py" line="237"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="219"/>
+        <location filename="../../keepclient/ui/main_window.py" line="238"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="220"/>
+        <location filename="../../keepclient/ui/main_window.py" line="239"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="221"/>
+        <location filename="../../keepclient/ui/main_window.py" line="240"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="222"/>
+        <location filename="../../keepclient/ui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="231"/>
+        <location filename="../../keepclient/ui/main_window.py" line="253"/>
         <source>Show &amp;feedback log</source>
         <translation>查看反馈日志(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="236"/>
+        <location filename="../../keepclient/ui/main_window.py" line="259"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="241"/>
+        <location filename="../../keepclient/ui/main_window.py" line="264"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="242"/>
+        <location filename="../../keepclient/ui/main_window.py" line="265"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="244"/>
+        <location filename="../../keepclient/ui/main_window.py" line="267"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="246"/>
+        <location filename="../../keepclient/ui/main_window.py" line="269"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="248"/>
+        <location filename="../../keepclient/ui/main_window.py" line="271"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="255"/>
+        <location filename="../../keepclient/ui/main_window.py" line="278"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="256"/>
+        <location filename="../../keepclient/ui/main_window.py" line="279"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="313"/>
+        <location filename="../../keepclient/ui/main_window.py" line="335"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="331"/>
+        <location filename="../../keepclient/ui/main_window.py" line="354"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="334"/>
+        <location filename="../../keepclient/ui/main_window.py" line="357"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="335"/>
+        <location filename="../../keepclient/ui/main_window.py" line="358"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="358"/>
+        <location filename="../../keepclient/ui/main_window.py" line="381"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="359"/>
+        <location filename="../../keepclient/ui/main_window.py" line="382"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="375"/>
+        <location filename="../../keepclient/ui/main_window.py" line="398"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="376"/>
+        <location filename="../../keepclient/ui/main_window.py" line="399"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="388"/>
+        <location filename="../../keepclient/ui/main_window.py" line="411"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="389"/>
+        <location filename="../../keepclient/ui/main_window.py" line="412"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="390"/>
+        <location filename="../../keepclient/ui/main_window.py" line="413"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="390"/>
-        <location filename="../../keepclient/ui/main_window.py" line="395"/>
+        <location filename="../../keepclient/ui/main_window.py" line="413"/>
+        <location filename="../../keepclient/ui/main_window.py" line="418"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="392"/>
+        <location filename="../../keepclient/ui/main_window.py" line="415"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="393"/>
+        <location filename="../../keepclient/ui/main_window.py" line="416"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="395"/>
+        <location filename="../../keepclient/ui/main_window.py" line="418"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="403"/>
+        <location filename="../../keepclient/ui/main_window.py" line="426"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="410"/>
+        <location filename="../../keepclient/ui/main_window.py" line="433"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="411"/>
+        <location filename="../../keepclient/ui/main_window.py" line="434"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="459"/>
+        <location filename="../../keepclient/ui/main_window.py" line="477"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="460"/>
+        <location filename="../../keepclient/ui/main_window.py" line="478"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="462"/>
+        <location filename="../../keepclient/ui/main_window.py" line="480"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="463"/>
+        <location filename="../../keepclient/ui/main_window.py" line="481"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="495"/>
+        <location filename="../../keepclient/ui/main_window.py" line="506"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="598"/>
+        <location filename="../../keepclient/ui/main_window.py" line="618"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="607"/>
+        <location filename="../../keepclient/ui/main_window.py" line="637"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="612"/>
+        <location filename="../../keepclient/ui/main_window.py" line="642"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="617"/>
+        <location filename="../../keepclient/ui/main_window.py" line="647"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="626"/>
+        <location filename="../../keepclient/ui/main_window.py" line="656"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="626"/>
+        <location filename="../../keepclient/ui/main_window.py" line="656"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="640"/>
+        <location filename="../../keepclient/ui/main_window.py" line="670"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="204"/>
-        <location filename="../../keepclient/ui/main_window.py" line="598"/>
-        <location filename="../../keepclient/ui/main_window.py" line="648"/>
+        <location filename="../../keepclient/ui/main_window.py" line="223"/>
+        <location filename="../../keepclient/ui/main_window.py" line="618"/>
+        <location filename="../../keepclient/ui/main_window.py" line="678"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="650"/>
+        <location filename="../../keepclient/ui/main_window.py" line="680"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="665"/>
+        <location filename="../../keepclient/ui/main_window.py" line="695"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="667"/>
+        <location filename="../../keepclient/ui/main_window.py" line="697"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="674"/>
+        <location filename="../../keepclient/ui/main_window.py" line="704"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="674"/>
+        <location filename="../../keepclient/ui/main_window.py" line="704"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="677"/>
+        <location filename="../../keepclient/ui/main_window.py" line="707"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="678"/>
+        <location filename="../../keepclient/ui/main_window.py" line="708"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="694"/>
-        <location filename="../../keepclient/ui/main_window.py" line="699"/>
+        <location filename="../../keepclient/ui/main_window.py" line="724"/>
+        <location filename="../../keepclient/ui/main_window.py" line="729"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="695"/>
+        <location filename="../../keepclient/ui/main_window.py" line="725"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="700"/>
+        <location filename="../../keepclient/ui/main_window.py" line="730"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -3081,17 +3059,17 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/month_view.py" line="185"/>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="195"/>
         <source>Birthday: %1</source>
         <translation>生日：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/month_view.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="196"/>
         <source>%1 birthdays</source>
         <translation>%1 个生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/month_view.py" line="213"/>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="223"/>
         <source>+%1 more</source>
         <translation>还有 %1 个</translation>
     </message>
@@ -3099,73 +3077,73 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>NewFeedbackDialog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="59"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="57"/>
         <source>New feedback</source>
         <translation>新建反馈</translation>
     </message>
     <message>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="66"/>
         <location filename="../../keepclient/ui/feedback/dialogs.py" line="68"/>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="70"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="74"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="72"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="82"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="80"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="84"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="82"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="86"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="84"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="88"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="86"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="90"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="88"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="93"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="91"/>
         <source>(the customer&apos;s owner)</source>
         <translation>（客户的负责人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="96"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="94"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="100"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="98"/>
         <source>What did the customer say?</source>
         <translation>客户说了什么？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="101"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="99"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="148"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="146"/>
         <source>Choose the customer: type a name and pick it from the list.</source>
         <translation>请选择客户：输入名称并从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/dialogs.py" line="151"/>
+        <location filename="../../keepclient/ui/feedback/dialogs.py" line="149"/>
         <source>Describe the feedback in a few words.</source>
         <translation>请用几句话描述这条反馈。</translation>
     </message>
@@ -3261,132 +3239,132 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="69"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="67"/>
         <source>Log the outcome</source>
         <translation>记录结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="69"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="67"/>
         <source>Log a call or visit</source>
         <translation>记录电话或拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="89"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="102"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="100"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="109"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="107"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="114"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="112"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="118"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="116"/>
         <source>What was discussed, what was agreed</source>
         <translation>谈了什么，约定了什么</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="119"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="117"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="123"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="121"/>
         <source>not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="124"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="122"/>
         <source>1 = very unhappy … 5 = very happy</source>
         <translation>1 = 非常不满意 … 5 = 非常满意</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="123"/>
         <source>Satisfaction (1-5)</source>
         <translation>满意度（1-5）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="128"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="126"/>
         <source>Suggested from the customer&apos;s follow-up interval</source>
         <translation>根据客户的跟进间隔建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="127"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="130"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="128"/>
         <source>Record feedback…</source>
         <translation>记录反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="132"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="130"/>
         <source>A complaint, suggestion, request or praise heard here goes to the feedback log, with its owner and response targets</source>
         <translation>在此听到的投诉、建议、需求或表扬会记入反馈日志，并带有负责人和响应目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="137"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="135"/>
         <source>Record order…</source>
         <translation>记录订单…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="139"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="137"/>
         <source>After saving, record what the customer ordered</source>
         <translation>保存后记录客户订购的内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="171"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="159"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="175"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="163"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="177"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="165"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="179"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="167"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="171"/>
         <source>What the customer said</source>
         <translation>客户的原话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="184"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="172"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="257"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="245"/>
         <source>Write down what the customer said, or untick “Record feedback…”.</source>
         <translation>请写下客户说的话，或取消勾选“记录反馈…”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="255"/>
         <source>The outcome is saved, the feedback not yet: %1</source>
         <translation>结果已保存，但反馈尚未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="320"/>
+        <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="308"/>
         <source>Someone else changed this visit meanwhile (it is now: %1). Nothing was overwritten. Save again to record your outcome over theirs, or Cancel.</source>
         <translation>在此期间有人修改了这次拜访（现在是：%1）。没有覆盖任何内容。再次保存将用您的结果覆盖对方的，或点“取消”。</translation>
     </message>
@@ -3399,7 +3377,7 @@ Customer follow-up for small sales teams.</source>
         <translation>同时在线：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/presence_label.py" line="68"/>
+        <location filename="../../keepclient/ui/presence_label.py" line="70"/>
         <source>%1 on %2, since %3</source>
         <translation>%1，在 %2 上，自 %3 起</translation>
     </message>
@@ -3407,155 +3385,155 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="114"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="116"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="126"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="116"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="126"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="117"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="118"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="121"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
         <source>Create the customers the file names but the database lacks</source>
         <translation>为文件中有、数据库中没有的客户新建客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="141"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="141"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="141"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="142"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="142"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="132"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="142"/>
         <source>The row in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="134"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="135"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="145"/>
         <source>After the import</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="165"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="175"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="166"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="176"/>
         <source>Changes (%1)</source>
         <translation>修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="167"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="177"/>
         <source>Probable duplicates (%1)</source>
         <translation>可能重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="183"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="193"/>
         <source>Order lines new: %1 · already there: %2 · without a matching customer: %3 · new customers: %4 · rows refused: %5 · rows imported with problems: %6</source>
         <translation>新订单行：%1 · 已存在：%2 · 无匹配客户：%3 · 新客户：%4 · 拒绝的行：%5 · 有问题但已导入的行：%6</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="190"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="200"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 未导入的行：%4 · 有问题但已导入的行：%5</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="195"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="205"/>
         <source>New salespeople the import adds: %1</source>
         <translation>导入将新增销售员：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="136"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="146"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="136"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="146"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="137"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="147"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="138"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="148"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="164"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="162"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="172"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="224"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="234"/>
         <source>%1 (contact)</source>
         <translation>%1（联系人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="244"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="251"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="253"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="255"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="262"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="264"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>
@@ -3564,7 +3542,7 @@ Customer follow-up for small sales teams.</source>
     <name>PrintDialog</name>
     <message>
         <location filename="../../keepclient/ui/calendar/print_dialog.py" line="92"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="221"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="218"/>
         <source>Print schedule</source>
         <translation>打印日程</translation>
     </message>
@@ -3649,14 +3627,14 @@ Customer follow-up for small sales teams.</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="242"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="239"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="251"/>
         <location filename="../../keepclient/ui/calendar/print_dialog.py" line="254"/>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="257"/>
         <source>Save schedule as PDF</source>
         <translation>将日程保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="258"/>
+        <location filename="../../keepclient/ui/calendar/print_dialog.py" line="255"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -3664,97 +3642,97 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="35"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="35"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="35"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="36"/>
         <source>Follow up every</source>
         <translation>跟进间隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="36"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="35"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="37"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="58"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="60"/>
         <source>tier default</source>
         <translation>按等级默认</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="61"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/profile_form.py" line="84"/>
+        <location filename="../../keepclient/ui/customers/profile_form.py" line="85"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
@@ -3863,9 +3841,27 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ReadOnlyBanner</name>
     <message>
-        <location filename="../../keepclient/ui/read_only.py" line="29"/>
+        <location filename="../../keepclient/ui/read_only.py" line="26"/>
         <source>This database is open read-only: you can look and search, but nothing can be saved. Ask whoever manages the file for write access, or restore a backup to a new file (File › Restore from backup…).</source>
         <translation>此数据库以只读方式打开：可以查看和搜索，但无法保存任何内容。请向管理该文件的人申请写入权限，或将备份恢复到新文件（文件 › 从备份恢复…）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPane</name>
+    <message>
+        <location filename="../../keepclient/ui/widgets/record_pane.py" line="50"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/record_pane.py" line="51"/>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>保存修改（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/record_pane.py" line="52"/>
+        <source>Revert</source>
+        <translation>还原</translation>
     </message>
 </context>
 <context>
@@ -3927,73 +3923,73 @@ Customer follow-up for small sales teams.</source>
     <name>ReportDialog</name>
     <message>
         <location filename="../../keepclient/ui/feedback/report_dialog.py" line="95"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="171"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="190"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="166"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="185"/>
         <source>Feedback report</source>
         <translation>反馈报表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="110"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="109"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="111"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="110"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="116"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="115"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="117"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="116"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="119"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="118"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="120"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="119"/>
         <source>&amp;Orientation:</source>
         <translation>方向(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="121"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="120"/>
         <source>Open feedback by owner with age and overdue flags, and the period&apos;s monthly counts by category with median response and resolution times.</source>
         <translation>按负责人列出未结反馈（含已过天数和逾期标记），以及该期间按类别的月度数量和响应、解决用时的中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="125"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="124"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="126"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="125"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="127"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="126"/>
         <source>Save &amp;Excel…</source>
         <translation>保存 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="153"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="148"/>
         <source>The first day must not be after the last day.</source>
         <translation>开始日期不能晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="213"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="208"/>
         <source>Save feedback report as PDF</source>
         <translation>将反馈报表保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="220"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="215"/>
         <source>Save feedback report as Excel</source>
         <translation>将反馈报表保存为 Excel</translation>
     </message>
@@ -4001,90 +3997,90 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="51"/>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="176"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="73"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="197"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="52"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="74"/>
         <source>Backups of %1:</source>
         <translation>%1 的备份：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="56"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="78"/>
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="56"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="78"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="56"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="78"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="57"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="79"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="75"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="97"/>
         <source>There are no backups of this database yet (File › Backup makes one).</source>
         <translation>此数据库还没有备份（“文件 › 备份”可以创建一个）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="77"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="99"/>
         <source>Restore to a new file…</source>
         <translation>恢复到新文件…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="78"/>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="149"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="100"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="168"/>
         <source>Replace the current database</source>
         <translation>替换当前数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="79"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="101"/>
         <source>Replace %1</source>
         <translation>替换 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="119"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="138"/>
         <source>Restore the backup to</source>
         <translation>将备份恢复到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="125"/>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="155"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="144"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="174"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="148"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="130"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="149"/>
         <source>The backup was restored to %1. Open it now?</source>
         <translation>备份已恢复到 %1。现在打开吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="141"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="160"/>
         <source>Replace %1 with the backup taken %2? Everything saved since then is replaced; keepclient keeps a copy of the current file first.</source>
         <translation>用 %2 的备份替换 %1 吗？此后保存的所有内容都会被替换；keepclient 会先保留当前文件的副本。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="147"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="166"/>
         <source>%1 also have this database open: ask them to close keepclient first.</source>
         <translation>%1 也打开着此数据库：请先让他们关闭 keepclient。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/restore_dialog.py" line="161"/>
+        <location filename="../../keepclient/ui/restore_dialog.py" line="180"/>
         <source>The backup was restored.</source>
         <translation>备份已恢复。</translation>
     </message>
@@ -4092,32 +4088,32 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="203"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="208"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="214"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="219"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="216"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="221"/>
         <source>Undo this import</source>
         <translation>撤销本次导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="231"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="236"/>
         <source>Imported: %1 new, %2 updated; rows imported with problems: %3; rows refused: %4.</source>
         <translation>已导入：新增 %1 个，更新 %2 个；有问题但已导入的行：%3；未导入的行：%4。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="236"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="241"/>
         <source>(%1 more)</source>
         <translation>（另有 %1 个）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="237"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="242"/>
         <source>Left alone because someone changed them after the preview: %1</source>
         <translation>以下记录在预览后被他人修改，未作改动：%1</translation>
     </message>
@@ -4125,47 +4121,47 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SalespersonDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="64"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="86"/>
         <source>Edit salesperson</source>
         <translation>编辑业务员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="64"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="86"/>
         <source>Add salesperson</source>
         <translation>添加业务员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="69"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="91"/>
         <source>from the name&apos;s initials</source>
         <translation>取名字的首字母</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="78"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="100"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="79"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="101"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="80"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="102"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="81"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="103"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="96"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="115"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="103"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="122"/>
         <source>Colour in the calendar</source>
         <translation>日历中的颜色</translation>
     </message>
@@ -4240,57 +4236,57 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="60"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="61"/>
         <source>File and sheet</source>
         <translation>文件和工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="63"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="64"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="70"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="71"/>
         <source>Customers and contacts</source>
         <translation>客户和联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="71"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="72"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="84"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="83"/>
         <source>Cancel reading</source>
         <translation>取消读取</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="90"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="89"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="91"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="90"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="92"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="91"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="93"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="92"/>
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="118"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="117"/>
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/pages.py" line="136"/>
+        <location filename="../../keepclient/ui/importer/pages.py" line="135"/>
         <source>%1 rows below the header%2</source>
         <translation>表头下方共 %1 行%2</translation>
     </message>
@@ -4298,32 +4294,32 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SpreadsheetActions</name>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="30"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="56"/>
         <source>&amp;Import spreadsheet…</source>
         <translation>导入表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="32"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="58"/>
         <source>&amp;Export customers…</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="34"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="60"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="65"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="92"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="77"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="102"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="80"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="105"/>
         <source>Exported %1 customers to %2</source>
         <translation>已将 %1 个客户导出到 %2</translation>
     </message>
@@ -4331,37 +4327,37 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="266"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="267"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="266"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="267"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="266"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="267"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="282"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="283"/>
         <source>Every status</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="283"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="284"/>
         <source>Not yet replied to the customer: new, in progress, resolved</source>
         <translation>尚未答复客户：新建、处理中、已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="285"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="286"/>
         <source>Only this status; Ctrl+click to add or remove it</source>
         <translation>只显示此状态；按住 Ctrl 点击可添加或移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="286"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="287"/>
         <source>Only items past their response or resolution deadline</source>
         <translation>只显示超过响应或解决期限的条目</translation>
     </message>
@@ -4369,100 +4365,100 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="222"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="237"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="229"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="230"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="245"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="239"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="254"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="240"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="255"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="241"/>
-        <location filename="../../keepclient/ui/team_dialog.py" line="310"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="256"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="323"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="242"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="257"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="278"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="291"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="278"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="291"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="322"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="318"/>
         <location filename="../../keepclient/ui/team_dialog.py" line="331"/>
-        <location filename="../../keepclient/ui/team_dialog.py" line="350"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="344"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="363"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="370"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="383"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="371"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="384"/>
         <source>%1 still has %2 customers. They stay %1&apos;s until handed over (Hand over customers…). Deactivate anyway?</source>
         <translation>%1 名下还有 %2 个客户。在移交（移交客户…）之前，这些客户仍归 %1。仍要停用吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="434"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="446"/>
         <source>Nothing to hand over.</source>
         <translation>没有可移交的客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="437"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="449"/>
         <source>Hand over %n customer(s) of %1</source>
         <translation>移交 %1 的 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="443"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="455"/>
         <source>%1 customers, %2 planned visits and %3 open feedback items handed over.</source>
         <translation>已移交 %1 个客户、%2 次已安排的拜访和 %3 条未结反馈。</translation>
     </message>
@@ -4470,22 +4466,22 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="283"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="284"/>
         <source>%1 visits</source>
         <translation>%1 次拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="387"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="388"/>
         <source>Birthday: %1 (%2)</source>
         <translation>生日：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="390"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="391"/>
         <source>+%1 more birthdays</source>
         <translation>还有 %1 个生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="524"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="526"/>
         <source>%1 visits start in this hour. Choose salespeople to see each of them.</source>
         <translation>这一小时内开始 %1 次拜访。选择销售员以逐条查看。</translation>
     </message>
@@ -4493,62 +4489,62 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ViewsSidebar</name>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="34"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="35"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="35"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="36"/>
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="38"/>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="39"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="40"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="41"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="42"/>
         <source>A customers</source>
         <translation>A 类客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="42"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
         <source>At risk</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="44"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="73"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="74"/>
         <source>Save the current search, filters, sort and columns as a view</source>
         <translation>将当前的搜索、筛选、排序和列保存为视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="75"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="94"/>
         <source>Your view</source>
         <translation>您的视图</translation>
     </message>
@@ -4627,64 +4623,64 @@ Customer follow-up for small sales teams.</source>
         <translation>属于重复系列。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="368"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="358"/>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="448"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="438"/>
         <source>Someone else changed this visit while you edited it. Nothing was overwritten. Save again to put your values over theirs, or Cancel.</source>
         <translation>您编辑期间有人修改了这次拜访。没有覆盖任何内容。再次保存将用您填写的内容覆盖对方的，或点“取消”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="478"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="468"/>
         <source>Repeating visit</source>
         <translation>重复的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="479"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="469"/>
         <source>%1 is one visit of a series. Change only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只修改这一次，还是修改该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="481"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="471"/>
         <source>Only this visit</source>
         <translation>仅此一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="481"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="471"/>
         <source>The whole series</source>
         <translation>整个系列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="484"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="474"/>
         <source>Not saved yet.</source>
         <translation>尚未保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="508"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="498"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="510"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="500"/>
         <source>%1 already has something planned at that time:</source>
         <translation>%1 在该时间已有安排：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="512"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="502"/>
         <source>Overlapping visits</source>
         <translation>拜访时间重叠</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="512"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="502"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="514"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="504"/>
         <source>Not saved: choose another time or salesperson.</source>
         <translation>未保存：请选择其他时间或销售员。</translation>
     </message>
@@ -4692,158 +4688,158 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>VisitEditing</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="48"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="108"/>
         <source>Someone else changed this visit after the calendar showed it. Nothing was overwritten: the calendar now shows the visit as it is, please check it and try again.</source>
         <translation>日历显示之后有人修改了这次拜访。没有覆盖任何内容：日历现在显示的是它的最新状态，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="43"/>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="57"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="103"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="117"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="63"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="123"/>
         <source>This database is open read-only: visits cannot be planned or changed.</source>
         <translation>此数据库以只读方式打开：无法安排或修改拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="73"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="133"/>
         <source>Repeating visit</source>
         <translation>重复的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="75"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="135"/>
         <source>Only this visit</source>
         <translation>仅此一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="75"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="135"/>
         <source>The whole series</source>
         <translation>整个系列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="90"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="150"/>
         <source>… and %1 more</source>
         <translation>……还有 %1 个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="151"/>
         <source>The salesperson</source>
         <translation>该销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="92"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="152"/>
         <source>%1 already has something planned at that time:</source>
         <translation>%1 在该时间已有安排：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="94"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="154"/>
         <source>Overlapping visits</source>
         <translation>拜访时间重叠</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="94"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="154"/>
         <source>Keep the new time anyway?</source>
         <translation>仍要使用新时间吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="106"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="166"/>
         <source>%1 is one visit of a series. Move only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只移动这一次，还是移动该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="110"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="170"/>
         <source>Not moved.</source>
         <translation>未移动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="120"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="180"/>
         <source>Change duration of %1</source>
         <translation>修改 %1 的时长</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="121"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="181"/>
         <source>Move %1</source>
         <translation>移动 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="128"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="187"/>
         <source>%1 moved to %2. Undo with Ctrl+Z.</source>
         <translation>%1 已移到 %2。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="140"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="199"/>
         <source>Copied %1. Paste it at another time with Ctrl+V.</source>
         <translation>已复制 %1。按 Ctrl+V 粘贴到其他时间。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="153"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="212"/>
         <source>Not pasted.</source>
         <translation>未粘贴。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="159"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="218"/>
         <source>Paste %1</source>
         <translation>粘贴 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="170"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="230"/>
         <source>%1 is one visit of a series. Delete only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只删除这一次，还是删除该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="181"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="241"/>
         <source>Delete %1</source>
         <translation>删除 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="184"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="244"/>
         <source>Deleted %1 visit(s). Undo with Ctrl+Z.</source>
         <translation>已删除 %1 次拜访。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="217"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="290"/>
         <source>Plan visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="277"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="361"/>
         <source>Record order</source>
         <translation>记录订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="280"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="365"/>
         <source>Order recorded for %1.</source>
         <translation>已为 %1 记录订单。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="309"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="390"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="310"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="391"/>
         <source>Log outcome…</source>
         <translation>记录结果…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="311"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="392"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="312"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="393"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="315"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="396"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/editing.py" line="316"/>
+        <location filename="../../keepclient/ui/calendar/editing.py" line="397"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
@@ -5146,207 +5142,207 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="21"/>
+        <location filename="../../keepclient/domain/errors.py" line="19"/>
         <source>Something went wrong: {detail}</source>
         <translation>出错了：{detail}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="35"/>
+        <location filename="../../keepclient/domain/errors.py" line="33"/>
         <source>The database is busy: a colleague is saving. Nothing was lost; please try again in a moment.</source>
         <translation>数据库正忙：有同事正在保存。没有丢失任何内容，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="42"/>
+        <location filename="../../keepclient/domain/errors.py" line="40"/>
         <source>{path} was written by a newer keepclient (schema {found}, this version knows up to {known}). Please update keepclient; the file was not changed.</source>
         <translation>{path} 由更新版本的 keepclient 写入（结构版本 {found}，本版本最高支持 {known}）。请升级 keepclient；文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="51"/>
+        <location filename="../../keepclient/domain/errors.py" line="49"/>
         <source>{path} is not a database file. It was not changed.</source>
         <translation>{path} 不是数据库文件。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="56"/>
+        <location filename="../../keepclient/domain/errors.py" line="54"/>
         <source>{path} is a database of another program, not of keepclient. It was not changed.</source>
         <translation>{path} 是其他程序的数据库，不是 keepclient 的。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="65"/>
+        <location filename="../../keepclient/domain/errors.py" line="63"/>
         <source>Could not write to {path}: {reason}. Work saved before this moment is safe.</source>
         <translation>无法写入 {path}：{reason}。此前已保存的内容是安全的。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="72"/>
+        <location filename="../../keepclient/domain/errors.py" line="70"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="79"/>
+        <location filename="../../keepclient/domain/errors.py" line="77"/>
         <source>Could not save to {path}: {reason}. This change was not saved; work saved before it is safe. Free some disk space or check the connection to the folder, then try again.</source>
         <translation>无法保存到 {path}：{reason}。此次修改没有保存；之前保存的内容是安全的。请腾出一些磁盘空间或检查与该文件夹的连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="87"/>
+        <location filename="../../keepclient/domain/errors.py" line="85"/>
         <source>{path} was deleted, moved or replaced (for example by a sync program) after keepclient opened it. Nothing more was saved; open the database again.</source>
         <translation>keepclient 打开 {path} 之后，它被删除、移动或替换了（例如被同步程序）。之后没有再保存任何内容；请重新打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="95"/>
+        <location filename="../../keepclient/domain/errors.py" line="93"/>
         <source>{path} is read-only (the file or its folder cannot be written), so it is open for reading only and changes cannot be saved.</source>
         <translation>{path} 是只读的（文件或其文件夹无法写入），因此只能查看，无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="101"/>
+        <location filename="../../keepclient/domain/errors.py" line="99"/>
         <source>{path} was written by an older keepclient and must be upgraded before it can be used, but it is read-only (the file or its folder cannot be written). It was not changed.</source>
         <translation>{path} 由旧版 keepclient 写入，需要升级后才能使用，但它是只读的（文件或其文件夹无法写入）。文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="109"/>
+        <location filename="../../keepclient/domain/errors.py" line="107"/>
         <source>The folder of {path} does not support the file locking a shared database needs ({reason}), so colleagues&apos; saves could overwrite each other. It was not opened; use a different shared folder or open it as a local database.</source>
         <translation>{path} 所在的文件夹不支持共享数据库所需的文件锁（{reason}），同事的保存可能会互相覆盖。因此没有打开它；请换一个共享文件夹，或作为本地数据库打开。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="116"/>
+        <location filename="../../keepclient/domain/errors.py" line="114"/>
         <source>{path} is empty (0 bytes): it holds no database. It was not changed; to start a new database there, create one (New database, or --create).</source>
         <translation>{path} 是空文件（0 字节），里面没有数据库。文件未被修改；如要在此新建数据库，请用“新建数据库”或 --create。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="125"/>
+        <location filename="../../keepclient/domain/errors.py" line="123"/>
         <source>{path} is damaged ({detail}). Nothing was written to it or copied from it. Restore it from a backup (keepclient restore).</source>
         <translation>{path} 已损坏（{detail}）。没有向它写入，也没有从它复制任何内容。请从备份恢复（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="134"/>
+        <location filename="../../keepclient/domain/errors.py" line="132"/>
         <source>{value} contains a NUL character or bytes that are not text in this system&apos;s encoding. Nothing was done.</source>
         <translation>{value} 含有 NUL 字符或不符合本系统编码的字节。未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="143"/>
+        <location filename="../../keepclient/domain/errors.py" line="141"/>
         <source>Someone else changed this {table} record (version {theirs_version}) after you opened it (version {yours_version}). Nothing was overwritten.</source>
         <translation>在您打开这条{table}记录（版本 {yours_version}）之后，其他人已修改了它（版本 {theirs_version}）。没有覆盖任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="163"/>
+        <location filename="../../keepclient/domain/errors.py" line="161"/>
         <source>{value} is not valid here.</source>
         <translation>{value} 在此处无效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="172"/>
+        <location filename="../../keepclient/domain/errors.py" line="170"/>
         <source>&quot;{value}&quot; is not a valid phone number.</source>
         <translation>“{value}”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="176"/>
+        <location filename="../../keepclient/domain/errors.py" line="174"/>
         <source>&quot;{value}&quot; is not a valid email address.</source>
         <translation>“{value}”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="180"/>
+        <location filename="../../keepclient/domain/errors.py" line="178"/>
         <source>This field cannot be empty.</source>
         <translation>此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="184"/>
+        <location filename="../../keepclient/domain/errors.py" line="182"/>
         <source>&quot;{value}&quot; is not a possible date.</source>
         <translation>“{value}”不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="188"/>
+        <location filename="../../keepclient/domain/errors.py" line="186"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="193"/>
+        <location filename="../../keepclient/domain/errors.py" line="191"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="202"/>
+        <location filename="../../keepclient/domain/errors.py" line="200"/>
         <source>{name} cannot be read: {reason} Nothing was imported.</source>
         <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="207"/>
+        <location filename="../../keepclient/domain/errors.py" line="205"/>
         <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
         <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="213"/>
+        <location filename="../../keepclient/domain/errors.py" line="211"/>
         <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
         <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="218"/>
+        <location filename="../../keepclient/domain/errors.py" line="216"/>
         <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
         <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="224"/>
+        <location filename="../../keepclient/domain/errors.py" line="222"/>
         <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
         <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="229"/>
+        <location filename="../../keepclient/domain/errors.py" line="227"/>
         <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
         <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="235"/>
+        <location filename="../../keepclient/domain/errors.py" line="233"/>
         <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
         <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="245"/>
+        <location filename="../../keepclient/domain/errors.py" line="243"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="252"/>
+        <location filename="../../keepclient/domain/errors.py" line="250"/>
         <source>{path} already exists. Choose another name; nothing was changed.</source>
         <translation>{path} 已存在。请换一个名字；没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="258"/>
+        <location filename="../../keepclient/domain/errors.py" line="256"/>
         <source>The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may be damaged: run `keepclient check`.</source>
         <translation>{source} 的副本未通过完整性检查（{reason}），因此没有保留。数据库可能已损坏：请运行 `keepclient check`。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="267"/>
+        <location filename="../../keepclient/domain/errors.py" line="265"/>
         <source>{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.</source>
         <translation>{path} 已损坏或不完整（{reason}），无法恢复。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="275"/>
+        <location filename="../../keepclient/domain/errors.py" line="273"/>
         <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
         <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="281"/>
+        <location filename="../../keepclient/domain/errors.py" line="279"/>
         <source>There is already a salesperson called &quot;{value}&quot;.</source>
         <translation>已经有名为“{value}”的业务员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="285"/>
+        <location filename="../../keepclient/domain/errors.py" line="283"/>
         <source>The code &quot;{value}&quot; is already used by {name}.</source>
         <translation>代码“{value}”已被 {name} 使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="289"/>
+        <location filename="../../keepclient/domain/errors.py" line="287"/>
         <source>&quot;{value}&quot; is not a colour; use the form #rrggbb.</source>
         <translation>“{value}”不是颜色；请使用 #rrggbb 格式。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="295"/>
+        <location filename="../../keepclient/domain/errors.py" line="293"/>
         <source>{value} is no longer active and cannot take on customers.</source>
         <translation>{value} 已停用，不能再接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="299"/>
+        <location filename="../../keepclient/domain/errors.py" line="297"/>
         <source>Choose at least one colleague other than {value} to hand the customers over to.</source>
         <translation>请至少选择一位 {value} 以外的同事来接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="305"/>
+        <location filename="../../keepclient/domain/errors.py" line="303"/>
         <source>There is no salesperson called &quot;{value}&quot;.</source>
         <translation>没有名为“{value}”的业务员。</translation>
     </message>
@@ -5354,418 +5350,399 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="10"/>
+        <location filename="../../keepclient/domain/labels.py" line="51"/>
         <source>A (high)</source>
         <translation>A（高）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="11"/>
+        <location filename="../../keepclient/domain/labels.py" line="52"/>
         <source>B (medium)</source>
         <translation>B（中）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="12"/>
+        <location filename="../../keepclient/domain/labels.py" line="53"/>
         <source>C (low)</source>
         <translation>C（低）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="13"/>
+        <location filename="../../keepclient/domain/labels.py" line="56"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="14"/>
+        <location filename="../../keepclient/domain/labels.py" line="57"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="15"/>
+        <location filename="../../keepclient/domain/labels.py" line="60"/>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="34"/>
-        <location filename="../../keepclient/ui/labels.py" line="16"/>
+        <location filename="../../keepclient/domain/labels.py" line="61"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="17"/>
+        <location filename="../../keepclient/domain/labels.py" line="62"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="18"/>
+        <location filename="../../keepclient/domain/labels.py" line="63"/>
         <source>Mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="19"/>
+        <location filename="../../keepclient/domain/labels.py" line="64"/>
         <source>At risk</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="20"/>
+        <location filename="../../keepclient/domain/labels.py" line="65"/>
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="21"/>
+        <location filename="../../keepclient/domain/labels.py" line="66"/>
         <source>Won back</source>
         <translation>已挽回</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="34"/>
-        <location filename="../../keepclient/ui/labels.py" line="22"/>
+        <location filename="../../keepclient/domain/labels.py" line="69"/>
+        <location filename="../../keepclient/domain/labels.py" line="75"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="35"/>
-        <location filename="../../keepclient/ui/labels.py" line="23"/>
+        <location filename="../../keepclient/domain/labels.py" line="70"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="36"/>
-        <location filename="../../keepclient/ui/labels.py" line="24"/>
+        <location filename="../../keepclient/domain/labels.py" line="71"/>
+        <location filename="../../keepclient/domain/labels.py" line="77"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="37"/>
-        <location filename="../../keepclient/ui/labels.py" line="25"/>
+        <location filename="../../keepclient/domain/labels.py" line="72"/>
+        <location filename="../../keepclient/domain/labels.py" line="78"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="42"/>
+        <location filename="../../keepclient/exporting/ics.py" line="36"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="43"/>
-        <location filename="../../keepclient/ui/labels.py" line="26"/>
+        <location filename="../../keepclient/domain/labels.py" line="76"/>
+        <location filename="../../keepclient/exporting/ics.py" line="37"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="44"/>
+        <location filename="../../keepclient/exporting/ics.py" line="38"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="45"/>
+        <location filename="../../keepclient/exporting/ics.py" line="39"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="46"/>
+        <location filename="../../keepclient/exporting/ics.py" line="40"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="46"/>
-        <location filename="../../keepclient/exporting/ics.py" line="47"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="33"/>
+        <location filename="../../keepclient/exporting/ics.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="38"/>
-        <location filename="../../keepclient/ui/labels.py" line="27"/>
+        <location filename="../../keepclient/domain/labels.py" line="82"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="39"/>
-        <location filename="../../keepclient/ui/labels.py" line="28"/>
+        <location filename="../../keepclient/domain/labels.py" line="83"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="40"/>
-        <location filename="../../keepclient/ui/labels.py" line="29"/>
+        <location filename="../../keepclient/domain/labels.py" line="84"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="41"/>
-        <location filename="../../keepclient/ui/labels.py" line="30"/>
+        <location filename="../../keepclient/domain/labels.py" line="85"/>
         <source>Missed</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="31"/>
+        <location filename="../../keepclient/domain/labels.py" line="88"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="32"/>
+        <location filename="../../keepclient/domain/labels.py" line="89"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="33"/>
+        <location filename="../../keepclient/domain/labels.py" line="90"/>
         <source>Request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="34"/>
+        <location filename="../../keepclient/domain/labels.py" line="91"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="24"/>
-        <location filename="../../keepclient/ui/labels.py" line="35"/>
+        <location filename="../../keepclient/domain/labels.py" line="94"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="25"/>
-        <location filename="../../keepclient/ui/labels.py" line="36"/>
+        <location filename="../../keepclient/domain/labels.py" line="95"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
-        <location filename="../../keepclient/ui/labels.py" line="37"/>
+        <location filename="../../keepclient/domain/labels.py" line="96"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="27"/>
-        <location filename="../../keepclient/ui/labels.py" line="38"/>
+        <location filename="../../keepclient/domain/labels.py" line="97"/>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="28"/>
-        <location filename="../../keepclient/ui/labels.py" line="39"/>
+        <location filename="../../keepclient/domain/labels.py" line="98"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="29"/>
-        <location filename="../../keepclient/ui/labels.py" line="40"/>
+        <location filename="../../keepclient/domain/labels.py" line="79"/>
+        <location filename="../../keepclient/domain/labels.py" line="99"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="30"/>
-        <location filename="../../keepclient/ui/labels.py" line="41"/>
+        <location filename="../../keepclient/domain/labels.py" line="102"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="31"/>
-        <location filename="../../keepclient/ui/labels.py" line="42"/>
+        <location filename="../../keepclient/domain/labels.py" line="103"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="32"/>
-        <location filename="../../keepclient/ui/labels.py" line="43"/>
+        <location filename="../../keepclient/domain/labels.py" line="104"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="33"/>
-        <location filename="../../keepclient/ui/labels.py" line="44"/>
+        <location filename="../../keepclient/domain/labels.py" line="105"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="35"/>
-        <location filename="../../keepclient/ui/labels.py" line="45"/>
+        <location filename="../../keepclient/domain/labels.py" line="110"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="36"/>
-        <location filename="../../keepclient/ui/labels.py" line="46"/>
+        <location filename="../../keepclient/domain/labels.py" line="111"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="37"/>
-        <location filename="../../keepclient/ui/labels.py" line="47"/>
+        <location filename="../../keepclient/domain/labels.py" line="112"/>
         <source>Replied to customer</source>
         <translation>已回复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="38"/>
-        <location filename="../../keepclient/ui/labels.py" line="48"/>
+        <location filename="../../keepclient/domain/labels.py" line="113"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="40"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="27"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="41"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="28"/>
         <source>Feedback ID</source>
         <translation>反馈编号</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="42"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="29"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="43"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="30"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="44"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="31"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="45"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="32"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="47"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="34"/>
         <source>Age (days)</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="48"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="35"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="49"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="36"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="50"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="37"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="51"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="38"/>
         <source>Median first response (hours)</source>
         <translation>首次响应中位数（小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="52"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="39"/>
         <source>Median resolution (days)</source>
         <translation>解决用时中位数（天）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="53"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="40"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="54"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="41"/>
         <source>Monthly</source>
         <translation>月度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="55"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="42"/>
         <source>Feedback report</source>
         <translation>反馈报表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="49"/>
+        <location filename="../../keepclient/domain/labels.py" line="118"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="50"/>
+        <location filename="../../keepclient/domain/labels.py" line="119"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="51"/>
+        <location filename="../../keepclient/domain/labels.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/feedback_report.py" line="39"/>
-        <location filename="../../keepclient/ui/labels.py" line="52"/>
+        <location filename="../../keepclient/domain/labels.py" line="122"/>
+        <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="53"/>
+        <location filename="../../keepclient/domain/labels.py" line="123"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="54"/>
+        <location filename="../../keepclient/domain/labels.py" line="124"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="55"/>
+        <location filename="../../keepclient/domain/labels.py" line="125"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="56"/>
+        <location filename="../../keepclient/domain/labels.py" line="126"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="57"/>
+        <location filename="../../keepclient/domain/labels.py" line="127"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="58"/>
+        <location filename="../../keepclient/domain/labels.py" line="128"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="59"/>
+        <location filename="../../keepclient/domain/labels.py" line="129"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="60"/>
+        <location filename="../../keepclient/domain/labels.py" line="130"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="61"/>
+        <location filename="../../keepclient/domain/labels.py" line="131"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="62"/>
+        <location filename="../../keepclient/domain/labels.py" line="132"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="63"/>
+        <location filename="../../keepclient/domain/labels.py" line="133"/>
         <source>Follow-up interval</source>
         <translation>跟进间隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="64"/>
+        <location filename="../../keepclient/domain/labels.py" line="134"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="65"/>
+        <location filename="../../keepclient/domain/labels.py" line="135"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="66"/>
+        <location filename="../../keepclient/domain/labels.py" line="136"/>
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/labels.py" line="67"/>
+        <location filename="../../keepclient/domain/labels.py" line="120"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
@@ -5773,327 +5750,212 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="14"/>
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/strings.py" line="15"/>
-        <source>Call</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/strings.py" line="16"/>
-        <source>Email</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/strings.py" line="17"/>
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-    <message>
         <location filename="../../keepclient/printing/strings.py" line="20"/>
-        <source>Planned</source>
-        <translation>已安排</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/strings.py" line="21"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/strings.py" line="22"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/strings.py" line="23"/>
-        <source>Missed</source>
-        <translation>未见到</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/strings.py" line="26"/>
         <source>Week schedule</source>
         <translation>周日程表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="27"/>
+        <location filename="../../keepclient/printing/strings.py" line="21"/>
         <source>Day route sheet</source>
         <translation>当日路线单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="28"/>
+        <location filename="../../keepclient/printing/strings.py" line="22"/>
         <source>Month overview</source>
         <translation>月度总览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="31"/>
+        <location filename="../../keepclient/printing/strings.py" line="25"/>
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="32"/>
+        <location filename="../../keepclient/printing/strings.py" line="26"/>
         <source>sheet {sheet}/{sheets}</source>
         <translation>第 {sheet}/{sheets} 张</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="33"/>
+        <location filename="../../keepclient/printing/strings.py" line="27"/>
         <source>Printed {when}</source>
         <translation>打印于 {when}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="34"/>
+        <location filename="../../keepclient/printing/strings.py" line="28"/>
         <source>Week {week}: {first} – {last}</source>
         <translation>第 {week} 周：{first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="35"/>
+        <location filename="../../keepclient/printing/strings.py" line="29"/>
         <source>Visits: {count}</source>
         <translation>拜访：{count} 次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="36"/>
+        <location filename="../../keepclient/printing/strings.py" line="30"/>
         <source>No visits in this period.</source>
         <translation>这段时间没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="37"/>
+        <location filename="../../keepclient/printing/strings.py" line="31"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="38"/>
+        <location filename="../../keepclient/printing/strings.py" line="32"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="39"/>
+        <location filename="../../keepclient/printing/strings.py" line="33"/>
         <source>Customer / contact</source>
         <translation>客户 / 联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="40"/>
+        <location filename="../../keepclient/printing/strings.py" line="34"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="41"/>
+        <location filename="../../keepclient/printing/strings.py" line="35"/>
         <source>Purpose / last visit</source>
         <translation>目的 / 上次拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="42"/>
+        <location filename="../../keepclient/printing/strings.py" line="36"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="43"/>
+        <location filename="../../keepclient/printing/strings.py" line="37"/>
         <source>Last visit: {note}</source>
         <translation>上次拜访：{note}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="45"/>
+        <location filename="../../keepclient/printing/strings.py" line="39"/>
         <source>ddd d MMM</source>
         <translation>M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/strings.py" line="46"/>
+        <location filename="../../keepclient/printing/strings.py" line="40"/>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="40"/>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="41"/>
-        <source>Price</source>
-        <translation>价格</translation>
-    </message>
-    <message>
         <location filename="../../keepclient/printing/feedback_report.py" line="42"/>
-        <source>Service</source>
-        <translation>服务</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="43"/>
-        <source>Delivery</source>
-        <translation>交付</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
-        <source>Trust</source>
-        <translation>信任</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="48"/>
-        <source>Low</source>
-        <translation>低</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
-        <source>Normal</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="50"/>
-        <source>High</source>
-        <translation>高</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="51"/>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
-        <source>In progress</source>
-        <translation>处理中</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="56"/>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="57"/>
-        <source>Replied to customer</source>
-        <translation>已答复客户</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
-        <source>Closed</source>
-        <translation>已关闭</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="60"/>
         <source>Feedback report {first} – {last}</source>
         <translation>反馈报表 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="43"/>
         <source>Open feedback by owner</source>
         <translation>按负责人列出的未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
         <source>Open on {when}: {count} items, {overdue} overdue</source>
         <translation>截至 {when} 未结：{count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="63"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
         <source>{owner}: {count} open, {overdue} overdue</source>
         <translation>{owner}：未结 {count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
         <source>{owner} (continued)</source>
         <translation>{owner}（续）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="47"/>
         <source>No open feedback.</source>
         <translation>没有未结反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="48"/>
         <source>Monthly feedback by category</source>
         <translation>按类别的月度反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
         <source>Received {first} – {last}: {count} items. Each cell: items, median time to first response, median time to resolution.</source>
         <translation>{first} – {last} 收到：{count} 条。每格：条数、首次响应用时中位数、解决用时中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="70"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
         <source>No feedback received in this period.</source>
         <translation>这段时间没有收到反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="71"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="53"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="72"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="73"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="74"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="56"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="75"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="57"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="76"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="77"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="59"/>
         <source>Age (days)</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="78"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="60"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="79"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
         <source>OVERDUE</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="80"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="81"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="63"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="82"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
         <source>Response {value}</source>
         <translation>响应 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="83"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
         <source>Resolution {value}</source>
         <translation>解决 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="84"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
         <source>{value} h</source>
         <translation>{value} 小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="85"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
         <source>{value} d</source>
         <translation>{value} 天</translation>
     </message>

@@ -75,7 +75,7 @@ def drag(qtbot, widget, start: QPoint, end: QPoint, steps: int = 4) -> None:
 
 def block_center(area: CalendarArea, visit_id: int) -> QPoint:
     """Where the grid painted a visit, scrolled into view first."""
-    placed = area.grid.find(visit_id)
+    placed = area.grid.find_placed(visit_id)
     assert placed is not None
     area.grid.ensure_visible(placed.top, placed.bottom)
     return area.grid.block_rect(placed).center().toPoint()

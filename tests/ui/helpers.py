@@ -1,9 +1,57 @@
-"""A scripted stand-in for the Prompter: records what the window asked and answers as told."""
+"""Plain helpers of the window tests: a scripted stand-in for the Prompter (records what the window asked and
+answers as told), a locale for a block of code, what the customer list shows, SQL straight on a database file."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QWidget
+
+from keepclient.app import open_workspace as open_workspace  # the window's opener, as the composition root gives it
+
+if TYPE_CHECKING:
+    from keepclient.ui.main_window import MainWindow
+
+W = TypeVar("W", bound=QWidget)
+
+
+@contextmanager
+def default_locale(language: QLocale.Language, country: QLocale.Country) -> Iterator[None]:
+    """Dates, numbers and the first weekday as `language`/`country` write them, inside the block only."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(language, country))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(before)
+
+
+def shown(qtbot, widget: W) -> W:
+    """`widget` shown as the user would see it (never exec()), and closed with the test."""
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def names(window: MainWindow) -> list[str]:
+    """The customer names the list shows, top to bottom."""
+    model = window.customers.list.model()
+    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+
+
+def sql(db: Path, query: str, *params: Any) -> list[tuple]:
+    """Rows read straight from the file, past every service (what is really saved); the file is let go at once."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(query, params).fetchall()
+    finally:
+        conn.close()
 
 
 @dataclass

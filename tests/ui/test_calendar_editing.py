@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QUndoStack
+from PySide6.QtWidgets import QApplication, QWidget
 
 from keepclient.domain.errors import RecordNotFoundError
 from keepclient.domain.types import Recurrence
+from keepclient.services.changes import Change, Topic
 from keepclient.services.workspace import Workspace
 from keepclient.ui.calendar.area import CalendarArea
-from keepclient.ui.settings import Preferences
+from keepclient.ui.calendar.editing import VisitEditing
 from tests.conftest import DEMO_TODAY
 from tests.ui.calendar_helpers import activate, at, block_center, drag, install_fake_dialogs
 from tests.ui.helpers import ScriptedPrompter
@@ -23,12 +23,7 @@ SATURDAY = dt.date(2026, 11, 28)  # nothing planned: the tests plan their own vi
 SUNDAY = dt.date(2026, 11, 29)
 
 
-@pytest.fixture(autouse=True)
-def british_locale():
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
+pytestmark = pytest.mark.usefixtures("british_locale")
 
 
 @pytest.fixture
@@ -36,20 +31,6 @@ def customer(workspace) -> int:
     """A demo customer with an owner (its visits go to that salesperson)."""
     return next(v.customer_id for v in workspace.visits.between(at(DEMO_TODAY, 0), at(DEMO_TODAY, 23))
                 if v.salesperson_id is not None)
-
-
-@pytest.fixture
-def make_area(qtbot, workspace, tmp_path: Path):
-    prefs = Preferences(tmp_path / "prefs.ini")
-
-    def make(prompter: ScriptedPrompter | None = None) -> CalendarArea:
-        area = CalendarArea(prefs, prompter or ScriptedPrompter(), today=DEMO_TODAY)
-        qtbot.addWidget(area)
-        area.resize(1300, 820)
-        area.show()
-        area.show_workspace(workspace)
-        return area
-    return make
 
 
 def on_saturday(workspace) -> list:
@@ -88,7 +69,7 @@ def test_drag_the_bottom_edge_changes_the_duration(make_area, workspace, custome
     (vid,) = workspace.visits.plan(customer, start=at(SATURDAY, 10), minutes=60)
     area = make_area()
     block_center(area, vid)
-    rect = area.grid.block_rect(area.grid.find(vid))
+    rect = area.grid.block_rect(area.grid.find_placed(vid))
     edge = QPoint(int(rect.center().x()), int(rect.bottom() - 2))
     drag(qtbot, area.grid.viewport(), edge, edge + QPoint(0, int(area.grid.hour_height * 0.75)))
     resized = workspace.visits.get(vid)
@@ -172,9 +153,9 @@ def test_delete_key_and_undo(make_area, workspace, customer, qtbot):
     qtbot.keyClick(area.grid, Qt.Key.Key_Delete)
     with pytest.raises(RecordNotFoundError):
         workspace.visits.get(vid)
-    assert area.grid.find(vid) is None and area.selected_id is None
+    assert area.grid.find_placed(vid) is None and area.selected_id is None
     area.undo_stack.undo()
-    assert workspace.visits.get(vid).start == at(SATURDAY, 10) and area.grid.find(vid) is not None
+    assert workspace.visits.get(vid).start == at(SATURDAY, 10) and area.grid.find_placed(vid) is not None
     area.undo_stack.redo()
     assert on_saturday(workspace) == []
 
@@ -244,7 +225,7 @@ def test_double_click_plans_at_the_slot_or_opens_the_visit(make_area, workspace,
     planned = workspace.visits.plan(customer, start=at(SATURDAY, 14, 30))  # what the dialog would save
     dialog.saved_ids = planned
     dialog.accept()
-    assert area.grid.find(planned[0]) is not None and area.selected_id == planned[0]
+    assert area.grid.find_placed(planned[0]) is not None and area.selected_id == planned[0]
     area.undo_stack.undo()  # planning is undone too
     with pytest.raises(RecordNotFoundError):
         workspace.visits.get(planned[0])
@@ -317,7 +298,7 @@ def test_a_drag_over_a_colleagues_change_is_refused_said_and_shown_again(make_ar
     (vid,) = workspace.visits.plan(customer, start=at(SATURDAY, 10), minutes=60)
     prompter = ScriptedPrompter()
     area = make_area(prompter)
-    shown = area.grid.find(vid)
+    shown = area.grid.find_placed(vid)
     assert shown is not None
     colleague.visits.update(vid, {"purpose": "Colleague's plan"}, version=1)  # after the calendar showed it
     _drag_a_day_later(area, vid, qtbot)
@@ -326,7 +307,7 @@ def test_a_drag_over_a_colleagues_change_is_refused_said_and_shown_again(make_ar
     (kind, title, text) = prompter.asked[-1]
     assert (kind, title) == ("error", "Not saved") and "Someone else changed this visit" in text
     assert area.undo_stack.count() == 0 and area.grid.ghost is None
-    assert area.grid.find(vid) is not None and any(v.version == 2 for v in area.by_day[SATURDAY] if v.id == vid)
+    assert area.grid.find_placed(vid) is not None and any(v.version == 2 for v in area.by_day[SATURDAY] if v.id == vid)
     _drag_a_day_later(area, vid, qtbot)  # the reloaded calendar knows the new version: moving now works
     assert workspace.visits.get(vid).start == at(SUNDAY, 10) and area.undo_stack.count() == 1
 
@@ -364,3 +345,61 @@ def test_two_own_moves_undo_one_after_the_other(make_area, workspace, customer, 
     area.undo_stack.redo()
     area.undo_stack.redo()
     assert workspace.visits.get(vid).start == at(SUNDAY, 12)
+
+
+class StandInCalendar:
+    """An EditedCalendar without the Calendar tab: records what editing asks of it."""
+
+    def __init__(self, workspace, visit) -> None:
+        self.workspace, self.prompter, self.undo_stack = workspace, ScriptedPrompter(), QUndoStack()
+        self.read_only = False
+        self.visit = visit
+        self.said: list[str] = []
+        self.saves: list[Change] = []
+        self.focused: tuple[int | None, dt.date | None] | None = None
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def selected_visit(self):
+        return self.visit
+
+    def selected_moment(self) -> dt.datetime:
+        return at(SUNDAY, 15)
+
+    def paste_moment(self, visit) -> dt.datetime:
+        return dt.datetime.combine(SUNDAY, visit.start.time())
+
+    def one_salesperson(self) -> int | None:
+        return None
+
+    def focus_visit(self, visit_id: int | None, day: dt.date | None = None) -> None:
+        self.focused = (visit_id, day)
+
+    def cancel_drag(self) -> None:
+        pass
+
+    def reload(self) -> None:
+        pass
+
+    def saved(self, change: Change) -> None:
+        self.saves.append(change)
+
+
+def test_editing_changes_any_edited_calendar_and_says_what_it_saved(qtbot, workspace, customer):
+    (vid,) = workspace.visits.plan(customer, start=at(SATURDAY, 10), minutes=45)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    calendar = StandInCalendar(workspace, workspace.visits.get(vid))
+    editing = VisitEditing(calendar, parent)
+    editing.copy()
+    editing.paste()
+    pasted = Change.of(Topic.VISITS, Topic.CUSTOMERS, customer_ids=[customer])
+    assert calendar.saves == [pasted]
+    (copy,) = [v for v in workspace.visits.between(at(SUNDAY, 0), at(SUNDAY, 23)) if v.id != vid and v.minutes == 45
+               and v.customer_id == customer]
+    assert copy.start == at(SUNDAY, 10) and calendar.focused == (copy.id, SUNDAY)
+    calendar.undo_stack.undo()  # the paste's undo trashes the copy and says so, for the same customer
+    assert calendar.saves == [pasted, pasted]
+    with pytest.raises(RecordNotFoundError):
+        workspace.visits.get(copy.id)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 
 from keepclient.ui.calendar.area import CalendarArea
 from keepclient.ui.calendar.cadence_dialog import CadenceDialog
 from keepclient.ui.calendar.ics_export import IcsExportDialog
-from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
 from tests.conftest import DEMO_TODAY
 from tests.ui.helpers import ScriptedPrompter
@@ -28,25 +26,7 @@ class CancellingRunner(TaskRunner):
         return task
 
 
-@pytest.fixture(autouse=True)
-def british_locale():
-    """Weeks start on Monday whatever the machine says; restored afterwards."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
-def make_area(qtbot, workspace, tmp_path: Path):
-    def make(prompter: ScriptedPrompter, runner: TaskRunner | None = None) -> CalendarArea:
-        area = CalendarArea(Preferences(tmp_path / "prefs.ini"), prompter, today=DEMO_TODAY,
-                            runner=runner or TaskRunner(inline=True))
-        qtbot.addWidget(area)
-        area.show()
-        area.show_workspace(workspace)
-        return area
-    return make
+pytestmark = pytest.mark.usefixtures("british_locale")  # weeks start on Monday whatever the machine says
 
 
 def _open_dialog(area: CalendarArea, kind: type[QDialog]) -> QDialog:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt
@@ -16,7 +15,6 @@ from keepclient.ui.calendar import area as area_module
 from keepclient.ui.calendar.area import CalendarArea
 from keepclient.ui.calendar.layout import lay_out_day
 from keepclient.ui.calendar.periods import add_months, period, step
-from keepclient.ui.settings import Preferences
 from tests.conftest import DEMO_TODAY
 from tests.ui.calendar_helpers import activate, at, install_fake_dialogs, install_fake_printing
 from tests.ui.helpers import ScriptedPrompter
@@ -25,30 +23,7 @@ MONDAY = DEMO_TODAY  # 2026-11-23
 SATURDAY = dt.date(2026, 11, 28)  # the demo plans nothing at weekends
 
 
-@pytest.fixture(autouse=True)
-def british_locale():
-    """Weeks start on Monday and dates read dd/mm/yyyy, whatever the machine says; restored afterwards."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
-def prefs(tmp_path: Path) -> Preferences:
-    return Preferences(tmp_path / "prefs.ini")
-
-
-@pytest.fixture
-def make_area(qtbot, workspace, prefs):
-    def make(prompter: ScriptedPrompter | None = None) -> CalendarArea:
-        area = CalendarArea(prefs, prompter or ScriptedPrompter(), today=DEMO_TODAY)
-        qtbot.addWidget(area)
-        area.resize(1300, 820)
-        area.show()
-        area.show_workspace(workspace)
-        return area
-    return make
+pytestmark = pytest.mark.usefixtures("british_locale")  # weeks start on Monday, dates read dd/mm/yyyy
 
 
 def week_of(workspace, monday: dt.date, people=None):
@@ -57,7 +32,7 @@ def week_of(workspace, monday: dt.date, people=None):
 
 def colours_in(area: CalendarArea, visit_id: int) -> Counter:
     """The colours painted inside a visit's block (its border left out)."""
-    placed = area.grid.find(visit_id)
+    placed = area.grid.find_placed(visit_id)
     area.grid.ensure_visible(placed.top, placed.bottom)
     image = area.grid.viewport().grab().toImage()
     rect = area.grid.block_rect(placed).adjusted(4, 3, -3, -3).toRect()

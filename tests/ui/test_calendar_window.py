@@ -4,40 +4,26 @@ active while it is on show."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from keepclient.domain.errors import RecordNotFoundError
 from keepclient.ui.calendar.area import CalendarArea
 from keepclient.ui.main_window import MainWindow
-from keepclient.ui.settings import Preferences
-from keepclient.ui.tasks import TaskRunner
 from tests.conftest import DEMO_TODAY
 from tests.ui.calendar_helpers import at, block_center
-from tests.ui.helpers import ScriptedPrompter
 
 SATURDAY = dt.date(2026, 11, 28)
 
 
-@pytest.fixture(autouse=True)
-def british_locale():
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
+pytestmark = pytest.mark.usefixtures("british_locale")
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, demo_db: Path) -> MainWindow:
-    window = MainWindow(Preferences(tmp_path / "prefs.ini"), prompter=ScriptedPrompter(),
-                        runner=TaskRunner(inline=True))
-    qtbot.addWidget(window)
-    window.show()
-    window.tabs.setCurrentIndex(0)
-    assert window.open_workspace(demo_db, offer_demo=False)
+def window(window: MainWindow, qtbot) -> MainWindow:
+    """The shared window on the demo database, active: the calendar's keys only reach the active window."""
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
@@ -74,7 +60,7 @@ def test_delete_in_the_calendar_deletes_the_visit_not_a_customer_and_edit_undo_r
     assert undo.isEnabled() and "Delete" in undo.text()
     qtbot.keyClick(area.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the window's Edit › Undo
     assert window.workspace.visits.get(vid).start == at(SATURDAY, 10)
-    assert area.grid.find(vid) is not None
+    assert area.grid.find_placed(vid) is not None
     qtbot.keyClick(area.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     with pytest.raises(RecordNotFoundError):
         window.workspace.visits.get(vid)

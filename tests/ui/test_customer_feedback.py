@@ -4,7 +4,6 @@ feedback…" with undo, feedback recorded with a visit's outcome, and feedback s
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,7 @@ from keepclient.ui.customers.satisfaction import badge_date, day_month_format, t
 from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
 from tests.conftest import DEMO_TODAY
-from tests.ui.helpers import ScriptedPrompter
+from tests.ui.helpers import ScriptedPrompter, shown
 
 NAME = "满意度测试贸易有限公司"
 DAY = dt.datetime.combine(DEMO_TODAY, dt.time(10, 0))
@@ -31,9 +30,9 @@ def customer(workspace: Workspace) -> int:
 
 
 @pytest.fixture
-def area(qtbot, workspace: Workspace, tmp_path: Path, customer: int) -> CustomerArea:
+def area(qtbot, workspace: Workspace, prefs: Preferences, customer: int) -> CustomerArea:
     """The customers tab on the `workspace` fixture's database, showing `customer`."""
-    made = CustomerArea(Preferences(tmp_path / "prefs.ini"), ScriptedPrompter(), TaskRunner(inline=True))
+    made = CustomerArea(prefs, ScriptedPrompter(), TaskRunner(inline=True))
     qtbot.addWidget(made)
     made.show()
     made.show_workspace(workspace)
@@ -136,7 +135,7 @@ def test_add_feedback_from_the_detail_pane_and_undo(area, qtbot, customer):
     owner = ws.customers.detail(customer).values["owner"]
     assert open_feedback(ws, customer) == 0
     area.detail.feedback_button.click()
-    dialog = area.actions.dialog
+    dialog = area.operations.dialog
     assert dialog.value("owner_id") == owner  # the customer's owner unless changed
     dialog.set_value("kind", "suggestion")
     dialog.set_value("category", "price")
@@ -145,7 +144,7 @@ def test_add_feedback_from_the_detail_pane_and_undo(area, qtbot, customer):
     dialog.widgets["description"].setPlainText("希望季度结算")
     with qtbot.waitSignal(dialog.finished):
         dialog.submit()
-    assert area.actions.dialog is None
+    assert area.operations.dialog is None
     [item] = ws.feedback.rows(FeedbackFilter(customer_id=customer), 0, 10)
     detail = ws.feedback.get(item.id)
     assert (item.kind, item.category, item.severity, item.channel, item.status, item.owner_id, item.description) == (
@@ -165,7 +164,7 @@ def test_add_feedback_from_the_detail_pane_and_undo(area, qtbot, customer):
 
 def test_feedback_without_a_description_keeps_the_dialog_open(area, qtbot, customer):
     area.detail.feedback_button.click()
-    dialog = area.actions.dialog
+    dialog = area.operations.dialog
     dialog.set_value("category", "trust")
     dialog.submit()
     assert dialog.isVisible() and dialog.message.text() and dialog.widgets["description"].styleSheet()
@@ -177,9 +176,7 @@ def test_feedback_without_a_description_keeps_the_dialog_open(area, qtbot, custo
 def test_feedback_heard_at_a_visit_is_linked_to_it(workspace, qtbot, customer):
     visit_id = workspace.visits.plan(customer, start=DAY - dt.timedelta(hours=1), purpose="季度回访")[0]
     visit = workspace.visits.get(visit_id)
-    dialog = OutcomeDialog(workspace, visit=visit, now=DAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, OutcomeDialog(workspace, visit=visit, now=DAY))
     assert not dialog.feedback_box.isVisible()
     dialog.record_feedback.setChecked(True)
     assert dialog.feedback_box.isVisible()
@@ -210,9 +207,7 @@ def test_feedback_heard_at_a_visit_is_linked_to_it(workspace, qtbot, customer):
 
 def test_unticked_records_no_feedback(workspace, qtbot, customer):
     visit_id = workspace.visits.plan(customer, start=DAY - dt.timedelta(hours=1))[0]
-    dialog = OutcomeDialog(workspace, visit=workspace.visits.get(visit_id), now=DAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, OutcomeDialog(workspace, visit=workspace.visits.get(visit_id), now=DAY))
     dialog.record_feedback.setChecked(True)
     dialog.feedback_description.setPlainText("写了又不要了")
     dialog.record_feedback.setChecked(False)
@@ -224,9 +219,7 @@ def test_unticked_records_no_feedback(workspace, qtbot, customer):
 
 def test_feedback_logged_without_a_visit_has_no_visit_link(workspace, qtbot, customer):
     when = DAY + dt.timedelta(hours=3)
-    dialog = OutcomeDialog(workspace, customer_id=customer, now=when)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, OutcomeDialog(workspace, customer_id=customer, now=when))
     dialog.kind.setCurrentIndex(dialog.kind.findData("call"))
     dialog.record_feedback.setChecked(True)
     dialog.feedback_kind.setCurrentIndex(dialog.feedback_kind.findData("request"))
@@ -252,9 +245,7 @@ def test_refused_feedback_keeps_the_saved_outcome_and_is_saved_on_the_next_ok(wo
         return create(*args, **kwargs)
 
     monkeypatch.setattr(workspace.feedback, "create", busy_once)
-    dialog = OutcomeDialog(workspace, customer_id=customer, now=DAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = shown(qtbot, OutcomeDialog(workspace, customer_id=customer, now=DAY))
     dialog.notes.setPlainText("电话里抱怨价格")
     dialog.record_feedback.setChecked(True)
     dialog.feedback_category.setCurrentIndex(dialog.feedback_category.findData("price"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,31 +12,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from keepclient.domain.types import CustomerFilter
 from keepclient.services.workspace import Workspace
 from keepclient.ui.main_window import MainWindow
-from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
-from tests.ui.helpers import ScriptedPrompter
-
-
-@pytest.fixture
-def open_window(qtbot, tmp_path: Path):
-    prefs = Preferences(tmp_path / "prefs.ini")
-
-    def make(db: Path, prompter: ScriptedPrompter | None = None) -> tuple[MainWindow, ScriptedPrompter]:
-        prompter = prompter or ScriptedPrompter()
-        window = MainWindow(prefs, prompter=prompter, runner=TaskRunner(inline=True))
-        qtbot.addWidget(window)
-        window.show()
-        window.tabs.setCurrentIndex(0)
-        assert window.open_workspace(db, offer_demo=False)
-        qtbot.waitUntil(lambda: window.customers.detail.shown_id is not None)  # shown right after the list
-        return window, prompter
-
-    return make
-
-
-def names(window: MainWindow) -> list[str]:
-    model = window.customers.list.model()
-    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
+from tests.ui.helpers import ScriptedPrompter, names
 
 
 def type_into(qtbot, widget, text: str) -> None:
@@ -200,7 +176,7 @@ def test_conflict_dialog_keeps_both_sides(open_window, team_db, qtbot):
     form.widgets["notes"].setPlainText("我的备注")
     form.widgets["city"].setText("西安")
     window.customer_actions["save"].trigger()
-    dialog = window.customers.actions.conflict
+    dialog = window.customers.operations.conflict
     assert dialog is not None and dialog.isVisible()
     assert set(dialog.fields) == {"notes", "city"}
     assert dialog.table.item(dialog.fields.index("notes"), 1).text() == "他们的备注"
@@ -221,7 +197,7 @@ def test_conflict_keep_theirs_discards_only_mine(open_window, team_db, qtbot):
     colleague.close()
     window.customers.detail.form.widgets["notes"].setPlainText("mine")
     window.customer_actions["save"].trigger()
-    dialog = window.customers.actions.conflict
+    dialog = window.customers.operations.conflict
     with qtbot.waitSignal(dialog.finished):
         dialog.keep_theirs.click()
     values = window.workspace.customers.detail(ids["zeng"]).values
@@ -231,7 +207,7 @@ def test_conflict_keep_theirs_discards_only_mine(open_window, team_db, qtbot):
 def test_new_customer_warns_about_duplicates_and_undo_trashes_it(open_window, team_db, qtbot):
     window, prompter = open_window(team_db[0], ScriptedPrompter(yes=True))
     window.customer_actions["new"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.widgets["name"].setText("上海华信贸易有限公司 ")
     dialog.widgets["phone"].setText("13800000000")
     with qtbot.waitSignal(dialog.finished):
@@ -247,7 +223,7 @@ def test_new_customer_warns_about_duplicates_and_undo_trashes_it(open_window, te
 def test_new_customer_with_a_bad_phone_keeps_the_dialog_open(open_window, team_db, qtbot):
     window, _ = open_window(team_db[0])
     window.customer_actions["new"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.widgets["name"].setText("新客户")
     dialog.widgets["phone"].setText("99")
     dialog.submit()
@@ -293,7 +269,7 @@ def test_bulk_tier_owner_and_tags_with_undo(open_window, team_db, qtbot):
                                      | view.selectionModel().SelectionFlag.Rows)
     assert sorted(view.selected_ids()) == sorted([ids["shan"], ids["zeng"]])
     window.customer_actions["tier"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.set_value("value", "A")
     with qtbot.waitSignal(dialog.finished):
         dialog.submit()
@@ -302,13 +278,13 @@ def test_bulk_tier_owner_and_tags_with_undo(open_window, team_db, qtbot):
     window.customer_actions["undo"].trigger()
     assert [ws.customers.detail(i).values["tier"] for i in (ids["shan"], ids["zeng"])] == ["C", "B"]
     window.customer_actions["owner"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.set_value("value", people["wang"])
     with qtbot.waitSignal(dialog.finished):
         dialog.submit()
     assert ws.customers.detail(ids["shan"]).values["owner"] == people["wang"]
     window.customer_actions["add_tag"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.set_value("value", "展会客户")
     with qtbot.waitSignal(dialog.finished):
         dialog.submit()
@@ -340,7 +316,7 @@ def test_contacts_through_dialogs_with_undo(open_window, team_db, qtbot):
     select(window, "单丽")
     detail = window.customers.detail
     detail.findChild(type(detail.save_button), "contact_add").click()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.widgets["name"].setText("单丽")
     dialog.widgets["mobile"].setText("13912345678")
     dialog.widgets["birthday"].set_value((None, 3, 14))
@@ -351,7 +327,7 @@ def test_contacts_through_dialogs_with_undo(open_window, team_db, qtbot):
         ("单丽", "139 1234 5678", "--03-14", True)]
     window.customers.detail.contacts.setCurrentItem(window.customers.detail.contacts.topLevelItem(0))
     detail.findChild(type(detail.save_button), "contact_edit").click()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.widgets["title"].setText("老板")
     with qtbot.waitSignal(dialog.finished):
         dialog.submit()
@@ -366,7 +342,7 @@ def test_quick_actions_log_feedback_and_schedule(open_window, team_db, qtbot):
     window, _ = open_window(team_db[0])
     select(window, "Brown Foods Ltd")
     window.customer_actions["log"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.set_value("when", dt.datetime(2026, 11, 20, 15, 0))
     dialog.widgets["outcome"].setPlainText("Wants a quote")
     with qtbot.waitSignal(dialog.finished):
@@ -376,7 +352,7 @@ def test_quick_actions_log_feedback_and_schedule(open_window, team_db, qtbot):
     logged = next(e for e in detail.timeline if e.kind == "visit")  # the moved dates are field changes above it
     assert "Wants a quote" in logged.text
     window.customer_actions["feedback"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.widgets["description"].setPlainText("Late delivery")
     with qtbot.waitSignal(dialog.finished):
         dialog.submit()
@@ -386,7 +362,7 @@ def test_quick_actions_log_feedback_and_schedule(open_window, team_db, qtbot):
     assert window.customers.list.model().data(window.customers.list.model().index(0, 8)) == ""
     due_before = window.customers.detail.detail.values["next_follow_up"]
     window.customer_actions["schedule"].trigger()
-    dialog = window.customers.actions.dialog  # the calendar's visit dialog, for this customer
+    dialog = window.customers.operations.dialog  # the calendar's visit dialog, for this customer
     assert dialog.customer_label.text() == "Brown Foods Ltd" and dialog.repeat is not None
     dialog.set_start(dt.datetime(2026, 11, 25, 10, 0))  # sooner than the cadence's date: the new due date
     with qtbot.waitSignal(dialog.finished):
@@ -439,10 +415,8 @@ def test_colleagues_are_watched_while_a_database_is_open(open_window, team_db):
     assert window.watch.isActive() and window.watch.interval() <= 5000
 
 
-def test_long_results_show_a_first_page_then_the_full_count(qtbot, demo_db, tmp_path):
-    window = MainWindow(Preferences(tmp_path / "p.ini"), prompter=ScriptedPrompter(), runner=TaskRunner())
-    qtbot.addWidget(window)
-    window.show()
+def test_long_results_show_a_first_page_then_the_full_count(make_window, qtbot, demo_db):
+    window, _ = make_window(runner=TaskRunner())
     window.tabs.setCurrentIndex(0)
     window.open_workspace(demo_db, offer_demo=False)
     model = window.customers.list.paged
@@ -469,7 +443,7 @@ def test_undo_of_a_logged_call_after_a_colleagues_save_is_refused_and_keeps_thei
     window, prompter = open_window(team_db[0])
     select(window, "Brown Foods Ltd")
     window.customer_actions["log"].trigger()
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     dialog.set_value("when", dt.datetime(2026, 11, 20, 15, 0))
     dialog.widgets["outcome"].setPlainText("Wants a quote")
     with qtbot.waitSignal(dialog.finished):

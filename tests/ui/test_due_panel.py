@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from keepclient.ui.calendar.due_panel import CUSTOMER, DUE, LOG, OWNER, PLAN, PL
 from keepclient.ui.calendar.outcome_dialog import OutcomeDialog
 from keepclient.ui.settings import Preferences
 from tests.conftest import DEMO_TODAY
+from tests.ui.helpers import shown
 
 WEEK_END = DEMO_TODAY + dt.timedelta(days=6 - DEMO_TODAY.weekday())  # Sunday
 
@@ -33,9 +33,8 @@ def expected(ws: Workspace, owner_id: int | None) -> dict[str, set[int]]:
 
 
 @pytest.fixture
-def make_panel(qtbot, workspace, tmp_path: Path):
+def make_panel(qtbot, workspace, prefs: Preferences):
     def make(code: str = "") -> DuePanel:
-        prefs = Preferences(tmp_path / "prefs.ini")
         prefs.salesperson_code = code
         panel = DuePanel(prefs=prefs, today=lambda: DEMO_TODAY)
         qtbot.addWidget(panel)
@@ -201,9 +200,8 @@ def test_refresh_after_logging_a_contact(make_panel, workspace, qtbot):
     panel = make_panel()
     customer = panel.customer_ids("today")[0]
     before = len(panel.customer_ids("today"))
-    dialog = OutcomeDialog(workspace, customer_id=customer, now=dt.datetime.combine(DEMO_TODAY, dt.time(11)))
-    qtbot.addWidget(dialog)
-    dialog.show()
+    eleven = dt.datetime.combine(DEMO_TODAY, dt.time(11))
+    dialog = shown(qtbot, OutcomeDialog(workspace, customer_id=customer, now=eleven))
     assert dialog.next_follow_up.value() > WEEK_END  # the next contact falls after this week
     with qtbot.waitSignal(dialog.finished):
         dialog.accept()

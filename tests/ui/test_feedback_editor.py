@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 import keepclient.ui.feedback.report_dialog as report_dialog
@@ -19,23 +19,12 @@ from keepclient.ui.feedback.dialogs import CloseDialog, NewFeedbackDialog
 from keepclient.ui.feedback.log_view import FeedbackLog
 from keepclient.ui.main_window import MainWindow
 from keepclient.ui.settings import Preferences
-from tests.ui.helpers import ScriptedPrompter
-from tests.ui.test_feedback_log import count, open_feedback_window, sql
+from tests.ui.helpers import ScriptedPrompter, sql
+from tests.ui.test_feedback_log import count, open_feedback_window
 
 FREE = dt.datetime(2027, 3, 7, 7, 0)  # a Sunday morning long after the demo's planned visits
 
-
-@pytest.fixture(autouse=True)
-def british_locale():
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
-def prefs(tmp_path: Path) -> Preferences:
-    return Preferences(tmp_path / "prefs.ini")
+pytestmark = pytest.mark.usefixtures("british_locale")
 
 
 @pytest.fixture
@@ -247,6 +236,7 @@ def test_new_feedback_with_ctrl_n_while_the_tab_shows(opened, demo_db, qtbot):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     log.filters.search.clear()
+    qtbot.waitUntil(lambda: log.current_filter().text == "")  # the filter bar hands its change over a moment later
     before = count(demo_db)
     qtbot.keyClick(log.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = log.dialog
@@ -285,8 +275,8 @@ def test_ctrl_n_and_ctrl_f_stay_with_customers_on_their_tab(opened, qtbot):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     window.tabs.setCurrentWidget(window.customers)
     qtbot.keyClick(window.customers.list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert window.customers.actions.dialog is not None and log.dialog is None
-    window.customers.actions.dialog.reject()
+    assert window.customers.operations.dialog is not None and log.dialog is None
+    window.customers.operations.dialog.reject()
     window.tabs.setCurrentWidget(window.feedback_tab)
     qtbot.keyClick(log.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(log.filters.search.hasFocus)

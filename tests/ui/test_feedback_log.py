@@ -7,11 +7,10 @@ What the view shows is checked against the database file itself (plain SQL), not
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from keepclient.services.workspace import Workspace
@@ -21,30 +20,21 @@ from keepclient.ui.labels import datetime_text
 from keepclient.ui.main_window import MainWindow
 from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
-from tests.ui.helpers import ScriptedPrompter
+from tests.ui.helpers import ScriptedPrompter, open_workspace, sql
 
 NOW = dt.datetime(2026, 11, 23, 12, 0)  # the demo database's "today", at noon
 COLUMNS = {"received": 0, "customer": 1, "kind": 2, "category": 3, "severity": 4, "status": 5, "owner": 6,
            "due": 7, "first_response": 8, "resolution": 9, "description": 10}
 
 
-@pytest.fixture(autouse=True)
-def british_locale():
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    yield
-    QLocale.setDefault(before)
-
-
-@pytest.fixture
-def prefs(tmp_path: Path) -> Preferences:
-    return Preferences(tmp_path / "prefs.ini")
+pytestmark = pytest.mark.usefixtures("british_locale")
 
 
 def open_feedback_window(qtbot, prefs: Preferences, db: Path, prompter: ScriptedPrompter | None = None,
                          me: str = "") -> tuple[MainWindow, FeedbackLog]:
     """A main window on `db`, showing the Feedback tab with the clock at NOW (the tests of the editor use it too)."""
-    window = MainWindow(prefs, prompter=prompter or ScriptedPrompter(), runner=TaskRunner(inline=True))
+    window = MainWindow(prefs, opener=open_workspace, prompter=prompter or ScriptedPrompter(),
+                        runner=TaskRunner(inline=True))
     qtbot.addWidget(window)
     window.show()
     window.tabs.setCurrentIndex(0)
@@ -65,11 +55,6 @@ def open_log(qtbot, prefs: Preferences, demo_db: Path):
     return make
 
 
-def sql(db: Path, query: str, *params) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(query, params).fetchall()
-
-
 def count(db: Path, where: str = "1", *params) -> int:
     return sql(db, "SELECT count(*) FROM feedback f JOIN customer c ON c.id = f.customer_id "
                    f"WHERE f.deleted_at IS NULL AND {where}", *params)[0][0]
@@ -81,7 +66,7 @@ def column(log: FeedbackLog, name: str) -> list[str]:
 
 
 def wait_for_rows(qtbot, log: FeedbackLog, expected: int) -> None:
-    qtbot.waitUntil(lambda: log.paged.rowCount() == expected and not log._count_timer.isActive())
+    qtbot.waitUntil(lambda: log.paged.rowCount() == expected and not log.controller.counting)
 
 
 def test_the_log_shows_every_item_overdue_first_in_bold_red(open_log, demo_db, qtbot, qtmodeltester):
@@ -298,10 +283,8 @@ def test_filters_sort_columns_and_split_are_remembered(open_log, demo_db, qtbot)
     assert log.paged.rowCount() == count(demo_db, "f.category = 'delivery' AND f.status = 'closed'")
 
 
-def test_the_tab_loads_only_when_shown(qtbot, prefs, demo_db):
-    window = MainWindow(prefs, prompter=ScriptedPrompter(), runner=TaskRunner(inline=True))
-    qtbot.addWidget(window)
-    window.show()
+def test_the_tab_loads_only_when_shown(make_window, qtbot, demo_db):
+    window, _ = make_window()
     window.tabs.setCurrentIndex(0)
     window.open_workspace(demo_db, offer_demo=False)
     assert not window.feedback_tab.built
@@ -376,10 +359,8 @@ def test_a_filter_change_reads_one_page_and_counts_off_the_ui_thread(open_log, d
     assert model.cached_blocks() == 0  # roles the log does not use read nothing
 
 
-def test_an_empty_database_says_how_to_start(qtbot, prefs, tmp_path):
-    window = MainWindow(prefs, prompter=ScriptedPrompter(), runner=TaskRunner(inline=True))
-    qtbot.addWidget(window)
-    window.show()
+def test_an_empty_database_says_how_to_start(make_window, qtbot, tmp_path):
+    window, _ = make_window()
     window.open_workspace(tmp_path / "empty.db", offer_demo=False, create=True)
     window.tabs.setCurrentWidget(window.feedback_tab)
     log = window.feedback

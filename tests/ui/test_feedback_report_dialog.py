@@ -14,10 +14,11 @@ from PySide6.QtPrintSupport import QPrintPreviewWidget
 
 from keepclient.domain.errors import DatabaseBusyError
 from keepclient.ui.feedback.report_dialog import ReportChoices, ReportDialog, months_before, open_report
+from keepclient.ui.settings import Preferences
 from tests.conftest import DEMO_TODAY
 from tests.printing.conftest import read_pdf
 from tests.printing.test_feedback_report import sample_report
-from tests.ui.helpers import ScriptedPrompter
+from tests.ui.helpers import ScriptedPrompter, shown
 
 SIX_MONTHS_BEFORE = dt.date(2026, 5, 23)
 
@@ -28,15 +29,13 @@ def pdf(qapp):
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+def settings(prefs: Preferences) -> QSettings:
+    """The user's settings file the dialog remembers its choices in."""
+    return prefs.qsettings
 
 
 def make_dialog(qtbot, workspace, settings: QSettings, prompter: ScriptedPrompter) -> ReportDialog:
-    dialog = ReportDialog(workspace, prompter=prompter, today=DEMO_TODAY, settings=settings)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
+    return shown(qtbot, ReportDialog(workspace, prompter=prompter, today=DEMO_TODAY, settings=settings))
 
 
 def test_months_before_keeps_the_day_or_takes_the_months_last() -> None:

@@ -2,36 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from keepclient.services.workspace import Workspace, current_user
 from keepclient.ui.identity_dialog import IdentityDialog
 from keepclient.ui.main_window import MainWindow
 from keepclient.ui.settings import Preferences
-from keepclient.ui.tasks import TaskRunner
-from tests.ui.helpers import ScriptedPrompter
-
-
-@pytest.fixture
-def prefs(tmp_path: Path) -> Preferences:
-    return Preferences(tmp_path / "prefs.ini")
-
-
-@pytest.fixture
-def open_window(qtbot, prefs: Preferences):
-    def make(db: Path) -> MainWindow:
-        window = MainWindow(prefs, prompter=ScriptedPrompter(), runner=TaskRunner(inline=True))
-        qtbot.addWidget(window)
-        window.show()
-        window.tabs.setCurrentIndex(0)
-        assert window.open_workspace(db, offer_demo=False)
-        qtbot.waitUntil(lambda: window.customers.detail.shown_id is not None)
-        return window
-    return make
+from tests.ui.helpers import sql
 
 
 def choose(window: MainWindow, qtbot, code: str) -> None:
@@ -44,13 +23,9 @@ def choose(window: MainWindow, qtbot, code: str) -> None:
 
 
 def authors(path: Path, customer_id: int, field: str) -> list[str]:
-    conn = sqlite3.connect(path)
-    try:
-        return [r[0] for r in conn.execute(
-            "SELECT changed_by FROM change_log WHERE table_name = 'customer' AND record_id = ? AND field = ?",
-            (customer_id, field))]
-    finally:
-        conn.close()
+    return [r[0] for r in sql(
+        path, "SELECT changed_by FROM change_log WHERE table_name = 'customer' AND record_id = ? AND field = ?",
+        customer_id, field)]
 
 
 def edit_city(window: MainWindow, customer_id: int, city: str) -> None:
@@ -63,7 +38,7 @@ def edit_city(window: MainWindow, customer_id: int, city: str) -> None:
 
 def test_before_a_choice_the_login_name_is_the_author(open_window, team_db):
     path, ids, _people = team_db
-    window = open_window(path)
+    window, _ = open_window(path)
     assert window.workspace.user == current_user()
     edit_city(window, ids["shan"], "天津")
     assert authors(path, ids["shan"], "city") == [current_user()]
@@ -71,7 +46,7 @@ def test_before_a_choice_the_login_name_is_the_author(open_window, team_db):
 
 def test_i_am_sets_the_change_log_author_and_is_remembered(open_window, team_db, prefs: Preferences, qtbot):
     path, ids, _people = team_db
-    window = open_window(path)
+    window, _ = open_window(path)
     choose(window, qtbot, "S02")
     assert prefs.salesperson_code == "S02" and window.workspace.user == "王建国"
     assert all(service.user == "王建国" for service in (
@@ -85,7 +60,7 @@ def test_i_am_sets_the_change_log_author_and_is_remembered(open_window, team_db,
     colleague.close()
 
     window.close()
-    again = open_window(path)  # the next start remembers who I am
+    again, _ = open_window(path)  # the next start remembers who I am
     assert again.workspace.user == "王建国"
     edit_city(again, ids["shan"], "重庆")
     assert authors(path, ids["shan"], "city") == ["王建国", "王建国"]
@@ -93,7 +68,7 @@ def test_i_am_sets_the_change_log_author_and_is_remembered(open_window, team_db,
 
 def test_choosing_nobody_goes_back_to_the_login_name(open_window, team_db, prefs: Preferences, qtbot):
     path, _ids, _people = team_db
-    window = open_window(path)
+    window, _ = open_window(path)
     choose(window, qtbot, "S01")
     assert window.workspace.user == "李娜"
     window.me_action.trigger()
@@ -106,7 +81,7 @@ def test_choosing_nobody_goes_back_to_the_login_name(open_window, team_db, prefs
 
 def test_cancel_changes_nothing(open_window, team_db, prefs: Preferences, qtbot):
     path, _ids, _people = team_db
-    window = open_window(path)
+    window, _ = open_window(path)
     window.me_action.trigger()
     window.identity_dialog.people.setCurrentIndex(window.identity_dialog.people.findData("S02"))
     window.identity_dialog.reject()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from keepclient.ui.main_window import MainWindow
-from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
 from tests.ui.helpers import ScriptedPrompter
 from tests.unit.importing import fixtures
@@ -26,14 +25,11 @@ def cell(table, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):
-    prompter = ScriptedPrompter(yes=True)
-    win = MainWindow(Preferences(tmp_path / "p.ini"), prompter=prompter, runner=TaskRunner(inline=True))
-    qtbot.addWidget(win)
-    win.show()
+def window(make_window, tmp_path: Path) -> MainWindow:
+    """A window on a new, empty database (no customer to wait for)."""
+    win, _prompter = make_window(ScriptedPrompter(yes=True))
     win.tabs.setCurrentIndex(0)
     win.open_workspace(tmp_path / "w.db", offer_demo=False, create=True)
-    win.prompter_ = prompter
     return win
 
 
@@ -99,7 +95,7 @@ def test_dropping_a_file_on_the_window_opens_the_wizard(window: MainWindow, tmp_
     assert wizard is not None and wizard.preview is not None and wizard.preview.path == path
 
 
-def test_cancelled_import_writes_nothing(qtbot, tmp_path: Path):
+def test_cancelled_import_writes_nothing(make_window, qtbot, tmp_path: Path):
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -107,9 +103,7 @@ def test_cancelled_import_writes_nothing(qtbot, tmp_path: Path):
 
     sheet = tmp_path / "big.xlsx"
     spreadsheets.make_sheet(sheet, 4000)
-    win = MainWindow(Preferences(tmp_path / "p.ini"), prompter=ScriptedPrompter(), runner=TaskRunner())
-    qtbot.addWidget(win)
-    win.show()
+    win, _ = make_window(runner=TaskRunner())
     win.open_workspace(tmp_path / "c.db", offer_demo=False, create=True)
     win.spreadsheets.open_wizard(sheet)
     wizard = win.spreadsheets.wizard
@@ -132,7 +126,7 @@ def test_history_undo_and_export_from_the_window(window: MainWindow, tmp_path: P
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "g.csv"
     assert dialog.table.item(0, 2).text() == "2 new, 0 updated, rows refused: 0"
     target = tmp_path / "out.json"
-    window.prompter_.path = target
+    window.prompter.path = target
     window.spreadsheets.export_action.trigger()
     assert len(json.loads(target.read_text(encoding="utf-8"))["customers"]) == 2
     assert "Exported 2 customers" in window.statusBar().currentMessage()
@@ -140,10 +134,8 @@ def test_history_undo_and_export_from_the_window(window: MainWindow, tmp_path: P
     assert workspace.customers.count() == 0 and dialog.table.item(0, 3).text() == "undone"
 
 
-def test_replanning_runs_off_the_ui_thread_and_holds_the_wizard_until_done(qtbot, tmp_path: Path):
-    win = MainWindow(Preferences(tmp_path / "p.ini"), prompter=ScriptedPrompter(), runner=TaskRunner())
-    qtbot.addWidget(win)
-    win.show()
+def test_replanning_runs_off_the_ui_thread_and_holds_the_wizard_until_done(make_window, qtbot, tmp_path: Path):
+    win, _ = make_window(runner=TaskRunner())
     win.open_workspace(tmp_path / "r.db", offer_demo=False, create=True)
     win.spreadsheets.open_wizard(fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
     wizard = win.spreadsheets.wizard
@@ -193,7 +185,7 @@ def test_preview_shows_each_problem_with_its_column_value_and_row(window: MainWi
     assert cell(table, row, 5) == "深圳星辰科技 · 孙悦 · 0755-8888 9999 / 13700000002 · 1990/2/30 · B"
     assert "出生日期: 1990/2/30" in cell(table, row, 5, Qt.ItemDataRole.ToolTipRole).splitlines()
     target = tmp_path / "problems.xlsx"
-    window.prompter_.path = target
+    window.prompter.path = target
     wizard.check.report.click()
     import openpyxl
 
@@ -269,32 +261,21 @@ def test_a_customer_changed_after_the_preview_is_left_alone_and_named(window: Ma
     assert detail.values["city"] == "" and detail.values["industry"] == "贸易"
 
 
-def test_the_preview_and_the_kept_values_speak_chinese(window: MainWindow, tmp_path: Path, qtbot):
-    from PySide6.QtCore import QCoreApplication, QLocale
-    from PySide6.QtWidgets import QApplication
-
-    from keepclient.app import install_translations
-
-    translators = install_translations(QApplication.instance(), "zh_CN")
-    try:
-        wizard = _to_preview(window, fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
-        check = wizard.check
-        assert check.counts.text() == "新增：4 · 更新：0 · 未变：0 · 未导入的行：0 · 有问题但已导入的行：2"
-        assert check.tabs.tabText(0) == "问题（2）"
-        assert [cell(check.problems, 0, c) for c in (1, 3, 4)] == [
-            "手机号码", "字段留空，原值保存在备注中", "不是电话号码（少于 7 位或多于 15 位数字）"]
-        assert wizard.columns.table.cellWidget(2, 2).currentText() == "手机"
-        with qtbot.waitSignal(wizard.imported):
-            wizard.next()
-        assert wizard.result.summary.text() == "已导入：新增 4 个，更新 0 个；有问题但已导入的行：2；未导入的行：0。"
-        workspace = window.workspace
-        anda = next(r for r in workspace.customers.rows(0, 5) if r.name == "北京安达贸易")
-        zhao = next(c for c in workspace.customers.detail(anda.id).contacts if c.name == "赵磊")
-        assert zhao.notes == "手机原文：12345"  # the value kept on the record, in the user's language
-    finally:
-        for translator in translators:
-            QCoreApplication.removeTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+def test_the_preview_and_the_kept_values_speak_chinese(window: MainWindow, tmp_path: Path, qtbot, chinese_ui):
+    wizard = _to_preview(window, fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
+    check = wizard.check
+    assert check.counts.text() == "新增：4 · 更新：0 · 未变：0 · 未导入的行：0 · 有问题但已导入的行：2"
+    assert check.tabs.tabText(0) == "问题（2）"
+    assert [cell(check.problems, 0, c) for c in (1, 3, 4)] == [
+        "手机号码", "字段留空，原值保存在备注中", "不是电话号码（少于 7 位或多于 15 位数字）"]
+    assert wizard.columns.table.cellWidget(2, 2).currentText() == "手机"
+    with qtbot.waitSignal(wizard.imported):
+        wizard.next()
+    assert wizard.result.summary.text() == "已导入：新增 4 个，更新 0 个；有问题但已导入的行：2；未导入的行：0。"
+    workspace = window.workspace
+    anda = next(r for r in workspace.customers.rows(0, 5) if r.name == "北京安达贸易")
+    zhao = next(c for c in workspace.customers.detail(anda.id).contacts if c.name == "赵磊")
+    assert zhao.notes == "手机原文：12345"  # the value kept on the record, in the user's language
 
 
 def test_wizard_imports_an_order_list(window: MainWindow, tmp_path: Path, qtbot):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale
 
 from keepclient.domain import enums
 from keepclient.ui.labels import LABELS, date_text, label
+from tests.ui.helpers import default_locale
 
 
 def test_every_stored_value_has_a_label():
@@ -23,13 +24,10 @@ def test_label_falls_back_to_the_value():
 
 
 def test_dates_follow_the_locale():
-    try:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    with default_locale(QLocale.Language.English, QLocale.Country.UnitedStates):
         assert date_text(dt.date(2026, 11, 23)) == "11/23/26"
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    with default_locale(QLocale.Language.Chinese, QLocale.Country.China):
         assert date_text(dt.date(2026, 11, 23)) == "2026/11/23"
-        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    with default_locale(QLocale.Language.German, QLocale.Country.Germany):
         assert date_text(dt.date(2026, 11, 23)) == "23.11.26"
-    finally:
-        QLocale.setDefault(QLocale.system())
     assert date_text(None) == ""

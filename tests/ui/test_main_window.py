@@ -4,33 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, Qt
 
 from keepclient import paths
-from keepclient.app import install_translations
-from keepclient.ui.main_window import DEMO_CUSTOMERS, MainWindow, area_widgets
+from keepclient.ui.main_window import DEMO_CUSTOMERS, area_widgets
 from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
 from tests.conftest import DEMO_TODAY
 from tests.ui.helpers import ScriptedPrompter
-
-
-@pytest.fixture
-def prefs(tmp_path: Path) -> Preferences:
-    return Preferences(tmp_path / "prefs.ini")
-
-
-@pytest.fixture
-def make_window(qtbot, prefs: Preferences):
-    def make(prompter: ScriptedPrompter | None = None) -> tuple[MainWindow, ScriptedPrompter]:
-        prompter = prompter or ScriptedPrompter()
-        window = MainWindow(prefs, prompter=prompter, runner=TaskRunner(inline=True))
-        qtbot.addWidget(window)
-        window.show()
-        return window, prompter
-    return make
 
 
 def _cell(model, row: int, column: int) -> str:
@@ -169,40 +150,26 @@ def test_language_choice_is_saved(make_window, prefs: Preferences):
     assert window.language_actions["zh_CN"].isChecked() and not window.language_actions["system"].isChecked()
 
 
-def test_window_speaks_chinese(make_window, demo_db: Path):
-    app = QApplication.instance()
-    translators = install_translations(app, "zh_CN")
-    assert translators
-    try:
-        window, _ = make_window()
-        window.open_workspace(demo_db)
-        assert window.tabs.tabText(0) == "客户(&C)"
-        assert window.mode_label.text() == "本地数据库"
-        model = window.customers.list.model()
-        assert model.headerData(0, Qt.Orientation.Horizontal) == "名称"
-    finally:
-        for translator in translators:
-            QCoreApplication.removeTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+def test_window_speaks_chinese(chinese_ui, make_window, demo_db: Path):
+    window, _ = make_window()
+    window.open_workspace(demo_db)
+    assert window.tabs.tabText(0) == "客户(&C)"
+    assert window.mode_label.text() == "本地数据库"
+    model = window.customers.list.model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "名称"
 
 
-def test_demo_runs_off_the_ui_thread(qtbot, prefs: Preferences, tmp_path: Path):
-    prompter = ScriptedPrompter(yes=True)
-    window = MainWindow(prefs, prompter=prompter, runner=TaskRunner())
-    qtbot.addWidget(window)
-    window.show()
+def test_demo_runs_off_the_ui_thread(make_window, qtbot, tmp_path: Path):
+    window, _ = make_window(ScriptedPrompter(yes=True), runner=TaskRunner())
     window.open_workspace(tmp_path / "threaded.db", create=True)
     qtbot.waitUntil(lambda: window.task is not None, timeout=5000)
     qtbot.waitUntil(lambda: window.task is None, timeout=30000)
-    assert window.customers.list.model().rowCount() == DEMO_CUSTOMERS
+    qtbot.waitUntil(lambda: window.customers.list.model().rowCount() == DEMO_CUSTOMERS)  # counted in the background
     assert "500" in window.statusBar().currentMessage()
 
 
-def test_cancelled_demo_writes_nothing_and_asks_nothing(qtbot, prefs: Preferences, tmp_path: Path):
-    prompter = ScriptedPrompter(yes=False)
-    window = MainWindow(prefs, prompter=prompter, runner=TaskRunner())
-    qtbot.addWidget(window)
-    window.show()
+def test_cancelled_demo_writes_nothing_and_asks_nothing(make_window, qtbot, tmp_path: Path):
+    window, prompter = make_window(ScriptedPrompter(yes=False), runner=TaskRunner())
     window.open_workspace(tmp_path / "cancel.db", offer_demo=False, create=True)
     window.load_demo()
     window.task.cancel()

@@ -11,10 +11,7 @@ import pytest
 
 from keepclient.services.presence import STALE_AFTER
 from keepclient.services.workspace import Workspace
-from keepclient.ui.main_window import MainWindow
-from keepclient.ui.settings import Preferences
-from keepclient.ui.tasks import TaskRunner
-from tests.ui.helpers import ScriptedPrompter
+from tests.ui.helpers import sql
 
 T0 = dt.datetime(2026, 11, 23, 9, 30)
 
@@ -34,18 +31,6 @@ def team_file(team_db) -> Path:
     return team_db[0]
 
 
-@pytest.fixture
-def open_window(qtbot, tmp_path: Path):
-    def make(db: Path) -> MainWindow:
-        window = MainWindow(Preferences(tmp_path / "prefs.ini"), prompter=ScriptedPrompter(),
-                            runner=TaskRunner(inline=True))
-        qtbot.addWidget(window)
-        window.show()
-        assert window.open_workspace(db, offer_demo=False)
-        return window
-    return make
-
-
 def colleague(path: Path, name: str, clock: Clock) -> Workspace:
     ws = Workspace.open(path, user=name)
     ws.presence.clock = clock
@@ -53,12 +38,7 @@ def colleague(path: Path, name: str, clock: Clock) -> Workspace:
 
 
 def versions(path: Path) -> tuple[list[tuple[int, int]], int]:
-    conn = sqlite3.connect(path)
-    try:
-        return (conn.execute("SELECT id, version FROM customer ORDER BY id").fetchall(),
-                conn.execute("SELECT count(*) FROM change_log").fetchone()[0])
-    finally:
-        conn.close()
+    return sql(path, "SELECT id, version FROM customer ORDER BY id"), sql(path, "SELECT count(*) FROM change_log")[0][0]
 
 
 def test_two_workspaces_on_one_file_see_each_other(team_file: Path):
@@ -121,7 +101,7 @@ def test_a_busy_database_skips_the_heartbeat_without_waiting(team_file: Path):
 
 def test_status_bar_shows_who_else_is_here(open_window, team_file: Path):
     clock = Clock(T0)
-    window = open_window(team_file)
+    window, _ = open_window(team_file, detail=False)
     label = window.presence_label
     assert label.workspace is window.workspace and label.heartbeat.isActive()
     assert label.heartbeat.interval() == 20_000

@@ -8,6 +8,7 @@ Order dates are counted back from the day the test runs, so what the 12-month fi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,22 +22,15 @@ from keepclient.ui.calendar.area import CalendarArea
 from keepclient.ui.customers.order_dialog import OrderDialog
 from keepclient.ui.main_window import MainWindow
 from keepclient.ui.settings import Preferences
-from keepclient.ui.tasks import TaskRunner
 from tests import small_team
-from tests.ui.helpers import ScriptedPrompter
+from tests.ui.helpers import ScriptedPrompter, names
 
 TODAY = dt.date.today()  # only ever used to count back: every date below is relative to it
 REVENUE = SORTABLE_COLUMNS.index("revenue_12m")
 LAST_ORDER = SORTABLE_COLUMNS.index("last_order")
 
 
-@pytest.fixture(autouse=True)
-def english_locale():
-    """Money and dates as an English locale writes them, whatever the machine's locale."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    yield
-    QLocale.setDefault(before)
+pytestmark = pytest.mark.usefixtures("english_locale")  # money and dates as an English locale writes them
 
 
 @pytest.fixture
@@ -53,21 +47,9 @@ def shop(tmp_path: Path) -> tuple[Path, dict[str, int], dict[str, int]]:
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path: Path):
-    prefs = Preferences(tmp_path / "prefs.ini")
-
-    def make(db: Path, prompter: ScriptedPrompter | None = None) -> tuple[MainWindow, ScriptedPrompter]:
-        prompter = prompter or ScriptedPrompter()
-        window = MainWindow(prefs, prompter=prompter, runner=TaskRunner(inline=True))
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        window.tabs.setCurrentIndex(0)
-        assert window.open_workspace(db, offer_demo=False)
-        qtbot.waitUntil(lambda: window.customers.detail.shown_id is not None)
-        return window, prompter
-
-    return make
+def open_window(open_window):
+    """The shared window factory, the window wide enough for the order columns."""
+    return functools.partial(open_window, size=(1366, 768))
 
 
 def select(window: MainWindow, customer_id: int) -> None:
@@ -84,13 +66,8 @@ def cell(window: MainWindow, row: int, column: int) -> str:
     return model.data(model.index(row, column))
 
 
-def names(window: MainWindow) -> list[str]:
-    model = window.customers.list.model()
-    return [model.data(model.index(row, 0)) for row in range(model.rowCount())]
-
-
 def order_dialog(window: MainWindow) -> OrderDialog:
-    dialog = window.customers.actions.dialog
+    dialog = window.customers.operations.dialog
     assert isinstance(dialog, OrderDialog)
     return dialog
 
@@ -275,12 +252,12 @@ def test_a_colleagues_save_is_never_overwritten(open_window, shop, qtbot):
     colleague.close()
 
 
-def test_record_order_after_logging_a_visit_as_done(qtbot, shop, tmp_path: Path):
+def test_record_order_after_logging_a_visit_as_done(qtbot, shop, prefs: Preferences):
     db, ids, people = shop
     ws = Workspace.open(db, user="tester")
     day = dt.date(2030, 3, 5)  # the calendar's "today" is fixed; the order date is typed
     (visit_id,) = ws.visits.plan(ids["muller"], start=dt.datetime.combine(day, dt.time(10)), minutes=60)
-    area = CalendarArea(Preferences(tmp_path / "prefs.ini"), ScriptedPrompter(), today=day)
+    area = CalendarArea(prefs, ScriptedPrompter(), today=day)
     qtbot.addWidget(area)
     area.resize(1300, 820)
     area.show()
@@ -306,12 +283,12 @@ def test_record_order_after_logging_a_visit_as_done(qtbot, shop, tmp_path: Path)
     ws.close()
 
 
-def test_no_order_offered_for_a_cancelled_visit(qtbot, shop, tmp_path: Path):
+def test_no_order_offered_for_a_cancelled_visit(qtbot, shop, prefs: Preferences):
     db, ids, _ = shop
     ws = Workspace.open(db, user="tester")
     day = dt.date(2030, 3, 5)
     (visit_id,) = ws.visits.plan(ids["muller"], start=dt.datetime.combine(day, dt.time(10)), minutes=60)
-    area = CalendarArea(Preferences(tmp_path / "prefs.ini"), ScriptedPrompter(), today=day)
+    area = CalendarArea(prefs, ScriptedPrompter(), today=day)
     qtbot.addWidget(area)
     area.show()
     area.show_workspace(ws)

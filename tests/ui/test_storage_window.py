@@ -17,10 +17,8 @@ from keepclient.services import backups
 from keepclient.services.workspace import Workspace
 from keepclient.ui import storage_check
 from keepclient.ui.main_window import MainWindow
-from keepclient.ui.settings import Preferences
-from keepclient.ui.tasks import TaskRunner
 from tests.ui.calendar_helpers import block_center, drag
-from tests.ui.helpers import ScriptedPrompter
+from tests.ui.helpers import ScriptedPrompter, sql
 
 TAKEN = dt.datetime(2026, 11, 20, 18, 0)
 TODAY = dt.datetime(2026, 11, 23, 8, 30)
@@ -28,15 +26,14 @@ VISIT_DAY = dt.date(2026, 11, 24)  # the calendar is shown on this day (never th
 
 
 @pytest.fixture
-def open_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def open_window(make_window, monkeypatch: pytest.MonkeyPatch):
+    """The shared window factory, checking for damage right after opening and never on today's date, and not
+    waiting for a customer to show (a damaged file may show none)."""
     monkeypatch.setattr(storage_check, "CHECK_DELAY_MS", 0)
 
     def make(db: Path, prompter: ScriptedPrompter | None = None) -> tuple[MainWindow, ScriptedPrompter]:
-        prompter = prompter or ScriptedPrompter()
-        window = MainWindow(Preferences(tmp_path / "prefs.ini"), prompter=prompter, runner=TaskRunner(inline=True))
+        window, prompter = make_window(prompter)
         window.damage_check.clock = lambda: TODAY  # the daily backup after the check: never today's date
-        qtbot.addWidget(window)
-        window.show()
         window.tabs.setCurrentIndex(0)
         assert window.open_workspace(db, offer_demo=False)
         return window, prompter
@@ -44,11 +41,7 @@ def open_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def count(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute("SELECT count(*) FROM customer WHERE deleted_at IS NULL").fetchone()[0]
-    finally:
-        conn.close()
+    return sql(path, "SELECT count(*) FROM customer WHERE deleted_at IS NULL")[0][0]
 
 
 # -- read-only -----------------------------------------------------------------------------------------------

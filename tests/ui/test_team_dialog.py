@@ -9,35 +9,14 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
 from keepclient.db.models import Customer
 from keepclient.services.workspace import Workspace
-from keepclient.ui.main_window import MainWindow
 from keepclient.ui.settings import Preferences
-from keepclient.ui.tasks import TaskRunner
 from tests.ui.helpers import ScriptedPrompter
 
 
 @pytest.fixture
-def prefs(tmp_path: Path) -> Preferences:
-    return Preferences(tmp_path / "prefs.ini")
-
-
-@pytest.fixture
-def make_window(qtbot, prefs: Preferences):
-    def make(prompter: ScriptedPrompter | None = None, **kwargs) -> tuple[MainWindow, ScriptedPrompter]:
-        prompter = prompter or ScriptedPrompter()
-        window = MainWindow(prefs, prompter=prompter, runner=TaskRunner(inline=True), **kwargs)
-        qtbot.addWidget(window)
-        window.show()
-        window.tabs.setCurrentIndex(0)
-        return window, prompter
-    return make
-
-
-@pytest.fixture
-def team_window(make_window, team_db, qtbot):
+def team_window(open_window, team_db):
     db, ids, people = team_db
-    window, prompter = make_window()
-    assert window.open_workspace(db, offer_demo=False)
-    qtbot.waitUntil(lambda: window.customers.detail.shown_id is not None)
+    window, prompter = open_window(db)
     return window, prompter, ids, people
 
 
@@ -273,7 +252,7 @@ def test_choosers_of_new_work_leave_out_an_inactive_salesperson(make_window, tea
     window, _ = make_window()
     assert window.open_workspace(db, offer_demo=False)
     window.customers.show_detail(ids["zhangwei"])  # still hers
-    actions = window.customers.actions
+    actions = window.customers.operations
     actions.quick("feedback")
     owner = actions.dialog.widgets["owner_id"]
     assert people["li"] not in combo_ids(owner) and owner.currentData() is None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -15,19 +14,10 @@ from keepclient.services.workspace import Workspace
 from keepclient.ui.calendar.cadence_dialog import CadenceDialog
 from keepclient.ui.calendar.outcome_dialog import OutcomeDialog
 from keepclient.ui.calendar.visit_dialog import VisitDialog
-from keepclient.ui.main_window import MainWindow
-from keepclient.ui.settings import Preferences
-from keepclient.ui.tasks import TaskRunner
 from tests.conftest import DEMO_TODAY
-from tests.ui.helpers import ScriptedPrompter
+from tests.ui.helpers import ScriptedPrompter, shown
 
 FREE = dt.datetime(2027, 3, 7, 7, 0)  # a Sunday morning long after the demo's planned visits
-
-
-def shown(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
 
 
 def accept(qtbot, dialog) -> None:
@@ -347,31 +337,19 @@ def test_cadence_dialog_saves_the_team_settings(workspace, qtbot):
     assert workspace.team.cadence()["A"] == 10  # cancelled: nothing saved
 
 
-@pytest.fixture
-def window(qtbot, demo_db: Path, tmp_path: Path):
-    win = MainWindow(Preferences(tmp_path / "prefs.ini"), prompter=ScriptedPrompter(),
-                     runner=TaskRunner(inline=True))
-    qtbot.addWidget(win)
-    win.show()
-    win.tabs.setCurrentIndex(0)
-    assert win.open_workspace(demo_db, offer_demo=False)
-    qtbot.waitUntil(lambda: win.customers.detail.shown_id is not None)
-    return win
-
-
 def test_schedule_follow_up_plans_a_series_in_one_undo_step(window, qtbot):
     area = window.customers
     customer = area.detail.shown_id
     ws = window.workspace
     due_before = ws.customers.detail(customer).values["next_follow_up"]
     window.customer_actions["schedule"].trigger()
-    dialog = area.actions.dialog
+    dialog = area.operations.dialog
     assert isinstance(dialog, VisitDialog) and dialog.customer_id == customer
     dialog.set_start(FREE)
     dialog.repeat.set_value(Recurrence(1, "week", count=3))
     accept(qtbot, dialog)
     ids = dialog.saved_ids
-    assert len(ids) == 3 and area.actions.dialog is None
+    assert len(ids) == 3 and area.operations.dialog is None
     assert window.customer_actions["undo"].text().endswith("Schedule 3 follow-ups")
     window.customer_actions["undo"].trigger()
     for visit_id in ids:

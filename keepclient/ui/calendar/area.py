@@ -3,12 +3,15 @@
 Each period change reads the database once (the visits of the period; the month view asks for each day's first
 lines and counts instead, so a crowded month costs the same as a quiet one) and hands the result to the views,
 which lay it out once and then only paint. Editing (dialogs, drag and drop, copy, paste, delete, undo) lives in
-editing.py; the dialogs, the Due panel and printing are loaded when first used.
+editing.py, which knows the area only as an EditedCalendar; the dialogs, the Due panel and printing are loaded when
+first used. What the calendar saves is announced on the workspace's change notifier, and what others announce is
+shown here (at once while the tab shows, else when it is shown again).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from keepclient.domain.errors import KeepclientError
 from keepclient.domain.types import CareDay, VisitItem
+from keepclient.services.changes import Change, Topic
 from keepclient.ui.calendar import periods
 from keepclient.ui.calendar.agenda import AgendaView
 from keepclient.ui.calendar.calendar_settings import CalendarSettings
@@ -40,11 +44,13 @@ from keepclient.ui.calendar.time_grid import TimeGrid
 from keepclient.ui.labels import date_text
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.tasks import TaskRunner
+from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
     from keepclient.ui.settings import Preferences
 
+SHOWN_HERE = (Topic.VISITS, Topic.CUSTOMERS, Topic.TEAM)  # visits, their customers' names and dates, salespeople
 MONTH_LINES = 12  # visits read per day for the month view: more than a cell shows on a large screen
 GRID_LIMIT = 1500  # more visits than this in a day or week are shown as counts per hour (read, laid out and
 # painted one by one they would take longer than the 100 ms a period change may take); the agenda lists this many
@@ -78,7 +84,10 @@ class CalendarArea(QWidget):
         self.fetches = 0  # database reads of a period so far (tests check one per change)
         self.undo_stack = QUndoStack(self)
         self.due = None  # the Due panel, once the workspace is shown and the panel exists
-        self.editing = VisitEditing(self)
+        self.editing = VisitEditing(self, self)
+        self.when_shown = RefreshWhenShown(self, self._changed_elsewhere)
+        self._stop_listening: Callable[[], None] | None = None
+        self._announcing = False  # our own announcement: shown already, not read again
 
         self._build_bar()
         self.grid = TimeGrid()
@@ -263,7 +272,11 @@ class CalendarArea(QWidget):
 
     # -- the workspace -------------------------------------------------------------------------------------
     def show_workspace(self, workspace: Workspace) -> None:
+        if self._stop_listening is not None:
+            self._stop_listening()
+        self.when_shown.forget()
         self.workspace = workspace
+        self._stop_listening = workspace.changes.subscribe(self._heard)
         self.undo_stack.clear()
         self.selected_id = None
         try:
@@ -308,9 +321,65 @@ class CalendarArea(QWidget):
     def colleague_saved(self) -> None:
         """Another connection committed: show the period again, unless the user is in the middle of a drag."""
         if self.grid.ghost is None:
-            self.refresh()
-            if self.due is not None and self.settings.due_panel:
-                self.due.refresh()
+            self._show_again()
+
+    def _show_again(self) -> None:
+        self.refresh()
+        if self.due is not None and self.settings.due_panel:
+            self.due.refresh()
+
+    # -- read-only databases ----------------------------------------------------------------------------
+    def edit_controls(self) -> tuple[list[QAction], list[QWidget]]:
+        """Every action and button of the calendar that saves something (a drag asks `read_only` itself)."""
+        return ([self.cadence_action, self.actions_by_name["paste"], self.actions_by_name["delete"]],
+                [self.plan_button])
+
+    # -- changes -------------------------------------------------------------------------------------------
+    def _heard(self, change: Change) -> None:
+        if not self._announcing:
+            self.when_shown(change)
+
+    def _changed_elsewhere(self, change: Change) -> None:
+        """Another tab, the window or a colleague saved `change` (handed over once the calendar is on show): the
+        team is read again when it may have changed (not while its menu is open: a colleague's save must not close
+        it), and the period and the Due panel when visits, customers or salespeople changed."""
+        if change.touches(Topic.TEAM) and not self.people.menu_.isVisible():
+            self.team_changed()
+        elif change.touches(*SHOWN_HERE):
+            self.colleague_saved()
+
+    def saved(self, change: Change) -> None:
+        """The calendar saved `change` (EditedCalendar): show it here, then tell the rest of the window."""
+        if change.touches(*SHOWN_HERE):
+            self._show_again()
+        if self.workspace is None:
+            return
+        self._announcing = True
+        try:
+            self.workspace.changes.announce(change)
+        finally:
+            self._announcing = False
+
+    # -- what editing asks (EditedCalendar) ----------------------------------------------------------------
+    def say(self, text: str) -> None:
+        self.message.emit(text)
+
+    def focus_visit(self, visit_id: int | None, day: dt.date | None = None) -> None:
+        self.selected_id = visit_id
+        if day is not None:
+            self.current_day = day
+
+    def cancel_drag(self) -> None:
+        self.grid.clear_ghost()
+
+    def reload(self) -> None:
+        self.refresh()
+
+    def paste_moment(self, visit: VisitItem) -> dt.datetime:
+        """The grid's selected free time; in the month and the agenda, the visit's own time on the chosen day."""
+        if self.view in ("day", "week"):
+            return self.selected_moment()
+        return dt.datetime.combine(self.current_day, visit.start.time())
 
     # -- navigation ----------------------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
@@ -424,7 +493,7 @@ class CalendarArea(QWidget):
         from keepclient.ui.calendar.cadence_dialog import CadenceDialog  # loaded when first used
 
         dialog = CadenceDialog(self.workspace, self)
-        dialog.accepted.connect(lambda: self.due.refresh() if self.due is not None else None)
+        dialog.accepted.connect(lambda: self.saved(Change.of(Topic.CUSTOMERS)))  # every customer's due date
         dialog.open()
         self.cadence_dialog = dialog
 

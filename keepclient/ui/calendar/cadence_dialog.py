@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +21,7 @@ from keepclient.domain.cadence import DEFAULT_RULES, MAX_DAYS
 from keepclient.domain.errors import KeepclientError, ValidationError
 from keepclient.ui.calendar.visit_dialog import error_text
 from keepclient.ui.widgets.field_values import mark_invalid
+from keepclient.ui.widgets.form_dialog import add_button, dialog_buttons, finish_form
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -58,22 +57,11 @@ class CadenceDialog(QDialog):
                 spin.setSpecialValueText(self.tr("no start-up period"))
             self.spins[key] = spin
             form.addRow(captions[key], spin)
-        self.message = QLabel()
-        self.message.setObjectName("cadence_message")
-        self.message.setStyleSheet("color: #b52b27;")
-        self.message.setWordWrap(True)
         self.defaults = QPushButton(self.tr("Restore defaults"))
         self.defaults.setToolTip(self.tr("A every 14 days, B 30, C 90; new customers weekly for 30 days"))
-        self.defaults.clicked.connect(lambda: self.set_values(DEFAULT_RULES))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.defaults, QDialogButtonBox.ButtonRole.ResetRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        buttons = dialog_buttons(self, self.accept)
+        add_button(buttons, self.defaults, lambda: self.set_values(DEFAULT_RULES), reset=True)
+        self.message = finish_form(self, form, buttons, "cadence_message", intro=intro)
         try:
             self.set_values(self.ws.team.cadence())
         except KeepclientError as exc:

@@ -9,6 +9,7 @@ only by the calendar's own later steps (saved_command.OwnWrites), so a colleague
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from keepclient.ui.widgets.saved_command import Context, SavedCommand
@@ -19,15 +20,24 @@ if TYPE_CHECKING:
 
 
 class VisitCommand(SavedCommand):
-    """A saved change to visits; undo and redo show the period again."""
+    """A saved change to visits of `customer_ids`; undo and redo show the period again and tell the rest of the
+    window (their due dates and planned visits moved too)."""
+
+    def __init__(self, context: Context, text: str, customer_ids: Iterable[int] = ()) -> None:
+        super().__init__(context, text)
+        self.customer_ids = frozenset(customer_ids)
+
+    def _changed(self) -> None:
+        self.context.changed(self.customer_ids)
 
 
 class MoveVisit(VisitCommand):
     """A drag: new start and/or duration, for one visit or (scope "series") every planned one of its series."""
 
     def __init__(self, context: Context, text: str, visit_id: int, before: tuple[dt.datetime, int],
-                 after: tuple[dt.datetime, int | None], scope: str, versions: Versions) -> None:
-        super().__init__(context, text)
+                 after: tuple[dt.datetime, int | None], scope: str, versions: Versions,
+                 customer_ids: Iterable[int] = ()) -> None:
+        super().__init__(context, text, customer_ids)
         self.visit_id, self.before, self.after, self.scope = visit_id, before, after, scope
         self.versions = dict(versions)
 
@@ -44,8 +54,8 @@ class MoveVisit(VisitCommand):
 class DeleteVisits(VisitCommand):
     """Visits moved to the trash; undo brings the same ids back."""
 
-    def __init__(self, context: Context, text: str, versions: Versions) -> None:
-        super().__init__(context, text)
+    def __init__(self, context: Context, text: str, versions: Versions, customer_ids: Iterable[int] = ()) -> None:
+        super().__init__(context, text, customer_ids)
         self.versions = dict(versions)
 
     def apply(self, ws: Workspace) -> None:
@@ -58,8 +68,8 @@ class DeleteVisits(VisitCommand):
 class AddVisits(VisitCommand):
     """Visits that were created (pasted, or planned in the dialog); undo moves them to the trash."""
 
-    def __init__(self, context: Context, text: str, versions: Versions) -> None:
-        super().__init__(context, text)
+    def __init__(self, context: Context, text: str, versions: Versions, customer_ids: Iterable[int] = ()) -> None:
+        super().__init__(context, text, customer_ids)
         self.versions = dict(versions)
 
     def apply(self, ws: Workspace) -> None:

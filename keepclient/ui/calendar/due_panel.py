@@ -34,6 +34,7 @@ from keepclient.domain.errors import KeepclientError
 from keepclient.domain.types import CareDay, DueItem, DueList, SalespersonInfo
 from keepclient.ui.calendar.visit_dialog import error_text
 from keepclient.ui.labels import date_text, time_text
+from keepclient.ui.widgets import style
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 CUSTOMER, TIER, DUE, PHONE, PLANNED, OWNER, PLAN, LOG = range(8)
 SECTIONS = ("overdue", "today", "week", "birthdays")
 ID_ROLE = Qt.ItemDataRole.UserRole
-OVERDUE_COLOR = QColor("#b52b27")
+OVERDUE_COLOR = QColor(style.OVERDUE_COLOR)  # the same red as overdue feedback
 LINK_COLOR = QColor("#1a5fb4")
 
 
@@ -318,18 +319,15 @@ class DuePanel(QWidget):
 
     def customer_ids(self, section: str) -> list[int]:
         """The customers listed in `section` ("overdue", "today", "week", "birthdays"), in order (tests)."""
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            if top.data(1, ID_ROLE) == section:
-                return [top.child(j).data(0, ID_ROLE) for j in range(top.childCount())
-                        if top.child(j).data(0, ID_ROLE) is not None]
-        return []
+        top = self.section_item(section)
+        if top is None:
+            return []
+        ids = [child.data(0, ID_ROLE) for child in (top.child(j) for j in range(top.childCount())) if child is not None]
+        return [customer_id for customer_id in ids if customer_id is not None]
 
     def section_item(self, section: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            if self.tree.topLevelItem(i).data(1, ID_ROLE) == section:
-                return self.tree.topLevelItem(i)
-        return None
+        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
+        return next((item for item in items if item is not None and item.data(1, ID_ROLE) == section), None)
 
     def _request(self, signal: SignalInstance) -> None:
         customer_id = self.current_customer()

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QProgressDialog, QWidget
 
 from keepclient.domain.errors import CancelledError, KeepclientError
 from keepclient.ui.labels import from_qdate, to_qdate
 from keepclient.ui.tasks import Task, TaskRunner
+from keepclient.ui.widgets.form_dialog import dialog_buttons
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -45,10 +46,7 @@ class IcsExportDialog(QDialog):
                               "export again updates the visits instead of adding them twice."))
         note.setWordWrap(True)
         form.addRow(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(dialog_buttons(self, self.accept))
 
     def period(self) -> tuple[dt.date, dt.date]:
         return from_qdate(self.first.date()), from_qdate(self.last.date())
@@ -96,7 +94,11 @@ class IcsExport(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         task = self.task = Task(work, cleanup=ws.release_thread)
-        task.signals.progress.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
+        def show_progress(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        task.signals.progress.connect(show_progress)
         progress.canceled.connect(task.cancel)
         task.then(lambda count: self.report(self.tr("Exported %1 visits to %2").replace("%1", str(count))
                                             .replace("%2", str(target))), self._failed)

@@ -17,28 +17,26 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
-from keepclient.domain.enums import FeedbackCategory, FeedbackKind, Severity
+from keepclient.domain.enums import OUTCOME_STATUSES, FeedbackCategory, FeedbackKind, Severity
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.domain.types import VisitItem
 from keepclient.ui.calendar.visit_dialog import VISIT_KINDS, error_text, fill_contacts
 from keepclient.ui.labels import date_text, label, time_text
 from keepclient.ui.widgets.date_field import OptionalDateEdit
 from keepclient.ui.widgets.field_values import mark_invalid
+from keepclient.ui.widgets.form_dialog import dialog_buttons, finish_form, ok_button
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
 
-OUTCOME_STATUSES = ("done", "cancelled", "missed")
 FEEDBACK_KINDS = tuple(kind.value for kind in FeedbackKind)
 FEEDBACK_CATEGORIES = tuple(category.value for category in FeedbackCategory)
 SEVERITIES = tuple(severity.value for severity in Severity)
@@ -138,19 +136,9 @@ class OutcomeDialog(QDialog):
         self.record_order.setObjectName("outcome_record_order")
         self.record_order.setToolTip(self.tr("After saving, record what the customer ordered"))
         form.addRow(self.record_order)
-        self.message = QLabel()
-        self.message.setObjectName("outcome_message")
-        self.message.setStyleSheet("color: #b52b27;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.feedback_box)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        buttons = dialog_buttons(self, self.accept)
+        self.ok_button = ok_button(buttons)
+        self.message = finish_form(self, form, buttons, "outcome_message", extra=[self.feedback_box])
         self.fields: dict[str, QWidget] = {"notes": self.notes, "outcome": self.notes,
                                            "satisfaction": self.satisfaction, "next_follow_up": self.next_follow_up}
         for key, widget in (("status", self.status), ("kind", self.kind), ("when", self.when),

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from keepclient.printing import default_landscape, page_layout, period, render_s
 from keepclient.ui.labels import date_text, from_qdate, to_qdate
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
+from keepclient.ui.widgets.form_dialog import add_button, dialog_buttons
 from keepclient.ui.widgets.print_preview import open_print_preview
 
 if TYPE_CHECKING:
@@ -143,12 +143,9 @@ class PrintDialog(QDialog):
         form.addRow(people_label, people_box)
         form.addRow(self.tr("&Paper:"), self.paper)
         form.addRow(self.tr("&Orientation:"), self.orientation)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.preview_button = buttons.addButton(self.tr("Pre&view…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton(self.tr("Save &PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button.clicked.connect(self.preview)
-        self.save_button.clicked.connect(self.save_pdf)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
+        self.preview_button = add_button(buttons, self.tr("Pre&view…"), self.preview)
+        self.save_button = add_button(buttons, self.tr("Save &PDF…"), self.save_pdf)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -213,7 +210,7 @@ class PrintDialog(QDialog):
                                               dt.datetime.combine(end, dt.time()), ids,
                                               last_notes=self.kind() == "day")
 
-    def render(self, device: QPagedPaintDevice) -> int:
+    def render_pages(self, device: QPagedPaintDevice) -> int:
         """Draw the chosen document on a printer (the preview's, or a real one from its Print button)."""
         try:
             entries = self.entries()
@@ -229,7 +226,7 @@ class PrintDialog(QDialog):
         """Open the print preview (not modal to the application, so the calendar stays usable behind it)."""
         self._remember()
         return open_print_preview(self, page_layout(self.paper.currentData(), self.landscape()),
-                                  self.document.currentText(), self.render)
+                                  self.document.currentText(), self.render_pages)
 
     def suggested_file(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

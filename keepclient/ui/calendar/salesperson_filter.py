@@ -13,7 +13,7 @@ class StayOpenMenu(QMenu):
     """Ticking a salesperson leaves the menu open, so several can be chosen in one go."""
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        action = self.activeAction()
+        action: QAction | None = self.activeAction()  # None between items, whatever the stubs say
         if action is not None and action.isEnabled() and action.isCheckable():
             action.trigger()
             return
@@ -66,7 +66,7 @@ class SalespersonFilter(QToolButton):
 
     def set_chosen(self, ids: list[int] | None) -> None:
         for pid, action in self.person_actions.items():
-            action.setChecked(bool(ids) and pid in ids)
+            action.setChecked(ids is not None and pid in ids)
         self.everyone.setChecked(not self.chosen())
         self._show_text()
         self.changed.emit()

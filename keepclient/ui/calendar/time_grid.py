@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -109,13 +110,13 @@ class TimeGrid(QAbstractScrollArea):
 
     def set_selection(self, day: dt.date, visit_id: int | None) -> None:
         self.current_day, self.selected_id = day, visit_id
-        placed = self.find(visit_id)
+        placed = self.find_placed(visit_id)
         if placed is not None:
             self.slot = placed.top
             self.ensure_visible(placed.top, placed.bottom)
         self.viewport().update()
 
-    def find(self, visit_id: int | None) -> Placed | None:
+    def find_placed(self, visit_id: int | None) -> Placed | None:
         if visit_id is None:
             return None
         for items in self.placed.values():
@@ -505,6 +506,7 @@ class TimeGrid(QAbstractScrollArea):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
             pos = QPointF(event.pos())
             placed = self.visit_at(pos)
             text = visit_tip(placed.visit) if placed is not None else (self._birthday_tip(pos)
@@ -539,7 +541,7 @@ class TimeGrid(QAbstractScrollArea):
         day = self.current_day or (self.days[0] if self.days else None)
         if day is None:
             return
-        placed = self.find(self.selected_id)
+        placed = self.find_placed(self.selected_id)
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             self._move_day(day, -1 if key == Qt.Key.Key_Left else 1, placed)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
@@ -586,7 +588,7 @@ class TimeGrid(QAbstractScrollArea):
 
     def _select(self, day: dt.date, visit_id: int | None) -> None:
         self.current_day, self.selected_id = day, visit_id
-        placed = self.find(visit_id)
+        placed = self.find_placed(visit_id)
         if placed is not None:
             self.slot = placed.top
             self.ensure_visible(placed.top, placed.bottom)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from keepclient.domain.types import ContactInfo, Recurrence, SalespersonInfo, Se
 from keepclient.ui.labels import date_text, from_qdate, label, time_text, to_qdate
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.widgets.field_values import mark_invalid
+from keepclient.ui.widgets.form_dialog import dialog_buttons, finish_form
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -329,19 +329,9 @@ class VisitDialog(QDialog):
         elif visit.series_id is not None:
             form.addRow("", QLabel(self.tr("Part of a repeating series.")))
 
-        self.message = QLabel()
-        self.message.setObjectName("visit_message")
-        self.message.setStyleSheet("color: #b52b27;")
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        if self.repeat is not None:
-            layout.addWidget(self.repeat)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.buttons = dialog_buttons(self, self.accept)
+        self.message = finish_form(self, form, self.buttons, "visit_message",
+                                   extra=[self.repeat] if self.repeat is not None else [])
         self.fields: dict[str, QWidget] = {
             "customer_id": self.picker.edit if self.picker else self.customer_label, "contact_id": self.contact,
             "kind": self.kind, "start": self.day, "when": self.day, "minutes": self.minutes, "purpose": self.purpose,

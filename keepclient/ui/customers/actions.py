@@ -5,11 +5,12 @@ and an undo command. Dialogs stay open on invalid input with the field marked; `
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QWidget
 
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.domain.types import FIRST_VERSION
@@ -17,13 +18,16 @@ from keepclient.ui.customers import commands, dialogs
 from keepclient.ui.customers.conflict_dialog import ConflictDialog
 from keepclient.ui.labels import date_text, label
 from keepclient.ui.widgets.form_dialog import FormDialog
+from keepclient.ui.widgets.list_detail import tr_error
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 if TYPE_CHECKING:
     from keepclient.domain.types import ContactInfo, CustomerDetail, DatesChange, OrderItem
-    from keepclient.ui.customers.area import CustomerArea
+    from keepclient.services.workspace import Workspace
     from keepclient.ui.customers.order_dialog import OrderDialog
+    from keepclient.ui.prompts import Prompter
+    from keepclient.ui.tasks import TaskRunner
 
 
 class _SaveAgain(KeepclientError):
@@ -38,38 +42,68 @@ class _SaveAgain(KeepclientError):
             "CustomerActions", "Press OK again to save yours over theirs, or Cancel.")
 
 
+class CustomerHost(Protocol):
+    """What customer actions need of the tab they act in: the open database, the selection, the undo stack, and
+    where results and messages go. The customers tab is one; actions never reach past this."""
+
+    workspace: Workspace | None
+    context: commands.Context
+    undo_stack: QUndoStack
+    prompter: Prompter
+    runner: TaskRunner
+    me: int | None
+    currency: str
+
+    def parent_widget(self) -> QWidget: ...
+    def selected_ids(self) -> list[int]: ...
+    def shown(self) -> CustomerDetail | None: ...
+    def is_editing(self) -> bool: ...
+    def save(self) -> bool: ...
+    def show_detail(self, customer_id: int) -> None: ...
+    def show_created(self, customer_id: int) -> None: ...
+    def after_change(self, customer_ids: Iterable[int] = ...) -> None: ...
+    def refresh_choices(self) -> None: ...
+    def forget_history(self) -> None: ...
+    def report(self, error: KeepclientError, quiet: bool = ...) -> None: ...
+    def say(self, text: str) -> None: ...
+
+
 class CustomerActions(QObject):
-    def __init__(self, area: CustomerArea) -> None:
-        super().__init__(area)
-        self.area = area
+    def __init__(self, host: CustomerHost) -> None:
+        super().__init__(host.parent_widget())
+        self.host = host
         self.dialog: QDialog | None = None  # a FormDialog, or the calendar's visit dialog
         self.conflict: ConflictDialog | None = None
 
     @property
-    def ws(self):
-        return self.area.workspace
+    def ws(self) -> Workspace:
+        """The open database: every operation first checks there is one (`host.workspace`)."""
+        workspace = self.host.workspace
+        assert workspace is not None, "no database is open"
+        return workspace
 
     def _moved_dates(self, dates: DatesChange | None) -> None:
         """Remember that our own log or plan moved the customer's version (an earlier undo may follow it)."""
         if dates is not None and dates.before != dates.after:
-            self.area.context.own.wrote("customer", {dates.customer_id: dates.version - 1},
+            self.host.context.own.wrote("customer", {dates.customer_id: dates.version - 1},
                                         {dates.customer_id: dates.version})
 
     def _push(self, command: commands.ServiceCommand) -> None:
-        self.area.undo_stack.push(command)
-        self.area.after_change(command.customer_ids)
+        self.host.undo_stack.push(command)
+        self.host.after_change(command.customer_ids)
 
-    def _open(self, dialog: FormDialog, on_submit: Callable[[dict[str, Any]], None]) -> FormDialog:
+    def _open(self, dialog: FormDialog | OrderDialog, on_submit: Callable[[dict[str, Any]], None],
+              ) -> FormDialog | OrderDialog:
         """Show `dialog` without blocking; OK runs `on_submit`, which closes it unless input was invalid."""
 
         def submitted(values: dict[str, Any]) -> None:
             try:
                 on_submit(values)
             except ValidationError as exc:
-                dialog.mark_invalid(exc.field, exc.message(self.area.tr_error))
+                dialog.mark_invalid(exc.field, exc.message(tr_error))
                 return
             except KeepclientError as exc:
-                dialog.mark_invalid("", exc.message(self.area.tr_error))
+                dialog.mark_invalid("", exc.message(tr_error))
                 return
             dialog.accept()
 
@@ -81,12 +115,12 @@ class CustomerActions(QObject):
 
     # -- customers ---------------------------------------------------------------------------------------
     def new_customer(self) -> None:
-        if self.ws is None:
+        if self.host.workspace is None:
             return
 
         def create(values: dict[str, Any]) -> None:
             duplicates = self.ws.customers.find_duplicates(values["name"], values["phone"])
-            if duplicates and not self.area.prompter.ask_yes_no(
+            if duplicates and not self.host.prompter.ask_yes_no(
                 translate("CustomerActions", "Possible duplicate"),
                 translate("CustomerActions", "Already in the database: %1. Create another customer anyway?").replace(
                     "%1", ", ".join(name for _id, name in duplicates)
@@ -96,57 +130,51 @@ class CustomerActions(QObject):
             customer_id = self.ws.editor.create(**values)
             self._push(
                 commands.SetDeleted(
-                    self.area.context,
+                    self.host.context,
                     translate("CustomerActions", "Create %1").replace("%1", values["name"]),
                     {customer_id: FIRST_VERSION},
                     deleted=False,
                 )
             )
-            self.area.filters.clear_search()
-            row = self.ws.customers.position(customer_id, self.area.current_filter())
-            if row is not None:
-                self.area.list.paged.item(row)
-                self.area.list.selectRow(row)
-            self.area.show_detail(customer_id)
+            self.host.show_created(customer_id)
 
-        self._open(dialogs.new_customer(self.area, self.ws.team.salespeople(), self.area.me), create)
+        self._open(dialogs.new_customer(self.host.parent_widget(), self.ws.team.salespeople(), self.host.me), create)
 
     def selection(self) -> list[int]:
-        ids = self.area.list.selected_ids()
-        if not ids and self.area.detail.shown_id is not None:
-            ids = [self.area.detail.shown_id]
-        return ids
+        ids = self.host.selected_ids()
+        shown = self.host.shown()
+        return ids if ids or shown is None else [shown.id]
 
     def set_deleted(self, deleted: bool) -> None:
         """Move the selected customers to the trash (Del), or restore them from it."""
         ids = self.selection()
-        if self.ws is None or not ids:
+        if self.host.workspace is None or not ids:
             return
         try:
             versions = self.ws.editor.set_deleted(ids, deleted)
-            self.area.context.own.wrote("customer", {i: v - 1 for i, v in versions.items()}, versions)
+            self.host.context.own.wrote("customer", {i: v - 1 for i, v in versions.items()}, versions)
         except KeepclientError as exc:
-            self.area.report(exc)
+            self.host.report(exc)
             return
         text = (
             translate("CustomerActions", "Move %n customer(s) to the trash")
             if deleted
             else translate("CustomerActions", "Restore %n customer(s)")
         )
-        self._push(commands.SetDeleted(self.area.context, text.replace("%n", str(len(ids))), versions, deleted))
-        self.area.message.emit(
+        self._push(commands.SetDeleted(self.host.context, text.replace("%n", str(len(ids))), versions, deleted))
+        self.host.say(
             translate("CustomerActions", "Moved to the trash: %n. Undo with Ctrl+Z.").replace("%n", str(len(ids)))
             if deleted
             else translate("CustomerActions", "Restored: %n.").replace("%n", str(len(ids)))
         )
 
     def empty_trash(self) -> None:
-        if self.ws is None:
+        if self.host.workspace is None:
             return
         from keepclient.domain.types import CustomerFilter
 
         count = self.ws.customers.count(CustomerFilter(trash=True))
-        if not count or not self.area.prompter.ask_yes_no(
+        if not count or not self.host.prompter.ask_yes_no(
             translate("CustomerActions", "Empty trash"),
             translate(
                 "CustomerActions",
@@ -158,24 +186,23 @@ class CustomerActions(QObject):
 
         workspace = self.ws  # a backup comes first (it reads the whole file), so the work runs off the UI thread
         task = Task(lambda _report, _cancelled: workspace.empty_trash(), cleanup=workspace.release_thread)
-        self.area.message.emit(translate("CustomerActions", "Backing up, then emptying the trash…"))
+        self.host.say(translate("CustomerActions", "Backing up, then emptying the trash…"))
         task.then(lambda _count: self._trash_emptied(), self._trash_not_emptied)
-        self.area.runner.start(task)
+        self.host.runner.start(task)
 
     def _trash_not_emptied(self, error: Exception) -> None:
         if not isinstance(error, KeepclientError):
             raise error  # a bug: the window's error hook shows it
-        self.area.report(error)  # e.g. the backup failed (disk full): nothing was deleted
+        self.host.report(error)  # e.g. the backup failed (disk full): nothing was deleted
 
     def _trash_emptied(self) -> None:
-        self.area.undo_stack.clear()  # earlier steps may refer to customers that are gone now
-        self.area.detail.clear()
-        self.area.after_change()
+        self.host.forget_history()  # earlier steps may refer to customers that are gone now
+        self.host.after_change()
 
     def bulk(self, what: str) -> None:
         """Assign owner, set tier or stage, add or remove a tag on the selected customers."""
-        ids = self.area.list.selected_ids()
-        if self.ws is None or not ids:
+        ids = self.host.selected_ids()
+        if self.host.workspace is None or not ids:
             return
 
         def apply(values: dict[str, Any]) -> None:
@@ -190,10 +217,10 @@ class CustomerActions(QObject):
                 return
             before, versions = self.ws.editor.bulk_update(ids, {what: value})
             changed = {i: v - 1 for i, v in versions.items() if before[i] != {what: value}}
-            self.area.context.own.wrote("customer", changed, versions)
+            self.host.context.own.wrote("customer", changed, versions)
             self._push(
                 commands.BulkUpdate(
-                    self.area.context,
+                    self.host.context,
                     translate("CustomerActions", "%1 for %n customer(s)")
                     .replace("%1", label(what))
                     .replace("%n", str(len(ids))),
@@ -203,23 +230,22 @@ class CustomerActions(QObject):
                 )
             )
 
-        self._open(dialogs.choose(self.area, what, self.ws.team.salespeople()), apply)
+        self._open(dialogs.choose(self.host.parent_widget(), what, self.ws.team.salespeople()), apply)
 
     def change_tags(self, ids: list[int], add: list[str], remove: list[str]) -> None:
         before = self.ws.editor.tag_sets(ids)
         self.ws.editor.change_tags(ids, add=add, remove=remove)
         self._push(
-            commands.ChangeTags(self.area.context, translate("CustomerActions", "Change tags"), before, add, remove)
+            commands.ChangeTags(self.host.context, translate("CustomerActions", "Change tags"), before, add, remove)
         )
-        self.area.filters.set_choices(self.ws.team.salespeople(active_only=False), self.ws.team.tags(),
-                                      self.ws.customers.cities())
+        self.host.refresh_choices()
 
     # -- contacts ----------------------------------------------------------------------------------------
     def contact(self, action: str, contact: ContactInfo | None) -> None:
-        detail = self.area.detail.detail
-        if self.ws is None or detail is None:
+        detail = self.host.shown()
+        if self.host.workspace is None or detail is None:
             return
-        context = self.area.context
+        context = self.host.context
         if action == "add":
 
             def add(values: dict[str, Any]) -> None:
@@ -231,7 +257,7 @@ class CustomerActions(QObject):
                     )
                 )
 
-            self._open(dialogs.contact(self.area), add)
+            self._open(dialogs.contact(self.host.parent_widget()), add)
         elif action == "edit" and contact is not None:
 
             def edit(values: dict[str, Any]) -> None:
@@ -253,14 +279,14 @@ class CustomerActions(QObject):
                     )
                 )
 
-            self._open(dialogs.contact(self.area, contact), edit)
+            self._open(dialogs.contact(self.host.parent_widget(), contact), edit)
         elif action == "remove" and contact is not None:
             try:
                 version = self.ws.contacts.remove(contact.id, contact.version)
                 context.own.wrote("contact", {contact.id: contact.version}, {contact.id: version})
             except KeepclientError as exc:
-                self.area.report(exc)
-                self.area.after_change([detail.id])
+                self.host.report(exc)
+                self.host.after_change([detail.id])
                 return
             self._push(
                 commands.ContactChange(
@@ -272,16 +298,16 @@ class CustomerActions(QObject):
             try:
                 self.ws.contacts.set_primary(contact.id, contact.version)
             except KeepclientError as exc:
-                self.area.report(exc)
-            self.area.after_change([detail.id])
+                self.host.report(exc)
+            self.host.after_change([detail.id])
 
     # -- orders ------------------------------------------------------------------------------------------
     def record_order(self) -> None:
         """Record order… for the customer the pane shows (Customer menu, the pane's button)."""
-        detail = self.area.detail.detail
-        if self.ws is None or detail is None or detail.deleted:
+        detail = self.host.shown()
+        if self.host.workspace is None or detail is None or detail.deleted:
             return
-        if self.area.detail.is_dirty() and not self.area.save():
+        if self.host.is_editing() and not self.host.save():
             return
         self.order("add", None)
 
@@ -289,21 +315,22 @@ class CustomerActions(QObject):
         from keepclient.ui.customers.order_dialog import OrderDialog  # loaded when first used
 
         return OrderDialog(detail.name, self.ws.team.salespeople(active_only=False), order=order,
-                           owner_id=detail.values["owner"], currency=self.area.currency, parent=self.area)
+                           owner_id=detail.values["owner"], currency=self.host.currency,
+                           parent=self.host.parent_widget())
 
     def order(self, action: str, order: OrderItem | None) -> None:
         """Record ("add"), "edit" or "delete" an order of the shown customer; each is one undo step."""
-        detail = self.area.detail.detail
-        if self.ws is None or detail is None or detail.deleted:
+        detail = self.host.shown()
+        if self.host.workspace is None or detail is None or detail.deleted:
             return
-        context = self.area.context
+        context = self.host.context
         if action == "add":
 
             def add(values: dict[str, Any]) -> None:
                 item = self.ws.orders.add(detail.id, **values)
                 self._push(commands.OrderChange(context, translate("CustomerActions", "Record order"), detail.id,
                                                 item.id, "added", item.version))
-                self.area.message.emit(translate("CustomerActions", "Order recorded."))
+                self.host.say(translate("CustomerActions", "Order recorded."))
 
             self._open(self._order_dialog(detail), add)
         elif action == "edit" and order is not None:
@@ -319,7 +346,7 @@ class CustomerActions(QObject):
                     item = self.ws.orders.update(current.id, current.version, changes)
                 except ConflictError as exc:
                     dialog.order = self.ws.orders.get(current.id)  # theirs: OK again saves yours over it
-                    self.area.after_change([detail.id])
+                    self.host.after_change([detail.id])
                     raise _SaveAgain(exc) from exc
                 context.own.wrote("purchase", {current.id: current.version}, {current.id: item.version})
                 self._push(commands.OrderChange(
@@ -332,21 +359,21 @@ class CustomerActions(QObject):
                 version = self.ws.orders.delete(order.id, order.version)
                 context.own.wrote("purchase", {order.id: order.version}, {order.id: version})
             except KeepclientError as exc:
-                self.area.report(exc)
-                self.area.after_change([detail.id])
+                self.host.report(exc)
+                self.host.after_change([detail.id])
                 return
             self._push(commands.OrderChange(context, translate("CustomerActions", "Delete order"), detail.id,
                                             order.id, "deleted", version))
-            self.area.message.emit(translate("CustomerActions", "Order deleted. Undo with Ctrl+Z."))
+            self.host.say(translate("CustomerActions", "Order deleted. Undo with Ctrl+Z."))
 
     # -- quick actions -----------------------------------------------------------------------------------
     def quick(self, kind: str) -> None:
-        detail = self.area.detail.detail
-        if self.ws is None or detail is None or detail.deleted:
+        detail = self.host.shown()
+        if self.host.workspace is None or detail is None or detail.deleted:
             return
-        if self.area.detail.is_dirty() and not self.area.save():
+        if self.host.is_editing() and not self.host.save():
             return
-        activity, context = self.ws.activity, self.area.context
+        activity, context = self.ws.activity, self.host.context
 
         if kind == "log":
 
@@ -365,7 +392,7 @@ class CustomerActions(QObject):
                     context, translate("CustomerActions", "Log %1").replace("%1", label(values["kind"])), detail.id,
                     "visit", {entry: FIRST_VERSION}, dates))
 
-            self._open(dialogs.log_contact(self.area, detail.contacts), log)
+            self._open(dialogs.log_contact(self.host.parent_widget(), detail.contacts), log)
         elif kind == "feedback":
 
             def feedback(values: dict[str, Any]) -> None:
@@ -373,7 +400,7 @@ class CustomerActions(QObject):
                 self._push(commands.LoggedEntry(context, translate("CustomerActions", "Add feedback"), detail.id,
                                                 "feedback", {entry: FIRST_VERSION}))
 
-            self._open(dialogs.feedback(self.area, detail.contacts, self.ws.team.salespeople(),
+            self._open(dialogs.feedback(self.host.parent_widget(), detail.contacts, self.ws.team.salespeople(),
                                         detail.values["owner"], detail.owner_name), feedback)
         elif kind == "schedule":
             self.schedule(detail.id, detail.values["next_follow_up"])
@@ -386,8 +413,8 @@ class CustomerActions(QObject):
         today = dt.date.today()
         day = max(due, today) if due else today + dt.timedelta(days=1)
         dialog = VisitDialog(self.ws, customer_id=customer_id, start=dt.datetime.combine(day, dt.time(10)),
-                             prompter=self.area.prompter, parent=self.area)
-        context = self.area.context
+                             prompter=self.host.prompter, parent=self.host.parent_widget())
+        context = self.host.context
 
         def planned() -> None:
             text = translate("CustomerActions", "Schedule follow-up")
@@ -415,17 +442,18 @@ class CustomerActions(QObject):
                 return date_text(value)
             return label(value) if field in ("kind", "tier", "stage") else ("" if value is None else str(value))
 
-        dialog = ConflictDialog(detail.name, changes, theirs, theirs.get("updated_by", ""), label, show, self.area)
+        dialog = ConflictDialog(detail.name, changes, theirs, theirs.get("updated_by", ""), label, show,
+                                self.host.parent_widget())
 
         def resolved(mine: dict[str, Any]) -> None:
             try:
                 if mine:
                     version = self.ws.editor.update(detail.id, theirs["version"], mine)
-                    self.area.context.own.wrote("customer", {detail.id: theirs["version"]}, {detail.id: version})
+                    self.host.context.own.wrote("customer", {detail.id: theirs["version"]}, {detail.id: version})
                     before = {field: theirs[field] for field in mine}
-                    self.area.undo_stack.push(
+                    self.host.undo_stack.push(
                         commands.EditCustomer(
-                            self.area.context,
+                            self.host.context,
                             translate("CustomerActions", "Edit %1").replace("%1", detail.name),
                             detail.id,
                             before,
@@ -437,9 +465,9 @@ class CustomerActions(QObject):
                 self.resolve_conflict(detail, mine, again)
                 return
             except KeepclientError as exc:
-                self.area.report(exc)
-            self.area.show_detail(detail.id)
-            self.area.reload()
+                self.host.report(exc)
+            self.host.show_detail(detail.id)
+            self.host.after_change([detail.id])
 
         dialog.resolved.connect(resolved)
         dialog.finished.connect(lambda _result: setattr(self, "conflict", None))

@@ -1,38 +1,44 @@
 """The customers tab: saved views, search and filters, the list and the detail pane, wired to the services.
 
-Every change goes through the services and onto the undo stack; the list and pane then refresh from the database,
-keeping the scroll position and selection. Unsaved edits are saved before another customer is shown.
+The list and the pane are a `ListDetailController` configuration: the area composes the filter from the filter
+bar, the trash view and the header's sort and pushes it; the controller does the paging, counting, re-selecting
+and save-before-switch. Every change goes through the services and onto the undo stack and is announced on the
+workspace's change notifier, which this area (and the other areas) hear to refresh.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
-from keepclient.domain.types import SORTABLE_COLUMNS, CustomerFilter
+from keepclient.domain.errors import ConflictError, KeepclientError
+from keepclient.domain.types import CustomerDetail, CustomerFilter
+from keepclient.services.changes import Change, Topic
 from keepclient.ui.customers import commands
 from keepclient.ui.customers.actions import CustomerActions
 from keepclient.ui.customers.detail_pane import CustomerDetailPane
 from keepclient.ui.customers.filter_bar import FilterBar
-from keepclient.ui.customers.list_view import CustomerListView
+from keepclient.ui.customers.list_view import CustomerListModel, CustomerListView
 from keepclient.ui.customers.purchases_section import SHOWN_LIMIT as ORDERS_SHOWN
 from keepclient.ui.customers.satisfaction import SHOWN as SHOWN_SCORES
 from keepclient.ui.customers.views_sidebar import SavedView, ViewsSidebar, builtin_views, dump_views, load_views
+from keepclient.ui.read_only import pane_controls
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.after_paint import AfterFirstPaint
+from keepclient.ui.widgets.list_detail import ListDetailController, ListDetailOps, tr_error
+from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
     from keepclient.ui.prompts import Prompter
     from keepclient.ui.settings import Preferences
 
-
-COUNT_DELAY_MS = 150  # how long typing must pause before the full count of a long result is asked for
+EVERYTHING_ABOUT_A_CUSTOMER = (Topic.CUSTOMERS, Topic.VISITS, Topic.FEEDBACK, Topic.PURCHASES)
 
 
 class CustomerArea(QStackedWidget):
@@ -50,9 +56,13 @@ class CustomerArea(QStackedWidget):
         self.me: int | None = None
         self.undo_stack = QUndoStack(self)
         self.context = commands.Context(lambda: self.workspace, self.after_change, self.report)
-        self.actions = CustomerActions(self)
+        self.operations = CustomerActions(self)  # not `actions`: that name is QWidget.actions()
         self.read_only = False  # a read-only database (the window sets it): nothing here starts a change
-        self._selecting = False
+        self.trash = False
+        self.sort: tuple[str, bool] = ("name", False)
+        self._stop_hearing: Callable[[], None] | None = None
+        self._own_change = False  # announcing a change made here: the pane is shown again by after_change
+        self.when_shown = RefreshWhenShown(self, self._changed_elsewhere)
 
         empty = QWidget()
         empty_layout = QVBoxLayout(empty)
@@ -90,27 +100,27 @@ class CustomerArea(QStackedWidget):
         self.splitter.setSizes([160, 660, 500])
         self.addWidget(self.splitter)
 
+        self.controller = ListDetailController(self.list, self.detail, runner, self.report, self)
+        self.controller.rows_changed.connect(self._show_page)
+        self.controller.message.connect(self.message)
         self.filters.changed.connect(self.search_changed)
-        self.list.customer_selected.connect(self._customer_selected)
+        self.list.sort_requested.connect(self._sort_requested)
         self.list.layout_changed.connect(self._remember_header)
         self.sidebar.chosen.connect(self.apply_view)
         self.sidebar.save_requested.connect(self.save_view)
         self.sidebar.delete_requested.connect(self.delete_view)
         self.detail.save_requested.connect(self.save)
-        self.detail.revert_requested.connect(self.revert)
-        self.detail.restore_requested.connect(lambda: self.actions.set_deleted(False))
+        self.detail.revert_requested.connect(self.controller.revert)
+        self.detail.restore_requested.connect(lambda: self.operations.set_deleted(False))
         self.detail.contact_action.connect(self._contact_action)
-        self.detail.quick_action.connect(self.actions.quick)
+        self.detail.quick_action.connect(self.operations.quick)
         self.detail.order_action.connect(self._order_action)
-        self.trash = False
-        self._count_request: tuple[int, CustomerFilter] | None = None
-        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
-        self._count_timer.timeout.connect(self._start_count)
-        self._settle_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
-        self._settle_timer.timeout.connect(self._settle)
 
     # -- opening -----------------------------------------------------------------------------------------
     def show_workspace(self, workspace: Workspace) -> None:
+        if self._stop_hearing is not None:
+            self._stop_hearing()
+        self.when_shown.forget()
         self.workspace = workspace
         self.undo_stack.clear()
         # Everyone: the owner filter finds a leaver's customers too; the detail pane offers only active people
@@ -124,12 +134,18 @@ class CustomerArea(QStackedWidget):
         self.detail.currency = self.currency
         self.sidebar.set_views(builtin_views(self.me is not None) + load_views(self.prefs.saved_views),
                                select=builtin_views(False)[0].name)
-        self.list.show_customers(workspace.customers, self.current_filter, self.currency)
+        model = CustomerListModel(workspace.customers, self.currency)
+        self.list.use_model(model)
+        self.list.setModel(model)  # the saved header (and with it the saved sort) applies to this model's columns
         self.list.restore_header(self.prefs.customer_header)
-        self.list.paged.sort_changed.connect(self.search_changed)
-        self.list.paged.count_needed.connect(self._count_in_background)
+        self.list.size_columns()
+        self.controller.attach(model, ListDetailOps(
+            show=self.show_detail, write=self._write, conflict=self._conflict,
+            counter=lambda flt: lambda: workspace.customers.count(flt), release_thread=workspace.release_thread,
+        ), self._compose_filter())
         self.detail.clear()
         self._show_page()
+        self._stop_hearing = workspace.changes.subscribe(self._heard)
         # The list paints first; the city choices and the first customer's details follow right after.
         AfterFirstPaint(self.list.viewport(), lambda: self._after_first_page(workspace))
         self.list.viewport().update()
@@ -148,14 +164,14 @@ class CustomerArea(QStackedWidget):
 
     def _recount_order_figures(self, workspace: Workspace) -> None:
         """The 12-month revenue moves on as days pass: recount customers counted for an earlier day, off the UI
-        thread, and show the list again when any changed."""
+        thread, and announce the change when any moved."""
         if workspace.read_only:  # nothing can be written; the figures show as last counted
             return
         today = dt.date.today()
         task = Task(lambda _report, _cancelled: workspace.orders.refresh_stale(today),
                     cleanup=workspace.release_thread)
-        task.then(lambda count: self.colleague_saved() if count and workspace is self.workspace else None,
-                  self._recount_failed)
+        task.then(lambda count: workspace.changes.announce(Change.of(Topic.CUSTOMERS, Topic.PURCHASES))
+                  if count and workspace is self.workspace else None, self._recount_failed)
         self.runner.start(task)
 
     def _recount_failed(self, error: Exception) -> None:
@@ -175,10 +191,23 @@ class CustomerArea(QStackedWidget):
             self.report(exc, quiet=True)
             return
         self.detail.set_salespeople(people)
-        self.reload()
-        shown = self.detail.shown_id
-        if shown is not None and not self.detail.is_dirty():
-            self.show_detail(shown)
+        self.controller.refresh()
+
+    def _heard(self, change: Change) -> None:
+        """Something was saved: here (the list is read again at once; `after_change` shows the pane again), or
+        in another tab or by a colleague (read once the tab is on show)."""
+        if self._own_change:
+            self.controller.refresh(reshow=False)
+        else:
+            self.when_shown(change)
+
+    def _changed_elsewhere(self, change: Change) -> None:
+        """The list is read again, and the pane when it shows a customer the change may concern and holds no
+        unsaved edits; the owner choices too when the team changed."""
+        if change.touches(Topic.TEAM):
+            self.team_changed()
+        else:
+            self.controller.refresh(reshow=change.concerns(self.detail.shown_id))
 
     def _show_page(self) -> None:
         rows = self.list.paged.rowCount() if self.list.paged else 0
@@ -188,79 +217,47 @@ class CustomerArea(QStackedWidget):
         self.no_match.setVisible(rows == 0 and filtered)
 
     def current_filter(self) -> CustomerFilter:
-        sort, descending = self.list.paged.sort_fields() if self.list.paged else ("name", False)
+        """The filter the list shows."""
+        flt = self.controller.filter
+        return flt if isinstance(flt, CustomerFilter) else self._compose_filter()
+
+    def _compose_filter(self) -> CustomerFilter:
+        sort, descending = self.sort
         return self.filters.current(trash=self.trash, sort=sort, descending=descending)
 
     # -- refreshing --------------------------------------------------------------------------------------
     def search_changed(self) -> None:
-        """A keystroke, filter or sort: show the first page at once; the full count follows off the UI thread."""
-        if self.list.paged is None:
-            return
-        self._selecting = True
-        try:
-            self.list.paged.reload(count_now=False)
-        except KeepclientError as exc:
-            self.report(exc, quiet=True)
-        finally:
-            self._selecting = False
-        self.list.scrollToTop()
-        self._show_page()
-        self._settle_timer.start()
+        """A keystroke, filter or view: the first page at once; the full count follows off the UI thread."""
+        self.controller.set_filter(self._compose_filter(), typing=True)
 
-    def _settle(self) -> None:
-        """Typing paused: if the pane shows a customer the new results no longer hold, show the first one."""
-        model, shown = self.list.paged, self.detail.shown_id
-        if model is None or self.detail.is_dirty() or (shown is not None and model.row_of(shown) is not None):
-            return
-        if model.rowCount():
-            self.list.selectRow(0)
-        else:
-            self.detail.clear()
-
-    def _count_in_background(self, generation: int, flt: CustomerFilter) -> None:
-        """Count once typing pauses: a count per keystroke would only compete with the next keystroke's page."""
-        self._count_request = (generation, flt)
-        self._count_timer.start()
-
-    def _start_count(self) -> None:
-        workspace, model = self.workspace, self.list.paged
-        if workspace is None or model is None or self._count_request is None:
-            return
-        generation, flt = self._count_request
-        self._count_request = None
-        task = Task(lambda _report, _cancelled: workspace.customers.count(flt), cleanup=workspace.release_thread)
-        task.then(lambda total: model.set_total(generation, total))
-        self.runner.start(task)
+    def _sort_requested(self, field: str, descending: bool) -> None:
+        self.sort = (field, descending)
+        if self.controller.model is not None:
+            self.search_changed()
 
     def reload(self) -> None:
         """Read the list again, keeping the scroll position and the selected customer where they are."""
-        if self.list.paged is None:
-            return
-        current = self.list.current_id()
-        selected = self.list.selected_ids()
-        scroll = self.list.verticalScrollBar().value()
-        self._selecting = True
-        try:
-            self.list.paged.reload(count_now=True)
-            self.list.verticalScrollBar().setValue(scroll)
-            self.list.reselect(current, selected)
-        finally:
-            self._selecting = False
-        self._show_page()
+        self.controller.refresh(reshow=False)
 
-    def after_change(self, customer_ids: Any = ()) -> None:
-        """A change was saved: refresh the list, and the pane when it shows a changed customer."""
-        self.reload()
+    def after_change(self, customer_ids: Iterable[int] = (), topics: Iterable[Topic] = EVERYTHING_ABOUT_A_CUSTOMER,
+                     ) -> None:
+        """A change was saved here: say so to every part of the window (this list refreshes when it hears it),
+        and show the changed customer again in the pane: the change was made from it."""
+        if self.workspace is None:
+            return
+        ids = frozenset(customer_ids)
+        self._own_change = True
+        try:
+            self.workspace.changes.announce(Change.of(*topics, customer_ids=ids))
+        finally:
+            self._own_change = False
         shown = self.detail.shown_id
-        if shown is not None and (not customer_ids or shown in set(customer_ids)):
+        if shown is not None and (not ids or shown in ids):
             self.show_detail(shown)
 
     def colleague_saved(self) -> None:
-        """Called when another connection committed: refresh without touching unsaved edits."""
-        self.reload()
-        shown = self.detail.shown_id
-        if shown is not None and not self.detail.is_dirty():
-            self.show_detail(shown)
+        """Refresh without touching unsaved edits (what hearing a colleague's save does)."""
+        self.controller.refresh()
 
     def show_detail(self, customer_id: int) -> None:
         if self.workspace is None:
@@ -274,65 +271,94 @@ class CustomerArea(QStackedWidget):
             self.detail.clear()
             self.report(exc, quiet=True)
 
-    def _customer_selected(self, customer_id: int) -> None:
-        if self._selecting or customer_id == self.detail.shown_id:
-            return
-        dirty_id = self.detail.shown_id if self.detail.is_dirty() else None
-        if dirty_id is not None and not self.save():
-            row = self.list.paged.row_of(dirty_id) if self.list.paged else None
-            if row is not None:
-                self._selecting = True
-                self.list.selectRow(row)
-                self._selecting = False
-            return
-        self.show_detail(customer_id)
-
     # -- saving ------------------------------------------------------------------------------------------
     def save(self) -> bool:
         """Save the pane's edits (never silently over a colleague's); False when they are not saved yet."""
+        return self.controller.save()
+
+    def _write(self) -> None:
+        """The pane's edits through the version check, as one undo step; tags are their own step."""
         detail = self.detail.detail
-        if self.workspace is None or detail is None or not self.detail.is_dirty():
-            return True
+        assert self.workspace is not None and detail is not None
         changes = self.detail.form.changes()
-        try:
-            if changes:
-                version = self.workspace.editor.update(detail.id, detail.version, changes)
-                self.context.own.wrote("customer", {detail.id: detail.version}, {detail.id: version})
-                before = {field: detail.values[field] for field in changes}
-                self.undo_stack.push(commands.EditCustomer(
-                    self.context, self.tr("Edit %1").replace("%1", detail.name), detail.id, before, changes,
-                    version))
-            if self.detail.tags_changed():
-                self.actions.change_tags([detail.id], add=sorted(set(self.detail.tag_names()) - set(detail.tags)),
-                                         remove=sorted(set(detail.tags) - set(self.detail.tag_names())))
-        except ValidationError as exc:
-            text = exc.message(self.tr_error)
-            self.detail.form.mark_invalid(exc.field, text)
-            self.message.emit(text)
-            return False
-        except ConflictError as exc:
-            self.actions.resolve_conflict(detail, changes, exc)
-            return False
-        except KeepclientError as exc:
-            self.report(exc)
-            return False
-        self.after_change([detail.id])
+        if changes:
+            version = self.workspace.editor.update(detail.id, detail.version, changes)
+            self.context.own.wrote("customer", {detail.id: detail.version}, {detail.id: version})
+            before = {field: detail.values[field] for field in changes}
+            self.undo_stack.push(commands.EditCustomer(
+                self.context, self.tr("Edit %1").replace("%1", detail.name), detail.id, before, changes, version))
+        if self.detail.tags_changed():
+            self.operations.change_tags([detail.id], add=sorted(set(self.detail.tag_names()) - set(detail.tags)),
+                                     remove=sorted(set(detail.tags) - set(self.detail.tag_names())))
+        self.after_change([detail.id], [Topic.CUSTOMERS])
         self.message.emit(self.tr("Saved."))
-        return True
+
+    def _conflict(self, error: ConflictError) -> None:
+        detail = self.detail.detail
+        assert detail is not None
+        self.operations.resolve_conflict(detail, self.detail.form.changes(), error)
 
     def revert(self) -> None:
-        if self.detail.shown_id is not None:
-            self.show_detail(self.detail.shown_id)
+        self.controller.revert()
 
     def _order_action(self, action: str, order: Any) -> None:
         """The pane's order buttons and menu (locked while read-only, like the contacts)."""
         if not self.read_only:
-            self.actions.order(action, order)
+            self.operations.order(action, order)
 
     def _contact_action(self, action: str, contact: Any) -> None:
         """The contact buttons are locked while read-only; a double-click on a contact (edit) is held here."""
         if not self.read_only:
-            self.actions.contact(action, contact)
+            self.operations.contact(action, contact)
+
+    # -- what customer actions ask of the tab (CustomerHost) ---------------------------------------------
+    def parent_widget(self) -> QWidget:
+        return self
+
+    def selected_ids(self) -> list[int]:
+        return self.list.selected_ids()
+
+    def shown(self) -> CustomerDetail | None:
+        return self.detail.detail
+
+    def is_editing(self) -> bool:
+        return self.detail.is_dirty()
+
+    def say(self, text: str) -> None:
+        self.message.emit(text)
+
+    def show_created(self, customer_id: int) -> None:
+        """A new customer: clear the search so it is listed, select it where it is, and show it."""
+        self.filters.clear_search()
+        if self.workspace is not None and self.list.paged is not None:
+            row = self.workspace.customers.position(customer_id, self.current_filter())
+            if row is not None:
+                self.list.paged.item(row)
+                self.list.selectRow(row)
+        self.show_detail(customer_id)
+
+    def refresh_choices(self) -> None:
+        """Tags or cities may have changed: the filter bar's choices follow."""
+        if self.workspace is not None:
+            ws = self.workspace
+            self.filters.set_choices(ws.team.salespeople(active_only=False), ws.team.tags(), ws.customers.cities())
+
+    def forget_history(self) -> None:
+        """Customers are gone for good: earlier undo steps may refer to them."""
+        self.undo_stack.clear()
+        self.detail.clear()
+
+    # -- read-only databases ----------------------------------------------------------------------------
+    def edit_controls(self) -> tuple[list[QAction], list[QWidget]]:
+        """Every button of this tab that saves something, as far as built (the pane builds its editor when the
+        first customer is shown); the window's Customer menu holds the actions."""
+        detail = self.detail
+        widgets: list[QWidget] = [self.demo_button]
+        if hasattr(detail, "save_button"):
+            widgets += [detail.save_button, detail.revert_button, detail.restore_button, detail.log_button,
+                        detail.feedback_button, detail.schedule_button, detail.form, detail.tags,
+                        *pane_controls(detail)]
+        return [], widgets
 
     # -- views -------------------------------------------------------------------------------------------
     def apply_view(self, view: SavedView) -> None:
@@ -341,12 +367,8 @@ class CustomerArea(QStackedWidget):
         self.trash = view.filter.trash
         if view.header:
             self.list.restore_header(QByteArray.fromHex(view.header.encode()))
-        if self.list.paged is not None:
-            column = SORTABLE_COLUMNS.index(view.filter.sort) if view.filter.sort in SORTABLE_COLUMNS else 0
-            order = Qt.SortOrder.DescendingOrder if view.filter.descending else Qt.SortOrder.AscendingOrder
-            self.list.paged.blockSignals(True)
-            self.list.horizontalHeader().setSortIndicator(column, order)
-            self.list.paged.blockSignals(False)
+        self.sort = (view.filter.sort, view.filter.descending)
+        self.list.show_sort(*self.sort)
         self.filters.apply(view.filter, my_customers=view.my_customers)
 
     def save_view(self) -> None:
@@ -354,7 +376,7 @@ class CustomerArea(QStackedWidget):
         if not name:
             return
         view = SavedView(name, self.current_filter(), self.filters.is_my_customers(),
-                         bytes(self.list.header_state().toHex()).decode())
+                         bytes(self.list.header_state().toHex().data()).decode())
         views = [v for v in self.sidebar.views() if v.name != name] + [view]
         self.prefs.saved_views = dump_views(views)
         self.sidebar.set_views(views, select=name)
@@ -368,15 +390,11 @@ class CustomerArea(QStackedWidget):
         self.prefs.customer_header = self.list.header_state()
 
     # -- errors ------------------------------------------------------------------------------------------
-    @staticmethod
-    def tr_error(context: str, text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate(context, text)
+    tr_error = staticmethod(tr_error)
 
     def report(self, error: KeepclientError, quiet: bool = False) -> None:
-        text = error.message(self.tr_error)
+        text = error.message(tr_error)
         if quiet:
             self.message.emit(text)
         else:
-            self.prompter.error(self.tr("Not saved"), text)
+            self.prompter.error(QCoreApplication.translate("CustomerArea", "Not saved"), text)

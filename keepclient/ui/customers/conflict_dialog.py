@@ -70,12 +70,16 @@ class ConflictDialog(QDialog):
         self.resize(640, 320)
 
     def ticked(self) -> set[str]:
-        return {field for row, field in enumerate(self.fields)
-                if self.table.item(row, 2).checkState() == Qt.CheckState.Checked}
+        return {field for row, field in enumerate(self.fields) if self._tick(row).checkState() == Qt.CheckState.Checked}
+
+    def _tick(self, row: int) -> QTableWidgetItem:
+        item = self.table.item(row, 2)
+        assert item is not None, "every row has its tick box"
+        return item
 
     def set_ticked(self, field: str, mine: bool) -> None:
         row = self.fields.index(field)
-        self.table.item(row, 2).setCheckState(Qt.CheckState.Checked if mine else Qt.CheckState.Unchecked)
+        self._tick(row).setCheckState(Qt.CheckState.Checked if mine else Qt.CheckState.Unchecked)
 
     def _finish(self, mine: set[str]) -> None:
         self.resolved.emit({field: self.yours[field] for field in self.fields if field in mine})

@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from keepclient.domain.enums import FeedbackStatus
 from keepclient.domain.types import (
     ContactInfo,
     CustomerDetail,
@@ -35,23 +34,18 @@ from keepclient.domain.types import (
 from keepclient.ui.customers.profile_form import ProfileForm
 from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS, PurchasesSection, figures_text
 from keepclient.ui.customers.satisfaction import SatisfactionRow
-from keepclient.ui.labels import date_text, datetime_text, label
+from keepclient.ui.labels import date_text, datetime_text, label, label_in
+from keepclient.ui.widgets.record_pane import RecordPane
 
 
-class CustomerDetailPane(QStackedWidget):
-    save_requested = Signal()
-    revert_requested = Signal()
+class CustomerDetailPane(RecordPane):
     restore_requested = Signal()
     contact_action = Signal(str, object)  # "add" | "edit" | "remove" | "primary", ContactInfo or None
     quick_action = Signal(str)  # "log" | "feedback" | "schedule"
     order_action = Signal(str, object)  # "add" | "edit" | "delete", OrderItem or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = QLabel(self.tr("Select a customer to see the details."))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.addWidget(self.placeholder)
+        super().__init__(self.tr("Select a customer to see the details."), parent)
         self.detail: CustomerDetail | None = None
         self._people: list[SalespersonInfo] = []
         self._built = False
@@ -62,26 +56,17 @@ class CustomerDetailPane(QStackedWidget):
         if self._built:
             return
         self._built = True
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.title = QLabel()
-        self.title.setObjectName("customerTitle")
-        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
-        self.title.setWordWrap(True)
+        layout = self.start_page("customerTitle", 16)
         self.state = QLabel()
         self.figures = QLabel()
         self.figures.setObjectName("customerFigures")
         self.figures.setWordWrap(True)
         self.satisfaction = SatisfactionRow()
-        layout.addWidget(self.title)
         layout.addWidget(self.figures)
         layout.addWidget(self.state)
         layout.addWidget(self.satisfaction)
 
-        actions = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save changes (Ctrl+S)"))
-        self.revert_button = QPushButton(self.tr("Revert"))
+        actions = self.save_revert_row()
         self.restore_button = QPushButton(self.tr("Restore from trash"))
         self.log_button = QPushButton(self.tr("Log call/visit…"))
         self.log_button.setToolTip(self.tr("Log a call or visit (Ctrl+L)"))
@@ -89,8 +74,7 @@ class CustomerDetailPane(QStackedWidget):
         self.feedback_button.setToolTip(self.tr("Record feedback or a complaint (Ctrl+K)"))
         self.schedule_button = QPushButton(self.tr("Schedule follow-up…"))
         self.schedule_button.setToolTip(self.tr("Plan the next visit or call (Ctrl+U)"))
-        for button in (self.save_button, self.revert_button, self.restore_button):
-            actions.addWidget(button)
+        actions.addWidget(self.restore_button)
         actions.addStretch(1)
         layout.addLayout(actions)
         quick = QHBoxLayout()  # a row of its own: with Save and Revert the pane got too wide for a laptop screen
@@ -98,8 +82,6 @@ class CustomerDetailPane(QStackedWidget):
             quick.addWidget(button)
         quick.addStretch(1)
         layout.addLayout(quick)
-        self.save_button.clicked.connect(self.save_requested)
-        self.revert_button.clicked.connect(self.revert_requested)
         self.restore_button.clicked.connect(self.restore_requested)
         self.log_button.clicked.connect(lambda: self.quick_action.emit("log"))
         self.feedback_button.clicked.connect(lambda: self.quick_action.emit("feedback"))
@@ -107,11 +89,11 @@ class CustomerDetailPane(QStackedWidget):
 
         self.form = ProfileForm()
         self.form.set_salespeople(self._people)
-        self.form.edited.connect(self._update_buttons)
+        self.form.edited.connect(self.update_buttons)
         self.tags = QLineEdit()
         self.tags.setObjectName("field_tags")
         self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
-        self.tags.textEdited.connect(self._update_buttons)
+        self.tags.textEdited.connect(self.update_buttons)
         profile = QGroupBox(self.tr("Profile"))
         profile_layout = QVBoxLayout(profile)
         profile_layout.addWidget(self.form)
@@ -152,20 +134,10 @@ class CustomerDetailPane(QStackedWidget):
         timeline_layout.addWidget(self.timeline_filter)
         timeline_layout.addWidget(self.timeline)
 
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.addWidget(profile)
-        body_layout.addWidget(contacts_box)
         self.purchases = PurchasesSection()
         self.purchases.set_shortcut_hint(RECORD_ORDER_KEYS)
         self.purchases.order_action.connect(self.order_action)
-        body_layout.addWidget(self.purchases)
-        body_layout.addWidget(timeline_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        self.addWidget(page)
+        self.finish_page(layout, [profile, contacts_box, self.purchases, timeline_box])
 
     def set_salespeople(self, people: list[SalespersonInfo]) -> None:
         self._people = list(people)
@@ -201,7 +173,7 @@ class CustomerDetailPane(QStackedWidget):
         self.restore_button.setVisible(detail.deleted)
         for button in (self.log_button, self.feedback_button, self.schedule_button):
             button.setEnabled(not detail.deleted)
-        self._update_buttons()
+        self.update_buttons()
         self.setCurrentIndex(1)
 
     def show_orders(self, orders: Sequence[OrderItem]) -> None:
@@ -227,10 +199,9 @@ class CustomerDetailPane(QStackedWidget):
         return self.detail is not None and not self.detail.deleted and (bool(self.form.changes())
                                                                         or self.tags_changed())
 
-    def _update_buttons(self) -> None:
-        dirty = self.is_dirty()
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
+    def mark_invalid(self, field: str, message: str) -> None:
+        """A save refused this field: the form marks it (the list/detail controller asks every pane this)."""
+        self.form.mark_invalid(field, message)
 
     def selected_contact(self) -> ContactInfo | None:
         item = self.contacts.currentItem()
@@ -252,7 +223,8 @@ def _timeline_item(entry: TimelineEntry) -> QTreeWidgetItem:
     if entry.amount is not None:
         text = f"{text}  {QLocale().toString(float(entry.amount), 'f', 2)}"
     when = date_text(entry.when.date()) if entry.kind == "purchase" else datetime_text(entry.when)
-    item = QTreeWidgetItem([when, what, label(entry.status) if entry.status else "", text])
+    status = label_in(FeedbackStatus, entry.status) if entry.kind == "feedback" else label(entry.status)
+    item = QTreeWidgetItem([when, what, status if entry.status else "", text])
     if len(text) > 40:  # a long description or outcome is cut off in the column: the tooltip has it all
         item.setToolTip(3, text)
     return item

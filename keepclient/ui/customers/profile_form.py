@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
+from keepclient.domain.enums import CustomerKind, Stage, Tier
 from keepclient.domain.types import SalespersonInfo
 from keepclient.ui.labels import label
 from keepclient.ui.widgets import field_values
@@ -43,33 +45,32 @@ class ProfileForm(QWidget):
 
     def _make(self, field: str) -> QWidget:
         if field in TEXT_FIELDS:
-            widget = QLineEdit()
-            widget.textEdited.connect(self.edited)
-            return widget
+            line = QLineEdit()
+            line.textEdited.connect(self.edited)
+            return line
         if field == "notes":
-            widget = QPlainTextEdit()
-            widget.setTabChangesFocus(True)
-            widget.setMaximumHeight(90)
-            widget.textChanged.connect(self.edited)
-            return widget
+            notes = QPlainTextEdit()
+            notes.setTabChangesFocus(True)
+            notes.setMaximumHeight(90)
+            notes.textChanged.connect(self.edited)
+            return notes
         if field == "cadence_days":
-            widget = QSpinBox()
-            widget.setRange(0, 3650)
-            widget.setSpecialValueText(self.tr("tier default"))
-            widget.setSuffix(self.tr(" days"))
-            widget.valueChanged.connect(self.edited)
-            return widget
+            days = QSpinBox()
+            days.setRange(0, 3650)
+            days.setSpecialValueText(self.tr("tier default"))
+            days.setSuffix(self.tr(" days"))
+            days.valueChanged.connect(self.edited)
+            return days
         if field == "next_follow_up":
-            widget = OptionalDateEdit()
-            widget.changed.connect(self.edited)
-            return widget
-        widget = QComboBox()
-        choices = {"kind": ("company", "person"), "tier": ("A", "B", "C"),
-                   "stage": ("prospect", "new", "active", "mature", "at_risk", "lost", "won_back")}
+            date = OptionalDateEdit()
+            date.changed.connect(self.edited)
+            return date
+        combo = QComboBox()
+        choices: dict[str, type[StrEnum]] = {"kind": CustomerKind, "tier": Tier, "stage": Stage}
         for value in choices.get(field, ()):
-            widget.addItem(label(value), value)
-        widget.currentIndexChanged.connect(self.edited)
-        return widget
+            combo.addItem(label(value), value.value)
+        combo.currentIndexChanged.connect(self.edited)
+        return combo
 
     def set_salespeople(self, people: list[SalespersonInfo]) -> None:
         """The whole team: active people are offered, an inactive one only as the owner a customer still has

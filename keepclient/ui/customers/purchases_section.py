@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import CustomerDetail, OrderItem
 from keepclient.ui.labels import date_text
 from keepclient.ui.widgets.money import money_text, quantity_text
@@ -191,7 +191,7 @@ class PurchasesSection(QGroupBox):
         self._update_buttons()
 
     def selected_order(self) -> OrderItem | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
         row = rows[0].row()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import CustomerFilter
 
 
@@ -101,8 +102,8 @@ class ViewsSidebar(QWidget):
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def current(self) -> SavedView | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        item: QListWidgetItem | None = self.list.currentItem()  # None when nothing is selected, whatever the stubs say
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def select(self, name: str) -> None:
         for row in range(self.list.count()):

@@ -14,12 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +27,7 @@ from keepclient.domain.types import SalespersonInfo
 from keepclient.ui.calendar.visit_dialog import CustomerPicker, error_text, fill_contacts
 from keepclient.ui.labels import label
 from keepclient.ui.widgets import field_values
-from keepclient.ui.widgets.form_dialog import finish_form
+from keepclient.ui.widgets.form_dialog import dialog_buttons, finish_form
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -181,18 +179,8 @@ class CloseDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Satisfaction"), self.score)
         form.addRow(self.tr("Comment"), self.comment)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b52b27;")
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close item"))
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.message = finish_form(self, form, dialog_buttons(self, self.submit, ok_text=self.tr("Close item")),
+                                   intro=intro)
 
     def values(self) -> dict[str, Any]:
         return {"satisfaction": self.score.currentData(), "comment": self.comment.text().strip()}

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,19 +20,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from keepclient.domain.enums import Channel, FeedbackCategory, FeedbackKind, Severity
+from keepclient.domain.enums import Channel, FeedbackCategory, FeedbackKind, FeedbackStatus, Severity
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import ContactInfo, FeedbackDetail, FeedbackEvent, SalespersonInfo
 from keepclient.ui.feedback.log_model import duration_text
-from keepclient.ui.labels import datetime_text, label
+from keepclient.ui.labels import datetime_text, label, label_in
 from keepclient.ui.widgets.field_values import mark_invalid
+from keepclient.ui.widgets.record_pane import RecordPane
+from keepclient.ui.widgets.style import OVERDUE_STYLE
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
@@ -107,20 +108,14 @@ class ContactCombo(QComboBox):
         super().showPopup()
 
 
-class FeedbackEditor(QStackedWidget):
-    save_requested = Signal()
-    revert_requested = Signal()
+class FeedbackEditor(RecordPane):
     step_requested = Signal(str)  # the status to move to
     plan_requested = Signal()
     open_customer = Signal(int)
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = QLabel(self.tr("Select a feedback item to see and edit it."))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.addWidget(self.placeholder)
+        super().__init__(self.tr("Select a feedback item to see and edit it."), parent)
         self.detail: FeedbackDetail | None = None
         self.now: dt.datetime = dt.datetime.now()
         self._people: list[SalespersonInfo] = []
@@ -130,12 +125,7 @@ class FeedbackEditor(QStackedWidget):
 
     # -- building ------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.title = QLabel()
-        self.title.setObjectName("feedbackTitle")
-        self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        self.title.setWordWrap(True)
+        layout = self.start_page("feedbackTitle", 14)
         self.customer = QLabel()
         self.customer.setObjectName("feedbackCustomer")
         self.customer.setTextFormat(Qt.TextFormat.RichText)
@@ -145,20 +135,12 @@ class FeedbackEditor(QStackedWidget):
         self.customer.linkActivated.connect(self._customer_link)
         self.overdue = QLabel()
         self.overdue.setObjectName("feedbackOverdue")
-        self.overdue.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.overdue.setStyleSheet(OVERDUE_STYLE)
         self.overdue.setWordWrap(True)
-        layout.addWidget(self.title)
         layout.addWidget(self.customer)
         layout.addWidget(self.overdue)
 
-        actions = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save changes (Ctrl+S)"))
-        self.revert_button = QPushButton(self.tr("Revert"))
-        self.save_button.clicked.connect(self.save_requested)
-        self.revert_button.clicked.connect(self.revert_requested)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.revert_button)
+        actions = self.save_revert_row()
         actions.addStretch(1)
         self.plan_button = QPushButton(self.tr("Plan follow-up visit…"))
         self.plan_button.setToolTip(self.tr("Plan a visit or call to this customer about this feedback"))
@@ -219,7 +201,7 @@ class FeedbackEditor(QStackedWidget):
             widget.setObjectName(f"feedback_{key}")
             if isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._edited)
-            else:
+            elif isinstance(widget, QPlainTextEdit):
                 widget.textChanged.connect(self._edited)
         fields_box = QGroupBox(self.tr("Feedback"))
         fields_box.setLayout(form)
@@ -253,16 +235,7 @@ class FeedbackEditor(QStackedWidget):
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.history)
 
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.addWidget(fields_box)
-        body_layout.addWidget(times_box)
-        body_layout.addWidget(history_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        self.addWidget(page)
+        self.finish_page(layout, [fields_box, times_box, history_box])
 
     # -- showing -------------------------------------------------------------------------------------------
     def set_salespeople(self, people: list[SalespersonInfo]) -> None:
@@ -292,7 +265,7 @@ class FeedbackEditor(QStackedWidget):
         self.detail, self.now = detail, now
         item = detail.item
         self.title.setText(self.tr("%1 #%2 · %3").replace("%1", label(item.kind)).replace("%2", str(item.id))
-                           .replace("%3", label(item.status)))
+                           .replace("%3", label_in(FeedbackStatus, item.status)))
         self.customer.setText(f'<a href="customer:{item.customer_id}">{_escape(item.customer)}</a>')
         self.received.setText(self.tr("%1 by %2").replace("%1", datetime_text(item.received_at))
                               .replace("%2", label(item.channel)) if item.channel else datetime_text(item.received_at))
@@ -302,6 +275,7 @@ class FeedbackEditor(QStackedWidget):
         values = self.original()
         for key in ("channel", "kind", "category", "severity"):
             combo = self.widgets[key]
+            assert isinstance(combo, QComboBox)
             combo.blockSignals(True)
             combo.setCurrentIndex(max(combo.findData(values[key]), 0))
             combo.blockSignals(False)
@@ -313,7 +287,7 @@ class FeedbackEditor(QStackedWidget):
         self._show_times()
         self._fill_history(detail.history)
         self._loading = False
-        self._update_buttons()
+        self.update_buttons()
         self.setCurrentIndex(1)
 
     def _show_times(self) -> None:
@@ -433,20 +407,15 @@ class FeedbackEditor(QStackedWidget):
                 widget.setCurrentIndex(max(widget.findData(value), 0) if value is not None else 0)
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value or "")
-        self._update_buttons()
+        self.update_buttons()
 
     def is_dirty(self) -> bool:
         return bool(self.changes())
 
     def _edited(self) -> None:
         if not self._loading:
-            self._update_buttons()
+            self.update_buttons()
             self.edited.emit()
-
-    def _update_buttons(self) -> None:
-        dirty = self.is_dirty()
-        self.save_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
 
     def mark_invalid(self, field: str, message: str) -> None:
         mark_invalid(self.widgets.get(field), message)

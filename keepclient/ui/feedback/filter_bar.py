@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient.domain.enums import FeedbackCategory, FeedbackKind, FeedbackStatus, Severity
+from keepclient.domain.enums import OPEN_FEEDBACK_STATUSES, FeedbackCategory, FeedbackKind, FeedbackStatus, Severity
 from keepclient.domain.types import FeedbackFilter, SalespersonInfo
 from keepclient.ui.calendar.salesperson_filter import StayOpenMenu
 from keepclient.ui.labels import label
+from keepclient.ui.widgets import style
 from keepclient.ui.widgets.date_field import OptionalDateEdit
 
 MINE = -1  # owner choice meaning "the salesperson I am"
-STATUSES = tuple(s.value for s in FeedbackStatus)
-OPEN_STATUSES = ("new", "in_progress", "resolved")  # not yet told to the customer
-OVERDUE_STYLE = "QToolButton { color: #c62828; font-weight: 600; }"
+STATUSES = tuple(FeedbackStatus)  # members, so label() names "new" as a feedback status, not a stage
+OPEN_STATUSES = OPEN_FEEDBACK_STATUSES  # not yet told to the customer
+OVERDUE_STYLE = f"QToolButton {{ {style.OVERDUE_STYLE} }}"
 
 
 class FeedbackFilterBar(QWidget):
@@ -263,7 +264,7 @@ class StatusStrip(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.names = {"all": self.tr("All"), "open": self.tr("Open"), "overdue": self.tr("Overdue"),
+        self.names: dict[str, str] = {"all": self.tr("All"), "open": self.tr("Open"), "overdue": self.tr("Overdue"),
                       **{status: label(status) for status in STATUSES}}
         self.buttons: dict[str, QToolButton] = {}
         layout = QHBoxLayout(self)

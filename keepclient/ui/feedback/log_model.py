@@ -1,8 +1,9 @@
 """The feedback log's table model: rows read a block at a time for the current filter, sorted in the database.
 
-A filter or sort change reads only the first block before the view repaints; the full count (with the counts per
-status for the header strip) follows from `counts_needed` off the UI thread. Overdue rows are drawn bold with the
-deadline in red; `data()` answers only the roles it uses and returns None at once for the rest.
+A filter or sort change reads only the first block before the view repaints; the counts per status (the strip
+above the log, and the list's length) follow off the UI thread (the list/detail controller asks for them).
+Overdue rows are drawn bold with the deadline in red; `data()` answers only the roles it uses and returns None at
+once for the rest.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QColor, QFont
 
+from keepclient.domain.enums import FeedbackStatus
+from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import FeedbackFilter, FeedbackItem
-from keepclient.ui.labels import datetime_text, label
+from keepclient.ui.labels import datetime_text, label, label_in
 from keepclient.ui.widgets.paged_model import Column, Index, PagedTableModel
 
 if TYPE_CHECKING:
@@ -72,7 +75,8 @@ def _description(item: FeedbackItem) -> str:
 
 VALUES: tuple[Callable[[FeedbackItem], Any], ...] = (
     lambda f: datetime_text(f.received_at), lambda f: f.customer, lambda f: label(f.kind),
-    lambda f: label(f.category), lambda f: label(f.severity), lambda f: label(f.status), lambda f: f.owner,
+    lambda f: label(f.category), lambda f: label(f.severity), lambda f: label_in(FeedbackStatus, f.status),
+    lambda f: f.owner,
     lambda f: datetime_text(f.next_due), lambda f: duration_text(f.response_time),
     lambda f: duration_text(f.resolution_time), _description,
 )
@@ -84,73 +88,24 @@ def log_columns() -> list[Column]:
 
 
 class FeedbackLogModel(PagedTableModel):
-    """Rows of the filter given by `filter_getter`, as of the moment `clock()` gave at the last reload.
+    """Rows of a `FeedbackFilter` as of the moment `clock()` gave at the last reload (overdue is relative to it).
 
-    `counts_needed(generation, filter, now)` asks for the counts per status; `set_counts` applies them (the total
-    of the rows among them) unless a newer reload has happened since.
-    """
+    Every reload asks for the counts per status (`count_needed`, `count_always`): the status strip shows them
+    even when the first block holds every row."""
 
-    sort_changed = Signal()
-    counts_needed = Signal(int, object, object)
-
-    def __init__(self, service: FeedbackService, filter_getter: Callable[[], FeedbackFilter],
-                 clock: Callable[[], dt.datetime]) -> None:
-        self.service = service
-        self.filter_getter, self.clock = filter_getter, clock
-        self.filter = FeedbackFilter()
+    def __init__(self, service: FeedbackService, clock: Callable[[], dt.datetime]) -> None:
+        self.clock = clock
         self.now = clock()
         # Blocks of 100 rows: a screen shows 30 to 50, so a new filter reads little before it can repaint.
-        super().__init__(log_columns(), self._count, self._page, block_size=100, max_blocks=20)
-        self.sort_key, self.descending = "due", False
-        self.generation = 0
+        super().__init__(log_columns(), lambda flt, offset, limit: service.rows(flt, offset, limit, now=self.now),
+                         count_always=True)
         self.bold = QFont()
         self.bold.setBold(True)
         self._roles = _ROLES | {Qt.ItemDataRole.TextAlignmentRole}
 
-    def _count(self) -> int:
-        return self.service.count(self.filter, now=self.now)
-
-    def _page(self, offset: int, limit: int) -> list[FeedbackItem]:
-        return self.service.rows(self.filter, offset, limit, now=self.now)
-
-    def reload(self, keep_total: bool = False) -> None:  # type: ignore[override]
-        """Read the first block of the current filter; the count follows through `counts_needed`.
-
-        `keep_total` keeps the old row count until the new one arrives (a refresh that keeps the scroll
-        position); otherwise the list holds the first block alone until then.
-        """
-        self.filter, self.now = self.filter_getter(), self.clock()
-        first = self._page(0, self.block_size)
-        self.beginResetModel()
-        self.generation += 1
-        self._blocks.clear()
-        self._blocks[0] = first
-        full = len(first) == self.block_size
-        self._rows = max(len(first), self._rows) if keep_total and full else len(first)
-        self.endResetModel()
-        self.counts_needed.emit(self.generation, self.filter, self.now)
-
-    def known_total(self) -> int | None:
-        """The number of rows when the first block already holds them all; None until the counts arrive."""
-        first = self._blocks.get(0)
-        return len(first) if first is not None and len(first) < self.block_size else None
-
-    def set_counts(self, generation: int, counts: dict[str, int]) -> bool:
-        """Apply the counts of reload `generation` (False when a newer one has happened since)."""
-        if generation != self.generation:
-            return False
-        total = total_of(counts, self.filter)
-        if total > self._rows:
-            self.beginInsertRows(QModelIndex(), self._rows, total - 1)
-            self._rows = total
-            self.endInsertRows()
-        elif total < self._rows:
-            self.beginRemoveRows(QModelIndex(), total, self._rows - 1)
-            self._rows = total
-            for number in [n for n in self._blocks if n * self.block_size >= total]:
-                del self._blocks[number]
-            self.endRemoveRows()
-        return True
+    def reload(self, flt: Any, *, keep_total: bool = False) -> None:
+        self.now = self.clock()
+        super().reload(flt, keep_total=keep_total)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in self._roles:
@@ -180,24 +135,6 @@ class FeedbackLogModel(PagedTableModel):
             tip = COLUMNS[section][2]
             return translate("FeedbackLogModel", tip) if tip else None
         return super().headerData(section, orientation, role)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = SORT_KEYS[column] if 0 <= column < len(SORT_KEYS) else None
-        descending = order == Qt.SortOrder.DescendingOrder
-        if key is not None and (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self.sort_changed.emit()
-
-    def sort_column(self) -> int:
-        return SORT_KEYS.index(self.sort_key)
-
-    def row_of(self, feedback_id: int) -> int | None:
-        """Row of an item among the rows already read (no database access)."""
-        for number, block in self._blocks.items():
-            for offset, record in enumerate(block):
-                if record.id == feedback_id:
-                    return number * self.block_size + offset
-        return None
 
 
 def total_of(counts: dict[str, int], flt: FeedbackFilter) -> int:

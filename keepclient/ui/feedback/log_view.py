@@ -1,46 +1,42 @@
 """The Feedback tab: search, filters and counts per status above a lazily paged log, the editor pane beside it.
 
-A filter or sort change reads the first 100 rows and repaints; the counts (the list's length and the status strip)
-follow off the UI thread. Every change goes through the services, then the list and the editor are read again,
-keeping the scroll position and the selection. Unsaved edits are saved before another item is shown or a
-workflow step is taken; a colleague's save in between is never overwritten silently.
+The list and the editor are a `ListDetailController` configuration (the same as the customers tab): a filter or
+sort change reads the first 100 rows and repaints; the counts (the list's length and the status strip) follow off
+the UI thread. Every change goes through the services and is announced on the workspace's change notifier; the
+log hears it (and colleagues' saves) and reads the list and the editor again, keeping the scroll position and
+the selection. Unsaved edits are saved before another item is shown or a workflow step is taken; a colleague's
+save in between is never overwritten silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from keepclient.domain.enums import FeedbackStatus
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.domain.types import FeedbackDetail, FeedbackFilter
+from keepclient.services.changes import Change, Topic
 from keepclient.ui.feedback.editor_pane import FeedbackEditor, field_name
 from keepclient.ui.feedback.feedback_settings import FeedbackSettings
 from keepclient.ui.feedback.filter_bar import FeedbackFilterBar, StatusStrip
-from keepclient.ui.feedback.log_model import DESCRIPTION_COLUMN, FeedbackLogModel, total_of
-from keepclient.ui.labels import label
+from keepclient.ui.feedback.log_model import DESCRIPTION_COLUMN, SORT_KEYS, FeedbackLogModel, total_of
+from keepclient.ui.labels import label_in
 from keepclient.ui.prompts import Prompter
-from keepclient.ui.tasks import Task, TaskRunner
+from keepclient.ui.tasks import TaskRunner
+from keepclient.ui.widgets.list_detail import ListDetailController, ListDetailOps, tr_error
+from keepclient.ui.widgets.paged_table import PagedTableView
+from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
     from keepclient.ui.settings import Preferences
 
-COUNT_DELAY_MS = 150  # how long typing must pause before the counts are asked for
 SAVE_LAYOUT_MS = 400  # column widths are remembered once a drag has paused
 
 
@@ -48,26 +44,10 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class FeedbackTable(QTableView):
+class FeedbackTable(PagedTableView):
     """The log's table; Enter opens the selected item in the editor."""
 
     open_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size queries
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -79,7 +59,6 @@ class FeedbackTable(QTableView):
 class FeedbackLog(QWidget):
     open_customer = Signal(int)  # show this customer in the Customers tab
     message = Signal(str)  # for the status bar
-    changed = Signal()  # feedback was saved here: the status bar's overdue count and other tabs follow
 
     def __init__(self, prefs: Preferences | None = None, prompter: Prompter | None = None,
                  runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
@@ -93,12 +72,12 @@ class FeedbackLog(QWidget):
         self.me: int | None = None
         self.paged: FeedbackLogModel | None = None
         self.dialog: QDialog | None = None  # the open dialog (new feedback, close, follow-up visit)
-        self._selecting = False
-        # Counts under way. Each stays referenced here until it has reported on the UI thread: dropped by the
-        # worker thread instead, its Qt signals object would be destroyed there and crash the process.
-        self._count_request: tuple[int, FeedbackFilter, dt.datetime] | None = None
+        self.sort: tuple[str, bool] = ("due", False)
+        self.read_only = False  # a read-only database (the window sets it; the lock holds every save control off)
         self._saved_filter: tuple[FeedbackFilter, bool] | None = None
-        self._count_delay: int | None = None  # None: count at once; else after this many ms
+        self._stop_hearing: Callable[[], None] | None = None
+        self._own_change = False  # announcing a change made here: the editor is shown again by after_change
+        self.when_shown = RefreshWhenShown(self, self._changed_elsewhere)
 
         self.filters = FeedbackFilterBar()
         self.strip = StatusStrip()
@@ -134,6 +113,10 @@ class FeedbackLog(QWidget):
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self.splitter, 1)
 
+        self.controller = ListDetailController(self.table, self.editor, self.runner, self.report, self)
+        self.controller.rows_changed.connect(self._show_empty_state)
+        self.controller.counted.connect(self._counts_arrived)
+        self.controller.message.connect(self.message)
         self.filters.changed.connect(self.filter_changed)
         self.filters.statuses_changed.connect(self._show_strip_state)
         self.filters.overdue.toggled.connect(lambda _on: self._show_strip_state())
@@ -150,14 +133,10 @@ class FeedbackLog(QWidget):
         header.sectionResized.connect(lambda *_: self._layout_timer.start())
         header.sectionMoved.connect(lambda *_: self._layout_timer.start())
         self.editor.save_requested.connect(self.save)
-        self.editor.revert_requested.connect(self.revert)
+        self.editor.revert_requested.connect(self.controller.revert)
         self.editor.step_requested.connect(self.step)
         self.editor.plan_requested.connect(self.plan_follow_up)
         self.editor.open_customer.connect(self.open_customer)
-        self._count_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
-        self._count_timer.timeout.connect(self._start_count)
-        self._settle_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
-        self._settle_timer.timeout.connect(self._settle)
         self._build_shortcuts()
 
     def _build_shortcuts(self) -> None:
@@ -177,6 +156,9 @@ class FeedbackLog(QWidget):
 
     # -- opening -------------------------------------------------------------------------------------------
     def show_workspace(self, workspace: Workspace) -> None:
+        if self._stop_hearing is not None:
+            self._stop_hearing()
+        self.when_shown.forget()
         self.workspace = workspace
         people = workspace.team.salespeople()
         code = self.prefs.salesperson_code if self.prefs is not None else ""
@@ -189,21 +171,29 @@ class FeedbackLog(QWidget):
         saved, mine = self.settings.filter
         self._saved_filter = (saved._replace(text=""), mine)
         self.filters.apply(saved, mine=mine, notify=False)
-        self.paged = FeedbackLogModel(workspace.feedback, self.current_filter, self.clock)
-        self.paged.sort_key, self.paged.descending = saved.sort, saved.descending
-        self.paged.fetch_failed.connect(self.message)
-        self.paged.counts_needed.connect(self._counts_needed)
-        self.paged.sort_changed.connect(lambda: self.filter_changed(False))
-        self.table.setModel(self.paged)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.sort = (saved.sort, saved.descending)
+        model = self.paged = FeedbackLogModel(workspace.feedback, self.clock)
+        model.fetch_failed.connect(self.message)
+        model.count_needed.connect(self._counting)
+        service = workspace.feedback
+
+        def counter(flt: FeedbackFilter) -> Callable[[], dict[str, int]]:
+            now = model.now  # the moment the rows were read for: the counts agree with them
+            return lambda: service.status_counts(flt, now=now)
+
+        self.table.setModel(model)
         if self.settings.header is not None:
             self.table.horizontalHeader().restoreState(self.settings.header)
         else:
             for column, width in ((0, 120), (1, 200), (7, 120), (DESCRIPTION_COLUMN - 1, 90)):
                 self.table.setColumnWidth(column, width)
         self._show_sort_indicator()
-        self._reload()
-        if self.paged.rowCount():
+        self.controller.attach(model, ListDetailOps(
+            show=self.show_item, write=self._write, conflict=self._conflict, counter=counter,
+            release_thread=workspace.release_thread, total_of=total_of,
+        ), self._compose_filter())
+        self._stop_hearing = workspace.changes.subscribe(self._heard)
+        if model.rowCount():
             self.table.selectRow(0)
 
     def team_changed(self) -> None:
@@ -222,6 +212,22 @@ class FeedbackLog(QWidget):
         self.editor.names = names
         self.refresh()
 
+    def _heard(self, change: Change) -> None:
+        """Something was saved: here (the log is read again at once; `after_change` shows the item), or in
+        another tab or by a colleague (read once the tab is on show)."""
+        if self._own_change:
+            self.controller.refresh(reshow=False)
+        else:
+            self.when_shown(change)
+
+    def _changed_elsewhere(self, change: Change) -> None:
+        """Read the log again when feedback, its customers or the team may have changed; the editor too unless
+        it holds unsaved edits."""
+        if change.touches(Topic.TEAM):
+            self.team_changed()
+        elif change.touches(Topic.FEEDBACK, Topic.CUSTOMERS):
+            self.controller.refresh()
+
     def set_me(self, me: int | None) -> None:
         """The user said who they are (View › I am…): "Mine" now means them."""
         if self.workspace is None:
@@ -232,7 +238,12 @@ class FeedbackLog(QWidget):
         self.filter_changed(False)
 
     def current_filter(self) -> FeedbackFilter:
-        sort, descending = (self.paged.sort_key, self.paged.descending) if self.paged else ("due", False)
+        """The filter the log shows."""
+        flt = self.controller.filter
+        return flt if isinstance(flt, FeedbackFilter) else self._compose_filter()
+
+    def _compose_filter(self) -> FeedbackFilter:
+        sort, descending = self.sort
         return self.filters.current(sort=sort, descending=descending)
 
     # -- refreshing ----------------------------------------------------------------------------------------
@@ -240,57 +251,19 @@ class FeedbackLog(QWidget):
         """A keystroke, filter or sort: the first page at once; the counts follow off the UI thread."""
         if self.paged is None:
             return
-        # The counts wait for the first page to be painted (a zero timer fires after the repaint), and while
-        # typing until it pauses: a count per keystroke would only compete with the next keystroke's page.
-        self._reload(count_delay=COUNT_DELAY_MS if typing else 0)
-        self.table.scrollToTop()
-        self._settle_timer.start()
+        self.controller.set_filter(self._compose_filter(), typing=typing)
         remembered = (self.current_filter()._replace(text="", customer_id=None), self.filters.is_mine())
         if remembered != self._saved_filter:  # typing changes only the text, which is not kept
             self._saved_filter = remembered
             self.settings.set_filter(*remembered)
 
-    def _reload(self, *, count_delay: int | None = None, keep_total: bool = False) -> None:
-        assert self.paged is not None
-        self._count_delay = count_delay
-        self._selecting = True
-        try:
-            self.paged.reload(keep_total=keep_total)
-        except KeepclientError as exc:
-            self.report(exc, quiet=True)
-        finally:
-            self._selecting = False
-        self._show_empty_state()
-
-    def _counts_needed(self, generation: int, flt: FeedbackFilter, now: dt.datetime) -> None:
-        self._count_request = (generation, flt, now)
+    def _counting(self, _generation: int, _flt: FeedbackFilter) -> None:
         known = self.paged.known_total() if self.paged is not None else None
         self.summary.setText(self.tr("Counting…") if known is None else self._summary_text(known))
-        if self._count_delay is None:
-            self._start_count()
-        else:
-            self._count_timer.start(self._count_delay)
 
-    def _start_count(self) -> None:
-        self._count_timer.stop()
-        workspace, request = self.workspace, self._count_request
-        if workspace is None or request is None:
-            return
-        self._count_request = None
-        generation, flt, now = request
-        task = Task(lambda _report, _cancelled: workspace.feedback.status_counts(flt, now=now),
-                    cleanup=workspace.release_thread)
-        task.then(lambda counts: self._counts_arrived(generation, flt, counts),
-                  lambda error: self.report(error, quiet=True) if isinstance(error, KeepclientError) else None)
-        self.runner.start(task)
-
-    def _counts_arrived(self, generation: int, flt: FeedbackFilter, counts: dict[str, int]) -> None:
-        model = self.paged
-        if model is None or not model.set_counts(generation, counts):
-            return
+    def _counts_arrived(self, counts: dict[str, int], flt: FeedbackFilter) -> None:
         self.strip.show_counts(counts)
         self.summary.setText(self._summary_text(total_of(counts, flt)))
-        self._show_empty_state()
 
     def _summary_text(self, total: int) -> str:
         return self.tr("%n feedback item(s)", "", total)
@@ -309,78 +282,31 @@ class FeedbackLog(QWidget):
     def _show_strip_state(self) -> None:
         self.strip.show_state(self.filters.statuses, self.filters.overdue.isChecked())
 
-    def _settle(self) -> None:
-        """Filtering paused: if the editor shows an item the new results no longer hold, show the first one."""
-        model, shown = self.paged, self.editor.shown_id
-        if model is None or self.editor.is_dirty() or (shown is not None and model.row_of(shown) is not None):
-            return
-        if model.rowCount():
-            self.table.selectRow(0)
-        else:
-            self.editor.clear()
-
     def reload(self) -> None:
         """Read the list again, keeping the scroll position and the selected item where they are."""
-        if self.paged is None:
-            return
-        current = self.editor.shown_id
-        scroll = self.table.verticalScrollBar().value()
-        self._reload(keep_total=True)
-        self._selecting = True
-        try:
-            self.table.verticalScrollBar().setValue(scroll)
-            self._reselect(current)
-        finally:
-            self._selecting = False
-
-    def _reselect(self, feedback_id: int | None) -> None:
-        model = self.paged
-        if model is None or feedback_id is None:
-            return
-        first, last = self.table.rowAt(0), self.table.rowAt(self.table.viewport().height() - 1)
-        for row in (max(first, 0), last if last >= 0 else model.rowCount() - 1):
-            model.item(row)  # the rows on screen are read: the selection is usually among them
-        row = model.row_of(feedback_id)
-        selection = self.table.selectionModel()
-        if row is None:
-            selection.clearSelection()
-            return
-        selection.setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
+        self.controller.refresh(reshow=False)
 
     def refresh(self) -> None:
         """Another tab or a colleague saved: read again without touching unsaved edits."""
-        self.reload()
-        shown = self.editor.shown_id
-        if shown is not None and not self.editor.is_dirty():
-            self.show_item(shown)
+        self.controller.refresh()
 
     colleague_saved = refresh
 
-    def after_change(self, feedback_id: int | None) -> None:
-        """Something was saved here: the list, the editor and whoever listens to `changed` follow."""
-        self.reload()
+    def after_change(self, feedback_id: int | None, customer_ids: Iterable[int] = ()) -> None:
+        """Something was saved here: every part of the window hears it (this log reads itself again), and the
+        editor shows the item saved."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self._own_change = True
+        try:
+            workspace.changes.announce(Change.of(Topic.FEEDBACK, customer_ids=customer_ids))
+        finally:
+            self._own_change = False
         if feedback_id is not None:
-            self.show_item(feedback_id)
-        self.changed.emit()
+            self.controller.select(feedback_id)
 
     # -- the editor ----------------------------------------------------------------------------------------
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._selecting or self.paged is None:
-            return
-        record = self.paged.item(current.row())
-        if record is None or record.id == self.editor.shown_id:
-            return
-        dirty_id = self.editor.shown_id if self.editor.is_dirty() else None
-        if dirty_id is not None and not self.save():
-            row = self.paged.row_of(dirty_id)
-            self._selecting = True
-            if row is not None:
-                self.table.selectRow(row)
-            self._selecting = False
-            return
-        self.show_item(record.id)
-
     def show_item(self, feedback_id: int) -> None:
         workspace = self.workspace
         if workspace is None:
@@ -397,31 +323,23 @@ class FeedbackLog(QWidget):
 
     def save(self) -> bool:
         """Save the editor's changes (never silently over a colleague's); False when they are not saved."""
+        return self.controller.save()
+
+    def _write(self) -> None:
         detail = self.editor.detail
-        if self.workspace is None or detail is None:
-            return True
+        assert self.workspace is not None and detail is not None
         changes = self.editor.changes()
         if not changes:
-            return True
-        try:
-            self.workspace.feedback.update(detail.item.id, detail.item.version, changes)
-        except ValidationError as exc:
-            text = exc.message(tr_error)
-            self.editor.mark_invalid(exc.field, text)
-            self.message.emit(text)
-            return False
-        except ConflictError:
-            self._conflict(detail, changes)
-            return False
-        except KeepclientError as exc:
-            self.report(exc)
-            return False
-        self.after_change(detail.item.id)
+            return
+        self.workspace.feedback.update(detail.item.id, detail.item.version, changes)
+        self.after_change(detail.item.id, [detail.item.customer_id])
         self.message.emit(self.tr("Saved."))
-        return True
 
-    def _conflict(self, mine: FeedbackDetail, changes: dict[str, Any]) -> None:
+    def _conflict(self, _error: ConflictError) -> None:
         """Someone saved the item after it was shown: show theirs with the user's edits on top, and say so."""
+        mine = self.editor.detail
+        assert mine is not None
+        changes = self.editor.changes()
         item_id = mine.item.id
         self.reload()
         self.show_item(item_id)
@@ -445,8 +363,7 @@ class FeedbackLog(QWidget):
             .replace("%3", yours))
 
     def revert(self) -> None:
-        if self.editor.shown_id is not None:
-            self.show_item(self.editor.shown_id)
+        self.controller.revert()
 
     # -- workflow ------------------------------------------------------------------------------------------
     def step(self, status: str) -> None:
@@ -488,10 +405,11 @@ class FeedbackLog(QWidget):
                 self.prompter.error(self.tr("Not done"), text)
             return False
         except ConflictError:
-            self.after_change(item.id)
+            self.after_change(item.id, [item.customer_id])
             self.prompter.warn(self.tr("Changed by someone else"), self.tr(
                 "Someone else saved this feedback item a moment ago; it now shows what they saved. The step "
-                "\"%1\" was not taken: take it again if it still applies.").replace("%1", label(status)))
+                "\"%1\" was not taken: take it again if it still applies.").replace(
+                    "%1", label_in(FeedbackStatus, status)))
             if dialog is not None:
                 dialog.reject()
             return False
@@ -501,8 +419,9 @@ class FeedbackLog(QWidget):
             else:
                 self.report(exc)
             return False
-        self.after_change(item.id)
-        self.message.emit(self.tr("%1: %2.").replace("%1", item.customer).replace("%2", label(status)))
+        self.after_change(item.id, [item.customer_id])
+        self.message.emit(self.tr("%1: %2.").replace("%1", item.customer)
+                          .replace("%2", label_in(FeedbackStatus, status)))
         return True
 
     def _open(self, dialog: Any, on_submit: Callable[[dict[str, Any]], None]) -> None:
@@ -538,8 +457,7 @@ class FeedbackLog(QWidget):
                 dialog.mark_invalid("", exc.message(tr_error))
                 return
             dialog.accept()
-            self.after_change(new_id)
-            self._reselect(new_id)
+            self.after_change(new_id, [customer])
             self.message.emit(self.tr("Feedback #%1 recorded.").replace("%1", str(new_id)))
 
         self._open(dialog, create)
@@ -561,7 +479,9 @@ class FeedbackLog(QWidget):
 
         def planned() -> None:
             self.message.emit(self.tr("Follow-up visit planned for %1.").replace("%1", detail.item.customer))
-            self.changed.emit()
+            if self.workspace is not None:
+                self.workspace.changes.announce(Change.of(Topic.VISITS, Topic.CUSTOMERS,
+                                                          customer_ids=[detail.item.customer_id]))
 
         dialog.accepted.connect(planned)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
@@ -590,22 +510,31 @@ class FeedbackLog(QWidget):
 
     # -- sorting and layout --------------------------------------------------------------------------------
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if self.paged is None:
+        if self.paged is None or not 0 <= column < len(SORT_KEYS):
             return
-        self.paged.sort(column, order)
+        sort = (SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+        if sort != self.sort:
+            self.sort = sort
+            self.filter_changed(False)
         self._layout_timer.start()
 
     def _show_sort_indicator(self) -> None:
-        if self.paged is None:
-            return
         header = self.table.horizontalHeader()
         header.blockSignals(True)
-        header.setSortIndicator(self.paged.sort_column(), Qt.SortOrder.DescendingOrder if self.paged.descending
-                                else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(SORT_KEYS.index(self.sort[0]) if self.sort[0] in SORT_KEYS else 0,
+                                Qt.SortOrder.DescendingOrder if self.sort[1] else Qt.SortOrder.AscendingOrder)
         header.blockSignals(False)
 
     def _remember_layout(self) -> None:
         self.settings.header = self.table.horizontalHeader().saveState()
+
+    # -- read-only databases ----------------------------------------------------------------------------
+    def edit_controls(self) -> tuple[list[QAction], list[QWidget]]:
+        """Every action and button of the log that saves something."""
+        editor = self.editor
+        return ([self.actions_by_name["new"], self.actions_by_name["save"]],
+                [self.filters.new_button, editor.save_button, editor.revert_button, editor.plan_button,
+                 *editor.step_buttons.values(), *editor.widgets.values()])
 
     # -- errors --------------------------------------------------------------------------------------------
     def report(self, error: KeepclientError, quiet: bool = False) -> None:
@@ -614,10 +543,6 @@ class FeedbackLog(QWidget):
             self.message.emit(text)
         else:
             self.prompter.error(self.tr("Not saved"), text)
-
-
-def tr_error(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 def _allowed_steps(status: str) -> tuple[str, ...]:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from keepclient.printing.schedules import page_layout
 from keepclient.ui.labels import from_qdate, to_qdate
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
+from keepclient.ui.widgets.form_dialog import add_button, dialog_buttons, message_label
 from keepclient.ui.widgets.print_preview import open_print_preview
 
 if TYPE_CHECKING:
@@ -101,8 +101,7 @@ class ReportDialog(QDialog):
         self.last = QDateEdit(to_qdate(last))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        self.hint = message_label()
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
@@ -121,14 +120,10 @@ class ReportDialog(QDialog):
         note = QLabel(self.tr("Open feedback by owner with age and overdue flags, and the period's monthly counts "
                               "by category with median response and resolution times."))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.preview_button = buttons.addButton(self.tr("Pre&view…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.pdf_button = buttons.addButton(self.tr("Save &PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.excel_button = buttons.addButton(self.tr("Save &Excel…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.preview_button.clicked.connect(self.preview)
-        self.pdf_button.clicked.connect(self.save_pdf)
-        self.excel_button.clicked.connect(self.save_excel)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
+        self.preview_button = add_button(buttons, self.tr("Pre&view…"), self.preview)
+        self.pdf_button = add_button(buttons, self.tr("Save &PDF…"), self.save_pdf)
+        self.excel_button = add_button(buttons, self.tr("Save &Excel…"), self.save_excel)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
@@ -173,7 +168,7 @@ class ReportDialog(QDialog):
         finally:
             QGuiApplication.restoreOverrideCursor()
 
-    def render(self, device: QPagedPaintDevice) -> int:
+    def render_pages(self, device: QPagedPaintDevice) -> int:
         """Draw the report on a printer (the preview's, or a real one from its Print button)."""
         if self._preview_report is None:
             return 0
@@ -187,7 +182,7 @@ class ReportDialog(QDialog):
         if self._preview_report is None:
             return None
         return open_print_preview(self, page_layout(self.paper.currentData(), self.landscape()),
-                                  self.tr("Feedback report"), self.render)
+                                  self.tr("Feedback report"), self.render_pages)
 
     def suggested_file(self, suffix: str) -> Path:
         first, last = self.period()

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from keepclient.importing.columns import FIELDS, REPEATABLE
 from keepclient.importing.orders import ORDER_FIELDS
 from keepclient.ui.importer.texts import field_label, names_text, one_line, written
+from keepclient.ui.widgets.form_dialog import message_label
 
 if TYPE_CHECKING:
     from keepclient.services.imports import ImportPreview, LoadedSheet
-    from keepclient.ui.importer.wizard import ImportWizard
+    from keepclient.ui.importer.host import WizardHost
 
 IMPORT_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;*"
 SAMPLE_ROWS = 200  # the Columns page shows each column's first value among this many rows
@@ -47,14 +48,14 @@ def busy_bar(layout: QVBoxLayout, text: str) -> QProgressBar:
 class PlannedPage(QWizardPage):
     """A page that can be left only with a plan in hand and no reading or matching under way."""
 
-    wizard_: ImportWizard
+    wizard_: WizardHost
 
     def isComplete(self) -> bool:
         return self.wizard_.preview is not None and self.wizard_.task is None
 
 
 class SourcePage(PlannedPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(self.tr("File and sheet"))
@@ -76,9 +77,7 @@ class SourcePage(PlannedPage):
         self.header_row.valueChanged.connect(
             lambda value: wizard.replan(value - 1, None) if wizard.loaded else None)
         self.details = QLabel()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b52b27;")
+        self.message = message_label()
         self.busy = QProgressBar()
         self.busy.setVisible(False)
         self.cancel = QPushButton(self.tr("Cancel reading"))
@@ -146,7 +145,7 @@ def first_value(rows: list[list[Any]], column: int) -> Any:
 
 
 class ColumnsPage(PlannedPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(self.tr("Columns"))
@@ -181,7 +180,7 @@ class ColumnsPage(PlannedPage):
         which several columns may feed."""
         found: dict[int, str] = {}
         for row in range(self.table.rowCount()):
-            field = self.table.cellWidget(row, 2).currentData()
+            field = self._combo(row).currentData()
             if field and (field in REPEATABLE or field not in found.values()):
                 found[row] = field
         return found
@@ -192,12 +191,18 @@ class ColumnsPage(PlannedPage):
             self.wizard_.replan(preview.header_row, self.mapping())
 
     def set_field(self, column: int, field: str) -> None:
-        combo = self.table.cellWidget(column, 2)
+        combo = self._combo(column)
         combo.setCurrentIndex(max(combo.findData(field), 0))
+
+    def _combo(self, row: int) -> QComboBox:
+        """The field chooser of a column's row (the table's third cell holds one on every row)."""
+        combo = self.table.cellWidget(row, 2)
+        assert isinstance(combo, QComboBox)
+        return combo
 
 
 class ResultPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(self.tr("Result"))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +36,7 @@ from keepclient.ui.labels import label
 
 if TYPE_CHECKING:
     from keepclient.services.imports import ImportPreview
-    from keepclient.ui.importer.wizard import ImportWizard
+    from keepclient.ui.importer.host import WizardHost
 
 SHOWN_DUPLICATES = 1000  # each shown duplicate names its match, read from the database
 SHOWN_SALESPEOPLE = 10
@@ -63,10 +63,10 @@ class LinesModel(QAbstractTableModel):
         self.line = lru_cache(maxsize=CACHED_LINES)(line)  # Qt asks each cell of a line, and for several roles
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | None = None) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else self.count
 
-    def columnCount(self, parent: QModelIndex | None = None) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -74,7 +74,7 @@ class LinesModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) or not index.isValid():
             return None
         cell = self.line(index.row())[index.column()]
@@ -100,6 +100,13 @@ def _table(headers: list[str], widest: list[int]) -> QTableView:
     return table
 
 
+def _lines(table: QTableView) -> LinesModel:
+    """The LinesModel a `_table` shows."""
+    model = table.model()
+    assert isinstance(model, LinesModel)
+    return model
+
+
 def _fit(table: QTableView) -> None:
     """Columns as wide as their contents (and headers, judged on the first rows), up to each one's limit."""
     for column, widest in enumerate(table.property("widest")):
@@ -108,7 +115,10 @@ def _fit(table: QTableView) -> None:
 
 
 class PreviewPage(PlannedPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    # The check box hides QWidget.create(), which nothing calls on a page; tests reach the box by this name.
+    create: QCheckBox  # type: ignore[assignment]
+
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wizard_ = wizard
         self.setTitle(self.tr("Preview"))
@@ -210,7 +220,7 @@ class PreviewPage(PlannedPage):
             return (str(problem.row), problem.column, written(problem.value), problem.action_text(translate),
                     problem.reason_text(translate), (row_text(problem.values), row_tooltip(headers, problem.values)))
 
-        self.problems.model().show(len(problems), line)
+        _lines(self.problems).show(len(problems), line)
         _fit(self.problems)
         self.report.setEnabled(bool(problems))
 
@@ -226,15 +236,16 @@ class PreviewPage(PlannedPage):
             return (str(number) if first else "", (record if first else "", record), field_label(field),
                     (before or NO_VALUE, before), (after or NO_VALUE, after))
 
-        self.changes.model().show(len(lines), line)
+        _lines(self.changes).show(len(lines), line)
         _fit(self.changes)
         return len(lines)
 
     def _show_duplicates(self, preview: ImportPreview) -> None:
         duplicates = preview.plan.duplicates[:SHOWN_DUPLICATES]
         names = self.wizard_.workspace.customers.names([c.existing_id for c in duplicates])
-        lines = [(c.name, names.get(c.existing_id, ""), label(c.matched_by)) for c in duplicates]
-        self.duplicates.model().show(len(lines), lines.__getitem__)
+        lines = [(c.name, names.get(c.existing_id, "") if c.existing_id is not None else "", label(c.matched_by))
+                 for c in duplicates]
+        _lines(self.duplicates).show(len(lines), lines.__getitem__)
         _fit(self.duplicates)
 
     def _save_report(self) -> None:

@@ -34,6 +34,8 @@ class ImportWizard(QWizard):
     """Emits `imported(batch_id)` when an import has been written."""
 
     imported = Signal(int)
+    # The result page hides QWizard.result() (the dialog's exit code), which nothing reads; tests use this name.
+    result: ResultPage  # type: ignore[assignment]
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, prompter: Prompter, path: Path | None = None,
                  parent: QWidget | None = None) -> None:
@@ -146,7 +148,8 @@ class ImportWizard(QWizard):
         loaded = self.loaded
         kind = self.source.chosen_kind() or self.kind
         self.policy, self.create_customers = self.check.policy.currentData() or "fill", self.check.create.isChecked()
-        page = self.currentPage() if isinstance(self.currentPage(), (ColumnsPage, PreviewPage)) else self.source
+        current = self.currentPage()
+        page = current if isinstance(current, (ColumnsPage, PreviewPage)) else self.source
         self.source.message.clear()
         self._start(lambda _report, _cancelled: self._plan(kind, loaded, header_row, mapping), self._planned,
                     page.busy)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-INVALID_STYLE = "border: 1px solid #d9534f; background: #fdecea;"
+from keepclient.ui.widgets.style import INVALID_STYLE
 
 
 def set_value(widget: QWidget, value: Any) -> None:

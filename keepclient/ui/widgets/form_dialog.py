@@ -1,4 +1,5 @@
-"""Small data-entry dialogs built from a list of fields, so every quick action looks and behaves alike.
+"""Small data-entry dialogs built from a list of fields, so every quick action looks and behaves alike, and the
+pieces every other dialog is finished with (the error line, OK/Cancel or Close, extra buttons).
 
 OK emits `submitted(values)` and leaves the dialog open: the caller saves, closes it on success, or marks the
 offending field and keeps everything typed.
@@ -6,7 +7,7 @@ offending field and keeps everything typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QLocale, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,21 +29,65 @@ from PySide6.QtWidgets import (
 
 from keepclient.ui.widgets import field_values
 from keepclient.ui.widgets.date_field import OptionalDateEdit
+from keepclient.ui.widgets.style import ERROR_STYLE
 
 
-def finish_form(dialog: QDialog, form: QFormLayout, submit: Callable[[], None], name: str = "") -> QLabel:
-    """Lay out a form dialog the one way they all look: the form, a red line for what keeps it open, and
-    OK (`submit`, which closes it only when the values are good) / Cancel. Returns the message line."""
+def message_label(name: str = "") -> QLabel:
+    """The wrapped line, in the error colour, saying what keeps a dialog or page from going on."""
     message = QLabel()
     if name:
         message.setObjectName(name)
-    message.setStyleSheet("color: #b52b27;")
+    message.setStyleSheet(ERROR_STYLE)
     message.setWordWrap(True)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(submit)
+    return message
+
+
+def dialog_buttons(dialog: QDialog, accept: Callable[[], None] | None = None, *, ok_text: str = "") -> QDialogButtonBox:
+    """OK (to `accept`, renamed `ok_text` when given) and Cancel; without `accept` a lone Close. Cancel, Close
+    and Escape reject the dialog."""
+    if accept is None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    else:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(accept)
+        if ok_text:
+            ok_button(buttons).setText(ok_text)
     buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def ok_button(buttons: QDialogButtonBox) -> QPushButton:
+    """The OK button of a box from `dialog_buttons` (to rename, enable or disable it)."""
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def add_button(buttons: QDialogButtonBox, button: QPushButton | str, clicked: Callable[[], Any] | None = None, *,
+               reset: bool = False) -> QPushButton:
+    """One more button in the box: an action of the dialog, or (`reset`) one that puts the defaults back."""
+    role = QDialogButtonBox.ButtonRole.ResetRole if reset else QDialogButtonBox.ButtonRole.ActionRole
+    if isinstance(button, str):
+        button = buttons.addButton(button, role)
+    else:
+        buttons.addButton(button, role)
+    if clicked is not None:
+        button.clicked.connect(clicked)
+    return button
+
+
+def finish_form(dialog: QDialog, form: QFormLayout, submit: Callable[[], None] | QDialogButtonBox, name: str = "",
+                *, intro: QWidget | None = None, extra: Sequence[QWidget] = ()) -> QLabel:
+    """Lay out a form dialog the one way they all look: an optional `intro`, the form, `extra` widgets, a red
+    line for what keeps it open, and the buttons. `submit` is OK's slot (OK/Cancel are made here; it closes the
+    dialog only when the values are good), or a box from `dialog_buttons` for a renamed OK or more buttons.
+    Returns the message line."""
+    message = message_label(name)
+    buttons = submit if isinstance(submit, QDialogButtonBox) else dialog_buttons(dialog, submit)
     layout = QVBoxLayout(dialog)
+    if intro is not None:
+        layout.addWidget(intro)
     layout.addLayout(form)
+    for widget in extra:
+        layout.addWidget(widget)
     layout.addWidget(message)
     layout.addWidget(buttons)
     return message

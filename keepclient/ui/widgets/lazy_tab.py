@@ -12,8 +12,8 @@ class LazyTab(QWidget):
         super().__init__(parent)
         self._factory = factory
         self._content: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     @property
     def built(self) -> bool:
@@ -22,5 +22,8 @@ class LazyTab(QWidget):
     def content(self) -> QWidget:
         if self._content is None:
             self._content = self._factory()
-            self.layout().addWidget(self._content)
+            self._layout.addWidget(self._content)
+            # On show at once (the layout would show it only once the event loop runs): an area that asks
+            # whether it is on show, to read what changed now or when shown, gets the true answer from the start.
+            self._content.show()
         return self._content

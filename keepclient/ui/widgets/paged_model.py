@@ -27,30 +27,81 @@ class Column:
 
 
 class PagedTableModel(QAbstractTableModel):
-    """`fetch_failed(message)` reports a block that could not be read (a busy or vanished share), in the user's
+    """Rows of one filter, read a block at a time: `reload(filter)` reads the first block now, the length later.
+
+    A reload shows the first block at once; when that block is full (or `count_always`: the area wants counts
+    of its own, such as the feedback log's counts per status) `count_needed(generation, filter)` asks for the
+    full length, which someone counts off the UI thread and hands to `set_total`. A late count of an older
+    reload is ignored. Records have an `id` (`row_of` finds them among the rows already read).
+
+    `fetch_failed(message)` reports a block that could not be read (a busy or vanished share), in the user's
     language; its rows show empty and are asked for again a moment later instead of breaking the view."""
 
     fetch_failed = Signal(str)
+    count_needed = Signal(int, object)
     RETRY_MS = 2000
 
     def __init__(
-        self, columns: Sequence[Column], count: Callable[[], int], page: Callable[[int, int], Sequence[Any]],
-        block_size: int = 500, max_blocks: int = 8,
+        self, columns: Sequence[Column], page: Callable[[Any, int, int], Sequence[Any]],
+        block_size: int = 100, max_blocks: int = 20, count_always: bool = False,
     ) -> None:
         super().__init__()
         self.columns = list(columns)
-        self._count_fn, self._page_fn = count, page
+        self._page_fn = page
         self.block_size, self.max_blocks = block_size, max_blocks
+        self.count_always = count_always
+        self.filter: Any = None
+        self.generation = 0
         self._blocks: OrderedDict[int, Sequence[Any]] = OrderedDict()
         self._rows = 0
         self._retry_blocks: set[int] = set()
 
-    def reload(self) -> None:
-        """Read the row count again and forget cached rows (after a change or when opening)."""
+    def reload(self, flt: Any, *, keep_total: bool = False) -> None:
+        """Show the first block of `flt` (forgetting every cached row); its length follows via `count_needed`.
+
+        `keep_total` keeps the old length until the count arrives, so a refresh keeps the scroll position;
+        otherwise the list holds the first block alone until then. A failed read raises (KeepclientError) and
+        leaves the rows as they were."""
+        first = self._page_fn(flt, 0, self.block_size)
         self.beginResetModel()
+        self.filter = flt
+        self.generation += 1
         self._blocks.clear()
-        self._rows = self._count_fn()
+        self._blocks[0] = first
+        full = len(first) == self.block_size
+        self._rows = max(len(first), self._rows) if keep_total and full else len(first)
         self.endResetModel()
+        if full or self.count_always:
+            self.count_needed.emit(self.generation, flt)
+
+    def known_total(self) -> int | None:
+        """The number of rows when the first block already holds them all; None until a count arrives."""
+        first = self._blocks.get(0)
+        return len(first) if first is not None and len(first) < self.block_size else None
+
+    def set_total(self, generation: int, total: int) -> bool:
+        """Apply the length counted for reload `generation` (False when a newer reload has happened since)."""
+        if generation != self.generation:
+            return False
+        if total > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, total - 1)
+            self._rows = total
+            self.endInsertRows()
+        elif total < self._rows:
+            self.beginRemoveRows(QModelIndex(), total, self._rows - 1)
+            self._rows = total
+            for number in [n for n in self._blocks if n * self.block_size >= total]:
+                del self._blocks[number]
+            self.endRemoveRows()
+        return True
+
+    def row_of(self, record_id: int) -> int | None:
+        """Row of a record among the rows already read (no database access)."""
+        for number, block in self._blocks.items():
+            for offset, record in enumerate(block):
+                if record.id == record_id:
+                    return number * self.block_size + offset
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._rows
@@ -66,7 +117,7 @@ class PagedTableModel(QAbstractTableModel):
         block = self._blocks.get(number)
         if block is None:
             try:
-                block = self._page_fn(number * self.block_size, self.block_size)
+                block = self._page_fn(self.filter, number * self.block_size, self.block_size)
             except KeepclientError as exc:
                 self.fetch_failed.emit(exc.message(QCoreApplication.translate))
                 if not self._retry_blocks:

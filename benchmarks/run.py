@@ -13,6 +13,9 @@
   same writes from one process (see writers.py; the database is its own small one, not the demo).
 - orders: the customer list sorted by 12-month revenue and one customer's 500 order lines, on the demo database
   topped up to 1,000,000 order lines, each against its plain-SQL baseline (see orders.py).
+- insights: value and churn risk on the demo database topped up to 1,000,000 order lines, 200,000 more feedback items
+  and 400,000 visits: the full recompute of every customer against a plain GROUP BY over purchases (<= 5 s), the
+  at-risk list's first page (<= 50 ms) and one customer's incremental recompute (<= 20 ms) (see insights.py).
 - orders-import: `keepclient import-orders` of a 300,000-line order sheet onto a copy of the demo database against
   pandas.read_excel + to_sql of the same file (<= 0.5x), then again, adding 0 lines (see orders_import.py).
 - startup: whole-process start of `keepclient --db <N-customer database>` until the main window has painted its first
@@ -42,7 +45,7 @@ from keepclient.db.connection import open_database
 
 HERE = Path(__file__).resolve().parent
 ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets", "calendar", "feedback", "writers",
-       "orders-import", "orders")
+       "orders-import", "orders", "insights")
 DATA = HERE / ".data"
 BARE_WINDOW = (
     "import sys\n"
@@ -219,6 +222,15 @@ def bench_orders(customers: int, env: dict[str, str]) -> None:
     subprocess.run([sys.executable, str(HERE / "run.py"), "_orders", str(work)], env=env, check=True)
 
 
+def bench_insights(customers: int, env: dict[str, str]) -> None:
+    """Value and churn risk on a copy of the demo database topped up with orders, feedback and visits."""
+    work = fresh_copy(current_demo(customers, env), f"insights-{customers}.db")
+    subprocess.run([sys.executable, "-c", "import sys, insights; insights.prepare(__import__('pathlib')"
+                    ".Path(sys.argv[1]))", str(work)], env=env, check=True, cwd=HERE)
+    subprocess.run([sys.executable, str(HERE / "run.py"), "_insights", str(work)], env=env, check=True)
+    subprocess.run([sys.executable, str(HERE / "run.py"), "_insights_window", str(work)], env=env, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", nargs="*", help=f"any of {', '.join(ALL)} (default: all)")
@@ -249,6 +261,18 @@ def main() -> int:
         import orders
 
         orders.bench_orders(Path(sys.argv[2]))
+        sys.stdout.flush()
+        os._exit(0)
+    if sys.argv[1:2] == ["_insights_window"]:
+        import insights
+
+        insights.bench_at_risk_window(Path(sys.argv[2]))
+        sys.stdout.flush()
+        os._exit(0)
+    if sys.argv[1:2] == ["_insights"]:
+        import insights
+
+        insights.bench_insights(Path(sys.argv[2]))
         sys.stdout.flush()
         os._exit(0)
     if sys.argv[1:2] == ["_list"]:
@@ -283,6 +307,8 @@ def main() -> int:
             bench_feedback(args.customers, env)
         if "orders" in args.which:
             bench_orders(args.customers, env)
+        if "insights" in args.which:
+            bench_insights(args.customers, env)
         if "writers" in args.which:
             import writers
 

@@ -100,6 +100,15 @@ class Customer(BaseModel):
     last_order = DateField(null=True)
     order_gap_days = FloatField(null=True)  # average days between orders (two orders or more)
     value_as_of = DateField(null=True)  # the day revenue_12m_cents was counted for
+    # Value and churn risk (services/insights), derived the same way: no version, no change log.
+    risk_score = IntegerField(default=0)  # 0..100
+    risk_reasons = TextField(default="[]")  # JSON: [[key, points, template, [values]], ...], biggest first
+    suggested_tier = CharField(null=True)  # A/B/C by the 80/20 rule; NULL until counted
+    tier_pinned = BooleanField(default=False)  # the tier was set by hand: suggestions leave it
+    rfm = CharField(null=True)  # recency, frequency, monetary scores 1..5 as "545"; NULL without orders
+    ltv_cents = IntegerField(null=True)  # lifetime value estimate
+    lost_reason = CharField(default="")  # why it was marked lost (domain.insights.LOST_REASONS)
+    insights_as_of = DateField(null=True)  # the day the figures above were computed for
 
     class Meta:
         # Every list query says whether it wants the trash (deleted_at), then filters or sorts by one column and
@@ -107,7 +116,8 @@ class Customer(BaseModel):
         indexes = (
             *(((("deleted_at", *column, "sort_key")), False)
               for column in ((), ("tier",), ("stage",), ("owner",), ("city",), ("last_contact",),
-                             ("next_follow_up",), ("open_feedback",), ("revenue_12m_cents",), ("last_order",))),
+                             ("next_follow_up",), ("open_feedback",), ("revenue_12m_cents",), ("last_order",),
+                             ("risk_score",))),
         )
 
 

@@ -84,6 +84,18 @@ class FeedbackStatus(StrEnum):
     CLOSED = "closed"
 
 
+class LostReason(StrEnum):
+    """Why a customer was lost (asked when one is marked lost; the Win-back view groups by it)."""
+
+    PRICE = "price"
+    COMPETITOR = "competitor"
+    QUALITY = "quality"
+    SERVICE = "service"
+    MOVED = "moved"
+    CLOSED = "closed"  # the business closed
+    OTHER = "other"
+
+
 OPEN_FEEDBACK_STATUSES: tuple[FeedbackStatus, ...] = (
     FeedbackStatus.NEW, FeedbackStatus.IN_PROGRESS, FeedbackStatus.RESOLVED)
 """Feedback the customer still waits on: not yet replied to, nor closed."""

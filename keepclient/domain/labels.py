@@ -18,6 +18,7 @@ from keepclient.domain.enums import (
     FeedbackCategory,
     FeedbackKind,
     FeedbackStatus,
+    LostReason,
     Severity,
     Stage,
     Tier,
@@ -112,6 +113,15 @@ VALUE_LABELS: Mapping[type[StrEnum], Mapping[str, Label]] = {
         FeedbackStatus.REPLIED: QT_TRANSLATE_NOOP("labels", "Replied to customer"),
         FeedbackStatus.CLOSED: QT_TRANSLATE_NOOP("labels", "Closed"),
     },
+    LostReason: {  # its own context: "closed" here is a business that closed, "price" a price lost to
+        LostReason.PRICE: QT_TRANSLATE_NOOP("LostReason", "Price"),
+        LostReason.COMPETITOR: QT_TRANSLATE_NOOP("LostReason", "Went to a competitor"),
+        LostReason.QUALITY: QT_TRANSLATE_NOOP("LostReason", "Quality"),
+        LostReason.SERVICE: QT_TRANSLATE_NOOP("LostReason", "Service"),
+        LostReason.MOVED: QT_TRANSLATE_NOOP("LostReason", "Moved away"),
+        LostReason.CLOSED: QT_TRANSLATE_NOOP("LostReason", "Business closed"),
+        LostReason.OTHER: QT_TRANSLATE_NOOP("LostReason", "Other"),
+    },
 }
 # Stored names that are not enumerations: the fields a change log names, the kinds of entry on a timeline.
 FIELD_LABELS: Mapping[str, Label] = {
@@ -121,6 +131,7 @@ FIELD_LABELS: Mapping[str, Label] = {
     "name": QT_TRANSLATE_NOOP("labels", "Name"),
     "owner": QT_TRANSLATE_NOOP("labels", "Owner"),
     "tier": QT_TRANSLATE_NOOP("labels", "Tier"),
+    "tier_pinned": QT_TRANSLATE_NOOP("labels", "Tier set by hand"),
     "stage": QT_TRANSLATE_NOOP("labels", "Stage"),
     "kind": QT_TRANSLATE_NOOP("labels", "Kind"),
     "industry": QT_TRANSLATE_NOOP("labels", "Industry"),

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from keepclient.domain.enums import OPEN_FEEDBACK_STATUSES as OPEN_FEEDBACK_STATUSES  # services read it here
+from keepclient.domain.insights import Reason
 
 
 class DatabaseMode(StrEnum):
@@ -24,7 +25,7 @@ class DatabaseMode(StrEnum):
 
 
 SORTABLE_COLUMNS = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",
-                    "open_feedback", "revenue_12m", "last_order")
+                    "open_feedback", "revenue_12m", "last_order", "risk")
 
 
 class CustomerFilter(NamedTuple):
@@ -42,6 +43,7 @@ class CustomerFilter(NamedTuple):
     sort: str = "name"
     descending: bool = False
     no_order_days: int | None = None  # no order for more than this many days (customers without orders included)
+    min_risk: int | None = None  # churn risk at least this (the computed "At risk" view)
 
 
 class SearchHit(NamedTuple):
@@ -92,6 +94,8 @@ class CustomerRow(NamedTuple):
     open_feedback: int
     revenue_12m_cents: int = 0  # whole cents of the team's currency
     last_order: dt.date | None = None
+    risk: int = 0  # churn risk 0..100 (services/insights), with its reasons for the tooltip
+    risk_reasons: tuple[Reason, ...] = ()
 
 
 def as_date(value: Any) -> dt.date | None:
@@ -172,6 +176,14 @@ class CustomerDetail(NamedTuple):
     orders_count: int = 0
     last_order: dt.date | None = None
     order_gap_days: float | None = None  # average days between orders (two orders or more)
+    # Value and risk as stored (services/insights keeps them): see domain/insights.py for how they are computed.
+    risk: int = 0
+    risk_reasons: tuple[Reason, ...] = ()
+    rfm: str | None = None  # recency, frequency, monetary 1..5, e.g. "545"; None without orders
+    ltv_cents: int | None = None
+    suggested_tier: str | None = None
+    tier_pinned: bool = False
+    lost_reason: str = ""
 
     @property
     def name(self) -> str:

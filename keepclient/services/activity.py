@@ -20,6 +20,7 @@ from keepclient.domain import cadence
 from keepclient.domain.enums import VisitKind
 from keepclient.domain.errors import ValidationError
 from keepclient.domain.types import OPEN_FEEDBACK_STATUSES, DatesChange, Logged, Versions
+from keepclient.services.insights import customers_changed
 from keepclient.services.team import load_cadence
 
 VISIT_KINDS: tuple[str, ...] = tuple(kind.value for kind in VisitKind)
@@ -38,6 +39,7 @@ def refresh_open_feedback(customer_id: int) -> None:
         (Feedback.customer == customer_id) & Feedback.deleted_at.is_null()
         & Feedback.status.in_(OPEN_FEEDBACK_STATUSES)).count()
     Customer.update(open_feedback=count).where(Customer.id == customer_id).execute()
+    customers_changed([customer_id])  # open complaints and scores move its risk
 
 
 def move_dates(customer_id: int, changes: dict[str, Any], user: str) -> DatesChange:
@@ -49,13 +51,16 @@ def move_dates(customer_id: int, changes: dict[str, Any], user: str) -> DatesCha
     row = current_row(Customer, customer_id)
     before = {name: row[name] for name in DATES}
     version = update_checked(Customer, customer_id, row["version"], changes, user)
+    customers_changed([customer_id])  # its last contact moves its risk
     return DatesChange(customer_id, before, {**before, **changes}, version)
 
 
 def put_dates(dates: DatesChange, values: dict[str, Any], user: str) -> DatesChange:
     """Undo or redo of what `move_dates` did: only while the customer is at `dates.version` (else ConflictError,
     so a later save is never wiped). Returns `dates` at the customer's new version."""
-    return dates._replace(version=update_checked(Customer, dates.customer_id, dates.version, values, user))
+    version = update_checked(Customer, dates.customer_id, dates.version, values, user)
+    customers_changed([dates.customer_id])
+    return dates._replace(version=version)
 
 
 class ActivityService:

@@ -18,7 +18,9 @@ from keepclient.domain.normalize import customer_row_keys
 from keepclient.domain.types import Versions
 from keepclient.domain.validation import DEFAULT_REGION, validate_customer
 from keepclient.services.customers import EDITABLE_FIELDS
+from keepclient.services.insights import refresh_customers
 
+INSIGHT_INPUTS = frozenset({"tier", "stage", "cadence_days", "last_contact"})  # edits that move value and risk
 Before = dict[int, dict[str, Any]]  # per customer: the values a change replaced, for undo
 
 
@@ -27,6 +29,11 @@ def _check_fields(fields: Iterable[str]) -> None:
     if unknown:
         raise ValueError(f"not customer fields: {sorted(unknown)}")
 
+
+
+def _pin_hand_set_tier(clean: dict[str, Any]) -> dict[str, Any]:
+    """A tier set by hand (the pane, Set tier…, an undo of either) is pinned: a tier review leaves it unless asked."""
+    return {**clean, "tier_pinned": True} if "tier" in clean else clean
 
 class CustomerEditor:
     def __init__(self, db: Database, user: str, region: str = DEFAULT_REGION) -> None:
@@ -47,17 +54,20 @@ class CustomerEditor:
                 **values, **keys, created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
             search_docs.refresh(pw, [customer_id])
+            refresh_customers(pw, [customer_id])  # counted from the start: no full recompute owed for it
             return customer_id
 
     def update(self, customer_id: int, expected_version: int, changes: dict[str, Any]) -> int:
         """Save edits made on the version the user saw; ConflictError if a colleague saved in between."""
         _check_fields(changes)
-        clean = validate_customer(changes, self.region)
+        clean = _pin_hand_set_tier(validate_customer(changes, self.region))
         with self.db.write() as pw:
             version = update_checked(Customer, customer_id, expected_version, clean, self.user,
                                      derive=customer_row_keys)
             if version != expected_version:
                 search_docs.refresh(pw, [customer_id])
+                if INSIGHT_INPUTS & set(clean):
+                    refresh_customers(pw, [customer_id])
             return version
 
     def bulk_update(self, customer_ids: Iterable[int], changes: dict[str, Any],
@@ -65,7 +75,7 @@ class CustomerEditor:
         """One change applied to a selection in one transaction, each customer at the version in `versions` (redo)
         or as read now (a selection); returns what each customer had before and its new version."""
         _check_fields(changes)
-        clean = validate_customer(changes, self.region)
+        clean = _pin_hand_set_tier(validate_customer(changes, self.region))
         before: Before = {}
         after: Versions = {}
         with self.db.write() as pw:
@@ -76,6 +86,8 @@ class CustomerEditor:
                 after[customer_id] = update_checked(Customer, customer_id, expected, clean, self.user,
                                                     derive=customer_row_keys)
             search_docs.refresh(pw, before)
+            if INSIGHT_INPUTS & set(clean):
+                refresh_customers(pw, before)
         return before, after
 
     def restore_values(self, before: Before, versions: Mapping[int, int]) -> Versions:
@@ -87,6 +99,7 @@ class CustomerEditor:
                 after[customer_id] = update_checked(Customer, customer_id, versions[customer_id], values, self.user,
                                                     derive=customer_row_keys)
             search_docs.refresh(pw, before)
+            refresh_customers(pw, [cid for cid, values in before.items() if INSIGHT_INPUTS & set(values)])
         return after
 
     def set_deleted(self, customer_ids: Iterable[int], deleted: bool,

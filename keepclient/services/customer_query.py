@@ -16,6 +16,7 @@ SORT_SQL = {
     "name": "c.sort_key", "tier": "c.tier", "stage": "c.stage", "owner": "c.owner_id", "city": "c.city",
     "phone": "c.phone", "last_contact": "c.last_contact", "next_follow_up": "c.next_follow_up",
     "open_feedback": "c.open_feedback", "revenue_12m": "c.revenue_12m_cents", "last_order": "c.last_order",
+    "risk": "c.risk_score",
 }
 
 
@@ -129,6 +130,9 @@ def where_clause(flt: CustomerFilter, today: dt.date | None = None,
         today = today or dt.date.today()
         parts.append("(c.last_order IS NULL OR c.last_order < ?)")
         params.append(today - dt.timedelta(days=max(flt.no_order_days, 0)))
+    if flt.min_risk is not None:
+        parts.append("c.risk_score >= ?")
+        params.append(flt.min_risk)
     for term in terms:
         parts.append(term.sql)
         params.extend(term.params)

@@ -11,6 +11,7 @@ from peewee import fn
 from keepclient.db.connection import Database
 from keepclient.db.models import ChangeLog, Contact, Customer, CustomerTag, Feedback, Purchase, Salesperson, Tag, Visit
 from keepclient.db.versioning import current_row
+from keepclient.domain.insights import reasons_from_json
 from keepclient.domain.money import as_decimal
 from keepclient.domain.types import ContactInfo, CustomerDetail, CustomerFilter, CustomerRow, TimelineEntry, as_date
 from keepclient.services.customer_query import order_clause, where_clause
@@ -25,7 +26,7 @@ ALL = CustomerFilter()
 
 _ROWS_SQL = """
 SELECT c.id, c.name, c.tier, c.stage, coalesce(s.name, ''), c.city, c.phone, c.last_contact, c.next_follow_up,
-       c.open_feedback, c.revenue_12m_cents, c.last_order
+       c.open_feedback, c.revenue_12m_cents, c.last_order, c.risk_score, c.risk_reasons
   FROM customer c LEFT JOIN salesperson s ON s.id = c.owner_id
  WHERE c.id IN ({ids})
 """
@@ -62,8 +63,8 @@ class CustomerService:
                 return []
             found = {
                 rid: CustomerRow(rid, name, tier, stage, owner, city, phone, as_date(last), as_date(nxt), open_fb,
-                                 revenue or 0, as_date(last_order))
-                for rid, name, tier, stage, owner, city, phone, last, nxt, open_fb, revenue, last_order
+                                 revenue or 0, as_date(last_order), risk or 0, reasons_from_json(reasons))
+                for rid, name, tier, stage, owner, city, phone, last, nxt, open_fb, revenue, last_order, risk, reasons
                 in pw.execute_sql(_ROWS_SQL.format(ids=", ".join("?" * len(ids))), ids)
             }
             return [found[rid] for rid in ids if rid in found]
@@ -98,6 +99,9 @@ class CustomerService:
                 contacts=contacts, timeline=self._timeline(customer_id),
                 revenue_12m_cents=row["revenue_12m_cents"], orders_count=row["orders_count"],
                 last_order=as_date(row["last_order"]), order_gap_days=row["order_gap_days"],
+                risk=row["risk_score"] or 0, risk_reasons=reasons_from_json(row["risk_reasons"]), rfm=row["rfm"],
+                ltv_cents=row["ltv_cents"], suggested_tier=row["suggested_tier"],
+                tier_pinned=bool(row["tier_pinned"]), lost_reason=row["lost_reason"] or "",
             )
 
     def _timeline(self, customer_id: int) -> tuple[TimelineEntry, ...]:

@@ -36,6 +36,7 @@ from keepclient.domain.types import (
     as_stored_datetime,
 )
 from keepclient.services.activity import refresh_open_feedback
+from keepclient.services.insights import customers_changed
 from keepclient.services.team import active_or_none
 
 TARGETS_KEY = "team.response_targets"
@@ -337,7 +338,10 @@ class FeedbackService:
                     as_stored_datetime(row["received_at"]), values["severity"], load_targets())
                 values.update(response_due=response_due, resolution_due=resolution_due,
                               next_due=self._ahead(row["status"], response_due, resolution_due))
-            return update_checked(Feedback, feedback_id, version, values, self.user)
+            new_version = update_checked(Feedback, feedback_id, version, values, self.user)
+            if "kind" in values or "satisfaction" in values:  # a complaint or a score counts towards the risk
+                customers_changed([row["customer"]])
+            return new_version
 
     @staticmethod
     def _ahead(status: str, response_due: dt.datetime | None, resolution_due: dt.datetime | None) -> Any:

@@ -23,6 +23,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from peewee import SqliteDatabase
+
 from keepclient.db import order_values
 from keepclient.db.connection import Database
 from keepclient.db.models import Customer, Purchase, Salesperson, Setting, now
@@ -31,6 +33,7 @@ from keepclient.domain.errors import InvalidDateError, RecordNotFoundError, Requ
 from keepclient.domain.money import cents, parse_decimal
 from keepclient.domain.normalize import order_key  # re-exported: the rule lives in domain for the importer
 from keepclient.domain.types import OrderItem
+from keepclient.services import insights
 
 CURRENCY_KEY = "currency"
 DEFAULT_CURRENCY = "CNY"
@@ -45,6 +48,13 @@ SELECT p.id, p.version, p.customer_id, p.date, p.order_no, p.product, p.quantity
        p.amount_cents, p.salesperson_id, coalesce(s.name, ''), p.notes
   FROM purchase p LEFT JOIN salesperson s ON s.id = p.salesperson_id
 """
+
+
+def figures_changed(pw: SqliteDatabase, customer_ids: list[int], today: dt.date | None) -> None:
+    """After a write to these customers' order lines: their order figures, then their value and risk."""
+    day = today or dt.date.today()
+    order_values.refresh(pw, customer_ids, day)
+    insights.refresh_customers(pw, customer_ids, day)
 
 
 def line_amount(quantity: Decimal, unit_price_cents: int) -> int:
@@ -135,7 +145,7 @@ class OrderService:
                 customer=customer_id, salesperson=salesperson, **clean, order_key=order_key(clean["order_no"]),
                 created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
-            order_values.refresh(pw, [customer_id], today or dt.date.today())
+            figures_changed(pw, [customer_id], today)
         return self.get(order_id)
 
     def update(self, order_id: int, version: int, changes: dict[str, Any],
@@ -163,7 +173,7 @@ class OrderService:
             new_version = update_checked(Purchase, order_id, version, clean, self.user,
                                          derive=lambda new: {"order_key": order_key(new["order_no"])})
             if new_version != version:
-                order_values.refresh(pw, [row["customer"]], today or dt.date.today())
+                figures_changed(pw, [row["customer"]], today)
         return self.get(order_id)
 
     def delete(self, order_id: int, version: int, today: dt.date | None = None) -> int:
@@ -179,7 +189,7 @@ class OrderService:
         with self.db.write() as pw:
             row = current_row(Purchase, order_id)
             new_version = update_checked(Purchase, order_id, version, {"deleted_at": deleted_at}, self.user)
-            order_values.refresh(pw, [row["customer"]], today or dt.date.today())
+            figures_changed(pw, [row["customer"]], today)
             return new_version
 
     def refresh_stale(self, today: dt.date) -> int:

@@ -35,6 +35,7 @@ from keepclient.domain.types import (
 )
 from keepclient.services import due as due_lists
 from keepclient.services.activity import VISIT_KINDS, move_dates
+from keepclient.services.insights import customers_changed
 from keepclient.services.team import active_or_none, load_cadence
 
 OUTCOMES: tuple[str, ...] = tuple(status.value for status in OUTCOME_STATUSES)
@@ -321,6 +322,7 @@ class VisitService:
             self._write(visit_id, version, {"status": status, "outcome": notes.strip(), "satisfaction": satisfaction,
                                             "next_follow_up": next_follow_up})
             if status != "done":
+                customers_changed([row["customer"]])  # missed and cancelled visits count towards its risk
                 return None
             customer = current_row(Customer, row["customer"])
             last = max(filter(None, (as_date(customer["last_contact"]), day)))

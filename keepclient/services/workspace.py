@@ -21,6 +21,7 @@ from keepclient.services.contacts import ContactService
 from keepclient.services.customer_edits import CustomerEditor
 from keepclient.services.customers import CustomerService
 from keepclient.services.feedback import FeedbackService
+from keepclient.services.insights import InsightService
 from keepclient.services.orders import OrderService
 from keepclient.services.team import TeamService
 from keepclient.services.visits import VisitService
@@ -53,6 +54,7 @@ class Workspace:
     feedback: FeedbackService
     team: TeamService
     orders: OrderService
+    insights: InsightService
 
     @classmethod
     def open(cls, path: str | Path, *, shared: bool | None = None, user: str | None = None,
@@ -71,13 +73,13 @@ class Workspace:
         who = user or current_user()
         return cls(db, who, CustomerService(db, who), CustomerEditor(db, who), ContactService(db, who),
                    ActivityService(db, who), VisitService(db, who), FeedbackService(db, who), TeamService(db, who),
-                   OrderService(db, who))
+                   OrderService(db, who), InsightService(db, who))
 
     def set_user(self, name: str) -> None:
         """Who saves from now on (View › I am…): the change log's author and the presence name."""
         self.user = name
         for service in (self.customers, self.editor, self.contacts, self.activity, self.visits, self.feedback,
-                        self.team, self.orders):
+                        self.team, self.orders, self.insights):
             service.user = name
 
     @cached_property

@@ -81,6 +81,10 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
         "remove_tag": make_action(
             window, translate("CustomerMenus", "Re&move tag…"), lambda: actions.bulk("remove_tag")
         ),
+        "review_tiers": make_action(window, translate("CustomerMenus", "Re&view tiers…"), actions.review_tiers,
+                                    "Ctrl+Shift+V"),
+        "review_stages": make_action(window, translate("CustomerMenus", "Review s&tages…"), actions.review_stages,
+                                     "Ctrl+Shift+J"),
     }
     edit: QMenu = window.menuBar().addMenu(translate("CustomerMenus", "&Edit"))
     for name in ("undo", "redo", None, "find", None, "new", "save", None, "trash", "restore", "empty_trash"):
@@ -91,4 +95,6 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
     bulk = customer.addMenu(translate("CustomerMenus", "For the selected customers"))
     for name in ("owner", "tier", "stage", "add_tag", "remove_tag"):
         bulk.addAction(made[name])
+    customer.addAction(made["review_tiers"])
+    customer.addAction(made["review_stages"])
     return made

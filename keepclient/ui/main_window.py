@@ -36,6 +36,7 @@ from keepclient.domain.errors import (
 from keepclient.domain.types import DatabaseMode, DemoSummary
 from keepclient.services.changes import Change, Topic
 from keepclient.ui import customer_menus
+from keepclient.ui.at_risk_status import NewlyAtRisk
 from keepclient.ui.customers.area import CustomerArea
 from keepclient.ui.presence_label import PresenceLabel
 from keepclient.ui.prompts import Prompter
@@ -147,7 +148,10 @@ class MainWindow(QMainWindow):
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
         self.presence_label = PresenceLabel()
+        self.newly_at_risk = NewlyAtRisk(prefs)
+        self.newly_at_risk.clicked.connect(self.show_newly_at_risk)
         self.statusBar().addPermanentWidget(self.overdue_button)
+        self.statusBar().addPermanentWidget(self.newly_at_risk)
         self.statusBar().addPermanentWidget(self.presence_label)
         self.statusBar().addPermanentWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.mode_label)
@@ -183,7 +187,21 @@ class MainWindow(QMainWindow):
     def _heard(self, change: Change) -> None:
         """The status bar follows the open database's changes (the areas subscribe themselves)."""
         if change.touches(*OVERDUE_TOPICS):
-            self.refresh_overdue()
+            self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """The status bar's counts: my overdue feedback, my customers newly at risk."""
+        self.refresh_overdue()
+        self.newly_at_risk.refresh(self.workspace, self.me)
+
+    def show_newly_at_risk(self) -> None:
+        """The Customers tab's At risk view (my customers' while the user has said who they are); what is at
+        risk now no longer counts as new."""
+        if self.workspace is None:
+            return
+        self.tabs.setCurrentWidget(self.customers)
+        self.customers.show_at_risk(mine=self.me is not None)
+        self.newly_at_risk.mark_seen(self.workspace)
 
     def refresh_overdue(self) -> None:
         """The status bar's "N of my feedback items overdue" (the team's while the user has not said who they are)."""
@@ -345,7 +363,7 @@ class MainWindow(QMainWindow):
         self.me = self._find_me()
         self._apply_read_only()
         self._show_workspace_in(self.tabs.currentWidget())
-        self.refresh_overdue()
+        self.refresh_counts()
         self.overdue_timer.start()
         self.presence_label.attach(workspace)
         self.damage_check.schedule(workspace)
@@ -550,7 +568,7 @@ class MainWindow(QMainWindow):
             self.customers.show_workspace(self.workspace)
         if self.workspace is not None and self.feedback_tab in self._shown:
             self.feedback.set_me(self.me)
-        self.refresh_overdue()
+        self.refresh_counts()
         self.presence_label.beat()
 
     def _find_me(self) -> int | None:
@@ -622,16 +640,39 @@ class MainWindow(QMainWindow):
         """Much changed (demo data): the area on show reads the workspace anew, the others when next shown."""
         self._shown.clear()
         self._show_workspace_in(self.tabs.currentWidget())
-        self.refresh_overdue()
+        self.refresh_counts()
 
     def _shown_customers(self) -> tuple[CustomerFilter, list[int]]:
         """What File › Export customers… writes: the list's filter, and the selected customers."""
         return self.customers.current_filter(), self.customers.list.selected_ids()
 
     def _imported(self) -> None:
-        """An import was written or undone: customers, their contacts, orders and owners may all have changed."""
-        if self.workspace is not None:
-            self.workspace.changes.announce(Change.anything(colleague=False))
+        """An import was written or undone: customers, their contacts, orders and owners may all have changed. The
+        list shows them at once; value and risk are recomputed for everyone off the UI thread (the status bar says
+        so), then shown too."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        workspace.changes.announce(Change.anything(colleague=False))
+        if workspace.read_only:
+            return
+        self.statusBar().showMessage(self.tr("Recomputing value and risk…"))
+        task = Task(lambda _report, cancelled: workspace.insights.recompute(cancelled=cancelled),
+                    cleanup=workspace.release_thread)
+        task.then(lambda _count: self._recomputed(workspace), self._recompute_failed)
+        self.runner.start(task)
+
+    def _recompute_failed(self, error: Exception) -> None:
+        """A busy share or a full disk: said in the status bar (the figures stay as last computed; the next start
+        or import computes them again). Anything else is a bug for the error hook."""
+        if not isinstance(error, KeepclientError):
+            raise error
+        self.statusBar().showMessage(user_message(error), 10000)
+
+    def _recomputed(self, workspace: Workspace) -> None:
+        if workspace is self.workspace:
+            self.statusBar().showMessage(self.tr("Value and risk recomputed."), 5000)
+            workspace.changes.announce(Change.of(Topic.CUSTOMERS))
 
     def new_database(self) -> None:
         path = self.prompter.save_file(self.tr("New database"), paths.data_dir() / "keepclient.db")

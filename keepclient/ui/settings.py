@@ -5,6 +5,7 @@ Team-wide settings live in the database instead (cadence, response targets); the
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,23 @@ class Preferences(StoredChoices):
     @saved_views.setter
     def saved_views(self, value: str) -> None:
         self._set("customers/views", value)
+
+    def at_risk_seen(self, database: str) -> set[int] | None:
+        """The customers at risk when the user last looked (in the database at path `database`); None when never."""
+        try:
+            seen = json.loads(str(self._get("insights/at_risk_seen", "{}"))).get(database)
+        except (ValueError, AttributeError):
+            return None  # a damaged preference: as if never looked
+        return None if seen is None else {int(cid) for cid in seen}
+
+    def set_at_risk_seen(self, database: str, ids: set[int]) -> None:
+        try:
+            every = json.loads(str(self._get("insights/at_risk_seen", "{}")))
+        except ValueError:
+            every = {}
+        every = every if isinstance(every, dict) else {}
+        every[database] = sorted(ids)
+        self._set("insights/at_risk_seen", json.dumps(every))
 
     @property
     def salesperson_code(self) -> str:

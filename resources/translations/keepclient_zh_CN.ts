@@ -572,67 +572,97 @@
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="255"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="273"/>
+        <source>Someone changed some of these customers meanwhile. The list now shows them as they are; apply again.</source>
+        <translation>有人刚刚修改了其中一些客户。列表已显示他们的最新情况，请再次应用。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="280"/>
+        <source>Review tiers (%n)</source>
+        <translation>审核等级（%n）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="282"/>
+        <source>New tiers for %n customer(s). Undo with Ctrl+Z.</source>
+        <translation>已为 %n 个客户设置新等级。可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="314"/>
+        <source>Someone changed some of these customers meanwhile. Close this list and review again.</source>
+        <translation>有人刚刚修改了其中一些客户。请关闭此列表后重新审核。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="321"/>
+        <source>Review stages (%n)</source>
+        <translation>审核阶段（%n）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="323"/>
+        <source>New stages for %n customer(s). Undo with Ctrl+Z.</source>
+        <translation>已为 %n 个客户设置新阶段。可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/actions.py" line="344"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="272"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="361"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="293"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="382"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="331"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="420"/>
         <source>Record order</source>
         <translation>记录订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="333"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="422"/>
         <source>Order recorded.</source>
         <translation>订单已记录。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="353"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="442"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="365"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="454"/>
         <source>Delete order</source>
         <translation>删除订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="367"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="456"/>
         <source>Order deleted. Undo with Ctrl+Z.</source>
         <translation>订单已删除。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="392"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="481"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="400"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="489"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="420"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="509"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="422"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="511"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="457"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="546"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -640,44 +670,54 @@
 <context>
     <name>CustomerArea</name>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="71"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="73"/>
         <source>No customers yet.
 Import your contact list, or load demo data to look around first.</source>
         <translation>还没有客户。
 请导入您的客户名单，或先加载演示数据看看。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="76"/>
         <source>Load demo data</source>
         <translation>加载演示数据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="83"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="85"/>
         <source>No customer matches. Press Esc to clear the search, or pick another view.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="289"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="301"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="294"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="306"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="375"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="313"/>
+        <source>Customer lost</source>
+        <translation>客户流失</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="313"/>
+        <source>Why was %1 lost?</source>
+        <translation>%1 为什么流失？</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/area.py" line="404"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="375"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="404"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="400"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="429"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -685,172 +725,172 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="48"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="50"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="70"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="78"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="79"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="95"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="97"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="100"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="100"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="103"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="113"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="116"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="122"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="122"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="126"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="126"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="129"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="135"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="156"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="161"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="162"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="158"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="163"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
@@ -1104,18 +1144,28 @@ Import your contact list, or load demo data to look around first.</source>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="34"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="63"/>
+        <source>Risk %1 of 100:</source>
+        <translation>流失风险 %1（满分 100）：</translation>
+    </message>
 </context>
 <context>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="25"/>
-        <location filename="../../keepclient/ui/main_window.py" line="286"/>
+        <location filename="../../keepclient/ui/main_window.py" line="304"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="27"/>
-        <location filename="../../keepclient/ui/main_window.py" line="288"/>
+        <location filename="../../keepclient/ui/main_window.py" line="306"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1195,17 +1245,27 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>移除标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="85"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="84"/>
+        <source>Re&amp;view tiers…</source>
+        <translation>审核等级(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="86"/>
+        <source>Review s&amp;tages…</source>
+        <translation>审核阶段(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="89"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="88"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="92"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="91"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="95"/>
         <source>For the selected customers</source>
         <translation>对选中的客户</translation>
     </message>
@@ -2020,7 +2080,7 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>FeedbackStatus</name>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="109"/>
+        <location filename="../../keepclient/domain/labels.py" line="110"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -2028,77 +2088,93 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="26"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="27"/>
         <source>Search names, pinyin, phone digits, cities, notes… (Ctrl+F)</source>
         <translation>搜索名称、拼音、电话号码、城市、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="34"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="36"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="37"/>
         <source>Customers who have not ordered for a while (or never)</source>
         <translation>有一段时间没有下单（或从未下单）的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="38"/>
         <source>Any last order</source>
         <translation>任意最近下单</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/filter_bar.py" line="43"/>
+        <source>Customers whose churn risk (0 to 100) is at least this; the Risk column&apos;s tooltip says why</source>
+        <translation>流失风险（0 到 100）不低于此值的客户；“风险”列的提示说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="45"/>
+        <source>Any risk</source>
+        <translation>任意风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="47"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="155"/>
+        <source>Risk at least %1</source>
+        <translation>风险不低于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="51"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="46"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="54"/>
         <source>A and B</source>
         <translation>A 和 B</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="47"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="55"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="50"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="58"/>
         <source>Any follow-up</source>
         <translation>任意跟进状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="51"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="59"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="52"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="60"/>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="81"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="87"/>
         <source>No order for more than %1 days</source>
         <translation>超过 %1 天未下单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="91"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="104"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="106"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="96"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="109"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="99"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="112"/>
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
@@ -2714,344 +2790,392 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>LostReason</name>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="117"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="118"/>
+        <source>Went to a competitor</source>
+        <translation>转向竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="119"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="120"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="121"/>
+        <source>Moved away</source>
+        <translation>搬迁</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="122"/>
+        <source>Business closed</source>
+        <translation>停业</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="123"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="107"/>
+        <location filename="../../keepclient/ui/main_window.py" line="108"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="108"/>
+        <location filename="../../keepclient/ui/main_window.py" line="109"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="109"/>
+        <location filename="../../keepclient/ui/main_window.py" line="110"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="140"/>
+        <location filename="../../keepclient/ui/main_window.py" line="141"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="198"/>
+        <location filename="../../keepclient/ui/main_window.py" line="216"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="200"/>
+        <location filename="../../keepclient/ui/main_window.py" line="218"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="218"/>
+        <location filename="../../keepclient/ui/main_window.py" line="236"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="231"/>
+        <location filename="../../keepclient/ui/main_window.py" line="249"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="232"/>
+        <location filename="../../keepclient/ui/main_window.py" line="250"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="233"/>
+        <location filename="../../keepclient/ui/main_window.py" line="251"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="235"/>
+        <location filename="../../keepclient/ui/main_window.py" line="253"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="237"/>
+        <location filename="../../keepclient/ui/main_window.py" line="255"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="238"/>
+        <location filename="../../keepclient/ui/main_window.py" line="256"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="239"/>
+        <location filename="../../keepclient/ui/main_window.py" line="257"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="240"/>
+        <location filename="../../keepclient/ui/main_window.py" line="258"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="241"/>
+        <location filename="../../keepclient/ui/main_window.py" line="259"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="253"/>
+        <location filename="../../keepclient/ui/main_window.py" line="271"/>
         <source>Show &amp;feedback log</source>
         <translation>查看反馈日志(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="259"/>
+        <location filename="../../keepclient/ui/main_window.py" line="277"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="264"/>
+        <location filename="../../keepclient/ui/main_window.py" line="282"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="265"/>
+        <location filename="../../keepclient/ui/main_window.py" line="283"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="267"/>
+        <location filename="../../keepclient/ui/main_window.py" line="285"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="269"/>
+        <location filename="../../keepclient/ui/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="271"/>
+        <location filename="../../keepclient/ui/main_window.py" line="289"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="278"/>
+        <location filename="../../keepclient/ui/main_window.py" line="296"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="279"/>
+        <location filename="../../keepclient/ui/main_window.py" line="297"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="335"/>
+        <location filename="../../keepclient/ui/main_window.py" line="353"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="354"/>
+        <location filename="../../keepclient/ui/main_window.py" line="372"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="357"/>
+        <location filename="../../keepclient/ui/main_window.py" line="375"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="358"/>
+        <location filename="../../keepclient/ui/main_window.py" line="376"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="381"/>
+        <location filename="../../keepclient/ui/main_window.py" line="399"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="382"/>
+        <location filename="../../keepclient/ui/main_window.py" line="400"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="398"/>
+        <location filename="../../keepclient/ui/main_window.py" line="416"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="399"/>
+        <location filename="../../keepclient/ui/main_window.py" line="417"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="411"/>
+        <location filename="../../keepclient/ui/main_window.py" line="429"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="412"/>
+        <location filename="../../keepclient/ui/main_window.py" line="430"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="413"/>
+        <location filename="../../keepclient/ui/main_window.py" line="431"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="413"/>
-        <location filename="../../keepclient/ui/main_window.py" line="418"/>
+        <location filename="../../keepclient/ui/main_window.py" line="431"/>
+        <location filename="../../keepclient/ui/main_window.py" line="436"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="415"/>
+        <location filename="../../keepclient/ui/main_window.py" line="433"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="416"/>
+        <location filename="../../keepclient/ui/main_window.py" line="434"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="418"/>
+        <location filename="../../keepclient/ui/main_window.py" line="436"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="426"/>
+        <location filename="../../keepclient/ui/main_window.py" line="444"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="433"/>
+        <location filename="../../keepclient/ui/main_window.py" line="451"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="434"/>
+        <location filename="../../keepclient/ui/main_window.py" line="452"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="477"/>
+        <location filename="../../keepclient/ui/main_window.py" line="495"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="478"/>
+        <location filename="../../keepclient/ui/main_window.py" line="496"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="480"/>
+        <location filename="../../keepclient/ui/main_window.py" line="498"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="481"/>
+        <location filename="../../keepclient/ui/main_window.py" line="499"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="506"/>
+        <location filename="../../keepclient/ui/main_window.py" line="524"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="618"/>
+        <location filename="../../keepclient/ui/main_window.py" line="636"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="637"/>
+        <location filename="../../keepclient/ui/main_window.py" line="659"/>
+        <source>Recomputing value and risk…</source>
+        <translation>正在重新计算客户价值和流失风险…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="674"/>
+        <source>Value and risk recomputed.</source>
+        <translation>客户价值和流失风险已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="678"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="642"/>
+        <location filename="../../keepclient/ui/main_window.py" line="683"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="647"/>
+        <location filename="../../keepclient/ui/main_window.py" line="688"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="656"/>
+        <location filename="../../keepclient/ui/main_window.py" line="697"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="656"/>
+        <location filename="../../keepclient/ui/main_window.py" line="697"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="670"/>
+        <location filename="../../keepclient/ui/main_window.py" line="711"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="223"/>
-        <location filename="../../keepclient/ui/main_window.py" line="618"/>
-        <location filename="../../keepclient/ui/main_window.py" line="678"/>
+        <location filename="../../keepclient/ui/main_window.py" line="241"/>
+        <location filename="../../keepclient/ui/main_window.py" line="636"/>
+        <location filename="../../keepclient/ui/main_window.py" line="719"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="680"/>
+        <location filename="../../keepclient/ui/main_window.py" line="721"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="695"/>
+        <location filename="../../keepclient/ui/main_window.py" line="736"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="697"/>
+        <location filename="../../keepclient/ui/main_window.py" line="738"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="704"/>
+        <location filename="../../keepclient/ui/main_window.py" line="745"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="704"/>
+        <location filename="../../keepclient/ui/main_window.py" line="745"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="707"/>
+        <location filename="../../keepclient/ui/main_window.py" line="748"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="708"/>
+        <location filename="../../keepclient/ui/main_window.py" line="749"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="724"/>
-        <location filename="../../keepclient/ui/main_window.py" line="729"/>
+        <location filename="../../keepclient/ui/main_window.py" line="765"/>
+        <location filename="../../keepclient/ui/main_window.py" line="770"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="725"/>
+        <location filename="../../keepclient/ui/main_window.py" line="766"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="730"/>
+        <location filename="../../keepclient/ui/main_window.py" line="771"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -3146,6 +3270,28 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/feedback/dialogs.py" line="149"/>
         <source>Describe the feedback in a few words.</source>
         <translation>请用几句话描述这条反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>NewlyAtRisk</name>
+    <message>
+        <location filename="../../keepclient/ui/at_risk_status.py" line="28"/>
+        <source>Show the customers at risk, riskiest first</source>
+        <translation>显示有流失风险的客户，风险最高的在前</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/at_risk_status.py" line="50"/>
+        <source>%n of my customers newly at risk</source>
+        <translation>
+            <numerusform>我的客户中有 %n 个新出现流失风险</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/at_risk_status.py" line="52"/>
+        <source>%n customer(s) newly at risk</source>
+        <translation>
+            <numerusform>%n 个客户新出现流失风险</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4119,6 +4265,19 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/widgets/review_dialog.py" line="33"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/review_dialog.py" line="38"/>
+        <source>Apply ticked</source>
+        <translation>应用勾选项</translation>
+    </message>
+</context>
+<context>
     <name>SalespersonDialog</name>
     <message>
         <location filename="../../keepclient/ui/team_dialog.py" line="86"/>
@@ -4325,6 +4484,49 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>StageReview</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="24"/>
+        <source>Review stages</source>
+        <translation>审核阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="25"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="25"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="26"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="26"/>
+        <source>Last order or contact</source>
+        <translation>最近下单或联系</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="27"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="32"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="35"/>
+        <source>Active and mature customers whose churn risk reached the team&apos;s threshold are at risk; customers at risk with no order or contact for a long time are lost; lost customers who ordered again are won back. Untick any you want to keep as they are.</source>
+        <translation>流失风险达到团队阈值的活跃和成熟客户标为有流失风险；有流失风险且长时间没有下单或联系的客户标为已流失；再次下单的流失客户标为已挽回。取消勾选即可保持原状。</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <location filename="../../keepclient/ui/feedback/filter_bar.py" line="267"/>
@@ -4464,6 +4666,94 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>TierReview</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="45"/>
+        <source>Share of 12-month revenue</source>
+        <translation>近12个月营收占比</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="50"/>
+        <source>Customers ranked by 12-month revenue, biggest first</source>
+        <translation>按近12个月营收从高到低排列的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="51"/>
+        <source>Share of customers (%)</source>
+        <translation>客户占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="52"/>
+        <source>Share of revenue (%)</source>
+        <translation>营收占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="71"/>
+        <source>Review tiers</source>
+        <translation>审核等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="79"/>
+        <source>Also list tiers set by hand</source>
+        <translation>也列出手动设置的等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="72"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="72"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="73"/>
+        <source>Revenue (12 mo)</source>
+        <translation>近12个月营收</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="73"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="74"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="86"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="88"/>
+        <source>Pareto curve</source>
+        <translation>帕累托曲线</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="101"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="104"/>
+        <source>%1 (set by hand)</source>
+        <translation>%1（手动设置）</translation>
+    </message>
+</context>
+<context>
+    <name>TierReviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="110"/>
+        <source>A: the customers who together bring 80% of the last 12 months&apos; revenue; B: the next 15%; C: the rest and customers without orders. %n customer(s) would change tier; untick any to keep.</source>
+        <translation>
+            <numerusform>A：合计贡献近12个月前 80% 营收的客户；B：其后的 15%；C：其余客户及没有订单的客户。共有 %n 个客户的等级会改变；取消勾选即可保留原等级。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimeGrid</name>
     <message>
         <location filename="../../keepclient/ui/calendar/time_grid.py" line="284"/>
@@ -4487,64 +4777,132 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>ValueSection</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="26"/>
+        <source>Churn risk 0 of 100: nothing points to this customer drifting away.</source>
+        <translation>流失风险 0（满分 100）：没有迹象表明该客户正在流失。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="27"/>
+        <source>Churn risk %1 of 100</source>
+        <translation>流失风险 %1（满分 100）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="29"/>
+        <source>%1: at risk</source>
+        <translation>%1：有流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="34"/>
+        <source>Next step: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="42"/>
+        <source>RFM: recency %1 · frequency %2 · monetary %3 (5 is best)</source>
+        <translation>RFM：最近购买 %1 · 购买频率 %2 · 消费金额 %3（5 为最佳）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="45"/>
+        <source>RFM: no orders yet.</source>
+        <translation>RFM：尚无订单。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="47"/>
+        <source>Lifetime value ≈ %1</source>
+        <translation>客户终身价值 ≈ %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="56"/>
+        <source>Tier %1 set by hand: kept when tiers are reviewed.</source>
+        <translation>等级 %1 为手动设置：审核等级时保留。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="59"/>
+        <source>By 12-month revenue this is a %1 customer (Customer › Review tiers…).</source>
+        <translation>按近12个月营收，这是 %1 客户（客户 › 审核等级…）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="68"/>
+        <source>Value and risk</source>
+        <translation>价值与风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="74"/>
+        <source>Lifetime value = average yearly revenue so far × the years a customer is expected to stay, 1 ÷ (1 − the share of customers the team keeps from one year to the next), at most 10 years; a customer with less than a year of orders counts as one year.</source>
+        <translation>客户终身价值 = 迄今的平均年营收 × 预计还会合作的年数，即 1 ÷（1 − 团队每年留住的客户比例），最多 10 年；下单不足一年的客户按一年计算。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/value_section.py" line="98"/>
+        <source>Lost: %1</source>
+        <translation>流失原因：%1</translation>
+    </message>
+</context>
+<context>
     <name>ViewsSidebar</name>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="35"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="35"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="36"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="36"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="37"/>
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="38"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="39"/>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="40"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="41"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="42"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
         <source>A customers</source>
         <translation>A 类客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="45"/>
         <source>At risk</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="44"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="46"/>
+        <source>Win back</source>
+        <translation>挽回客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="48"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="79"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="80"/>
         <source>Save the current search, filters, sort and columns as a view</source>
         <translation>将当前的搜索、筛选、排序和列保存为视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="75"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="81"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="94"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="100"/>
         <source>Your view</source>
         <translation>您的视图</translation>
     </message>
@@ -4880,52 +5238,52 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="207"/>
+        <location filename="../../keepclient/cli.py" line="210"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="215"/>
+        <location filename="../../keepclient/cli.py" line="218"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="224"/>
+        <location filename="../../keepclient/cli.py" line="227"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="234"/>
+        <location filename="../../keepclient/cli.py" line="237"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="246"/>
+        <location filename="../../keepclient/cli.py" line="249"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="247"/>
+        <location filename="../../keepclient/cli.py" line="250"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="248"/>
+        <location filename="../../keepclient/cli.py" line="251"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="253"/>
+        <location filename="../../keepclient/cli.py" line="256"/>
         <source>The database is damaged. Keep this file as it is, and restore the last good backup (keepclient restore).</source>
         <translation>数据库已损坏。请保持此文件原样，并恢复最近一个完好的备份（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="261"/>
+        <location filename="../../keepclient/cli.py" line="264"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="268"/>
+        <location filename="../../keepclient/cli.py" line="271"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
@@ -4988,48 +5346,48 @@ Customer follow-up for small sales teams.</source>
         <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="285"/>
+        <location filename="../../keepclient/cli.py" line="288"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="288"/>
+        <location filename="../../keepclient/cli.py" line="291"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="294"/>
+        <location filename="../../keepclient/cli.py" line="297"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="338"/>
+        <location filename="../../keepclient/cli.py" line="341"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="352"/>
-        <location filename="../../keepclient/cli.py" line="375"/>
+        <location filename="../../keepclient/cli.py" line="355"/>
+        <location filename="../../keepclient/cli.py" line="378"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="363"/>
+        <location filename="../../keepclient/cli.py" line="366"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="382"/>
+        <location filename="../../keepclient/cli.py" line="385"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="390"/>
+        <location filename="../../keepclient/cli.py" line="393"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="391"/>
+        <location filename="../../keepclient/cli.py" line="394"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -5137,6 +5495,41 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/cli_team.py" line="114"/>
         <source>  to {name}: {count} customers</source>
         <translation>  给 {name}：{count} 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="87"/>
+        <source>Tiers changed: {count}.</source>
+        <translation>已修改等级：{count} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="90"/>
+        <source>{count} customers have a different suggested tier (pinned ones, marked *, are kept); apply with: keepclient tiers --apply</source>
+        <translation>{count} 个客户的建议等级与当前不同（标 * 的为手动设置，将保留）；应用请运行：keepclient tiers --apply</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="97"/>
+        <source>--min must be between 0 and 100.</source>
+        <translation>--min 必须在 0 到 100 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="113"/>
+        <source>{count} customers at risk.</source>
+        <translation>{count} 个客户有流失风险。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="144"/>
+        <source>RFM {code}: recency {r}, frequency {f}, monetary {m} (1-5, 5 is best)</source>
+        <translation>RFM {code}：最近购买 {r}，购买频率 {f}，消费金额 {m}（1-5，5 为最佳）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="146"/>
+        <source>Lifetime value {ltv} = {yearly} a year (revenue {total} over {years} years) x {remaining} expected years (retention {retention}%)</source>
+        <translation>客户终身价值 {ltv} = 每年 {yearly}（{years} 年营收 {total}）× 预计 {remaining} 年（留存率 {retention}%）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="151"/>
+        <source>Risk {score}</source>
+        <translation>风险 {score}</translation>
     </message>
 </context>
 <context>
@@ -5348,87 +5741,156 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>insights</name>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="193"/>
+        <source>no visit for %1 days, due every %2</source>
+        <translation>已 %1 天未拜访，应每 %2 天一次</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="194"/>
+        <source>no order for %1 days, usually every %2</source>
+        <translation>已 %1 天未下单，通常每 %2 天一次</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="195"/>
+        <source>revenue %1% year on year</source>
+        <translation>营收同比 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="196"/>
+        <source>%1 complaints open, %2 overdue</source>
+        <translation>%1 个投诉未结，%2 个逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="197"/>
+        <source>satisfaction %1 over the last three scores</source>
+        <translation>最近三次满意度 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="198"/>
+        <source>%1 visits missed or cancelled in 90 days</source>
+        <translation>90 天内 %1 次拜访未完成或取消</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="201"/>
+        <source>1 complaint open, %2 overdue</source>
+        <translation>1 个投诉未结，%2 个逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="202"/>
+        <source>1 visit missed or cancelled in 90 days</source>
+        <translation>90 天内 1 次拜访未完成或取消</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="205"/>
+        <source>Resolve the open complaint first</source>
+        <translation>先处理未结投诉</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="206"/>
+        <location filename="../../keepclient/domain/insights.py" line="210"/>
+        <source>Plan a visit</source>
+        <translation>安排拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="207"/>
+        <source>Call about their next order</source>
+        <translation>打电话询问下一笔订单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="208"/>
+        <source>Visit to ask what changed</source>
+        <translation>上门了解发生了什么变化</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/insights.py" line="209"/>
+        <source>Call to ask how we can do better</source>
+        <translation>打电话询问如何改进</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="51"/>
+        <location filename="../../keepclient/domain/labels.py" line="52"/>
         <source>A (high)</source>
         <translation>A（高）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="52"/>
+        <location filename="../../keepclient/domain/labels.py" line="53"/>
         <source>B (medium)</source>
         <translation>B（中）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="53"/>
+        <location filename="../../keepclient/domain/labels.py" line="54"/>
         <source>C (low)</source>
         <translation>C（低）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="56"/>
+        <location filename="../../keepclient/domain/labels.py" line="57"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="57"/>
+        <location filename="../../keepclient/domain/labels.py" line="58"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="60"/>
+        <location filename="../../keepclient/domain/labels.py" line="61"/>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="61"/>
+        <location filename="../../keepclient/domain/labels.py" line="62"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="62"/>
+        <location filename="../../keepclient/domain/labels.py" line="63"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="63"/>
+        <location filename="../../keepclient/domain/labels.py" line="64"/>
         <source>Mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="64"/>
+        <location filename="../../keepclient/domain/labels.py" line="65"/>
         <source>At risk</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="65"/>
+        <location filename="../../keepclient/domain/labels.py" line="66"/>
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="66"/>
+        <location filename="../../keepclient/domain/labels.py" line="67"/>
         <source>Won back</source>
         <translation>已挽回</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="69"/>
-        <location filename="../../keepclient/domain/labels.py" line="75"/>
+        <location filename="../../keepclient/domain/labels.py" line="70"/>
+        <location filename="../../keepclient/domain/labels.py" line="76"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="70"/>
+        <location filename="../../keepclient/domain/labels.py" line="71"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="71"/>
-        <location filename="../../keepclient/domain/labels.py" line="77"/>
+        <location filename="../../keepclient/domain/labels.py" line="72"/>
+        <location filename="../../keepclient/domain/labels.py" line="78"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="72"/>
-        <location filename="../../keepclient/domain/labels.py" line="78"/>
+        <location filename="../../keepclient/domain/labels.py" line="73"/>
+        <location filename="../../keepclient/domain/labels.py" line="79"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -5438,7 +5900,7 @@ Customer follow-up for small sales teams.</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="76"/>
+        <location filename="../../keepclient/domain/labels.py" line="77"/>
         <location filename="../../keepclient/exporting/ics.py" line="37"/>
         <source>Phone</source>
         <translation>电话</translation>
@@ -5465,113 +5927,113 @@ Customer follow-up for small sales teams.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="82"/>
+        <location filename="../../keepclient/domain/labels.py" line="83"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="83"/>
+        <location filename="../../keepclient/domain/labels.py" line="84"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="84"/>
+        <location filename="../../keepclient/domain/labels.py" line="85"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="85"/>
+        <location filename="../../keepclient/domain/labels.py" line="86"/>
         <source>Missed</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="88"/>
+        <location filename="../../keepclient/domain/labels.py" line="89"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="89"/>
+        <location filename="../../keepclient/domain/labels.py" line="90"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="90"/>
+        <location filename="../../keepclient/domain/labels.py" line="91"/>
         <source>Request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="91"/>
+        <location filename="../../keepclient/domain/labels.py" line="92"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="94"/>
+        <location filename="../../keepclient/domain/labels.py" line="95"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="95"/>
+        <location filename="../../keepclient/domain/labels.py" line="96"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="96"/>
+        <location filename="../../keepclient/domain/labels.py" line="97"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="97"/>
+        <location filename="../../keepclient/domain/labels.py" line="98"/>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="98"/>
+        <location filename="../../keepclient/domain/labels.py" line="99"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="79"/>
-        <location filename="../../keepclient/domain/labels.py" line="99"/>
+        <location filename="../../keepclient/domain/labels.py" line="80"/>
+        <location filename="../../keepclient/domain/labels.py" line="100"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="102"/>
+        <location filename="../../keepclient/domain/labels.py" line="103"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="103"/>
+        <location filename="../../keepclient/domain/labels.py" line="104"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="104"/>
+        <location filename="../../keepclient/domain/labels.py" line="105"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="105"/>
+        <location filename="../../keepclient/domain/labels.py" line="106"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="110"/>
+        <location filename="../../keepclient/domain/labels.py" line="111"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="111"/>
+        <location filename="../../keepclient/domain/labels.py" line="112"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="112"/>
+        <location filename="../../keepclient/domain/labels.py" line="113"/>
         <source>Replied to customer</source>
         <translation>已回复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="113"/>
+        <location filename="../../keepclient/domain/labels.py" line="114"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
@@ -5651,98 +6113,103 @@ Customer follow-up for small sales teams.</source>
         <translation>反馈报表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="118"/>
+        <location filename="../../keepclient/domain/labels.py" line="128"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="119"/>
+        <location filename="../../keepclient/domain/labels.py" line="129"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="121"/>
+        <location filename="../../keepclient/domain/labels.py" line="131"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="122"/>
+        <location filename="../../keepclient/domain/labels.py" line="132"/>
         <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="123"/>
+        <location filename="../../keepclient/domain/labels.py" line="133"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="124"/>
+        <location filename="../../keepclient/domain/labels.py" line="134"/>
+        <source>Tier set by hand</source>
+        <translation>手动设置等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="135"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="125"/>
+        <location filename="../../keepclient/domain/labels.py" line="136"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="126"/>
+        <location filename="../../keepclient/domain/labels.py" line="137"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="127"/>
+        <location filename="../../keepclient/domain/labels.py" line="138"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="128"/>
+        <location filename="../../keepclient/domain/labels.py" line="139"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="129"/>
+        <location filename="../../keepclient/domain/labels.py" line="140"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="130"/>
+        <location filename="../../keepclient/domain/labels.py" line="141"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="131"/>
+        <location filename="../../keepclient/domain/labels.py" line="142"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="132"/>
+        <location filename="../../keepclient/domain/labels.py" line="143"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="133"/>
+        <location filename="../../keepclient/domain/labels.py" line="144"/>
         <source>Follow-up interval</source>
         <translation>跟进间隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="134"/>
+        <location filename="../../keepclient/domain/labels.py" line="145"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="135"/>
+        <location filename="../../keepclient/domain/labels.py" line="146"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="136"/>
+        <location filename="../../keepclient/domain/labels.py" line="147"/>
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="120"/>
+        <location filename="../../keepclient/domain/labels.py" line="130"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>

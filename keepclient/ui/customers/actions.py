@@ -240,6 +240,95 @@ class CustomerActions(QObject):
         )
         self.host.refresh_choices()
 
+    def review_tiers(self) -> None:
+        """Customer › Review tiers…: the 80/20 suggestions, reviewed; the ticked ones applied as one undo step,
+        each at the version the review read (a colleague's change in between is refused, never overwritten)."""
+        if self.host.workspace is None:
+            return
+        from keepclient.ui.customers.tier_review import TierReviewDialog  # QtCharts loads with it, when used
+
+        ws = self.ws
+        seen: dict[int, int] = {}
+
+        def overview(include_pinned: bool = False) -> list[dict[str, Any]]:
+            rows = ws.insights.tier_overview()
+            seen.update(ws.insights.versions(row["id"] for row in rows if row["tier"] != row["suggested_tier"]))
+            return rows
+
+        try:
+            rows = overview()
+        except KeepclientError as exc:
+            self.host.report(exc)
+            return
+        dialog = TierReviewDialog(rows, self.host.currency, overview, self.host.parent_widget())
+
+        def apply(ids: list[int]) -> None:
+            changes = {cid: dialog.suggested[cid] for cid in ids}
+            before = {int(row["id"]): str(row["tier"]) for row in dialog.rows if row["id"] in changes}
+            versions = {cid: seen[cid] for cid in changes}
+            try:
+                after = ws.insights.apply_tiers(changes, versions)
+            except ConflictError:
+                dialog.show_overview(overview(dialog.pinned.isChecked()))
+                dialog.mark_invalid(translate("CustomerActions", "Someone changed some of these customers meanwhile. "
+                                              "The list now shows them as they are; apply again."))
+                return
+            except KeepclientError as exc:
+                dialog.mark_invalid(exc.message(tr_error))
+                return
+            self.host.context.own.wrote("customer", versions, after)
+            self._push(commands.ApplyTiers(self.host.context, translate("CustomerActions", "Review tiers (%n)")
+                                           .replace("%n", str(len(changes))), before, changes, after))
+            self.host.say(translate("CustomerActions", "New tiers for %n customer(s). Undo with Ctrl+Z.")
+                          .replace("%n", str(len(changes))))
+            dialog.accept()
+
+        dialog.apply_requested.connect(apply)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def review_stages(self) -> None:
+        """Customer › Review stages…: the lifecycle moves the rules suggest, reviewed; the ticked ones applied as one
+        undo step, each at the version the review read."""
+        if self.host.workspace is None:
+            return
+        from keepclient.ui.customers.stage_review import StageReviewDialog
+
+        ws = self.ws
+        try:
+            suggestions = ws.insights.lifecycle_review()
+            seen = ws.insights.versions(s.id for s in suggestions)
+        except KeepclientError as exc:
+            self.host.report(exc)
+            return
+        dialog = StageReviewDialog(suggestions, self.host.parent_widget())
+
+        def apply(ids: list[int]) -> None:
+            changes = {cid: dialog.suggested[cid] for cid in ids}
+            before = {s.id: s.stage for s in suggestions if s.id in changes}
+            versions = {cid: seen[cid] for cid in changes}
+            try:
+                after = ws.insights.apply_stages(changes, versions)
+            except ConflictError:
+                dialog.mark_invalid(translate("CustomerActions", "Someone changed some of these customers meanwhile. "
+                                              "Close this list and review again."))
+                return
+            except KeepclientError as exc:
+                dialog.mark_invalid(exc.message(tr_error))
+                return
+            self.host.context.own.wrote("customer", versions, after)
+            self._push(commands.ApplyStages(self.host.context, translate("CustomerActions", "Review stages (%n)")
+                                            .replace("%n", str(len(changes))), before, changes, after))
+            self.host.say(translate("CustomerActions", "New stages for %n customer(s). Undo with Ctrl+Z.")
+                          .replace("%n", str(len(changes))))
+            dialog.accept()
+
+        dialog.apply_requested.connect(apply)
+        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
     # -- contacts ----------------------------------------------------------------------------------------
     def contact(self, action: str, contact: ContactInfo | None) -> None:
         detail = self.host.shown()

@@ -16,7 +16,8 @@ from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from keepclient.domain.errors import ConflictError, KeepclientError
+from keepclient.domain.enums import LostReason
+from keepclient.domain.errors import CancelledError, ConflictError, KeepclientError
 from keepclient.domain.types import CustomerDetail, CustomerFilter
 from keepclient.services.changes import Change, Topic
 from keepclient.ui.customers import commands
@@ -27,6 +28,7 @@ from keepclient.ui.customers.list_view import CustomerListModel, CustomerListVie
 from keepclient.ui.customers.purchases_section import SHOWN_LIMIT as ORDERS_SHOWN
 from keepclient.ui.customers.satisfaction import SHOWN as SHOWN_SCORES
 from keepclient.ui.customers.views_sidebar import SavedView, ViewsSidebar, builtin_views, dump_views, load_views
+from keepclient.ui.labels import label_in
 from keepclient.ui.read_only import pane_controls
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.after_paint import AfterFirstPaint
@@ -132,7 +134,9 @@ class CustomerArea(QStackedWidget):
         self.detail.set_salespeople(people)
         self.currency = workspace.orders.currency()
         self.detail.currency = self.currency
-        self.sidebar.set_views(builtin_views(self.me is not None) + load_views(self.prefs.saved_views),
+        at_risk = workspace.insights.settings().at_risk_threshold
+        self.detail.at_risk_threshold = at_risk
+        self.sidebar.set_views(builtin_views(self.me is not None, at_risk) + load_views(self.prefs.saved_views),
                                select=builtin_views(False)[0].name)
         model = CustomerListModel(workspace.customers, self.currency)
         self.list.use_model(model)
@@ -163,13 +167,18 @@ class CustomerArea(QStackedWidget):
         self._recount_order_figures(workspace)
 
     def _recount_order_figures(self, workspace: Workspace) -> None:
-        """The 12-month revenue moves on as days pass: recount customers counted for an earlier day, off the UI
-        thread, and announce the change when any moved."""
+        """The 12-month revenue, and the value and risk built on it, move on as days pass: recount customers
+        counted for an earlier day, off the UI thread, and announce the change when any moved."""
         if workspace.read_only:  # nothing can be written; the figures show as last counted
             return
         today = dt.date.today()
-        task = Task(lambda _report, _cancelled: workspace.orders.refresh_stale(today),
-                    cleanup=workspace.release_thread)
+
+        def recount(_report: object, cancelled: Callable[[], bool]) -> int:
+            # Value and risk follow the order figures (both move on as days pass): one background task for both.
+            return workspace.orders.refresh_stale(today) + workspace.insights.ensure_current(today,
+                                                                                            cancelled=cancelled)
+
+        task = Task(recount, cleanup=workspace.release_thread)
         task.then(lambda count: workspace.changes.announce(Change.of(Topic.CUSTOMERS, Topic.PURCHASES))
                   if count and workspace is self.workspace else None, self._recount_failed)
         self.runner.start(task)
@@ -281,8 +290,11 @@ class CustomerArea(QStackedWidget):
         detail = self.detail.detail
         assert self.workspace is not None and detail is not None
         changes = self.detail.form.changes()
+        lost_reason = self._ask_lost_reason(detail) if changes.get("stage") == "lost" else None
         if changes:
             version = self.workspace.editor.update(detail.id, detail.version, changes)
+            if lost_reason is not None:  # the reason rides on the same save (one more version, same undo step)
+                version = self.workspace.insights.mark_lost(detail.id, version, lost_reason)
             self.context.own.wrote("customer", {detail.id: detail.version}, {detail.id: version})
             before = {field: detail.values[field] for field in changes}
             self.undo_stack.push(commands.EditCustomer(
@@ -292,6 +304,17 @@ class CustomerArea(QStackedWidget):
                                      remove=sorted(set(detail.tags) - set(self.detail.tag_names())))
         self.after_change([detail.id], [Topic.CUSTOMERS])
         self.message.emit(self.tr("Saved."))
+
+    def _ask_lost_reason(self, detail: CustomerDetail) -> str:
+        """Why the customer was lost (the Win-back view and the team's reports use it); CancelledError when the
+        user would rather not save yet."""
+        reasons = list(LostReason)
+        answer = self.prompter.ask_choice(
+            self.tr("Customer lost"), self.tr("Why was %1 lost?").replace("%1", detail.name),
+            [label_in(LostReason, reason) for reason in reasons])
+        if answer is None:
+            raise CancelledError()
+        return reasons[answer].value
 
     def _conflict(self, error: ConflictError) -> None:
         detail = self.detail.detail
@@ -370,6 +393,12 @@ class CustomerArea(QStackedWidget):
         self.sort = (view.filter.sort, view.filter.descending)
         self.list.show_sort(*self.sort)
         self.filters.apply(view.filter, my_customers=view.my_customers)
+
+    def show_at_risk(self, mine: bool = False) -> None:
+        """The computed At risk view (the team's threshold, riskiest first), of my customers when `mine`."""
+        view = next((v for v in self.sidebar.views() if v.builtin and v.filter.min_risk is not None), None)
+        if view is not None:
+            self.apply_view(view._replace(my_customers=mine and self.me is not None))
 
     def save_view(self) -> None:
         name = self.prompter.ask_text(self.tr("Save view"), self.tr("Name of the view:"))

@@ -81,6 +81,40 @@ class BulkUpdate(ServiceCommand):
                                   lambda expected: ws.editor.restore_values(self.before, expected))
 
 
+class ApplyTiers(ServiceCommand):
+    """Tiers a review applied (Customer › Review tiers…): undo puts the old ones back, both version-checked."""
+
+    def __init__(self, context: Context, text: str, before: dict[int, str], after: dict[int, str],
+                 versions: Versions) -> None:
+        super().__init__(context, text, before)
+        self.before, self.after, self.versions = dict(before), dict(after), dict(versions)
+
+    def apply(self, ws: Workspace) -> None:
+        self.versions = self.step("customer", self.versions,
+                                  lambda expected: ws.insights.apply_tiers(self.after, expected))
+
+    def revert(self, ws: Workspace) -> None:
+        self.versions = self.step("customer", self.versions,
+                                  lambda expected: ws.insights.apply_tiers(self.before, expected))
+
+
+class ApplyStages(ServiceCommand):
+    """Stages a lifecycle review applied: undo puts the old ones back, both version-checked."""
+
+    def __init__(self, context: Context, text: str, before: dict[int, str], after: dict[int, str],
+                 versions: Versions) -> None:
+        super().__init__(context, text, before)
+        self.before, self.after, self.versions = dict(before), dict(after), dict(versions)
+
+    def apply(self, ws: Workspace) -> None:
+        self.versions = self.step("customer", self.versions,
+                                  lambda expected: ws.insights.apply_stages(self.after, expected))
+
+    def revert(self, ws: Workspace) -> None:
+        self.versions = self.step("customer", self.versions,
+                                  lambda expected: ws.insights.apply_stages(self.before, expected))
+
+
 class ChangeTags(ServiceCommand):
     def __init__(self, context: Context, text: str, before: dict[int, tuple[str, ...]], add: list[str],
                  remove: list[str]) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain.enums import FeedbackStatus
+from keepclient.domain.insights import InsightSettings
 from keepclient.domain.types import (
     ContactInfo,
     CustomerDetail,
@@ -34,6 +35,7 @@ from keepclient.domain.types import (
 from keepclient.ui.customers.profile_form import ProfileForm
 from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS, PurchasesSection, figures_text
 from keepclient.ui.customers.satisfaction import SatisfactionRow
+from keepclient.ui.customers.value_section import ValueSection
 from keepclient.ui.labels import date_text, datetime_text, label, label_in
 from keepclient.ui.widgets.record_pane import RecordPane
 
@@ -50,6 +52,7 @@ class CustomerDetailPane(RecordPane):
         self._people: list[SalespersonInfo] = []
         self._built = False
         self.currency = "CNY"  # the team's currency (the area sets it per database)
+        self.at_risk_threshold = InsightSettings().at_risk_threshold  # the team's (the area sets it per database)
 
     def _build(self) -> None:
         """The editor is built when the first customer is shown, so the window's first frame does not wait."""
@@ -137,7 +140,9 @@ class CustomerDetailPane(RecordPane):
         self.purchases = PurchasesSection()
         self.purchases.set_shortcut_hint(RECORD_ORDER_KEYS)
         self.purchases.order_action.connect(self.order_action)
-        self.finish_page(layout, [profile, contacts_box, self.purchases, timeline_box])
+        self.value = ValueSection()
+        self.value.threshold = self.at_risk_threshold
+        self.finish_page(layout, [self.value, profile, contacts_box, self.purchases, timeline_box])
 
     def set_salespeople(self, people: list[SalespersonInfo]) -> None:
         self._people = list(people)
@@ -169,6 +174,8 @@ class CustomerDetailPane(RecordPane):
             self.contacts.addTopLevelItem(item)
         self.satisfaction.show_scores(scores)
         self.figures.setText(figures_text(detail, self.currency))
+        self.value.threshold = self.at_risk_threshold
+        self.value.show_customer(detail, self.currency)
         self._fill_timeline()
         self.restore_button.setVisible(detail.deleted)
         for button in (self.log_button, self.feedback_button, self.schedule_button):

@@ -11,6 +11,7 @@ from keepclient.ui.labels import label
 
 MY_CUSTOMERS = -1  # owner choice meaning "the salesperson I am"
 NO_ORDER_DAYS = (30, 60, 90, 180, 365)  # the "no order for more than N days" choices (a saved view may add one)
+MIN_RISKS = (30, 50, 70)  # the "risk at least N" choices (the team's at-risk threshold and saved views may add one)
 
 
 class FilterBar(QWidget):
@@ -37,6 +38,13 @@ class FilterBar(QWidget):
         self.no_order.addItem(self.tr("Any last order"), None)
         for days in NO_ORDER_DAYS:
             self._add_no_order(days)
+        self.risk = QComboBox()
+        self.risk.setObjectName("riskFilter")
+        self.risk.setToolTip(self.tr("Customers whose churn risk (0 to 100) is at least this; the Risk column's "
+                                     "tooltip says why"))
+        self.risk.addItem(self.tr("Any risk"), None)
+        for risk in MIN_RISKS:
+            self._add_choice(self.risk, risk, self.tr("Risk at least %1"))
         self.me: int | None = None
 
         # Several values are kept as "A,B": plain strings compare reliably inside Qt (tuples do not).
@@ -57,7 +65,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.search)
         # Two rows of filters: one row of eight would make the list column wider than a 1366-pixel screen allows.
         for widgets in ((self.owner, self.tier, self.stage, self.tag),
-                        (self.city, self.follow_up, self.no_order, self.open_feedback)):
+                        (self.city, self.follow_up, self.no_order, self.risk, self.open_feedback)):
             row = QHBoxLayout()
             for widget in widgets:
                 row.addWidget(widget)
@@ -67,7 +75,8 @@ class FilterBar(QWidget):
         self._pending = QTimer(self, singleShot=True, interval=0)
         self._pending.timeout.connect(self.changed)
         self.search.textChanged.connect(self._pending.start)
-        for combo in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up, self.no_order):
+        for combo in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up, self.no_order,
+                      self.risk):
             combo.currentIndexChanged.connect(self._pending.start)
         self.open_feedback.toggled.connect(self._pending.start)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.clear_search,
@@ -75,11 +84,15 @@ class FilterBar(QWidget):
 
     def _add_no_order(self, days: int) -> int:
         """The choice for `days` (added in order when missing); returns its index."""
-        index = self.no_order.findData(days)
+        return self._add_choice(self.no_order, days, self.tr("No order for more than %1 days"))
+
+    @staticmethod
+    def _add_choice(combo: QComboBox, number: int, text: str) -> int:
+        """The choice for `number` in a combo of "any" then growing numbers (added in order when missing)."""
+        index = combo.findData(number)
         if index < 0:
-            index = 1 + sum(1 for i in range(1, self.no_order.count()) if self.no_order.itemData(i) < days)
-            self.no_order.insertItem(index, self.tr("No order for more than %1 days").replace("%1", str(days)),
-                                     days)
+            index = 1 + sum(1 for i in range(1, combo.count()) if combo.itemData(i) < number)
+            combo.insertItem(index, text.replace("%1", str(number)), number)
         return index
 
     def set_choices(self, salespeople: list[SalespersonInfo], tags: list[tuple[int, str]], cities: list[str]) -> None:
@@ -120,13 +133,13 @@ class FilterBar(QWidget):
             stages=_values(self.stage.currentData()), tag_id=self.tag.currentData(),
             city=self.city.currentData() or "", follow_up=self.follow_up.currentData() or "",
             open_feedback=self.open_feedback.isChecked(), trash=trash, sort=sort, descending=descending,
-            no_order_days=self.no_order.currentData(),
+            no_order_days=self.no_order.currentData(), min_risk=self.risk.currentData(),
         )
 
     def apply(self, flt: CustomerFilter, my_customers: bool = False) -> None:
         """Show a saved view's filter (one `changed` afterwards)."""
         widgets = (self.search, self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up,
-                   self.no_order, self.open_feedback)
+                   self.no_order, self.risk, self.open_feedback)
         for widget in widgets:
             widget.blockSignals(True)
         self.search.setText(flt.text)
@@ -138,6 +151,8 @@ class FilterBar(QWidget):
         self.follow_up.setCurrentIndex(max(self.follow_up.findData(flt.follow_up), 0))
         self.open_feedback.setChecked(flt.open_feedback)
         self.no_order.setCurrentIndex(0 if flt.no_order_days is None else self._add_no_order(flt.no_order_days))
+        self.risk.setCurrentIndex(0 if flt.min_risk is None else self._add_choice(
+            self.risk, flt.min_risk, self.tr("Risk at least %1")))
         for widget in widgets:
             widget.blockSignals(False)
         self._pending.start()

@@ -13,7 +13,7 @@ from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import SORTABLE_COLUMNS, CustomerRow
 from keepclient.ui.labels import date_text, label
 from keepclient.ui.widgets.money import money_text
-from keepclient.ui.widgets.paged_model import Column, PagedTableModel
+from keepclient.ui.widgets.paged_model import Column, Index, PagedTableModel
 from keepclient.ui.widgets.paged_table import PagedTableView
 
 if TYPE_CHECKING:
@@ -31,9 +31,11 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CustomerListView", "Open feedback"),
     QT_TRANSLATE_NOOP("CustomerListView", "Revenue (12 mo)"),
     QT_TRANSLATE_NOOP("CustomerListView", "Last order"),
+    QT_TRANSLATE_NOOP("CustomerListView", "Risk"),
 )
-RIGHT_ALIGNED = {"Open feedback", "Revenue (12 mo)"}  # numbers: digits line up
-DESCENDING_FIRST = {"revenue_12m", "last_order"}
+RIGHT_ALIGNED = {"Open feedback", "Revenue (12 mo)", "Risk"}  # numbers: digits line up
+DESCENDING_FIRST = {"revenue_12m", "last_order", "risk"}
+RISK_COLUMN = SORTABLE_COLUMNS.index("risk")
 
 
 def _values(currency: str) -> tuple[Callable[[CustomerRow], object], ...]:
@@ -42,7 +44,7 @@ def _values(currency: str) -> tuple[Callable[[CustomerRow], object], ...]:
         lambda r: r.phone, lambda r: date_text(r.last_contact), lambda r: date_text(r.next_follow_up),
         lambda r: r.open_feedback or "",
         lambda r: money_text(r.revenue_12m_cents, currency) if r.revenue_12m_cents else "",
-        lambda r: date_text(r.last_order),
+        lambda r: date_text(r.last_order), lambda r: r.risk or "",
     )
 
 
@@ -54,12 +56,28 @@ def customer_columns(currency: str = "CNY") -> list[Column]:
     ]
 
 
+def risk_tooltip(row: CustomerRow) -> str | None:
+    """"Risk 72 of 100:" and one line per reason ("+30  no order for 120 days, usually every 35")."""
+    if not row.risk_reasons:
+        return None
+    lines = [QCoreApplication.translate("CustomerListView", "Risk %1 of 100:").replace("%1", str(row.risk))]
+    lines += [f"+{reason.points}  {reason.text(QCoreApplication.translate)}" for reason in row.risk_reasons]
+    return "\n".join(lines)
+
+
 class CustomerListModel(PagedTableModel):
     """Paged rows of the customers a `CustomerFilter` finds, sorted by the database as the filter says."""
 
     def __init__(self, service: CustomerService, currency: str = "CNY") -> None:
         # Blocks of 100 rows: a screen shows 30 to 50, so a new search reads little before it can repaint.
         super().__init__(customer_columns(currency), lambda flt, offset, limit: service.rows(offset, limit, flt))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The risk's tooltip gives its reasons, each with its points, in the user's language."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == RISK_COLUMN:
+            record = self.item(index.row())
+            return risk_tooltip(record) if record is not None else None
+        return super().data(index, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A first click on Revenue or Last order sorts biggest / newest first: what anyone looks for there."""

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from keepclient.domain.insights import InsightSettings
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import CustomerFilter
 
@@ -40,13 +41,18 @@ BUILTIN = (
     (QT_TRANSLATE_NOOP("ViewsSidebar", "Open feedback"), CustomerFilter(open_feedback=True, sort="open_feedback",
                                                                       descending=True), False),
     (QT_TRANSLATE_NOOP("ViewsSidebar", "A customers"), CustomerFilter(tiers=("A",)), False),
-    (QT_TRANSLATE_NOOP("ViewsSidebar", "At risk"), CustomerFilter(stages=("at_risk",)), False),
+    # The computed view: risk at least the team's threshold (builtin_views puts it in), riskiest first.
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "At risk"), CustomerFilter(min_risk=0, sort="risk", descending=True), False),
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "Win back"), CustomerFilter(stages=("lost",), sort="revenue_12m",
+                                                                  descending=True), False),
     (QT_TRANSLATE_NOOP("ViewsSidebar", "Trash"), CustomerFilter(trash=True), False),
 )
 
 
-def builtin_views(has_me: bool) -> list[SavedView]:
-    return [SavedView(QCoreApplication.translate("ViewsSidebar", name), flt, my, "", True)
+def builtin_views(has_me: bool, at_risk: int = InsightSettings().at_risk_threshold) -> list[SavedView]:
+    """The views every team has; "At risk" lists the customers whose risk is at least `at_risk`."""
+    return [SavedView(QCoreApplication.translate("ViewsSidebar", name),
+                      flt._replace(min_risk=at_risk) if flt.min_risk is not None else flt, my, "", True)
             for name, flt, my in BUILTIN if has_me or not my]
 
 

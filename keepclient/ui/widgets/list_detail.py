@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
 
-from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
+from keepclient.domain.errors import CancelledError, ConflictError, KeepclientError, ValidationError
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.paged_model import PagedTableModel
 from keepclient.ui.widgets.paged_table import PagedTableView
@@ -46,8 +46,8 @@ class ListDetailOps:
     """An area's records, as the controller uses them.
 
     - `show(id)` reads a record and shows it in the pane (reporting a failed read itself);
-    - `write()` saves the pane's edits and announces the change; raises ValidationError, ConflictError or another
-      KeepclientError, having changed nothing;
+    - `write()` saves the pane's edits and announces the change; raises ValidationError, ConflictError,
+      CancelledError (the user declined a question it asked) or another KeepclientError, having changed nothing;
     - `conflict(error)` shows a colleague's newer save with the user's edits on top;
     - `counter(filter)` returns, on the UI thread, the work that counts `filter` off it (a number, or whatever
       `total_of(result, filter)` turns into the number of rows);
@@ -237,6 +237,8 @@ class ListDetailController(QObject):
             return False
         except ConflictError as exc:
             self.ops.conflict(exc)
+            return False
+        except CancelledError:  # the user said no to a question the save asked: nothing to report
             return False
         except KeepclientError as exc:
             self.report(exc, False)

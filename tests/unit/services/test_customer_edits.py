@@ -85,10 +85,13 @@ def test_bulk_update_and_its_undo(ws: Workspace):
     ids = [ws.editor.create(f"客户{n}", tier="C") for n in range(3)]
     before, versions = ws.editor.bulk_update(ids[:2], {"tier": "A", "owner": 2})
     assert versions == {ids[0]: 2, ids[1]: 2}
-    assert before == {ids[0]: {"tier": "C", "owner": None}, ids[1]: {"tier": "C", "owner": None}}
+    # a tier set by hand is pinned (tier reviews leave it), and the undo unpins it again
+    assert before == {i: {"tier": "C", "owner": None, "tier_pinned": False} for i in ids[:2]}
     assert [ws.customers.detail(i).values["tier"] for i in ids] == ["A", "A", "C"]
+    assert [ws.customers.detail(i).tier_pinned for i in ids] == [True, True, False]
     assert ws.editor.restore_values(before, versions) == {ids[0]: 3, ids[1]: 3}
     assert [ws.customers.detail(i).values["tier"] for i in ids] == ["C", "C", "C"]
+    assert not any(ws.customers.detail(i).tier_pinned for i in ids)
     with ws.db.session():
         assert ChangeLog.select().where(ChangeLog.field == "tier").count() == 4
 

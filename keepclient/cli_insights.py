@@ -1,0 +1,163 @@
+"""`keepclient tiers`, `keepclient at-risk`, `keepclient value`: customer value and churn risk for managers' scripts.
+
+Each command first brings the stored figures to today (the order figures, then value and risk) when they were
+computed for an earlier day. Reasons are printed in the user's language (--lang); money is in the team's currency
+(`keepclient team currency`), as numbers in JSON. An unknown salesperson or customer is one line on stderr (exit 8).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from keepclient.domain.errors import QT_TRANSLATE_NOOP
+from keepclient.domain.insights import CONTEXT as INSIGHTS  # the next steps' translation context
+from keepclient.domain.money import as_decimal
+
+
+def add_parsers(sub: Any) -> None:
+    """`tiers`, `at-risk` and `value`, added to cli.build_parser's sub-parsers."""
+    tiers = sub.add_parser("tiers", help="value tiers by the 80/20 rule: every customer's 12-month revenue, share, "
+                                         "tier and suggested tier, biggest first")
+    tiers.add_argument("--json", action="store_true", help="print the list as JSON")
+    tiers.add_argument("--apply", action="store_true",
+                       help="set the suggested tiers (pinned tiers are kept), version-checked")
+    risk = sub.add_parser("at-risk", help="customers at risk of churning, highest risk first, with the reasons")
+    risk.add_argument("--owner", metavar="NAME", help="only this salesperson's customers")
+    risk.add_argument("--min", dest="min_risk", type=int, metavar="RISK",
+                      help="lowest risk to list, 0-100 (default: the team's at-risk threshold)")
+    risk.add_argument("--json", action="store_true", help="print the list as JSON")
+    value = sub.add_parser("value", help="one customer's RFM scores, lifetime value and risk, with the numbers "
+                                         "behind them")
+    value.add_argument("customer_id", metavar="CUSTOMER_ID", type=int)
+    value.add_argument("--json", action="store_true", help="print as JSON")
+
+
+def _money(cents: int | None) -> int | float | None:
+    if cents is None:
+        return None
+    amount: Decimal = as_decimal(cents)
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _bring_up_to_date(ws: Any) -> None:
+    today = dt.date.today()
+    ws.orders.refresh_stale(today)
+    ws.insights.ensure_current(today)
+
+
+def _in_language(out: Any) -> Any:
+    from keepclient.i18n import translate
+
+    return lambda context, text: translate(out.language, context, text)
+
+
+def run_tiers(ws: Any, args: argparse.Namespace, out: Any) -> int:
+    _bring_up_to_date(ws)
+    applied = None
+    if args.apply:
+        suggestions = ws.insights.tier_review()
+        changes = {s.customer_id: s.suggested for s in suggestions}
+        applied = ws.insights.apply_tiers(changes, ws.insights.versions(changes)) if changes else {}
+    rows = ws.insights.tier_overview()
+    if args.json:
+        document: dict[str, Any] = {"customers": [
+            {"id": r["id"], "name": r["name"], "owner": r["owner"], "revenue_12m": _money(r["revenue_12m_cents"]),
+             "share": round(r["share"], 6), "tier": r["tier"], "suggested_tier": r["suggested_tier"]}
+            for r in rows]}
+        if applied is not None:
+            document["applied"] = len(applied)
+        print(json.dumps(document, ensure_ascii=False, indent=1))
+        return 0
+    cumulative = 0.0
+    for r in rows:
+        cumulative += r["share"]
+        mark = "" if r["tier"] == r["suggested_tier"] else f" → {r['suggested_tier']}"
+        pin = " *" if r["pinned"] else ""
+        print(f"{r['id']:>7}  {r['tier']}{mark:<4}{pin:<2} {_money(r['revenue_12m_cents']) or 0:>14,}  "
+              f"{r['share'] * 100:5.1f}%  {cumulative * 100:5.1f}%  {r['name']}  {r['owner']}")
+    if applied is not None:
+        out.say(QT_TRANSLATE_NOOP("cli", "Tiers changed: {count}."), count=len(applied))
+    else:
+        differ = sum(1 for r in rows if r["tier"] != r["suggested_tier"] and not r["pinned"])
+        out.say(QT_TRANSLATE_NOOP("cli", "{count} customers have a different suggested tier (pinned ones, marked *, "
+                                         "are kept); apply with: keepclient tiers --apply"), count=differ)
+    return 0
+
+
+def run_at_risk(ws: Any, args: argparse.Namespace, out: Any) -> int:
+    if args.min_risk is not None and not 0 <= args.min_risk <= 100:
+        out.say(QT_TRANSLATE_NOOP("cli", "--min must be between 0 and 100."))
+        return 2
+    owner_id = ws.team.find(args.owner) if args.owner else None
+    _bring_up_to_date(ws)
+    rows = ws.insights.at_risk(owner_id=owner_id, min_risk=args.min_risk)
+    tr = _in_language(out)
+    if args.json:
+        print(json.dumps({"customers": [
+            {"id": r.id, "name": r.name, "owner": r.owner, "risk": r.risk,
+             "reasons": [reason.text(tr) for reason in r.reasons], "last_contact": _day(r.last_contact),
+             "last_order": _day(r.last_order), "revenue_12m": _money(r.revenue_12m_cents)}
+            for r in rows]}, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        reasons = "; ".join(reason.text(tr) for reason in r.reasons)
+        print(f"{r.risk:>3}  {r.id:>7}  {r.name}  {r.owner}  {reasons}")
+    out.say(QT_TRANSLATE_NOOP("cli", "{count} customers at risk."), count=len(rows))
+    return 0
+
+
+def run_value(ws: Any, args: argparse.Namespace, out: Any) -> int:
+    _bring_up_to_date(ws)
+    value = ws.insights.value(args.customer_id)
+    tr = _in_language(out)
+    ltv = value.ltv
+    document = {
+        "id": value.customer_id, "name": value.name, "tier": value.tier, "suggested_tier": value.suggested_tier,
+        "tier_pinned": value.tier_pinned,
+        "rfm": None if value.rfm is None else {"recency": value.rfm[0], "frequency": value.rfm[1],
+                                               "monetary": value.rfm[2], "code": "".join(map(str, value.rfm))},
+        "recency_days": value.recency_days, "orders_count": value.orders_count,
+        "revenue_12m": _money(value.revenue_12m_cents), "revenue_prev_12m": _money(value.revenue_prev_12m_cents),
+        "revenue_total": _money(value.revenue_total_cents), "first_order": _day(value.first_order),
+        "last_order": _day(value.last_order),
+        "lifetime_value": {"value": _money(ltv.cents), "yearly": _money(ltv.yearly_cents),
+                           "years_known": round(ltv.years_known, 3), "remaining_years": round(ltv.remaining_years, 3),
+                           "retention": round(value.retention, 4),
+                           "formula": "revenue_total / max(years_known, floor) x min(1 / (1 - retention), cap)"},
+        "risk": {"score": value.risk.score, "reasons": [r.text(tr) for r in value.risk.reasons],
+                 "next_step": tr(INSIGHTS, value.risk.next_step) if value.risk.next_step else ""},
+        "lost_reason": value.lost_reason, "as_of": _day(value.as_of),
+    }
+    if args.json:
+        print(json.dumps(document, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{value.name} (#{value.customer_id})")
+    if value.rfm is not None:
+        out.say(QT_TRANSLATE_NOOP("cli", "RFM {code}: recency {r}, frequency {f}, monetary {m} (1-5, 5 is best)"),
+                code="".join(map(str, value.rfm)), r=value.rfm[0], f=value.rfm[1], m=value.rfm[2])
+    out.say(QT_TRANSLATE_NOOP("cli", "Lifetime value {ltv} = {yearly} a year (revenue {total} over {years} years) x "
+                                     "{remaining} expected years (retention {retention}%)"),
+            ltv=f"{_money(ltv.cents):,}", yearly=f"{_money(ltv.yearly_cents):,}",
+            total=f"{_money(value.revenue_total_cents):,}", years=f"{ltv.years_known:.1f}",
+            remaining=f"{ltv.remaining_years:.1f}", retention=f"{value.retention * 100:.0f}")
+    out.say(QT_TRANSLATE_NOOP("cli", "Risk {score}"), score=value.risk.score)
+    for reason in value.risk.reasons:
+        print(f"  +{reason.points}  {reason.text(tr)}")
+    if value.risk.next_step:
+        print(f"  → {tr('insights', value.risk.next_step)}")
+    return 0
+
+
+def recompute_after_import(ws: Any, args: argparse.Namespace, code: int) -> int:
+    """The full recompute after an import that wrote something (customers or orders change the team's figures)."""
+    if code == 0 and not getattr(args, "dry_run", False):
+        ws.insights.recompute()
+    return code

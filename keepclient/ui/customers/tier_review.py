@@ -1,0 +1,111 @@
+"""Customer › Review tiers…: the tiers the 80/20 rule suggests from 12-month revenue, reviewed before anything
+changes, with the Pareto curve they come from.
+
+Every customer whose suggested tier differs is listed (A→B…) with revenue and share; ticked ones are applied in one
+version-checked step that Edit › Undo takes back. A tier set by hand (pinned) is listed only when asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QCheckBox, QTabWidget, QVBoxLayout, QWidget
+
+from keepclient.ui.labels import label
+from keepclient.ui.widgets.money import money_text
+from keepclient.ui.widgets.review_dialog import ReviewDialog
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+CURVE_POINTS = 100  # the Pareto curve is drawn through this many points, whatever the number of customers
+
+
+def pareto_points(revenues: Sequence[int], points: int = CURVE_POINTS) -> list[tuple[float, float]]:
+    """(share of customers, cumulative share of revenue) in percent, customers ranked by revenue, biggest first:
+    where "a fifth of the customers bring most of the business" can be read off."""
+    ranked = sorted((max(r, 0) for r in revenues), reverse=True)
+    total = sum(ranked)
+    if not ranked or not total:
+        return [(0.0, 0.0), (100.0, 0.0)]
+    result, running, step = [(0.0, 0.0)], 0, max(1, len(ranked) // points)
+    for index, revenue in enumerate(ranked, start=1):
+        running += revenue
+        if index % step == 0 or index == len(ranked):
+            result.append((100.0 * index / len(ranked), 100.0 * running / total))
+    return result
+
+
+def pareto_chart(revenues: Sequence[int]) -> QWidget:
+    """The curve as a QtCharts view (QtCharts loads here, when the dialog is first opened)."""
+    from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+    from PySide6.QtGui import QPainter
+
+    series = QLineSeries()
+    series.setName(translate("TierReview", "Share of 12-month revenue"))
+    for x, y in pareto_points(revenues):
+        series.append(x, y)
+    chart = QChart()
+    chart.addSeries(series)
+    chart.setTitle(translate("TierReview", "Customers ranked by 12-month revenue, biggest first"))
+    for alignment, title in ((Qt.AlignmentFlag.AlignBottom, translate("TierReview", "Share of customers (%)")),
+                             (Qt.AlignmentFlag.AlignLeft, translate("TierReview", "Share of revenue (%)"))):
+        axis = QValueAxis()
+        axis.setRange(0, 100)
+        axis.setLabelFormat("%d")
+        axis.setTitleText(title)
+        chart.addAxis(axis, alignment)
+        series.attachAxis(axis)
+    chart.legend().hide()
+    view = QChartView(chart)
+    view.setObjectName("paretoChart")
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return view
+
+
+class TierReviewDialog(ReviewDialog):
+    """`apply_requested(ids)` carries the ids of the ticked customers; `suggested` says what each becomes."""
+
+    def __init__(self, overview: list[dict[str, Any]], currency: str,
+                 reload: Callable[[bool], list[dict[str, Any]]], parent: QWidget | None = None) -> None:
+        super().__init__(translate("TierReview", "Review tiers"), [
+            translate("TierReview", "Customer"), translate("TierReview", "Owner"),
+            translate("TierReview", "Revenue (12 mo)"), translate("TierReview", "Share"),
+            translate("TierReview", "Tier")], parent)
+        self.setObjectName("tierReview")
+        self.table.setObjectName("tierTable")
+        self.message.setObjectName("tierReviewMessage")
+        self.currency, self._reload = currency, reload
+        self.pinned = QCheckBox(translate("TierReview", "Also list tiers set by hand"))
+        self.pinned.toggled.connect(lambda shown: self.show_overview(self._reload(shown)))
+        review = QWidget()
+        column = QVBoxLayout(review)
+        for widget in (self.intro, self.pinned, self.table):
+            column.addWidget(widget)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(review, translate("TierReview", "Suggestions"))
+        self.tabs.addTab(pareto_chart([int(row["revenue_12m_cents"]) for row in overview]),
+                         translate("TierReview", "Pareto curve"))
+        self.lay_out(self.tabs)
+        self.resize(760, 520)
+        self.show_overview(overview)
+
+    def show_overview(self, overview: list[dict[str, Any]]) -> None:
+        """List the customers whose suggested tier differs (pinned ones only while asked for; unticked)."""
+        self.rows = [row for row in overview if row["suggested_tier"] != row["tier"]
+                     and (self.pinned.isChecked() or not row["pinned"])]
+        self.suggested = {int(row["id"]): str(row["suggested_tier"]) for row in self.rows}
+        locale = QLocale()
+        lines = []
+        for row in self.rows:
+            change = translate("TierReview", "%1 → %2").replace("%1", label(row["tier"])).replace(
+                "%2", label(row["suggested_tier"]))
+            if row["pinned"]:
+                change = translate("TierReview", "%1 (set by hand)").replace("%1", change)
+            lines.append((int(row["id"]), not row["pinned"], [
+                row["name"], row["owner"], money_text(row["revenue_12m_cents"], self.currency),
+                locale.toString(100 * row["share"], "f", 2) + " %", change], frozenset({2, 3})))
+        self.fill(lines)
+        self.intro.setText(self.tr(
+            "A: the customers who together bring 80% of the last 12 months' revenue; B: the next 15%; C: the rest "
+            "and customers without orders. %n customer(s) would change tier; untick any to keep.", "", len(self.rows)))

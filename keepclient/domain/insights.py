@@ -178,6 +178,8 @@ class TierSuggestion:
 
 def reasons_json(reasons: Sequence[Reason]) -> str:
     """Reasons as stored on the customer row: [[key, points, template, [values]], ...]."""
+    if not reasons:  # most customers: no JSON work on the full recompute's hot path
+        return "[]"
     return json.dumps([[r.key, r.points, r.template, list(r.values)] for r in reasons], ensure_ascii=False)
 
 

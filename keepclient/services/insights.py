@@ -46,6 +46,8 @@ from keepclient.domain.insights import (
     churn_risk,
     lifecycle_suggestion,
     lifetime_value,
+    reasons_from_json,
+    reasons_json,
     retention_rate,
     rfm_scores,
     tier_suggestions,
@@ -294,21 +296,6 @@ def _stats() -> dict[str, Any]:
 
 
 # -- computing and writing ---------------------------------------------------------------------------------------
-def _reasons_json(reasons: Sequence[Reason]) -> str:
-    if not reasons:
-        return "[]"
-    return json.dumps([[r.key, r.points, r.template, list(r.values)] for r in reasons], ensure_ascii=False)
-
-
-def reasons_from_json(text: str | None) -> tuple[Reason, ...]:
-    try:
-        items = json.loads(text or "[]")
-        return tuple(Reason(str(key), int(points), str(template), tuple(str(v) for v in values))
-                     for key, points, template, values in items)
-    except (ValueError, TypeError):
-        return ()
-
-
 def _tier_from(revenue: int, stats: Mapping[str, Any]) -> str | None:
     """The suggested tier of one customer against the thresholds of the last full recompute (None: never run)."""
     a_from, b_from = stats.get("a_from"), stats.get("b_from")
@@ -357,7 +344,7 @@ def refresh_customers(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt
         risk = churn_risk(history, today, settings)
         ltv = lifetime_value(history, retention, today, settings).cents if history.orders_count else None
         suggested = _tier_from(history.revenue_12m_cents, stats) if stats else old["suggested_tier"]
-        rows.append((history.id, risk.score, _reasons_json(risk.reasons), suggested, old["rfm"], ltv))
+        rows.append((history.id, risk.score, reasons_json(risk.reasons), suggested, old["rfm"], ltv))
     _write(pw, rows, stored, None)
 
 
@@ -453,7 +440,7 @@ class InsightService:
         for history in histories:
             risk = churn_risk(history, today, settings)
             ltv = lifetime_value(history, retention, today, settings).cents if history.orders_count else None
-            rows.append((history.id, risk.score, _reasons_json(risk.reasons), tiers.get(history.id, "C"),
+            rows.append((history.id, risk.score, reasons_json(risk.reasons), tiers.get(history.id, "C"),
                          _rfm_text(rfm.get(history.id)), ltv))
         a_revenues = [revenues[cid] for cid, tier in tiers.items() if tier == "A" and revenues[cid] > 0]
         b_revenues = [revenues[cid] for cid, tier in tiers.items() if tier == "B" and revenues[cid] > 0]

@@ -507,162 +507,157 @@
 <context>
     <name>CustomerActions</name>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="41"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="43"/>
         <source>Press OK again to save yours over theirs, or Cancel.</source>
         <translation>再次点“确定”将用您的内容覆盖对方的，或点“取消”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="126"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="127"/>
         <source>Already in the database: %1. Create another customer anyway?</source>
         <translation>数据库中已有：%1。仍要新建一个客户吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="134"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="136"/>
         <source>Create %1</source>
         <translation>新建 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="160"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="162"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>将 %n 个客户移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="162"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="164"/>
         <source>Restore %n customer(s)</source>
         <translation>恢复 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="166"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="168"/>
         <source>Moved to the trash: %n. Undo with Ctrl+Z.</source>
         <translation>已移到回收站：%n 个。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="168"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="170"/>
         <source>Restored: %n.</source>
         <translation>已恢复：%n 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="178"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="180"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="179"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="181"/>
         <source>Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.</source>
         <translation>永久删除回收站中的 %n 个客户及其联系人和往来记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="189"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="191"/>
         <source>Backing up, then emptying the trash…</source>
         <translation>正在备份，然后清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="224"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="226"/>
         <source>%1 for %n customer(s)</source>
         <translation>为 %n 个客户设置%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="239"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="241"/>
         <source>Change tags</source>
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="273"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="316"/>
         <source>Someone changed some of these customers meanwhile. The list now shows them as they are; apply again.</source>
         <translation>有人刚刚修改了其中一些客户。列表已显示他们的最新情况，请再次应用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="280"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="270"/>
         <source>Review tiers (%n)</source>
         <translation>审核等级（%n）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="282"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="271"/>
         <source>New tiers for %n customer(s). Undo with Ctrl+Z.</source>
         <translation>已为 %n 个客户设置新等级。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="314"/>
-        <source>Someone changed some of these customers meanwhile. Close this list and review again.</source>
-        <translation>有人刚刚修改了其中一些客户。请关闭此列表后重新审核。</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="321"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="300"/>
         <source>Review stages (%n)</source>
         <translation>审核阶段（%n）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="323"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="301"/>
         <source>New stages for %n customer(s). Undo with Ctrl+Z.</source>
         <translation>已为 %n 个客户设置新阶段。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="344"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="348"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="361"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="365"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="382"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="386"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="420"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="424"/>
         <source>Record order</source>
         <translation>记录订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="422"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="426"/>
         <source>Order recorded.</source>
         <translation>订单已记录。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="442"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="446"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="454"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="458"/>
         <source>Delete order</source>
         <translation>删除订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="456"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="460"/>
         <source>Order deleted. Undo with Ctrl+Z.</source>
         <translation>订单已删除。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="481"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="485"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="489"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="493"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="509"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="513"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="511"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="515"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="546"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="550"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -4516,12 +4511,12 @@ Customer follow-up for small sales teams.</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/stage_review.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="42"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/stage_review.py" line="35"/>
+        <location filename="../../keepclient/ui/customers/stage_review.py" line="30"/>
         <source>Active and mature customers whose churn risk reached the team&apos;s threshold are at risk; customers at risk with no order or contact for a long time are lost; lost customers who ordered again are won back. Untick any you want to keep as they are.</source>
         <translation>流失风险达到团队阈值的活跃和成熟客户标为有流失风险；有流失风险且长时间没有下单或联系的客户标为已流失；再次下单的流失客户标为已挽回。取消勾选即可保持原状。</translation>
     </message>
@@ -5743,68 +5738,68 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>insights</name>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="193"/>
+        <location filename="../../keepclient/domain/insights.py" line="197"/>
         <source>no visit for %1 days, due every %2</source>
         <translation>已 %1 天未拜访，应每 %2 天一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="194"/>
+        <location filename="../../keepclient/domain/insights.py" line="198"/>
         <source>no order for %1 days, usually every %2</source>
         <translation>已 %1 天未下单，通常每 %2 天一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="195"/>
+        <location filename="../../keepclient/domain/insights.py" line="199"/>
         <source>revenue %1% year on year</source>
         <translation>营收同比 %1%</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="196"/>
+        <location filename="../../keepclient/domain/insights.py" line="200"/>
         <source>%1 complaints open, %2 overdue</source>
         <translation>%1 个投诉未结，%2 个逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="197"/>
+        <location filename="../../keepclient/domain/insights.py" line="201"/>
         <source>satisfaction %1 over the last three scores</source>
         <translation>最近三次满意度 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="198"/>
+        <location filename="../../keepclient/domain/insights.py" line="202"/>
         <source>%1 visits missed or cancelled in 90 days</source>
         <translation>90 天内 %1 次拜访未完成或取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="201"/>
+        <location filename="../../keepclient/domain/insights.py" line="205"/>
         <source>1 complaint open, %2 overdue</source>
         <translation>1 个投诉未结，%2 个逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="202"/>
+        <location filename="../../keepclient/domain/insights.py" line="206"/>
         <source>1 visit missed or cancelled in 90 days</source>
         <translation>90 天内 1 次拜访未完成或取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="205"/>
+        <location filename="../../keepclient/domain/insights.py" line="209"/>
         <source>Resolve the open complaint first</source>
         <translation>先处理未结投诉</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="206"/>
         <location filename="../../keepclient/domain/insights.py" line="210"/>
+        <location filename="../../keepclient/domain/insights.py" line="214"/>
         <source>Plan a visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="207"/>
+        <location filename="../../keepclient/domain/insights.py" line="211"/>
         <source>Call about their next order</source>
         <translation>打电话询问下一笔订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="208"/>
+        <location filename="../../keepclient/domain/insights.py" line="212"/>
         <source>Visit to ask what changed</source>
         <translation>上门了解发生了什么变化</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="209"/>
+        <location filename="../../keepclient/domain/insights.py" line="213"/>
         <source>Call to ask how we can do better</source>
         <translation>打电话询问如何改进</translation>
     </message>

@@ -142,3 +142,23 @@ def test_stage_review_suggests_at_risk_and_applies_it_as_one_undo_step(open_wind
     assert workspace.customers.detail(ids["brown"]).values["stage"] == "at_risk"
     window.customer_actions["undo"].trigger()
     assert workspace.customers.detail(ids["brown"]).values["stage"] == "active"
+
+
+def test_a_review_never_overwrites_a_colleagues_change_made_meanwhile(open_window, team_db, qtbot):
+    path, ids, _people = team_db
+    ws = Workspace.open(path, user="tester")
+    ws.orders.add(ids["muller"], date=dt.date.today() - dt.timedelta(days=10), product="Pumps", quantity=1,
+                  unit_price_cents=900_000)
+    ws.insights.recompute()
+    ws.close()
+    window, _ = open_window(path)
+    window.customer_actions["review_tiers"].trigger()
+    dialog = window.customers.operations.dialog
+    colleague = Workspace.open(path, user="colleague")
+    colleague.editor.update(ids["muller"], colleague.customers.detail(ids["muller"]).version, {"tier": "B"})
+    colleague.close()
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and "Someone changed some of these customers" in dialog.message.text()
+    assert window.workspace.customers.detail(ids["muller"]).values["tier"] == "B"  # theirs, untouched
+    assert not window.customers.undo_stack.canUndo()
+    assert "Müller Maschinenbau GmbH" not in [row["name"] for row in dialog.rows]  # theirs is pinned now

@@ -24,10 +24,12 @@ translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 
 if TYPE_CHECKING:
     from keepclient.domain.types import ContactInfo, CustomerDetail, DatesChange, OrderItem
+    from keepclient.services.insights import StageSuggestion
     from keepclient.services.workspace import Workspace
     from keepclient.ui.customers.order_dialog import OrderDialog
     from keepclient.ui.prompts import Prompter
     from keepclient.ui.tasks import TaskRunner
+    from keepclient.ui.widgets.review_dialog import ReviewDialog
 
 
 class _SaveAgain(KeepclientError):
@@ -263,30 +265,13 @@ class CustomerActions(QObject):
         dialog = TierReviewDialog(rows, self.host.currency, overview, self.host.parent_widget())
 
         def apply(ids: list[int]) -> None:
-            changes = {cid: dialog.suggested[cid] for cid in ids}
-            before = {int(row["id"]): str(row["tier"]) for row in dialog.rows if row["id"] in changes}
-            versions = {cid: seen[cid] for cid in changes}
-            try:
-                after = ws.insights.apply_tiers(changes, versions)
-            except ConflictError:
-                dialog.show_overview(overview(dialog.pinned.isChecked()))
-                dialog.mark_invalid(translate("CustomerActions", "Someone changed some of these customers meanwhile. "
-                                              "The list now shows them as they are; apply again."))
-                return
-            except KeepclientError as exc:
-                dialog.mark_invalid(exc.message(tr_error))
-                return
-            self.host.context.own.wrote("customer", versions, after)
-            self._push(commands.ApplyTiers(self.host.context, translate("CustomerActions", "Review tiers (%n)")
-                                           .replace("%n", str(len(changes))), before, changes, after))
-            self.host.say(translate("CustomerActions", "New tiers for %n customer(s). Undo with Ctrl+Z.")
-                          .replace("%n", str(len(changes))))
-            dialog.accept()
+            before = {int(row["id"]): str(row["tier"]) for row in dialog.rows}
+            if not self._apply_review(dialog, "tier", {cid: dialog.suggested[cid] for cid in ids}, before, seen,
+                                      translate("CustomerActions", "Review tiers (%n)"),
+                                      translate("CustomerActions", "New tiers for %n customer(s). Undo with Ctrl+Z.")):
+                dialog.show_overview(overview(dialog.pinned.isChecked()))  # theirs, to review again
 
-        dialog.apply_requested.connect(apply)
-        dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
+        self._open_review(dialog, apply)
 
     def review_stages(self) -> None:
         """Customer › Review stages…: the lifecycle moves the rules suggest, reviewed; the ticked ones applied as one
@@ -296,34 +281,53 @@ class CustomerActions(QObject):
         from keepclient.ui.customers.stage_review import StageReviewDialog
 
         ws = self.ws
-        try:
+        seen: dict[int, int] = {}
+
+        def review() -> list[StageSuggestion]:
             suggestions = ws.insights.lifecycle_review()
-            seen = ws.insights.versions(s.id for s in suggestions)
+            seen.update(ws.insights.versions(s.id for s in suggestions))
+            return suggestions
+
+        try:
+            dialog = StageReviewDialog(review(), self.host.parent_widget())
         except KeepclientError as exc:
             self.host.report(exc)
             return
-        dialog = StageReviewDialog(suggestions, self.host.parent_widget())
 
         def apply(ids: list[int]) -> None:
-            changes = {cid: dialog.suggested[cid] for cid in ids}
-            before = {s.id: s.stage for s in suggestions if s.id in changes}
-            versions = {cid: seen[cid] for cid in changes}
-            try:
-                after = ws.insights.apply_stages(changes, versions)
-            except ConflictError:
-                dialog.mark_invalid(translate("CustomerActions", "Someone changed some of these customers meanwhile. "
-                                              "Close this list and review again."))
-                return
-            except KeepclientError as exc:
-                dialog.mark_invalid(exc.message(tr_error))
-                return
-            self.host.context.own.wrote("customer", versions, after)
-            self._push(commands.ApplyStages(self.host.context, translate("CustomerActions", "Review stages (%n)")
-                                            .replace("%n", str(len(changes))), before, changes, after))
-            self.host.say(translate("CustomerActions", "New stages for %n customer(s). Undo with Ctrl+Z.")
-                          .replace("%n", str(len(changes))))
-            dialog.accept()
+            before = {s.id: s.stage for s in dialog.suggestions}
+            if not self._apply_review(dialog, "stage", {cid: dialog.suggested[cid] for cid in ids}, before, seen,
+                                      translate("CustomerActions", "Review stages (%n)"),
+                                      translate("CustomerActions",
+                                                "New stages for %n customer(s). Undo with Ctrl+Z.")):
+                dialog.show_suggestions(review())  # as they are now, to review again
 
+        self._open_review(dialog, apply)
+
+    def _apply_review(self, dialog: ReviewDialog, field: str, changes: dict[int, str], before: dict[int, str],
+                      seen: dict[int, int], undo_text: str, done_text: str) -> bool:
+        """Apply a review's ticked `changes` to `field` at the versions the review read (`seen`), as one undo step;
+        False (the dialog says why and stays open) when a colleague changed one of them meanwhile or it failed."""
+        versions = {cid: seen[cid] for cid in changes}
+        apply = self.ws.insights.apply_tiers if field == "tier" else self.ws.insights.apply_stages
+        try:
+            after = apply(changes, versions)
+        except ConflictError:
+            dialog.mark_invalid(translate("CustomerActions", "Someone changed some of these customers meanwhile. "
+                                          "The list now shows them as they are; apply again."))
+            return False
+        except KeepclientError as exc:
+            dialog.mark_invalid(exc.message(tr_error))
+            return False
+        self.host.context.own.wrote("customer", versions, after)
+        count = str(len(changes))
+        self._push(commands.ApplyReview(self.host.context, undo_text.replace("%n", count), field,
+                                        {cid: before[cid] for cid in changes}, changes, after))
+        self.host.say(done_text.replace("%n", count))
+        dialog.accept()
+        return True
+
+    def _open_review(self, dialog: ReviewDialog, apply: Callable[[list[int]], object]) -> None:
         dialog.apply_requested.connect(apply)
         dialog.finished.connect(lambda _result: setattr(self, "dialog", None))
         self.dialog = dialog

@@ -81,38 +81,24 @@ class BulkUpdate(ServiceCommand):
                                   lambda expected: ws.editor.restore_values(self.before, expected))
 
 
-class ApplyTiers(ServiceCommand):
-    """Tiers a review applied (Customer › Review tiers…): undo puts the old ones back, both version-checked."""
+class ApplyReview(ServiceCommand):
+    """What a review applied (Review tiers…: "tier", Review stages…: "stage"), one value per customer: undo puts
+    the old ones back, both version-checked."""
 
-    def __init__(self, context: Context, text: str, before: dict[int, str], after: dict[int, str],
+    def __init__(self, context: Context, text: str, field: str, before: dict[int, str], after: dict[int, str],
                  versions: Versions) -> None:
         super().__init__(context, text, before)
-        self.before, self.after, self.versions = dict(before), dict(after), dict(versions)
+        self.field, self.before, self.after, self.versions = field, dict(before), dict(after), dict(versions)
+
+    def _set(self, ws: Workspace, values: dict[int, str]) -> None:
+        apply = ws.insights.apply_tiers if self.field == "tier" else ws.insights.apply_stages
+        self.versions = self.step("customer", self.versions, lambda expected: apply(values, expected))
 
     def apply(self, ws: Workspace) -> None:
-        self.versions = self.step("customer", self.versions,
-                                  lambda expected: ws.insights.apply_tiers(self.after, expected))
+        self._set(ws, self.after)
 
     def revert(self, ws: Workspace) -> None:
-        self.versions = self.step("customer", self.versions,
-                                  lambda expected: ws.insights.apply_tiers(self.before, expected))
-
-
-class ApplyStages(ServiceCommand):
-    """Stages a lifecycle review applied: undo puts the old ones back, both version-checked."""
-
-    def __init__(self, context: Context, text: str, before: dict[int, str], after: dict[int, str],
-                 versions: Versions) -> None:
-        super().__init__(context, text, before)
-        self.before, self.after, self.versions = dict(before), dict(after), dict(versions)
-
-    def apply(self, ws: Workspace) -> None:
-        self.versions = self.step("customer", self.versions,
-                                  lambda expected: ws.insights.apply_stages(self.after, expected))
-
-    def revert(self, ws: Workspace) -> None:
-        self.versions = self.step("customer", self.versions,
-                                  lambda expected: ws.insights.apply_stages(self.before, expected))
+        self._set(ws, self.before)
 
 
 class ChangeTags(ServiceCommand):

@@ -26,15 +26,19 @@ class StageReviewDialog(ReviewDialog):
             translate("StageReview", "Risk"), translate("StageReview", "Last order or contact"),
             translate("StageReview", "Stage")], parent)
         self.setObjectName("stageReview")
-        self.suggestions = suggestions
-        self.suggested = {s.id: s.suggested for s in suggestions}
-        self.fill([(s.id, True, [s.name, s.owner, str(s.risk), date_text(s.last_activity),
-                                 translate("StageReview", "%1 → %2").replace("%1", label(s.stage))
-                                 .replace("%2", label(s.suggested))], frozenset({2}))
-                   for s in suggestions])
+        self.show_suggestions(suggestions)
         self.intro.setText(translate(
             "StageReview", "Active and mature customers whose churn risk reached the team's threshold are at risk; "
             "customers at risk with no order or contact for a long time are lost; lost customers who ordered again "
             "are won back. Untick any you want to keep as they are."))
         self.lay_out()
         self.resize(760, 480)
+
+    def show_suggestions(self, suggestions: list[StageSuggestion]) -> None:
+        """List these moves, every one ticked."""
+        self.suggestions = suggestions
+        self.suggested = {s.id: s.suggested for s in suggestions}
+        self.fill([(s.id, True, [s.name, s.owner, str(s.risk), date_text(s.last_activity),
+                                 translate("StageReview", "%1 → %2").replace("%1", label(s.stage))
+                                 .replace("%2", label(s.suggested))], frozenset({2}))
+                   for s in suggestions])

@@ -35,6 +35,7 @@ class ReviewDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.message = message_label()
+        self.message.hide()  # shown with what went wrong (mark_invalid)
         self.buttons = dialog_buttons(self, self._apply, ok_text=translate("ReviewDialog", "Apply ticked"))
         self.keys: list[Any] = []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -161,6 +162,16 @@ def unreadable_argument(arguments: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The `keepclient` command; a reader that stops early (`keepclient at-risk --json | head`) ends it quietly."""
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # Nothing more can be said on stdout: point it at nothing, so the exit's own flush stays silent too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     out = Output(args.lang)
     unreadable = unreadable_argument(sys.argv[1:] if argv is None else argv)

@@ -205,3 +205,17 @@ def test_import_dry_run_json_lists_changes_and_problems(tmp_path: Path):
     assert [(c["name"], c["field"], c["old"], c["new"]) for c in document["changes"]] == [
         ("杭州远航贸易有限公司", "tier", "A", "B")]
     assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 2  # nothing written
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path):
+    """`keepclient search … --json | head`: the pipe closes before the output is written; no traceback."""
+    db = tmp_path / "team.db"
+    assert run("--db", str(db), "demo", "--customers", "60").returncode == 0
+    env = {**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": ""}
+    process = subprocess.Popen([sys.executable, "-m", "keepclient", "--db", str(db), "search", "a", "--json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the command has written anything
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors

@@ -14,9 +14,15 @@ from decimal import Decimal
 from typing import Any
 
 from keepclient.domain.errors import QT_TRANSLATE_NOOP
-from keepclient.domain.insights import CONTEXT as INSIGHTS  # the next steps' translation context
 from keepclient.domain.money import as_decimal
 
+
+def next_steps_context() -> str:
+    """The translation context of the next steps (domain.insights loads only when a command needs it: the window's
+    start goes through this module too)."""
+    from keepclient.domain.insights import CONTEXT
+
+    return CONTEXT
 
 def add_parsers(sub: Any) -> None:
     """`tiers`, `at-risk` and `value`, added to cli.build_parser's sub-parsers."""
@@ -133,7 +139,7 @@ def run_value(ws: Any, args: argparse.Namespace, out: Any) -> int:
                            "retention": round(value.retention, 4),
                            "formula": "revenue_total / max(years_known, floor) x min(1 / (1 - retention), cap)"},
         "risk": {"score": value.risk.score, "reasons": [r.text(tr) for r in value.risk.reasons],
-                 "next_step": tr(INSIGHTS, value.risk.next_step) if value.risk.next_step else ""},
+                 "next_step": tr(next_steps_context(), value.risk.next_step) if value.risk.next_step else ""},
         "lost_reason": value.lost_reason, "as_of": _day(value.as_of),
     }
     if args.json:

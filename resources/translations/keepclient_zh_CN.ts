@@ -4267,7 +4267,7 @@ Customer follow-up for small sales teams.</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/review_dialog.py" line="38"/>
+        <location filename="../../keepclient/ui/widgets/review_dialog.py" line="39"/>
         <source>Apply ticked</source>
         <translation>应用勾选项</translation>
     </message>
@@ -5233,52 +5233,52 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="210"/>
+        <location filename="../../keepclient/cli.py" line="221"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="218"/>
+        <location filename="../../keepclient/cli.py" line="229"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="227"/>
+        <location filename="../../keepclient/cli.py" line="238"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="237"/>
+        <location filename="../../keepclient/cli.py" line="248"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="249"/>
+        <location filename="../../keepclient/cli.py" line="260"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="250"/>
+        <location filename="../../keepclient/cli.py" line="261"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="251"/>
+        <location filename="../../keepclient/cli.py" line="262"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="256"/>
+        <location filename="../../keepclient/cli.py" line="267"/>
         <source>The database is damaged. Keep this file as it is, and restore the last good backup (keepclient restore).</source>
         <translation>数据库已损坏。请保持此文件原样，并恢复最近一个完好的备份（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="264"/>
+        <location filename="../../keepclient/cli.py" line="275"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="271"/>
+        <location filename="../../keepclient/cli.py" line="282"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
@@ -5341,48 +5341,48 @@ Customer follow-up for small sales teams.</source>
         <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="288"/>
+        <location filename="../../keepclient/cli.py" line="299"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="291"/>
+        <location filename="../../keepclient/cli.py" line="302"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="297"/>
+        <location filename="../../keepclient/cli.py" line="308"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="341"/>
+        <location filename="../../keepclient/cli.py" line="352"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="355"/>
-        <location filename="../../keepclient/cli.py" line="378"/>
+        <location filename="../../keepclient/cli.py" line="366"/>
+        <location filename="../../keepclient/cli.py" line="389"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="366"/>
+        <location filename="../../keepclient/cli.py" line="377"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="385"/>
+        <location filename="../../keepclient/cli.py" line="396"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="393"/>
+        <location filename="../../keepclient/cli.py" line="404"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="394"/>
+        <location filename="../../keepclient/cli.py" line="405"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -5492,37 +5492,37 @@ Customer follow-up for small sales teams.</source>
         <translation>  给 {name}：{count} 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="87"/>
+        <location filename="../../keepclient/cli_insights.py" line="93"/>
         <source>Tiers changed: {count}.</source>
         <translation>已修改等级：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="90"/>
+        <location filename="../../keepclient/cli_insights.py" line="96"/>
         <source>{count} customers have a different suggested tier (pinned ones, marked *, are kept); apply with: keepclient tiers --apply</source>
         <translation>{count} 个客户的建议等级与当前不同（标 * 的为手动设置，将保留）；应用请运行：keepclient tiers --apply</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="97"/>
+        <location filename="../../keepclient/cli_insights.py" line="103"/>
         <source>--min must be between 0 and 100.</source>
         <translation>--min 必须在 0 到 100 之间。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="113"/>
+        <location filename="../../keepclient/cli_insights.py" line="119"/>
         <source>{count} customers at risk.</source>
         <translation>{count} 个客户有流失风险。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="144"/>
+        <location filename="../../keepclient/cli_insights.py" line="150"/>
         <source>RFM {code}: recency {r}, frequency {f}, monetary {m} (1-5, 5 is best)</source>
         <translation>RFM {code}：最近购买 {r}，购买频率 {f}，消费金额 {m}（1-5，5 为最佳）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="146"/>
+        <location filename="../../keepclient/cli_insights.py" line="152"/>
         <source>Lifetime value {ltv} = {yearly} a year (revenue {total} over {years} years) x {remaining} expected years (retention {retention}%)</source>
         <translation>客户终身价值 {ltv} = 每年 {yearly}（{years} 年营收 {total}）× 预计 {remaining} 年（留存率 {retention}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="151"/>
+        <location filename="../../keepclient/cli_insights.py" line="157"/>
         <source>Risk {score}</source>
         <translation>风险 {score}</translation>
     </message>

@@ -11,10 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from keepclient.domain.enums import OPEN_FEEDBACK_STATUSES as OPEN_FEEDBACK_STATUSES  # services read it here
-from keepclient.domain.insights import Reason
+
+if TYPE_CHECKING:  # the rules load when risks are computed or shown, not with every record type
+    from keepclient.domain.insights import Reason
 
 
 class DatabaseMode(StrEnum):

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain.enums import FeedbackStatus
-from keepclient.domain.insights import InsightSettings
 from keepclient.domain.types import (
     ContactInfo,
     CustomerDetail,
@@ -35,7 +34,6 @@ from keepclient.domain.types import (
 from keepclient.ui.customers.profile_form import ProfileForm
 from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS, PurchasesSection, figures_text
 from keepclient.ui.customers.satisfaction import SatisfactionRow
-from keepclient.ui.customers.value_section import ValueSection
 from keepclient.ui.labels import date_text, datetime_text, label, label_in
 from keepclient.ui.widgets.record_pane import RecordPane
 
@@ -52,7 +50,7 @@ class CustomerDetailPane(RecordPane):
         self._people: list[SalespersonInfo] = []
         self._built = False
         self.currency = "CNY"  # the team's currency (the area sets it per database)
-        self.at_risk_threshold = InsightSettings().at_risk_threshold  # the team's (the area sets it per database)
+        self.at_risk_threshold: int | None = None  # the team's (the area sets it per database); None: the default
 
     def _build(self) -> None:
         """The editor is built when the first customer is shown, so the window's first frame does not wait."""
@@ -140,8 +138,9 @@ class CustomerDetailPane(RecordPane):
         self.purchases = PurchasesSection()
         self.purchases.set_shortcut_hint(RECORD_ORDER_KEYS)
         self.purchases.order_action.connect(self.order_action)
+        from keepclient.ui.customers.value_section import ValueSection  # with the editor, after the first frame
+
         self.value = ValueSection()
-        self.value.threshold = self.at_risk_threshold
         self.finish_page(layout, [self.value, profile, contacts_box, self.purchases, timeline_box])
 
     def set_salespeople(self, people: list[SalespersonInfo]) -> None:
@@ -174,7 +173,8 @@ class CustomerDetailPane(RecordPane):
             self.contacts.addTopLevelItem(item)
         self.satisfaction.show_scores(scores)
         self.figures.setText(figures_text(detail, self.currency))
-        self.value.threshold = self.at_risk_threshold
+        if self.at_risk_threshold is not None:
+            self.value.threshold = self.at_risk_threshold
         self.value.show_customer(detail, self.currency)
         self._fill_timeline()
         self.restore_button.setVisible(detail.deleted)

@@ -8,7 +8,6 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
-from keepclient.domain.insights import InsightSettings
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import CustomerFilter
 
@@ -49,8 +48,13 @@ BUILTIN = (
 )
 
 
-def builtin_views(has_me: bool, at_risk: int = InsightSettings().at_risk_threshold) -> list[SavedView]:
-    """The views every team has; "At risk" lists the customers whose risk is at least `at_risk`."""
+def builtin_views(has_me: bool, at_risk: int | None = None) -> list[SavedView]:
+    """The views every team has; "At risk" lists the customers whose risk is at least `at_risk` (the default
+    threshold when None)."""
+    if at_risk is None:
+        from keepclient.domain.insights import InsightSettings  # loaded when views are listed, not at start-up
+
+        at_risk = InsightSettings().at_risk_threshold
     return [SavedView(QCoreApplication.translate("ViewsSidebar", name),
                       flt._replace(min_risk=at_risk) if flt.min_risk is not None else flt, my, "", True)
             for name, flt, my in BUILTIN if has_me or not my]

@@ -115,6 +115,16 @@ def test_saved_views(open_window, team_db, qtbot):
     assert "上海的A类" not in [v.name for v in again.customers.sidebar.views()]
 
 
+def log_call(window: MainWindow, qtbot) -> None:
+    """Customer › Log call or visit… for the selected customer: a call on 20 Nov 2026 that wants a quote."""
+    window.customer_actions["log"].trigger()
+    dialog = window.customers.operations.dialog
+    dialog.set_value("when", dt.datetime(2026, 11, 20, 15, 0))
+    dialog.widgets["outcome"].setPlainText("Wants a quote")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.submit()
+
+
 def select(window: MainWindow, name: str) -> None:
     row = names(window).index(name)
     window.customers.list.selectRow(row)
@@ -341,12 +351,7 @@ def test_contacts_through_dialogs_with_undo(open_window, team_db, qtbot):
 def test_quick_actions_log_feedback_and_schedule(open_window, team_db, qtbot):
     window, _ = open_window(team_db[0])
     select(window, "Brown Foods Ltd")
-    window.customer_actions["log"].trigger()
-    dialog = window.customers.operations.dialog
-    dialog.set_value("when", dt.datetime(2026, 11, 20, 15, 0))
-    dialog.widgets["outcome"].setPlainText("Wants a quote")
-    with qtbot.waitSignal(dialog.finished):
-        dialog.submit()
+    log_call(window, qtbot)
     detail = window.customers.detail.detail
     assert detail.last_contact == dt.date(2026, 11, 20)
     logged = next(e for e in detail.timeline if e.kind == "visit")  # the moved dates are field changes above it
@@ -442,12 +447,7 @@ def test_the_pane_follows_the_search_once_typing_pauses(open_window, team_db, qt
 def test_undo_of_a_logged_call_after_a_colleagues_save_is_refused_and_keeps_their_dates(open_window, team_db, qtbot):
     window, prompter = open_window(team_db[0])
     select(window, "Brown Foods Ltd")
-    window.customer_actions["log"].trigger()
-    dialog = window.customers.operations.dialog
-    dialog.set_value("when", dt.datetime(2026, 11, 20, 15, 0))
-    dialog.widgets["outcome"].setPlainText("Wants a quote")
-    with qtbot.waitSignal(dialog.finished):
-        dialog.submit()
+    log_call(window, qtbot)
     brown = team_db[1]["brown"]
     colleague = Workspace.open(team_db[0], user="colleague")
     colleague.editor.update(brown, colleague.customers.detail(brown).version, {"next_follow_up": dt.date(2027, 1, 8)})

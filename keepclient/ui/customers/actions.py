@@ -374,12 +374,8 @@ class CustomerActions(QObject):
 
             self._open(dialogs.contact(self.host.parent_widget(), contact), edit)
         elif action == "remove" and contact is not None:
-            try:
-                version = self.ws.contacts.remove(contact.id, contact.version)
-                context.own.wrote("contact", {contact.id: contact.version}, {contact.id: version})
-            except KeepclientError as exc:
-                self.host.report(exc)
-                self.host.after_change([detail.id])
+            version = self._remove("contact", contact, self.ws.contacts.remove, detail.id)
+            if version is None:
                 return
             self._push(
                 commands.ContactChange(
@@ -393,6 +389,19 @@ class CustomerActions(QObject):
             except KeepclientError as exc:
                 self.host.report(exc)
             self.host.after_change([detail.id])
+
+    def _remove(self, table: str, record: ContactInfo | OrderItem, remove: Callable[[int, int], int],
+                customer_id: int) -> int | None:
+        """Remove a contact or an order at the version the pane showed; its new version, or None when refused
+        (said, and the pane read again: a colleague changed or removed it meanwhile)."""
+        try:
+            version = remove(record.id, record.version)
+        except KeepclientError as exc:
+            self.host.report(exc)
+            self.host.after_change([customer_id])
+            return None
+        self.host.context.own.wrote(table, {record.id: record.version}, {record.id: version})
+        return version
 
     # -- orders ------------------------------------------------------------------------------------------
     def record_order(self) -> None:
@@ -448,12 +457,8 @@ class CustomerActions(QObject):
 
             self._open(dialog, edit)
         elif action == "delete" and order is not None:
-            try:
-                version = self.ws.orders.delete(order.id, order.version)
-                context.own.wrote("purchase", {order.id: order.version}, {order.id: version})
-            except KeepclientError as exc:
-                self.host.report(exc)
-                self.host.after_change([detail.id])
+            version = self._remove("purchase", order, self.ws.orders.delete, detail.id)
+            if version is None:
                 return
             self._push(commands.OrderChange(context, translate("CustomerActions", "Delete order"), detail.id,
                                             order.id, "deleted", version))

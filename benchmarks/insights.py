@@ -3,8 +3,9 @@ up to 1,000,000 order lines (orders.add_purchases), 200,000 more feedback items 
 400,000 visits (add_visits here: past visits, some missed or cancelled, some with a satisfaction score).
 
 - recompute: InsightService.recompute() of every customer (order figures already current), the first run writing
-  every customer's figures, then again (only what changed is written). Baseline in the same run: a plain
-  `SELECT customer_id, sum(amount_cents) FROM purchase GROUP BY customer_id`. Target: <= 5 s.
+  every customer's figures, then again (only what changed is written), then on the next two days (most reasons and
+  values move: what each morning's run writes). Baseline in the same run: a plain
+  `SELECT customer_id, sum(amount_cents) FROM purchase GROUP BY customer_id`. Target: <= 5 s, every run.
 - at-risk: the first page of 100 of the at-risk list (InsightService.at_risk, sorted by risk), <= 50 ms; and in
   the window, the At risk view from the click until its first page is painted (bench_at_risk_window), <= 50 ms.
 - incremental: recomputing one customer inside a write transaction (what every order, visit outcome, feedback and
@@ -107,16 +108,24 @@ def bench_insights(db: Path) -> None:
         ws.insights.recompute(today=today)
         return time.perf_counter() - start
 
+    def next_day() -> float:  # what each morning brings: the days counted in the reasons move, values drift
+        nonlocal today
+        today += dt.timedelta(days=1)
+        ws.orders.refresh_stale(today)  # the order figures' own daily step, before (see orders.py)
+        return full()
+
     base = [baseline()]
     first = full()  # writes every customer's figures
     base.append(baseline())
     again = [full(), full()]  # only what changed is written
     base.append(baseline())
+    days = [next_day(), next_day()]
     plain = statistics.median(base)
-    worst = max(first, *again)
-    print(f"  full recompute: first {first:.2f} s (every row written), again {again[0]:.2f} / {again[1]:.2f} s; "
-          f"plain GROUP BY over purchases {plain:.2f} s; ratio {first / plain:.1f}x; target <= "
-          f"{RECOMPUTE_TARGET_S:.0f} s: {_verdict(worst <= RECOMPUTE_TARGET_S)}")
+    worst = max(first, *again, *days)
+    print(f"  full recompute: first {first:.2f} s (every row written), again {again[0]:.2f} / {again[1]:.2f} s, "
+          f"next day {days[0]:.2f} / {days[1]:.2f} s; plain GROUP BY over purchases {plain:.2f} s; ratio "
+          f"{worst / plain:.1f}x (slowest); target <= {RECOMPUTE_TARGET_S:.0f} s: "
+          f"{_verdict(worst <= RECOMPUTE_TARGET_S)}")
     at_risk = sum(1 for _ in ws.insights.at_risk())
     samples = []
     for _ in range(REPEAT):

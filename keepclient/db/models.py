@@ -99,6 +99,9 @@ class Customer(BaseModel):
     orders_count = IntegerField(default=0)
     last_order = DateField(null=True)
     order_gap_days = FloatField(null=True)  # average days between orders (two orders or more)
+    revenue_total_cents = IntegerField(default=0)  # every purchase ever (schema 10)
+    revenue_prev_12m_cents = IntegerField(default=0)  # the 12 months before the last 12
+    first_order = DateField(null=True)
     value_as_of = DateField(null=True)  # the day revenue_12m_cents was counted for
     # Value and churn risk (services/insights), derived the same way: no version, no change log.
     risk_score = IntegerField(default=0)  # 0..100
@@ -108,7 +111,7 @@ class Customer(BaseModel):
     rfm = CharField(null=True)  # recency, frequency, monetary scores 1..5 as "545"; NULL without orders
     ltv_cents = IntegerField(null=True)  # lifetime value estimate
     lost_reason = CharField(default="")  # why it was marked lost (domain.insights.LOST_REASONS)
-    insights_as_of = DateField(null=True)  # the day the figures above were computed for
+    insights_as_of = DateField(null=True)  # first counted by a full recompute (the day: the team's stats)
 
     class Meta:
         # Every list query says whether it wants the trash (deleted_at), then filters or sorts by one column and

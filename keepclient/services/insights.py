@@ -2,9 +2,11 @@
 rules in domain/insights compute, and the reviews built on them (tiers, at risk, one customer's value).
 
 Stored on the customer row (schema 9), derived like the order figures (db/order_values): no version, no change log.
-- `recompute` (all customers, or some) reads every input with a handful of set-based GROUP BY queries (purchases,
-  missed visits, open complaints, the last three satisfaction scores; the order figures already on the row), calls
-  the rules and writes what changed with one executemany in one transaction. The team-relative figures (RFM
+- `recompute` (all customers, or some) reads the customer rows (with the order figures db/order_values keeps
+  there: 12-month and previous 12-month revenue, total, first and last order) and, with a few set-based GROUP BY
+  queries on a worker thread meanwhile, missed visits, open complaints and the last three satisfaction scores;
+  calls the rules and writes what changed (only over rows still as read) in one transaction. The team-relative
+  figures (RFM
   quintiles, the 80/20 tiers, the retention rate behind lifetime value) need every customer: the full recompute
   stores the retention and the revenue each tier starts at (`STATS_KEY`), so that
 - `refresh_customers` (the one helper every write path that changes a customer's inputs calls, inside its own
@@ -20,14 +22,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import queue
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from peewee import SqliteDatabase
 
-from keepclient.db import order_values
+from keepclient.db import bulk, order_values
 from keepclient.db.connection import Database
 from keepclient.db.models import Customer, Setting, now
 from keepclient.db.versioning import current_row, update_checked
@@ -54,6 +58,7 @@ from keepclient.domain.insights import (
     value_tiers,
 )
 from keepclient.domain.normalize import customer_row_keys
+from keepclient.importing.collector import collector_paused
 from keepclient.services.team import load_cadence
 
 SETTINGS_KEY = "insights.settings"
@@ -63,6 +68,8 @@ MISSED_STATUSES = ("missed", "cancelled")
 DEFAULT_RETENTION = 0.5
 
 Progress = Callable[[int, int], None]
+WRITE_CHUNK = 10_000  # changed customers per chunk the full recompute's writer thread writes while the next is computed
+_ABANDONED: list[tuple[int, Any]] = []  # put on the writer's queue (by identity) when the computing side stops
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,14 @@ def _date(value: Any) -> dt.date | None:
     return _day(str(value)[:10])
 
 
+class _Days(dict[Any, "dt.date | None"]):
+    """Stored days by their stored value, each parsed once: `days[value]` is a dict lookup after the first."""
+
+    def __missing__(self, value: Any) -> dt.date | None:
+        day = self[value] = _date(value)
+        return day
+
+
 @functools.lru_cache(maxsize=8192)
 def _day(text: str) -> dt.date:
     """A stored day (a few thousand distinct ones among 100,000s of rows: parsed once each)."""
@@ -147,95 +162,121 @@ def _scope(ids: Sequence[int] | None, column: str) -> tuple[str, list[Any]]:
     return f" AND {column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
 
 
-def _year_before(day: dt.date) -> dt.date:
-    return order_values.year_before(day)
+# The computed figures on a customer row, in the order `gather` returns what is stored and `_write` writes them.
+STORED_FIGURES = ("risk_score", "risk_reasons", "suggested_tier", "rfm", "ltv_cents")
+Figures = tuple[Any, ...]
 
 
-def purchase_sums(pw: SqliteDatabase, today: dt.date, ids: Sequence[int] | None = None,
-                  ) -> list[tuple[int, int, int | None, str | None]]:
-    """Per customer with order lines: total revenue, revenue of the 12 months before the last 12, first order day.
-
-    In full, one pass over the table and a sort beat walking the (customer_id, date) index, whose every entry is a
-    lookup of a line elsewhere in the file (1.6 s against 2.6 s for 1,000,000 lines); "+customer_id" likewise lets
-    visits and feedback (in `gather`) be found by their own indexes (date range, kind) rather than by customer.
-    """
-    year_ago, two_years_ago = _year_before(today), _year_before(_year_before(today))
-    scope, params = _scope(ids, "customer_id")
-    whole = "NOT INDEXED " if ids is None else ""
-    rows: list[tuple[int, int, int | None, str | None]] = pw.execute_sql(
-        "SELECT customer_id, sum(amount_cents), sum(CASE WHEN date > ? AND date <= ? THEN amount_cents END), "
-        f"min(date) FROM purchase {whole}WHERE deleted_at IS NULL{scope} GROUP BY customer_id",
-        [two_years_ago.isoformat(), year_ago.isoformat(), *params]).fetchall()
+def _all_at_once(pw: SqliteDatabase, sql: str, params: Sequence[Any], width: int) -> list[list[Any]]:
+    """The rows of `sql` (its `width` columns named c0, c1, …) read as one JSON text. A worker thread of the full
+    recompute then takes Python's lock once instead of once per row, each time waiting behind the thread that
+    computes meanwhile."""
+    columns = ", ".join(f"c{i}" for i in range(width))
+    (text,) = pw.execute_sql(f"SELECT json_group_array(json_array({columns})) FROM ({sql})", params).fetchone()
+    rows: list[list[Any]] = json.loads(text)
     return rows
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What the rules read beside the customer rows, per customer id (absent: none)."""
+
+    missed: dict[int, int]  # missed or cancelled visits in the last 90 days
+    complaints: dict[int, tuple[int, int]]  # open complaints, of which overdue
+    scores: dict[int, tuple[int, ...]]  # the last three satisfaction scores, newest first
+
+
+def _moment(today: dt.date, at: dt.datetime | None = None) -> dt.datetime:
+    """When complaints count as overdue: `at`, or now's time of day on `today`."""
+    return (at or dt.datetime.combine(today, now().time())).replace(microsecond=0)
+
+
+def activity_figures(pw: SqliteDatabase, today: dt.date, at: dt.datetime, ids: Sequence[int] | None = None,
+                     ) -> tuple[dict[int, int], dict[int, tuple[int, int]], dict[int, tuple[int, ...]]]:
+    """Missed visits, open complaints and the last satisfaction scores of every (or these) customers (Inputs).
+
+    In full, "+customer_id" lets visits and feedback be found by their own indexes (date range, status) rather
+    than walked by customer; open complaints are found by status ("+kind": the few open items, not every complaint
+    ever, 0.04 s against 0.24 s at 200,000 feedback items)."""
+    scope, params = _scope(ids, "customer_id")
+    group = "+customer_id" if ids is None else "customer_id"
+    missed = {cid: count for cid, count in _all_at_once(
+        pw, "SELECT customer_id AS c0, count(*) AS c1 FROM visit WHERE deleted_at IS NULL AND status IN (?, ?) AND "
+        f"planned_start >= ? AND planned_start < ?{scope} GROUP BY {group}",
+        [*MISSED_STATUSES, (today - dt.timedelta(days=90)).isoformat(),
+         (today + dt.timedelta(days=1)).isoformat(), *params], 2)}
+    marks = ", ".join("?" * len(OPEN_FEEDBACK_STATUSES))
+    complaints = {cid: (open_count, overdue or 0) for cid, open_count, overdue in _all_at_once(
+        pw, "SELECT customer_id AS c0, count(*) AS c1, sum(next_due IS NOT NULL AND next_due < ?) AS c2 FROM "
+        f"feedback WHERE deleted_at IS NULL AND +kind = 'complaint' AND status IN ({marks}){scope} GROUP BY {group}",
+        [str(at), *OPEN_FEEDBACK_STATUSES, *params], 3)}
+    scores: dict[int, list[int]] = {}
+    for cid, score, n in _all_at_once(
+            pw, "SELECT customer_id AS c0, satisfaction AS c1, n AS c2 FROM (SELECT customer_id, satisfaction, "
+            "row_number() OVER (PARTITION BY customer_id ORDER BY at DESC) AS n FROM ("
+            "SELECT customer_id, planned_start AS at, satisfaction FROM visit WHERE satisfaction IS NOT NULL AND "
+            f"deleted_at IS NULL{scope} UNION ALL SELECT customer_id, coalesce(closed_at, updated_at), satisfaction "
+            f"FROM feedback WHERE satisfaction IS NOT NULL AND deleted_at IS NULL{scope})) WHERE n <= 3",
+            [*params, *params], 3):
+        found = scores.setdefault(cid, [0, 0, 0])
+        found[n - 1] = score
+    return missed, complaints, {cid: tuple(score for score in found if score) for cid, found in scores.items()}
+
+
+def read_inputs(pw: SqliteDatabase, today: dt.date, at: dt.datetime, ids: Sequence[int] | None = None) -> Inputs:
+    return Inputs(*activity_figures(pw, today, at, ids))
+
+
 def gather(pw: SqliteDatabase, today: dt.date, ids: Sequence[int] | None = None, at: dt.datetime | None = None,
-           purchases: Callable[[], list[tuple[int, int, int | None, str | None]]] | None = None,
-           ) -> tuple[list[CustomerHistory], dict[int, dict[str, Any]]]:
-    """Every (or these) live customers' histories, and what is stored on their rows now (to write only changes).
-    `purchases`: where the purchase sums come from when another thread reads them meanwhile (the full recompute)."""
-    at = (at or dt.datetime.combine(today, now().time())).replace(microsecond=0)
+           inputs: Callable[[], Inputs] | None = None,
+           meanwhile: Callable[[list[CustomerHistory]], None] | None = None,
+           ) -> tuple[list[CustomerHistory], dict[int, Figures]]:
+    """Every (or these) live customers' histories, and the figures stored on their rows now (STORED_FIGURES).
+
+    The histories are built from the customer rows first (days parsed, each one's follow-up interval; the order
+    figures are stored there by db/order_values), then completed with the visit and feedback figures (`inputs`:
+    from a worker thread reading them meanwhile, the full recompute; else read here). `meanwhile(histories)` runs
+    in between: the full recompute ranks RFM and tiers there while the worker still reads.
+    """
+    at = _moment(today, at)
     rules = load_cadence()
     scope, params = _scope(ids, "id")
-    stored: dict[int, dict[str, Any]] = {}
-    base: dict[int, dict[str, Any]] = {}
+    histories: list[CustomerHistory] = []
+    stored: dict[int, Figures] = {}
     intervals: dict[tuple[str, int | None, dt.date], int] = {}
-    for (cid, created, stage, tier, cadence_days, last_contact, rev12, orders, last_order, gap, pinned, risk,
-         reasons, suggested, rfm, ltv, as_of) in pw.execute_sql(
-            "SELECT id, created_at, stage, tier, cadence_days, last_contact, revenue_12m_cents, orders_count, "
-            "last_order, order_gap_days, tier_pinned, risk_score, risk_reasons, suggested_tier, rfm, ltv_cents, "
-            f"insights_as_of FROM customer WHERE deleted_at IS NULL{scope}", params):
-        created_day = _date(created) or today
+    days = _Days()
+    for (cid, created, stage, tier, cadence_days, last_contact, rev12, orders, last_order, gap, total, prev, first,
+         pinned, *figures) in pw.execute_sql(
+            "SELECT id, substr(created_at, 1, 10), stage, tier, cadence_days, last_contact, revenue_12m_cents, "
+            "orders_count, last_order, order_gap_days, revenue_total_cents, revenue_prev_12m_cents, first_order, "
+            f"tier_pinned, {', '.join(STORED_FIGURES)} FROM customer "
+            f"WHERE +deleted_at IS NULL{scope}", params).fetchall():  # "+": found by id, not by an index on it
+        created_day = days[created] or today
         key = (tier, cadence_days, created_day)
         interval = intervals.get(key)
         if interval is None:  # a few thousand distinct (tier, override, day entered) among 100,000 customers
             interval = intervals[key] = cadence.interval_days(tier, created=created_day, on=today,
                                                               override=cadence_days, by_tier=rules)
-        base[cid] = {
-            "id": cid, "created": created_day, "stage": stage, "cadence_days": interval,
-            "last_contact": _date(last_contact), "revenue_12m_cents": rev12 or 0, "orders_count": orders or 0,
-            "last_order": _date(last_order), "order_gap_days": gap, "tier_pinned": bool(pinned),
-        }
-        stored[cid] = {"risk_score": risk, "risk_reasons": reasons, "suggested_tier": suggested, "rfm": rfm,
-                       "ltv_cents": ltv, "insights_as_of": as_of, "tier": tier}
-    if not base:
-        return [], stored
-    scope, params = _scope(ids, "customer_id")
-    group = "+customer_id" if ids is None else "customer_id"  # see purchase_sums
-    for cid, missed in pw.execute_sql(
-            "SELECT customer_id, count(*) FROM visit WHERE deleted_at IS NULL AND status IN (?, ?) AND "
-            f"planned_start >= ? AND planned_start < ?{scope} GROUP BY {group}",
-            [*MISSED_STATUSES, (today - dt.timedelta(days=90)).isoformat(),
-             (today + dt.timedelta(days=1)).isoformat(), *params]):
-        row = base.get(cid)
-        if row is not None:
-            row["missed_visits_90d"] = missed
-    marks = ", ".join("?" * len(OPEN_FEEDBACK_STATUSES))
-    for cid, open_count, overdue in pw.execute_sql(
-            "SELECT customer_id, count(*), sum(next_due IS NOT NULL AND next_due < ?) FROM feedback "
-            f"WHERE deleted_at IS NULL AND kind = 'complaint' AND status IN ({marks}){scope} GROUP BY {group}",
-            [str(at), *OPEN_FEEDBACK_STATUSES, *params]):
-        row = base.get(cid)
-        if row is not None:
-            row.update(open_complaints=open_count, overdue_complaints=overdue or 0)
-    scores: dict[int, list[int]] = {}
-    for cid, score in pw.execute_sql(
-            "SELECT customer_id, satisfaction FROM (SELECT customer_id, satisfaction, row_number() OVER "
-            "(PARTITION BY customer_id ORDER BY at DESC) AS n FROM ("
-            "SELECT customer_id, planned_start AS at, satisfaction FROM visit WHERE satisfaction IS NOT NULL AND "
-            f"deleted_at IS NULL{scope} UNION ALL SELECT customer_id, coalesce(closed_at, updated_at), satisfaction "
-            f"FROM feedback WHERE satisfaction IS NOT NULL AND deleted_at IS NULL{scope})) WHERE n <= 3 "
-            "ORDER BY customer_id, n", [*params, *params]):
-        scores.setdefault(cid, []).append(score)
-    for cid, found in scores.items():
-        row = base.get(cid)
-        if row is not None:
-            row["recent_scores"] = tuple(found)
-    for cid, total, prev, first in (purchases() if purchases is not None else purchase_sums(pw, today, ids)):
-        row = base.get(cid)
-        if row is not None:
-            row.update(revenue_total_cents=total or 0, revenue_prev_12m_cents=prev or 0, first_order=_date(first))
-    return [CustomerHistory(**row) for row in base.values()], stored
+        histories.append(CustomerHistory(
+            id=cid, created=created_day, stage=stage, cadence_days=interval, last_contact=days[last_contact],
+            revenue_12m_cents=rev12 or 0, revenue_prev_12m_cents=prev or 0, revenue_total_cents=total or 0,
+            orders_count=orders or 0, first_order=days[first], last_order=days[last_order], order_gap_days=gap,
+            tier_pinned=bool(pinned)))
+        stored[cid] = tuple(figures)
+    if meanwhile is not None:
+        meanwhile(histories)
+    found = inputs() if inputs is not None else read_inputs(pw, today, at, ids)
+    by_id = {history.id: history for history in histories}  # completed in place: built here, not yet shared
+    for cid, (open_count, overdue) in found.complaints.items():
+        if (history := by_id.get(cid)) is not None:
+            history.open_complaints, history.overdue_complaints = open_count, overdue
+    for cid, scores in found.scores.items():
+        if (history := by_id.get(cid)) is not None:
+            history.recent_scores = scores
+    for cid, missed in found.missed.items():
+        if (history := by_id.get(cid)) is not None:
+            history.missed_visits_90d = missed
+    return histories, stored
 
 
 # -- settings and stats ------------------------------------------------------------------------------------------
@@ -308,28 +349,91 @@ def _tier_from(revenue: int, stats: Mapping[str, Any]) -> str | None:
     return "C"
 
 
-def _write(pw: SqliteDatabase, rows: list[tuple[Any, ...]], stored: Mapping[int, Mapping[str, Any]],
-           today: dt.date | None) -> int:
-    """Write the computed figures that differ from the stored ones. `today`: a full recompute, whose day is stamped
-    on every live customer; None: an incremental one, which leaves the stamp (the day of the last full recompute,
-    whose RFM scores and tiers are team-relative) as it was."""
-    columns = ("risk_score", "risk_reasons", "suggested_tier", "rfm", "ltv_cents")
-    changed = [(*values, cid) for cid, *values in rows if tuple(stored[cid][c] for c in columns) != tuple(values)]
-    if changed:
-        pw.cursor().executemany(
-            "UPDATE customer SET risk_score = ?, risk_reasons = ?, suggested_tier = ?, rfm = ?, ltv_cents = ? "
-            "WHERE id = ?", changed)
-    if today is not None:
-        pw.execute_sql("UPDATE customer SET insights_as_of = ? WHERE deleted_at IS NULL AND "
-                       "(insights_as_of IS NULL OR insights_as_of != ?)", [today.isoformat(), today.isoformat()])
-    return len(changed)
+def _update_from_json(columns: Sequence[str]) -> str:
+    """UPDATE of `columns` from a JSON list of [id, new values…, old values of STORED_FIGURES…] (see `_write`)."""
+    width = len(columns)
+    fields = ", ".join([f"json_extract(value, '$[{n}]') AS v{n}" for n in range(1 + width + len(STORED_FIGURES))])
+    assignments = ", ".join(f"{column} = j.v{n}" for n, column in enumerate(columns, start=1))
+    unchanged = " AND ".join(f"customer.{column} IS j.v{n}"
+                             for n, column in enumerate(STORED_FIGURES, start=1 + width))
+    return (f"UPDATE customer SET {assignments}, insights_as_of = coalesce(insights_as_of, ?) FROM "
+            f"(SELECT {fields} FROM json_each(?)) AS j WHERE customer.id = j.v0 AND {unchanged}")
+
+
+_RESCORED, _CHANGED = _update_from_json(STORED_FIGURES), _update_from_json(STORED_FIGURES[1:])
+
+
+def _write(pw: SqliteDatabase, rows: Iterable[tuple[int, Figures]], stored: Mapping[int, Figures],
+           counted: dt.date | None = None) -> tuple[int, int]:
+    """Write the computed figures (customer id, figures in STORED_FIGURES order) that differ from the stored ones;
+    `counted`: the day of a full recompute, stamped on the customers it counts for the first time (`_stamp`).
+    Returns how many rows were written with a new score, and how many with the same score.
+
+    A row is written only while it still holds what was read: the full recompute reads before its write
+    transaction, and a colleague's save meanwhile has already refreshed that customer from newer inputs.
+    The rows go in as one JSON parameter per statement: SQLite then works through them without Python's lock,
+    while the full recompute computes the next chunk (row by row, each row waited for that lock: no overlap).
+    A row whose score did not change leaves the score alone, and so its index entry."""
+    day = counted.isoformat() if counted is not None else None
+    rescored, changed = [], []
+    for cid, figures in rows:
+        old = stored[cid]
+        if old == figures:
+            continue
+        if old[0] != figures[0]:
+            rescored.append([cid, *figures, *old])
+        else:
+            changed.append([cid, *figures[1:], *old])
+    for chosen, statement in ((rescored, _RESCORED), (changed, _CHANGED)):
+        if chosen:
+            pw.execute_sql(statement, [day, json.dumps(chosen, ensure_ascii=False)])
+    return len(rescored), len(changed)
+
+
+@dataclass(frozen=True)
+class Team:
+    """What the full recompute read: every live customer's history and stored figures, and the team-relative
+    rankings."""
+
+    histories: list[CustomerHistory]
+    stored: dict[int, Figures]
+    settings: InsightSettings
+    rfm: dict[int, tuple[int, int, int]]
+    revenues: dict[int, int]
+    tiers: dict[int, str]
+
+
+def _changed_figures(team: Team, retention: float, today: dt.date) -> Iterator[list[tuple[int, Figures]]]:
+    """Each customer's figures computed, those that differ from the stored ones yielded WRITE_CHUNK at a time."""
+    settings, stored, tiers, rfm = team.settings, team.stored, team.tiers, team.rfm
+    rows: list[tuple[int, Figures]] = []
+    for history in team.histories:
+        hid = history.id
+        risk = churn_risk(history, today, settings)
+        ltv = lifetime_value(history, retention, today, settings).cents if history.orders_count else None
+        figures = (risk.score, reasons_json(risk.reasons), tiers.get(hid, "C"), _rfm_text(rfm.get(hid)), ltv)
+        if figures != stored[hid]:
+            rows.append((hid, figures))
+            if len(rows) == WRITE_CHUNK:
+                yield rows
+                rows = []
+    yield rows
+
+
+def _stamp(pw: SqliteDatabase, today: dt.date) -> None:
+    """Mark the customers a full recompute counted for the first time (those `_write` did not write). Which day the
+    figures are for is the team's `as_of` (STATS_KEY), not a stamp on every row: rewriting 100,000 rows each day
+    cost a tenth of the recompute."""
+    pw.execute_sql("UPDATE customer SET insights_as_of = ? WHERE deleted_at IS NULL AND insights_as_of IS NULL",
+                   [today.isoformat()])
 
 
 def refresh_customers(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
     """Recompute the risk, reasons, lifetime value and suggested tier of these customers (call inside the write
     transaction that changed their inputs; milliseconds for a few). RFM scores wait for the next full recompute:
-    they rank a customer among all the others; so does `insights_as_of`, the day of the last full recompute (a
-    customer never counted in full stays stale, and the next `ensure_current` counts everyone)."""
+    they rank a customer among all the others; so do `insights_as_of` (set when a full recompute first counts a
+    customer: one never counted in full stays stale, and the next `ensure_current` counts everyone) and the team's
+    `as_of`."""
     ids = sorted(set(customer_ids))
     if not ids:
         return
@@ -340,12 +444,12 @@ def refresh_customers(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt
     histories, stored = gather(pw, today, ids)
     rows = []
     for history in histories:
-        old = stored[history.id]
+        old = dict(zip(STORED_FIGURES, stored[history.id], strict=True))
         risk = churn_risk(history, today, settings)
         ltv = lifetime_value(history, retention, today, settings).cents if history.orders_count else None
         suggested = _tier_from(history.revenue_12m_cents, stats) if stats else old["suggested_tier"]
-        rows.append((history.id, risk.score, reasons_json(risk.reasons), suggested, old["rfm"], ltv))
-    _write(pw, rows, stored, None)
+        rows.append((history.id, (risk.score, reasons_json(risk.reasons), suggested, old["rfm"], ltv)))
+    _write(pw, rows, stored)
 
 
 def customers_changed(customer_ids: Iterable[int], today: dt.date | None = None) -> None:
@@ -380,12 +484,14 @@ class InsightService:
 
     # -- recomputing -------------------------------------------------------------------------------------------
     def stale_count(self, today: dt.date | None = None) -> int:
-        """Live customers whose figures were computed for an earlier day (or never)."""
+        """Live customers whose figures were computed for an earlier day (all, when the last full recompute was
+        before `today`) or never (entered since)."""
         day = (today or dt.date.today()).isoformat()
         with self.db.session() as pw:
+            current = str(_stats().get("as_of", "")) >= day
             count: int = pw.execute_sql(
-                "SELECT count(*) FROM customer WHERE deleted_at IS NULL AND (insights_as_of IS NULL OR "
-                "insights_as_of < ?)", [day]).fetchone()[0]
+                "SELECT count(*) FROM customer WHERE deleted_at IS NULL"
+                + (" AND insights_as_of IS NULL" if current else "")).fetchone()[0]
             return count
 
     def ensure_current(self, today: dt.date | None = None, progress: Progress | None = None,
@@ -401,9 +507,10 @@ class InsightService:
         """Recompute every customer's (or these customers') value and risk; returns how many were counted.
 
         With `ids` it is `refresh_customers` in a transaction of its own. In full, the order figures are brought to
-        `today` first, the inputs read with a few GROUP BY queries, the team-relative figures (tiers, RFM,
-        retention) computed over everyone, and the changes written in one short transaction. `progress(done, 4)`
-        after each step; `cancelled()` true stops it before anything is written (CancelledError).
+        `today` first; the customer rows are read (and RFM and tiers ranked) while a worker thread reads the visit
+        and feedback figures; then each customer's risk and value are computed while a second worker writes the
+        changed ones, chunk by chunk, in one transaction. `progress(done, 4)` after each step; `cancelled()` true
+        stops it and nothing is written (CancelledError).
         """
         today = today or dt.date.today()
         if ids is not None:
@@ -425,38 +532,77 @@ class InsightService:
         if stale:
             with self.db.write() as pw:
                 order_values.refresh_stale(pw, today)
-        with ThreadPoolExecutor(max_workers=1) as pool:  # SQLite sums the purchases on the other core meanwhile
-            summing = pool.submit(self._purchase_sums, today)
+        with collector_paused():  # 100,000s of objects without cycles: the collector would walk them again and again
+            team = self._read_all(today)
+            step(1)
+            retention = retention_rate(team.histories, today)
+            revenues, tiers = team.revenues, team.tiers
+            a_revenues = [revenues[cid] for cid, tier in tiers.items() if tier == "A" and revenues[cid] > 0]
+            b_revenues = [revenues[cid] for cid, tier in tiers.items() if tier == "B" and revenues[cid] > 0]
+            stats = {"retention": retention, "a_from": min(a_revenues) if a_revenues else None,
+                     "b_from": min(b_revenues) if b_revenues else None, "as_of": today.isoformat()}
+            step(2)
+            chunks: queue.SimpleQueue[list[tuple[int, Figures]] | None] = queue.SimpleQueue()
+            with ThreadPoolExecutor(max_workers=1) as pool:  # SQLite writes each chunk while the next is computed
+                writing = pool.submit(self._write_chunks, chunks, team.stored, today, stats)
+                try:
+                    for rows in _changed_figures(team, retention, today):
+                        chunks.put(rows)
+                        if writing.done():  # it failed (locked, disk full): its error is raised below
+                            break
+                        if cancelled is not None and cancelled():
+                            raise CancelledError()
+                    step(3)
+                except BaseException:
+                    chunks.put(_ABANDONED)
+                    raise
+                chunks.put(None)
+                writing.result()
+            step(4)
+            return len(team.histories)
+
+    def _read_all(self, today: dt.date) -> Team:
+        """Every live customer's history and stored figures, RFM and tiers ranked while the worker reads."""
+        at = _moment(today)
+        with ThreadPoolExecutor(max_workers=1) as pool:  # SQLite reads visits and feedback on the other core
+            counting = pool.submit(self._on_worker, activity_figures, today, at)
             with self.db.session() as pw:
                 settings = load_settings()
-                histories, stored = gather(pw, today, purchases=summing.result)
-        step(1)
-        retention = retention_rate(histories, today)
-        rfm = rfm_scores(histories, today)
-        revenues = {h.id: h.revenue_12m_cents for h in histories}
-        tiers = value_tiers(revenues, settings)
-        step(2)
-        rows = []
-        for history in histories:
-            risk = churn_risk(history, today, settings)
-            ltv = lifetime_value(history, retention, today, settings).cents if history.orders_count else None
-            rows.append((history.id, risk.score, reasons_json(risk.reasons), tiers.get(history.id, "C"),
-                         _rfm_text(rfm.get(history.id)), ltv))
-        a_revenues = [revenues[cid] for cid, tier in tiers.items() if tier == "A" and revenues[cid] > 0]
-        b_revenues = [revenues[cid] for cid, tier in tiers.items() if tier == "B" and revenues[cid] > 0]
-        stats = {"retention": retention, "a_from": min(a_revenues) if a_revenues else None,
-                 "b_from": min(b_revenues) if b_revenues else None, "as_of": today.isoformat()}
-        step(3)
-        with self.db.write() as pw:
-            _write(pw, rows, stored, today)
-            _put_setting(STATS_KEY, stats, self.user)
-        step(4)
-        return len(rows)
+                ranked: dict[str, Any] = {}
 
-    def _purchase_sums(self, today: dt.date) -> list[tuple[int, int, int | None, str | None]]:
+                def rank(histories: list[CustomerHistory]) -> None:  # from the rows alone
+                    ranked["rfm"] = rfm_scores(histories, today)
+                    ranked["revenues"] = {h.id: h.revenue_12m_cents for h in histories}
+                    ranked["tiers"] = value_tiers(ranked["revenues"], settings)
+
+                histories, stored = gather(pw, today, at=at, meanwhile=rank,
+                                           inputs=lambda: Inputs(*counting.result()))
+        return Team(histories, stored, settings, ranked["rfm"], ranked["revenues"], ranked["tiers"])
+
+    def _write_chunks(self, chunks: queue.SimpleQueue[list[tuple[int, Figures]] | None],
+                      stored: Mapping[int, Figures], today: dt.date, stats: Mapping[str, Any]) -> None:
+        """The full recompute's write transaction, on a worker thread: each chunk of computed rows as it comes,
+        then the first-count stamps and the team figures; rolled back when the computing side gives up."""
+        try:
+            with self.db.write() as pw, ExitStack() as later:
+                deferred = False
+                while (rows := chunks.get()) is not None:
+                    if rows is _ABANDONED:
+                        raise CancelledError()
+                    rescored, _changed = _write(pw, rows, stored, counted=today)
+                    if not deferred and rescored * 3 >= WRITE_CHUNK * 2:  # most scores change: a first count
+                        later.enter_context(bulk.indexes_deferred(pw, ("customer",), holding=("risk_score",)))
+                        deferred = True
+                _stamp(pw, today)
+                _put_setting(STATS_KEY, dict(stats), self.user)
+        finally:
+            self.db.release_thread()
+
+    def _on_worker(self, read: Callable[..., Any], *args: Any) -> Any:
+        """`read(pw, *args)` on a worker thread's own connection, closed when done."""
         try:
             with self.db.session() as pw:
-                return purchase_sums(pw, today)
+                return read(pw, *args)
         finally:
             self.db.release_thread()
 

@@ -1,5 +1,6 @@
 """Schema 9 (insights): a schema-8 file with customers and orders upgrades with a backup first, keeps its data, and
-gets value and risk on the first recompute."""
+gets value and risk on the first recompute. Schema 10 stores the order totals the lifetime value and the
+year-on-year revenue read (counted again on the first open)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,15 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from keepclient.db import migrations
-from keepclient.db.migrations import m0009_insights
+from keepclient.db.migrations import m0009_insights, m0010_order_totals
 from keepclient.services.workspace import Workspace
 
 COMMON = "uuid, created_at, updated_at, updated_by, version"
 
 
-def test_insights_is_the_latest_step():
-    assert migrations.STEPS[8] is m0009_insights and m0009_insights.VERSION == 9 == migrations.LATEST
+def test_insights_and_order_totals_are_steps_9_and_10():
+    assert migrations.STEPS[8] is m0009_insights and m0009_insights.VERSION == 9
+    assert migrations.STEPS[9] is m0010_order_totals and m0010_order_totals.VERSION == 10
 
 
 def make_v8_database(path: Path) -> None:
@@ -72,3 +74,24 @@ def test_schema_8_gets_value_and_risk_columns(tmp_path: Path):
         assert any("customer_deleted_at_risk_score_sort_key" in row[-1] for row in plan), plan
     finally:
         conn.close()
+
+
+def test_schema_9_counts_the_order_totals_on_the_first_open(tmp_path: Path):
+    path = tmp_path / "v9.db"
+    make_v8_database(path)
+    db = SqliteDatabase(str(path))
+    with db.atomic():
+        migrations.upgrade(db, 8, "0.9", target=9)
+        db.execute_sql("UPDATE customer SET revenue_12m_cents = 500000, orders_count = 4, value_as_of = '2026-11-01' "
+                       "WHERE id = 1")
+    db.close()
+    ws = Workspace.open(path, user="王芳")
+    today = dt.date(2026, 11, 1)
+    assert ws.db.pw.execute_sql("PRAGMA user_version").fetchone()[0] == migrations.LATEST
+    assert ws.orders.refresh_stale(today) == 1  # counted again, although counted for this day before the upgrade
+    with ws.db.session() as pw:
+        row = pw.execute_sql("SELECT revenue_total_cents, revenue_prev_12m_cents, first_order, revenue_12m_cents "
+                             "FROM customer WHERE id = 1").fetchone()
+    # lines of 2,500 on 2025-06-01, 2025-09-01, 2025-12-01, 2026-03-01: the last 12 months from 2025-11-01 hold two
+    assert row == (1_000_000, 500_000, "2025-06-01", 500_000)
+    ws.close()

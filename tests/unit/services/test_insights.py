@@ -202,9 +202,37 @@ def test_progress_and_cancel(team):
     seen: list[tuple[int, int]] = []
     ws.insights.recompute(today=TODAY, progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (0, 4) and seen[-1] == (4, 4)
+    tomorrow = TODAY + dt.timedelta(days=1)
+    assert ws.insights.stale_count(TODAY) == 0 and ws.insights.stale_count(tomorrow) == 4
     with pytest.raises(CancelledError):
-        ws.insights.recompute(today=TODAY + dt.timedelta(days=1), cancelled=lambda: True)
+        ws.insights.recompute(today=tomorrow, cancelled=lambda: True)
+    assert ws.insights.stale_count(tomorrow) == 4  # nothing written: still the figures of TODAY
     assert _row(ws, ids["steady"])["insights_as_of"] == TODAY
+
+
+def test_a_customer_entered_since_the_last_full_recompute_is_stale_until_counted(team):
+    ws, _ids = team
+    ws.insights.recompute(today=TODAY)
+    ws.editor.create("newcomer")
+    assert ws.insights.stale_count(TODAY) == 1
+    assert ws.insights.ensure_current(TODAY) == 5 and ws.insights.stale_count(TODAY) == 0
+
+
+def test_a_colleagues_save_during_the_full_recompute_is_not_overwritten(team):
+    """The full recompute reads, computes, then writes; a colleague's order saved in between has already refreshed
+    that customer's figures from the newer inputs, and the recompute leaves them (its own are older)."""
+    ws, ids = team
+    colleague = Workspace.open(ws.path, user="李娜")
+
+    def order_meanwhile(done: int, _total: int) -> None:
+        if done == 2:  # read (and the team's figures ranked), not yet written
+            colleague.orders.add(ids["drifting"], date=TODAY, product="胶带", amount_cents=80_000, today=TODAY)
+
+    ws.insights.recompute(today=TODAY, progress=order_meanwhile)
+    colleague.close()
+    assert "no_order" not in _keys(ws, ids["drifting"])  # the colleague's refresh stands
+    ws.insights.recompute(today=TODAY)  # and the next full one agrees
+    assert "no_order" not in _keys(ws, ids["drifting"])
 
 
 def _keys(ws: Workspace, cid: int) -> set[str]:

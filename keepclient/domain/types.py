@@ -28,6 +28,9 @@ class DatabaseMode(StrEnum):
 
 SORTABLE_COLUMNS = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",
                     "open_feedback", "revenue_12m", "last_order", "risk")
+# Orders a view may ask for that have no column of their own (the header then shows no sort indicator):
+# "ltv", lifetime value (customers without an estimate last).
+EXTRA_SORTS = ("ltv",)
 
 
 class CustomerFilter(NamedTuple):
@@ -42,7 +45,7 @@ class CustomerFilter(NamedTuple):
     follow_up: str = ""  # "", "overdue" or "week" (due from today to the end of this week)
     open_feedback: bool = False
     trash: bool = False
-    sort: str = "name"
+    sort: str = "name"  # one of SORTABLE_COLUMNS or EXTRA_SORTS
     descending: bool = False
     no_order_days: int | None = None  # no order for more than this many days (customers without orders included)
     min_risk: int | None = None  # churn risk at least this (the computed "At risk" view)

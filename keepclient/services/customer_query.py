@@ -16,8 +16,9 @@ SORT_SQL = {
     "name": "c.sort_key", "tier": "c.tier", "stage": "c.stage", "owner": "c.owner_id", "city": "c.city",
     "phone": "c.phone", "last_contact": "c.last_contact", "next_follow_up": "c.next_follow_up",
     "open_feedback": "c.open_feedback", "revenue_12m": "c.revenue_12m_cents", "last_order": "c.last_order",
-    "risk": "c.risk_score",
+    "risk": "c.risk_score", "ltv": "c.ltv_cents",
 }
+NULLS_LAST = {"c.ltv_cents"}  # no estimate yet: after every estimate, whichever the direction
 
 
 def glob_escape(text: str) -> str:
@@ -143,4 +144,4 @@ def order_clause(flt: CustomerFilter) -> str:
     direction = " DESC" if flt.descending else ""
     column = SORT_SQL.get(flt.sort, "c.sort_key")
     keys = [column] if column == "c.sort_key" else [column, "c.sort_key"]
-    return ", ".join(f"{key}{direction}" for key in [*keys, "c.id"])
+    return ", ".join(f"{key}{direction}{' NULLS LAST' if key in NULLS_LAST else ''}" for key in [*keys, "c.id"])

@@ -36,7 +36,7 @@ from keepclient.domain.errors import (
 from keepclient.domain.types import DatabaseMode, DemoSummary
 from keepclient.services.changes import Change, Topic
 from keepclient.ui import customer_menus
-from keepclient.ui.at_risk_status import NewlyAtRisk
+from keepclient.ui.at_risk_status import AtRiskWatch, NewlyAtRisk
 from keepclient.ui.customers.area import CustomerArea
 from keepclient.ui.presence_label import PresenceLabel
 from keepclient.ui.prompts import Prompter
@@ -148,7 +148,8 @@ class MainWindow(QMainWindow):
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
         self.presence_label = PresenceLabel()
-        self.newly_at_risk = NewlyAtRisk(prefs)
+        self.at_risk = AtRiskWatch(prefs, self)  # newly at risk: the status bar and the Due panel share it
+        self.newly_at_risk = NewlyAtRisk(self.at_risk)
         self.newly_at_risk.clicked.connect(self.show_newly_at_risk)
         self.statusBar().addPermanentWidget(self.overdue_button)
         self.statusBar().addPermanentWidget(self.newly_at_risk)
@@ -166,10 +167,11 @@ class MainWindow(QMainWindow):
     def _new_calendar(self) -> QWidget:
         from keepclient.ui.calendar.area import CalendarArea
 
-        area = CalendarArea(self.prefs, self.prompter, runner=self.runner)
+        area = CalendarArea(self.prefs, self.prompter, runner=self.runner, at_risk=self.at_risk)
         self.undo_group.addStack(area.undo_stack)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         area.open_customer.connect(self.show_customer)
+        area.at_risk_requested.connect(self.show_at_risk_of)
         return area
 
     @property
@@ -190,18 +192,23 @@ class MainWindow(QMainWindow):
             self.refresh_counts()
 
     def refresh_counts(self) -> None:
-        """The status bar's counts: my overdue feedback, my customers newly at risk."""
+        """The status bar's counts: my overdue feedback, my customers newly at risk (also the Due panel's)."""
         self.refresh_overdue()
-        self.newly_at_risk.refresh(self.workspace, self.me)
+        self.at_risk.use(self.workspace, self.me)
 
     def show_newly_at_risk(self) -> None:
-        """The Customers tab's At risk view (my customers' while the user has said who they are); what is at
-        risk now no longer counts as new."""
+        """The status bar's count clicked: my customers at risk (the team's while the user has not said who
+        they are)."""
+        self.show_at_risk_of(self.me)
+
+    def show_at_risk_of(self, owner_id: int | None) -> None:
+        """The Customers tab's At risk view of `owner_id`'s customers (My customers when that is me; the team's
+        for None); what is at risk there now no longer counts as new, in the status bar and the Due panel alike."""
         if self.workspace is None:
             return
         self.tabs.setCurrentWidget(self.customers)
-        self.customers.show_at_risk(mine=self.me is not None)
-        self.newly_at_risk.mark_seen(self.workspace)
+        self.customers.show_at_risk(mine=owner_id is not None and owner_id == self.me, owner_id=owner_id)
+        self.at_risk.mark_seen(owner_id)
 
     def refresh_overdue(self) -> None:
         """The status bar's "N of my feedback items overdue" (the team's while the user has not said who they are)."""
@@ -624,6 +631,7 @@ class MainWindow(QMainWindow):
         self.presence_label.detach()
         self.workspace.close()
         self.workspace = None
+        self.at_risk.use(None, None)
         return shared
 
     def restore_from_backup(self) -> None:

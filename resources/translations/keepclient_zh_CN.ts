@@ -128,186 +128,186 @@
 <context>
     <name>CalendarArea</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="242"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="245"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="164"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
         <source>Today (Ctrl+T, Alt+Home)</source>
         <translation>今天（Ctrl+T、Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="165"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="168"/>
         <source>Previous (Alt+Left, Page Up)</source>
         <translation>上一个（Alt+左、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="166"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="169"/>
         <source>Next (Alt+Right, Page Down)</source>
         <translation>下一个（Alt+右、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="249"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="170"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="252"/>
         <source>Go to date…</source>
         <translation>转到日期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="170"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation>转到某一天（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="187"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="190"/>
         <source>Agenda</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
         <source>Birthdays</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="197"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
         <source>Show contacts&apos; birthdays</source>
         <translation>显示联系人生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="203"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="203"/>
         <source>Plan a visit at the selected time (Enter)</source>
         <translation>在所选时间安排拜访（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="202"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="202"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Show the customers due for follow-up</source>
         <translation>显示需要跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="208"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="208"/>
         <source>Print schedules, route sheets and the month</source>
         <translation>打印日程表、路线单和月历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="207"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="210"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="207"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="210"/>
         <source>Export visits, team settings</source>
         <translation>导出拜访、团队设置</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="210"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="213"/>
         <source>Export visits as .ics…</source>
         <translation>将拜访导出为 .ics…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="211"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="214"/>
         <source>Follow-up cadence…</source>
         <translation>跟进周期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="243"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="245"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="246"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="248"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="244"/>
         <location filename="../../keepclient/ui/calendar/area.py" line="247"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="250"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="250"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="253"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="252"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="255"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="254"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="257"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="588"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="592"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="589"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="593"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="591"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="595"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="598"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="602"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="599"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="603"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="600"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="604"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="601"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="605"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="605"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="609"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="620"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="624"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -607,57 +607,57 @@
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="386"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="382"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="424"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="433"/>
         <source>Record order</source>
         <translation>记录订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="426"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="435"/>
         <source>Order recorded.</source>
         <translation>订单已记录。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="446"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="455"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="458"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="463"/>
         <source>Delete order</source>
         <translation>删除订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="460"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="465"/>
         <source>Order deleted. Undo with Ctrl+Z.</source>
         <translation>订单已删除。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="485"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="490"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="493"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="498"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="513"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="518"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="515"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="520"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="550"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="555"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -702,17 +702,17 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>%1 为什么流失？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="404"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="409"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="404"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="409"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="429"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="434"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -720,172 +720,172 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="50"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="48"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="78"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="79"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="96"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="100"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="103"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="108"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="107"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="113"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="126"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="126"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="135"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="161"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="160"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="162"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="161"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="163"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="162"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
@@ -1154,13 +1154,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="25"/>
-        <location filename="../../keepclient/ui/main_window.py" line="304"/>
+        <location filename="../../keepclient/ui/main_window.py" line="311"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="27"/>
-        <location filename="../../keepclient/ui/main_window.py" line="306"/>
+        <location filename="../../keepclient/ui/main_window.py" line="313"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1312,167 +1312,193 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="108"/>
         <source>Plan</source>
         <translation>安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="102"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="108"/>
         <source>Plan a visit or call (Enter)</source>
         <translation>安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="103"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
         <source>Log</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="103"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
         <source>Log a contact that happened (Ctrl+L)</source>
         <translation>记录一次已发生的联系（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="105"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="111"/>
         <source>Mine:</source>
         <translation>我的：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="115"/>
         <source>Whose follow-ups to show</source>
         <translation>显示谁的跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="110"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="116"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="120"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="115"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="121"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="133"/>
+        <source>Show these customers in the At risk view, riskiest first</source>
+        <translation>在“有流失风险”视图中显示这些客户，风险最高的在前</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="126"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="139"/>
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="126"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="139"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="141"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="154"/>
         <source>Plan…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="142"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="155"/>
         <source>Plan a visit or call for the selected customer (Enter)</source>
         <translation>为所选客户安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="156"/>
         <source>Log…</source>
         <translation>记录…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="144"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="157"/>
         <source>Log a contact with the selected customer (Ctrl+L)</source>
         <translation>记录与所选客户的联系（Ctrl+L）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="261"/>
+        <source>%n customer(s) newly at risk</source>
+        <translation>
+            <numerusform>%n 个客户新出现流失风险</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="263"/>
+        <source>%n of my customers newly at risk</source>
+        <translation>
+            <numerusform>我的客户中有 %n 个新出现流失风险</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="265"/>
+        <source>%n of %1&apos;s customers newly at risk</source>
+        <translation>
+            <numerusform>%1 的客户中有 %n 个新出现流失风险</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="235"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
         <source>Later this week</source>
         <translation>本周稍后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="236"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="274"/>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="256"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="294"/>
         <source>… %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="269"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="307"/>
         <source>%1 overdue · %2 today · %3 later this week</source>
         <translation>逾期 %1 · 今天 %2 · 本周稍后 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="284"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="322"/>
         <source>%1 · %n day(s) overdue</source>
         <translation>
             <numerusform>%1 · 逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="286"/>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="305"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="324"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="343"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="293"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="331"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="294"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="332"/>
         <source>Last contact: %1</source>
         <translation>上次联系：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="296"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="334"/>
         <source>Already in the calendar</source>
         <translation>已在日历中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="307"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="345"/>
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="310"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="348"/>
         <source>Birthday of %1 (%2)</source>
         <translation>%1 的生日（%2）</translation>
     </message>
@@ -2845,332 +2871,332 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="216"/>
+        <location filename="../../keepclient/ui/main_window.py" line="223"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="218"/>
+        <location filename="../../keepclient/ui/main_window.py" line="225"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="236"/>
+        <location filename="../../keepclient/ui/main_window.py" line="243"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="249"/>
+        <location filename="../../keepclient/ui/main_window.py" line="256"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="250"/>
+        <location filename="../../keepclient/ui/main_window.py" line="257"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="251"/>
+        <location filename="../../keepclient/ui/main_window.py" line="258"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="253"/>
+        <location filename="../../keepclient/ui/main_window.py" line="260"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="255"/>
+        <location filename="../../keepclient/ui/main_window.py" line="262"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="256"/>
+        <location filename="../../keepclient/ui/main_window.py" line="263"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="257"/>
+        <location filename="../../keepclient/ui/main_window.py" line="264"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="258"/>
+        <location filename="../../keepclient/ui/main_window.py" line="265"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="259"/>
+        <location filename="../../keepclient/ui/main_window.py" line="266"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="271"/>
+        <location filename="../../keepclient/ui/main_window.py" line="278"/>
         <source>Show &amp;feedback log</source>
         <translation>查看反馈日志(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="277"/>
+        <location filename="../../keepclient/ui/main_window.py" line="284"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="282"/>
+        <location filename="../../keepclient/ui/main_window.py" line="289"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="283"/>
+        <location filename="../../keepclient/ui/main_window.py" line="290"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="285"/>
+        <location filename="../../keepclient/ui/main_window.py" line="292"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="287"/>
+        <location filename="../../keepclient/ui/main_window.py" line="294"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="289"/>
+        <location filename="../../keepclient/ui/main_window.py" line="296"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="296"/>
+        <location filename="../../keepclient/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="297"/>
+        <location filename="../../keepclient/ui/main_window.py" line="304"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="353"/>
+        <location filename="../../keepclient/ui/main_window.py" line="360"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="372"/>
+        <location filename="../../keepclient/ui/main_window.py" line="379"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="375"/>
+        <location filename="../../keepclient/ui/main_window.py" line="382"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="376"/>
+        <location filename="../../keepclient/ui/main_window.py" line="383"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="399"/>
+        <location filename="../../keepclient/ui/main_window.py" line="406"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="400"/>
+        <location filename="../../keepclient/ui/main_window.py" line="407"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="416"/>
+        <location filename="../../keepclient/ui/main_window.py" line="423"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="417"/>
+        <location filename="../../keepclient/ui/main_window.py" line="424"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="429"/>
+        <location filename="../../keepclient/ui/main_window.py" line="436"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="430"/>
+        <location filename="../../keepclient/ui/main_window.py" line="437"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="431"/>
+        <location filename="../../keepclient/ui/main_window.py" line="438"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="431"/>
-        <location filename="../../keepclient/ui/main_window.py" line="436"/>
+        <location filename="../../keepclient/ui/main_window.py" line="438"/>
+        <location filename="../../keepclient/ui/main_window.py" line="443"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="433"/>
+        <location filename="../../keepclient/ui/main_window.py" line="440"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="434"/>
+        <location filename="../../keepclient/ui/main_window.py" line="441"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="436"/>
+        <location filename="../../keepclient/ui/main_window.py" line="443"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="444"/>
+        <location filename="../../keepclient/ui/main_window.py" line="451"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="451"/>
+        <location filename="../../keepclient/ui/main_window.py" line="458"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="452"/>
+        <location filename="../../keepclient/ui/main_window.py" line="459"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="495"/>
+        <location filename="../../keepclient/ui/main_window.py" line="502"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="496"/>
+        <location filename="../../keepclient/ui/main_window.py" line="503"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="498"/>
+        <location filename="../../keepclient/ui/main_window.py" line="505"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="499"/>
+        <location filename="../../keepclient/ui/main_window.py" line="506"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="524"/>
+        <location filename="../../keepclient/ui/main_window.py" line="531"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="636"/>
+        <location filename="../../keepclient/ui/main_window.py" line="644"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="659"/>
+        <location filename="../../keepclient/ui/main_window.py" line="667"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="674"/>
+        <location filename="../../keepclient/ui/main_window.py" line="682"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="678"/>
+        <location filename="../../keepclient/ui/main_window.py" line="686"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="683"/>
+        <location filename="../../keepclient/ui/main_window.py" line="691"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="688"/>
+        <location filename="../../keepclient/ui/main_window.py" line="696"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="697"/>
+        <location filename="../../keepclient/ui/main_window.py" line="705"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="697"/>
+        <location filename="../../keepclient/ui/main_window.py" line="705"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="711"/>
+        <location filename="../../keepclient/ui/main_window.py" line="719"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="241"/>
-        <location filename="../../keepclient/ui/main_window.py" line="636"/>
-        <location filename="../../keepclient/ui/main_window.py" line="719"/>
+        <location filename="../../keepclient/ui/main_window.py" line="248"/>
+        <location filename="../../keepclient/ui/main_window.py" line="644"/>
+        <location filename="../../keepclient/ui/main_window.py" line="727"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="721"/>
+        <location filename="../../keepclient/ui/main_window.py" line="729"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="736"/>
+        <location filename="../../keepclient/ui/main_window.py" line="744"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="738"/>
+        <location filename="../../keepclient/ui/main_window.py" line="746"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="745"/>
+        <location filename="../../keepclient/ui/main_window.py" line="753"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="745"/>
+        <location filename="../../keepclient/ui/main_window.py" line="753"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="748"/>
+        <location filename="../../keepclient/ui/main_window.py" line="756"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="749"/>
+        <location filename="../../keepclient/ui/main_window.py" line="757"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="765"/>
-        <location filename="../../keepclient/ui/main_window.py" line="770"/>
+        <location filename="../../keepclient/ui/main_window.py" line="773"/>
+        <location filename="../../keepclient/ui/main_window.py" line="778"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="766"/>
+        <location filename="../../keepclient/ui/main_window.py" line="774"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="771"/>
+        <location filename="../../keepclient/ui/main_window.py" line="779"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -3270,19 +3296,19 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>NewlyAtRisk</name>
     <message>
-        <location filename="../../keepclient/ui/at_risk_status.py" line="28"/>
+        <location filename="../../keepclient/ui/at_risk_status.py" line="89"/>
         <source>Show the customers at risk, riskiest first</source>
         <translation>显示有流失风险的客户，风险最高的在前</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/at_risk_status.py" line="50"/>
+        <location filename="../../keepclient/ui/at_risk_status.py" line="102"/>
         <source>%n of my customers newly at risk</source>
         <translation>
             <numerusform>我的客户中有 %n 个新出现流失风险</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/at_risk_status.py" line="52"/>
+        <location filename="../../keepclient/ui/at_risk_status.py" line="104"/>
         <source>%n customer(s) newly at risk</source>
         <translation>
             <numerusform>%n 个客户新出现流失风险</numerusform>
@@ -4872,32 +4898,37 @@ Customer follow-up for small sales teams.</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="46"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="47"/>
         <source>Win back</source>
         <translation>挽回客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="48"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="49"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="79"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="52"/>
+        <source>Lost customers, sorted by lifetime value, highest first</source>
+        <translation>已流失的客户，按客户终身价值从高到低排列</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="89"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="80"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="90"/>
         <source>Save the current search, filters, sort and columns as a view</source>
         <translation>将当前的搜索、筛选、排序和列保存为视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="81"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="91"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="100"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="110"/>
         <source>Your view</source>
         <translation>您的视图</translation>
     </message>
@@ -5738,68 +5769,68 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>insights</name>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="197"/>
+        <location filename="../../keepclient/domain/insights.py" line="205"/>
         <source>no visit for %1 days, due every %2</source>
         <translation>已 %1 天未拜访，应每 %2 天一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="198"/>
+        <location filename="../../keepclient/domain/insights.py" line="206"/>
         <source>no order for %1 days, usually every %2</source>
         <translation>已 %1 天未下单，通常每 %2 天一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="199"/>
+        <location filename="../../keepclient/domain/insights.py" line="207"/>
         <source>revenue %1% year on year</source>
         <translation>营收同比 %1%</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="200"/>
+        <location filename="../../keepclient/domain/insights.py" line="208"/>
         <source>%1 complaints open, %2 overdue</source>
         <translation>%1 个投诉未结，%2 个逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="201"/>
+        <location filename="../../keepclient/domain/insights.py" line="209"/>
         <source>satisfaction %1 over the last three scores</source>
         <translation>最近三次满意度 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="202"/>
+        <location filename="../../keepclient/domain/insights.py" line="210"/>
         <source>%1 visits missed or cancelled in 90 days</source>
         <translation>90 天内 %1 次拜访未完成或取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="205"/>
+        <location filename="../../keepclient/domain/insights.py" line="213"/>
         <source>1 complaint open, %2 overdue</source>
         <translation>1 个投诉未结，%2 个逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="206"/>
+        <location filename="../../keepclient/domain/insights.py" line="214"/>
         <source>1 visit missed or cancelled in 90 days</source>
         <translation>90 天内 1 次拜访未完成或取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="209"/>
+        <location filename="../../keepclient/domain/insights.py" line="217"/>
         <source>Resolve the open complaint first</source>
         <translation>先处理未结投诉</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="210"/>
-        <location filename="../../keepclient/domain/insights.py" line="214"/>
+        <location filename="../../keepclient/domain/insights.py" line="218"/>
+        <location filename="../../keepclient/domain/insights.py" line="222"/>
         <source>Plan a visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="211"/>
+        <location filename="../../keepclient/domain/insights.py" line="219"/>
         <source>Call about their next order</source>
         <translation>打电话询问下一笔订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="212"/>
+        <location filename="../../keepclient/domain/insights.py" line="220"/>
         <source>Visit to ask what changed</source>
         <translation>上门了解发生了什么变化</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="213"/>
+        <location filename="../../keepclient/domain/insights.py" line="221"/>
         <source>Call to ask how we can do better</source>
         <translation>打电话询问如何改进</translation>
     </message>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from keepclient.db.models import Customer
 from keepclient.domain.types import SORTABLE_COLUMNS
 from keepclient.services.workspace import Workspace
 from tests.ui.helpers import names
@@ -162,3 +163,86 @@ def test_a_review_never_overwrites_a_colleagues_change_made_meanwhile(open_windo
     assert window.workspace.customers.detail(ids["muller"]).values["tier"] == "B"  # theirs, untouched
     assert not window.customers.undo_stack.canUndo()
     assert "Müller Maschinenbau GmbH" not in [row["name"] for row in dialog.rows]  # theirs is pinned now
+
+
+def colleague_finds_at_risk(path: Path, *customer_ids: int) -> None:
+    """A colleague's recompute pushed these customers over the threshold (risk 90 of 100, the stored figure written
+    as the recompute writes it: no day of the calendar involved)."""
+    ws = Workspace.open(path, user="colleague")
+    with ws.db.write():
+        Customer.update(risk_score=90).where(Customer.id.in_(customer_ids)).execute()
+    ws.close()
+
+
+def test_the_due_panel_counts_newly_at_risk_with_the_status_bars_seen_state(open_window, team_db, prefs, qtbot):
+    path, ids, people = team_db
+    prefs.salesperson_code = "S02"  # I am 王建国: Brown, 华信 and 曾伟 are mine, Müller is 李娜's
+    window, _ = open_window(path)
+    status = window.newly_at_risk
+    window.tabs.setCurrentWidget(window.calendar_tab)
+    due = window.calendar.due
+    line = due.newly_at_risk
+    assert due.salesperson_id() == people["wang"] and line.isHidden() and status.isHidden()  # the first look
+    window.check_for_colleagues()  # the write counter as of now
+    colleague_finds_at_risk(path, ids["brown"], ids["muller"])
+    window.check_for_colleagues()
+    assert not line.isHidden() and line.text() == "1 of my customers newly at risk"
+    assert not status.isHidden() and status.text() == "1 of my customers newly at risk"
+    due.team.setChecked(True)
+    assert not line.isHidden() and line.text() == "2 customer(s) newly at risk"
+    due.mine.setChecked(True)
+
+    line.click()  # mine looked at: gone here and in the status bar
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: window.customers.current_filter().min_risk == 50)
+    assert window.customers.filters.is_my_customers() and names(window) == ["Brown Foods Ltd"]
+    assert line.isHidden() and status.isHidden()
+    window.check_for_colleagues()
+    assert line.isHidden() and status.isHidden()  # seen: no longer new
+
+    colleague_finds_at_risk(path, ids["zeng"])  # one more of mine: the status bar's click hides the panel's line
+    window.check_for_colleagues()
+    assert not line.isHidden() and line.text() == "1 of my customers newly at risk" and not status.isHidden()
+    status.click()
+    assert line.isHidden() and status.isHidden()
+
+    window.tabs.setCurrentWidget(window.calendar_tab)
+    li = due.person.findData(people["li"])
+    due.person.setCurrentIndex(li)
+    due.person.activated.emit(li)  # the panel shows 李娜's follow-ups
+    assert not line.isHidden() and line.text() == "1 of 李娜's customers newly at risk"  # Müller: not looked at yet
+    line.click()
+    qtbot.waitUntil(lambda: window.customers.current_filter().owner_id == people["li"])
+    assert names(window) == ["Müller Maschinenbau GmbH"]
+    due.team.setChecked(True)
+    assert line.isHidden() and status.isHidden()  # the team's: all seen now
+
+
+def test_the_win_back_view_lists_lost_customers_by_lifetime_value(open_window, team_db, qtbot):
+    path, ids, _people = team_db
+    ws = Workspace.open(path, user="tester")
+    for key in ("brown", "huaxin", "muller", "zeng"):
+        ws.insights.mark_lost(ids[key], ws.customers.detail(ids[key]).version, "price", today=dt.date(2026, 3, 2))
+    ws.close()
+    window, _ = open_window(path)  # its own recompute of the day is done (inline) once it shows
+    window.check_for_colleagues()  # the write counter as of now
+    ltv = {"brown": 500_000, "huaxin": 800_000, "muller": 2_000_000, "zeng": None, "shan": 9_000_000}
+    colleague = Workspace.open(path, user="colleague")
+    with colleague.db.write():  # a colleague's recompute: the estimates as stored (the arithmetic: tests/unit)
+        for key, cents in ltv.items():
+            Customer.update(ltv_cents=cents).where(Customer.id == ids[key]).execute()
+    colleague.close()
+    window.check_for_colleagues()
+    area = window.customers
+    columns = area.list.model().columnCount()
+    area.sidebar.select("Win back")
+    qtbot.waitUntil(lambda: area.current_filter().stages == ("lost",))
+    assert area.current_filter().sort == "ltv" and area.current_filter().descending
+    # highest lifetime value first, no estimate last; 单丽 is worth most but not lost
+    assert names(window) == ["Müller Maschinenbau GmbH", "上海华信贸易有限公司", "Brown Foods Ltd", "曾伟"]
+    assert area.list.model().columnCount() == columns  # no column of its own: the header shows no sort indicator
+    assert area.list.horizontalHeader().sortIndicatorSection() == -1
+    assert "lifetime value" in area.sidebar.list.currentItem().toolTip()
+    area.list.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # a header click sorts again
+    qtbot.waitUntil(lambda: area.current_filter().sort == "name")
+    assert names(window)[0] == "Brown Foods Ltd"

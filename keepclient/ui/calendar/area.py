@@ -48,6 +48,7 @@ from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
+    from keepclient.ui.at_risk_status import AtRiskWatch
     from keepclient.ui.settings import Preferences
 
 SHOWN_HERE = (Topic.VISITS, Topic.CUSTOMERS, Topic.TEAM)  # visits, their customers' names and dates, salespeople
@@ -58,13 +59,15 @@ GRID_LIMIT = 1500  # more visits than this in a day or week are shown as counts 
 
 class CalendarArea(QWidget):
     open_customer = Signal(int)  # show this customer in the Customers tab
+    at_risk_requested = Signal(object)  # the Due panel's "newly at risk": a salesperson's id, or None (the team)
     message = Signal(str)  # for the status bar
 
     def __init__(self, prefs: Preferences | None = None, prompter: Prompter | None = None,
                  parent: QWidget | None = None, today: dt.date | None = None,
-                 runner: TaskRunner | None = None) -> None:
+                 runner: TaskRunner | None = None, at_risk: AtRiskWatch | None = None) -> None:
         super().__init__(parent)
         self.prefs = prefs
+        self.at_risk = at_risk  # the window's count of customers newly at risk, for the Due panel
         self.runner = runner or TaskRunner()  # long work (an .ics of a team's year) runs off the UI thread
         self.settings = CalendarSettings(prefs.qsettings if prefs is not None else None)
         self.prompter = prompter or Prompter(self)
@@ -294,10 +297,11 @@ class CalendarArea(QWidget):
         if self.due is None:
             from keepclient.ui.calendar.due_panel import DuePanel  # loaded when first shown
 
-            self.due = DuePanel(prefs=self.prefs, today=lambda: self.today)
+            self.due = DuePanel(prefs=self.prefs, today=lambda: self.today, at_risk=self.at_risk)
             self.due.plan_requested.connect(self.editing.plan_for_customer)
             self.due.log_requested.connect(self.editing.log_for_customer)
             self.due.open_customer.connect(self.open_customer)
+            self.due.at_risk_requested.connect(self.at_risk_requested)
             self.side_layout.addWidget(self.due)
             self.due.show()
         if self.settings.due_panel:

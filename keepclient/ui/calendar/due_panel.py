@@ -4,6 +4,9 @@ For one salesperson ("Mine", the one chosen in View › I am… by default) or t
 one-click "Plan" and "Log" (also Enter and Ctrl+L on the selected row); a double-click opens the customer. The
 panel only asks: whoever holds it opens the dialogs and calls `refresh()` after a change. `due()` takes well under
 the 200 ms target at 100,000 customers, so it runs on the UI thread (no flicker, no stale results).
+
+Above the list, "N of my customers newly at risk" (the team's, or the salesperson's shown) when the window's
+`AtRiskWatch` counts any; clicking it asks for the At risk view, and the watch hides it here and in the status bar.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from keepclient.ui.widgets import style
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
+    from keepclient.ui.at_risk_status import AtRiskWatch
     from keepclient.ui.settings import Preferences
 
 CUSTOMER, TIER, DUE, PHONE, PLANNED, OWNER, PLAN, LOG = range(8)
@@ -86,11 +90,13 @@ class DuePanel(QWidget):
     plan_requested = Signal(int)  # customer id
     log_requested = Signal(int)
     open_customer = Signal(int)
+    at_risk_requested = Signal(object)  # the At risk view of this salesperson's customers (an id), or the team's (None)
 
     def __init__(self, parent: QWidget | None = None, *, prefs: Preferences | None = None,
-                 today: Callable[[], dt.date] | None = None) -> None:
+                 today: Callable[[], dt.date] | None = None, at_risk: AtRiskWatch | None = None) -> None:
         super().__init__(parent)
         self.prefs = prefs
+        self.at_risk = at_risk
         self.today = today or dt.date.today
         self.workspace: Workspace | None = None
         self.due: DueList | None = None
@@ -119,6 +125,13 @@ class DuePanel(QWidget):
         scope.addWidget(self.person, 1)
         scope.addWidget(self.team)
         scope.addWidget(self.refresh_button)
+
+        self.newly_at_risk = QToolButton()
+        self.newly_at_risk.setObjectName("due_newly_at_risk")
+        self.newly_at_risk.setAutoRaise(True)
+        self.newly_at_risk.setStyleSheet(f"QToolButton {{ {style.OVERDUE_STYLE} }}")
+        self.newly_at_risk.setToolTip(self.tr("Show these customers in the At risk view, riskiest first"))
+        self.newly_at_risk.hide()
 
         self.tree = DueTree()
         self.tree.setObjectName("due_tree")
@@ -150,6 +163,7 @@ class DuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(scope)
+        layout.addWidget(self.newly_at_risk, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
 
@@ -163,6 +177,9 @@ class DuePanel(QWidget):
         self.tree.log_key.connect(lambda: self._request(self.log_requested))
         self.plan_button.clicked.connect(lambda: self._request(self.plan_requested))
         self.log_button.clicked.connect(lambda: self._request(self.log_requested))
+        self.newly_at_risk.clicked.connect(lambda: self.at_risk_requested.emit(self.salesperson_id()))
+        if at_risk is not None:
+            at_risk.changed.connect(self.show_newly_at_risk)
         self._update_buttons()
 
     # -- scope -------------------------------------------------------------------------------------------
@@ -212,6 +229,7 @@ class DuePanel(QWidget):
     def refresh(self) -> None:
         """Read the due list again (after a visit was planned or logged, or another day began)."""
         self.tree.setColumnHidden(OWNER, self.mine.isChecked())
+        self.show_newly_at_risk()
         if self.workspace is None:
             self.due = None
             self.tree.clear()
@@ -227,6 +245,26 @@ class DuePanel(QWidget):
             return
         self._fill(self.due, chosen)
         self.elapsed_ms = (time.perf_counter() - started) * 1000
+
+    def show_newly_at_risk(self) -> None:
+        """The shown scope's customers newly at risk (the window's count, seen-state shared with the status bar);
+        hidden while there are none, or without the window's count."""
+        watch = self.at_risk
+        if watch is None or self.workspace is None or watch.workspace is not self.workspace:
+            self.newly_at_risk.hide()
+            return
+        owner = self.salesperson_id()
+        new = watch.newly(owner)
+        if new is None:
+            return  # a busy share: the next change tells
+        if owner is None:
+            text = self.tr("%n customer(s) newly at risk", "", len(new))
+        elif owner == watch.me:
+            text = self.tr("%n of my customers newly at risk", "", len(new))
+        else:
+            text = self.tr("%n of %1's customers newly at risk", "", len(new)).replace("%1", self.person.currentText())
+        self.newly_at_risk.setText(text)
+        self.newly_at_risk.setVisible(bool(new))
 
     def _fill(self, due: DueList, chosen: int | None) -> None:
         self.tree.setUpdatesEnabled(False)

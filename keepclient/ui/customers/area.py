@@ -394,11 +394,16 @@ class CustomerArea(QStackedWidget):
         self.list.show_sort(*self.sort)
         self.filters.apply(view.filter, my_customers=view.my_customers)
 
-    def show_at_risk(self, mine: bool = False) -> None:
-        """The computed At risk view (the team's threshold, riskiest first), of my customers when `mine`."""
+    def show_at_risk(self, mine: bool = False, owner_id: int | None = None) -> None:
+        """The computed At risk view (the team's threshold, riskiest first), of my customers when `mine`, else of
+        `owner_id`'s when given (a colleague's, from the Due panel)."""
         view = next((v for v in self.sidebar.views() if v.builtin and v.filter.min_risk is not None), None)
-        if view is not None:
-            self.apply_view(view._replace(my_customers=mine and self.me is not None))
+        if view is None:
+            return
+        view = view._replace(my_customers=mine and self.me is not None)
+        if owner_id is not None and not view.my_customers:
+            view = view._replace(filter=view.filter._replace(owner_id=owner_id))
+        self.apply_view(view)
 
     def save_view(self) -> None:
         name = self.prompter.ask_text(self.tr("Save view"), self.tr("Name of the view:"))

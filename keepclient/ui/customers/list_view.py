@@ -100,10 +100,13 @@ class CustomerListView(PagedTableView):
         header = self.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        header.sortIndicatorChanged.connect(lambda column, order: self.sort_requested.emit(
-            SORTABLE_COLUMNS[column], order == Qt.SortOrder.DescendingOrder))
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         header.sectionMoved.connect(lambda *_: self.layout_changed.emit())
         self.paged: CustomerListModel | None = None
+
+    def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(SORTABLE_COLUMNS):  # -1: no indicator (a saved header of a view's own order)
+            self.sort_requested.emit(SORTABLE_COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
 
     def use_model(self, model: CustomerListModel) -> None:
         """Point the list at a (new) database's model (the controller shows it)."""
@@ -118,8 +121,9 @@ class CustomerListView(PagedTableView):
             self.setColumnWidth(revenue, 130)
 
     def show_sort(self, field: str, descending: bool) -> None:
-        """Show the filter's order in the header without asking for it again."""
-        column = SORTABLE_COLUMNS.index(field) if field in SORTABLE_COLUMNS else 0
+        """Show the filter's order in the header without asking for it again; an order without a column of its own
+        (a view's, by lifetime value) shows no indicator."""
+        column = SORTABLE_COLUMNS.index(field) if field in SORTABLE_COLUMNS else -1
         header = self.horizontalHeader()
         header.blockSignals(True)
         header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)

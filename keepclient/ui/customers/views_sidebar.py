@@ -18,6 +18,7 @@ class SavedView(NamedTuple):
     my_customers: bool = False
     header: str = ""  # hex of QHeaderView.saveState(): column order, widths, visibility
     builtin: bool = False
+    description: str = ""  # a built-in view's tooltip, translated
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "filter": self.filter._asdict(), "my": self.my_customers, "header": self.header}
@@ -42,10 +43,14 @@ BUILTIN = (
     (QT_TRANSLATE_NOOP("ViewsSidebar", "A customers"), CustomerFilter(tiers=("A",)), False),
     # The computed view: risk at least the team's threshold (builtin_views puts it in), riskiest first.
     (QT_TRANSLATE_NOOP("ViewsSidebar", "At risk"), CustomerFilter(min_risk=0, sort="risk", descending=True), False),
-    (QT_TRANSLATE_NOOP("ViewsSidebar", "Win back"), CustomerFilter(stages=("lost",), sort="revenue_12m",
-                                                                  descending=True), False),
+    # Lost customers by lifetime value (no column of its own: see EXTRA_SORTS), biggest first.
+    (QT_TRANSLATE_NOOP("ViewsSidebar", "Win back"), CustomerFilter(stages=("lost",), sort="ltv", descending=True),
+     False),
     (QT_TRANSLATE_NOOP("ViewsSidebar", "Trash"), CustomerFilter(trash=True), False),
 )
+DESCRIPTIONS = {  # the built-in views' tooltips, where the name does not say it all
+    "Win back": QT_TRANSLATE_NOOP("ViewsSidebar", "Lost customers, sorted by lifetime value, highest first"),
+}
 
 
 def builtin_views(has_me: bool, at_risk: int | None = None) -> list[SavedView]:
@@ -56,7 +61,8 @@ def builtin_views(has_me: bool, at_risk: int | None = None) -> list[SavedView]:
 
         at_risk = InsightSettings().at_risk_threshold
     return [SavedView(QCoreApplication.translate("ViewsSidebar", name),
-                      flt._replace(min_risk=at_risk) if flt.min_risk is not None else flt, my, "", True)
+                      flt._replace(min_risk=at_risk) if flt.min_risk is not None else flt, my, "", True,
+                      QCoreApplication.translate("ViewsSidebar", DESCRIPTIONS[name]) if name in DESCRIPTIONS else "")
             for name, flt, my in BUILTIN if has_me or not my]
 
 
@@ -102,6 +108,8 @@ class ViewsSidebar(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, view)
             if not view.builtin:
                 item.setToolTip(self.tr("Your view"))
+            elif view.description:
+                item.setToolTip(view.description)
             self.list.addItem(item)
             if view.name == select:
                 self.list.setCurrentItem(item)

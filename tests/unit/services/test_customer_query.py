@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from keepclient.db.models import Customer
 from keepclient.domain.types import CustomerFilter
 from keepclient.services.customer_query import order_clause, where_clause
 from keepclient.services.workspace import Workspace
+from tests import small_team
 
 FEW, MANY = (lambda _sql, _params: 0), (lambda _sql, _params: 10**6)
 
@@ -47,3 +49,21 @@ def test_the_service_probes_how_many_match(workspace: Workspace):
     rows = workspace.customers.rows(0, 20, flt)
     assert rows and probes and all("LIMIT" in sql for sql in probes)
     assert [r.id for r in rows] == _page(workspace, flt, MANY)[0][:20]
+
+
+def test_lifetime_value_sorts_without_a_column_estimates_first_ties_by_name(tmp_path):
+    ws, ids, _people = small_team.build(tmp_path / "team.db")
+    ltv = {"zhangwei": 100, "huaxin": 500_000, "brown": 500_000, "muller": 2_000_000, "zeng": None, "shan": None}
+    with ws.db.write():  # the estimates as the recompute stores them
+        for key, cents in ltv.items():
+            Customer.update(ltv_cents=cents).where(Customer.id == ids[key]).execute()
+    keys = {cid: key for key, cid in ids.items()}
+
+    def order(descending: bool) -> list[str]:
+        return [keys[row.id] for row in ws.customers.rows(0, 50, CustomerFilter(sort="ltv", descending=descending))]
+
+    try:  # ties by the list's name order in the same direction; customers without an estimate last either way
+        assert order(True) == ["muller", "huaxin", "brown", "zhangwei", "zeng", "shan"]
+        assert order(False) == ["zhangwei", "brown", "huaxin", "muller", "shan", "zeng"]
+    finally:
+        ws.close()

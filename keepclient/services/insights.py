@@ -636,9 +636,12 @@ class InsightService:
                 for cid, name, owner, revenue, tier, pinned in rows]
 
     def apply_tiers(self, changes: Mapping[int, str], versions: Mapping[int, int],
-                    today: dt.date | None = None) -> dict[int, int]:
+                    today: dt.date | None = None, pinned: Mapping[int, bool] | None = None) -> dict[int, int]:
         """Set these customers' tiers in one version-checked step (each at the version in `versions`: a stale one
-        raises ConflictError and nothing changes); returns the new versions (undo applies the old tiers with them)."""
+        raises ConflictError and nothing changes); returns the new versions (undo applies the old tiers with them).
+
+        An applied suggestion is the rule's tier, so no longer pinned (a later review may move it again); `pinned`
+        gives the pins to set instead (undo puts back the tiers set by hand as they were)."""
         for cid, tier in changes.items():
             if tier not in TIERS:
                 raise ValidationError(field="tier", value=tier)
@@ -647,11 +650,19 @@ class InsightService:
         after: dict[int, int] = {}
         with self.db.write() as pw:
             for cid, tier in changes.items():
-                # the rule's tier, so no longer pinned: a later review may move it again
-                after[cid] = update_checked(Customer, cid, versions[cid], {"tier": tier, "tier_pinned": False},
+                pin = bool(pinned.get(cid, False)) if pinned is not None else False
+                after[cid] = update_checked(Customer, cid, versions[cid], {"tier": tier, "tier_pinned": pin},
                                             self.user, derive=customer_row_keys)
             refresh_customers(pw, changes, today)
         return after
+
+    def pins(self, customer_ids: Iterable[int]) -> dict[int, bool]:
+        """Which of these customers' tiers are pinned now (what undoing a tier review puts back)."""
+        ids = sorted(set(customer_ids))
+        scope, params = _scope(ids, "id")
+        with self.db.session() as pw:
+            return {cid: bool(flag) for cid, flag in pw.execute_sql(
+                f"SELECT id, tier_pinned FROM customer WHERE 1{scope}", params)}
 
     def versions(self, customer_ids: Iterable[int]) -> dict[int, int]:
         """The customers' versions now (what a review applied at once checks against)."""

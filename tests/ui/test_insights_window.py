@@ -62,6 +62,7 @@ def test_tier_review_applies_the_ticked_suggestions_as_one_undo_step(open_window
     ws.orders.add(ids["muller"], date=day, product="Pumps", quantity=1, unit_price_cents=900_000)  # C, 90% of revenue
     ws.orders.add(ids["zhangwei"], date=day, product="Tea", quantity=1, unit_price_cents=100_000)  # A, 10%
     ws.insights.recompute()
+    ws.insights.pin_tier(ids["zhangwei"], ws.customers.detail(ids["zhangwei"]).version)  # A, set by hand
     ws.close()
     window, _ = open_window(path)
     window.customer_actions["review_tiers"].trigger()
@@ -69,19 +70,29 @@ def test_tier_review_applies_the_ticked_suggestions_as_one_undo_step(open_window
     shown = {row["name"]: (row["tier"], row["suggested_tier"]) for row in dialog.rows}
     assert shown["Müller Maschinenbau GmbH"] == ("C", "A")
     assert shown["Brown Foods Ltd"] == ("A", "C")  # no orders: C
+    assert "张伟" not in [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]  # pinned
+    dialog.pinned.setChecked(True)  # Also list tiers set by hand
+    listed = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    zhangwei = listed.index("张伟")
+    assert dialog.table.item(zhangwei, 0).checkState() == Qt.CheckState.Unchecked  # a pinned one is not ticked
+    shown = {row["name"]: (row["tier"], row["suggested_tier"]) for row in dialog.rows}
     assert shown["张伟"] == ("A", "B")  # 10% of revenue, after Müller's 90%: the next 15%
+    dialog.table.item(zhangwei, 0).setCheckState(Qt.CheckState.Checked)  # move it all the same
     assert dialog.findChild(type(dialog.tabs.widget(1)), "paretoChart") is not None
-    brown = next(i for i, row in enumerate(dialog.rows) if row["name"] == "Brown Foods Ltd")
+    brown = listed.index("Brown Foods Ltd")
     dialog.table.item(brown, 0).setCheckState(Qt.CheckState.Unchecked)  # keep Brown as it is
     with qtbot.waitSignal(dialog.finished):
         dialog.buttons.accepted.emit()
     workspace = window.workspace
-    assert workspace.customers.detail(ids["muller"]).values["tier"] == "A"
-    assert workspace.customers.detail(ids["brown"]).values["tier"] == "A"
+
+    def tier(name: str) -> tuple[str, bool]:
+        return (workspace.customers.detail(ids[name]).values["tier"], workspace.insights.pins([ids[name]])[ids[name]])
+
+    assert (tier("muller"), tier("brown"), tier("zhangwei")) == (("A", False), ("A", False), ("B", False))
     window.customer_actions["undo"].trigger()
-    assert workspace.customers.detail(ids["muller"]).values["tier"] == "C"
+    assert (tier("muller"), tier("zhangwei")) == (("C", False), ("A", True))  # set by hand again
     window.customer_actions["redo"].trigger()
-    assert workspace.customers.detail(ids["muller"]).values["tier"] == "A"
+    assert (tier("muller"), tier("zhangwei")) == (("A", False), ("B", False))
 
 
 def test_marking_a_customer_lost_asks_why_and_the_win_back_view_lists_it(open_window, team_db, qtbot):

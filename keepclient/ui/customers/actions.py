@@ -311,6 +311,7 @@ class CustomerActions(QObject):
         versions = {cid: seen[cid] for cid in changes}
         apply = self.ws.insights.apply_tiers if field == "tier" else self.ws.insights.apply_stages
         try:
+            pinned = self.ws.insights.pins(changes) if field == "tier" else None
             after = apply(changes, versions)
         except ConflictError:
             dialog.mark_invalid(translate("CustomerActions", "Someone changed some of these customers meanwhile. "
@@ -322,7 +323,7 @@ class CustomerActions(QObject):
         self.host.context.own.wrote("customer", versions, after)
         count = str(len(changes))
         self._push(commands.ApplyReview(self.host.context, undo_text.replace("%n", count), field,
-                                        {cid: before[cid] for cid in changes}, changes, after))
+                                        {cid: before[cid] for cid in changes}, changes, after, pinned))
         self.host.say(done_text.replace("%n", count))
         dialog.accept()
         return True

@@ -83,22 +83,27 @@ class BulkUpdate(ServiceCommand):
 
 class ApplyReview(ServiceCommand):
     """What a review applied (Review tiers…: "tier", Review stages…: "stage"), one value per customer: undo puts
-    the old ones back, both version-checked."""
+    the old ones back, both version-checked; for tiers also the pins of those set by hand (`pinned_before`)."""
 
     def __init__(self, context: Context, text: str, field: str, before: dict[int, str], after: dict[int, str],
-                 versions: Versions) -> None:
+                 versions: Versions, pinned_before: dict[int, bool] | None = None) -> None:
         super().__init__(context, text, before)
         self.field, self.before, self.after, self.versions = field, dict(before), dict(after), dict(versions)
+        self.pinned_before = dict(pinned_before or {})
 
-    def _set(self, ws: Workspace, values: dict[int, str]) -> None:
-        apply = ws.insights.apply_tiers if self.field == "tier" else ws.insights.apply_stages
-        self.versions = self.step("customer", self.versions, lambda expected: apply(values, expected))
+    def _set(self, ws: Workspace, values: dict[int, str], pinned: dict[int, bool] | None) -> None:
+        if self.field == "tier":
+            self.versions = self.step("customer", self.versions,
+                                      lambda expected: ws.insights.apply_tiers(values, expected, pinned=pinned))
+        else:
+            self.versions = self.step("customer", self.versions,
+                                      lambda expected: ws.insights.apply_stages(values, expected))
 
     def apply(self, ws: Workspace) -> None:
-        self._set(ws, self.after)
+        self._set(ws, self.after, None)
 
     def revert(self, ws: Workspace) -> None:
-        self._set(ws, self.before)
+        self._set(ws, self.before, self.pinned_before)
 
 
 class ChangeTags(ServiceCommand):

@@ -170,6 +170,13 @@ def test_pinned_tiers_are_kept_unless_asked(team):
     assert ids["quiet"] in {s.customer_id for s in ws.insights.tier_review(include_pinned=True)}
     with pytest.raises(ConflictError):
         ws.insights.pin_tier(ids["quiet"], version - 1, False)
+    # applied all the same (asked for): the rule's tier, no longer pinned; put back as it was: pinned again
+    before = ws.insights.pins([ids["quiet"]])
+    assert before == {ids["quiet"]: True}
+    moved = ws.insights.apply_tiers({ids["quiet"]: "C"}, {ids["quiet"]: version}, today=TODAY)
+    assert (_row(ws, ids["quiet"])["tier"], ws.insights.pins([ids["quiet"]])) == ("C", {ids["quiet"]: False})
+    ws.insights.apply_tiers({ids["quiet"]: "B"}, moved, today=TODAY, pinned=before)
+    assert (_row(ws, ids["quiet"])["tier"], ws.insights.pins([ids["quiet"]])) == ("B", {ids["quiet"]: True})
 
 
 def test_mark_lost_needs_a_known_reason_and_the_current_version(team):

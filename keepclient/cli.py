@@ -19,7 +19,7 @@ from keepclient import __version__
 from keepclient.cli_backup import DAILY_BACKUP_COMMANDS, WITHOUT_WORKSPACE, daily_backup, keep_backups
 from keepclient.cli_backup import add_parsers as add_backup_parsers
 from keepclient.cli_insights import add_parsers as add_insights_parsers
-from keepclient.cli_insights import recompute_after_import, run_at_risk, run_tiers, run_value
+from keepclient.cli_insights import recompute_after_import, run_at_risk, run_risk_settings, run_tiers, run_value
 from keepclient.cli_orders import add_parser as add_orders_parser
 from keepclient.cli_orders import run_import_orders
 from keepclient.cli_team import add_parsers as add_team_parsers
@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_parsers(sub)  # backups, restore
     add_orders_parser(sub)  # import-orders
     add_team_parsers(sub)  # team list, add, rename, deactivate, reactivate, handover
-    add_insights_parsers(sub)  # tiers, at-risk, value
+    add_insights_parsers(sub)  # tiers, at-risk, value, risk-settings
     return parser
 
 
@@ -414,7 +414,8 @@ COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search
             "export": _export, "undo-import": _undo_import, "imports": _imports, "print-schedule": _print_schedule,
             "export-ics": _export_ics, "feedback-report": _feedback_report, "keep-backups": keep_backups,
             "import-orders": run_import_orders,
-            "team": run_team, "tiers": run_tiers, "at-risk": run_at_risk, "value": run_value}
+            "team": run_team, "tiers": run_tiers, "at-risk": run_at_risk, "value": run_value,
+            "risk-settings": run_risk_settings}
 # After an import (or its undo) of customers or orders, value and risk are recomputed in full.
 for _name in ("import", "import-orders", "undo-import"):
     COMMANDS[_name] = (lambda run: lambda ws, args, out: recompute_after_import(ws, args, run(ws, args, out)))(

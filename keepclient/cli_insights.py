@@ -1,8 +1,10 @@
-"""`keepclient tiers`, `keepclient at-risk`, `keepclient value`: customer value and churn risk for managers' scripts.
+"""`keepclient tiers`, `keepclient at-risk`, `keepclient value`: customer value and churn risk for managers' scripts;
+`keepclient risk-settings`: the team's settings behind them (tier shares, at-risk threshold, weights).
 
-Each command first brings the stored figures to today (the order figures, then value and risk) when they were
-computed for an earlier day. Reasons are printed in the user's language (--lang); money is in the team's currency
-(`keepclient team currency`), as numbers in JSON. An unknown salesperson or customer is one line on stderr (exit 8).
+`tiers`, `at-risk` and `value` first bring the stored figures to today (the order figures, then value and risk) when
+they were computed for an earlier day; `risk-settings` recomputes everyone after a change. Reasons are printed in the
+user's language (--lang); money is in the team's currency (`keepclient team currency`), as numbers in JSON. An
+unknown salesperson or customer is one line on stderr (exit 8); a refused setting too (exit 2, nothing changed).
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from decimal import Decimal
 from typing import Any
 
-from keepclient.domain.errors import QT_TRANSLATE_NOOP
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 from keepclient.domain.money import as_decimal
 
 
@@ -24,8 +27,9 @@ def next_steps_context() -> str:
 
     return CONTEXT
 
+
 def add_parsers(sub: Any) -> None:
-    """`tiers`, `at-risk` and `value`, added to cli.build_parser's sub-parsers."""
+    """`tiers`, `at-risk`, `value` and `risk-settings`, added to cli.build_parser's sub-parsers."""
     tiers = sub.add_parser("tiers", help="value tiers by the 80/20 rule: every customer's 12-month revenue, share, "
                                          "tier and suggested tier, biggest first")
     tiers.add_argument("--json", action="store_true", help="print the list as JSON")
@@ -40,6 +44,12 @@ def add_parsers(sub: Any) -> None:
                                          "behind them")
     value.add_argument("customer_id", metavar="CUSTOMER_ID", type=int)
     value.add_argument("--json", action="store_true", help="print as JSON")
+    settings = sub.add_parser("risk-settings", help="the team's value and risk settings (tier shares, at-risk "
+                                                    "threshold, warning-sign weights); NAME=VALUE changes them "
+                                                    "and recomputes everyone's value and risk")
+    settings.add_argument("assignments", nargs="*", metavar="NAME=VALUE",
+                          help="settings to change, all together or none (e.g. at_risk_threshold=40 a_share=0.75)")
+    settings.add_argument("--json", action="store_true", help="print the settings as JSON")
 
 
 def _money(cents: int | None) -> int | float | None:
@@ -167,3 +177,95 @@ def recompute_after_import(ws: Any, args: argparse.Namespace, code: int) -> int:
     if code == 0 and not getattr(args, "dry_run", False):
         ws.insights.recompute()
     return code
+
+
+def _refused(out: Any, name: str, value: str, template: str, **params: object) -> int:
+    """One line on stderr saying which assignment was refused and why (exit 2: usage)."""
+    reason = out.text(template, **params)
+    print("keepclient: " + out.text(QT_TRANSLATE_NOOP("cli", "{name}={value} was refused: {reason} Nothing was "
+                                                             "changed."), name=name, value=value, reason=reason),
+          file=sys.stderr)
+    return 2
+
+
+def _settings_refusal(out: Any, error: ValidationError, given: dict[str, str], names: list[str],
+                      kinds: dict[str, type]) -> int:
+    name = error.field
+    value = given.get(name, str(error.params.get("value", "")))
+    if name not in kinds:
+        return _refused(out, name, value, QT_TRANSLATE_NOOP("cli", "there is no such setting (the settings: "
+                                                                   "{names})."), names=", ".join(names))
+    if name == "a_share" and _within(name, value):  # in range itself: above the B share
+        return _refused(out, name, value, QT_TRANSLATE_NOOP(
+            "cli", "the shares of revenue need 0 < a_share <= b_share <= 1 (0.8 is 80%)."))
+    if name == "ltv_floor_years" and _within(name, value):
+        return _refused(out, name, value, QT_TRANSLATE_NOOP("cli", "ltv_floor_years must not be more than "
+                                                                   "ltv_max_years."))
+    from keepclient.domain.insights import SETTING_RANGES
+
+    low, high = SETTING_RANGES[name]
+    if kinds[name] is int:
+        return _refused(out, name, value, QT_TRANSLATE_NOOP("cli", "a whole number from {low} to {high} is needed."),
+                        low=int(low), high=int(high))
+    return _refused(out, name, value, QT_TRANSLATE_NOOP("cli", "a number from {low} to {high} is needed."),
+                    low=low, high=high)
+
+
+def _within(name: str, value: str) -> bool:
+    """The value itself is in its range (so what was refused is how it goes with another setting)."""
+    from keepclient.domain.insights import SETTING_RANGES
+
+    low, high = SETTING_RANGES[name]
+    try:
+        return low <= float(value) <= high
+    except ValueError:
+        return False
+
+
+def run_risk_settings(ws: Any, args: argparse.Namespace, out: Any) -> int:
+    """Print the team's value and risk settings; with NAME=VALUE assignments, check them all together, save them
+    (all or none), recompute everyone's value and risk and print the settings as they are now."""
+    from dataclasses import asdict, fields
+
+    from keepclient.domain.insights import InsightSettings
+
+    defaults = asdict(InsightSettings())
+    names = list(defaults)
+    kinds = {f.name: type(defaults[f.name]) for f in fields(InsightSettings)}
+    given: dict[str, str] = {}
+    for assignment in args.assignments:
+        name, equals, value = assignment.partition("=")
+        name, value = name.strip(), value.strip()
+        if not equals or not name:
+            print("keepclient: " + out.text(QT_TRANSLATE_NOOP(
+                "cli", "{text} is not NAME=VALUE (for example at_risk_threshold=40). Nothing was changed."),
+                text=assignment), file=sys.stderr)
+            return 2
+        given[name] = value
+    recomputed = None
+    try:
+        settings = ws.insights.set_settings(given) if given else ws.insights.settings()
+    except ValidationError as exc:
+        return _settings_refusal(out, exc, given, names, kinds)
+    if given:
+        recomputed = ws.insights.recompute()
+    values = asdict(settings)
+    if args.json:
+        document: dict[str, Any] = {"settings": values}
+        if recomputed is not None:
+            document["recomputed"] = recomputed
+        print(json.dumps(document, ensure_ascii=False, indent=1))
+        return 0
+    width = max(map(len, names))
+    for name in names:
+        print(f"{name:<{width}}  {values[name]:>8}  " + out.text(QT_TRANSLATE_NOOP("cli", "(default {value})"),
+                                                                  value=defaults[name]))
+    if recomputed is not None:
+        out.say(QT_TRANSLATE_NOOP("cli", "Settings saved; value and risk recomputed for {count} customers."),
+                count=recomputed)
+    else:
+        out.say(QT_TRANSLATE_NOOP("cli", "Change with: keepclient risk-settings NAME=VALUE ... (shares and drops "
+                                         "as fractions: 0.8 is 80%)"))
+    return 0
+
+

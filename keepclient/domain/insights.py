@@ -110,6 +110,17 @@ class InsightSettings:
     ltv_max_years: float = 10.0  # expected remaining years are capped here
 
 
+# The range each setting may take (inclusive): the service refuses anything outside (and NaN), the settings dialog's
+# fields and the CLI's messages use the same bounds. Shares and drops are fractions (0.8 is 80 %).
+SETTING_RANGES: dict[str, tuple[float, float]] = {
+    "a_share": (0.01, 1.0), "b_share": (0.01, 1.0), "at_risk_threshold": (0, 100),
+    **{f"weight_{signal}": (0, 100) for signal in ("no_contact", "no_order", "revenue_down", "complaints",
+                                                  "satisfaction", "missed_visits")},
+    "no_order_factor": (1.0, 10.0), "revenue_drop": (0.01, 1.0), "lost_after_days": (7, 3650),
+    "ltv_floor_years": (0.5, 20.0), "ltv_max_years": (1.0, 50.0),
+}
+
+
 @dataclass(slots=True)
 class CustomerHistory:
     """What the rules read of one customer (money in whole cents; dates as of `today` passed alongside).
@@ -554,7 +565,8 @@ def lifecycle_suggestion(history: CustomerHistory, risk: Risk, today: dt.date,
 
 
 __all__ = [
-    "CONTEXT", "LOST_REASONS", "NEXT_STEPS", "REASON_TEMPLATES", "CustomerHistory", "InsightSettings",
+    "CONTEXT", "LOST_REASONS", "NEXT_STEPS", "REASON_TEMPLATES", "SETTING_RANGES", "CustomerHistory",
+    "InsightSettings",
     "LifetimeValue", "Reason", "Risk", "TierSuggestion", "churn_risk", "lifecycle_suggestion", "lifetime_value",
     "rank_scores", "reasons_from_json", "reasons_json", "remaining_years", "retention_rate", "rfm_scores",
     "tier_suggestions", "value_tiers",

@@ -19,6 +19,7 @@ class Topic(StrEnum):
     FEEDBACK = "feedback"
     PURCHASES = "purchases"
     TEAM = "team"  # salespeople added, renamed or (de)activated; customers handed over
+    INSIGHTS = "insights"  # the team's value and risk settings (tier shares, at-risk threshold, weights)
 
 
 @dataclass(frozen=True)

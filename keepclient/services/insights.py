@@ -41,6 +41,7 @@ from keepclient.domain.errors import CancelledError, ValidationError
 from keepclient.domain.insights import (
     LOST_REASONS,
     NEXT_STEPS,
+    SETTING_RANGES,
     CustomerHistory,
     InsightSettings,
     LifetimeValue,
@@ -306,17 +307,17 @@ def checked_settings(values: Mapping[str, Any], base: InsightSettings | None = N
             raise ValidationError(field=name, value=value)
         try:
             number = float(value) if kinds[name] is float else int(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValidationError(field=name, value=value) from None
-        if isinstance(value, bool) or number < 0 or (kinds[name] is int and number > 100_000):
+        low, high = SETTING_RANGES[name]
+        if isinstance(value, bool) or not low <= number <= high:  # NaN compares false: refused too
             raise ValidationError(field=name, value=value)
         current[name] = number
     result = InsightSettings(**current)
-    if not 0 < result.a_share <= result.b_share <= 1:
-        raise ValidationError(field="a_share" if result.a_share > result.b_share or result.a_share <= 0
-                              else "b_share", value=result.b_share)
+    if result.a_share > result.b_share:
+        raise ValidationError(field="a_share", value=values.get("a_share", result.a_share))
     if result.ltv_floor_years > result.ltv_max_years:
-        raise ValidationError(field="ltv_floor_years", value=result.ltv_floor_years)
+        raise ValidationError(field="ltv_floor_years", value=values.get("ltv_floor_years", result.ltv_floor_years))
     return result
 
 

@@ -69,6 +69,14 @@ class AtRiskWatch(QObject):
         self.prefs.set_at_risk_seen(str(workspace.path), (seen & team) | looked)
         self.changed.emit()
 
+    def label(self, count: int, owner_id: int | None, owner_name: str = "") -> str:
+        """"N of my customers newly at risk" for a scope: the team's (None), mine, or a colleague's (`owner_name`)."""
+        if owner_id is None:
+            return self.tr("%n customer(s) newly at risk", "", count)
+        if owner_id == self.me:
+            return self.tr("%n of my customers newly at risk", "", count)
+        return self.tr("%n of %1's customers newly at risk", "", count).replace("%1", owner_name)
+
     def _seen(self, workspace: Workspace) -> set[int]:
         database = str(workspace.path)
         seen = self.prefs.at_risk_seen(database)
@@ -98,8 +106,5 @@ class NewlyAtRisk(QToolButton):
         if new is None:
             return
         self.new = new
-        if self.watch.me is not None:
-            self.setText(self.tr("%n of my customers newly at risk", "", len(new)))
-        else:
-            self.setText(self.tr("%n customer(s) newly at risk", "", len(new)))
+        self.setText(self.watch.label(len(new), self.watch.me))
         self.setVisible(bool(new))

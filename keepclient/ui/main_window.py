@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.restore_dialog: QDialog | None = None  # File › Restore from backup…, while open
         self.identity_dialog: QDialog | None = None  # View › I am…, while open
         self.team_dialog: QDialog | None = None  # File › Team…, while open
+        self.insight_settings_dialog: QDialog | None = None  # File › Value and risk settings…, while open
         self.handover_dialog: QDialog | None = None  # Customer › Hand over customers…, while open
         self.customers.demo_requested.connect(self.load_demo)
         self.customers.list.read_failed.connect(self._read_failed)
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def _heard(self, change: Change) -> None:
         """The status bar follows the open database's changes (the areas subscribe themselves)."""
-        if change.touches(*OVERDUE_TOPICS):
+        if change.touches(*OVERDUE_TOPICS, Topic.INSIGHTS):  # the threshold moves the newly-at-risk count
             self.refresh_counts()
 
     def refresh_counts(self) -> None:
@@ -263,14 +264,16 @@ class MainWindow(QMainWindow):
         self.restore_action = make_action(self, self.tr("&Restore from backup…"), self.restore_from_backup)
         self.demo_action = make_action(self, self.tr("Load &demo data"), self.load_demo)
         self.team_action = make_action(self, self.tr("&Team…"), self.open_team)
+        self.insight_settings_action = make_action(self, self.tr("&Value and risk settings…"),
+                                                   self.open_insight_settings)
         quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.spreadsheets = SpreadsheetActions(SpreadsheetContext(
             workspace=lambda: self.workspace, runner=self.runner, prompter=self.prompter,
             read_only=self.database_locked, shown_customers=self._shown_customers, written=self._imported,
             say=lambda text: self.statusBar().showMessage(text, 10000)), self)
         for action in (self.new_action, self.open_action, self.open_shared_action, None,
-                       *self.spreadsheets.actions(), None, self.team_action, None, self.backup_action,
-                       self.restore_action, self.demo_action,
+                       *self.spreadsheets.actions(), None, self.team_action, self.insight_settings_action, None,
+                       self.backup_action, self.restore_action, self.demo_action,
                        None, quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
@@ -475,6 +478,32 @@ class MainWindow(QMainWindow):
         self.team_dialog = dialog
         dialog.open()
 
+    def open_insight_settings(self) -> None:
+        """File › Value and risk settings…: the team's tier shares, at-risk threshold and warning-sign points
+        (shown, not changeable, on a read-only database). A save is announced and everyone's value and risk are
+        recomputed in the background, as after an import."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        from keepclient.ui.insight_settings_dialog import insight_settings_dialog
+
+        try:
+            settings = workspace.insights.settings()
+        except KeepclientError as exc:
+            self.show_error(exc)
+            return
+
+        def save(values: dict[str, object]) -> None:
+            workspace.insights.set_settings(values)  # ValidationError and the like: the dialog says why
+            if workspace is self.workspace:
+                workspace.changes.announce(Change.of(Topic.INSIGHTS))
+                self.recompute_insights()
+
+        dialog = insight_settings_dialog(settings, None if self.database_locked() else save, self)
+        dialog.finished.connect(lambda _result: setattr(self, "insight_settings_dialog", None))
+        self.insight_settings_dialog = dialog
+        dialog.open()
+
     def hand_over_customers(self, from_id: int | None = None, parent: QWidget | None = None) -> QDialog | None:
         """Customer › Hand over customers…: a leaver's customers (all, or the list's current filter) to colleagues;
         one step on the customers' undo stack."""
@@ -662,7 +691,13 @@ class MainWindow(QMainWindow):
         if workspace is None:
             return
         workspace.changes.announce(Change.anything(colleague=False))
-        if workspace.read_only:
+        self.recompute_insights()
+
+    def recompute_insights(self) -> None:
+        """Value and risk for everyone, off the UI thread (the status bar says so), then shown: after an import
+        and after the team's value and risk settings changed."""
+        workspace = self.workspace
+        if workspace is None or workspace.read_only:
             return
         self.statusBar().showMessage(self.tr("Recomputing value and risk…"))
         task = Task(lambda _report, cancelled: workspace.insights.recompute(cancelled=cancelled),

@@ -45,6 +45,30 @@
     </message>
 </context>
 <context>
+    <name>AtRiskWatch</name>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/at_risk_status.py" line="75"/>
+        <source>%n customer(s) newly at risk</source>
+        <translation>
+            <numerusform>%n 个客户新出现流失风险</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/at_risk_status.py" line="77"/>
+        <source>%n of my customers newly at risk</source>
+        <translation>
+            <numerusform>我的客户中有 %n 个新出现流失风险</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/at_risk_status.py" line="78"/>
+        <source>%n of %1&apos;s customers newly at risk</source>
+        <translation>
+            <numerusform>%1 的客户中有 %n 个新出现流失风险</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BirthdayEdit</name>
     <message>
         <location filename="../../keepclient/ui/widgets/form_dialog.py" line="113"/>
@@ -572,7 +596,7 @@
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="316"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="317"/>
         <source>Someone changed some of these customers meanwhile. The list now shows them as they are; apply again.</source>
         <translation>有人刚刚修改了其中一些客户。列表已显示他们的最新情况，请再次应用。</translation>
     </message>
@@ -597,67 +621,67 @@
         <translation>已为 %n 个客户设置新阶段。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="348"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="349"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="365"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="366"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="382"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="383"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="433"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="434"/>
         <source>Record order</source>
         <translation>记录订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="435"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="436"/>
         <source>Order recorded.</source>
         <translation>订单已记录。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="455"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="456"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="463"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="464"/>
         <source>Delete order</source>
         <translation>删除订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="465"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="466"/>
         <source>Order deleted. Undo with Ctrl+Z.</source>
         <translation>订单已删除。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="490"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="491"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="498"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="499"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="518"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="519"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="520"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="521"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="555"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="556"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -682,37 +706,37 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="301"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="326"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="306"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="331"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="313"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="338"/>
         <source>Customer lost</source>
         <translation>客户流失</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="313"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="338"/>
         <source>Why was %1 lost?</source>
         <translation>%1 为什么流失？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="409"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="434"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="409"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="434"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="434"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="459"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1154,13 +1178,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="25"/>
-        <location filename="../../keepclient/ui/main_window.py" line="311"/>
+        <location filename="../../keepclient/ui/main_window.py" line="314"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="27"/>
-        <location filename="../../keepclient/ui/main_window.py" line="313"/>
+        <location filename="../../keepclient/ui/main_window.py" line="316"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1411,94 +1435,73 @@ What is saved from now on may be lost. Restore the database from a backup, or co
         <source>Log a contact with the selected customer (Ctrl+L)</source>
         <translation>记录与所选客户的联系（Ctrl+L）</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="261"/>
-        <source>%n customer(s) newly at risk</source>
-        <translation>
-            <numerusform>%n 个客户新出现流失风险</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="263"/>
-        <source>%n of my customers newly at risk</source>
-        <translation>
-            <numerusform>我的客户中有 %n 个新出现流失风险</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="265"/>
-        <source>%n of %1&apos;s customers newly at risk</source>
-        <translation>
-            <numerusform>%1 的客户中有 %n 个新出现流失风险</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="267"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="267"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="267"/>
         <source>Later this week</source>
         <translation>本周稍后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="274"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="268"/>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="294"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="288"/>
         <source>… %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="307"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="301"/>
         <source>%1 overdue · %2 today · %3 later this week</source>
         <translation>逾期 %1 · 今天 %2 · 本周稍后 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="322"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="316"/>
         <source>%1 · %n day(s) overdue</source>
         <translation>
             <numerusform>%1 · 逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="324"/>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="343"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="318"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="337"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="331"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="325"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="332"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="326"/>
         <source>Last contact: %1</source>
         <translation>上次联系：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="334"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="328"/>
         <source>Already in the calendar</source>
         <translation>已在日历中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="345"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="339"/>
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="348"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="342"/>
         <source>Birthday of %1 (%2)</source>
         <translation>%1 的生日（%2）</translation>
     </message>
@@ -2811,6 +2814,264 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>InsightSettingsDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="50"/>
+        <source>Value and risk settings</source>
+        <translation>价值与风险设置</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="55"/>
+        <source>Value tiers</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="56"/>
+        <source>Customers are ranked by their revenue over the last 12 months, biggest first. Usually a few customers bring in most of it (the 80/20 rule).</source>
+        <translation>客户按近 12 个月的收入从高到低排列。通常少数客户带来大部分收入（二八法则）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="58"/>
+        <source>Tier A: the top customers who together bring in</source>
+        <translation>A 级：合计贡献以下收入占比的头部客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="59"/>
+        <source>The biggest customers who together bring in this share of the team&apos;s revenue are suggested as tier A.</source>
+        <translation>合计贡献团队这一收入占比的最大客户，建议定为 A 级。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="61"/>
+        <source>Tiers A and B together bring in</source>
+        <translation>A 级与 B 级合计贡献</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="62"/>
+        <source>The next customers, up to this share of revenue, are suggested as tier B; all others (and customers without revenue) as tier C. At least the share of tier A.</source>
+        <translation>接下来的客户累计到这一收入占比为止，建议定为 B 级；其余客户（以及没有收入的客户）为 C 级。不能小于 A 级的占比。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="65"/>
+        <source>At risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="66"/>
+        <source>Every customer gets a churn risk from 0 to 100, made of the warning signs below.</source>
+        <translation>每个客户都有一个 0 到 100 的流失风险分，由下列预警信号累加而成。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="67"/>
+        <source>A customer is at risk from a risk of</source>
+        <translation>风险分达到以下数值即视为有流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="68"/>
+        <source>Customers whose risk reaches this number are at risk: they are listed in the At risk view and counted in the status bar. Lower it to be warned earlier, raise it to see fewer customers.</source>
+        <translation>风险分达到这个数值的客户即有流失风险：会列在“有流失风险”视图中，并计入状态栏。调低可更早预警，调高则列出的客户更少。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="71"/>
+        <source> points</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="72"/>
+        <source>Points for each warning sign</source>
+        <translation>各预警信号的分值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="73"/>
+        <source>A warning sign adds between half and all of its points, the more the stronger it is; 0 switches it off. The risk is the sum, at most 100.</source>
+        <translation>每个预警信号计入其分值的一半到全部，信号越强计入越多；设为 0 即关闭该信号。风险分为各项之和，最高 100。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="75"/>
+        <source>No contact for longer than the follow-up interval</source>
+        <translation>超过回访周期未联系</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="77"/>
+        <source>No visit or call for longer than the customer&apos;s follow-up interval (full points at three times the interval).</source>
+        <translation>超过该客户的回访周期仍未拜访或电话联系（达到周期的三倍时计满分）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="79"/>
+        <source>No order for much longer than usual</source>
+        <translation>远超平常间隔未下单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="80"/>
+        <source>The customer has not ordered for much longer than the usual time between their orders.</source>
+        <translation>客户未下单的时间远远超过其平常的下单间隔。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="81"/>
+        <source>Revenue falling</source>
+        <translation>收入下降</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="82"/>
+        <source>Revenue of the last 12 months is clearly down on the 12 months before.</source>
+        <translation>近 12 个月的收入比之前 12 个月明显下降。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="83"/>
+        <source>Open complaints</source>
+        <translation>未处理的投诉</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="84"/>
+        <source>Complaints not yet resolved; more points when there are several or they are overdue.</source>
+        <translation>尚未解决的投诉；投诉较多或已逾期时分值更高。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="85"/>
+        <source>Satisfaction falling</source>
+        <translation>满意度下降</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="86"/>
+        <source>The last three satisfaction scores went down.</source>
+        <translation>最近三次满意度评分呈下降趋势。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="87"/>
+        <source>Missed visits</source>
+        <translation>错过的拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="88"/>
+        <source>Visits missed or cancelled in the last 90 days.</source>
+        <translation>近 90 天内错过或取消的拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="90"/>
+        <source>When a warning sign counts</source>
+        <translation>预警信号何时计入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="91"/>
+        <source>No order counts after this many times the customer&apos;s usual interval between orders</source>
+        <translation>超过客户平常下单间隔的以下倍数仍未下单即计入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="92"/>
+        <source> ×</source>
+        <translation> 倍</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="93"/>
+        <source>A customer who usually orders every 30 days counts as &quot;no order&quot; after 60 days at 2 ×.</source>
+        <translation>设为 2 倍时，平常每 30 天下一次单的客户在 60 天未下单后计为“未下单”。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="94"/>
+        <source>Falling revenue counts from a drop of</source>
+        <translation>收入下降达到以下幅度即计入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="95"/>
+        <source>Revenue of the last 12 months down by at least this much on the 12 months before.</source>
+        <translation>近 12 个月的收入比之前 12 个月至少下降这一幅度。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="97"/>
+        <source>Lost customers</source>
+        <translation>流失客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="98"/>
+        <source>Suggest Lost after</source>
+        <translation>以下天数后建议标为流失</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="98"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="99"/>
+        <source>A customer at risk with no order and no contact for this long is suggested as Lost in Customer › Review stages….</source>
+        <translation>有流失风险的客户在这么长时间内既无订单也无联系，会在“客户 › 审核阶段…”中被建议标为流失。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="102"/>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="103"/>
+        <source>Lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="104"/>
+        <source>Lifetime value = average yearly revenue × the years a customer is expected to stay.</source>
+        <translation>客户终身价值 = 平均年收入 × 客户预计保留的年数。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="105"/>
+        <source>Average yearly revenue over at least</source>
+        <translation>平均年收入至少按以下年数计算</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="107"/>
+        <source>A new customer&apos;s revenue is spread over at least this many years, so one big first order does not count as that much every year.</source>
+        <translation>新客户的收入至少摊到这么多年，这样一笔大额首单不会被算成每年都有这么多。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="109"/>
+        <source>Expected years a customer stays, at most</source>
+        <translation>客户预计保留年数的上限</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="111"/>
+        <source>The expected years come from how many customers order again each year; they are capped here. At least the years above.</source>
+        <translation>预计年数由每年有多少客户再次下单推算而来，并以此为上限。不能小于上面的年数。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="115"/>
+        <source>These settings are shared by the whole team. After saving, everyone&apos;s value and risk are worked out again in the background.</source>
+        <translation>这些设置由整个团队共用。保存后，会在后台为所有客户重新计算价值与风险。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="134"/>
+        <source>The database is open read-only: these settings can be seen but not changed.</source>
+        <translation>数据库以只读方式打开：这些设置只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="140"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="143"/>
+        <source>Put the values keepclient starts with back into the form (saved only with OK)</source>
+        <translation>把 keepclient 的初始值填回表单（点“确定”后才保存）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="207"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="280"/>
+        <source>The share of tier A cannot be more than the share of tiers A and B together, which is at most 100 %.</source>
+        <translation>A 级的占比不能大于 A 级与 B 级合计的占比，后者最多为 100 %。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="283"/>
+        <source>The years yearly revenue is averaged over at least cannot be more than the expected years a customer stays.</source>
+        <translation>平均年收入的最少计算年数不能大于客户预计保留年数的上限。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/insight_settings_dialog.py" line="287"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>LostReason</name>
     <message>
         <location filename="../../keepclient/domain/labels.py" line="117"/>
@@ -2866,337 +3127,342 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="141"/>
+        <location filename="../../keepclient/ui/main_window.py" line="142"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="223"/>
+        <location filename="../../keepclient/ui/main_window.py" line="224"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="225"/>
+        <location filename="../../keepclient/ui/main_window.py" line="226"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="243"/>
+        <location filename="../../keepclient/ui/main_window.py" line="244"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="256"/>
+        <location filename="../../keepclient/ui/main_window.py" line="257"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="257"/>
+        <location filename="../../keepclient/ui/main_window.py" line="258"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="258"/>
+        <location filename="../../keepclient/ui/main_window.py" line="259"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="260"/>
+        <location filename="../../keepclient/ui/main_window.py" line="261"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="262"/>
+        <location filename="../../keepclient/ui/main_window.py" line="263"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="263"/>
+        <location filename="../../keepclient/ui/main_window.py" line="264"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="264"/>
+        <location filename="../../keepclient/ui/main_window.py" line="265"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="265"/>
+        <location filename="../../keepclient/ui/main_window.py" line="266"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="266"/>
+        <location filename="../../keepclient/ui/main_window.py" line="267"/>
+        <source>&amp;Value and risk settings…</source>
+        <translation>价值与风险设置(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="269"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="278"/>
+        <location filename="../../keepclient/ui/main_window.py" line="281"/>
         <source>Show &amp;feedback log</source>
         <translation>查看反馈日志(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="284"/>
+        <location filename="../../keepclient/ui/main_window.py" line="287"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="289"/>
+        <location filename="../../keepclient/ui/main_window.py" line="292"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="290"/>
+        <location filename="../../keepclient/ui/main_window.py" line="293"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="292"/>
+        <location filename="../../keepclient/ui/main_window.py" line="295"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="294"/>
+        <location filename="../../keepclient/ui/main_window.py" line="297"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="296"/>
+        <location filename="../../keepclient/ui/main_window.py" line="299"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="303"/>
+        <location filename="../../keepclient/ui/main_window.py" line="306"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="304"/>
+        <location filename="../../keepclient/ui/main_window.py" line="307"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="360"/>
+        <location filename="../../keepclient/ui/main_window.py" line="363"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="379"/>
+        <location filename="../../keepclient/ui/main_window.py" line="382"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="382"/>
+        <location filename="../../keepclient/ui/main_window.py" line="385"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="383"/>
+        <location filename="../../keepclient/ui/main_window.py" line="386"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="406"/>
+        <location filename="../../keepclient/ui/main_window.py" line="409"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="407"/>
+        <location filename="../../keepclient/ui/main_window.py" line="410"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="423"/>
+        <location filename="../../keepclient/ui/main_window.py" line="426"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="424"/>
+        <location filename="../../keepclient/ui/main_window.py" line="427"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="436"/>
+        <location filename="../../keepclient/ui/main_window.py" line="439"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="437"/>
+        <location filename="../../keepclient/ui/main_window.py" line="440"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="438"/>
+        <location filename="../../keepclient/ui/main_window.py" line="441"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="438"/>
-        <location filename="../../keepclient/ui/main_window.py" line="443"/>
+        <location filename="../../keepclient/ui/main_window.py" line="441"/>
+        <location filename="../../keepclient/ui/main_window.py" line="446"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="440"/>
+        <location filename="../../keepclient/ui/main_window.py" line="443"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="441"/>
+        <location filename="../../keepclient/ui/main_window.py" line="444"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="443"/>
+        <location filename="../../keepclient/ui/main_window.py" line="446"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="451"/>
+        <location filename="../../keepclient/ui/main_window.py" line="454"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="458"/>
+        <location filename="../../keepclient/ui/main_window.py" line="461"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="459"/>
+        <location filename="../../keepclient/ui/main_window.py" line="462"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="502"/>
+        <location filename="../../keepclient/ui/main_window.py" line="531"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="503"/>
+        <location filename="../../keepclient/ui/main_window.py" line="532"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="505"/>
+        <location filename="../../keepclient/ui/main_window.py" line="534"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="506"/>
+        <location filename="../../keepclient/ui/main_window.py" line="535"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="531"/>
+        <location filename="../../keepclient/ui/main_window.py" line="560"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="644"/>
+        <location filename="../../keepclient/ui/main_window.py" line="673"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="667"/>
+        <location filename="../../keepclient/ui/main_window.py" line="702"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="682"/>
+        <location filename="../../keepclient/ui/main_window.py" line="717"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="686"/>
+        <location filename="../../keepclient/ui/main_window.py" line="721"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="691"/>
+        <location filename="../../keepclient/ui/main_window.py" line="726"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="696"/>
+        <location filename="../../keepclient/ui/main_window.py" line="731"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="705"/>
+        <location filename="../../keepclient/ui/main_window.py" line="740"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="705"/>
+        <location filename="../../keepclient/ui/main_window.py" line="740"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="719"/>
+        <location filename="../../keepclient/ui/main_window.py" line="754"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="248"/>
-        <location filename="../../keepclient/ui/main_window.py" line="644"/>
-        <location filename="../../keepclient/ui/main_window.py" line="727"/>
+        <location filename="../../keepclient/ui/main_window.py" line="249"/>
+        <location filename="../../keepclient/ui/main_window.py" line="673"/>
+        <location filename="../../keepclient/ui/main_window.py" line="762"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="729"/>
+        <location filename="../../keepclient/ui/main_window.py" line="764"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="744"/>
+        <location filename="../../keepclient/ui/main_window.py" line="779"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="746"/>
+        <location filename="../../keepclient/ui/main_window.py" line="781"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="753"/>
+        <location filename="../../keepclient/ui/main_window.py" line="788"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="753"/>
+        <location filename="../../keepclient/ui/main_window.py" line="788"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="756"/>
+        <location filename="../../keepclient/ui/main_window.py" line="791"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="757"/>
+        <location filename="../../keepclient/ui/main_window.py" line="792"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="773"/>
-        <location filename="../../keepclient/ui/main_window.py" line="778"/>
+        <location filename="../../keepclient/ui/main_window.py" line="808"/>
+        <location filename="../../keepclient/ui/main_window.py" line="813"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="774"/>
+        <location filename="../../keepclient/ui/main_window.py" line="809"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="779"/>
+        <location filename="../../keepclient/ui/main_window.py" line="814"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -3296,23 +3562,9 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>NewlyAtRisk</name>
     <message>
-        <location filename="../../keepclient/ui/at_risk_status.py" line="89"/>
+        <location filename="../../keepclient/ui/at_risk_status.py" line="97"/>
         <source>Show the customers at risk, riskiest first</source>
         <translation>显示有流失风险的客户，风险最高的在前</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../keepclient/ui/at_risk_status.py" line="102"/>
-        <source>%n of my customers newly at risk</source>
-        <translation>
-            <numerusform>我的客户中有 %n 个新出现流失风险</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../keepclient/ui/at_risk_status.py" line="104"/>
-        <source>%n customer(s) newly at risk</source>
-        <translation>
-            <numerusform>%n 个客户新出现流失风险</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -5523,39 +5775,89 @@ Customer follow-up for small sales teams.</source>
         <translation>  给 {name}：{count} 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="93"/>
+        <location filename="../../keepclient/cli_insights.py" line="103"/>
         <source>Tiers changed: {count}.</source>
         <translation>已修改等级：{count} 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="96"/>
+        <location filename="../../keepclient/cli_insights.py" line="106"/>
         <source>{count} customers have a different suggested tier (pinned ones, marked *, are kept); apply with: keepclient tiers --apply</source>
         <translation>{count} 个客户的建议等级与当前不同（标 * 的为手动设置，将保留）；应用请运行：keepclient tiers --apply</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="103"/>
+        <location filename="../../keepclient/cli_insights.py" line="113"/>
         <source>--min must be between 0 and 100.</source>
         <translation>--min 必须在 0 到 100 之间。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="119"/>
+        <location filename="../../keepclient/cli_insights.py" line="129"/>
         <source>{count} customers at risk.</source>
         <translation>{count} 个客户有流失风险。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="150"/>
+        <location filename="../../keepclient/cli_insights.py" line="160"/>
         <source>RFM {code}: recency {r}, frequency {f}, monetary {m} (1-5, 5 is best)</source>
         <translation>RFM {code}：最近购买 {r}，购买频率 {f}，消费金额 {m}（1-5，5 为最佳）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="152"/>
+        <location filename="../../keepclient/cli_insights.py" line="162"/>
         <source>Lifetime value {ltv} = {yearly} a year (revenue {total} over {years} years) x {remaining} expected years (retention {retention}%)</source>
         <translation>客户终身价值 {ltv} = 每年 {yearly}（{years} 年营收 {total}）× 预计 {remaining} 年（留存率 {retention}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="157"/>
+        <location filename="../../keepclient/cli_insights.py" line="167"/>
         <source>Risk {score}</source>
         <translation>风险 {score}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="185"/>
+        <source>{name}={value} was refused: {reason} Nothing was changed.</source>
+        <translation>{name}={value} 未被接受：{reason} 未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="196"/>
+        <source>there is no such setting (the settings: {names}).</source>
+        <translation>没有这个设置项（可用的设置：{names}）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="199"/>
+        <source>the shares of revenue need 0 &lt; a_share &lt;= b_share &lt;= 1 (0.8 is 80%).</source>
+        <translation>收入占比需满足 0 &lt; a_share &lt;= b_share &lt;= 1（0.8 即 80%）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="202"/>
+        <source>ltv_floor_years must not be more than ltv_max_years.</source>
+        <translation>ltv_floor_years 不能大于 ltv_max_years。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="208"/>
+        <source>a whole number from {low} to {high} is needed.</source>
+        <translation>需要 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="210"/>
+        <source>a number from {low} to {high} is needed.</source>
+        <translation>需要 {low} 到 {high} 之间的数。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="240"/>
+        <source>{text} is not NAME=VALUE (for example at_risk_threshold=40). Nothing was changed.</source>
+        <translation>{text} 不是 名称=值 的形式（例如 at_risk_threshold=40）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="261"/>
+        <source>(default {value})</source>
+        <translation>（默认 {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="264"/>
+        <source>Settings saved; value and risk recomputed for {count} customers.</source>
+        <translation>设置已保存；已为 {count} 个客户重新计算价值与风险。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_insights.py" line="267"/>
+        <source>Change with: keepclient risk-settings NAME=VALUE ... (shares and drops as fractions: 0.8 is 80%)</source>
+        <translation>修改方法：keepclient risk-settings 名称=值 …（占比和降幅用小数表示：0.8 即 80%）</translation>
     </message>
 </context>
 <context>
@@ -5769,68 +6071,68 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>insights</name>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="205"/>
+        <location filename="../../keepclient/domain/insights.py" line="216"/>
         <source>no visit for %1 days, due every %2</source>
         <translation>已 %1 天未拜访，应每 %2 天一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="206"/>
+        <location filename="../../keepclient/domain/insights.py" line="217"/>
         <source>no order for %1 days, usually every %2</source>
         <translation>已 %1 天未下单，通常每 %2 天一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="207"/>
+        <location filename="../../keepclient/domain/insights.py" line="218"/>
         <source>revenue %1% year on year</source>
         <translation>营收同比 %1%</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="208"/>
+        <location filename="../../keepclient/domain/insights.py" line="219"/>
         <source>%1 complaints open, %2 overdue</source>
         <translation>%1 个投诉未结，%2 个逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="209"/>
+        <location filename="../../keepclient/domain/insights.py" line="220"/>
         <source>satisfaction %1 over the last three scores</source>
         <translation>最近三次满意度 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="210"/>
+        <location filename="../../keepclient/domain/insights.py" line="221"/>
         <source>%1 visits missed or cancelled in 90 days</source>
         <translation>90 天内 %1 次拜访未完成或取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="213"/>
+        <location filename="../../keepclient/domain/insights.py" line="224"/>
         <source>1 complaint open, %2 overdue</source>
         <translation>1 个投诉未结，%2 个逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="214"/>
+        <location filename="../../keepclient/domain/insights.py" line="225"/>
         <source>1 visit missed or cancelled in 90 days</source>
         <translation>90 天内 1 次拜访未完成或取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="217"/>
+        <location filename="../../keepclient/domain/insights.py" line="228"/>
         <source>Resolve the open complaint first</source>
         <translation>先处理未结投诉</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="218"/>
-        <location filename="../../keepclient/domain/insights.py" line="222"/>
+        <location filename="../../keepclient/domain/insights.py" line="229"/>
+        <location filename="../../keepclient/domain/insights.py" line="233"/>
         <source>Plan a visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="219"/>
+        <location filename="../../keepclient/domain/insights.py" line="230"/>
         <source>Call about their next order</source>
         <translation>打电话询问下一笔订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="220"/>
+        <location filename="../../keepclient/domain/insights.py" line="231"/>
         <source>Visit to ask what changed</source>
         <translation>上门了解发生了什么变化</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/insights.py" line="221"/>
+        <location filename="../../keepclient/domain/insights.py" line="232"/>
         <source>Call to ask how we can do better</source>
         <translation>打电话询问如何改进</translation>
     </message>

@@ -122,3 +122,56 @@ def test_import_recomputes_everyone(team_db, tmp_path: Path):
     finally:
         conn.close()
     assert stamps == {TODAY.isoformat()} and risky > 0
+
+
+def _risks(path: Path) -> dict[int, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT id, risk_score FROM customer WHERE deleted_at IS NULL"))
+    finally:
+        conn.close()
+
+
+def test_risk_settings_print_and_change_two_at_once(team_db):
+    path, ids = team_db
+    shown = _json(run("--db", str(path), "risk-settings", "--json"))
+    assert shown == {"settings": {"a_share": 0.8, "b_share": 0.95, "at_risk_threshold": 50, "weight_no_contact": 25,
+                                  "weight_no_order": 30, "weight_revenue_down": 20, "weight_complaints": 20,
+                                  "weight_satisfaction": 15, "weight_missed_visits": 10, "no_order_factor": 2.0,
+                                  "revenue_drop": 0.3, "lost_after_days": 180, "ltv_floor_years": 1.0,
+                                  "ltv_max_years": 10.0}}
+    text = run("--db", str(path), "risk-settings")
+    assert text.returncode == 0, text.stderr
+    assert "at_risk_threshold" in text.stdout and "(default 50)" in text.stdout
+    assert _json(run("--db", str(path), "at-risk", "--min", "0", "--json"))["customers"][0]["name"] == "流失中"
+    before = _risks(path)
+    assert before[ids["流失中"]] > 0
+    changed = _json(run("--db", str(path), "risk-settings", "--json", "weight_no_order=0", "at_risk_threshold=5"))
+    assert changed["settings"]["weight_no_order"] == 0 and changed["settings"]["at_risk_threshold"] == 5
+    assert changed["settings"]["a_share"] == 0.8 and changed["recomputed"] == 5  # the others kept; everyone
+    after = _risks(path)
+    assert after[ids["流失中"]] < before[ids["流失中"]]  # no order for 300 days no longer counts
+    listed = _json(run("--db", str(path), "at-risk", "--json"))["customers"]
+    assert all(r["risk"] >= 5 for r in listed)
+    assert not any(reason.startswith("no order for") for r in listed for reason in r["reasons"])
+    again = run("--db", str(path), "risk-settings", "lost_after_days=90")
+    assert again.returncode == 0 and "recomputed for 5 customers" in again.stdout
+
+
+def test_risk_settings_are_all_or_nothing(team_db):
+    path, _ids = team_db
+    before = _risks(path)
+    for arguments, named in ((["at_risk_threshold=30", "a_share=1.5"], "a_share=1.5"),
+                             (["at_risk_threshold=30", "weight_complaints=2.5"], "weight_complaints=2.5"),
+                             (["at_risk_threshold=30", "ltv_floor_years=20"], "ltv_floor_years=20"),
+                             (["at_risk_threshold=30", "revenue_drop=nan"], "revenue_drop=nan"),
+                             (["at_risk_threshold=30", "no_such_setting=1"], "no_such_setting=1"),
+                             (["at_risk_threshold=30", "at_risk_threshold"], "at_risk_threshold")):
+        refused = run("--db", str(path), "risk-settings", "--json", *arguments)
+        assert refused.returncode == 2, arguments
+        assert refused.stdout == "" and refused.stderr.count("\n") == 1 and named in refused.stderr, refused.stderr
+        assert "Nothing was changed." in refused.stderr
+    chinese = run("--db", str(path), "--lang", "zh_CN", "risk-settings", "a_share=abc")
+    assert chinese.returncode == 2 and chinese.stderr.count("\n") == 1
+    assert _json(run("--db", str(path), "risk-settings", "--json"))["settings"]["at_risk_threshold"] == 50
+    assert _risks(path) == before

@@ -257,13 +257,7 @@ class DuePanel(QWidget):
         new = watch.newly(owner)
         if new is None:
             return  # a busy share: the next change tells
-        if owner is None:
-            text = self.tr("%n customer(s) newly at risk", "", len(new))
-        elif owner == watch.me:
-            text = self.tr("%n of my customers newly at risk", "", len(new))
-        else:
-            text = self.tr("%n of %1's customers newly at risk", "", len(new)).replace("%1", self.person.currentText())
-        self.newly_at_risk.setText(text)
+        self.newly_at_risk.setText(watch.label(len(new), owner, self.person.currentText()))
         self.newly_at_risk.setVisible(bool(new))
 
     def _fill(self, due: DueList, chosen: int | None) -> None:

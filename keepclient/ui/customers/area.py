@@ -202,6 +202,29 @@ class CustomerArea(QStackedWidget):
         self.detail.set_salespeople(people)
         self.controller.refresh()
 
+    def insight_settings_changed(self) -> None:
+        """The team's value and risk settings changed (here or by a colleague): the At risk view and the pane use
+        the new threshold, and the list follows while it shows that view."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        try:
+            at_risk = workspace.insights.settings().at_risk_threshold
+        except KeepclientError as exc:
+            self.report(exc, quiet=True)
+            return
+        before = self.detail.at_risk_threshold
+        if at_risk == before:
+            return
+        self.detail.at_risk_threshold = at_risk
+        current = self.sidebar.current()
+        own = [view for view in self.sidebar.views() if not view.builtin]
+        self.sidebar.set_views(builtin_views(self.me is not None, at_risk) + own,
+                               select=current.name if current is not None else None)
+        flt = self.current_filter()
+        if current is not None and current.builtin and current.filter.min_risk is not None and flt.min_risk == before:
+            self.filters.apply(flt._replace(min_risk=at_risk), my_customers=self.filters.is_my_customers())
+
     def _heard(self, change: Change) -> None:
         """Something was saved: here (the list is read again at once; `after_change` shows the pane again), or
         in another tab or by a colleague (read once the tab is on show)."""
@@ -212,7 +235,9 @@ class CustomerArea(QStackedWidget):
 
     def _changed_elsewhere(self, change: Change) -> None:
         """The list is read again, and the pane when it shows a customer the change may concern and holds no
-        unsaved edits; the owner choices too when the team changed."""
+        unsaved edits; the owner choices too when the team changed, the At risk view when its threshold did."""
+        if change.touches(Topic.INSIGHTS):
+            self.insight_settings_changed()
         if change.touches(Topic.TEAM):
             self.team_changed()
         else:

@@ -196,7 +196,9 @@ def test_settings_are_stored_and_checked(team):
     assert ws.insights.settings() == InsightSettings()
     changed = ws.insights.set_settings({"at_risk_threshold": 40, "a_share": 0.7})
     assert ws.insights.settings() == changed and changed.at_risk_threshold == 40 and changed.a_share == 0.7
-    for bad in ({"a_share": 1.5}, {"weight_no_order": -1}, {"nonsense": 1}, {"at_risk_threshold": "x"}):
+    for bad in ({"a_share": 1.5}, {"weight_no_order": -1}, {"nonsense": 1}, {"at_risk_threshold": "x"},
+                {"at_risk_threshold": 101}, {"revenue_drop": 1.5}, {"no_order_factor": float("nan")},
+                {"ltv_max_years": float("inf")}, {"weight_complaints": 10**30}):
         with pytest.raises(ValidationError):
             ws.insights.set_settings(bad)
     assert ws.insights.settings() == changed

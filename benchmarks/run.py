@@ -16,6 +16,8 @@
 - insights: value and churn risk on the demo database topped up to 1,000,000 order lines, 200,000 more feedback items
   and 400,000 visits: the full recompute of every customer against a plain GROUP BY over purchases (<= 5 s), the
   at-risk list's first page (<= 50 ms) and one customer's incremental recompute (<= 20 ms) (see insights.py).
+- kpis: the year's team KPIs on a copy of that database against the same aggregates as plain SQL, and
+  `keepclient kpi-report --pdf` for every salesperson as a whole process (<= 5 s) (see kpis.py).
 - orders-import: `keepclient import-orders` of a 300,000-line order sheet onto a copy of the demo database against
   pandas.read_excel + to_sql of the same file (<= 0.5x), then again, adding 0 lines (see orders_import.py).
 - startup: whole-process start of `keepclient --db <N-customer database>` until the main window has painted its first
@@ -45,7 +47,7 @@ from keepclient.db.connection import open_database
 
 HERE = Path(__file__).resolve().parent
 ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets", "calendar", "feedback", "writers",
-       "orders-import", "orders", "insights")
+       "orders-import", "orders", "insights", "kpis")
 DATA = HERE / ".data"
 BARE_WINDOW = (
     "import sys\n"
@@ -231,6 +233,21 @@ def bench_insights(customers: int, env: dict[str, str]) -> None:
     subprocess.run([sys.executable, str(HERE / "run.py"), "_insights_window", str(work)], env=env, check=True)
 
 
+def bench_kpis(customers: int, env: dict[str, str]) -> None:
+    """Team KPIs on a copy of the database `insights` prepares (prepared here first when it is missing)."""
+    prepared = DATA / f"insights-{customers}.db"
+    if not prepared.exists():
+        prepared = fresh_copy(current_demo(customers, env), prepared.name)
+        subprocess.run([sys.executable, "-c", "import sys, insights; insights.prepare(__import__('pathlib')"
+                        ".Path(sys.argv[1]))", str(prepared)], env=env, check=True, cwd=HERE)
+    work = fresh_copy(prepared, f"kpis-{customers}.db")
+    subprocess.run([sys.executable, "-m", "keepclient", "--db", str(work), "check"], env=env, check=True,
+                   capture_output=True)  # the schema upgrade is no part of the benchmark
+    for old_copy in DATA.glob(f"{work.stem}.before-upgrade-*"):
+        old_copy.unlink()
+    subprocess.run([sys.executable, str(HERE / "run.py"), "_kpis", str(work)], env=env, check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", nargs="*", help=f"any of {', '.join(ALL)} (default: all)")
@@ -275,6 +292,12 @@ def main() -> int:
         insights.bench_insights(Path(sys.argv[2]))
         sys.stdout.flush()
         os._exit(0)
+    if sys.argv[1:2] == ["_kpis"]:
+        import kpis
+
+        kpis.bench_kpis(Path(sys.argv[2]))
+        sys.stdout.flush()
+        os._exit(0)
     if sys.argv[1:2] == ["_list"]:
         import customer_list
 
@@ -309,6 +332,8 @@ def main() -> int:
             bench_orders(args.customers, env)
         if "insights" in args.which:
             bench_insights(args.customers, env)
+        if "kpis" in args.which:
+            bench_kpis(args.customers, env)
         if "writers" in args.which:
             import writers
 

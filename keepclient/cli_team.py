@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from keepclient.domain.errors import QT_TRANSLATE_NOOP
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, ValidationError
 
 
 def add_parsers(sub: Any) -> None:
@@ -37,6 +37,11 @@ def add_parsers(sub: Any) -> None:
     handover.add_argument("targets", metavar="TO", nargs="+")
     handover.add_argument("--filter", default=None, metavar="TEXT",
                           help="only their customers the list's search finds for TEXT")
+    target = actions.add_parser("set-target", help="a salesperson's monthly targets for the KPIs: revenue (in the "
+                                                   "team's currency) and visits done; 0 removes one")
+    target.add_argument("name")
+    target.add_argument("--revenue", metavar="AMOUNT", help="revenue per month, e.g. 50000 or 50000.50")
+    target.add_argument("--visits", type=int, metavar="N", help="visits done per month")
     currency = actions.add_parser("currency", help="the team's currency (every amount is in it; default CNY): "
                                                    "show it, or set it (ISO code such as CNY, EUR, USD)")
     currency.add_argument("code", nargs="?")
@@ -44,7 +49,26 @@ def add_parsers(sub: Any) -> None:
 
 def run(ws: Any, args: argparse.Namespace, out: Any) -> int:
     return {"list": _list, "add": _add, "rename": _rename, "deactivate": _set_active,
-            "reactivate": _set_active, "handover": _handover, "currency": _currency}[args.team_command](ws, args, out)
+            "reactivate": _set_active, "handover": _handover, "currency": _currency,
+            "set-target": _set_target}[args.team_command](ws, args, out)
+
+
+def _set_target(ws: Any, args: argparse.Namespace, out: Any) -> int:
+    """Version-checked like every salesperson edit; an unreadable amount is a ValidationError (exit 2)."""
+    from keepclient.domain.money import as_decimal, parse_cents
+
+    sid = ws.team.find(args.name)
+    person = ws.team.salesperson(sid)[0]
+    try:
+        revenue = parse_cents(args.revenue) if args.revenue is not None else None
+    except ValueError:
+        raise ValidationError(field="revenue", value=args.revenue) from None
+    version = ws.team.targets(sid)[2]
+    ws.team.set_targets(sid, version, revenue_cents=revenue, visits=args.visits)
+    revenue_cents, visits, _version = ws.team.targets(sid)
+    out.say(QT_TRANSLATE_NOOP("cli", "Monthly targets of {name}: revenue {revenue} {currency}, {visits} visits."),
+            name=person.name, revenue=as_decimal(revenue_cents), currency=ws.orders.currency(), visits=visits)
+    return 0
 
 
 def _currency(ws: Any, args: argparse.Namespace, out: Any) -> int:

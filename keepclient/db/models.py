@@ -66,6 +66,8 @@ class Salesperson(BaseModel):
     color = CharField(default="#4e79a7")
     email = CharField(default="")
     active = BooleanField(default=True)
+    monthly_revenue_target_cents = IntegerField(default=0)  # schema 12: KPI targets (0: none)
+    monthly_visit_target = IntegerField(default=0)
 
 
 class Customer(BaseModel):
@@ -135,6 +137,7 @@ class Contact(BaseModel):
     birthday_year = IntegerField(null=True)
     birthday_month = IntegerField(null=True)
     birthday_day = IntegerField(null=True)
+    birthday_lunar = IntegerField(default=0)  # 0 Gregorian, 1 lunar, 2 lunar in a leap month (domain/lunar.py)
     is_primary = BooleanField(default=False)
     notes = TextField(default="")
     name_norm = CharField(default="")
@@ -150,6 +153,11 @@ class Contact(BaseModel):
             *(((key, "deleted_at", "customer"), False)
               for key in ("name_norm", "name_pinyin", "name_initials", "phone_digits")),
         )
+
+
+# The few lunar birthdays of a period are found through their own partial index (schema 11).
+Contact.add_index(Contact.index(Contact.birthday_month, Contact.birthday_day, name="contact_lunar_birthday",
+                                where=Contact.birthday_lunar != 0))
 
 
 class VisitSeries(BaseModel):

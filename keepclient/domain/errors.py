@@ -182,6 +182,10 @@ class InvalidDateError(ValidationError):
     template = QT_TRANSLATE_NOOP("errors", "\"{value}\" is not a possible date.")
 
 
+class YearOutOfRangeError(ValidationError):
+    template = QT_TRANSLATE_NOOP("errors", "Holidays are known for the years {first} to {last}, not {value}.")
+
+
 class RecordNotFoundError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "The {table} record {record_id} no longer exists.")
     exit_code = 8

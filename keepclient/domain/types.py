@@ -146,6 +146,7 @@ class ContactInfo(NamedTuple):
     birthday_month: int | None
     birthday_day: int | None
     notes: str
+    birthday_lunar: int = 0  # 0 Gregorian, 1 lunar, 2 lunar in a leap month (domain/lunar.py)
 
     @property
     def birthday(self) -> str:
@@ -311,7 +312,20 @@ class CareDay(NamedTuple):
     customer_id: int
     customer: str
     owner_id: int | None
-    year: int | None  # year of birth when known
+    year: int | None  # year of birth when known (the lunar year for a lunar birthday)
+    lunar: bool = False  # a lunar birthday, shown on its Gregorian day of this year
+
+    @property
+    def age(self) -> int | None:
+        """The age reached that day, when the year of birth is known (a lunar one counts lunar years: a 腊月
+        birthday in January belongs to the lunar year before)."""
+        if self.year is None:
+            return None
+        if not self.lunar:
+            return self.day.year - self.year
+        from keepclient.domain.lunar import to_lunar
+
+        return to_lunar(self.day)[0] - self.year
 
 
 class DueList(NamedTuple):

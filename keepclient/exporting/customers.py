@@ -39,7 +39,8 @@ CONTACT_ID_HEADER = "Contact ID"
 CONTACT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("customer_id", ID_HEADER), ("customer", "Customer name"), ("id", CONTACT_ID_HEADER), ("name", "Contact"),
     ("title", "Job title"),
-    ("mobile", "Mobile"), ("phone", "Phone"), ("email", "Email"), ("birthday", "Birthday"), ("notes", "Notes"),
+    ("mobile", "Mobile"), ("phone", "Phone"), ("email", "Email"), ("birthday", "Birthday"),
+    ("birthday_lunar", "Lunar birthday"), ("notes", "Notes"),
 )
 ORDER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("customer_id", ID_HEADER), ("customer", "Customer name"), ("date", "Date"), ("order_no", "Order no."),
@@ -173,7 +174,8 @@ def write_csv(path: Path, columns: Sequence[tuple[str, str]], rows: Iterator[dic
 
 JSON_CUSTOMER_KEYS = ("id", "name", "kind", "tier", "stage", "owner", "city", "region", "address", "phone", "email",
                       "industry", "source", "website", "last_contact", "next_follow_up", "notes")
-JSON_CONTACT_KEYS = ("id", "name", "title", "mobile", "phone", "email", "birthday", "notes")
+JSON_CONTACT_KEYS = ("id", "name", "title", "mobile", "phone", "email", "birthday", "birthday_lunar", "notes")
+LUNAR_TEXTS = ("no", "yes", "leap")  # contact.birthday_lunar 0, 1, 2 in the "Lunar birthday" column
 JSON_ORDER_KEYS = ("date", "order_no", "product", "quantity", "amount", "salesperson")
 
 

@@ -46,6 +46,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "country": ("国家", "国家/地区", "国家地区", "country", "country/region", "business country/region",
                 "address 1 - country", "home country/region", "other country/region"),
     "birthday": ("生日", "出生日期", "出生年月", "生日日期", "birthday", "date of birth", "birth date", "dob"),
+    # whether the birthday is a lunar one ("yes", "no", "leap": our export); "农历生日" stays a birthday column
+    "birthday_lunar": ("lunar birthday", "lunar", "农历", "是否农历", "农历标记"),
     "tier": ("客户等级", "等级", "级别", "客户级别", "客户类别", "tier", "level", "grade", "rating", "class"),
     "stage": ("阶段", "客户状态", "客户阶段", "状态", "stage", "lifecycle stage", "status"),
     "owner": ("业务员", "负责人", "跟进人", "销售", "客户经理", "销售员", "所属销售", "owner", "account manager",
@@ -62,7 +64,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "website": ("网站", "网址", "公司网站", "website", "web page", "web site", "homepage", "url"),
 }
 # Words too short or too common to count when found inside a longer header ("制表：销售部" names no owner column).
-EXACT_ONLY = frozenset({"销售", "状态", "阶段", "分类", "标签", "名", "姓", "市", "省"})
+EXACT_ONLY = frozenset({"销售", "状态", "阶段", "分类", "标签", "名", "姓", "市", "省", "农历", "是否农历", "农历标记"})
 REPEATABLE = frozenset({"phone_more", "email_more"})  # several columns may feed these (Phone 2, Phone 3, ...)
 FIELDS = tuple(SYNONYMS)
 # What each field is called in the wizard and the CLI (context "ImportWizard"; the wizard translates them).
@@ -82,6 +84,7 @@ FIELD_LABELS: dict[str, str] = {
     "region": QT_TRANSLATE_NOOP("ImportWizard", "Region"),
     "country": QT_TRANSLATE_NOOP("ImportWizard", "Country"),
     "birthday": QT_TRANSLATE_NOOP("ImportWizard", "Birthday"), "tier": QT_TRANSLATE_NOOP("ImportWizard", "Tier"),
+    "birthday_lunar": QT_TRANSLATE_NOOP("ImportWizard", "Lunar birthday"),
     "stage": QT_TRANSLATE_NOOP("ImportWizard", "Stage"), "owner": QT_TRANSLATE_NOOP("ImportWizard", "Owner"),
     "tags": QT_TRANSLATE_NOOP("ImportWizard", "Tags"),
     "last_contact": QT_TRANSLATE_NOOP("ImportWizard", "Last contact"),

@@ -18,7 +18,7 @@ CUSTOMER_HEADERS = {"id": "keepclient ID", "name": "Customer name", "kind": "Kin
                     "notes": "Notes"}
 CONTACT_HEADERS = {"customer_id": "keepclient ID", "customer": "Customer name", "id": "Contact ID",
                    "name": "Contact", "title": "Job title", "mobile": "Mobile", "phone": "Phone", "email": "Email",
-                   "birthday": "Birthday", "notes": "Notes"}
+                   "birthday": "Birthday", "birthday_lunar": "Lunar birthday", "notes": "Notes"}
 MAX_BYTES = 512 << 20
 
 

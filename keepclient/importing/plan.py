@@ -30,11 +30,11 @@ CLEARABLE = frozenset({*TEXT_FIELDS, "owner", "tags", "last_contact", "next_foll
 STORED_KEYS = ("version", "name", "kind", "tier", "stage", "owner", "phone", "email", "address", "city", "region",
                "notes", "industry", "source", "website", "last_contact", "next_follow_up", "tags")
 CONTACT_STORED_KEYS = ("id", "customer", "version", "name", "title", "mobile", "phone", "email", "im_id", "notes",
-                       "birthday")
-CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "im_id", "birthday", "notes")
+                       "birthday_lunar", "birthday")
+CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "im_id", "birthday", "birthday_lunar", "notes")
 _CONTACT_COLUMNS = {"contact": "name", "first_name": "name", "last_name": "name", "title": "title",
                     "mobile": "mobile", "phone": "phone", "phone_more": "phone", "email": "email", "im_id": "im_id",
-                    "birthday": "birthday", "notes": "notes"}
+                    "birthday": "birthday", "birthday_lunar": "birthday_lunar", "notes": "notes"}
 
 __all__ = ["POLICIES", "ExistingIndex", "ImportPlan", "PlannedContact", "PlannedContactUpdate", "PlannedCustomer",
            "Problem", "build_plan"]

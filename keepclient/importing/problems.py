@@ -26,6 +26,7 @@ REASONS: dict[str, str] = {
     "tier": QT_TRANSLATE_NOOP("ImportProblem", "not a tier (A, B or C)"),
     "stage": QT_TRANSLATE_NOOP("ImportProblem", "not a stage keepclient knows"),
     "kind": QT_TRANSLATE_NOOP("ImportProblem", "neither company nor person"),
+    "lunar": QT_TRANSLATE_NOOP("ImportProblem", "not yes, no or leap (a lunar birthday in a leap month)"),
     # orders (importing/orders.py)
     "no_order": QT_TRANSLATE_NOOP("ImportProblem", "no customer and no order information"),
     "no_customer": QT_TRANSLATE_NOOP("ImportProblem", "no customer in the database matches"),
@@ -52,6 +53,7 @@ NOTE_LINES: dict[str, str] = {
     "extra_number": QT_TRANSLATE_NOOP("ImportProblem", "Other number: {value}"),
     "extra_email": QT_TRANSLATE_NOOP("ImportProblem", "Other email: {value}"),
     "birthday": QT_TRANSLATE_NOOP("ImportProblem", "Birthday as written: {value}"),
+    "birthday_lunar": QT_TRANSLATE_NOOP("ImportProblem", "Lunar birthday as written: {value}"),
     "last_contact": QT_TRANSLATE_NOOP("ImportProblem", "Last contact as written: {value}"),
     "next_follow_up": QT_TRANSLATE_NOOP("ImportProblem", "Next follow-up as written: {value}"),
     "tier": QT_TRANSLATE_NOOP("ImportProblem", "Tier as written: {value}"),

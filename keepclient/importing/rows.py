@@ -42,6 +42,7 @@ class PlannedContact:
     row: int = 0
     notes: str = ""
     uuid: str = ""  # set when the row names an existing contact by its keepclient ID
+    birthday_lunar: int = 0  # 0 Gregorian, 1 lunar, 2 lunar leap month (the "Lunar birthday" column, when there is one)
 
 
 @dataclass(slots=True)  # one per customer of the file
@@ -169,6 +170,13 @@ class RowReader:
                 birthday = cells.clean_date(values["birthday"], self.day_first.get("birthday", False))
             except (ValueError, OverflowError):
                 bad("birthday", values["birthday"], "date")
+        birthday_lunar = 0
+        if "birthday_lunar" in values:
+            found_lunar = cells.clean_lunar(values["birthday_lunar"])
+            if found_lunar is None:
+                bad("birthday_lunar", values["birthday_lunar"], "lunar")
+            else:
+                birthday_lunar = found_lunar
         uid = str(values.get("id") or "").strip().lower()
         contact_uid = str(values.get("contact_id") or "").strip().lower()
         numbers = [n for n in (mobile, phone) if n]
@@ -176,7 +184,7 @@ class RowReader:
         if person:
             contact = PlannedContact(person, written(values.get("title", "")), mobile, phone, email,
                                      written(values.get("im_id", "")), birthday, number,
-                                     uuid=contact_uid if is_uuid(contact_uid) else "")
+                                     uuid=contact_uid if is_uuid(contact_uid) else "", birthday_lunar=birthday_lunar)
         if company:
             if not person:
                 if numbers:

@@ -43,6 +43,20 @@ def clean_tier(value: Any) -> str | None:
     return text if text in TIERS else None
 
 
+_LUNAR_WORDS = {
+    **dict.fromkeys(("", "no", "n", "false", "0", "否", "不是", "公历", "阳历", "新历", "gregorian", "solar"), 0),
+    **dict.fromkeys(("yes", "y", "true", "1", "是", "农历", "阴历", "旧历", "lunar", "x", "✓", "√"), 1),
+    **dict.fromkeys(("leap", "2", "闰", "闰月", "leap month", "yes (leap month)"), 2),
+}
+
+
+def clean_lunar(value: Any) -> int | None:
+    """A "Lunar birthday" cell: 0 (no, empty), 1 (yes) or 2 (leap: born in a leap month); None for anything else."""
+    if isinstance(value, bool):
+        return int(value)
+    return _LUNAR_WORDS.get(_text(value).strip().lower())
+
+
 # -- dates ----------------------------------------------------------------------------------------------
 _YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _MD_ONLY = re.compile(r"^(?:--)?(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?$")

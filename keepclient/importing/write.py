@@ -59,7 +59,8 @@ def _contact_values(contact_id: int, customer_id: int, contact: PlannedContact, 
     return (contact_id, uid or new_uuid(), stamp, stamp, user, 1, customer_id, contact.name, contact.title,
             contact.mobile, contact.phone, contact.email, contact.im_id, primary, birthday.year if birthday else None,
             birthday.month if birthday else None, birthday.day if birthday else None, contact.notes,
-            keys["name_norm"], keys["name_pinyin"], keys["name_initials"], keys["phone_digits"])
+            keys["name_norm"], keys["name_pinyin"], keys["name_initials"], keys["phone_digits"],
+            contact.birthday_lunar)
 
 
 CUSTOMER_COLUMNS = ("id", "uuid", "created_at", "updated_at", "updated_by", "version", "name", "kind", "tier",
@@ -68,7 +69,8 @@ CUSTOMER_COLUMNS = ("id", "uuid", "created_at", "updated_at", "updated_by", "ver
                     "phone_digits", "sort_key")
 CONTACT_COLUMNS = ("id", "uuid", "created_at", "updated_at", "updated_by", "version", "customer_id", "name", "title",
                    "mobile", "phone", "email", "im_id", "is_primary", "birthday_year", "birthday_month",
-                   "birthday_day", "notes", "name_norm", "name_pinyin", "name_initials", "phone_digits")
+                   "birthday_day", "notes", "name_norm", "name_pinyin", "name_initials", "phone_digits",
+                   "birthday_lunar")
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:

@@ -8,11 +8,12 @@ from keepclient.db import search_docs
 from keepclient.db.connection import Database
 from keepclient.db.models import Contact, Customer, now
 from keepclient.db.versioning import current_row, update_checked
+from keepclient.domain import lunar
 from keepclient.domain.normalize import contact_row_keys
 from keepclient.domain.validation import DEFAULT_REGION, check_birthday, normalize_email, normalize_phone, require_text
 
 CONTACT_FIELDS = ("name", "title", "mobile", "phone", "email", "im_id", "birthday_year", "birthday_month",
-                  "birthday_day", "notes")
+                  "birthday_day", "birthday_lunar", "notes")
 
 
 class ContactService:
@@ -36,8 +37,15 @@ class ContactService:
         for field in ("title", "im_id", "notes"):
             if field in clean:
                 clean[field] = (clean[field] or "").strip()
+        if "birthday_lunar" in clean:
+            clean["birthday_lunar"] = lunar.check_birthday_kind(clean["birthday_lunar"])
         birthday = {**merged, **clean}
-        check_birthday(birthday.get("birthday_year"), birthday.get("birthday_month"), birthday.get("birthday_day"))
+        year, month, day = birthday.get("birthday_year"), birthday.get("birthday_month"), birthday.get("birthday_day")
+        kind = birthday.get("birthday_lunar") or lunar.GREGORIAN
+        if kind == lunar.GREGORIAN:
+            check_birthday(year, month, day)
+        else:  # the lunar month and day must exist (a leap month in the year of birth, when known)
+            lunar.check_lunar_birthday(year, month, day, kind == lunar.LUNAR_LEAP)
         return clean
 
     def add(self, customer_id: int, **values: Any) -> int:

@@ -34,7 +34,7 @@ SELECT c.id, c.name, c.tier, c.stage, coalesce(s.name, ''), c.city, c.phone, c.l
 
 def contact_info(c: Contact) -> ContactInfo:
     return ContactInfo(c.id, c.version, c.name, c.title, c.mobile, c.phone, c.email, c.im_id, bool(c.is_primary),
-                       c.birthday_year, c.birthday_month, c.birthday_day, c.notes)
+                       c.birthday_year, c.birthday_month, c.birthday_day, c.notes, c.birthday_lunar)
 
 
 class CustomerService:

@@ -1,6 +1,8 @@
 """Who is due for a follow-up (overdue, today, this week) and whose birthday comes up: the Due panel's data.
 
 Both answer from indexes: customers by (deleted_at, next_follow_up), contacts by (birthday_month, birthday_day).
+Lunar birthdays (contact.birthday_lunar) are looked up by the lunar (month, day) pairs of the period through their
+own partial index, and each one found is placed on its Gregorian day by domain/lunar.py.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from keepclient.domain import lunar
 from keepclient.domain.periods import week_end
 from keepclient.domain.types import CareDay, DueItem, DueList, as_date
 
@@ -60,7 +63,8 @@ def _due_date(value: Any) -> dt.date:
 
 def care_days(pw: SqliteDatabase, start: dt.date, end: dt.date, salespeople: Sequence[int] | None = None,
               limit: int = 2000) -> list[CareDay]:
-    """Contacts' birthdays falling in [start, end), by day; 29 February is kept on 28 February in common years."""
+    """Contacts' birthdays falling in [start, end), by day; 29 February is kept on 28 February in common years, a
+    lunar birthday on its Gregorian day (domain/lunar.py's rule for leap months and short months)."""
     days = [start + dt.timedelta(days=n) for n in range(min((end - start).days, MAX_CARE_DAYS))]
     on: dict[tuple[int, int], dt.date] = {}
     for day in days:
@@ -82,10 +86,39 @@ def care_days(pw: SqliteDatabase, start: dt.date, end: dt.date, salespeople: Seq
             "SELECT k.id, k.name, k.customer_id, c.name, c.owner_id, k.birthday_year, k.birthday_month, "
             "k.birthday_day FROM contact k JOIN customer c ON c.id = k.customer_id "
             f"WHERE k.birthday_month = ? AND k.birthday_day IN ({', '.join('?' * len(month_days))}) "
-            f"AND k.deleted_at IS NULL AND c.deleted_at IS NULL {owners} ORDER BY k.birthday_day LIMIT ?",
+            f"AND k.birthday_lunar = 0 AND k.deleted_at IS NULL AND c.deleted_at IS NULL {owners} "
+            "ORDER BY k.birthday_day LIMIT ?",
             [month, *month_days, *params, limit],
         ).fetchall()
     found = [CareDay(on[(month, day)], kid, kname, cid, cname, owner, year)
              for kid, kname, cid, cname, owner, year, month, day in rows]
+    found += _lunar_care_days(pw, days[0], days[-1] + dt.timedelta(days=1), owners, params, limit)
     found.sort(key=lambda c: (c.day, c.customer, c.contact))
     return found[:limit]
+
+
+def _lunar_care_days(pw: SqliteDatabase, start: dt.date, end: dt.date, owners: str, params: list[Any],
+                     limit: int) -> list[CareDay]:
+    """The lunar birthdays in [start, end): the contacts with a lunar (month, day) of the period (the partial index
+    contact_lunar_birthday), each placed by the rule (a leap-month birthday found on its regular month's day in a
+    year that has the leap month is not that day's, and is dropped here)."""
+    by_month: dict[int, list[int]] = {}
+    for month, day_of_month in sorted(lunar.birthday_keys(start, end)):
+        by_month.setdefault(month, []).append(day_of_month)
+    found: list[CareDay] = []
+    placed: dict[tuple[int, int, int], list[dt.date]] = {}  # many contacts share a lunar month, day and kind
+    for month, month_days in by_month.items():
+        rows = pw.execute_sql(
+            "SELECT k.id, k.name, k.customer_id, c.name, c.owner_id, k.birthday_year, k.birthday_month, "
+            "k.birthday_day, k.birthday_lunar FROM contact k JOIN customer c ON c.id = k.customer_id "
+            f"WHERE k.birthday_lunar <> 0 AND k.birthday_month = ? "
+            f"AND k.birthday_day IN ({', '.join('?' * len(month_days))}) "
+            f"AND k.deleted_at IS NULL AND c.deleted_at IS NULL {owners} ORDER BY k.birthday_day LIMIT ?",
+            [month, *month_days, *params, limit],
+        ).fetchall()
+        for kid, kname, cid, cname, owner, year, lunar_month, day, kind in rows:
+            key = (lunar_month, day, kind)
+            if key not in placed:
+                placed[key] = lunar.birthdays_between(lunar_month, day, kind, start, end)
+            found += [CareDay(when, kid, kname, cid, cname, owner, year, True) for when in placed[key]]
+    return found

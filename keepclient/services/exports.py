@@ -24,6 +24,7 @@ from keepclient.domain.types import CustomerFilter, as_date, birthday_text
 from keepclient.exporting.customers import (
     CUSTOMER_COLUMNS,
     FORMATS,
+    LUNAR_TEXTS,
     CustomerSelection,
     Row,
     write_customers,
@@ -45,7 +46,7 @@ SELECT c.id, c.uuid, c.name, c.kind, c.tier, c.stage, coalesce(s.name, ''), c.ci
 """
 _CONTACTS_SQL = """
 SELECT c.uuid, c.name, k.uuid, k.name, k.title, k.mobile, k.phone, k.email, k.birthday_year, k.birthday_month,
-       k.birthday_day, k.notes
+       k.birthday_day, k.notes, k.birthday_lunar
   FROM contact k JOIN customer c ON c.id = k.customer_id
  WHERE k.deleted_at IS NULL AND c.id IN (SELECT c.id FROM customer c WHERE {where})
  ORDER BY {order}, k.is_primary DESC, k.id
@@ -108,11 +109,12 @@ class CustomerExportRows:
             yield values
 
     def contacts(self, selection: CustomerSelection) -> Iterator[Row]:
-        for uid, customer, contact_uid, name, title, mobile, phone, email, year, month, day, notes in self._cursor(
-                _CONTACTS_SQL, selection):
+        for (uid, customer, contact_uid, name, title, mobile, phone, email, year, month, day, notes,
+             lunar) in self._cursor(_CONTACTS_SQL, selection):
+            birthday = birthday_text(year, month, day)
             yield {"customer_id": uid, "customer": customer, "id": contact_uid, "name": name, "title": title,
-                   "mobile": mobile, "phone": phone, "email": email, "birthday": birthday_text(year, month, day),
-                   "notes": notes}
+                   "mobile": mobile, "phone": phone, "email": email, "birthday": birthday,
+                   "birthday_lunar": LUNAR_TEXTS[lunar] if birthday and lunar in (0, 1, 2) else "", "notes": notes}
 
     def orders(self, selection: CustomerSelection) -> Iterator[Row]:
         """The customers' order lines (the trash left out), each customer's newest first; money as decimals."""

@@ -36,6 +36,7 @@ from keepclient.domain.types import (
     as_stored_datetime,
 )
 from keepclient.services.activity import refresh_open_feedback
+from keepclient.services.care import load_working_day
 from keepclient.services.insights import customers_changed
 from keepclient.services.team import active_or_none
 
@@ -310,7 +311,8 @@ class FeedbackService:
             customer = current_row(Customer, customer_id)
             if visit_id is not None:
                 current_row(Visit, visit_id)
-            response_due, resolution_due = response_targets.deadlines(received, severity, load_targets())
+            response_due, resolution_due = response_targets.deadlines(received, severity, load_targets(),
+                                                                        load_working_day())
             feedback_id = Feedback.insert(
                 customer=customer_id, contact=contact_id, visit=visit_id, received_at=received,
                 owner=owner_id if owner_id is not None else active_or_none(customer["owner"]), status="new",
@@ -335,7 +337,7 @@ class FeedbackService:
                     raise ValidationError(field="contact_id", value=values["contact"])
             if values.get("severity", row["severity"]) != row["severity"]:
                 response_due, resolution_due = response_targets.deadlines(
-                    as_stored_datetime(row["received_at"]), values["severity"], load_targets())
+                    as_stored_datetime(row["received_at"]), values["severity"], load_targets(), load_working_day())
                 values.update(response_due=response_due, resolution_due=resolution_due,
                               next_due=self._ahead(row["status"], response_due, resolution_due))
             new_version = update_checked(Feedback, feedback_id, version, values, self.user)
@@ -379,7 +381,8 @@ class FeedbackService:
                 if comment.strip():
                     changes["satisfaction_comment"] = comment.strip()
             elif row["status"] != "new":  # reopened: the resolution target starts again
-                resolution_due = response_targets.deadlines(when, row["severity"], load_targets())[1]
+                resolution_due = response_targets.deadlines(when, row["severity"], load_targets(),
+                                                            load_working_day())[1]
                 changes.update(resolved_at=None, replied_at=None, closed_at=None, resolution_hours=None,
                                resolution_due=resolution_due)
             changes["next_due"] = self._ahead(status, as_datetime(row["response_due"]), resolution_due)

@@ -256,8 +256,8 @@ SELECT c.id, c.version, c.name, c.kind, c.tier, c.stage, coalesce(s.name, ''), c
  WHERE c.id IN ({marks})
 """
 _CONTACT_VALUES_SQL = """
-SELECT uuid, id, customer_id, version, name, title, mobile, phone, email, im_id, notes, birthday_year,
-       birthday_month, birthday_day
+SELECT uuid, id, customer_id, version, name, title, mobile, phone, email, im_id, notes, birthday_lunar,
+       birthday_year, birthday_month, birthday_day
   FROM contact WHERE deleted_at IS NULL AND uuid IN ({marks})
 """
 

@@ -41,6 +41,9 @@ PALETTE = (
 )
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_CODE = 16
+MAX_REVENUE_TARGET_CENTS = 10**15  # KPI targets per month (schema 12): far above any real team's
+MAX_VISIT_TARGET = 100_000
+TARGET_LIMITS = {"monthly_revenue_target_cents": MAX_REVENUE_TARGET_CENTS, "monthly_visit_target": MAX_VISIT_TARGET}
 # What a hand-over moves, per table: the owner column.
 OWNER_COLUMNS = {"customer": "owner", "visit": "salesperson", "feedback": "owner"}
 _MODELS = {"customer": Customer, "visit": Visit, "feedback": Feedback}
@@ -71,6 +74,19 @@ def load_cadence() -> dict[str, int]:
         return cadence.checked_rules(json.loads(row.value))
     except (ValueError, TypeError, ValidationError):  # a damaged setting must not stop anyone's work
         return dict(cadence.DEFAULT_RULES)
+
+
+def _checked_targets(changes: Mapping[str, Any]) -> dict[str, int]:
+    """The target columns of `changes` that are not None, checked: whole numbers from 0 to their limit."""
+    clean: dict[str, int] = {}
+    for column, top in TARGET_LIMITS.items():
+        value = changes.get(column)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
+            raise ValidationError(field=column, value=value)
+        clean[column] = value
+    return clean
 
 
 def active_or_none(salesperson_id: int | None) -> int | None:
@@ -177,8 +193,9 @@ class TeamService:
             return [self.add(name) for name in names if name.strip()]
 
     def update(self, salesperson_id: int, expected_version: int, changes: Mapping[str, Any]) -> int:
-        """Change name, code, colour or email as seen at `expected_version`; returns the new version."""
-        unknown = set(changes) - {"name", "code", "color", "email"}
+        """Change name, code, colour, email or the monthly targets ("monthly_revenue_target_cents",
+        "monthly_visit_target": see set_targets) as seen at `expected_version`; returns the new version."""
+        unknown = set(changes) - {"name", "code", "color", "email", *TARGET_LIMITS}
         if unknown:
             raise ValueError(f"not salesperson fields: {sorted(unknown)}")
         with self.db.write():
@@ -191,6 +208,7 @@ class TeamService:
                 clean["color"] = check_color(str(changes["color"] or ""))
             if "email" in changes:
                 clean["email"] = normalize_email(str(changes["email"] or ""))
+            clean.update(_checked_targets(changes))
             return update_checked(Salesperson, salesperson_id, expected_version, clean, self.user)
 
     def rename(self, salesperson_id: int, expected_version: int, name: str) -> int:
@@ -199,6 +217,22 @@ class TeamService:
     def set_active(self, salesperson_id: int, expected_version: int, active: bool) -> int:
         with self.db.write():
             return update_checked(Salesperson, salesperson_id, expected_version, {"active": active}, self.user)
+
+    def targets(self, salesperson_id: int) -> tuple[int, int, int]:
+        """(monthly revenue target in cents, monthly visit target, version): 0 is no target."""
+        with self.db.session():
+            row = current_row(Salesperson, salesperson_id)
+        return int(row["monthly_revenue_target_cents"]), int(row["monthly_visit_target"]), int(row["version"])
+
+    def set_targets(self, salesperson_id: int, expected_version: int, *, revenue_cents: int | None = None,
+                    visits: int | None = None) -> int:
+        """Set the monthly revenue (whole cents) and/or visit targets as seen at `expected_version` (None leaves
+        one as it is; 0 is no target); ValidationError for a negative or absurd value. Returns the new version."""
+        clean = _checked_targets({"monthly_revenue_target_cents": revenue_cents, "monthly_visit_target": visits})
+        with self.db.write():
+            if not clean:
+                return int(current_row(Salesperson, salesperson_id)["version"])
+            return update_checked(Salesperson, salesperson_id, expected_version, clean, self.user)
 
     def deactivate(self, salesperson_id: int, expected_version: int) -> int:
         """No new work for them from now on; their customers, visits and feedback stay theirs until handed over."""

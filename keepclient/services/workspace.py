@@ -27,8 +27,10 @@ from keepclient.services.team import TeamService
 from keepclient.services.visits import VisitService
 
 if TYPE_CHECKING:
+    from keepclient.services.care import CareService
     from keepclient.services.exports import ExportService
     from keepclient.services.imports import ImportService
+    from keepclient.services.kpis import KpiService
     from keepclient.services.order_imports import OrderImportService
     from keepclient.services.presence import PresenceService
 
@@ -155,6 +157,20 @@ class Workspace:
         from keepclient.services.order_imports import OrderImportService
 
         return OrderImportService(self.db, self.user)
+
+    @property
+    def care(self) -> CareService:
+        """The care calendar: observed holidays, the team's region (loaded on first use)."""
+        from keepclient.services.care import CareService
+
+        return CareService(self.db, self.user)
+
+    @property
+    def kpis(self) -> KpiService:
+        """The team KPIs (issue 16): read-only, safe to call on a worker thread."""
+        from keepclient.services.kpis import KpiService
+
+        return KpiService(self.db, self.user)
 
     @property
     def exports(self) -> ExportService:

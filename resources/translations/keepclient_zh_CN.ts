@@ -71,24 +71,34 @@
 <context>
     <name>BirthdayEdit</name>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="113"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="115"/>
         <source>year unknown</source>
         <translation>年份未知</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="120"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="122"/>
         <source>year</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="120"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="122"/>
         <source>month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="121"/>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="123"/>
         <source>day</source>
         <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="126"/>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/widgets/form_dialog.py" line="128"/>
+        <source>A birthday of the Chinese lunar calendar (农历): the month and day are lunar, and it is shown on its Gregorian date each year</source>
+        <translation>按农历计算的生日：月和日为农历，每年显示在对应的公历日期上</translation>
     </message>
 </context>
 <context>
@@ -375,6 +385,11 @@
     </message>
     <message>
         <location filename="../../keepclient/ui/calendar/tooltips.py" line="42"/>
+        <source>lunar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="44"/>
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
     </message>
@@ -913,6 +928,11 @@ Import your contact list, or load demo data to look around first.</source>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="172"/>
+        <source>(lunar)</source>
+        <translation>（农历）</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialogs</name>
@@ -923,7 +943,7 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="27"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="114"/>
         <source>(nobody)</source>
         <translation>（无）</translation>
     </message>
@@ -934,19 +954,19 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="37"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="60"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="38"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="126"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="39"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="62"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="63"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -957,151 +977,151 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="41"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="151"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="169"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="153"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="171"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="42"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="173"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="175"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/dialogs.py" line="43"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="173"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="175"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="57"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="58"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="57"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="58"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="60"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="61"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="61"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="62"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="63"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="64"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="64"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="65"/>
         <source>WeChat / IM</source>
         <translation>微信 / 即时通讯</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="65"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="66"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="66"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="67"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="81"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="83"/>
         <source>Log a call or visit</source>
         <translation>记录电话或拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="85"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="87"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="90"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="92"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="91"/>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="150"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="93"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="152"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="92"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="94"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="95"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="97"/>
         <source>Satisfaction (1-5, 0 = not asked)</source>
         <translation>满意度（1-5，0 表示未询问）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="100"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="102"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="120"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="122"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="131"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="133"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="140"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="145"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="147"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="153"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="155"/>
         <source>What the customer said</source>
         <translation>客户反馈内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="162"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="164"/>
         <source>Assign owner</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="163"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="165"/>
         <source>Set tier</source>
         <translation>设置等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="164"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="166"/>
         <source>Set stage</source>
         <translation>设置阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="165"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="167"/>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="166"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="168"/>
         <source>Remove tag</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/dialogs.py" line="178"/>
+        <location filename="../../keepclient/ui/customers/dialogs.py" line="180"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -2252,6 +2272,79 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>Holidays</name>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="31"/>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="32"/>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="33"/>
+        <source>Lantern Festival</source>
+        <translation>元宵节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="34"/>
+        <source>Women&apos;s Day</source>
+        <translation>妇女节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="35"/>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="36"/>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="37"/>
+        <source>Qixi Festival</source>
+        <translation>七夕</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="38"/>
+        <source>Teachers&apos; Day</source>
+        <translation>教师节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="39"/>
+        <source>Mid-Autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="40"/>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="41"/>
+        <source>Double Ninth Festival</source>
+        <translation>重阳节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="42"/>
+        <source>Christmas</source>
+        <translation>圣诞节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="43"/>
+        <source>Laba Festival</source>
+        <translation>腊八节</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/holidays.py" line="44"/>
+        <source>Lunar New Year&apos;s Eve</source>
+        <translation>除夕</translation>
+    </message>
+</context>
+<context>
     <name>IcsExport</name>
     <message>
         <location filename="../../keepclient/ui/calendar/ics_export.py" line="72"/>
@@ -2423,142 +2516,152 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>既不是公司也不是个人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="30"/>
+        <location filename="../../keepclient/importing/problems.py" line="29"/>
+        <source>not yes, no or leap (a lunar birthday in a leap month)</source>
+        <translation>不是“是”、“否”或“闰”（闰月的农历生日）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="31"/>
         <source>no customer and no order information</source>
         <translation>既没有客户也没有订单信息</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="31"/>
+        <location filename="../../keepclient/importing/problems.py" line="32"/>
         <source>no customer in the database matches</source>
         <translation>数据库中没有匹配的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="32"/>
+        <location filename="../../keepclient/importing/problems.py" line="33"/>
         <source>not an amount of money</source>
         <translation>不是金额</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="33"/>
+        <location filename="../../keepclient/importing/problems.py" line="34"/>
         <source>not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="34"/>
+        <location filename="../../keepclient/importing/problems.py" line="35"/>
         <source>no amount and no unit price</source>
         <translation>既没有金额也没有单价</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="35"/>
+        <location filename="../../keepclient/importing/problems.py" line="36"/>
         <source>no date</source>
         <translation>没有日期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="38"/>
+        <location filename="../../keepclient/importing/problems.py" line="39"/>
         <source>row not imported</source>
         <translation>该行未导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="39"/>
+        <location filename="../../keepclient/importing/problems.py" line="40"/>
         <source>field left empty, value kept in the notes</source>
         <translation>字段留空，原值保存在备注中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="40"/>
+        <location filename="../../keepclient/importing/problems.py" line="41"/>
         <source>kept as written, marked unverified</source>
         <translation>按原样保存，标记为未核实</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="41"/>
+        <location filename="../../keepclient/importing/problems.py" line="42"/>
         <source>row not imported (add the customer, or import with --create-customers)</source>
         <translation>此行未导入（请先添加客户，或使用 --create-customers 导入）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="43"/>
+        <location filename="../../keepclient/importing/problems.py" line="44"/>
         <source>dated the day of the import, value kept in the notes</source>
         <translation>日期记为导入当天，原值保留在备注中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="44"/>
+        <location filename="../../keepclient/importing/problems.py" line="45"/>
         <source>amount 0, row kept</source>
         <translation>金额记为 0，此行已保留</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="48"/>
+        <location filename="../../keepclient/importing/problems.py" line="49"/>
         <source>Email as written: {value}</source>
         <translation>邮箱原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="49"/>
+        <location filename="../../keepclient/importing/problems.py" line="50"/>
         <source>Phone as written: {value}</source>
         <translation>电话原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="50"/>
+        <location filename="../../keepclient/importing/problems.py" line="51"/>
         <source>Mobile as written: {value}</source>
         <translation>手机原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="51"/>
+        <location filename="../../keepclient/importing/problems.py" line="52"/>
         <source>Unverified number: {value}</source>
         <translation>未核实的号码：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="52"/>
+        <location filename="../../keepclient/importing/problems.py" line="53"/>
         <source>Other number: {value}</source>
         <translation>其他号码：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="53"/>
+        <location filename="../../keepclient/importing/problems.py" line="54"/>
         <source>Other email: {value}</source>
         <translation>其他邮箱：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="54"/>
+        <location filename="../../keepclient/importing/problems.py" line="55"/>
         <source>Birthday as written: {value}</source>
         <translation>生日原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="55"/>
+        <location filename="../../keepclient/importing/problems.py" line="56"/>
+        <source>Lunar birthday as written: {value}</source>
+        <translation>农历生日原文：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/problems.py" line="57"/>
         <source>Last contact as written: {value}</source>
         <translation>最近联系原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="56"/>
+        <location filename="../../keepclient/importing/problems.py" line="58"/>
         <source>Next follow-up as written: {value}</source>
         <translation>下次跟进原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="57"/>
+        <location filename="../../keepclient/importing/problems.py" line="59"/>
         <source>Tier as written: {value}</source>
         <translation>等级原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="58"/>
+        <location filename="../../keepclient/importing/problems.py" line="60"/>
         <source>Stage as written: {value}</source>
         <translation>阶段原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="59"/>
+        <location filename="../../keepclient/importing/problems.py" line="61"/>
         <source>Kind as written: {value}</source>
         <translation>类型原文：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="60"/>
+        <location filename="../../keepclient/importing/problems.py" line="62"/>
         <source>Date as written: {value}</source>
         <translation>原写日期：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="61"/>
+        <location filename="../../keepclient/importing/problems.py" line="63"/>
         <source>Quantity as written: {value}</source>
         <translation>原写数量：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="62"/>
+        <location filename="../../keepclient/importing/problems.py" line="64"/>
         <source>Unit price as written: {value}</source>
         <translation>原写单价：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/problems.py" line="63"/>
+        <location filename="../../keepclient/importing/problems.py" line="65"/>
         <source>Amount as written: {value}</source>
         <translation>原写金额：{value}</translation>
     </message>
@@ -2596,154 +2699,159 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="70"/>
+        <location filename="../../keepclient/importing/columns.py" line="72"/>
         <source>Contact ID</source>
         <translation>联系人 ID</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="71"/>
+        <location filename="../../keepclient/importing/columns.py" line="73"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="72"/>
+        <location filename="../../keepclient/importing/columns.py" line="74"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="73"/>
+        <location filename="../../keepclient/importing/columns.py" line="75"/>
         <source>First name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="74"/>
+        <location filename="../../keepclient/importing/columns.py" line="76"/>
         <source>Middle name</source>
         <translation>中间名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="75"/>
+        <location filename="../../keepclient/importing/columns.py" line="77"/>
         <source>Last name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="75"/>
+        <location filename="../../keepclient/importing/columns.py" line="77"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="76"/>
+        <location filename="../../keepclient/importing/columns.py" line="78"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="76"/>
+        <location filename="../../keepclient/importing/columns.py" line="78"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="77"/>
+        <location filename="../../keepclient/importing/columns.py" line="79"/>
         <location filename="../../keepclient/importing/orders.py" line="65"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="78"/>
+        <location filename="../../keepclient/importing/columns.py" line="80"/>
         <source>Other phone</source>
         <translation>其他电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="79"/>
+        <location filename="../../keepclient/importing/columns.py" line="81"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="80"/>
+        <location filename="../../keepclient/importing/columns.py" line="82"/>
         <source>Other email</source>
         <translation>其他邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="81"/>
+        <location filename="../../keepclient/importing/columns.py" line="83"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="81"/>
+        <location filename="../../keepclient/importing/columns.py" line="83"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="82"/>
+        <location filename="../../keepclient/importing/columns.py" line="84"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="83"/>
+        <location filename="../../keepclient/importing/columns.py" line="85"/>
         <source>Country</source>
         <translation>国家/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="84"/>
+        <location filename="../../keepclient/importing/columns.py" line="86"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="84"/>
+        <location filename="../../keepclient/importing/columns.py" line="86"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="85"/>
+        <location filename="../../keepclient/importing/columns.py" line="87"/>
+        <source>Lunar birthday</source>
+        <translation>农历生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/importing/columns.py" line="88"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="85"/>
+        <location filename="../../keepclient/importing/columns.py" line="88"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="86"/>
+        <location filename="../../keepclient/importing/columns.py" line="89"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="87"/>
+        <location filename="../../keepclient/importing/columns.py" line="90"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="88"/>
+        <location filename="../../keepclient/importing/columns.py" line="91"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="89"/>
+        <location filename="../../keepclient/importing/columns.py" line="92"/>
         <location filename="../../keepclient/importing/orders.py" line="71"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="89"/>
+        <location filename="../../keepclient/importing/columns.py" line="92"/>
         <source>WeChat / IM</source>
         <translation>微信 / 即时通讯</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="90"/>
+        <location filename="../../keepclient/importing/columns.py" line="93"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="90"/>
+        <location filename="../../keepclient/importing/columns.py" line="93"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="91"/>
+        <location filename="../../keepclient/importing/columns.py" line="94"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/importing/columns.py" line="92"/>
+        <location filename="../../keepclient/importing/columns.py" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5516,52 +5624,52 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="221"/>
+        <location filename="../../keepclient/cli.py" line="227"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="229"/>
+        <location filename="../../keepclient/cli.py" line="235"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="238"/>
+        <location filename="../../keepclient/cli.py" line="244"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="248"/>
+        <location filename="../../keepclient/cli.py" line="254"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="260"/>
+        <location filename="../../keepclient/cli.py" line="266"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="261"/>
+        <location filename="../../keepclient/cli.py" line="267"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="262"/>
+        <location filename="../../keepclient/cli.py" line="268"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="267"/>
+        <location filename="../../keepclient/cli.py" line="273"/>
         <source>The database is damaged. Keep this file as it is, and restore the last good backup (keepclient restore).</source>
         <translation>数据库已损坏。请保持此文件原样，并恢复最近一个完好的备份（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="275"/>
+        <location filename="../../keepclient/cli.py" line="281"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="282"/>
+        <location filename="../../keepclient/cli.py" line="288"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
@@ -5624,48 +5732,49 @@ Customer follow-up for small sales teams.</source>
         <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="299"/>
+        <location filename="../../keepclient/cli.py" line="305"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="302"/>
+        <location filename="../../keepclient/cli.py" line="308"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="308"/>
+        <location filename="../../keepclient/cli.py" line="314"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="352"/>
+        <location filename="../../keepclient/cli.py" line="358"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="366"/>
-        <location filename="../../keepclient/cli.py" line="389"/>
+        <location filename="../../keepclient/cli.py" line="372"/>
+        <location filename="../../keepclient/cli.py" line="395"/>
+        <location filename="../../keepclient/cli_kpis.py" line="42"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="377"/>
+        <location filename="../../keepclient/cli.py" line="383"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="396"/>
+        <location filename="../../keepclient/cli.py" line="402"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="404"/>
+        <location filename="../../keepclient/cli.py" line="410"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="405"/>
+        <location filename="../../keepclient/cli.py" line="411"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -5730,47 +5839,52 @@ Customer follow-up for small sales teams.</source>
         <translation>新客户：{count}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="53"/>
+        <location filename="../../keepclient/cli_team.py" line="69"/>
+        <source>Monthly targets of {name}: revenue {revenue} {currency}, {visits} visits.</source>
+        <translation>{name} 的月度目标：收入 {revenue} {currency}，拜访 {visits} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_team.py" line="77"/>
         <source>The team&apos;s currency: {code}</source>
         <translation>团队的币种：{code}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="63"/>
+        <location filename="../../keepclient/cli_team.py" line="87"/>
         <source>No salespeople yet. Add one with: keepclient team add NAME</source>
         <translation>还没有业务员。添加：keepclient team add 姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="65"/>
+        <location filename="../../keepclient/cli_team.py" line="89"/>
         <source>inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="73"/>
+        <location filename="../../keepclient/cli_team.py" line="97"/>
         <source>Added {name} (code {code}).</source>
         <translation>已添加 {name}（代码 {code}）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="81"/>
+        <location filename="../../keepclient/cli_team.py" line="105"/>
         <source>Renamed {old} to {new}.</source>
         <translation>已将 {old} 改名为 {new}。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="92"/>
+        <location filename="../../keepclient/cli_team.py" line="116"/>
         <source>{name} is deactivated; {count} customers are still theirs (hand them over with: keepclient team handover).</source>
         <translation>已停用 {name}；其名下仍有 {count} 个客户（移交：keepclient team handover）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="96"/>
+        <location filename="../../keepclient/cli_team.py" line="120"/>
         <source>{name} is active again.</source>
         <translation>{name} 已重新启用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="108"/>
+        <location filename="../../keepclient/cli_team.py" line="132"/>
         <source>Handed over {customers} customers of {name}, with {visits} planned visits and {feedback} open feedback items.</source>
         <translation>已移交 {name} 的 {customers} 个客户，连同 {visits} 次已安排的拜访和 {feedback} 条未结反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_team.py" line="114"/>
+        <location filename="../../keepclient/cli_team.py" line="138"/>
         <source>  to {name}: {count} customers</source>
         <translation>  给 {name}：{count} 个客户</translation>
     </message>
@@ -5858,6 +5972,21 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/cli_insights.py" line="267"/>
         <source>Change with: keepclient risk-settings NAME=VALUE ... (shares and drops as fractions: 0.8 is 80%)</source>
         <translation>修改方法：keepclient risk-settings 名称=值 …（占比和降幅用小数表示：0.8 即 80%）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_kpis.py" line="55"/>
+        <source>KPI report ({pages} pages) written to {path}</source>
+        <translation>KPI 报告（{pages} 页）已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_kpis.py" line="62"/>
+        <source>KPI report written to {path}</source>
+        <translation>KPI 报告已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_kpis.py" line="63"/>
+        <source>{count} salespeople, {first} to {last}.</source>
+        <translation>{count} 名业务员，{first} 至 {last}。</translation>
     </message>
 </context>
 <context>
@@ -5969,101 +6098,106 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="186"/>
+        <source>Holidays are known for the years {first} to {last}, not {value}.</source>
+        <translation>节日只能计算 {first} 年至 {last} 年，不能计算 {value} 年。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="190"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="191"/>
+        <location filename="../../keepclient/domain/errors.py" line="195"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="200"/>
+        <location filename="../../keepclient/domain/errors.py" line="204"/>
         <source>{name} cannot be read: {reason} Nothing was imported.</source>
         <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="205"/>
+        <location filename="../../keepclient/domain/errors.py" line="209"/>
         <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
         <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="211"/>
+        <location filename="../../keepclient/domain/errors.py" line="215"/>
         <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
         <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="216"/>
+        <location filename="../../keepclient/domain/errors.py" line="220"/>
         <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
         <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="222"/>
+        <location filename="../../keepclient/domain/errors.py" line="226"/>
         <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
         <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="227"/>
+        <location filename="../../keepclient/domain/errors.py" line="231"/>
         <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
         <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="233"/>
+        <location filename="../../keepclient/domain/errors.py" line="237"/>
         <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
         <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="243"/>
+        <location filename="../../keepclient/domain/errors.py" line="247"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="250"/>
+        <location filename="../../keepclient/domain/errors.py" line="254"/>
         <source>{path} already exists. Choose another name; nothing was changed.</source>
         <translation>{path} 已存在。请换一个名字；没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="256"/>
+        <location filename="../../keepclient/domain/errors.py" line="260"/>
         <source>The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may be damaged: run `keepclient check`.</source>
         <translation>{source} 的副本未通过完整性检查（{reason}），因此没有保留。数据库可能已损坏：请运行 `keepclient check`。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="265"/>
+        <location filename="../../keepclient/domain/errors.py" line="269"/>
         <source>{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.</source>
         <translation>{path} 已损坏或不完整（{reason}），无法恢复。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="273"/>
+        <location filename="../../keepclient/domain/errors.py" line="277"/>
         <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
         <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="279"/>
+        <location filename="../../keepclient/domain/errors.py" line="283"/>
         <source>There is already a salesperson called &quot;{value}&quot;.</source>
         <translation>已经有名为“{value}”的业务员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="283"/>
+        <location filename="../../keepclient/domain/errors.py" line="287"/>
         <source>The code &quot;{value}&quot; is already used by {name}.</source>
         <translation>代码“{value}”已被 {name} 使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="287"/>
+        <location filename="../../keepclient/domain/errors.py" line="291"/>
         <source>&quot;{value}&quot; is not a colour; use the form #rrggbb.</source>
         <translation>“{value}”不是颜色；请使用 #rrggbb 格式。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="293"/>
+        <location filename="../../keepclient/domain/errors.py" line="297"/>
         <source>{value} is no longer active and cannot take on customers.</source>
         <translation>{value} 已停用，不能再接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="297"/>
+        <location filename="../../keepclient/domain/errors.py" line="301"/>
         <source>Choose at least one colleague other than {value} to hand the customers over to.</source>
         <translation>请至少选择一位 {value} 以外的同事来接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="303"/>
+        <location filename="../../keepclient/domain/errors.py" line="307"/>
         <source>There is no salesperson called &quot;{value}&quot;.</source>
         <translation>没有名为“{value}”的业务员。</translation>
     </message>
@@ -6138,6 +6272,120 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>kpis</name>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="56"/>
+        <source>Visits planned</source>
+        <translation>计划拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="57"/>
+        <source>Visits done</source>
+        <translation>完成拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="58"/>
+        <source>Visits missed</source>
+        <translation>错过拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="59"/>
+        <source>Visits cancelled</source>
+        <translation>取消拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="60"/>
+        <source>Follow-up on time</source>
+        <translation>按时回访率</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="61"/>
+        <source>Overdue now</source>
+        <translation>当前逾期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="62"/>
+        <source>Coverage of A customers</source>
+        <translation>A 级客户覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="63"/>
+        <source>First response (median hours)</source>
+        <translation>首次响应（中位数，小时）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="64"/>
+        <source>First response on time</source>
+        <translation>首次响应及时率</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="65"/>
+        <source>Resolution (median hours)</source>
+        <translation>解决用时（中位数，小时）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="66"/>
+        <source>Resolution on time</source>
+        <translation>按时解决率</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="67"/>
+        <source>Average satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="68"/>
+        <source>Retention</source>
+        <translation>客户保留率</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="69"/>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="70"/>
+        <source>Lost customers</source>
+        <translation>流失客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="71"/>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="72"/>
+        <source>Average order value</source>
+        <translation>平均订单金额</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="79"/>
+        <location filename="../../keepclient/domain/kpis.py" line="81"/>
+        <source>%1 of %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="80"/>
+        <source>%1 against a target of %2</source>
+        <translation>%1，目标 %2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="82"/>
+        <source>median of %1 items, target %2 h</source>
+        <translation>%1 条的中位数，目标 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="83"/>
+        <source>%1 over %2</source>
+        <translation>%1 ÷ %2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/kpis.py" line="84"/>
+        <source>nothing to count</source>
+        <translation>没有可计算的数据</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <location filename="../../keepclient/domain/labels.py" line="52"/>
@@ -6176,6 +6424,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/labels.py" line="63"/>
+        <location filename="../../keepclient/exporting/kpis.py" line="26"/>
         <source>Active</source>
         <translation>活跃</translation>
     </message>
@@ -6245,6 +6494,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/exporting/ics.py" line="40"/>
+        <location filename="../../keepclient/exporting/kpis.py" line="24"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
@@ -6407,6 +6657,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/exporting/feedback_report.py" line="36"/>
+        <location filename="../../keepclient/exporting/kpis.py" line="33"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -6432,6 +6683,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/exporting/feedback_report.py" line="41"/>
+        <location filename="../../keepclient/exporting/kpis.py" line="35"/>
         <source>Monthly</source>
         <translation>月度</translation>
     </message>
@@ -6540,6 +6792,51 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/domain/labels.py" line="130"/>
         <source>Feedback</source>
         <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="25"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="27"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="28"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="29"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="30"/>
+        <source>Visit target</source>
+        <translation>拜访目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="31"/>
+        <source>Revenue target</source>
+        <translation>收入目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="32"/>
+        <source>Revenue against target</source>
+        <translation>收入目标完成率</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="34"/>
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="36"/>
+        <source>KPI report</source>
+        <translation>KPI 报告</translation>
     </message>
 </context>
 <context>
@@ -6746,6 +7043,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="65"/>
         <source>{value} h</source>
         <translation>{value} 小时</translation>
     </message>
@@ -6753,6 +7051,66 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
         <source>{value} d</source>
         <translation>{value} 天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="26"/>
+        <source>KPI report {first} – {last}</source>
+        <translation>KPI 报告 {first} – {last}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="27"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="28"/>
+        <source>{count} salespeople; overdue counted on {today}</source>
+        <translation>{count} 名业务员；逾期按 {today} 计算</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="29"/>
+        <source>Code {code}; monthly targets: revenue {revenue}, visits {visits}</source>
+        <translation>代码 {code}；月度目标：收入 {revenue}，拜访 {visits} 次</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="30"/>
+        <source>{name} (inactive)</source>
+        <translation>{name}（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="31"/>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="32"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="33"/>
+        <source>How it was counted</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="34"/>
+        <source>{value} of {target} target ({share})</source>
+        <translation>{value}，目标 {target}（{share}）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="35"/>
+        <source>Visits done {visits}; revenue {revenue}</source>
+        <translation>完成拜访 {visits} 次；收入 {revenue}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="36"/>
+        <source>targets: {visits} visits, {revenue}</source>
+        <translation>目标：拜访 {visits} 次，{revenue}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="37"/>
+        <source>Revenue {revenue}; visits done {visits}; follow-up on time {share}</source>
+        <translation>收入 {revenue}；完成拜访 {visits} 次；按时回访率 {share}</translation>
     </message>
 </context>
 </TS>

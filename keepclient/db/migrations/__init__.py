@@ -28,6 +28,8 @@ from keepclient.db.migrations import (
     m0008_orders,
     m0009_insights,
     m0010_order_totals,
+    m0011_lunar_birthdays,
+    m0012_targets,
 )
 from keepclient.domain.errors import CopyCheckFailedError, StorageError
 
@@ -35,7 +37,8 @@ APPLICATION_ID = 0x4B434C54  # "KCLT"
 STEPS: tuple[ModuleType, ...] = (m0001_initial, m0002_search_keys, m0003_search_index,
                                  m0004_contact_search_indexes, m0005_visit_series,
                                  m0006_feedback_targets, m0007_presence, m0008_orders, m0009_insights,
-                                 m0010_order_totals)
+                                 m0010_order_totals, m0011_lunar_birthdays,
+                                 m0012_targets)
 LATEST = len(STEPS)
 
 

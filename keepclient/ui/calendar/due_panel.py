@@ -336,7 +336,7 @@ class DuePanel(QWidget):
         if care.day == today:
             day = self.tr("today")
         if care.year:
-            day += " · " + self.tr("turns %1").replace("%1", str(care.day.year - care.year))
+            day += " · " + self.tr("turns %1").replace("%1", str(care.age))
         item = QTreeWidgetItem([f"🎂 {care.contact} — {care.customer}", "", day, "", "", ""])
         item.setData(0, ID_ROLE, care.customer_id)
         item.setToolTip(CUSTOMER, self.tr("Birthday of %1 (%2)").replace("%1", care.contact)

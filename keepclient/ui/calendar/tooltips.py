@@ -38,7 +38,9 @@ def birthday_tip(days: list[CareDay]) -> str:
     for care in days:
         text = translate("CalendarTips", "Birthday: %1 (%2)").replace("%1", html.escape(care.contact)).replace(
             "%2", html.escape(care.customer))
-        if care.year is not None:
-            text += " · " + translate("CalendarTips", "turns %1").replace("%1", str(care.day.year - care.year))
+        if care.lunar:
+            text += " · " + translate("CalendarTips", "lunar")
+        if care.age is not None:
+            text += " · " + translate("CalendarTips", "turns %1").replace("%1", str(care.age))
         lines.append(text)
     return "<br>".join(lines)

@@ -168,7 +168,9 @@ class CustomerDetailPane(RecordPane):
         self.contacts.clear()
         for contact in detail.contacts:
             item = QTreeWidgetItem([("★ " if contact.is_primary else "") + contact.name, contact.title,
-                                    contact.mobile or contact.phone, contact.email, contact.birthday])
+                                    contact.mobile or contact.phone, contact.email,
+                                    contact.birthday + (" " + self.tr("(lunar)") if contact.birthday
+                                                        and contact.birthday_lunar else "")])
             item.setData(0, Qt.ItemDataRole.UserRole, contact)
             self.contacts.addTopLevelItem(item)
         self.satisfaction.show_scores(scores)

@@ -51,7 +51,8 @@ def contact(parent: QWidget, existing: ContactInfo | None = None) -> FormDialog:
     if existing is not None:
         values = {
             **existing._asdict(),
-            "birthday": (existing.birthday_year, existing.birthday_month, existing.birthday_day),
+            "birthday": (existing.birthday_year, existing.birthday_month, existing.birthday_day,
+                         existing.birthday_lunar),
         }
     return FormDialog(
         translate("CustomerDialogs", "Edit contact") if existing else translate("CustomerDialogs", "Add contact"),
@@ -72,8 +73,9 @@ def contact(parent: QWidget, existing: ContactInfo | None = None) -> FormDialog:
 
 def contact_values(values: dict) -> dict:
     """Dialog values as ContactService fields."""
-    year, month, day = values.pop("birthday")
-    return {**values, "birthday_year": year, "birthday_month": month, "birthday_day": day}
+    year, month, day, *lunar = values.pop("birthday")
+    return {**values, "birthday_year": year, "birthday_month": month, "birthday_day": day,
+            "birthday_lunar": lunar[0] if lunar else 0}
 
 
 def log_contact(parent: QWidget, contacts: tuple[ContactInfo, ...]) -> FormDialog:

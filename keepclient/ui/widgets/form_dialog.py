@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -104,7 +105,8 @@ class Field(NamedTuple):
 
 
 class BirthdayEdit(QWidget):
-    """Month and day, and a year that may stay unknown ("--03-14")."""
+    """Month and day, and a year that may stay unknown ("--03-14"); "Lunar" makes them a lunar month and day (the
+    value's fourth item: contact.birthday_lunar, 0, 1, or 2 for a leap month, which is kept while checked)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,15 +123,25 @@ class BirthdayEdit(QWidget):
                                (self.day, self.tr("day"))):
             layout.addWidget(widget)
             layout.addWidget(QLabel(suffix))
+        self.lunar = QCheckBox(self.tr("Lunar"))
+        self.lunar.setObjectName("birthday_lunar")
+        self.lunar.setToolTip(self.tr("A birthday of the Chinese lunar calendar (农历): the month and day are lunar, "
+                                      "and it is shown on its Gregorian date each year"))
+        layout.addWidget(self.lunar)
+        self._lunar_kind = 1
 
-    def value(self) -> tuple[int | None, int | None, int | None]:
-        return self.year.value() or None, self.month.value() or None, self.day.value() or None
+    def value(self) -> tuple[int | None, int | None, int | None, int]:
+        lunar = self._lunar_kind if self.lunar.isChecked() else 0
+        return self.year.value() or None, self.month.value() or None, self.day.value() or None, lunar
 
-    def set_value(self, value: tuple[int | None, int | None, int | None] | None) -> None:
-        year, month, day = value or (None, None, None)
+    def set_value(self, value: tuple[int | None, ...] | None) -> None:
+        year, month, day, *rest = value or (None, None, None)
+        lunar = int(rest[0] or 0) if rest else 0
         self.year.setValue(year or 0)
         self.month.setValue(month or 0)
         self.day.setValue(day or 0)
+        self._lunar_kind = lunar or 1  # a leap-month birthday stays one while the box stays checked
+        self.lunar.setChecked(bool(lunar))
 
 
 class FormDialog(QDialog):

@@ -51,7 +51,7 @@ def test_xlsx_is_styled_frozen_filtered_and_formula_free(ws: Workspace, tmp_path
     contacts = list(book["Contacts"].iter_rows(min_row=2, values_only=True))
     (contact,) = contacts
     assert contact[:2] == (huaxin[0], "上海华信贸易有限公司") and len(contact[2]) == 36  # the contact's own ID
-    assert contact[3:] == ("张伟", None, "138 1234 5678", None, None, "--03-14", None)
+    assert contact[3:] == ("张伟", None, "138 1234 5678", None, None, "--03-14", "no", None)
     with zipfile.ZipFile(path) as archive:
         sheets_xml = b"".join(archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
     assert b"<f>" not in sheets_xml and b"<f " not in sheets_xml  # no formula element anywhere
@@ -88,7 +88,7 @@ def test_json_shape(ws: Workspace, tmp_path: Path):
     (contact,) = customer["contacts"]
     assert len(contact.pop("id")) == 36
     assert contact == {"name": "张伟", "title": "", "mobile": "138 1234 5678", "phone": "", "email": "",
-                       "birthday": "--03-14", "notes": ""}
+                       "birthday": "--03-14", "birthday_lunar": "no", "notes": ""}
     assert customer["revenue_12m"] == 5349.99 and customer["orders"] == 3
     assert customer["purchases"] == [
         {"date": "2026-04-01", "order_no": "CN-7", "product": "退货", "quantity": -1, "amount": -10.01,

@@ -1,0 +1,103 @@
+"""The care calendar's team settings and holidays: which holidays the team observes, and the team's region, which
+decides whether working time follows China's public holidays and make-up working days (调休).
+
+Both are team settings in the database (Setting rows holding JSON), like the cadence and the response targets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from keepclient.db.connection import Database
+from keepclient.db.models import Setting, now
+from keepclient.domain import holidays as holiday_rules
+from keepclient.domain import workdays
+from keepclient.domain.errors import ValidationError
+from keepclient.domain.holidays import Holiday
+from keepclient.domain.validation import DEFAULT_REGION
+
+OBSERVED_KEY = "care.observed_holidays"
+REGION_KEY = "team.region"
+_REGION = re.compile(r"^[A-Za-z]{2}$")
+
+
+def _setting(key: str) -> Any:
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        return None
+    try:
+        return json.loads(row.value)
+    except ValueError:
+        return None
+
+
+def _put_setting(key: str, value: Any, user: str) -> None:
+    text = json.dumps(value)
+    Setting.insert(key=key, value=text, updated_by=user).on_conflict(
+        conflict_target=[Setting.key], update={Setting.value: text, Setting.updated_by: user,
+                                               Setting.updated_at: now()}).execute()
+
+
+def load_observed() -> list[str]:
+    """The holiday keys the team observes (all of them until set); call inside a database session."""
+    stored = _setting(OBSERVED_KEY)
+    if not isinstance(stored, list):
+        return list(holiday_rules.KEYS)
+    return [key for key in holiday_rules.KEYS if key in stored]  # a damaged or old value: the known keys in it
+
+
+def load_region() -> str:
+    """The team's region, an ISO country code ("CN" until set); call inside a database session."""
+    stored = _setting(REGION_KEY)
+    return stored.upper() if isinstance(stored, str) and _REGION.match(stored) else DEFAULT_REGION
+
+
+def load_working_day() -> workdays.WorkingDay:
+    """The team's working-day rule for response targets; call inside a database session."""
+    return workdays.rule_for(load_region())
+
+
+class CareService:
+    def __init__(self, db: Database, user: str) -> None:
+        self.db = db
+        self.user = user
+
+    # -- settings ---------------------------------------------------------------------------------------------
+    def observed_holidays(self) -> list[str]:
+        """The keys of the holidays the team observes, in the standard order."""
+        with self.db.session():
+            return load_observed()
+
+    def set_observed_holidays(self, keys: Iterable[str]) -> list[str]:
+        """Observe these holidays (ValidationError for an unknown key; nothing is changed then)."""
+        checked = holiday_rules.check_keys(keys)
+        with self.db.write():
+            _put_setting(OBSERVED_KEY, checked, self.user)
+        return checked
+
+    def region(self) -> str:
+        with self.db.session():
+            return load_region()
+
+    def set_region(self, code: str) -> str:
+        """Set the team's region (two letters, ISO 3166: "CN", "DE"); "CN" counts China's holidays and 调休."""
+        if not _REGION.match(code.strip()):
+            raise ValidationError(field="region", value=code)
+        region = code.strip().upper()
+        with self.db.write():
+            _put_setting(REGION_KEY, region, self.user)
+        return region
+
+    # -- holidays ---------------------------------------------------------------------------------------------
+    def holidays(self, year: int, *, everything: bool = False) -> list[Holiday]:
+        """The holidays of Gregorian `year` (1950-2100) the team observes (`everything`: all of them), by date."""
+        holiday_rules.check_year(year)
+        return holiday_rules.holidays(year, None if everything else self.observed_holidays())
+
+    def holidays_between(self, start: dt.date, end: dt.date) -> list[Holiday]:
+        """The observed holidays in [start, end) (years outside 1950-2100 have none)."""
+        return holiday_rules.holidays_between(start, end, self.observed_holidays())

@@ -1,0 +1,340 @@
+"""Team KPIs for a period (issue 16): per salesperson and for the team, with monthly figures for the charts.
+
+The definitions are domain/kpis.py's (and the README's "KPIs"); here the inputs are counted with a few set-based
+queries, each grouped by salesperson (none of them per customer), so a year of a 100,000-customer team with a
+million order lines is counted in about a second. `KpiService.report` only reads, in one session of the calling
+thread: a dashboard calls it on a worker thread (and then `Database.release_thread`), like the value-and-risk
+recompute.
+
+Who is whose: visits by the visit's salesperson, feedback by its owner, order lines by the line's salesperson
+(else the customer's owner), customers (follow-up, overdue, coverage, retention, new, lost) by their owner now.
+Customers in the trash are left out of the customer figures; their visits, feedback and orders still count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from peewee import SqliteDatabase
+
+from keepclient.db.connection import Database
+from keepclient.db.models import Setting
+from keepclient.domain import kpis
+from keepclient.domain.kpis import Kpi, KpiReport, MonthlyFigure, SalespersonKpis
+from keepclient.services.feedback import load_targets
+from keepclient.services.team import load_cadence
+
+FULL_SCAN_DAYS = 45  # periods at least this long read visits and order lines without their date indexes
+UNASSIGNED = 0  # the bucket of records without a salesperson (counted in the whole team's total)
+_DEFAULT_CURRENCY = "CNY"
+
+_VISITS = """
+SELECT coalesce(v.salesperson_id, 0), substr(v.planned_start, 1, 7), count(*), sum(v.status = 'done'),
+       sum(v.status = 'missed'), sum(v.status = 'cancelled'),
+       coalesce(sum(CASE WHEN v.status = 'done' THEN v.satisfaction END), 0),
+       sum(v.status = 'done' AND v.satisfaction IS NOT NULL)
+FROM visit v {scan}
+WHERE v.deleted_at IS NULL AND v.planned_start >= :start AND v.planned_start < :after
+GROUP BY 1, 2
+"""
+
+# Each customer's start of the follow-up interval as of the period's end (last contact on or before it, else the
+# day it was added) and its cadence interval counted from there: domain/cadence.next_follow_up in SQL.
+_CUSTOMERS = """
+WITH done AS (
+    SELECT v.customer_id AS id, max(v.planned_start) AS last_done,
+           max(v.planned_start >= :start) AS in_period
+    FROM visit v NOT INDEXED
+    WHERE v.deleted_at IS NULL AND v.status = 'done' AND v.planned_start < :after
+    GROUP BY v.customer_id),
+known AS (
+    SELECT coalesce(c.owner_id, 0) AS owner, c.tier AS tier, c.cadence_days AS override,
+           date(c.created_at) AS added, c.next_follow_up AS next_due, coalesce(d.in_period, 0) AS visited,
+           coalesce(nullif(max(coalesce(date(d.last_done), ''),
+                               CASE WHEN c.last_contact <= :end THEN c.last_contact ELSE '' END), ''),
+                    date(c.created_at)) AS since
+    FROM customer c NOT INDEXED LEFT JOIN done d ON d.id = c.id
+    WHERE c.deleted_at IS NULL)
+SELECT owner,
+       sum(added <= :end),
+       sum(added <= :end AND julianday(:end) - julianday(since) <= CASE
+           WHEN override > 0 THEN override
+           WHEN julianday(since) - julianday(added) >= 0 AND julianday(since) - julianday(added) < :new_period
+                THEN :new_days
+           WHEN tier = 'A' THEN :a WHEN tier = 'B' THEN :b ELSE :c END),
+       count(*),
+       sum(next_due < :today),
+       sum(tier = 'A' AND added <= :end),
+       sum(tier = 'A' AND added <= :end AND visited),
+       sum(added >= :start AND added <= :end)
+FROM known
+GROUP BY owner
+"""
+
+_LOST = """
+SELECT coalesce(c.owner_id, 0), count(DISTINCT l.record_id)
+FROM change_log l JOIN customer c ON c.id = l.record_id
+WHERE l.table_name = 'customer' AND l.field = 'stage' AND l.new_value IN ('lost', '"lost"')
+  AND l.changed_at >= :start AND l.changed_at < :after AND c.deleted_at IS NULL
+GROUP BY 1
+"""
+
+_FEEDBACK = """
+SELECT coalesce(f.owner_id, 0), f.response_hours,
+       f.response_hours IS NOT NULL AND (f.response_due IS NULL OR f.first_response_at <= f.response_due),
+       f.resolution_hours,
+       f.resolution_hours IS NOT NULL AND (f.resolution_due IS NULL OR f.resolved_at <= f.resolution_due),
+       f.satisfaction
+FROM feedback f
+WHERE f.deleted_at IS NULL AND f.received_at >= :start AND f.received_at < :after
+"""
+
+# Revenue and orders (db/order_values: lines sharing an order key are one order, else one per customer and day) by
+# salesperson and month; the customer's owner is looked up only for lines without a salesperson.
+_ORDERS = """
+SELECT coalesce(p.salesperson_id, (SELECT c.owner_id FROM customer c WHERE c.id = p.customer_id), 0),
+       substr(p.date, 1, 7), sum(p.amount_cents),
+       count(DISTINCT p.customer_id || CASE WHEN p.order_key != '' THEN ':' || p.order_key ELSE '/' || p.date END)
+FROM purchase p {scan}
+WHERE p.deleted_at IS NULL AND p.date >= :start AND p.date <= :end
+GROUP BY 1, 2
+"""
+
+# Of the customers who ordered in the previous period, by owner: how many, and how many ordered again in this one.
+_RETENTION = """
+SELECT coalesce(c.owner_id, 0), count(*), sum(x.again)
+FROM (SELECT p.customer_id AS id, max(p.date >= :start) AS again, max(p.date < :start) AS before
+      FROM purchase p {scan}
+      WHERE p.deleted_at IS NULL AND p.date >= :previous AND p.date <= :end
+      GROUP BY p.customer_id) x
+JOIN customer c ON c.id = x.id
+WHERE x.before AND c.deleted_at IS NULL
+GROUP BY 1
+"""
+
+
+class _Bucket:
+    """The counted inputs of one salesperson (or of the unassigned records)."""
+
+    __slots__ = ("a_customers", "a_visited", "customers", "customers_before", "followed", "known", "lost", "new",
+                 "orders", "overdue", "resolution_hours", "resolution_on_time", "response_hours", "response_on_time",
+                 "retained", "revenue", "score_count", "score_total", "visits")
+
+    def __init__(self) -> None:
+        self.visits = [0, 0, 0, 0]  # planned, done, missed, cancelled
+        self.score_total = 0
+        self.score_count = 0
+        self.known = self.followed = self.customers = self.overdue = 0
+        self.a_customers = self.a_visited = self.new = self.lost = 0
+        self.response_hours: list[float] = []
+        self.resolution_hours: list[float] = []
+        self.response_on_time = self.resolution_on_time = 0
+        self.revenue = self.orders = 0
+        self.customers_before = 0  # retention: those who ordered in the previous period
+        self.retained = 0
+
+    def add(self, other: _Bucket) -> None:
+        for index in range(4):
+            self.visits[index] += other.visits[index]
+        for name in ("score_total", "score_count", "known", "followed", "customers", "overdue", "a_customers",
+                     "a_visited", "new", "lost", "response_on_time", "resolution_on_time", "revenue", "orders",
+                     "customers_before", "retained"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.response_hours += other.response_hours
+        self.resolution_hours += other.resolution_hours
+
+
+def _figures(b: _Bucket, *, visit_target: float, revenue_target: float, response_target: float,
+             resolution_target: float) -> dict[str, Kpi]:
+    planned, done, missed, cancelled = b.visits
+    found = [
+        kpis.count("visits_planned", planned),
+        kpis.count("visits_done", done, target=visit_target or None),
+        kpis.count("visits_missed", missed, of=planned),
+        kpis.count("visits_cancelled", cancelled, of=planned),
+        kpis.share("follow_up_on_time", b.followed, b.known),
+        kpis.count("overdue_now", b.overdue, of=b.customers),
+        kpis.share("a_coverage", b.a_visited, b.a_customers),
+        kpis.median("response_median", b.response_hours, response_target),
+        kpis.share("response_on_time", b.response_on_time, len(b.response_hours)),
+        kpis.median("resolution_median", b.resolution_hours, resolution_target),
+        kpis.share("resolution_on_time", b.resolution_on_time, len(b.resolution_hours)),
+        kpis.average("satisfaction", b.score_total, b.score_count),
+        kpis.share("retention", b.retained, b.customers_before),
+        kpis.count("new_customers", b.new),
+        kpis.count("lost_customers", b.lost),
+        kpis.money("revenue", b.revenue, revenue_target or None),
+        kpis.average("average_order_value", b.revenue, b.orders),
+    ]
+    return {figure.key: figure for figure in found}
+
+
+class KpiService:
+    def __init__(self, db: Database, user: str = "") -> None:
+        self.db = db
+        self.user = user
+
+    def report(self, start: dt.date, end: dt.date, salesperson_ids: Sequence[int] | None = None, *,
+               today: dt.date | None = None, now: dt.datetime | None = None) -> KpiReport:
+        """The KPIs of `start`..`end` (days included): one row per salesperson (`salesperson_ids` in that order, or
+        the whole team by name: the active ones and the deactivated ones with anything in the period or customers
+        still theirs), a total row (the rows chosen; for the whole team also the records without a salesperson)
+        and the monthly figures. `today` is what "overdue now" is counted for (default: today). Only reads."""
+        if end < start:
+            raise ValueError("the period ends before it starts")
+        day = today or dt.date.today()
+        with self.db.session() as pw:
+            buckets, months = self._count(pw, start, end, day)
+            people = {row[0]: row for row in pw.execute_sql(
+                "SELECT id, name, code, active, monthly_revenue_target_cents, monthly_visit_target, "
+                "date(created_at) FROM salesperson")}
+            left = {sid: dt.date.fromisoformat(str(when)[:10]) for sid, when in pw.execute_sql(
+                "SELECT l.record_id, max(l.changed_at) FROM change_log l JOIN salesperson s ON s.id = l.record_id "
+                "WHERE l.table_name = 'salesperson' AND l.field = 'active' AND NOT s.active GROUP BY l.record_id")}
+            targets = load_targets()
+            normal = targets.get("normal") or next(iter(targets.values()))
+            response_target = float(normal["response_hours"])
+            resolution_target = float(normal["resolution_days"]) * 24.0
+            row = Setting.get_or_none(Setting.key == "currency")
+        try:
+            currency = str(json.loads(row.value)) if row else _DEFAULT_CURRENCY
+        except ValueError:
+            currency = _DEFAULT_CURRENCY
+        if salesperson_ids is not None:
+            chosen = [sid for sid in dict.fromkeys(salesperson_ids) if sid in people]
+        else:
+            chosen = sorted((sid for sid, person in people.items()
+                             if person[3] or (sid in buckets and _anything(buckets[sid]))),
+                            key=lambda sid: (people[sid][1], sid))
+
+        def joined(sid: int) -> dt.date:
+            return dt.date.fromisoformat(str(people[sid][6]))
+
+        def target(sid: int, column: int, first: dt.date, last: dt.date) -> float:
+            return kpis.period_target(people[sid][column], first, last, joined=joined(sid), left=left.get(sid))
+
+        rows: list[SalespersonKpis] = []
+        total = _Bucket()
+        total_visits = total_revenue = 0.0
+        for sid in chosen:
+            bucket = buckets.get(sid, _Bucket())
+            total.add(bucket)
+            visit_target, revenue_target = target(sid, 5, start, end), target(sid, 4, start, end)
+            total_visits += visit_target
+            total_revenue += revenue_target
+            _sid, name, code, active, *_rest = people[sid]
+            rows.append(SalespersonKpis(sid, name, code, bool(active), _figures(
+                bucket, visit_target=visit_target, revenue_target=revenue_target, response_target=response_target,
+                resolution_target=resolution_target), revenue_target, visit_target))
+        if salesperson_ids is None:
+            for sid, bucket in buckets.items():
+                if sid not in chosen:
+                    total.add(bucket)
+        team = SalespersonKpis(None, "", "", True, _figures(
+            total, visit_target=total_visits, revenue_target=total_revenue, response_target=response_target,
+            resolution_target=resolution_target), total_revenue, total_visits)
+        monthly: list[MonthlyFigure] = []
+        for sid in chosen:
+            for key in kpis.month_keys(start, end):
+                first = max(start, dt.date(int(key[:4]), int(key[5:7]), 1))
+                last = min(end, _month_end(first))
+                done, revenue = months.get((sid, key), (0, 0))
+                monthly.append(MonthlyFigure(sid, key, done, revenue, target(sid, 5, first, last),
+                                             target(sid, 4, first, last)))
+        return KpiReport(start, end, day, now or dt.datetime.now().replace(microsecond=0), rows, team, monthly,
+                         response_target, resolution_target, currency)
+
+    def _count(self, pw: SqliteDatabase, start: dt.date, end: dt.date, today: dt.date
+               ) -> tuple[dict[int, _Bucket], dict[tuple[int, str], tuple[int, int]]]:
+        """Every salesperson's counted inputs (key 0: no salesperson), and (visits done, revenue) by month.
+
+        Customers and order lines are read on worker threads (their own connections) while this one reads visits
+        and feedback: SQLite works on every core. A period of weeks reads through the date indexes; a
+        longer one reads the tables straight through, which is faster once most rows are in the period."""
+        buckets: dict[int, _Bucket] = defaultdict(_Bucket)
+        months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+        previous = kpis.previous_period(start, end)[0]
+        rules = load_cadence()
+        params: dict[str, Any] = {
+            "start": start.isoformat(), "end": end.isoformat(), "after": (end + dt.timedelta(days=1)).isoformat(),
+            "today": today.isoformat(), "previous": previous.isoformat(),
+            "a": rules["A"], "b": rules["B"], "c": rules["C"], "new_days": rules["new_days"],
+            "new_period": rules["new_period"]}
+
+        scan = "NOT INDEXED" if (end - start).days >= FULL_SCAN_DAYS else ""
+
+        def bound(sql: str) -> tuple[str, dict[str, Any]]:
+            return sql.replace("{scan}", scan), {name: value for name, value in params.items() if f":{name}" in sql}
+
+        def run(sql: str) -> Any:
+            return pw.execute_sql(*bound(sql))
+
+        def rows(worker_pw: SqliteDatabase, sql: str) -> list[tuple[Any, ...]]:
+            return list(worker_pw.execute_sql(*bound(sql)))
+
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            ordered = pool.submit(self._on_worker, rows, _ORDERS)
+            retention = pool.submit(self._on_worker, rows, _RETENTION)
+            customers = pool.submit(self._on_worker, rows, _CUSTOMERS)
+            self._count_activity(run, buckets, months)
+            for sid, known, followed, owned, overdue, a_customers, a_visited, new in customers.result():
+                b = buckets[sid]
+                b.known, b.followed, b.customers, b.overdue = known or 0, followed or 0, owned or 0, overdue or 0
+                b.a_customers, b.a_visited, b.new = a_customers or 0, a_visited or 0, new or 0
+            for sid, month, revenue, orders in ordered.result():
+                b = buckets[sid]
+                b.revenue += revenue or 0
+                b.orders += orders
+                months[sid, month][1] += revenue or 0
+            for sid, before, again in retention.result():
+                buckets[sid].customers_before = before
+                buckets[sid].retained = again or 0
+        return dict(buckets), {key: (value[0], value[1]) for key, value in months.items()}
+
+    def _on_worker(self, read: Callable[..., Any], *args: Any) -> Any:
+        """`read(pw, *args)` on a worker thread's own connection, closed when done."""
+        try:
+            with self.db.session() as pw:
+                return read(pw, *args)
+        finally:
+            self.db.release_thread()
+
+    @staticmethod
+    def _count_activity(run: Callable[[str], Any], buckets: dict[int, _Bucket],
+                        months: dict[tuple[int, str], list[int]]) -> None:
+        """Visits, lost customers and feedback, on the calling thread."""
+        for sid, month, planned, done, missed, cancelled, score_total, score_count in run(_VISITS):
+            b = buckets[sid]
+            for index, value in enumerate((planned, done, missed, cancelled)):
+                b.visits[index] += value or 0
+            b.score_total += score_total or 0
+            b.score_count += score_count or 0
+            months[sid, month][0] += done or 0
+        for sid, lost in run(_LOST):
+            buckets[sid].lost = lost
+        for sid, response, response_on_time, resolution, resolution_on_time, satisfaction in run(_FEEDBACK):
+            b = buckets[sid]
+            if response is not None:
+                b.response_hours.append(response)
+                b.response_on_time += response_on_time
+            if resolution is not None:
+                b.resolution_hours.append(resolution)
+                b.resolution_on_time += resolution_on_time
+            if satisfaction is not None:
+                b.score_total += satisfaction
+                b.score_count += 1
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _anything(b: _Bucket) -> bool:
+    """Whether a deactivated salesperson has anything to show for the period (or customers still theirs)."""
+    return bool(any(b.visits) or b.customers or b.revenue or b.response_hours or b.resolution_hours or b.lost
+                or b.score_count)

@@ -50,6 +50,11 @@ def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def count(value: float) -> str:
+    """A number of visits: whole when it is (a monthly target of 10 is "10"), else with one decimal (pro rata)."""
+    return number(value, 0 if float(value).is_integer() else 1)
+
+
 def money(cents: float, currency: str) -> str:
     return f"{number(cents / 100.0, 2)} {currency}".strip()
 
@@ -101,7 +106,7 @@ def _month_rows(sheet: Sheet, months: list[MonthlyFigure], inner: list[float], c
     rows: list[Row] = []
     for month in months:
         line = s.tr(MONTH_LINE, visits=month.visits_done, revenue=money(month.revenue_cents, currency))
-        targets = s.tr(MONTH_TARGETS, visits=number(month.visit_target, 1),
+        targets = s.tr(MONTH_TARGETS, visits=count(month.visit_target),
                        revenue=money(month.revenue_target_cents, currency))
         rows.append(Row([
             Cell([Block([sheet.para(month_label(month.month), 8.5, inner[0])])]),
@@ -148,7 +153,7 @@ def person_section(sheet: Sheet, report: KpiReport, person: SalespersonKpis) -> 
     months = kpis.months_in(report.start, report.end) or 1
     subtitle = s.tr(PERSON_SUBTITLE, code=person.code,
                     revenue=money(person.revenue_target_cents / float(months), report.currency),
-                    visits=number(person.visit_target / float(months), 1))
+                    visits=count(person.visit_target / float(months)))
     title = person.name if person.active else s.tr(INACTIVE, name=person.name)
     return _section(sheet, title, subtitle, rows)
 

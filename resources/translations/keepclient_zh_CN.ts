@@ -6362,7 +6362,7 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/domain/kpis.py" line="79"/>
         <location filename="../../keepclient/domain/kpis.py" line="81"/>
         <source>%1 of %2</source>
-        <translation>%2 中的 %1</translation>
+        <translation>%1/%2</translation>
     </message>
     <message>
         <location filename="../../keepclient/domain/kpis.py" line="80"/>

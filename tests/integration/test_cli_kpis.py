@@ -64,9 +64,9 @@ def test_the_pdf_has_a_team_page_and_a_page_per_salesperson_in_chinese(team_db: 
     assert len(pages) == 4
     assert round(pages[0].width) == 612  # Letter, portrait
     assert "李娜" in pages[0].text and "王强" in pages[0].text  # the team page lists everyone
-    assert "李娜" in pages[1].text and "Code LN" in pages[1].text
-    assert "2 of 4" in pages[1].text and "1700.00 against a target of 10000.00" in pages[1].text
-    assert "王强" in pages[2].text and "赵六 (inactive)" in pages[3].text
+    assert "李娜" in pages[1].text and "代码 LN" in pages[1].text and "拜访 10 次" in pages[1].text
+    assert "2/4" in pages[1].text and "1700.00，目标 10000.00" in pages[1].text
+    assert "王强" in pages[2].text and "赵六（已停用）" in pages[3].text
     assert not target.with_name(target.name + ".tmp").exists()
 
 

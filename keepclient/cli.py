@@ -19,7 +19,7 @@ from keepclient import __version__
 from keepclient.cli_backup import DAILY_BACKUP_COMMANDS, WITHOUT_WORKSPACE, daily_backup, keep_backups
 from keepclient.cli_backup import add_parsers as add_backup_parsers
 from keepclient.cli_care import add_parsers as add_care_parsers
-from keepclient.cli_care import run_holidays
+from keepclient.cli_care import run_care_list, run_holidays
 from keepclient.cli_insights import add_parsers as add_insights_parsers
 from keepclient.cli_insights import recompute_after_import, run_at_risk, run_risk_settings, run_tiers, run_value
 from keepclient.cli_kpis import add_parsers as add_kpi_parsers
@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_team_parsers(sub)  # team list, add, rename, deactivate, reactivate, handover, set-target
     add_kpi_parsers(sub)  # kpi-report
     add_insights_parsers(sub)  # tiers, at-risk, value, risk-settings
-    add_care_parsers(sub)  # holidays
+    add_care_parsers(sub)  # holidays, care-list
     return parser
 
 
@@ -421,7 +421,8 @@ COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search
             "export-ics": _export_ics, "feedback-report": _feedback_report, "keep-backups": keep_backups,
             "import-orders": run_import_orders, "kpi-report": run_kpi_report,
             "team": run_team, "tiers": run_tiers, "at-risk": run_at_risk, "value": run_value,
-            "risk-settings": run_risk_settings, "holidays": run_holidays}
+            "risk-settings": run_risk_settings, "holidays": run_holidays,
+            "care-list": run_care_list}
 # After an import (or its undo) of customers or orders, value and risk are recomputed in full.
 for _name in ("import", "import-orders", "undo-import"):
     COMMANDS[_name] = (lambda run: lambda ws, args, out: recompute_after_import(ws, args, run(ws, args, out)))(

@@ -280,6 +280,23 @@ class Purchase(BaseModel):
         indexes = ((("customer", "date"), False),)
 
 
+class Gift(BaseModel):
+    """A gift or greeting given to a customer (schema 13): the care log. Money in whole cents, like purchases."""
+
+    customer = ForeignKeyField(Customer, on_delete="CASCADE", backref="gifts", index=False)
+    contact = ForeignKeyField(Contact, null=True, on_delete="SET NULL", index=False)
+    date = DateField()
+    occasion = CharField(default="")  # a holiday key (domain/holidays.py), "birthday", or an event in words
+    item = CharField(default="")
+    cost_cents = IntegerField(null=True)
+    given_by = ForeignKeyField(Salesperson, null=True, on_delete="SET NULL", index=False)
+    notes = TextField(default="")
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("customer", "date"), False), (("occasion", "date"), False))
+
+
 class ImportRecord(BaseModel):
     """One row an import created or updated, with the before-image needed to undo it."""
 
@@ -326,5 +343,5 @@ class SchemaInfo(BaseModel):
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Salesperson, Customer, Contact, VisitSeries, Visit, Feedback, Purchase, Tag, CustomerTag,
-    ImportBatch, ImportRecord, ChangeLog, Setting, SchemaInfo, Presence,
+    ImportBatch, ImportRecord, ChangeLog, Setting, SchemaInfo, Presence, Gift,
 )

@@ -13,16 +13,25 @@ commands that show the figures run it first). Like the search keys they are deri
 - revenue_total_cents, first_order: every purchase, the first one's day (schema 10: the lifetime value).
 - revenue_prev_12m_cents: purchases in the year before the last 12 months (after the same day two years before
   `today`, up to that day a year before: churn risk's revenue down year on year).
+
+And per customer and calendar month, in a table of their own (customer_month, schema 14), what the team KPIs
+count: revenue and orders by the lines' salesperson (0: lines without one, which count for the customer's owner
+of the day the KPIs are read). `orders` are the month's orders of those lines (an order with lines in two months
+counts in each, as the KPIs count it); `shared` (salesperson rows only) how many of them also have lines without a
+salesperson, counted once when that salesperson owns the customer. `refresh` keeps it with the other figures (it
+does not move as days pass). The KPIs' partial indexes (`CREATE_SQL`) are listed here too: a period's visits,
+feedback and edge days read narrow indexes instead of the wide rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from peewee import SqliteDatabase
 
 CHUNK = 900  # ids per statement, under SQLite's bound-parameter limit everywhere
+MONTHS_RECOUNT_ALL = 30_000  # customers touched at once from which customer_month is recounted for everyone
 _ORDER = "CASE WHEN p.order_key != '' THEN 'n:' || p.order_key ELSE 'd:' || p.date END"  # see normalize.order_key
 _FIGURES = f"""
 UPDATE customer SET (revenue_12m_cents, orders_count, last_order, order_gap_days, revenue_total_cents,
@@ -38,6 +47,64 @@ UPDATE customer SET (revenue_12m_cents, orders_count, last_order, order_gap_days
            ?3
     FROM purchase p WHERE p.customer_id = customer.id AND p.deleted_at IS NULL)
 """
+
+
+_MONTH_ORDER = _ORDER.replace("p.", "{a}.")
+_SHARED = f"""
+UPDATE customer_month SET shared = (
+    SELECT count(*) FROM (
+        SELECT {_MONTH_ORDER.format(a="q")} FROM purchase q
+        WHERE q.customer_id = customer_month.customer_id AND q.deleted_at IS NULL
+          AND q.salesperson_id = customer_month.salesperson_id
+          AND q.date >= customer_month.month || '-01' AND q.date < customer_month.month || '-99'
+        INTERSECT
+        SELECT {_MONTH_ORDER.format(a="q")} FROM purchase q
+        WHERE q.customer_id = customer_month.customer_id AND q.deleted_at IS NULL AND q.salesperson_id IS NULL
+          AND q.date >= customer_month.month || '-01' AND q.date < customer_month.month || '-99'))
+WHERE salesperson_id != 0 AND EXISTS (
+    SELECT 1 FROM customer_month n WHERE n.month = customer_month.month AND n.salesperson_id = 0
+      AND n.customer_id = customer_month.customer_id)
+"""
+_MONTHS = f"""
+INSERT INTO customer_month (month, salesperson_id, customer_id, revenue_cents, orders, shared)
+SELECT substr(p.date, 1, 7), coalesce(p.salesperson_id, 0), p.customer_id, sum(p.amount_cents),
+       count(DISTINCT {_ORDER}), 0
+FROM purchase p WHERE p.deleted_at IS NULL
+"""
+CREATE_SQL = (
+    'CREATE TABLE "customer_month" ("month" TEXT NOT NULL, "salesperson_id" INTEGER NOT NULL, '
+    '"customer_id" INTEGER NOT NULL REFERENCES "customer" ("id") ON DELETE CASCADE, '
+    '"revenue_cents" INTEGER NOT NULL, "orders" INTEGER NOT NULL, "shared" INTEGER NOT NULL, '
+    'PRIMARY KEY ("month", "salesperson_id", "customer_id")) WITHOUT ROWID',
+    'CREATE INDEX "customer_month_customer_id" ON "customer_month" ("customer_id")',
+    'CREATE INDEX "purchase_live_date" ON "purchase" ("date", "salesperson_id", "customer_id", "order_key", '
+    '"amount_cents") WHERE "deleted_at" IS NULL',
+    'CREATE INDEX "visit_live_customer_id_status_planned_start" ON "visit" ("customer_id", "status", '
+    '"planned_start") WHERE "deleted_at" IS NULL',
+    'CREATE INDEX "visit_live_salesperson_id_planned_start" ON "visit" ("salesperson_id", "planned_start", '
+    '"status", "satisfaction") WHERE "deleted_at" IS NULL',
+    'CREATE INDEX "feedback_live_received_at" ON "feedback" ("received_at", "owner_id", "response_hours", '
+    '"first_response_at", "response_due", "resolution_hours", "resolved_at", "resolution_due", "satisfaction") '
+    'WHERE "deleted_at" IS NULL',
+)
+
+
+def refresh_months(pw: SqliteDatabase, customer_ids: Sequence[int] | None = None) -> None:
+    """Recount customer_month for these customers (None: everyone; the table is emptied first). Many customers
+    at once (an import) are recounted as everyone: reading every order line in order beats looking up theirs
+    (measured on a million lines: 5.5 s for everyone, 0.17 ms a customer by customer)."""
+    group = " GROUP BY substr(p.date, 1, 7), coalesce(p.salesperson_id, 0), p.customer_id"
+    if customer_ids is None or len(customer_ids) >= MONTHS_RECOUNT_ALL:
+        pw.execute_sql("DELETE FROM customer_month")
+        pw.execute_sql(_MONTHS + group)
+        pw.execute_sql(_SHARED)
+        return
+    for start in range(0, len(customer_ids), CHUNK):
+        chunk = list(customer_ids[start:start + CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        pw.execute_sql(f"DELETE FROM customer_month WHERE customer_id IN ({marks})", chunk)
+        pw.execute_sql(f"{_MONTHS} AND p.customer_id IN ({marks}){group}", chunk)
+        pw.execute_sql(f"{_SHARED} AND customer_id IN ({marks})", chunk)
 
 
 def year_before(today: dt.date) -> dt.date:
@@ -59,6 +126,7 @@ def refresh(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt.date) -> 
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         pw.execute_sql(f"{_FIGURES} WHERE id IN ({', '.join('?' * len(chunk))})", [*_days(today), *chunk])
+    refresh_months(pw, ids)
 
 
 def stale_count(pw: SqliteDatabase, today: dt.date) -> int:

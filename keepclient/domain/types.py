@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from keepclient.domain.enums import OPEN_FEEDBACK_STATUSES as OPEN_FEEDBACK_STATUSES  # services read it here
 
 if TYPE_CHECKING:  # the rules load when risks are computed or shown, not with every record type
+    from keepclient.domain.holidays import Holiday
     from keepclient.domain.insights import Reason
 
 
@@ -157,11 +158,12 @@ class TimelineEntry(NamedTuple):
     """Something that happened with a customer, for the detail pane's timeline."""
 
     when: dt.datetime
-    kind: str  # "visit", "feedback", "purchase", "change"
-    subkind: str  # visit kind, feedback category, changed field, or "" for purchases
+    kind: str  # "visit", "feedback", "purchase", "change", "gift"
+    subkind: str  # visit kind, feedback category, changed field, the gift's occasion, or "" for purchases
     status: str  # stored status value, or ""
     text: str  # what the user wrote: purpose and outcome, description, product; "old → new" for changes
     amount: Decimal | None = None
+    record_id: int | None = None  # the gift's id for "gift" entries (edited and removed from the timeline)
 
 
 class CustomerDetail(NamedTuple):
@@ -336,6 +338,7 @@ class DueList(NamedTuple):
     week: list[DueItem]
     counts: dict[str, int]  # "overdue", "today", "week"
     birthdays: list[CareDay]
+    holidays: tuple[Holiday, ...] = ()  # the observed holidays of the next days (services/due.HOLIDAY_DAYS)
 
 
 class ScheduleEntry(NamedTuple):

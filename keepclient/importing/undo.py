@@ -47,7 +47,8 @@ def undo_import(db: Database, batch_id: int, user: str, force: bool = False, tod
                         touched.update(_delete_unused_customers(pw, record.record_id, last))
                     else:
                         touched.update(_delete_created(pw, table, record.record_id, last))
-        order_values.refresh(pw, buyers - touched, today or dt.date.today())
+        # every customer who lost order lines, restored ones too (a deleted one has nothing left to count)
+        order_values.refresh(pw, buyers, today or dt.date.today())
         search_docs.refresh(pw, touched)
         ImportBatch.update(undone_at=now()).where(ImportBatch.id == batch_id).execute()
 

@@ -2,6 +2,11 @@
 decides whether working time follows China's public holidays and make-up working days (调休).
 
 Both are team settings in the database (Setting rows holding JSON), like the cadence and the response targets.
+`days(start, end)` gives the observed holidays of a period for the calendar's Care layer and the Due panel; a year's
+holidays are computed once per process (a few milliseconds each) and only filtered after that.
+
+Saving is a change to what the user saw (`change_settings`: holidays added, holidays removed, the region), applied
+to what is stored at that moment in one transaction, so a colleague's change to another holiday is kept.
 """
 
 from __future__ import annotations
@@ -10,7 +15,8 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from keepclient.db.connection import Database
 from keepclient.db.models import Setting, now
@@ -40,6 +46,26 @@ def _put_setting(key: str, value: Any, user: str) -> None:
     Setting.insert(key=key, value=text, updated_by=user).on_conflict(
         conflict_target=[Setting.key], update={Setting.value: text, Setting.updated_by: user,
                                                Setting.updated_at: now()}).execute()
+
+
+class CareSettings(NamedTuple):
+    """The team's care settings as shown in File › Care settings…."""
+
+    observed: tuple[str, ...]  # holiday keys, in the standard order
+    region: str  # ISO country code; "CN": working time follows China's holidays and 调休
+
+
+@lru_cache(maxsize=64)
+def _year(year: int) -> tuple[Holiday, ...]:
+    """Every holiday of a year (1950-2100), by date: computed once, then filtered by what the team observes."""
+    return tuple(holiday_rules.holidays(year))
+
+
+def observed_between(start: dt.date, end: dt.date, observed: Iterable[str]) -> list[Holiday]:
+    """The holidays with a key in `observed` falling in [start, end), by date (years outside 1950-2100: none)."""
+    keys = set(observed)
+    return [h for year in range(max(start.year, holiday_rules.FIRST_YEAR), min(end.year, holiday_rules.LAST_YEAR) + 1)
+            for h in _year(year) if h.key in keys and start <= h.date < end]
 
 
 def load_observed() -> list[str]:
@@ -79,6 +105,32 @@ class CareService:
             _put_setting(OBSERVED_KEY, checked, self.user)
         return checked
 
+    def settings(self) -> CareSettings:
+        """The observed holidays and the region, read together."""
+        with self.db.session():
+            return CareSettings(tuple(load_observed()), load_region())
+
+    def change_settings(self, *, observe: Iterable[str] = (), stop_observing: Iterable[str] = (),
+                        region: str | None = None) -> CareSettings:
+        """Apply what the user changed to what is stored now, in one transaction: holidays to observe and to stop
+        observing (a colleague's change to the others is kept) and the region (None: unchanged). ValidationError
+        for an unknown holiday or a malformed region; nothing is changed then. Returns the settings saved."""
+        added = set(holiday_rules.check_keys(observe))
+        removed = set(holiday_rules.check_keys(stop_observing))
+        code = None
+        if region is not None:
+            if not _REGION.match(region.strip()):
+                raise ValidationError(field="region", value=region)
+            code = region.strip().upper()
+        with self.db.write():
+            current = set(load_observed())
+            observed = [key for key in holiday_rules.KEYS if key in (current | added) - removed]
+            if added or removed:
+                _put_setting(OBSERVED_KEY, observed, self.user)
+            if code is not None and code != load_region():
+                _put_setting(REGION_KEY, code, self.user)
+            return CareSettings(tuple(observed), load_region())
+
     def region(self) -> str:
         with self.db.session():
             return load_region()
@@ -97,6 +149,12 @@ class CareService:
         """The holidays of Gregorian `year` (1950-2100) the team observes (`everything`: all of them), by date."""
         holiday_rules.check_year(year)
         return holiday_rules.holidays(year, None if everything else self.observed_holidays())
+
+    def days(self, start: dt.date, end: dt.date) -> list[Holiday]:
+        """The holidays the team observes in [start, end), by date: the calendar's Care layer."""
+        with self.db.session():
+            observed = load_observed()
+        return observed_between(start, end, observed)
 
     def holidays_between(self, start: dt.date, end: dt.date) -> list[Holiday]:
         """The observed holidays in [start, end) (years outside 1950-2100 have none)."""

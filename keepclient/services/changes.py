@@ -20,6 +20,7 @@ class Topic(StrEnum):
     PURCHASES = "purchases"
     TEAM = "team"  # salespeople added, renamed or (de)activated; customers handed over
     INSIGHTS = "insights"  # the team's value and risk settings (tier shares, at-risk threshold, weights)
+    CARE = "care"  # the team's care settings (observed holidays, region for working time)
 
 
 @dataclass(frozen=True)

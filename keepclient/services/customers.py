@@ -6,10 +6,21 @@ import datetime as dt
 from collections.abc import Iterable
 from contextlib import suppress
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from keepclient.db.connection import Database
-from keepclient.db.models import ChangeLog, Contact, Customer, CustomerTag, Feedback, Purchase, Salesperson, Tag, Visit
+from keepclient.db.models import (
+    ChangeLog,
+    Contact,
+    Customer,
+    CustomerTag,
+    Feedback,
+    Gift,
+    Purchase,
+    Salesperson,
+    Tag,
+    Visit,
+)
 from keepclient.db.versioning import current_row
 from keepclient.domain.insights import reasons_from_json
 from keepclient.domain.money import as_decimal
@@ -157,6 +168,17 @@ class CustomerService:
         entries += [
             TimelineEntry(at, "change", field, "", f"{old or '∅'} → {new or '∅'} ({who})")
             for at, field, old, new, who in changes
+        ]
+        gifts = (  # "月饼礼盒 · 张伟": the item and who gave it; the occasion is the subkind, the cost the amount
+            Gift.select(Gift.id, Gift.date, Gift.occasion, Gift.item, Gift.cost_cents, Salesperson.name)
+            .join(Salesperson, join_type=JOIN.LEFT_OUTER, on=(Gift.given_by == Salesperson.id))
+            .where((Gift.customer == customer_id) & Gift.deleted_at.is_null())
+            .order_by(Gift.date.desc(), Gift.id.desc()).limit(TIMELINE_LIMIT).tuples()
+        )
+        entries += [
+            TimelineEntry(dt.datetime.combine(day, dt.time()), "gift", occasion, "",
+                          f"{item} · {giver}" if giver else item, None if cost is None else as_decimal(cost), gid)
+            for gid, day, occasion, item, cost, giver in gifts
         ]
         entries.sort(key=lambda e: e.when, reverse=True)
         return tuple(entries[:TIMELINE_LIMIT])

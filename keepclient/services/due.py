@@ -1,8 +1,10 @@
-"""Who is due for a follow-up (overdue, today, this week) and whose birthday comes up: the Due panel's data.
+"""Who is due for a follow-up (overdue, today, this week), whose birthday and which holiday come up: the Due
+panel's data.
 
 Both answer from indexes: customers by (deleted_at, next_follow_up), contacts by (birthday_month, birthday_day).
 Lunar birthdays (contact.birthday_lunar) are looked up by the lunar (month, day) pairs of the period through their
-own partial index, and each one found is placed on its Gregorian day by domain/lunar.py.
+own partial index, and each one found is placed on its Gregorian day by domain/lunar.py. The holidays the team
+observes in the next two weeks come from one setting row and the year's holidays computed once (services/care.py).
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ from peewee import SqliteDatabase
 from keepclient.domain import lunar
 from keepclient.domain.periods import week_end
 from keepclient.domain.types import CareDay, DueItem, DueList, as_date
+from keepclient.services import care
 
 MAX_CARE_DAYS = 366
+HOLIDAY_DAYS = 14  # the Due panel lists the observed holidays from today to this many days ahead
 
 
 def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, limit: int = 200) -> DueList:
-    """Customers due before, on and after today until the week's end; each list capped at `limit`."""
+    """Customers due before, on and after today until the week's end, each list capped at `limit`; the week's
+    birthdays, and the observed holidays from today to HOLIDAY_DAYS ahead."""
     owner, params = ("AND c.owner_id = ?", [salesperson_id]) if salesperson_id is not None else ("", [])
     # One salesperson: start from their customers (the owner index) and test the due date on each, rather than
     # walking everybody's due dates ("+" keeps SQLite off the due-date index): 3,000 rows instead of 80,000.
@@ -51,7 +56,8 @@ def due_list(pw: SqliteDatabase, *, salesperson_id: int | None, today: dt.date, 
                        for cid, cname, tier, oid, oname, due, last, phone, planned in rows]
     people = [salesperson_id] if salesperson_id is not None else None
     birthdays = care_days(pw, today, end + dt.timedelta(days=1), people, limit=limit)
-    return DueList(lists["overdue"], lists["today"], lists["week"], counts, birthdays)
+    holidays = care.observed_between(today, today + dt.timedelta(days=HOLIDAY_DAYS + 1), care.load_observed())
+    return DueList(lists["overdue"], lists["today"], lists["week"], counts, birthdays, tuple(holidays))
 
 
 def _due_date(value: Any) -> dt.date:

@@ -1,8 +1,9 @@
 """Team KPIs for a period (issue 16): per salesperson and for the team, with monthly figures for the charts.
 
 The definitions are domain/kpis.py's (and the README's "KPIs"); here the inputs are counted with a few set-based
-queries, each grouped by salesperson (none of them per customer), so a year of a 100,000-customer team with a
-million order lines is counted in about a second. `KpiService.report` only reads, in one session of the calling
+queries, each grouped by salesperson, over narrow indexes and the stored per-customer month figures of the orders
+(db/order_values, schema 14), so a year of a 100,000-customer team with a million order lines is counted in well
+under a second. `KpiService.report` only reads, in one session of the calling
 thread: a dashboard calls it on a worker thread (and then `Database.release_thread`), like the value-and-risk
 recompute.
 
@@ -32,47 +33,62 @@ from keepclient.services.team import load_cadence
 FULL_SCAN_DAYS = 45  # periods at least this long read visits and order lines without their date indexes
 UNASSIGNED = 0  # the bucket of records without a salesperson (counted in the whole team's total)
 _DEFAULT_CURRENCY = "CNY"
+_Bound = Callable[..., tuple[str, dict[str, Any]]]  # (sql, extra parameters) -> what execute_sql takes
 
 _VISITS = """
 SELECT coalesce(v.salesperson_id, 0), substr(v.planned_start, 1, 7), count(*), sum(v.status = 'done'),
        sum(v.status = 'missed'), sum(v.status = 'cancelled'),
        coalesce(sum(CASE WHEN v.status = 'done' THEN v.satisfaction END), 0),
        sum(v.status = 'done' AND v.satisfaction IS NOT NULL)
-FROM visit v {scan}
+FROM visit v {visit_scan}
 WHERE v.deleted_at IS NULL AND v.planned_start >= :start AND v.planned_start < :after
-GROUP BY 1, 2
+GROUP BY v.salesperson_id, substr(v.planned_start, 1, 7)
 """
 
 # Each customer's start of the follow-up interval as of the period's end (last contact on or before it, else the
-# day it was added) and its cadence interval counted from there: domain/cadence.next_follow_up in SQL.
+# day it was added) and its cadence interval counted from there: domain/cadence.next_follow_up in SQL. Retention
+# from the same rows: whether the customer ordered in the previous period (`before`) and in this one (`again`),
+# mostly read off its stored first and last order days (db/order_values), else looked up by customer and day.
 _CUSTOMERS = """
 WITH done AS (
-    SELECT v.customer_id AS id, max(v.planned_start) AS last_done,
-           max(v.planned_start >= :start) AS in_period
-    FROM visit v NOT INDEXED
+    SELECT v.customer_id AS id, max(v.planned_start) AS last_done
+    FROM visit v INDEXED BY visit_live_customer_id_status_planned_start
     WHERE v.deleted_at IS NULL AND v.status = 'done' AND v.planned_start < :after
     GROUP BY v.customer_id),
-known AS (
+known AS MATERIALIZED (
     SELECT coalesce(c.owner_id, 0) AS owner, c.tier AS tier, c.cadence_days AS override,
-           date(c.created_at) AS added, c.next_follow_up AS next_due, coalesce(d.in_period, 0) AS visited,
+           date(c.created_at) AS added, c.next_follow_up AS next_due, coalesce(d.last_done >= :start, 0) AS visited,
            coalesce(nullif(max(coalesce(date(d.last_done), ''),
                                CASE WHEN c.last_contact <= :end THEN c.last_contact ELSE '' END), ''),
-                    date(c.created_at)) AS since
+                    date(c.created_at)) AS since,
+           CASE WHEN c.last_order IS NULL OR c.first_order >= :start OR c.last_order < :previous THEN 0
+                WHEN c.first_order >= :previous OR c.last_order < :start THEN 1
+                ELSE EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = c.id AND p.date >= :previous
+                             AND p.date < :start AND p.deleted_at IS NULL) END AS before,
+           CASE WHEN c.last_order IS NULL OR c.last_order < :start OR c.first_order > :end THEN 0
+                WHEN c.last_order <= :end OR c.first_order >= :start THEN 1
+                ELSE EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = c.id AND p.date >= :start
+                             AND p.date <= :end AND p.deleted_at IS NULL) END AS again
     FROM customer c NOT INDEXED LEFT JOIN done d ON d.id = c.id
-    WHERE c.deleted_at IS NULL)
+    WHERE c.deleted_at IS NULL),
+days AS MATERIALIZED (
+    SELECT owner, tier, override, added, next_due, visited, before, again,
+           julianday(:end) - julianday(since) AS waited, julianday(since) - julianday(added) AS age
+    FROM known)
 SELECT owner,
        sum(added <= :end),
-       sum(added <= :end AND julianday(:end) - julianday(since) <= CASE
+       sum(added <= :end AND waited <= CASE
            WHEN override > 0 THEN override
-           WHEN julianday(since) - julianday(added) >= 0 AND julianday(since) - julianday(added) < :new_period
-                THEN :new_days
+           WHEN age >= 0 AND age < :new_period THEN :new_days
            WHEN tier = 'A' THEN :a WHEN tier = 'B' THEN :b ELSE :c END),
        count(*),
        sum(next_due < :today),
        sum(tier = 'A' AND added <= :end),
        sum(tier = 'A' AND added <= :end AND visited),
-       sum(added >= :start AND added <= :end)
-FROM known
+       sum(added >= :start AND added <= :end),
+       sum(before),
+       sum(before AND again)
+FROM days
 GROUP BY owner
 """
 
@@ -90,31 +106,43 @@ SELECT coalesce(f.owner_id, 0), f.response_hours,
        f.resolution_hours,
        f.resolution_hours IS NOT NULL AND (f.resolution_due IS NULL OR f.resolved_at <= f.resolution_due),
        f.satisfaction
-FROM feedback f
+FROM feedback f {feedback_scan}
 WHERE f.deleted_at IS NULL AND f.received_at >= :start AND f.received_at < :after
 """
 
 # Revenue and orders (db/order_values: lines sharing an order key are one order, else one per customer and day) by
-# salesperson and month; the customer's owner is looked up only for lines without a salesperson.
-_ORDERS = """
+# salesperson and month, for the days of the period outside its whole months (read from the order lines by day);
+# the customer's owner is looked up only for lines without a salesperson.
+_ORDER_DAYS = """
 SELECT coalesce(p.salesperson_id, (SELECT c.owner_id FROM customer c WHERE c.id = p.customer_id), 0),
        substr(p.date, 1, 7), sum(p.amount_cents),
        count(DISTINCT p.customer_id || CASE WHEN p.order_key != '' THEN ':' || p.order_key ELSE '/' || p.date END)
-FROM purchase p {scan}
-WHERE p.deleted_at IS NULL AND p.date >= :start AND p.date <= :end
+FROM purchase p INDEXED BY purchase_live_date
+WHERE p.deleted_at IS NULL AND p.date >= :first AND p.date <= :last
 GROUP BY 1, 2
 """
 
-# Of the customers who ordered in the previous period, by owner: how many, and how many ordered again in this one.
-_RETENTION = """
-SELECT coalesce(c.owner_id, 0), count(*), sum(x.again)
-FROM (SELECT p.customer_id AS id, max(p.date >= :start) AS again, max(p.date < :start) AS before
-      FROM purchase p {scan}
-      WHERE p.deleted_at IS NULL AND p.date >= :previous AND p.date <= :end
-      GROUP BY p.customer_id) x
-JOIN customer c ON c.id = x.id
-WHERE x.before AND c.deleted_at IS NULL
-GROUP BY 1
+# The whole months of the period from the stored per-customer month figures (db/order_values.customer_month):
+# by the lines' salesperson (0: lines without one, counted below for the customer's owner)...
+_ORDER_MONTHS = """
+SELECT m.salesperson_id, m.month, sum(m.revenue_cents), sum(m.orders), sum(m.shared)
+FROM customer_month m
+WHERE m.month >= :first_month AND m.month <= :last_month
+GROUP BY m.month, m.salesperson_id
+"""
+# ... the lines without a salesperson by the customer's owner ...
+_ORDER_MONTHS_UNASSIGNED = """
+SELECT coalesce(c.owner_id, 0), m.month, sum(m.revenue_cents), sum(m.orders)
+FROM customer_month m LEFT JOIN customer c ON c.id = m.customer_id
+WHERE m.month >= :first_month AND m.month <= :last_month AND m.salesperson_id = 0
+GROUP BY 1, 2
+"""
+# ... and the orders counted twice (lines of their own and lines without a salesperson, of a customer they own).
+_ORDER_MONTHS_SHARED = """
+SELECT m.salesperson_id, m.month, sum(m.shared)
+FROM customer_month m JOIN customer c ON c.id = m.customer_id AND c.owner_id = m.salesperson_id
+WHERE m.month >= :first_month AND m.month <= :last_month AND m.salesperson_id != 0 AND m.shared > 0
+GROUP BY 1, 2
 """
 
 
@@ -253,9 +281,10 @@ class KpiService:
                ) -> tuple[dict[int, _Bucket], dict[tuple[int, str], tuple[int, int]]]:
         """Every salesperson's counted inputs (key 0: no salesperson), and (visits done, revenue) by month.
 
-        Customers and order lines are read on worker threads (their own connections) while this one reads visits
-        and feedback: SQLite works on every core. A period of weeks reads through the date indexes; a
-        longer one reads the tables straight through, which is faster once most rows are in the period."""
+        Customers (with retention) and orders are read on worker threads (their own connections) while this one
+        reads visits and feedback: SQLite works on every core. Orders of the period's whole months come from the
+        stored month figures, the days before and after them from the order lines. A period of weeks reads visits
+        and feedback through their date indexes; a longer one through narrow covering indexes of them."""
         buckets: dict[int, _Bucket] = defaultdict(_Bucket)
         months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
         previous = kpis.previous_period(start, end)[0]
@@ -265,11 +294,15 @@ class KpiService:
             "today": today.isoformat(), "previous": previous.isoformat(),
             "a": rules["A"], "b": rules["B"], "c": rules["C"], "new_days": rules["new_days"],
             "new_period": rules["new_period"]}
+        long = (end - start).days >= FULL_SCAN_DAYS
+        scans = {"{visit_scan}": "INDEXED BY visit_live_salesperson_id_planned_start" if long else "",
+                 "{feedback_scan}": "INDEXED BY feedback_live_received_at" if long else ""}
 
-        scan = "NOT INDEXED" if (end - start).days >= FULL_SCAN_DAYS else ""
-
-        def bound(sql: str) -> tuple[str, dict[str, Any]]:
-            return sql.replace("{scan}", scan), {name: value for name, value in params.items() if f":{name}" in sql}
+        def bound(sql: str, extra: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+            for mark, text in scans.items():
+                sql = sql.replace(mark, text)
+            values = {**params, **(extra or {})}
+            return sql, {name: value for name, value in values.items() if f":{name}" in sql}
 
         def run(sql: str) -> Any:
             return pw.execute_sql(*bound(sql))
@@ -277,23 +310,24 @@ class KpiService:
         def rows(worker_pw: SqliteDatabase, sql: str) -> list[tuple[Any, ...]]:
             return list(worker_pw.execute_sql(*bound(sql)))
 
-        with ThreadPoolExecutor(max_workers=3) as pool:
-            ordered = pool.submit(self._on_worker, rows, _ORDERS)
-            retention = pool.submit(self._on_worker, rows, _RETENTION)
+        def orders(worker_pw: SqliteDatabase) -> list[tuple[int, str, int, int]]:
+            return _count_orders(worker_pw, start, end, bound)
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
             customers = pool.submit(self._on_worker, rows, _CUSTOMERS)
+            ordered = pool.submit(self._on_worker, orders)
             self._count_activity(run, buckets, months)
-            for sid, known, followed, owned, overdue, a_customers, a_visited, new in customers.result():
+            for (sid, known, followed, owned, overdue, a_customers, a_visited, new, before,
+                 again) in customers.result():
                 b = buckets[sid]
                 b.known, b.followed, b.customers, b.overdue = known or 0, followed or 0, owned or 0, overdue or 0
                 b.a_customers, b.a_visited, b.new = a_customers or 0, a_visited or 0, new or 0
-            for sid, month, revenue, orders in ordered.result():
+                b.customers_before, b.retained = before or 0, again or 0
+            for sid, month, revenue, count in ordered.result():
                 b = buckets[sid]
-                b.revenue += revenue or 0
-                b.orders += orders
-                months[sid, month][1] += revenue or 0
-            for sid, before, again in retention.result():
-                buckets[sid].customers_before = before
-                buckets[sid].retained = again or 0
+                b.revenue += revenue
+                b.orders += count
+                months[sid, month][1] += revenue
         return dict(buckets), {key: (value[0], value[1]) for key, value in months.items()}
 
     def _on_worker(self, read: Callable[..., Any], *args: Any) -> Any:
@@ -328,6 +362,57 @@ class KpiService:
             if satisfaction is not None:
                 b.score_total += satisfaction
                 b.score_count += 1
+
+
+def _count_orders(pw: SqliteDatabase, start: dt.date, end: dt.date,
+                  bound: _Bound) -> list[tuple[int, str, int, int]]:
+    """(salesperson, month, revenue, orders) of `start`..`end`: the whole months from customer_month, the days
+    before the first and after the last whole month from the order lines (each month is counted by one of them,
+    so its distinct orders are exact)."""
+    first = start if start.day == 1 else _month_end(start) + dt.timedelta(days=1)
+    last = end if end == _month_end(end) else end.replace(day=1) - dt.timedelta(days=1)
+    if first > last:  # no whole month: every day from the order lines
+        edges = [(start, end)]
+        found: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    else:
+        edges = [(day_from, day_to) for day_from, day_to in ((start, first - dt.timedelta(days=1)),
+                                                            (last + dt.timedelta(days=1), end))
+                 if day_from <= day_to]
+        found = _count_order_months(pw, first.isoformat()[:7], last.isoformat()[:7], bound)
+    for day_from, day_to in edges:
+        for sid, month, revenue, count in pw.execute_sql(*bound(_ORDER_DAYS, {
+                "first": day_from.isoformat(), "last": day_to.isoformat()})):
+            figures = found[sid, month]
+            figures[0] += revenue or 0
+            figures[1] += count
+    return [(sid, month, revenue, count) for (sid, month), (revenue, count) in found.items()]
+
+
+def _count_order_months(pw: SqliteDatabase, first_month: str, last_month: str,
+                        bound: _Bound) -> dict[tuple[int, str], list[int]]:
+    """Revenue and orders by (salesperson, month) of the months `first_month`..`last_month` from customer_month:
+    lines without a salesperson go to the customer's owner (now), and an order with lines of both kinds counts
+    once for that owner."""
+    found: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    months = {"first_month": first_month, "last_month": last_month}
+    unassigned = shared = False
+    for sid, month, revenue, count, overlap in pw.execute_sql(*bound(_ORDER_MONTHS, months)):
+        if sid == UNASSIGNED:
+            unassigned = True
+            continue
+        figures = found[sid, month]
+        figures[0] += revenue
+        figures[1] += count
+        shared = shared or bool(overlap)
+    if unassigned:
+        for sid, month, revenue, count in pw.execute_sql(*bound(_ORDER_MONTHS_UNASSIGNED, months)):
+            figures = found[sid, month]
+            figures[0] += revenue
+            figures[1] += count
+    if shared:
+        for sid, month, overlap in pw.execute_sql(*bound(_ORDER_MONTHS_SHARED, months)):
+            found[sid, month][1] -= overlap
+    return found
 
 
 def _month_end(day: dt.date) -> dt.date:

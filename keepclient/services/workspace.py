@@ -28,7 +28,10 @@ from keepclient.services.visits import VisitService
 
 if TYPE_CHECKING:
     from keepclient.services.care import CareService
+    from keepclient.services.care_lists import CareListService
+    from keepclient.services.dashboard import DashboardService
     from keepclient.services.exports import ExportService
+    from keepclient.services.gifts import GiftService
     from keepclient.services.imports import ImportService
     from keepclient.services.kpis import KpiService
     from keepclient.services.order_imports import OrderImportService
@@ -166,11 +169,33 @@ class Workspace:
         return CareService(self.db, self.user)
 
     @property
+    def gifts(self) -> GiftService:
+        """The gift and greeting log (loaded on first use)."""
+        from keepclient.services.gifts import GiftService
+
+        return GiftService(self.db, self.user)
+
+    @property
+    def care_lists(self) -> CareListService:
+        """Care lists for an occasion: whom to greet or send a gift (read-only; loaded on first use)."""
+        from keepclient.services.care_lists import CareListService
+
+        return CareListService(self.db)
+
+    @property
     def kpis(self) -> KpiService:
         """The team KPIs (issue 16): read-only, safe to call on a worker thread."""
         from keepclient.services.kpis import KpiService
 
         return KpiService(self.db, self.user)
+
+    @property
+    def dashboard(self) -> DashboardService:
+        """The Dashboard tab's figures beside the KPIs (at risk by owner, the Pareto input): read-only, safe to call
+        on a worker thread."""
+        from keepclient.services.dashboard import DashboardService
+
+        return DashboardService(self.db, self.user)
 
     @property
     def exports(self) -> ExportService:

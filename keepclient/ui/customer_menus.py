@@ -81,6 +81,10 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
         "remove_tag": make_action(
             window, translate("CustomerMenus", "Re&move tag…"), lambda: actions.bulk("remove_tag")
         ),
+        "log_gift": make_action(window, translate("CustomerMenus", "Log &gift or greeting…"),
+                                lambda: _log_gift(area), "Ctrl+Shift+L"),
+        "care_list": make_action(window, translate("CustomerMenus", "&Care list…"), lambda: _care_list(window, area),
+                                 "Ctrl+Shift+C"),
         "review_tiers": make_action(window, translate("CustomerMenus", "Re&view tiers…"), actions.review_tiers,
                                     "Ctrl+Shift+V"),
         "review_stages": make_action(window, translate("CustomerMenus", "Review s&tages…"), actions.review_stages,
@@ -90,11 +94,26 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
     for name in ("undo", "redo", None, "find", None, "new", "save", None, "trash", "restore", "empty_trash"):
         edit.addAction(made[name]) if name else edit.addSeparator()
     customer: QMenu = window.menuBar().addMenu(translate("CustomerMenus", "C&ustomer"))
-    for name in ("log", "feedback", "schedule", "record_order", None):
+    for name in ("log", "feedback", "schedule", "record_order", "log_gift", None):
         customer.addAction(made[name]) if name else customer.addSeparator()
     bulk = customer.addMenu(translate("CustomerMenus", "For the selected customers"))
     for name in ("owner", "tier", "stage", "add_tag", "remove_tag"):
         bulk.addAction(made[name])
     customer.addAction(made["review_tiers"])
     customer.addAction(made["review_stages"])
+    customer.addSeparator()
+    customer.addAction(made["care_list"])
     return made
+
+
+def _log_gift(area: CustomerArea) -> None:
+    from keepclient.ui.customers.gift_actions import log_gift  # loaded when first used
+
+    if not area.read_only:
+        log_gift(area.operations)
+
+
+def _care_list(window: QMainWindow, area: CustomerArea) -> None:
+    from keepclient.ui.care_list_dialog import open_care_list  # loaded when first used
+
+    open_care_list(window, area.workspace, prompter=area.prompter)

@@ -52,6 +52,8 @@ if TYPE_CHECKING:
     from keepclient.domain.types import CustomerFilter
     from keepclient.services.workspace import Workspace
     from keepclient.ui.calendar.area import CalendarArea
+    from keepclient.ui.dashboard.area import DashboardArea
+    from keepclient.ui.dashboard.definitions import ListRequest
     from keepclient.ui.feedback.log_view import FeedbackLog
 
 DEMO_CUSTOMERS = 500
@@ -103,14 +105,16 @@ class MainWindow(QMainWindow):
         self.customers = CustomerArea(prefs, self.prompter, self.runner)
         self.calendar_tab = LazyTab(self._new_calendar)
         self.feedback_tab = LazyTab(self._new_feedback_log)
+        self.dashboard_tab = LazyTab(self._new_dashboard)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.customers, self.tr("&Customers"))
         self.tabs.addTab(self.calendar_tab, self.tr("C&alendar"))
         self.tabs.addTab(self.feedback_tab, self.tr("&Feedback"))
+        self.tabs.addTab(self.dashboard_tab, self.tr("&Dashboard"))
         self._areas: dict[QWidget, Callable[[], WorkspaceArea]] = {
             self.customers: lambda: self.customers, self.calendar_tab: lambda: self.calendar,
-            self.feedback_tab: lambda: self.feedback}
+            self.feedback_tab: lambda: self.feedback, self.dashboard_tab: lambda: self.dashboard}
         self.banner = ReadOnlyBanner()  # above the tabs while the database is read-only
         central = QWidget()
         column = QVBoxLayout(central)
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         self.identity_dialog: QDialog | None = None  # View › I am…, while open
         self.team_dialog: QDialog | None = None  # File › Team…, while open
         self.insight_settings_dialog: QDialog | None = None  # File › Value and risk settings…, while open
+        self.care_settings_dialog: QDialog | None = None  # File › Care settings…, while open
         self.handover_dialog: QDialog | None = None  # Customer › Hand over customers…, while open
         self.customers.demo_requested.connect(self.load_demo)
         self.customers.list.read_failed.connect(self._read_failed)
@@ -173,7 +178,14 @@ class MainWindow(QMainWindow):
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         area.open_customer.connect(self.show_customer)
         area.at_risk_requested.connect(self.show_at_risk_of)
+        area.care_list_requested.connect(self.open_care_list)
         return area
+
+    def open_care_list(self, occasion: str, year: int) -> None:
+        """The Due panel's coming holiday: its care list, ready to save."""
+        from keepclient.ui.care_list_dialog import open_care_list  # loaded when first used
+
+        open_care_list(self, self.workspace, prompter=self.prompter, occasion=occasion, year=year)
 
     @property
     def feedback(self) -> FeedbackLog:
@@ -186,6 +198,25 @@ class MainWindow(QMainWindow):
         log.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         log.open_customer.connect(self.show_customer)
         return log
+
+    @property
+    def dashboard(self) -> DashboardArea:
+        return self.dashboard_tab.content()  # type: ignore[return-value]
+
+    def _new_dashboard(self) -> QWidget:
+        from keepclient.ui.dashboard.area import DashboardArea  # QtCharts loads once it has figures to draw
+
+        area = DashboardArea(self.prefs, self.runner)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.list_requested.connect(self.show_dashboard_list)
+        return area
+
+    def show_dashboard_list(self, request: ListRequest) -> None:
+        """A number double-clicked on the dashboard: the list behind it, where the app has one."""
+        from keepclient.ui.dashboard.click_through import open_list
+
+        if self.workspace is not None:
+            open_list(self, request)
 
     def _heard(self, change: Change) -> None:
         """The status bar follows the open database's changes (the areas subscribe themselves)."""
@@ -266,13 +297,15 @@ class MainWindow(QMainWindow):
         self.team_action = make_action(self, self.tr("&Team…"), self.open_team)
         self.insight_settings_action = make_action(self, self.tr("&Value and risk settings…"),
                                                    self.open_insight_settings)
+        self.care_settings_action = make_action(self, self.tr("&Care settings…"), self.open_care_settings)
         quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.spreadsheets = SpreadsheetActions(SpreadsheetContext(
             workspace=lambda: self.workspace, runner=self.runner, prompter=self.prompter,
             read_only=self.database_locked, shown_customers=self._shown_customers, written=self._imported,
             say=lambda text: self.statusBar().showMessage(text, 10000)), self)
         for action in (self.new_action, self.open_action, self.open_shared_action, None,
-                       *self.spreadsheets.actions(), None, self.team_action, self.insight_settings_action, None,
+                       *self.spreadsheets.actions(), None, self.team_action, self.insight_settings_action,
+                       self.care_settings_action, None,
                        self.backup_action, self.restore_action, self.demo_action,
                        None, quit_action):
             file_menu.addAction(action) if action else file_menu.addSeparator()
@@ -504,6 +537,31 @@ class MainWindow(QMainWindow):
         self.insight_settings_dialog = dialog
         dialog.open()
 
+    def open_care_settings(self) -> None:
+        """File › Care settings…: the holidays the team observes and its region for working time (shown, not
+        changeable, on a read-only database). A save is announced (Topic.CARE): the calendar and the Due panel
+        show the holidays again."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        from keepclient.ui.calendar.care_settings_dialog import care_settings_dialog
+
+        try:
+            settings = workspace.care.settings()
+        except KeepclientError as exc:
+            self.show_error(exc)
+            return
+
+        def save(observe: list[str], stop_observing: list[str], region: str | None) -> None:
+            workspace.care.change_settings(observe=observe, stop_observing=stop_observing, region=region)
+            if workspace is self.workspace:
+                workspace.changes.announce(Change.of(Topic.CARE))
+
+        dialog = care_settings_dialog(settings, None if self.database_locked() else save, self)
+        dialog.finished.connect(lambda _result: setattr(self, "care_settings_dialog", None))
+        self.care_settings_dialog = dialog
+        dialog.open()
+
     def hand_over_customers(self, from_id: int | None = None, parent: QWidget | None = None) -> QDialog | None:
         """Customer › Hand over customers…: a leaver's customers (all, or the list's current filter) to colleagues;
         one step on the customers' undo stack."""
@@ -544,7 +602,7 @@ class MainWindow(QMainWindow):
 
     def _built_areas(self) -> list[WorkspaceArea]:
         """The areas that exist so far (the calendar and the log are built when first shown)."""
-        return [self._areas[tab]() for tab in (self.customers, self.calendar_tab, self.feedback_tab)
+        return [self._areas[tab]() for tab in (self.customers, self.calendar_tab, self.feedback_tab, self.dashboard_tab)
                 if not isinstance(tab, LazyTab) or tab.built]
 
     def _show_workspace_in(self, tab: QWidget | None) -> None:
@@ -604,6 +662,8 @@ class MainWindow(QMainWindow):
             self.customers.show_workspace(self.workspace)
         if self.workspace is not None and self.feedback_tab in self._shown:
             self.feedback.set_me(self.me)
+        if self.workspace is not None and self.dashboard_tab in self._shown:
+            self.dashboard.set_me(self.me)
         self.refresh_counts()
         self.presence_label.beat()
 
@@ -629,7 +689,7 @@ class MainWindow(QMainWindow):
         for area in built:  # what no button covers (a drag, a double-click, a context menu) asks this flag
             area.read_only = read_only
         if read_only:
-            skip = {"find", "feedback_log"}
+            skip = {"find", "feedback_log", "care_list"}  # they only read
             actions = [a for name, a in self.customer_actions.items() if name not in skip]
             actions += [self.demo_action, self.spreadsheets.import_action]
             widgets: list[QWidget] = []

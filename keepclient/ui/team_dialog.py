@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QStatusBar,
     QTableWidget,
     QTableWidgetItem,
@@ -33,9 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient.domain.errors import ConflictError, KeepclientError
+from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
+from keepclient.domain.money import parse_cents
+from keepclient.services.team import MAX_VISIT_TARGET, TARGET_LIMITS
 from keepclient.ui.customers import commands
 from keepclient.ui.widgets.form_dialog import dialog_buttons, ok_button
+from keepclient.ui.widgets.money import currency_symbol, plain_amount
 
 if TYPE_CHECKING:
     from keepclient.domain.types import HandoverResult, SalespersonInfo
@@ -73,12 +77,17 @@ def swatch(color: str, size: int = 14) -> QIcon:
     return QIcon(pixmap)
 
 
+TARGET_FIELDS = tuple(TARGET_LIMITS)  # monthly_revenue_target_cents, monthly_visit_target
+
+
 class SalespersonDialog(QDialog):
-    """Name, code, email and colour of a new or existing salesperson. `save(values)` runs on OK and returns
-    False (after saying why) to keep the dialog open, so nothing typed is lost on a refused value."""
+    """Name, code, email, colour and monthly targets (revenue in the team's currency, visits done) of a new or
+    existing salesperson. `save(values)` runs on OK and returns False (after saying why, `show_error`) to keep the
+    dialog open, so nothing typed is lost on a refused value."""
 
     def __init__(self, save: Callable[[dict[str, Any]], bool], person: SalespersonInfo | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, targets: tuple[int, int] = (0, 0),
+                 currency: str = "CNY") -> None:
         super().__init__(parent)
         self.setObjectName("salespersonDialog")
         self.save = save
@@ -96,15 +105,46 @@ class SalespersonDialog(QDialog):
         self.color_button.setObjectName("salespersonColor")
         self.color_button.clicked.connect(self.choose_color)
         self._show_color()
+        revenue_cents, visits = targets
+        self.revenue_target = QLineEdit(plain_amount(revenue_cents) if revenue_cents else "")
+        self.revenue_target.setObjectName("salespersonRevenueTarget")
+        self.revenue_target.setPlaceholderText(self.tr("none"))
+        self.revenue_target.setToolTip(self.tr("Revenue per month in the team's currency; empty or 0: no target. "
+                                               "A period's target counts the months pro rata by day."))
+        revenue_row = QHBoxLayout()
+        revenue_row.addWidget(self.revenue_target, 1)
+        revenue_row.addWidget(QLabel(currency_symbol(currency)))
+        self.visit_target = QSpinBox()
+        self.visit_target.setObjectName("salespersonVisitTarget")
+        self.visit_target.setRange(0, MAX_VISIT_TARGET)
+        self.visit_target.setGroupSeparatorShown(True)
+        self.visit_target.setSpecialValueText(self.tr("none"))
+        self.visit_target.setValue(visits)
+        self.visit_target.setToolTip(self.tr("Visits done per month (0: no target)."))
+        self.error = QLabel()
+        self.error.setObjectName("salespersonError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        self.field_labels = {"name": self.tr("Name"), "code": self.tr("Code"), "email": self.tr("Email"),
+                             "color": self.tr("Colour"),
+                             "monthly_revenue_target_cents": self.tr("Monthly revenue target"),
+                             "monthly_visit_target": self.tr("Monthly visits target")}
+        self.field_widgets: dict[str, QWidget] = {
+            "name": self.name, "code": self.code, "email": self.email, "color": self.color_button,
+            "monthly_revenue_target_cents": self.revenue_target, "monthly_visit_target": self.visit_target}
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Code"), self.code)
         form.addRow(self.tr("Email"), self.email)
         form.addRow(self.tr("Colour"), self.color_button)
+        form.addRow(self.field_labels["monthly_revenue_target_cents"], revenue_row)
+        form.addRow(self.field_labels["monthly_visit_target"], self.visit_target)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(dialog_buttons(self, self.accept))
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(380)
 
     def _show_color(self) -> None:
         if self.color:
@@ -124,13 +164,41 @@ class SalespersonDialog(QDialog):
             self.set_color(chosen.name())
 
     def values(self) -> dict[str, Any]:
+        """What is typed; ValidationError (field monthly_revenue_target_cents) when the revenue target is not an
+        amount the team service takes (negative, absurdly large)."""
         values: dict[str, Any] = {"name": self.name.text(), "code": self.code.text(), "email": self.email.text()}
         if self.color:
             values["color"] = self.color
+        text, field = self.revenue_target.text().strip(), "monthly_revenue_target_cents"
+        try:
+            cents = parse_cents(text) if text else 0
+        except ValueError:
+            raise ValidationError(field=field, value=text) from None
+        if not 0 <= cents <= TARGET_LIMITS[field]:  # said before anything is saved (a new salesperson too)
+            raise ValidationError(field=field, value=text)
+        values[field] = cents
+        values["monthly_visit_target"] = self.visit_target.value()
         return values
 
+    def show_error(self, message: str, field: str | None = None) -> None:
+        """Say why in the dialog (with the field's label when it names one) and put the cursor there."""
+        label = self.field_labels.get(field or "")
+        self.error.setText(self.tr("%1: %2").replace("%1", label).replace("%2", message) if label else message)
+        self.error.show()
+        widget = self.field_widgets.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
     def accept(self) -> None:
-        if self.save(self.values()):
+        try:
+            values = self.values()
+        except ValidationError as exc:
+            self.show_error(_message(exc), exc.field)
+            return
+        self.error.hide()
+        if self.save(values):
             super().accept()
 
 
@@ -337,21 +405,32 @@ class TeamDialog(QDialog):
             return
 
         def save(values: dict[str, Any]) -> bool:
+            targets = {key: values[key] for key in TARGET_FIELDS if values.get(key)}
             try:
                 sid = ws.team.add(values["name"], code=values["code"] or None, color=values.get("color"),
                                   email=values["email"])
             except KeepclientError as exc:
-                self.window_.prompter.error(self.tr("Not saved"), _message(exc))
-                return False
+                return self._not_saved(exc)
+            if targets:  # the new row's first edit (version 1); a refused target leaves them without one
+                try:
+                    ws.team.update(sid, ws.team.targets(sid)[2], targets)
+                except KeepclientError as exc:
+                    self._saved(sid)
+                    return self._not_saved(exc)
             self._saved(sid)
             return True
-        self._open_editor(SalespersonDialog(save, None, self))
+        self._open_editor(SalespersonDialog(save, None, self, currency=self._currency()))
 
     def edit(self) -> None:
         ws, person = self.window_.workspace, self.selected()
         if ws is None or person is None:
             return
         version = self.versions.get(person.id, 0)
+        try:
+            revenue_cents, visits, _version = ws.team.targets(person.id)
+        except KeepclientError as exc:
+            self.window_.show_error(exc)
+            return
 
         def save(values: dict[str, Any]) -> bool:
             try:
@@ -360,11 +439,29 @@ class TeamDialog(QDialog):
                 if isinstance(exc, ConflictError):  # a colleague's save: show theirs, close this one
                     self._refused(exc, person.id)
                     return True
-                self.window_.prompter.error(self.tr("Not saved"), _message(exc))
-                return False
+                return self._not_saved(exc)
             self._saved(person.id)
             return True
-        self._open_editor(SalespersonDialog(save, person, self))
+        self._open_editor(SalespersonDialog(save, person, self, targets=(revenue_cents, visits),
+                                            currency=self._currency()))
+
+    def _currency(self) -> str:
+        ws = self.window_.workspace
+        try:
+            return ws.orders.currency() if ws is not None else "CNY"
+        except KeepclientError:
+            return "CNY"
+
+    def _not_saved(self, error: KeepclientError) -> bool:
+        """A refused value: a target is said in the open editor next to its field (which stays open), anything
+        else as before; False keeps the editor open."""
+        if isinstance(error, ValidationError) and error.field in TARGET_FIELDS and self.editor is not None:
+            if error.field == "monthly_revenue_target_cents":  # said as typed, not in cents
+                error = ValidationError(field=error.field, value=self.editor.revenue_target.text().strip())
+            self.editor.show_error(_message(error), error.field)
+        else:
+            self.window_.prompter.error(self.tr("Not saved"), _message(error))
+        return False
 
     def _open_editor(self, dialog: SalespersonDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

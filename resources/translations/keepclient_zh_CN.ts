@@ -162,186 +162,196 @@
 <context>
     <name>CalendarArea</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="245"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="182"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="263"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="167"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="182"/>
         <source>Today (Ctrl+T, Alt+Home)</source>
         <translation>今天（Ctrl+T、Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="168"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
         <source>Previous (Alt+Left, Page Up)</source>
         <translation>上一个（Alt+左、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="169"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="184"/>
         <source>Next (Alt+Right, Page Down)</source>
         <translation>下一个（Alt+右、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="170"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="252"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="185"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="270"/>
         <source>Go to date…</source>
         <translation>转到日期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="170"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="185"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation>转到某一天（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="204"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="204"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="204"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="190"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Agenda</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
-        <source>Birthdays</source>
-        <translation>生日</translation>
+        <location filename="../../keepclient/ui/calendar/area.py" line="215"/>
+        <source>Care</source>
+        <translation>关怀</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="200"/>
-        <source>Show contacts&apos; birthdays</source>
-        <translation>显示联系人生日</translation>
+        <location filename="../../keepclient/ui/calendar/area.py" line="216"/>
+        <source>Show the holidays the team observes and contacts&apos; birthdays (File › Care settings… chooses the holidays)</source>
+        <translation>显示团队关注的节日和联系人的生日（在“文件 › 关怀设置…”中选择节日）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="203"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="221"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="203"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="221"/>
         <source>Plan a visit at the selected time (Enter)</source>
         <translation>在所选时间安排拜访（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
         <source>Show the customers due for follow-up</source>
         <translation>显示需要跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="208"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="226"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="208"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="226"/>
         <source>Print schedules, route sheets and the month</source>
         <translation>打印日程表、路线单和月历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="210"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="228"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="210"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="228"/>
         <source>Export visits, team settings</source>
         <translation>导出拜访、团队设置</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="213"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="231"/>
         <source>Export visits as .ics…</source>
         <translation>将拜访导出为 .ics…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="214"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="232"/>
         <source>Follow-up cadence…</source>
         <translation>跟进周期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="246"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="248"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="264"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="266"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="247"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="250"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="265"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="268"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="253"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="271"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="255"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="273"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="257"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="275"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="592"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="613"/>
+        <source>Birthday: %1 (%2)</source>
+        <translation>生日：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="618"/>
+        <source>%1 birthdays</source>
+        <translation>%1 个生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="634"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="593"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="635"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="595"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="637"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="602"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="644"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="603"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="645"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="604"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="646"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="605"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="647"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="609"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="651"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="624"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="666"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -349,49 +359,186 @@
 <context>
     <name>CalendarTips</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="22"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="23"/>
         <source>Contact: %1</source>
         <translation>联系人：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="24"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="25"/>
         <source>Salesperson: %1</source>
         <translation>销售员：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="26"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="27"/>
         <source>Purpose: %1</source>
         <translation>目的：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="28"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="29"/>
         <source>Where: %1</source>
         <translation>地点：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="30"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="31"/>
         <source>Outcome: %1</source>
         <translation>结果：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="32"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="33"/>
         <source>Part of a recurring follow-up</source>
         <translation>属于周期性跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="39"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="40"/>
         <source>Birthday: %1 (%2)</source>
         <translation>生日：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="42"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="43"/>
         <source>lunar</source>
         <translation>农历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/tooltips.py" line="44"/>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="45"/>
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/tooltips.py" line="58"/>
+        <source>a holiday the team observes</source>
+        <translation>团队关注的节日</translation>
+    </message>
+</context>
+<context>
+    <name>CareListDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="71"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="146"/>
+        <source>Care list</source>
+        <translation>关怀名单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="77"/>
+        <source>Birthdays of a month</source>
+        <translation>某月生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="94"/>
+        <source>Everyone&apos;s customers</source>
+        <translation>所有人的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="106"/>
+        <source>The customers to greet or send a gift, by salesperson, tier and name, with contact, phone, address and the last gift for the same occasion.</source>
+        <translation>需要问候或送礼的客户，按业务员、等级和名称排列，附联系人、电话、地址以及同一场合的上次礼品。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="110"/>
+        <source>&amp;Occasion:</source>
+        <translation>场合(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="111"/>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="112"/>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="113"/>
+        <source>Tiers:</source>
+        <translation>等级：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="114"/>
+        <source>&amp;Whose:</source>
+        <translation>谁的客户(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="115"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="117"/>
+        <source>Save &amp;PDF…</source>
+        <translation>保存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="118"/>
+        <source>Save &amp;Excel…</source>
+        <translation>保存为 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="128"/>
+        <source>Choose at least one tier.</source>
+        <translation>请至少选择一个等级。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="160"/>
+        <source>Save care list as PDF</source>
+        <translation>将关怀名单保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="167"/>
+        <source>Save care list as Excel</source>
+        <translation>将关怀名单保存为 Excel</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettingsDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="54"/>
+        <source>Care settings</source>
+        <translation>关怀设置</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="59"/>
+        <source>These settings are shared by the whole team. The holidays chosen here are shown in the calendar&apos;s Care layer and listed in the Due panel two weeks ahead.</source>
+        <translation>这些设置由整个团队共用。这里选中的节日会显示在日历的关怀图层中，并提前两周列在待跟进面板里。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="62"/>
+        <source>Traditional festivals</source>
+        <translation>传统节日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="64"/>
+        <source>Public days</source>
+        <translation>公共节日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="69"/>
+        <source>China: public holidays and make-up working days (调休)</source>
+        <translation>中国：法定节假日和调休工作日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="71"/>
+        <source>Another region: weekends only</source>
+        <translation>其他地区：仅周末休息</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="73"/>
+        <source>Working time for response targets</source>
+        <translation>响应时限的工作时间</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="75"/>
+        <source>Feedback deadlines count working time. In China, public holidays are days off and make-up working days are working days; elsewhere only weekends are off. Deadlines already set are kept.</source>
+        <translation>反馈时限按工作时间计算。在中国，法定节假日不算工作日，调休日算工作日；其他地区只有周末休息。已设定的时限保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="88"/>
+        <source>The database is open read-only: these settings can be seen but not changed.</source>
+        <translation>数据库以只读方式打开：这些设置只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="94"/>
+        <source>Observe all</source>
+        <translation>全部关注</translation>
     </message>
 </context>
 <context>
@@ -547,6 +694,7 @@
     <name>CustomerActions</name>
     <message>
         <location filename="../../keepclient/ui/customers/actions.py" line="43"/>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="58"/>
         <source>Press OK again to save yours over theirs, or Cancel.</source>
         <translation>再次点“确定”将用您的内容覆盖对方的，或点“取消”。</translation>
     </message>
@@ -700,6 +848,31 @@
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="94"/>
+        <source>Log gift</source>
+        <translation>记录礼品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="96"/>
+        <source>Gift logged.</source>
+        <translation>礼品已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="123"/>
+        <source>Edit gift</source>
+        <translation>编辑礼品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="136"/>
+        <source>Remove gift</source>
+        <translation>删除礼品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="138"/>
+        <source>Gift removed. Undo with Ctrl+Z.</source>
+        <translation>礼品已删除。可用 Ctrl+Z 撤销。</translation>
+    </message>
 </context>
 <context>
     <name>CustomerArea</name>
@@ -721,37 +894,37 @@ Import your contact list, or load demo data to look around first.</source>
         <translation>没有匹配的客户。按 Esc 清除搜索，或选择其他视图。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="326"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="327"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="331"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="332"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="338"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="339"/>
         <source>Customer lost</source>
         <translation>客户流失</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="338"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="339"/>
         <source>Why was %1 lost?</source>
         <translation>%1 为什么流失？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="434"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="443"/>
         <source>Save view</source>
         <translation>保存视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="434"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="443"/>
         <source>Name of the view:</source>
         <translation>视图名称：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/area.py" line="459"/>
+        <location filename="../../keepclient/ui/customers/area.py" line="468"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -759,179 +932,209 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="48"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="51"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="71"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="78"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="79"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="80"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="96"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="81"/>
+        <source>Log gift…</source>
+        <translation>记录礼品…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="83"/>
+        <source>Log a gift or greeting: a holiday, a birthday or an event (Ctrl+Shift+L)</source>
+        <translation>记录礼品或问候：节日、生日或活动（Ctrl+Shift+L）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="104"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="98"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="107"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="115"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="111"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="131"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="131"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
+        <source>Gifts and greetings</source>
+        <translation>礼品与问候</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="130"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="144"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="160"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="171"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="161"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="172"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="162"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="173"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="172"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="183"/>
         <source>(lunar)</source>
         <translation>（农历）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="224"/>
+        <source>Edit gift…</source>
+        <translation>编辑礼品…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="225"/>
+        <source>Remove gift</source>
+        <translation>删除礼品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="273"/>
+        <source>Gift</source>
+        <translation>礼品</translation>
     </message>
 </context>
 <context>
@@ -1198,13 +1401,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="25"/>
-        <location filename="../../keepclient/ui/main_window.py" line="314"/>
+        <location filename="../../keepclient/ui/main_window.py" line="347"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="27"/>
-        <location filename="../../keepclient/ui/main_window.py" line="316"/>
+        <location filename="../../keepclient/ui/main_window.py" line="349"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1285,26 +1488,36 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="84"/>
+        <source>Log &amp;gift or greeting…</source>
+        <translation>记录礼品或问候(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="86"/>
+        <source>&amp;Care list…</source>
+        <translation>关怀名单(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="88"/>
         <source>Re&amp;view tiers…</source>
         <translation>审核等级(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="86"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="90"/>
         <source>Review s&amp;tages…</source>
         <translation>审核阶段(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="89"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="93"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="92"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="96"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="95"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="99"/>
         <source>For the selected customers</source>
         <translation>对选中的客户</translation>
     </message>
@@ -1354,176 +1567,292 @@ What is saved from now on may be lost. Restore the database from a backup, or co
     </message>
 </context>
 <context>
+    <name>DashboardArea</name>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="91"/>
+        <source>&amp;Salespeople:</source>
+        <translation>业务员(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="185"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="199"/>
+        <source>%1 – %2, counted at %3</source>
+        <translation>%1 – %2，统计于 %3</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="288"/>
+        <source>Average target</source>
+        <translation>平均目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="298"/>
+        <source>Thousand %1</source>
+        <translation>千%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="301"/>
+        <source>Visits done per month</source>
+        <translation>每月完成拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="304"/>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="306"/>
+        <source>Revenue per month</source>
+        <translation>每月收入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="316"/>
+        <source>No owner</source>
+        <translation>无负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="319"/>
+        <source>Customers at risk by owner</source>
+        <translation>各负责人的风险客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="320"/>
+        <source>At risk now</source>
+        <translation>当前有风险</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="320"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="324"/>
+        <source>First response to feedback (median hours)</source>
+        <translation>反馈首次响应（中位数，小时）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="325"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="326"/>
+        <source>Target (%1 h)</source>
+        <translation>目标（%1 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="328"/>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="331"/>
+        <source>Click a bar to list that owner&apos;s customers at risk</source>
+        <translation>点击柱形列出该负责人的风险客户</translation>
+    </message>
+</context>
+<context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="113"/>
         <source>Plan</source>
         <translation>安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="108"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="113"/>
         <source>Plan a visit or call (Enter)</source>
         <translation>安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
         <source>Log</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="109"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
         <source>Log a contact that happened (Ctrl+L)</source>
         <translation>记录一次已发生的联系（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="111"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="116"/>
         <source>Mine:</source>
         <translation>我的：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="115"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="120"/>
         <source>Whose follow-ups to show</source>
         <translation>显示谁的跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="116"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="121"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="120"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="121"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="126"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="133"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
         <source>Show these customers in the At risk view, riskiest first</source>
         <translation>在“有流失风险”视图中显示这些客户，风险最高的在前</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="139"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="144"/>
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="139"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="144"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="154"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="159"/>
         <source>Plan…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="155"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="160"/>
         <source>Plan a visit or call for the selected customer (Enter)</source>
         <translation>为所选客户安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="156"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="161"/>
         <source>Log…</source>
         <translation>记录…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="157"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="162"/>
         <source>Log a contact with the selected customer (Ctrl+L)</source>
         <translation>记录与所选客户的联系（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="272"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="272"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="272"/>
         <source>Later this week</source>
         <translation>本周稍后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="268"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
+        <source>Coming holidays</source>
+        <translation>即将到来的节日</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="288"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="302"/>
         <source>… %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="301"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="315"/>
         <source>%1 overdue · %2 today · %3 later this week</source>
         <translation>逾期 %1 · 今天 %2 · 本周稍后 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="316"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="330"/>
         <source>%1 · %n day(s) overdue</source>
         <translation>
             <numerusform>%1 · 逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="318"/>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="337"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="332"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="351"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="364"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="325"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="339"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="326"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="340"/>
         <source>Last contact: %1</source>
         <translation>上次联系：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="328"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="342"/>
         <source>Already in the calendar</source>
         <translation>已在日历中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="339"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="353"/>
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="342"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="356"/>
         <source>Birthday of %1 (%2)</source>
         <translation>%1 的生日（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="364"/>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="365"/>
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="369"/>
+        <source>%1 %2 (%3) — make a care list</source>
+        <translation>%1 %2（%3）— 制作关怀名单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="375"/>
+        <source>%1 (%2): list the customers to greet or send a gift to before the day.</source>
+        <translation>%1（%2）：在节日前列出需要问候或送礼的客户。</translation>
     </message>
 </context>
 <context>
@@ -2224,49 +2553,137 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>GiftDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="45"/>
+        <source>Edit gift or greeting</source>
+        <translation>编辑礼品或问候</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="45"/>
+        <source>Log gift or greeting</source>
+        <translation>记录礼品或问候</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="55"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="56"/>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="58"/>
+        <source>the event, e.g. an opening or an anniversary</source>
+        <translation>活动，例如开业或周年庆</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="79"/>
+        <source>e.g. 月饼礼盒; empty for a greeting</source>
+        <translation>例如：月饼礼盒；仅问候则留空</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="81"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="102"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="103"/>
+        <source>Occasion</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="105"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="106"/>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="107"/>
+        <source>Cost (%1)</source>
+        <translation>费用（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="108"/>
+        <source>Given by</source>
+        <translation>赠送人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="109"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="127"/>
+        <source>Say what the occasion was.</source>
+        <translation>请说明是什么场合。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="137"/>
+        <source>“%1” is not an amount (for example 1,234.50).</source>
+        <translation>“%1”不是金额（例如 1,234.50）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/gift_dialog.py" line="140"/>
+        <source>A cost cannot be negative.</source>
+        <translation>费用不能为负数。</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="146"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="211"/>
         <source>Hand over customers</source>
         <translation>移交客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="151"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="216"/>
         <source>%1 (inactive)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="162"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="227"/>
         <source>Their planned visits from now on and their open feedback items of these customers go along. Several colleagues share the customers evenly. Edit › Undo takes it back.</source>
         <translation>这些客户今后已安排的拜访和未结反馈也会一并移交。选择多位同事时客户平均分配。可用“编辑 › 撤销”收回。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="166"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="231"/>
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="168"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="233"/>
         <source>From</source>
         <translation>移交人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="169"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="234"/>
         <source>To</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="207"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="272"/>
         <source>All their customers (%1)</source>
         <translation>其全部客户（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="209"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="274"/>
         <source>Only their customers in the list&apos;s current filter (no filter set)</source>
         <translation>仅列表当前筛选中的其客户（未设置筛选）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="213"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="278"/>
         <source>Only their customers in the list&apos;s current filter (%1)</source>
         <translation>仅列表当前筛选中的其客户（%1）</translation>
     </message>
@@ -2342,6 +2759,11 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <location filename="../../keepclient/domain/holidays.py" line="44"/>
         <source>Lunar New Year&apos;s Eve</source>
         <translation>除夕</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/gifts.py" line="20"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
     </message>
 </context>
 <context>
@@ -3180,6 +3602,142 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>KpiDefinitions</name>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="14"/>
+        <source>Visits planned to start in the period, whatever their status now.</source>
+        <translation>计划在本期开始的拜访，不论现在状态如何。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="16"/>
+        <source>Visits planned in the period and done, against the period&apos;s visit target.</source>
+        <translation>本期计划并已完成的拜访，与本期拜访目标对比。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="18"/>
+        <source>Visits planned in the period and marked missed.</source>
+        <translation>本期计划并标记为错过的拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="19"/>
+        <source>Visits planned in the period and cancelled.</source>
+        <translation>本期计划并已取消的拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="20"/>
+        <source>Of the customers they own (added by the period&apos;s end), the share still within their follow-up interval on the period&apos;s last day.</source>
+        <translation>其负责的客户（本期末前添加的）中，在本期最后一天仍处于回访周期内的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="23"/>
+        <source>Their customers whose next follow-up is before today (the Due panel&apos;s count). Double-click to list them.</source>
+        <translation>下次跟进日期早于今天的客户（即待跟进面板中的数量）。双击列出这些客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="26"/>
+        <source>Of their tier-A customers, the share with a done visit (by anyone) in the period. Double-click to list their A customers.</source>
+        <translation>其 A 级客户中，本期内（由任何人）完成过拜访的比例。双击列出其 A 级客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="29"/>
+        <source>Median hours to the first response, over the feedback they own received in the period, against the team&apos;s target for normal severity. Double-click to list the feedback.</source>
+        <translation>其负责的、本期收到的反馈到首次响应所用小时数的中位数，与团队对一般严重程度的目标对比。双击列出这些反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="32"/>
+        <source>The share of that feedback answered by its deadline (per severity, in working time).</source>
+        <translation>这些反馈中在时限内（按严重程度，以工作时间计）得到响应的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="34"/>
+        <source>Median hours to resolution, over the feedback they own received in the period, against the team&apos;s target for normal severity. Double-click to list the feedback.</source>
+        <translation>其负责的、本期收到的反馈到解决所用小时数的中位数，与团队对一般严重程度的目标对比。双击列出这些反馈。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="37"/>
+        <source>The share of that feedback resolved by its deadline (per severity, in working time).</source>
+        <translation>这些反馈中在时限内（按严重程度，以工作时间计）解决的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="39"/>
+        <source>The average score (1-5) of their done visits and of their feedback received in the period.</source>
+        <translation>本期其完成的拜访和收到的反馈的平均评分（1–5）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="42"/>
+        <source>Of their customers who ordered in the previous period of the same length, the share who ordered again in this one.</source>
+        <translation>在上一个同样长度的期间下过单的客户中，本期再次下单的比例。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="45"/>
+        <source>Their customers added in the period.</source>
+        <translation>本期新增的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="46"/>
+        <source>Their customers whose stage was set to Lost in the period.</source>
+        <translation>本期阶段被设为“流失”的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="48"/>
+        <source>Order lines dated in the period (for the line&apos;s salesperson, else the customer&apos;s owner), against the period&apos;s target.</source>
+        <translation>本期日期内的订单行（计入该行的业务员，没有则计入客户负责人），与本期目标对比。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="51"/>
+        <source>Revenue divided by orders (lines sharing an order number are one order; without one, one per customer and day).</source>
+        <translation>收入除以订单数（订单号相同的订单行算一个订单；没有订单号的，每个客户每天算一个）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="54"/>
+        <source>Their customers at or above the team&apos;s at-risk threshold now. Double-click for the At risk view.</source>
+        <translation>当前风险分达到团队阈值的客户。双击打开“有流失风险”视图。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="58"/>
+        <source>At risk now</source>
+        <translation>当前有风险</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTableModel</name>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="80"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="116"/>
+        <source>Whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="116"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="117"/>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="118"/>
+        <source>%1 (me)</source>
+        <translation>%1（我）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="153"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="175"/>
+        <source>Counted: %1</source>
+        <translation>计算方式：%1</translation>
+    </message>
+</context>
+<context>
     <name>LostReason</name>
     <message>
         <location filename="../../keepclient/domain/labels.py" line="117"/>
@@ -3220,357 +3778,367 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="108"/>
+        <location filename="../../keepclient/ui/main_window.py" line="111"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="109"/>
+        <location filename="../../keepclient/ui/main_window.py" line="112"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="110"/>
+        <location filename="../../keepclient/ui/main_window.py" line="113"/>
         <source>&amp;Feedback</source>
         <translation>反馈(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="142"/>
+        <location filename="../../keepclient/ui/main_window.py" line="114"/>
+        <source>&amp;Dashboard</source>
+        <translation>仪表盘(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="147"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="224"/>
+        <location filename="../../keepclient/ui/main_window.py" line="255"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="226"/>
+        <location filename="../../keepclient/ui/main_window.py" line="257"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="244"/>
+        <location filename="../../keepclient/ui/main_window.py" line="275"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="257"/>
+        <location filename="../../keepclient/ui/main_window.py" line="288"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="258"/>
+        <location filename="../../keepclient/ui/main_window.py" line="289"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="259"/>
+        <location filename="../../keepclient/ui/main_window.py" line="290"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="261"/>
+        <location filename="../../keepclient/ui/main_window.py" line="292"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="263"/>
+        <location filename="../../keepclient/ui/main_window.py" line="294"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="264"/>
+        <location filename="../../keepclient/ui/main_window.py" line="295"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="265"/>
+        <location filename="../../keepclient/ui/main_window.py" line="296"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="266"/>
+        <location filename="../../keepclient/ui/main_window.py" line="297"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="267"/>
+        <location filename="../../keepclient/ui/main_window.py" line="298"/>
         <source>&amp;Value and risk settings…</source>
         <translation>价值与风险设置(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="269"/>
+        <location filename="../../keepclient/ui/main_window.py" line="300"/>
+        <source>&amp;Care settings…</source>
+        <translation>关怀设置(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="301"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="281"/>
+        <location filename="../../keepclient/ui/main_window.py" line="314"/>
         <source>Show &amp;feedback log</source>
         <translation>查看反馈日志(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="287"/>
+        <location filename="../../keepclient/ui/main_window.py" line="320"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="292"/>
+        <location filename="../../keepclient/ui/main_window.py" line="325"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="293"/>
+        <location filename="../../keepclient/ui/main_window.py" line="326"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="295"/>
+        <location filename="../../keepclient/ui/main_window.py" line="328"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="297"/>
+        <location filename="../../keepclient/ui/main_window.py" line="330"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="299"/>
+        <location filename="../../keepclient/ui/main_window.py" line="332"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="306"/>
+        <location filename="../../keepclient/ui/main_window.py" line="339"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="307"/>
+        <location filename="../../keepclient/ui/main_window.py" line="340"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="363"/>
+        <location filename="../../keepclient/ui/main_window.py" line="396"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="382"/>
+        <location filename="../../keepclient/ui/main_window.py" line="415"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="385"/>
+        <location filename="../../keepclient/ui/main_window.py" line="418"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="386"/>
+        <location filename="../../keepclient/ui/main_window.py" line="419"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="409"/>
+        <location filename="../../keepclient/ui/main_window.py" line="442"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="410"/>
+        <location filename="../../keepclient/ui/main_window.py" line="443"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="426"/>
+        <location filename="../../keepclient/ui/main_window.py" line="459"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="427"/>
+        <location filename="../../keepclient/ui/main_window.py" line="460"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="439"/>
+        <location filename="../../keepclient/ui/main_window.py" line="472"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="440"/>
+        <location filename="../../keepclient/ui/main_window.py" line="473"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="441"/>
+        <location filename="../../keepclient/ui/main_window.py" line="474"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="441"/>
-        <location filename="../../keepclient/ui/main_window.py" line="446"/>
+        <location filename="../../keepclient/ui/main_window.py" line="474"/>
+        <location filename="../../keepclient/ui/main_window.py" line="479"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="443"/>
+        <location filename="../../keepclient/ui/main_window.py" line="476"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="444"/>
+        <location filename="../../keepclient/ui/main_window.py" line="477"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="446"/>
+        <location filename="../../keepclient/ui/main_window.py" line="479"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="454"/>
+        <location filename="../../keepclient/ui/main_window.py" line="487"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="461"/>
+        <location filename="../../keepclient/ui/main_window.py" line="494"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="462"/>
+        <location filename="../../keepclient/ui/main_window.py" line="495"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="531"/>
+        <location filename="../../keepclient/ui/main_window.py" line="589"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="532"/>
+        <location filename="../../keepclient/ui/main_window.py" line="590"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="534"/>
+        <location filename="../../keepclient/ui/main_window.py" line="592"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="535"/>
+        <location filename="../../keepclient/ui/main_window.py" line="593"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="560"/>
+        <location filename="../../keepclient/ui/main_window.py" line="618"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="673"/>
+        <location filename="../../keepclient/ui/main_window.py" line="733"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="702"/>
+        <location filename="../../keepclient/ui/main_window.py" line="762"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="717"/>
+        <location filename="../../keepclient/ui/main_window.py" line="777"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="721"/>
+        <location filename="../../keepclient/ui/main_window.py" line="781"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="726"/>
+        <location filename="../../keepclient/ui/main_window.py" line="786"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="731"/>
+        <location filename="../../keepclient/ui/main_window.py" line="791"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="740"/>
+        <location filename="../../keepclient/ui/main_window.py" line="800"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="740"/>
+        <location filename="../../keepclient/ui/main_window.py" line="800"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="754"/>
+        <location filename="../../keepclient/ui/main_window.py" line="814"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="249"/>
-        <location filename="../../keepclient/ui/main_window.py" line="673"/>
-        <location filename="../../keepclient/ui/main_window.py" line="762"/>
+        <location filename="../../keepclient/ui/main_window.py" line="280"/>
+        <location filename="../../keepclient/ui/main_window.py" line="733"/>
+        <location filename="../../keepclient/ui/main_window.py" line="822"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="764"/>
+        <location filename="../../keepclient/ui/main_window.py" line="824"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="779"/>
+        <location filename="../../keepclient/ui/main_window.py" line="839"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="781"/>
+        <location filename="../../keepclient/ui/main_window.py" line="841"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="788"/>
+        <location filename="../../keepclient/ui/main_window.py" line="848"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="788"/>
+        <location filename="../../keepclient/ui/main_window.py" line="848"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="791"/>
+        <location filename="../../keepclient/ui/main_window.py" line="851"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="792"/>
+        <location filename="../../keepclient/ui/main_window.py" line="852"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="808"/>
-        <location filename="../../keepclient/ui/main_window.py" line="813"/>
+        <location filename="../../keepclient/ui/main_window.py" line="868"/>
+        <location filename="../../keepclient/ui/main_window.py" line="873"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="809"/>
+        <location filename="../../keepclient/ui/main_window.py" line="869"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="814"/>
+        <location filename="../../keepclient/ui/main_window.py" line="874"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -3578,17 +4146,17 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>MonthGrid</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/month_view.py" line="195"/>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="192"/>
         <source>Birthday: %1</source>
         <translation>生日：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/month_view.py" line="196"/>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="194"/>
         <source>%1 birthdays</source>
         <translation>%1 个生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/month_view.py" line="223"/>
+        <location filename="../../keepclient/ui/calendar/month_view.py" line="233"/>
         <source>+%1 more</source>
         <translation>还有 %1 个</translation>
     </message>
@@ -3894,6 +4462,39 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/calendar/outcome_dialog.py" line="308"/>
         <source>Someone else changed this visit meanwhile (it is now: %1). Nothing was overwritten. Save again to record your outcome over theirs, or Cancel.</source>
         <translation>在此期间有人修改了这次拜访（现在是：%1）。没有覆盖任何内容。再次保存将用您的结果覆盖对方的，或点“取消”。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="36"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="36"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="37"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="37"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="39"/>
+        <source>This month, quarter or year: from its first day to today</source>
+        <translation>本月、本季度或今年：从第一天到今天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="50"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
     </message>
 </context>
 <context>
@@ -4661,49 +5262,84 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SalespersonDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="86"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="95"/>
         <source>Edit salesperson</source>
         <translation>编辑业务员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="86"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="95"/>
         <source>Add salesperson</source>
         <translation>添加业务员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="91"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="100"/>
         <source>from the name&apos;s initials</source>
         <translation>取名字的首字母</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="100"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="111"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="121"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="112"/>
+        <source>Revenue per month in the team&apos;s currency; empty or 0: no target. A period&apos;s target counts the months pro rata by day.</source>
+        <translation>每月收入（团队货币）；留空或 0 表示没有目标。一个期间的目标按天数折算各月。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="123"/>
+        <source>Visits done per month (0: no target).</source>
+        <translation>每月完成的拜访次数（0 表示没有目标）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="137"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="101"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="138"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="102"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="129"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="139"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="103"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="130"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="140"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="115"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="131"/>
+        <source>Monthly revenue target</source>
+        <translation>月度收入目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="132"/>
+        <source>Monthly visits target</source>
+        <translation>月度拜访目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="155"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="122"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="162"/>
         <source>Colour in the calendar</source>
         <translation>日历中的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/team_dialog.py" line="183"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -4771,6 +5407,27 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/customers/satisfaction.py" line="114"/>
         <source>%1 of 5, %2, %3</source>
         <translation>%1 分（满分 5），%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeButton</name>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="129"/>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="174"/>
+        <source>Whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="142"/>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="178"/>
+        <source>%n salespeople</source>
+        <translation>
+            <numerusform>%n 名业务员</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4948,100 +5605,99 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="237"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="302"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="244"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="245"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="310"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="254"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="319"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="255"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="320"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="256"/>
-        <location filename="../../keepclient/ui/team_dialog.py" line="323"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="321"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="388"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="257"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="322"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="291"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="356"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="291"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="356"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="322"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="387"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="331"/>
-        <location filename="../../keepclient/ui/team_dialog.py" line="344"/>
-        <location filename="../../keepclient/ui/team_dialog.py" line="363"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="396"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="460"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="383"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="477"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="384"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="478"/>
         <source>%1 still has %2 customers. They stay %1&apos;s until handed over (Hand over customers…). Deactivate anyway?</source>
         <translation>%1 名下还有 %2 个客户。在移交（移交客户…）之前，这些客户仍归 %1。仍要停用吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="446"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="540"/>
         <source>Nothing to hand over.</source>
         <translation>没有可移交的客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="449"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="543"/>
         <source>Hand over %n customer(s) of %1</source>
         <translation>移交 %1 的 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="455"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="549"/>
         <source>%1 customers, %2 planned visits and %3 open feedback items handed over.</source>
         <translation>已移交 %1 个客户、%2 次已安排的拜访和 %3 条未结反馈。</translation>
     </message>
@@ -5049,77 +5705,77 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TierReview</name>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="45"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="36"/>
         <source>Share of 12-month revenue</source>
         <translation>近12个月营收占比</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="50"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="41"/>
         <source>Customers ranked by 12-month revenue, biggest first</source>
         <translation>按近12个月营收从高到低排列的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="51"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="42"/>
         <source>Share of customers (%)</source>
         <translation>客户占比（%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="52"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="43"/>
         <source>Share of revenue (%)</source>
         <translation>营收占比（%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="71"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="29"/>
         <source>Review tiers</source>
         <translation>审核等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="79"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="37"/>
         <source>Also list tiers set by hand</source>
         <translation>也列出手动设置的等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="30"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="72"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="30"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="31"/>
         <source>Revenue (12 mo)</source>
         <translation>近12个月营收</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="31"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="32"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="86"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="44"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="88"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="46"/>
         <source>Pareto curve</source>
         <translation>帕累托曲线</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="59"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="104"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="62"/>
         <source>%1 (set by hand)</source>
         <translation>%1（手动设置）</translation>
     </message>
@@ -5127,7 +5783,7 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TierReviewDialog</name>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="68"/>
         <source>A: the customers who together bring 80% of the last 12 months&apos; revenue; B: the next 15%; C: the rest and customers without orders. %n customer(s) would change tier; untick any to keep.</source>
         <translation>
             <numerusform>A：合计贡献近12个月前 80% 营收的客户；B：其后的 15%；C：其余客户及没有订单的客户。共有 %n 个客户的等级会改变；取消勾选即可保留原等级。</numerusform>
@@ -5137,22 +5793,27 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TimeGrid</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="284"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="287"/>
         <source>%1 visits</source>
         <translation>%1 次拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="388"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="393"/>
         <source>Birthday: %1 (%2)</source>
         <translation>生日：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="391"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="397"/>
         <source>+%1 more birthdays</source>
         <translation>还有 %1 个生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/time_grid.py" line="526"/>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="397"/>
+        <source>+%1 more</source>
+        <translation>另外 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/time_grid.py" line="533"/>
         <source>%1 visits start in this hour. Choose salespeople to see each of them.</source>
         <translation>这一小时内开始 %1 次拜访。选择销售员以逐条查看。</translation>
     </message>
@@ -5234,6 +5895,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/views_sidebar.py" line="37"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="45"/>
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
@@ -5249,6 +5911,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="48"/>
         <source>A customers</source>
         <translation>A 类客户</translation>
     </message>
@@ -5988,6 +6651,31 @@ Customer follow-up for small sales teams.</source>
         <source>{count} salespeople, {first} to {last}.</source>
         <translation>{count} 名业务员，{first} 至 {last}。</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/cli_care.py" line="72"/>
+        <source>--month goes with --occasion birthday, and only with it.</source>
+        <translation>--month 只能与 --occasion birthday 一起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_care.py" line="76"/>
+        <source>Tiers are A, B and C.</source>
+        <translation>等级为 A、B 和 C。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_care.py" line="86"/>
+        <source>Care list ({pages} pages) written to {path}</source>
+        <translation>关怀名单（{pages} 页）已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_care.py" line="93"/>
+        <source>Care list written to {path}</source>
+        <translation>关怀名单已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_care.py" line="95"/>
+        <source>{occasion} ({when}): {count} to greet.</source>
+        <translation>{occasion}（{when}）：需问候 {count} 位。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -6472,12 +7160,49 @@ Customer follow-up for small sales teams.</source>
         <translation>消息</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="27"/>
         <location filename="../../keepclient/exporting/ics.py" line="36"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="28"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="29"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="32"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="33"/>
+        <source>Last gift</source>
+        <translation>上次礼品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="34"/>
+        <source>Last gift on</source>
+        <translation>上次送礼日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="35"/>
+        <source>Given this year</source>
+        <translation>今年已送</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="36"/>
+        <source>Care list</source>
+        <translation>关怀名单</translation>
+    </message>
+    <message>
         <location filename="../../keepclient/domain/labels.py" line="77"/>
+        <location filename="../../keepclient/exporting/care_list.py" line="30"/>
         <location filename="../../keepclient/exporting/ics.py" line="37"/>
         <source>Phone</source>
         <translation>电话</translation>
@@ -6616,6 +7341,7 @@ Customer follow-up for small sales teams.</source>
         <translation>已关闭</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="24"/>
         <location filename="../../keepclient/exporting/feedback_report.py" line="27"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
@@ -6626,6 +7352,7 @@ Customer follow-up for small sales teams.</source>
         <translation>反馈编号</translation>
     </message>
     <message>
+        <location filename="../../keepclient/exporting/care_list.py" line="25"/>
         <location filename="../../keepclient/exporting/feedback_report.py" line="29"/>
         <source>Customer</source>
         <translation>客户</translation>
@@ -6709,12 +7436,14 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/labels.py" line="132"/>
+        <location filename="../../keepclient/exporting/care_list.py" line="23"/>
         <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../keepclient/domain/labels.py" line="133"/>
+        <location filename="../../keepclient/exporting/care_list.py" line="26"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
@@ -6755,6 +7484,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/labels.py" line="141"/>
+        <location filename="../../keepclient/exporting/care_list.py" line="31"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -6952,6 +7682,7 @@ Customer follow-up for small sales teams.</source>
         <translation>{owner}：未结 {count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
+        <location filename="../../keepclient/printing/care_list.py" line="33"/>
         <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
         <source>{owner} (continued)</source>
         <translation>{owner}（续）</translation>
@@ -6977,14 +7708,101 @@ Customer follow-up for small sales teams.</source>
         <translation>这段时间没有收到反馈。</translation>
     </message>
     <message>
+        <location filename="../../keepclient/printing/care_list.py" line="25"/>
+        <source>Care list</source>
+        <translation>关怀名单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="26"/>
+        <source>Care list: {occasion} {year}</source>
+        <translation>关怀名单：{year} {occasion}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="27"/>
+        <source>{occasion} falls on {date}. {count} customers.</source>
+        <translation>{occasion}在 {date}。共 {count} 个客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="28"/>
+        <source>{occasion} does not fall in {year}. {count} customers.</source>
+        <translation>{year} 年没有{occasion}。共 {count} 个客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="29"/>
+        <source>Care list: birthdays in {month}</source>
+        <translation>关怀名单：{month}生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="30"/>
+        <source>{count} contacts with a birthday in {month}.</source>
+        <translation>{month}有 {count} 位联系人过生日。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="31"/>
+        <source>Tiers: {tiers}</source>
+        <translation>等级：{tiers}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="32"/>
+        <source>{owner}: {count}</source>
+        <translation>{owner}：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="34"/>
+        <source>No customers to list.</source>
+        <translation>没有要列出的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="35"/>
         <location filename="../../keepclient/printing/feedback_report.py" line="53"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
+        <location filename="../../keepclient/printing/care_list.py" line="36"/>
         <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
         <source>Customer</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="37"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="38"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="39"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="40"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="41"/>
+        <source>Last gift</source>
+        <translation>上次礼品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="42"/>
+        <source>{year}: {item}</source>
+        <translation>{year}：{item}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="43"/>
+        <source>Given / notes</source>
+        <translation>已送 / 备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/care_list.py" line="44"/>
+        <source>Already given: {item}</source>
+        <translation>已送：{item}</translation>
     </message>
     <message>
         <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
@@ -7043,7 +7861,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
-        <location filename="../../keepclient/printing/kpi_report.py" line="65"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="70"/>
         <source>{value} h</source>
         <translation>{value} 小时</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QLocale, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog
 
+from keepclient.domain.types import CareDay
 from keepclient.ui.calendar import area as area_module
 from keepclient.ui.calendar.area import CalendarArea
 from keepclient.ui.calendar.layout import lay_out_day
@@ -251,21 +252,23 @@ def test_salesperson_filter_shows_several_and_is_remembered(make_area, workspace
     assert make_area().people.chosen() is None
 
 
-def test_birthdays_layer(make_area, workspace, qtbot):
+def test_care_layer_shows_birthdays(make_area, workspace, qtbot):
     area = make_area()
-    assert not area.birthdays_button.isChecked() and area.grid.care == {}
-    header = area.grid.header
-    area.birthdays_button.click()
+    assert area.care_button.isChecked()  # the Care layer is on until switched off
     expected = workspace.visits.care_days(MONDAY, MONDAY + dt.timedelta(days=7))
     assert expected, "the demo week has birthdays"
-    shown = [c for day in area.grid.days for c in area.grid.care.get(day, [])]
+    shown = [c for day in area.grid.days for c in area.grid.care.get(day, []) if isinstance(c, CareDay)]
     assert sorted(c.contact_id for c in shown) == sorted(c.contact_id for c in expected)
-    assert area.grid.header > header  # all-day markers above the hours
+    header = area.grid.header
+    area.care_button.click()
+    assert area.grid.care == {} and area.grid.header < header  # all-day markers above the hours, now gone
+    area.care_button.click()
     day = expected[0].day
-    assert any(expected[0].contact in text for text in area.grid._birthday_lines(day))
+    assert any(expected[0].contact in text for text, _colour in area.grid.care_lines(day))
     area.set_view("month")
     assert area.month.care.get(day)
-    assert make_area().birthdays_button.isChecked()  # remembered
+    area.care_button.click()
+    assert not make_area().care_button.isChecked()  # remembered
 
 
 def test_last_view_is_remembered(make_area, qtbot):

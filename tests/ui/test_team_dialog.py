@@ -265,3 +265,98 @@ def test_choosers_of_new_work_leave_out_an_inactive_salesperson(make_window, tea
     assert people["li"] not in combo_ids(actions.dialog.widgets["owner"])
     actions.dialog.reject()
     assert window.customers.filters.owner.findData(people["li"]) >= 0  # the filter still finds her customers
+
+
+def test_targets_are_edited_with_the_other_fields(team_window, team_db, qtbot, english_locale):
+    window, prompter, _ids, people = team_window
+    window.open_team()
+    dialog = window.team_dialog
+    dialog.select(people["li"])
+    dialog.edit_button.click()
+    editor = dialog.editor
+    assert editor.revenue_target.text() == "" and editor.visit_target.value() == 0  # no targets yet
+    editor.email.setText("li@example.com")
+    editor.revenue_target.setText("12,345.60")
+    editor.visit_target.setValue(40)
+    editor.accept()
+    assert not editor.isVisible()
+    revenue, visits, version = window.workspace.team.targets(people["li"])
+    assert (revenue, visits) == (1_234_560, 40) and version == 2  # one version-checked edit
+    assert rows(dialog)[0][3] == "li@example.com"
+
+    dialog.select(people["li"])
+    dialog.edit_button.click()
+    editor = dialog.editor
+    assert editor.revenue_target.text() == "12,345.60" and editor.visit_target.value() == 40
+    editor.revenue_target.setText("lots")  # not an amount: said in the dialog, which stays open
+    editor.accept()
+    assert editor.isVisible() and editor.error.isVisible()
+    assert "Monthly revenue target" in editor.error.text() and "lots" in editor.error.text()
+    editor.revenue_target.setText("-5")  # an amount the service refuses: the same
+    editor.accept()
+    assert editor.isVisible() and "Monthly revenue target" in editor.error.text() and "-5" in editor.error.text()
+    assert window.workspace.team.targets(people["li"])[:2] == (1_234_560, 40)
+    editor.revenue_target.setText("")  # empty: no target
+    editor.visit_target.setValue(0)
+    editor.accept()
+    assert not editor.isVisible()
+    assert window.workspace.team.targets(people["li"])[:2] == (0, 0)
+    assert not [kind for kind in prompter.kinds() if kind == "error"]
+
+
+def test_targets_of_a_new_salesperson_and_a_colleagues_change(team_window, team_db, qtbot, english_locale):
+    window, prompter, _ids, people = team_window
+    window.open_team()
+    dialog = window.team_dialog
+    dialog.add_button.click()
+    editor = dialog.editor
+    editor.name.setText("赵敏")
+    editor.revenue_target.setText("¥50,000")
+    editor.visit_target.setValue(100_000)
+    editor.accept()
+    assert not editor.isVisible()
+    zhao = next(p.id for p in window.workspace.team.salespeople() if p.name == "赵敏")
+    assert window.workspace.team.targets(zhao)[:2] == (5_000_000, 100_000)
+
+    dialog.select(people["wang"])
+    dialog.edit_button.click()
+    colleague = Workspace.open(team_db[0], user="colleague")
+    colleague.team.set_targets(people["wang"], 1, visits=12)
+    colleague.close()
+    dialog.editor.revenue_target.setText("1000")
+    dialog.editor.accept()  # refused as a conflict: said, the dialog shows theirs
+    assert prompter.asked[-1][0] == "error" and "Someone else changed" in prompter.asked[-1][2]
+    assert window.workspace.team.targets(people["wang"])[:2] == (0, 12)
+
+
+def test_target_error_in_chinese(team_window, team_db, qtbot, chinese_ui):
+    window, _prompter, _ids, people = team_window
+    window.open_team()
+    dialog = window.team_dialog
+    dialog.select(people["li"])
+    dialog.edit_button.click()
+    editor = dialog.editor
+    editor.revenue_target.setText("很多")
+    editor.accept()
+    assert editor.isVisible() and "很多" in editor.error.text()
+    editor.reject()
+
+
+def test_a_target_the_service_refuses_is_said_in_the_editor(team_window, team_db, qtbot, monkeypatch):
+    from keepclient.domain.errors import ValidationError
+
+    window, prompter, _ids, people = team_window
+    window.open_team()
+    dialog = window.team_dialog
+    dialog.select(people["li"])
+    dialog.edit_button.click()
+    editor = dialog.editor
+
+    def refuse(_sid, _version, _changes):
+        raise ValidationError(field="monthly_visit_target", value=40)
+    monkeypatch.setattr(window.workspace.team, "update", refuse)
+    editor.visit_target.setValue(40)
+    editor.accept()
+    assert editor.isVisible() and "Monthly visits target" in editor.error.text() and "40" in editor.error.text()
+    assert not [kind for kind in prompter.kinds() if kind == "error"]
+    editor.reject()

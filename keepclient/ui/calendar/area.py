@@ -1,5 +1,8 @@
 """The Calendar tab: day, week, month and agenda views over one period's visits, with the Due panel beside them.
 
+The Care layer (the holidays the team observes and contacts' birthdays, care_layer.py) lies over every view while
+the Care button is on: all-day markers in the day and week, a line per day in the month, a line above the agenda.
+
 Each period change reads the database once (the visits of the period; the month view asks for each day's first
 lines and counts instead, so a crowded month costs the same as a quiet one) and hands the result to the views,
 which lay it out once and then only paint. Editing (dialogs, drag and drop, copy, paste, delete, undo) lives in
@@ -31,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain.errors import KeepclientError
-from keepclient.domain.types import CareDay, VisitItem
+from keepclient.domain.types import VisitItem
 from keepclient.services.changes import Change, Topic
-from keepclient.ui.calendar import periods
+from keepclient.ui.calendar import care_layer, periods
 from keepclient.ui.calendar.agenda import AgendaView
 from keepclient.ui.calendar.calendar_settings import CalendarSettings
 from keepclient.ui.calendar.editing import VisitEditing
@@ -41,6 +44,7 @@ from keepclient.ui.calendar.layout import by_day
 from keepclient.ui.calendar.month_view import MonthGrid
 from keepclient.ui.calendar.salesperson_filter import SalespersonFilter
 from keepclient.ui.calendar.time_grid import TimeGrid
+from keepclient.ui.calendar.tooltips import care_tip
 from keepclient.ui.labels import date_text
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.tasks import TaskRunner
@@ -51,7 +55,10 @@ if TYPE_CHECKING:
     from keepclient.ui.at_risk_status import AtRiskWatch
     from keepclient.ui.settings import Preferences
 
-SHOWN_HERE = (Topic.VISITS, Topic.CUSTOMERS, Topic.TEAM)  # visits, their customers' names and dates, salespeople
+SHOWN_HERE = (Topic.VISITS, Topic.CUSTOMERS, Topic.TEAM, Topic.CARE)  # visits, their customers' names and dates,
+# salespeople, the holidays the team observes
+AGENDA_BIRTHDAYS_NAMED = 3  # birthdays named in the line above the agenda; more are counted
+AGENDA_CARE_TIPS = 14  # days listed in that line's tooltip
 MONTH_LINES = 12  # visits read per day for the month view: more than a cell shows on a large screen
 GRID_LIMIT = 1500  # more visits than this in a day or week are shown as counts per hour (read, laid out and
 # painted one by one they would take longer than the 100 ms a period change may take); the agenda lists this many
@@ -61,6 +68,7 @@ class CalendarArea(QWidget):
     open_customer = Signal(int)  # show this customer in the Customers tab
     at_risk_requested = Signal(object)  # the Due panel's "newly at risk": a salesperson's id, or None (the team)
     message = Signal(str)  # for the status bar
+    care_list_requested = Signal(str, int)  # the Due panel's coming holiday double-clicked: occasion key, year
 
     def __init__(self, prefs: Preferences | None = None, prompter: Prompter | None = None,
                  parent: QWidget | None = None, today: dt.date | None = None,
@@ -81,7 +89,7 @@ class CalendarArea(QWidget):
         self.visits: list[VisitItem] = []
         self.by_day: dict[dt.date, list[VisitItem]] = {}
         self.counts: dict[dt.date, int] = {}
-        self.care: dict[dt.date, list[CareDay]] = {}
+        self.care: dict[dt.date, list[care_layer.CareMark]] = {}  # the Care layer, when shown
         self.crowded: dict[dt.date, dict[int, int]] = {}  # visits per day and hour, when too many to show each
         self.total = 0  # visits in the period, also those not read one by one
         self.fetches = 0  # database reads of a period so far (tests check one per change)
@@ -106,10 +114,17 @@ class CalendarArea(QWidget):
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.empty.setMargin(4)
         self.empty.hide()
+        self.care_line = QLabel()  # the agenda's Care layer: the period's holidays and birthdays
+        self.care_line.setObjectName("calendarCare")
+        self.care_line.setWordWrap(True)
+        self.care_line.setMargin(4)
+        self.care_line.setStyleSheet(f"QLabel {{ background: {care_layer.HOLIDAY_COLOR.name()}; color: black; }}")
+        self.care_line.hide()
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.addWidget(self.empty)
+        center_layout.addWidget(self.care_line)
         center_layout.addWidget(self.stack, 1)
         self.side = QWidget()
         self.side_layout = QVBoxLayout(self.side)
@@ -197,9 +212,12 @@ class CalendarArea(QWidget):
 
         self.people = SalespersonFilter()
         self.people.changed.connect(self._people_changed)
-        self.birthdays_button = self._tool(self.tr("Birthdays"), self.tr("Show contacts' birthdays"), True)
-        self.birthdays_button.setChecked(self.settings.birthdays)
-        self.birthdays_button.toggled.connect(self.set_birthdays)
+        self.care_button = self._tool(self.tr("Care"), self.tr(
+            "Show the holidays the team observes and contacts' birthdays (File › Care settings… chooses the "
+            "holidays)"), True)
+        self.care_button.setObjectName("calendarCareButton")
+        self.care_button.setChecked(self.settings.care)
+        self.care_button.toggled.connect(self.set_care)
         self.plan_button = self._tool(self.tr("Plan visit…"), self.tr("Plan a visit at the selected time (Enter)"))
         self.plan_button.clicked.connect(lambda: self.editing.plan_at(self.selected_moment()))
         self.due_button = self._tool(self.tr("Due"), self.tr("Show the customers due for follow-up"), True)
@@ -221,7 +239,7 @@ class CalendarArea(QWidget):
         for view in periods.VIEWS:
             self.bar.addWidget(self.view_buttons[view])
         self.bar.addSpacing(8)
-        for widget in (self.people, self.birthdays_button, self.plan_button, self.due_button, self.print_button,
+        for widget in (self.people, self.care_button, self.plan_button, self.due_button, self.print_button,
                        self.more_button):
             self.bar.addWidget(widget)
         self.today_button.clicked.connect(self.go_today)
@@ -302,6 +320,7 @@ class CalendarArea(QWidget):
             self.due.log_requested.connect(self.editing.log_for_customer)
             self.due.open_customer.connect(self.open_customer)
             self.due.at_risk_requested.connect(self.at_risk_requested)
+            self.due.care_list_requested.connect(self.care_list_requested)
             self.side_layout.addWidget(self.due)
             self.due.show()
         if self.settings.due_panel:
@@ -457,10 +476,11 @@ class CalendarArea(QWidget):
             self.due.set_salesperson(self.one_salesperson())
         self.refresh()
 
-    def set_birthdays(self, shown: bool) -> None:
-        self.settings.birthdays = shown
-        if self.birthdays_button.isChecked() != shown:
-            self.birthdays_button.setChecked(shown)
+    def set_care(self, shown: bool) -> None:
+        """Show or hide the Care layer (holidays and birthdays), remembered."""
+        self.settings.care = shown
+        if self.care_button.isChecked() != shown:
+            self.care_button.setChecked(shown)
         self.refresh()
 
     def set_due_panel(self, shown: bool) -> None:
@@ -543,9 +563,9 @@ class CalendarArea(QWidget):
                     self.crowded = self._per_hour(first, last, people)
             self.by_day = by_day(self.visits)
             self.counts = {day: len(items) for day, items in self.by_day.items()}
-        if self.birthdays_button.isChecked():
-            for care in visits.care_days(start, end, people):
-                self.care.setdefault(care.day, []).append(care)
+        if self.care_button.isChecked():
+            assert self.workspace is not None
+            self.care = care_layer.by_day(self.workspace.care.days(start, end), visits.care_days(start, end, people))
 
     def _per_hour(self, first: dt.datetime, last: dt.datetime, people: list[int] | None) -> dict[dt.date,
                                                                                                  dict[int, int]]:
@@ -576,7 +596,29 @@ class CalendarArea(QWidget):
         self.agenda.set_visits(self.visits)
         if self.view == "agenda":
             self.agenda.set_selection(self.current_day, self.selected_id)
+        self._show_agenda_care()
         self._show_empty_state()
+
+    def _show_agenda_care(self) -> None:
+        """The agenda's Care layer: one line above the list with the period's holidays by day and its birthdays
+        (named when a few, else counted); the tooltip lists them all by day."""
+        holidays: list[str] = []
+        birthdays: list[str] = []
+        tips: list[str] = []
+        if self.view == "agenda":
+            for day in sorted(self.care):
+                marks = self.care[day]
+                when = f"{QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)} {date_text(day)}"
+                holidays += [f"{when} {care_layer.holiday_name(h)}" for h in care_layer.holidays_of(marks)]
+                birthdays += [self.tr("Birthday: %1 (%2)").replace("%1", b.contact).replace("%2", b.customer)
+                              for b in care_layer.birthdays_of(marks)]
+                if len(tips) < AGENDA_CARE_TIPS:
+                    tips.append(f"<b>{when}</b><br>{care_tip(marks)}")
+        parts = holidays + (birthdays if len(birthdays) <= AGENDA_BIRTHDAYS_NAMED else
+                            [self.tr("%1 birthdays").replace("%1", str(len(birthdays)))])
+        self.care_line.setText(" · ".join(parts))
+        self.care_line.setToolTip("<br>".join(tips))
+        self.care_line.setVisible(bool(parts))
 
     def visit_count(self) -> int:
         """Visits in the period the view is about (for the month: in the month itself, not the days around it)."""

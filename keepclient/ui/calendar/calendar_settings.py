@@ -34,13 +34,14 @@ class CalendarSettings(StoredChoices):
         self._set("calendar/salespeople", ",".join(str(i) for i in ids))
 
     @property
-    def birthdays(self) -> bool:
-        """Whether contacts' birthdays are shown as all-day markers."""
-        return self._flag(self._get("calendar/birthdays", False))
+    def care(self) -> bool:
+        """Whether the Care layer (observed holidays, contacts' birthdays) is shown: on until switched off, unless
+        the birthdays were switched off before the layer had holidays (the older "calendar/birthdays" choice)."""
+        return self._flag(self._get("calendar/care", self._get("calendar/birthdays", True)))
 
-    @birthdays.setter
-    def birthdays(self, value: bool) -> None:
-        self._set("calendar/birthdays", bool(value))
+    @care.setter
+    def care(self, value: bool) -> None:
+        self._set("calendar/care", bool(value))
 
     @property
     def due_panel(self) -> bool:

@@ -1,4 +1,5 @@
-"""The Due panel: who should be contacted now — overdue, today, the rest of this week — and the week's birthdays.
+"""The Due panel: who should be contacted now — overdue, today, the rest of this week — the holidays the team
+observes in the next two weeks (time to make a care list) and the week's birthdays.
 
 For one salesperson ("Mine", the one chosen in View › I am… by default) or the whole team. Each customer has
 one-click "Plan" and "Log" (also Enter and Ctrl+L on the selected row); a double-click opens the customer. The
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain.errors import KeepclientError
+from keepclient.domain.holidays import Holiday
 from keepclient.domain.types import CareDay, DueItem, DueList, SalespersonInfo
+from keepclient.ui.calendar.care_layer import HOLIDAY_COLOR, holiday_name
 from keepclient.ui.calendar.visit_dialog import error_text
 from keepclient.ui.labels import date_text, time_text
 from keepclient.ui.widgets import style
@@ -45,8 +48,9 @@ if TYPE_CHECKING:
     from keepclient.ui.settings import Preferences
 
 CUSTOMER, TIER, DUE, PHONE, PLANNED, OWNER, PLAN, LOG = range(8)
-SECTIONS = ("overdue", "today", "week", "birthdays")
+SECTIONS = ("overdue", "today", "week", "holidays", "birthdays")
 ID_ROLE = Qt.ItemDataRole.UserRole
+HOLIDAY_ROLE = Qt.ItemDataRole.UserRole + 1  # a holiday row's (key, year): the occasion of a care list
 OVERDUE_COLOR = QColor(style.OVERDUE_COLOR)  # the same red as overdue feedback
 LINK_COLOR = QColor("#1a5fb4")
 
@@ -91,6 +95,7 @@ class DuePanel(QWidget):
     log_requested = Signal(int)
     open_customer = Signal(int)
     at_risk_requested = Signal(object)  # the At risk view of this salesperson's customers (an id), or the team's (None)
+    care_list_requested = Signal(str, int)  # a holiday row double-clicked: the occasion's key and year
 
     def __init__(self, parent: QWidget | None = None, *, prefs: Preferences | None = None,
                  today: Callable[[], dt.date] | None = None, at_risk: AtRiskWatch | None = None) -> None:
@@ -265,25 +270,34 @@ class DuePanel(QWidget):
         self.tree.clear()
         today = self.today()
         titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"), "week": self.tr("Later this week"),
-                  "birthdays": self.tr("Birthdays this week")}
+                  "holidays": self.tr("Coming holidays"), "birthdays": self.tr("Birthdays this week")}
         lists: dict[str, list] = {"overdue": due.overdue, "today": due.today, "week": due.week,
-                                  "birthdays": due.birthdays}
+                                  "holidays": list(due.holidays), "birthdays": due.birthdays}
         bold = QFont()
         bold.setBold(True)
         select = None
         for key in SECTIONS:
             items = lists[key]
+            if key == "holidays" and not items:
+                continue  # none observed, or none coming: no empty section
             total = due.counts.get(key, len(items))
             section = QTreeWidgetItem([f"{titles[key]} ({total})"])
             section.setData(0, ID_ROLE, None)
             section.setData(1, ID_ROLE, key)
             section.setFont(0, bold)
             section.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            section.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(section)
-            rows = [self._care_item(day, today) for day in items] if key == "birthdays" else \
-                [self._due_item(item, key, today) for item in items]
+            section.setFirstColumnSpanned(True)  # only once in the tree: the title is not cut at the first column
+            if key == "birthdays":
+                rows = [self._care_item(day, today) for day in items]
+            elif key == "holidays":
+                rows = [self._holiday_item(holiday, today) for holiday in items]
+            else:
+                rows = [self._due_item(item, key, today) for item in items]
             section.addChildren(rows)
+            if key == "holidays":
+                for row in rows:  # one line across the panel: the name, when, and what to do
+                    row.setFirstColumnSpanned(True)
             if total > len(items):
                 more = QTreeWidgetItem([self.tr("… %n more", "", total - len(items))])
                 more.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -344,6 +358,32 @@ class DuePanel(QWidget):
         self._links(item)
         return item
 
+    def _holiday_item(self, holiday: Holiday, today: dt.date) -> QTreeWidgetItem:
+        """A coming holiday: its name, when ("in 5 days"), and the reminder to prepare greetings or gifts."""
+        days = (holiday.date - today).days
+        when = (self.tr("today") if days == 0 else self.tr("tomorrow") if days == 1
+                else self.tr("in %n day(s)", "", days))
+        name = holiday_name(holiday)
+        weekday = QLocale().dayName(holiday.date.isoweekday(), QLocale.FormatType.ShortFormat)
+        day = f"{weekday} {date_text(holiday.date)}"
+        item = QTreeWidgetItem([self.tr("%1 %2 (%3) — make a care list").replace("%1", name).replace("%2", when)
+                                .replace("%3", day)])
+        item.setData(0, ID_ROLE, None)
+        item.setData(0, HOLIDAY_ROLE, (holiday.key, holiday.date.year))
+        item.setBackground(CUSTOMER, QBrush(HOLIDAY_COLOR))
+        item.setForeground(CUSTOMER, QBrush(QColor("#000000")))
+        tip = self.tr("%1 (%2): list the customers to greet or send a gift to before the day.").replace(
+            "%1", name).replace("%2", holiday.name_zh)
+        item.setToolTip(CUSTOMER, tip)
+        return item
+
+    def holiday_texts(self) -> list[str]:
+        """The holiday rows' first column, in order (tests)."""
+        top = self.section_item("holidays")
+        if top is None:
+            return []
+        return [child.text(CUSTOMER) for child in (top.child(j) for j in range(top.childCount())) if child is not None]
+
     # -- requests ----------------------------------------------------------------------------------------
     def current_customer(self) -> int | None:
         item = self.tree.currentItem()
@@ -376,6 +416,10 @@ class DuePanel(QWidget):
             self.log_requested.emit(customer_id)
 
     def _double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        occasion = item.data(0, HOLIDAY_ROLE)
+        if occasion:
+            self.care_list_requested.emit(str(occasion[0]), int(occasion[1]))
+            return
         customer_id = item.data(0, ID_ROLE)
         if customer_id is not None and column not in (PLAN, LOG):
             self.open_customer.emit(customer_id)

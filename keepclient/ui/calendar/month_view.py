@@ -1,8 +1,8 @@
 """The month view: six weeks of seven days, each day listing its visits (time and customer) as far as they fit.
 
-A crowded day ends with "+N more"; clicking a day's number or "+N more" opens it in the day view. Painted by one
-widget from the period's visits grouped by day, so a month with thousands of visits costs no more than a few lines
-per cell.
+The Care layer (holidays, birthdays) takes one line under the day's number. A crowded day ends with "+N more";
+clicking a day's number or "+N more" opens it in the day view. Painted by one widget from the period's visits
+grouped by day, so a month with thousands of visits costs no more than a few lines per cell.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from keepclient.domain.types import CareDay, VisitItem
+from keepclient.domain.types import VisitItem
+from keepclient.ui.calendar.care_layer import CareMark, birthdays_of, color, holiday_name, holidays_of
 from keepclient.ui.calendar.periods import MONTH_DAYS
 from keepclient.ui.calendar.style import struck, visit_style
-from keepclient.ui.calendar.tooltips import birthday_tip, visit_tip
+from keepclient.ui.calendar.tooltips import care_tip, visit_tip
 from keepclient.ui.labels import time_text
 
-BIRTHDAY_COLOR = QColor("#f8bbd0")
 PLAN_AT = dt.time(9, 0)  # "Plan visit…" on a day in the month view starts here
 
 
@@ -46,7 +46,7 @@ class MonthGrid(QWidget):
         self.first_weekday = 1
         self.by_day: dict[dt.date, list[VisitItem]] = {}
         self.counts: dict[dt.date, int] = {}
-        self.care: dict[dt.date, list[CareDay]] = {}
+        self.care: dict[dt.date, list[CareMark]] = {}  # the Care layer: holidays, then birthdays
         self.today = dt.date.today()
         self.current_day: dt.date | None = None
         self.selected_id: int | None = None
@@ -55,7 +55,7 @@ class MonthGrid(QWidget):
         self.setMinimumSize(420, 300)
 
     def set_period(self, start: dt.date, month: tuple[int, int], by_day: dict[dt.date, list[VisitItem]],
-                   counts: dict[dt.date, int], care: dict[dt.date, list[CareDay]]) -> None:
+                   counts: dict[dt.date, int], care: dict[dt.date, list[CareMark]]) -> None:
         """Show six weeks from `start` about `month`; `by_day` holds each day's first visits, `counts` all."""
         self.start, self.month, self.by_day, self.counts, self.care = start, month, by_day, counts, care
         self.first_weekday = start.isoweekday()
@@ -104,7 +104,7 @@ class MonthGrid(QWidget):
         return QRectF(cell.x() + 2, cell.y() + 2 + row * self.line, cell.width() - 4, self.line - 1)
 
     def hit(self, pos: QPointF) -> tuple[dt.date | None, str, VisitItem | None]:
-        """What is under `pos`: ("number" | "more" | "visit" | "birthday" | "free", with the day and visit)."""
+        """What is under `pos`: ("number" | "more" | "visit" | "care" | "free", with the day and visit)."""
         day = self.day_at(pos)
         if day is None:
             return None, "", None
@@ -114,7 +114,7 @@ class MonthGrid(QWidget):
         if row == 0:
             return day, "number", None
         if row < first:
-            return day, "birthday", None
+            return day, "care", None
         if row - first < len(visits):
             return day, "visit", visits[row - first]
         if more and row - first == len(visits):
@@ -183,17 +183,27 @@ class MonthGrid(QWidget):
                              text)
         painter.setFont(self.font())
 
+    def care_text(self, day: dt.date) -> str:
+        """The day's Care line: its holidays by name, then its birthday (or how many)."""
+        marks = self.care.get(day, [])
+        births = birthdays_of(marks)
+        parts = [holiday_name(h) for h in holidays_of(marks)]
+        if len(births) == 1:
+            parts.append(self.tr("Birthday: %1").replace("%1", births[0].contact))
+        elif births:
+            parts.append(self.tr("%1 birthdays").replace("%1", str(len(births))))
+        return " · ".join(parts)
+
     def _paint_lines(self, painter: QPainter, palette, day: dt.date, font: QFont, metrics) -> None:
         visits, more, first = self.lines_of(day)
-        births = self.care.get(day, [])
-        if births and first > 1:
+        marks = self.care.get(day, [])
+        if marks and first > 1:
             rect = self.line_rect(day, 1)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(BIRTHDAY_COLOR)
+            painter.setBrush(color(marks[0]))
             painter.drawRoundedRect(rect, 3, 3)
             painter.setPen(QColor("#000000"))
-            text = (self.tr("Birthday: %1").replace("%1", births[0].contact) if len(births) == 1
-                    else self.tr("%1 birthdays").replace("%1", str(len(births))))
+            text = self.care_text(day)
             painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter,
                              metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width() - 6)))
         for row, visit in enumerate(visits, start=first):
@@ -279,8 +289,8 @@ class MonthGrid(QWidget):
             text = ""
             if visit is not None:
                 text = visit_tip(visit)
-            elif day is not None and what == "birthday":
-                text = birthday_tip(self.care.get(day, []))
+            elif day is not None and what == "care":
+                text = care_tip(self.care.get(day, []))
             elif day is not None and what == "more":
                 text = "<br>".join(f"{time_text(v.start)} {v.customer}" for v in self.by_day.get(day, [])[:30])
             if text:

@@ -1,6 +1,7 @@
 """The day and week views: hours down, days across, visits painted as blocks (no widget per visit).
 
-One widget paints everything: a fixed header (day names, birthdays as all-day markers), the hour gutter and the
+One widget paints everything: a fixed header (day names, the Care layer's holidays and birthdays as all-day
+markers), the hour gutter and the
 scrolling body. Visits can be selected, opened, dragged to another time or day (snapped to 15 minutes) and
 stretched by their bottom edge; the grid only reports what the user asked for (`move_requested`), the area decides.
 """
@@ -26,18 +27,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
-from keepclient.domain.types import CareDay, VisitItem
+from keepclient.domain.holidays import Holiday
+from keepclient.domain.types import VisitItem
+from keepclient.ui.calendar.care_layer import CareMark, color, holiday_name, is_holiday
 from keepclient.ui.calendar.layout import Placed, lay_out_day
 from keepclient.ui.calendar.style import struck, visit_style
-from keepclient.ui.calendar.tooltips import birthday_tip, visit_tip
+from keepclient.ui.calendar.tooltips import care_tip, visit_tip
 from keepclient.ui.labels import date_text
 
 SNAP = 15  # minutes: drags and the free-slot cursor move in quarter hours
 DAY_MINUTES = 24 * 60
 WORK_START, WORK_END = 8 * 60, 18 * 60  # hours outside are shaded
 EDGE = 5  # pixels at the bottom of a block that resize it instead of moving it
-BIRTHDAY_LINES = 3  # all-day markers shown per day before "+N more"
-BIRTHDAY_COLOR = QColor("#f8bbd0")
+CARE_LINES = 3  # all-day markers (holidays, birthdays) shown per day before "+N more"
+MORE_COLOR = QColor("#e0e0e0")
 HOURS_SHOWN = 12  # a tall window stretches the hours so about this many fill it
 TEXT_WIDTH = 36  # narrower blocks (many overlapping visits) show no text: the tooltip has it
 
@@ -77,7 +80,7 @@ class TimeGrid(QAbstractScrollArea):
         super().__init__(parent)
         self.days: list[dt.date] = []
         self.placed: dict[dt.date, list[Placed]] = {}
-        self.care: dict[dt.date, list[CareDay]] = {}
+        self.care: dict[dt.date, list[CareMark]] = {}  # the Care layer: holidays, then birthdays
         self.crowded: dict[dt.date, dict[int, int]] = {}
         self.today = dt.date.today()
         self.current_day: dt.date | None = None
@@ -96,7 +99,7 @@ class TimeGrid(QAbstractScrollArea):
 
     # -- data --------------------------------------------------------------------------------------------
     def set_period(self, days: list[dt.date], visits_by_day: dict[dt.date, list[VisitItem]],
-                   care: dict[dt.date, list[CareDay]], crowded: dict[dt.date, dict[int, int]] | None = None) -> None:
+                   care: dict[dt.date, list[CareMark]], crowded: dict[dt.date, dict[int, int]] | None = None) -> None:
         """Show `days`, laying out their visits once (painting then only reads the layout); `crowded` holds
         visits per hour instead when there are too many to show one by one."""
         self.days = days
@@ -132,9 +135,9 @@ class TimeGrid(QAbstractScrollArea):
         self.min_hour = max(44, (self.line * 2 + 10 + 3) // 4 * 4)
         self.hour_height = getattr(self, "hour_height", self.min_hour)
         self.gutter = fm.horizontalAdvance(QLocale().toString(QTime(23, 0), QLocale.FormatType.ShortFormat)) + 14
-        births = max((len(v) for v in self.care.values()), default=0)
-        self.birthday_lines = min(births, BIRTHDAY_LINES)
-        self.header = self.line + 10 + self.birthday_lines * (self.line + 2) + (4 if births else 0)
+        marks = max((len(v) for v in self.care.values()), default=0)
+        self.care_rows = min(marks, CARE_LINES)
+        self.header = self.line + 10 + self.care_rows * (self.line + 2) + (4 if marks else 0)
         self._fit_hours()
 
     def _fit_hours(self) -> None:
@@ -374,22 +377,26 @@ class TimeGrid(QAbstractScrollArea):
             painter.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              self._day_title(day, width))
             painter.setFont(self.font())
-            for number, text in enumerate(self._birthday_lines(day)):
+            for number, (text, fill) in enumerate(self.care_lines(day)):
                 marker = QRectF(x + 2, self.line + 8 + number * (self.line + 2), width - 4, self.line)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(BIRTHDAY_COLOR)
+                painter.setBrush(fill)
                 painter.drawRoundedRect(marker, 3, 3)
                 painter.setPen(QColor("#000000"))
                 painter.drawText(marker.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, self.fontMetrics()
                                  .elidedText(text, Qt.TextElideMode.ElideRight, int(marker.width() - 6)))
 
-    def _birthday_lines(self, day: dt.date) -> list[str]:
-        births = self.care.get(day, [])
-        texts = [self.tr("Birthday: %1 (%2)").replace("%1", c.contact).replace("%2", c.customer) for c in births]
-        if len(texts) > BIRTHDAY_LINES:
-            texts = [*texts[:BIRTHDAY_LINES - 1],
-                     self.tr("+%1 more birthdays").replace("%1", str(len(texts) - BIRTHDAY_LINES + 1))]
-        return texts
+    def care_lines(self, day: dt.date) -> list[tuple[str, QColor]]:
+        """The all-day markers of `day`, with their colours: holidays by name, then birthdays; "+N more" when
+        there are more than fit."""
+        lines = [(holiday_name(mark) if isinstance(mark, Holiday) else
+                  self.tr("Birthday: %1 (%2)").replace("%1", mark.contact).replace("%2", mark.customer), color(mark))
+                 for mark in self.care.get(day, [])]
+        if len(lines) > CARE_LINES:
+            rest = self.care.get(day, [])[CARE_LINES - 1:]
+            more = (self.tr("+%1 more birthdays") if not any(is_holiday(m) for m in rest) else self.tr("+%1 more"))
+            lines = [*lines[:CARE_LINES - 1], (more.replace("%1", str(len(rest))), MORE_COLOR)]
+        return lines
 
     # -- mouse -------------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -509,7 +516,7 @@ class TimeGrid(QAbstractScrollArea):
             assert isinstance(event, QHelpEvent)
             pos = QPointF(event.pos())
             placed = self.visit_at(pos)
-            text = visit_tip(placed.visit) if placed is not None else (self._birthday_tip(pos)
+            text = visit_tip(placed.visit) if placed is not None else (self._care_tip(pos)
                                                                          or self._crowded_tip(pos))
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -526,11 +533,11 @@ class TimeGrid(QAbstractScrollArea):
         return self.tr("%1 visits start in this hour. Choose salespeople to see each of them.").replace(
             "%1", QLocale().toString(count))
 
-    def _birthday_tip(self, pos: QPointF) -> str:
+    def _care_tip(self, pos: QPointF) -> str:
         index = self.day_index_at(pos.x())
         if index is None or pos.y() >= self.header or pos.y() < self.line + 8:
             return ""
-        return birthday_tip(self.care.get(self.days[index], []))
+        return care_tip(self.care.get(self.days[index], []))
 
     # -- keyboard ----------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1,4 +1,4 @@
-"""What hovering a visit or a birthday marker tells: the details a block has no room for."""
+"""What hovering a visit or a Care marker (a holiday, a birthday) tells: the details a block has no room for."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 
 from keepclient.domain.types import CareDay, VisitItem
+from keepclient.ui.calendar.care_layer import CareMark, birthdays_of, holiday_name, holidays_of
 from keepclient.ui.labels import date_text, label, time_text
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
@@ -44,3 +45,16 @@ def birthday_tip(days: list[CareDay]) -> str:
             text += " · " + translate("CalendarTips", "turns %1").replace("%1", str(care.age))
         lines.append(text)
     return "<br>".join(lines)
+
+
+def care_tip(marks: list[CareMark]) -> str:
+    """A day's Care layer: its holidays (with the Chinese name when the shown one differs), then its birthdays."""
+    lines = []
+    for holiday in holidays_of(marks):
+        name = holiday_name(holiday)
+        text = f"<b>{html.escape(name)}</b>"
+        if holiday.name_zh not in name:
+            text += f" ({html.escape(holiday.name_zh)})"
+        lines.append(text + " · " + translate("CalendarTips", "a holiday the team observes"))
+    birthdays = birthday_tip(birthdays_of(marks))
+    return "<br>".join([*lines, birthdays] if birthdays else lines)

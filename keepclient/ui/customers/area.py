@@ -117,6 +117,7 @@ class CustomerArea(QStackedWidget):
         self.detail.contact_action.connect(self._contact_action)
         self.detail.quick_action.connect(self.operations.quick)
         self.detail.order_action.connect(self._order_action)
+        self.detail.gift_action.connect(self._gift_action)
 
     # -- opening -----------------------------------------------------------------------------------------
     def show_workspace(self, workspace: Workspace) -> None:
@@ -354,6 +355,13 @@ class CustomerArea(QStackedWidget):
         if not self.read_only:
             self.operations.order(action, order)
 
+    def _gift_action(self, action: str, gift_id: Any) -> None:
+        """The pane's Log gift… button and the timeline's gift menu (locked while read-only, like orders)."""
+        if not self.read_only:
+            from keepclient.ui.customers.gift_actions import gift
+
+            gift(self.operations, action, gift_id)
+
     def _contact_action(self, action: str, contact: Any) -> None:
         """The contact buttons are locked while read-only; a double-click on a contact (edit) is held here."""
         if not self.read_only:
@@ -404,7 +412,8 @@ class CustomerArea(QStackedWidget):
         widgets: list[QWidget] = [self.demo_button]
         if hasattr(detail, "save_button"):
             widgets += [detail.save_button, detail.revert_button, detail.restore_button, detail.log_button,
-                        detail.feedback_button, detail.schedule_button, detail.form, detail.tags,
+                        detail.feedback_button, detail.schedule_button, detail.gift_button, detail.form,
+                        detail.tags,
                         *pane_controls(detail)]
         return [], widgets
 

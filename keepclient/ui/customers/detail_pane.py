@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,6 +32,7 @@ from keepclient.domain.types import (
     SatisfactionScore,
     TimelineEntry,
 )
+from keepclient.ui.customers.gift_dialog import occasion_text
 from keepclient.ui.customers.profile_form import ProfileForm
 from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS, PurchasesSection, figures_text
 from keepclient.ui.customers.satisfaction import SatisfactionRow
@@ -43,6 +45,7 @@ class CustomerDetailPane(RecordPane):
     contact_action = Signal(str, object)  # "add" | "edit" | "remove" | "primary", ContactInfo or None
     quick_action = Signal(str)  # "log" | "feedback" | "schedule"
     order_action = Signal(str, object)  # "add" | "edit" | "delete", OrderItem or None
+    gift_action = Signal(str, object)  # "add" | "edit" | "remove", the gift's id or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Select a customer to see the details."), parent)
@@ -75,11 +78,15 @@ class CustomerDetailPane(RecordPane):
         self.feedback_button.setToolTip(self.tr("Record feedback or a complaint (Ctrl+K)"))
         self.schedule_button = QPushButton(self.tr("Schedule follow-up…"))
         self.schedule_button.setToolTip(self.tr("Plan the next visit or call (Ctrl+U)"))
+        self.gift_button = QPushButton(self.tr("Log gift…"))
+        self.gift_button.setObjectName("log_gift")
+        self.gift_button.setToolTip(self.tr("Log a gift or greeting: a holiday, a birthday or an event "
+                                            "(Ctrl+Shift+L)"))
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
         layout.addLayout(actions)
         quick = QHBoxLayout()  # a row of its own: with Save and Revert the pane got too wide for a laptop screen
-        for button in (self.log_button, self.feedback_button, self.schedule_button):
+        for button in (self.log_button, self.feedback_button, self.schedule_button, self.gift_button):
             quick.addWidget(button)
         quick.addStretch(1)
         layout.addLayout(quick)
@@ -87,6 +94,7 @@ class CustomerDetailPane(RecordPane):
         self.log_button.clicked.connect(lambda: self.quick_action.emit("log"))
         self.feedback_button.clicked.connect(lambda: self.quick_action.emit("feedback"))
         self.schedule_button.clicked.connect(lambda: self.quick_action.emit("schedule"))
+        self.gift_button.clicked.connect(lambda: self.gift_action.emit("add", None))
 
         self.form = ProfileForm()
         self.form.set_salespeople(self._people)
@@ -122,7 +130,7 @@ class CustomerDetailPane(RecordPane):
         self.timeline_filter = QComboBox()
         for key, text in (("", self.tr("Everything")), ("visit", self.tr("Visits and calls")),
                           ("feedback", self.tr("Feedback")), ("purchase", self.tr("Purchases")),
-                          ("change", self.tr("Field changes"))):
+                          ("gift", self.tr("Gifts and greetings")), ("change", self.tr("Field changes"))):
             self.timeline_filter.addItem(text, key)
         self.timeline_filter.currentIndexChanged.connect(self._fill_timeline)
         self.timeline = QTreeWidget()
@@ -130,6 +138,9 @@ class CustomerDetailPane(RecordPane):
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Status"), self.tr("Details")])
         self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.timeline.setColumnWidth(0, 130)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self._timeline_menu)
+        self.timeline.itemDoubleClicked.connect(lambda item, _column: self._gift(item, "edit"))
         timeline_box = QGroupBox(self.tr("Timeline"))
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.addWidget(self.timeline_filter)
@@ -180,7 +191,7 @@ class CustomerDetailPane(RecordPane):
         self.value.show_customer(detail, self.currency)
         self._fill_timeline()
         self.restore_button.setVisible(detail.deleted)
-        for button in (self.log_button, self.feedback_button, self.schedule_button):
+        for button in (self.log_button, self.feedback_button, self.schedule_button, self.gift_button):
             button.setEnabled(not detail.deleted)
         self.update_buttons()
         self.setCurrentIndex(1)
@@ -197,6 +208,22 @@ class CustomerDetailPane(RecordPane):
         wanted = self.timeline_filter.currentData()
         self.timeline.addTopLevelItems([_timeline_item(e) for e in self.detail.timeline
                                         if not wanted or e.kind == wanted])
+
+    def _gift(self, item: QTreeWidgetItem | None, action: str) -> None:
+        gift_id = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if gift_id is not None and self.detail is not None and not self.detail.deleted:
+            self.gift_action.emit(action, gift_id)
+
+    def _timeline_menu(self, position: QPoint) -> None:
+        """Right-click on a gift: Edit… and Remove (other entries have their own places to change them)."""
+        item = self.timeline.itemAt(position)
+        if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None or self.detail is None \
+                or self.detail.deleted:
+            return
+        menu = QMenu(self.timeline)
+        menu.addAction(self.tr("Edit gift…"), lambda: self._gift(item, "edit"))
+        menu.addAction(self.tr("Remove gift"), lambda: self._gift(item, "remove"))
+        menu.exec(self.timeline.viewport().mapToGlobal(position))
 
     def tag_names(self) -> list[str]:
         return [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
@@ -227,6 +254,8 @@ class CustomerDetailPane(RecordPane):
 
 
 def _timeline_item(entry: TimelineEntry) -> QTreeWidgetItem:
+    if entry.kind == "gift":
+        return _gift_item(entry)
     what = label(entry.kind) + (f" · {label(entry.subkind)}" if entry.subkind else "")
     text = entry.text
     if entry.amount is not None:
@@ -236,4 +265,17 @@ def _timeline_item(entry: TimelineEntry) -> QTreeWidgetItem:
     item = QTreeWidgetItem([when, what, status if entry.status else "", text])
     if len(text) > 40:  # a long description or outcome is cut off in the column: the tooltip has it all
         item.setToolTip(3, text)
+    return item
+
+
+def _gift_item(entry: TimelineEntry) -> QTreeWidgetItem:
+    """"Gift · 中秋" and "月饼礼盒 · 张伟  388.00"; the gift's id rides along for the context menu."""
+    gift = QCoreApplication.translate("CustomerDetailPane", "Gift")
+    what = f"{gift} · {occasion_text(entry.subkind)}"
+    text = entry.text
+    if entry.amount is not None:
+        text = f"{text}  {QLocale().toString(float(entry.amount), 'f', 2)}"
+    item = QTreeWidgetItem([date_text(entry.when.date()), what, "", text])
+    item.setData(0, Qt.ItemDataRole.UserRole, entry.record_id)
+    item.setToolTip(1, what)
     return item

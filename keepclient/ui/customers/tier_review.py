@@ -7,60 +7,18 @@ version-checked step that Edit › Undo takes back. A tier set by hand (pinned) 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QCheckBox, QTabWidget, QVBoxLayout, QWidget
 
 from keepclient.ui.labels import label
 from keepclient.ui.widgets.money import money_text
+from keepclient.ui.widgets.pareto_chart import pareto_chart
 from keepclient.ui.widgets.review_dialog import ReviewDialog
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
-CURVE_POINTS = 100  # the Pareto curve is drawn through this many points, whatever the number of customers
-
-
-def pareto_points(revenues: Sequence[int], points: int = CURVE_POINTS) -> list[tuple[float, float]]:
-    """(share of customers, cumulative share of revenue) in percent, customers ranked by revenue, biggest first:
-    where "a fifth of the customers bring most of the business" can be read off."""
-    ranked = sorted((max(r, 0) for r in revenues), reverse=True)
-    total = sum(ranked)
-    if not ranked or not total:
-        return [(0.0, 0.0), (100.0, 0.0)]
-    result, running, step = [(0.0, 0.0)], 0, max(1, len(ranked) // points)
-    for index, revenue in enumerate(ranked, start=1):
-        running += revenue
-        if index % step == 0 or index == len(ranked):
-            result.append((100.0 * index / len(ranked), 100.0 * running / total))
-    return result
-
-
-def pareto_chart(revenues: Sequence[int]) -> QWidget:
-    """The curve as a QtCharts view (QtCharts loads here, when the dialog is first opened)."""
-    from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-    from PySide6.QtGui import QPainter
-
-    series = QLineSeries()
-    series.setName(translate("TierReview", "Share of 12-month revenue"))
-    for x, y in pareto_points(revenues):
-        series.append(x, y)
-    chart = QChart()
-    chart.addSeries(series)
-    chart.setTitle(translate("TierReview", "Customers ranked by 12-month revenue, biggest first"))
-    for alignment, title in ((Qt.AlignmentFlag.AlignBottom, translate("TierReview", "Share of customers (%)")),
-                             (Qt.AlignmentFlag.AlignLeft, translate("TierReview", "Share of revenue (%)"))):
-        axis = QValueAxis()
-        axis.setRange(0, 100)
-        axis.setLabelFormat("%d")
-        axis.setTitleText(title)
-        chart.addAxis(axis, alignment)
-        series.attachAxis(axis)
-    chart.legend().hide()
-    view = QChartView(chart)
-    view.setObjectName("paretoChart")
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    return view
 
 
 class TierReviewDialog(ReviewDialog):

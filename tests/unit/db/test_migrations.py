@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
-from keepclient.db import feedback_text, migrations, search_docs, write_count
+from keepclient.db import feedback_text, migrations, order_values, search_docs, write_count
 from keepclient.db.connection import open_database
 from keepclient.db.models import ALL_MODELS
 from keepclient.domain.errors import ForeignDatabaseError, NotADatabaseError, SchemaTooNewError
@@ -148,7 +148,8 @@ def test_migrated_schema_matches_the_models(tmp_path: Path):
     fresh = SqliteDatabase(str(tmp_path / "models.db"))
     fresh.bind(ALL_MODELS)
     fresh.create_tables(ALL_MODELS)
-    for statement in (*search_docs.CREATE_SQL, *feedback_text.CREATE_SQL, *write_count.CREATE_SQL):
+    for statement in (*search_docs.CREATE_SQL, *feedback_text.CREATE_SQL, *write_count.CREATE_SQL,
+                      *order_values.CREATE_SQL):
         fresh.execute_sql(statement)
     fresh.close()
     a, b = sqlite3.connect(migrated), sqlite3.connect(tmp_path / "models.db")

@@ -148,3 +148,32 @@ def test_the_age_of_a_lunar_birthday_counts_lunar_years(team):
     found = {c.contact: c for c in ws.visits.care_days(D(2026, 1, 20), D(2026, 1, 31))}
     assert found["腊月"].day == D(2026, 1, 26)  # 腊八 of lunar 2025
     assert found["腊月"].age == 35 and found["公历"].age == 36
+
+
+def test_care_days_are_the_observed_holidays_of_a_period(team):
+    ws, _, _ = team
+    assert [(h.date, h.key) for h in ws.care.days(D(2027, 9, 13), D(2027, 9, 20))] == [(D(2027, 9, 15), "mid_autumn")]
+    assert [h.key for h in ws.care.days(D(2027, 12, 20), D(2028, 1, 10))] == ["christmas", "new_year", "laba"]
+    assert ws.care.days(D(2101, 1, 1), D(2101, 12, 31)) == []  # outside 1950-2100: none, no error
+    ws.care.set_observed_holidays(["spring_festival"])
+    assert ws.care.days(D(2027, 9, 13), D(2027, 9, 20)) == []
+    assert [h.date for h in ws.care.days(D(2027, 1, 1), D(2029, 1, 1))] == [D(2027, 2, 6), D(2028, 1, 26)]
+
+
+def test_changing_care_settings_keeps_a_colleagues_other_changes(team):
+    ws, _, _ = team
+    assert ws.care.settings() == (tuple(holidays.KEYS), "CN")
+    other = Workspace.open(ws.path, user="colleague")
+    try:  # both saw everything observed; the colleague drops Christmas, then we drop 七夕 and leave China
+        other.care.change_settings(stop_observing=["christmas"])
+        saved = ws.care.change_settings(stop_observing=["qixi"], region="zz")
+    finally:
+        other.close()
+    assert saved.region == "ZZ" and set(holidays.KEYS) - set(saved.observed) == {"christmas", "qixi"}
+    assert ws.care.settings() == saved
+    assert ws.care.change_settings(observe=["qixi"]).observed == tuple(k for k in holidays.KEYS if k != "christmas")
+    with pytest.raises(ValidationError):
+        ws.care.change_settings(observe=["easter"], region="CN")
+    with pytest.raises(ValidationError):
+        ws.care.change_settings(observe=["christmas"], region="China")
+    assert ws.care.settings().region == "ZZ" and "christmas" not in ws.care.observed_holidays()  # nothing changed

@@ -86,3 +86,15 @@ def test_the_due_panel_shows_the_weeks_birthdays(team):
         (dt.date(2026, 11, 27), "王芳", "上海华信贸易有限公司")]  # 23 November has passed
     assert ws.visits.due(salesperson_id=people["li"], today=dt.date(2026, 11, 23)).birthdays[0].contact == \
         "Anna Weber"
+
+
+def test_the_due_list_has_the_observed_holidays_of_the_next_two_weeks(team):
+    ws, _, _ = team
+    assert ws.visits.due(salesperson_id=None, today=TODAY).holidays == ()  # nothing until 9 December
+    before = ws.visits.due(salesperson_id=None, today=dt.date(2027, 9, 1))  # 教师节 10th, 中秋 15th; 国庆 too far
+    assert [(h.date, h.key) for h in before.holidays] == [(dt.date(2027, 9, 10), "teachers_day"),
+                                                          (dt.date(2027, 9, 15), "mid_autumn")]
+    assert [h.key for h in ws.visits.due(salesperson_id=None, today=dt.date(2027, 9, 17)).holidays] == [
+        "national_day"]  # 14 days ahead is still in
+    ws.care.set_observed_holidays(["national_day"])
+    assert ws.visits.due(salesperson_id=None, today=dt.date(2027, 9, 1)).holidays == ()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from keepclient.db import order_values
 from keepclient.db.models import Customer, Purchase
 from keepclient.services.workspace import Workspace
 
@@ -84,6 +85,7 @@ def build_team(path: Path) -> tuple[Workspace, dict[str, int], dict[str, int]]:
     with ws.db.write() as pw:
         # an imported line without a salesperson: counted for the customer's owner (王强)
         Purchase.insert(customer=ids["zeng"], date=dt.date(2027, 3, 18), amount_cents=40_000, order_key="").execute()
+        order_values.refresh(pw, [ids["zeng"]], TODAY)  # as every write path of order lines does
         pw.execute_sql("UPDATE customer SET created_at = '2026-06-01 09:00:00'")
         pw.execute_sql("UPDATE customer SET created_at = '2027-03-25 09:00:00' WHERE id = ?", [ids["new"]])
         pw.execute_sql("UPDATE salesperson SET created_at = '2026-01-01 09:00:00'")

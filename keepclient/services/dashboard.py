@@ -1,0 +1,50 @@
+"""What the Dashboard tab shows beside the team KPIs (services/kpis.py): customers at risk by owner and the
+12-month revenues behind the revenue Pareto curve. Both read the figures stored on each customer by the value and
+risk recompute (services/insights.py), with one query each; read-only, callable on a worker thread (then
+`Database.release_thread`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from keepclient.db.connection import Database
+from keepclient.services.insights import load_settings
+
+UNASSIGNED = 0  # the owner key of customers without an owner
+
+
+def _owners(owner_ids: Sequence[int] | None) -> tuple[str, list[Any]]:
+    """" AND owner_id IN (…)" for the chosen owners; nothing for the whole team."""
+    if owner_ids is None:
+        return "", []
+    ids = list(dict.fromkeys(int(i) for i in owner_ids))
+    return f" AND owner_id IN ({', '.join('?' * len(ids)) or 'NULL'})", ids
+
+
+class DashboardService:
+    def __init__(self, db: Database, user: str = "") -> None:
+        self.db = db
+        self.user = user
+
+    def at_risk_by_owner(self, owner_ids: Sequence[int] | None = None) -> dict[int, int]:
+        """How many live customers each owner has at or above the team's at-risk threshold (the At risk view's
+        customers), by owner id (UNASSIGNED: no owner; owners with none are left out); of `owner_ids` only when
+        given. One GROUP BY over the risk index."""
+        where, params = _owners(owner_ids)
+        with self.db.session() as pw:
+            threshold = load_settings().at_risk_threshold
+            rows = pw.execute_sql(
+                "SELECT coalesce(owner_id, 0), count(*) FROM customer WHERE deleted_at IS NULL AND risk_score >= ?"
+                f"{where} GROUP BY 1", [threshold, *params]).fetchall()
+        return {int(owner): int(number) for owner, number in rows}
+
+    def revenues_12m(self, owner_ids: Sequence[int] | None = None) -> list[int]:
+        """Every live customer's last-12-months revenue in cents (as of the last value recompute), biggest first:
+        the revenue Pareto curve's input; the customers of `owner_ids` only when given."""
+        where, params = _owners(owner_ids)
+        with self.db.session() as pw:
+            rows = pw.execute_sql(
+                f"SELECT revenue_12m_cents FROM customer WHERE deleted_at IS NULL{where} "
+                "ORDER BY revenue_12m_cents DESC", params).fetchall()
+        return [int(revenue or 0) for (revenue,) in rows]

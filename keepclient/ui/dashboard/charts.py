@@ -1,0 +1,78 @@
+"""The dashboard's charts, drawn from plain numbers: grouped bars (one set per salesperson, or one set of owners)
+with an optional target line. QtCharts loads inside these functions, when the Dashboard tab first has figures, so
+the window starts without it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+CHART_HEIGHT = 270  # each chart's least height: two rows of charts under the table fit a 768-pixel screen
+
+
+class BarSet(NamedTuple):
+    name: str
+    values: Sequence[float]
+    color: str = ""  # "#rrggbb" (a salesperson's calendar colour); Qt's theme colour when empty
+
+
+def bar_chart(name: str, title: str, categories: Sequence[str], sets: Sequence[BarSet], *,
+              target: BarSet | None = None, axis_title: str = "", label_format: str = "%d",
+              clicked: Callable[[int, int], None] | None = None) -> QWidget:
+    """A QChartView named `name`: `sets` as grouped bars over `categories`, `target` as a dashed line over them
+    (left out when all its values are 0); `clicked(set index, category index)` when a bar is clicked."""
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
+
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    bars = QBarSeries()
+    highest = 0.0
+    for number, figures in enumerate(sets):
+        bar_set = QBarSet(figures.name)
+        if figures.color:
+            bar_set.setColor(QColor(figures.color))
+        for value in figures.values:
+            bar_set.append(float(value))
+            highest = max(highest, float(value))
+        if clicked is not None:
+            bar_set.clicked.connect(lambda index, n=number: clicked(n, index))
+        bars.append(bar_set)
+    chart.addSeries(bars)
+    x_axis = QBarCategoryAxis()
+    x_axis.append(list(categories))
+    y_axis = QValueAxis()
+    y_axis.setLabelFormat(label_format)
+    if axis_title:
+        y_axis.setTitleText(axis_title)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    bars.attachAxis(x_axis)
+    bars.attachAxis(y_axis)
+    if target is not None and any(target.values):
+        line = QLineSeries()
+        line.setName(target.name)
+        pen = QPen(QColor(target.color or "#c62828"))
+        pen.setWidth(2)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        line.setPen(pen)
+        for index, value in enumerate(target.values):
+            line.append(float(index), float(value))
+            highest = max(highest, float(value))
+        chart.addSeries(line)
+        line.attachAxis(x_axis)
+        line.attachAxis(y_axis)
+    y_axis.setRange(0, highest * 1.1 if highest > 0 else 1)
+    y_axis.applyNiceNumbers()
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setVisible(len(sets) > 1 or (target is not None and any(target.values)))
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    view = QChartView(chart)
+    view.setObjectName(name)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(CHART_HEIGHT)
+    return view

@@ -1,0 +1,271 @@
+"""The Dashboard tab on the KPI tests' hand-built team (tests/unit/services/test_kpis.py: March 2027, "today" 10 April
+2027): the numbers, the period and scope choosers, my row, sorting, click-through, the charts, counting off the UI
+thread with stale results dropped, and a read-only database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from keepclient.db import connection
+from keepclient.ui.dashboard.area import DashboardArea
+from keepclient.ui.dashboard.definitions import AT_RISK
+from keepclient.ui.dashboard.periods import CUSTOM, MONTH
+from keepclient.ui.dashboard.table_model import COLUMNS, SORT_ROLE
+from keepclient.ui.tasks import Task
+from tests.ui.helpers import names
+from tests.unit.services.test_kpis import END, START, TODAY, build_team
+
+pytestmark = pytest.mark.usefixtures("english_locale")
+
+
+@pytest.fixture(scope="module")
+def team_template(tmp_path_factory) -> tuple[Path, dict[str, int], dict[str, int]]:
+    """The team history once per module, with stored risk scores: 华信 80 and Brown 60 (李娜's), 曾伟 70 (王强's)."""
+    path = tmp_path_factory.mktemp("dashboard") / "team.db"
+    ws, people, ids = build_team(path)
+    ws.close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE customer SET risk_score = 0")
+        for key, score in (("huaxin", 80), ("brown", 60), ("zeng", 70)):
+            conn.execute("UPDATE customer SET risk_score = ? WHERE id = ?", (score, ids[key]))
+    conn.close()
+    return path, people, ids
+
+
+@pytest.fixture
+def team(tmp_path: Path, team_template):
+    path, people, ids = team_template
+    copy = tmp_path / "team.db"
+    shutil.copyfile(path, copy)
+    return copy, people, ids
+
+
+def dashboard(window, qtbot) -> DashboardArea:
+    """The window's Dashboard tab, its today 10 April 2027, showing March 2027."""
+    area = window.dashboard
+    area.today = lambda: TODAY
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    qtbot.waitUntil(lambda: area.data is not None)
+    area.period.set_period(CUSTOM, START, END)
+    qtbot.waitUntil(lambda: not area.counting and area.data is not None and area.data.report.start == START)
+    return area
+
+
+def column(key: str) -> int:
+    return COLUMNS.index(key)
+
+
+def cell(area: DashboardArea, row: int, key: str, role=Qt.ItemDataRole.DisplayRole):
+    return area.model.data(area.model.index(row, column(key)), role)
+
+
+def shown_rows(area: DashboardArea) -> list[str]:
+    return [cell(area, row, "name") for row in range(area.model.rowCount())]
+
+
+def test_the_table_shows_each_salespersons_kpis_and_the_team_total(open_window, team, qtbot):
+    path, _people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    assert window.tabs.tabText(window.tabs.indexOf(window.dashboard_tab)) == "&Dashboard"
+    area = dashboard(window, qtbot)
+    assert shown_rows(area) == ["李娜", "王强", "赵六 (inactive)", "Whole team"]
+    assert [cell(area, 0, key) for key in ("visits_planned", "visits_done", "follow_up_on_time", "overdue_now",
+                                           "a_coverage", "response_median", "satisfaction", "retention")] == [
+        "3", "2 (20%)", "50%", "3", "50%", "15.0 h", "4.00", "50%"]
+    assert cell(area, 0, "revenue") == "¥1,700.00 (17%)"
+    assert cell(area, 0, "average_order_value") == "¥850.00"
+    assert cell(area, 1, "visits_missed") == "1" and cell(area, 1, "response_median") == "–"
+    assert cell(area, 1, "a_coverage") == "–"  # no A customers: nothing to count, not 0 %
+    assert [cell(area, row, AT_RISK) for row in range(4)] == ["2", "1", "0", "3"]
+    assert cell(area, 3, "revenue") == "¥2,150.00 (17.1%)" and cell(area, 3, "visits_planned") == "5"
+    tip = cell(area, 0, "follow_up_on_time", Qt.ItemDataRole.ToolTipRole)
+    assert "Follow-up on time" in tip and "follow-up interval" in tip and "Counted: 2 of 4" in tip
+    assert "median of 2 items, target 24 h" in cell(area, 0, "response_median", Qt.ItemDataRole.ToolTipRole)
+    assert "Double-click" in cell(area, 0, "overdue_now", Qt.ItemDataRole.ToolTipRole)
+    header_tip = area.model.headerData(column("retention"), Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "ordered again" in header_tip
+    assert "10/1/27" not in area.status.text() and "3/31/27" in area.status.text()
+
+
+def test_a_period_change_counts_again(open_window, team, qtbot):
+    window, _prompter = open_window(team[0], detail=False)
+    area = dashboard(window, qtbot)
+    assert cell(area, 0, "visits_planned") == "3"
+    area.period.set_period(MONTH)  # 1-10 April 2027: nothing planned yet
+    qtbot.waitUntil(lambda: area.data.report.start.month == 4)
+    assert area.period.period() == (TODAY.replace(day=1), TODAY)
+    assert area.period.start.date().toPython() == TODAY.replace(day=1)
+    assert cell(area, 0, "visits_planned") == "0" and cell(area, 0, "overdue_now") == "3"
+    area.period.end.setDate(END.replace(month=4, day=30))  # a typed date: the period becomes custom
+    assert area.period.choice.currentData() == CUSTOM
+    qtbot.waitUntil(lambda: area.data.report.end.day == 30)
+
+
+def test_chosen_salespeople_and_sorting_keep_the_total_last(open_window, team, qtbot):
+    window, _prompter = open_window(team[0], detail=False)
+    area = dashboard(window, qtbot)
+    area.table.sortByColumn(column("revenue"), Qt.SortOrder.DescendingOrder)
+    assert shown_rows(area) == ["李娜", "王强", "赵六 (inactive)", "Whole team"]
+    area.table.sortByColumn(column("revenue"), Qt.SortOrder.AscendingOrder)
+    assert shown_rows(area) == ["赵六 (inactive)", "王强", "李娜", "Whole team"]
+    assert [cell(area, r, "revenue", SORT_ROLE) for r in range(3)] == [0, 45_000, 170_000]
+    people = team[1]
+    area.scope.choose([people["wang"]])
+    qtbot.waitUntil(lambda: len(area.data.report.rows) == 1)
+    assert shown_rows(area) == ["王强", "Total"] and area.scope.text() == "王强"
+    assert cell(area, 1, "revenue") == "¥450.00 (28.1%)"
+    assert area.model.request_at(area.model.index(1, column(AT_RISK))) is None  # no single owner's list
+
+
+def test_my_row_is_highlighted(open_window, team, qtbot):
+    window, _prompter = open_window(team[0], detail=False)
+    area = dashboard(window, qtbot)
+    assert cell(area, 1, "name", Qt.ItemDataRole.BackgroundRole) is None
+    code = next(p.code for p in window.workspace.team.salespeople() if p.name == "王强")
+    window.set_me(code)  # View › I am…
+    assert area.me == team[1]["wang"]
+    assert cell(area, 1, "name") == "王强 (me)"
+    assert cell(area, 1, "revenue", Qt.ItemDataRole.BackgroundRole) is not None
+    assert cell(area, 1, "revenue", Qt.ItemDataRole.FontRole).bold()
+    assert cell(area, 0, "revenue", Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_double_clicks_open_the_lists_behind_the_numbers(open_window, team, qtbot):
+    path, people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    area.table.doubleClicked.emit(area.model.index(0, column(AT_RISK)))  # 李娜's 2 customers at risk
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: names(window) == ["上海华信贸易有限公司", "Brown Foods Ltd"])  # riskiest first
+    assert window.customers.current_filter().owner_id == people["li"]
+
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.table.doubleClicked.emit(area.model.index(0, column("overdue_now")))
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: window.customers.current_filter().follow_up == "overdue")  # the filter bar's debounce
+    flt = window.customers.current_filter()
+    assert (flt.owner_id, flt.min_risk) == (people["li"], None)  # (overdue as of the real today: none in 2027)
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.table.doubleClicked.emit(area.model.index(0, column("a_coverage")))
+    qtbot.waitUntil(lambda: window.customers.current_filter().tiers == ("A",))
+    assert window.customers.current_filter().owner_id == people["li"]
+    qtbot.waitUntil(lambda: sorted(names(window)) == ["Brown Foods Ltd", "上海华信贸易有限公司"])
+
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.table.doubleClicked.emit(area.model.index(0, column("response_median")))  # the feedback behind it
+    assert window.tabs.currentWidget() is window.feedback_tab
+    flt = window.feedback.current_filter()
+    assert (flt.owner_id, flt.received_from, flt.received_to) == (people["li"], START, END)
+    qtbot.waitUntil(lambda: window.feedback.paged.rowCount() == 2)
+
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    visits = area.model.index(0, column("visits_done"))
+    assert area.model.request_at(visits) is None  # no list behind it yet: nothing happens
+    area.table.doubleClicked.emit(visits)
+    assert window.tabs.currentWidget() is window.dashboard_tab
+
+
+def test_the_charts_show_each_salesperson_and_the_targets(open_window, team, qtbot):
+    window, _prompter = open_window(team[0], detail=False)
+    area = dashboard(window, qtbot)
+    assert set(area.chart_views) == {"visitsChart", "revenueChart", "paretoChart", "atRiskChart", "responseChart"}
+    from PySide6.QtCharts import QBarSeries, QLineSeries
+
+    for name in ("visitsChart", "revenueChart"):
+        chart = area.chart_views[name].chart()
+        bars = [s for s in chart.series() if isinstance(s, QBarSeries)]
+        lines = [s for s in chart.series() if isinstance(s, QLineSeries)]
+        assert len(bars) == 1 and bars[0].count() == 3  # one bar set per salesperson
+        assert len(lines) == 1  # the average target
+    visits = next(s for s in area.chart_views["visitsChart"].chart().series() if isinstance(s, QBarSeries))
+    assert [s.label() for s in visits.barSets()] == ["李娜", "王强", "赵六"]
+    assert [visits.barSets()[0].at(0), visits.barSets()[1].at(0)] == [2, 0]
+    at_risk = next(s for s in area.chart_views["atRiskChart"].chart().series() if isinstance(s, QBarSeries))
+    assert [at_risk.barSets()[0].at(i) for i in range(3)] == [2, 1, 0]
+    response = area.chart_views["responseChart"].chart().series()
+    assert len(response) == 2  # medians and the 24 h target
+    assert area.findChild(type(area.chart_views["paretoChart"]), "paretoChart") is not None
+    at_risk.barSets()[0].clicked.emit(1)  # 王强's bar: his customers at risk
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: names(window) == ["曾伟"])
+
+
+class HeldRunner:
+    """Starts nothing until told: what a slow worker thread looks like to the tab."""
+
+    def __init__(self) -> None:
+        self.tasks: list[Task] = []
+
+    def start(self, task: Task) -> Task:
+        self.tasks.append(task)
+        return task
+
+    def wait(self) -> None:
+        pass
+
+
+def test_counting_runs_off_the_ui_thread_and_a_newer_request_wins(qtbot, prefs, team):
+    from keepclient.app import open_workspace
+
+    ws = open_workspace(team[0])
+    runner = HeldRunner()
+    area = DashboardArea(prefs, runner, today=lambda: TODAY)  # type: ignore[arg-type]
+    qtbot.addWidget(area)
+    area.show()
+    area.show_workspace(ws)
+    assert area.counting and area.status.text() == "Counting…"
+    assert area.period.isEnabled() and area.table.isEnabled()  # usable meanwhile
+    area.period.set_period(CUSTOM, START, END)
+    older, newer = runner.tasks
+    newer.run()
+    assert area.data.report.start == START and not area.counting
+    older.run()  # late: dropped
+    assert area.data.report.start == START
+    assert cell(area, 0, "visits_planned") == "3"
+    ws.close()
+
+
+def test_a_read_only_database_still_shows_the_dashboard(open_window, team, qtbot, monkeypatch):
+    monkeypatch.setattr(connection, "is_read_only", lambda _path: True)
+    window, _prompter = open_window(team[0], detail=False)
+    assert window.workspace.read_only
+    area = dashboard(window, qtbot)
+    assert area.read_only
+    assert cell(area, 0, "visits_planned") == "3" and cell(area, 0, AT_RISK) == "2"
+    assert area.period.isEnabled() and area.scope.isEnabled()
+
+
+def test_saves_elsewhere_are_counted_again_once(open_window, team, qtbot):
+    from keepclient.services.changes import Change, Topic
+
+    path, people, ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    ws = window.workspace
+    ws.visits.plan(ids["zeng"], start=dt.datetime(2027, 3, 30, 10), salesperson_id=people["wang"])
+    window.tabs.setCurrentWidget(window.customers)  # heard while hidden: counted when shown again
+    ws.changes.announce(Change.of(Topic.VISITS))
+    ws.changes.announce(Change.of(Topic.VISITS))
+    assert cell(area, 1, "visits_planned") == "2"
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    qtbot.waitUntil(lambda: cell(area, 1, "visits_planned") == "3")
+    ws.team.add("孙八")  # a new colleague: offered in the scope menu, and a row of their own
+    window.team_changed()
+    qtbot.waitUntil(lambda: "孙八" in shown_rows(area))
+    assert "孙八" in [a.text() for a in area.scope.people.values()]
+
+
+def test_an_empty_database_shows_the_team_total_only(make_window, tmp_path, qtbot):
+    window, _prompter = make_window(ask_team=False)
+    assert window.open_workspace(tmp_path / "empty.db", offer_demo=False, create=True)
+    area = dashboard(window, qtbot)
+    assert shown_rows(area) == ["Whole team"] and cell(area, 0, "visits_planned") == "0"
+    assert cell(area, 0, "retention") == "–"
+    assert len(area.chart_views) == 5

@@ -51,7 +51,8 @@ def run_kpi_report(ws: Any, args: argparse.Namespace, out: Any) -> int:
     if args.pdf:
         from keepclient.printing.kpi_report import write_kpi_report_pdf
 
-        pages = write_kpi_report_pdf(args.pdf, report, paper=args.paper, language=out.language)
+        colors = {person.id: person.color for person in ws.team.salespeople(active_only=False)}
+        pages = write_kpi_report_pdf(args.pdf, report, paper=args.paper, language=out.language, colors=colors)
         out.say(QT_TRANSLATE_NOOP("cli", "KPI report ({pages} pages) written to {path}"), pages=pages, path=args.pdf)
     else:
         from keepclient.exporting.kpis import translated_labels, write_kpi_report_xlsx

@@ -162,196 +162,201 @@
 <context>
     <name>CalendarArea</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="182"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="263"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="264"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="182"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
         <source>Today (Ctrl+T, Alt+Home)</source>
         <translation>今天（Ctrl+T、Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="184"/>
         <source>Previous (Alt+Left, Page Up)</source>
         <translation>上一个（Alt+左、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="184"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="185"/>
         <source>Next (Alt+Right, Page Down)</source>
         <translation>下一个（Alt+右、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="185"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="270"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="271"/>
         <source>Go to date…</source>
         <translation>转到日期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="185"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation>转到某一天（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="204"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="204"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="204"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="206"/>
         <source>Agenda</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="215"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="216"/>
         <source>Care</source>
         <translation>关怀</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="216"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="217"/>
         <source>Show the holidays the team observes and contacts&apos; birthdays (File › Care settings… chooses the holidays)</source>
         <translation>显示团队关注的节日和联系人的生日（在“文件 › 关怀设置…”中选择节日）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="221"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="222"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="221"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="222"/>
         <source>Plan a visit at the selected time (Enter)</source>
         <translation>在所选时间安排拜访（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="224"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="223"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="224"/>
         <source>Show the customers due for follow-up</source>
         <translation>显示需要跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="226"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="227"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="226"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="227"/>
         <source>Print schedules, route sheets and the month</source>
         <translation>打印日程表、路线单和月历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="228"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="229"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="228"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="229"/>
         <source>Export visits, team settings</source>
         <translation>导出拜访、团队设置</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="231"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="232"/>
         <source>Export visits as .ics…</source>
         <translation>将拜访导出为 .ics…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="232"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="233"/>
         <source>Follow-up cadence…</source>
         <translation>跟进周期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="264"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="266"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="265"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="267"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="265"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="268"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="266"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="269"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="271"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="272"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="273"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="274"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="275"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="276"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="613"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="631"/>
         <source>Birthday: %1 (%2)</source>
         <translation>生日：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="618"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="636"/>
         <source>%1 birthdays</source>
         <translation>%1 个生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="634"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="652"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="635"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="653"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="637"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="655"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="644"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="662"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="645"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="663"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="646"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="664"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="647"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="665"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="651"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="665"/>
+        <source>No visits in this period.</source>
+        <translation>此期间没有拜访。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/area.py" line="669"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="666"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="686"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -1569,89 +1574,124 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="91"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="98"/>
         <source>&amp;Salespeople:</source>
         <translation>业务员(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="185"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="104"/>
+        <source>Print &amp;report…</source>
+        <translation>打印报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="106"/>
+        <source>The KPI report of this period and these salespeople: a team page and a page per salesperson, with charts; print it or save it as PDF</source>
+        <translation>本期间、所选业务员的 KPI 报告：一页团队汇总，每位业务员各一页，附图表；可打印或另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="221"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="199"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="235"/>
         <source>%1 – %2, counted at %3</source>
         <translation>%1 – %2，统计于 %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="288"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="346"/>
         <source>Average target</source>
         <translation>平均目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="298"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="356"/>
         <source>Thousand %1</source>
         <translation>千%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="301"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="359"/>
         <source>Visits done per month</source>
         <translation>每月完成拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="304"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="362"/>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="306"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="364"/>
         <source>Revenue per month</source>
         <translation>每月收入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="316"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="374"/>
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="319"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="377"/>
         <source>Customers at risk by owner</source>
         <translation>各负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="320"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
         <source>At risk now</source>
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="320"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="324"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="383"/>
         <source>First response to feedback (median hours)</source>
         <translation>反馈首次响应（中位数，小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="325"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="384"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="326"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
         <source>Target (%1 h)</source>
         <translation>目标（%1 小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="328"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="387"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="331"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="390"/>
         <source>Click a bar to list that owner&apos;s customers at risk</source>
         <translation>点击柱形列出该负责人的风险客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
+        <source>Click a point to list the feedback received that month</source>
+        <translation>点击数据点列出当月收到的反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="414"/>
+        <source>Whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="414"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="421"/>
+        <source>Average satisfaction per month</source>
+        <translation>每月平均满意度</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="422"/>
+        <source>Score (1-5)</source>
+        <translation>评分（1–5）</translation>
     </message>
 </context>
 <context>
@@ -2643,47 +2683,47 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="211"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="214"/>
         <source>Hand over customers</source>
         <translation>移交客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="216"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="219"/>
         <source>%1 (inactive)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="227"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="230"/>
         <source>Their planned visits from now on and their open feedback items of these customers go along. Several colleagues share the customers evenly. Edit › Undo takes it back.</source>
         <translation>这些客户今后已安排的拜访和未结反馈也会一并移交。选择多位同事时客户平均分配。可用“编辑 › 撤销”收回。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="231"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="234"/>
         <source>Hand over</source>
         <translation>移交</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="233"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="236"/>
         <source>From</source>
         <translation>移交人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="234"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="237"/>
         <source>To</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="272"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="275"/>
         <source>All their customers (%1)</source>
         <translation>其全部客户（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="274"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="277"/>
         <source>Only their customers in the list&apos;s current filter (no filter set)</source>
         <translation>仅列表当前筛选中的其客户（未设置筛选）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="278"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="281"/>
         <source>Only their customers in the list&apos;s current filter (%1)</source>
         <translation>仅列表当前筛选中的其客户（%1）</translation>
     </message>
@@ -3698,41 +3738,88 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <source>At risk now</source>
         <translation>当前有风险</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="76"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="78"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="80"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="82"/>
+        <source>Double-click: their visits in the period in the Calendar&apos;s agenda, each with its status.</source>
+        <translation>双击：在拜访日历的列表视图中显示其本期的拜访及各自状态。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="84"/>
+        <source>Double-click: shows the feedback they own received in the period (the visits&apos; scores are in the Calendar).</source>
+        <translation>双击：显示其负责的、本期收到的反馈（拜访的评分见拜访日历）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="87"/>
+        <source>Double-click: shows all their customers (the list cannot filter by the day added).</source>
+        <translation>双击：显示其全部客户（列表无法按添加日期筛选）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="89"/>
+        <source>Double-click: shows their lost customers (the Win back view), also those lost before the period.</source>
+        <translation>双击：显示其流失客户（“挽回客户”视图），也包括本期之前流失的。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="92"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="94"/>
+        <source>Double-click: shows their customers by revenue in the last 12 months, highest first.</source>
+        <translation>双击：按近 12 个月收入从高到低显示其客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="96"/>
+        <source>Double-click: shows their customers by last order, latest first.</source>
+        <translation>双击：按最近订单从新到旧显示其客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="98"/>
+        <source>Double-click: shows their customers by next follow-up, soonest first.</source>
+        <translation>双击：按下次跟进日期从近到远显示其客户。</translation>
+    </message>
+</context>
+<context>
+    <name>KpiReportPreview</name>
+    <message>
+        <location filename="../../keepclient/ui/kpi_report_preview.py" line="39"/>
+        <source>KPI report</source>
+        <translation>KPI 报告</translation>
+    </message>
 </context>
 <context>
     <name>KpiTableModel</name>
     <message>
-        <location filename="../../keepclient/ui/dashboard/table_model.py" line="80"/>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="87"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/table_model.py" line="116"/>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="123"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/table_model.py" line="116"/>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="123"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/table_model.py" line="117"/>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="124"/>
         <source>%1 (inactive)</source>
         <translation>%1（已停用）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/table_model.py" line="118"/>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="125"/>
         <source>%1 (me)</source>
         <translation>%1（我）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/table_model.py" line="153"/>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="160"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/table_model.py" line="175"/>
+        <location filename="../../keepclient/ui/dashboard/table_model.py" line="184"/>
         <source>Counted: %1</source>
         <translation>计算方式：%1</translation>
     </message>
@@ -5337,7 +5424,7 @@ Customer follow-up for small sales teams.</source>
         <translation>日历中的颜色</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="183"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="186"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -5605,99 +5692,99 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TeamDialog</name>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="302"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="305"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="312"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="312"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="312"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="309"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="312"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="310"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="313"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="319"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="322"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="320"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="323"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="321"/>
-        <location filename="../../keepclient/ui/team_dialog.py" line="388"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="324"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="391"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="322"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="325"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="356"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="359"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="356"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="359"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="387"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="390"/>
         <source>&amp;Reactivate</source>
         <translation>重新启用(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="396"/>
-        <location filename="../../keepclient/ui/team_dialog.py" line="460"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="399"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="463"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="477"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="480"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="478"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="481"/>
         <source>%1 still has %2 customers. They stay %1&apos;s until handed over (Hand over customers…). Deactivate anyway?</source>
         <translation>%1 名下还有 %2 个客户。在移交（移交客户…）之前，这些客户仍归 %1。仍要停用吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="540"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="543"/>
         <source>Nothing to hand over.</source>
         <translation>没有可移交的客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="543"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="546"/>
         <source>Hand over %n customer(s) of %1</source>
         <translation>移交 %1 的 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/team_dialog.py" line="549"/>
+        <location filename="../../keepclient/ui/team_dialog.py" line="552"/>
         <source>%1 customers, %2 planned visits and %3 open feedback items handed over.</source>
         <translation>已移交 %1 个客户、%2 次已安排的拜访和 %3 条未结反馈。</translation>
     </message>
@@ -5895,7 +5982,6 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/views_sidebar.py" line="37"/>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="45"/>
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
@@ -5911,7 +5997,6 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="48"/>
         <source>A customers</source>
         <translation>A 类客户</translation>
     </message>
@@ -6637,17 +6722,17 @@ Customer follow-up for small sales teams.</source>
         <translation>修改方法：keepclient risk-settings 名称=值 …（占比和降幅用小数表示：0.8 即 80%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_kpis.py" line="55"/>
+        <location filename="../../keepclient/cli_kpis.py" line="56"/>
         <source>KPI report ({pages} pages) written to {path}</source>
         <translation>KPI 报告（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_kpis.py" line="62"/>
+        <location filename="../../keepclient/cli_kpis.py" line="63"/>
         <source>KPI report written to {path}</source>
         <translation>KPI 报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_kpis.py" line="63"/>
+        <location filename="../../keepclient/cli_kpis.py" line="64"/>
         <source>{count} salespeople, {first} to {last}.</source>
         <translation>{count} 名业务员，{first} 至 {last}。</translation>
     </message>
@@ -7861,7 +7946,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
-        <location filename="../../keepclient/printing/kpi_report.py" line="70"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="98"/>
         <source>{value} h</source>
         <translation>{value} 小时</translation>
     </message>
@@ -7871,64 +7956,119 @@ Customer follow-up for small sales teams.</source>
         <translation>{value} 天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="26"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="37"/>
         <source>KPI report {first} – {last}</source>
         <translation>KPI 报告 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="27"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="38"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="28"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="39"/>
         <source>{count} salespeople; overdue counted on {today}</source>
         <translation>{count} 名业务员；逾期按 {today} 计算</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="29"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="40"/>
         <source>Code {code}; monthly targets: revenue {revenue}, visits {visits}</source>
         <translation>代码 {code}；月度目标：收入 {revenue}，拜访 {visits} 次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="30"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="41"/>
         <source>{name} (inactive)</source>
         <translation>{name}（已停用）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="31"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="42"/>
         <source>KPI</source>
         <translation>KPI</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="32"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="43"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="33"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="44"/>
         <source>How it was counted</source>
         <translation>计算方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="34"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="45"/>
         <source>{value} of {target} target ({share})</source>
         <translation>{value}，目标 {target}（{share}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="35"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="46"/>
         <source>Visits done {visits}; revenue {revenue}</source>
         <translation>完成拜访 {visits} 次；收入 {revenue}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="36"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="47"/>
         <source>targets: {visits} visits, {revenue}</source>
         <translation>目标：拜访 {visits} 次，{revenue}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/kpi_report.py" line="37"/>
+        <location filename="../../keepclient/printing/kpi_report.py" line="48"/>
         <source>Revenue {revenue}; visits done {visits}; follow-up on time {share}</source>
         <translation>收入 {revenue}；完成拜访 {visits} 次；按时回访率 {share}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="49"/>
+        <source>Visits done per month</source>
+        <translation>每月完成拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="50"/>
+        <source>Revenue per month ({currency})</source>
+        <translation>每月收入（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="51"/>
+        <source>Revenue against target per salesperson ({currency}), highest attainment first</source>
+        <translation>各业务员收入与目标对比（{currency}），完成率最高的在前</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="53"/>
+        <source>Revenue per salesperson ({currency}), highest first</source>
+        <translation>各业务员收入（{currency}），最高的在前</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="54"/>
+        <source>Team total</source>
+        <translation>团队合计</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="55"/>
+        <source>Team total (bars)</source>
+        <translation>团队合计（柱形）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="56"/>
+        <source>Top {count} salespeople (lines)</source>
+        <translation>前 {count} 名业务员（折线）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="57"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="58"/>
+        <source>Visits done</source>
+        <translation>完成拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="59"/>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/kpi_report.py" line="60"/>
+        <source>{value} ({share} of target)</source>
+        <translation>{value}（目标的 {share}）</translation>
     </message>
 </context>
 </TS>

@@ -9,12 +9,23 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
+from PySide6.QtPdf import QPdfDocument
 
 from tests.integration.test_cli import run
-from tests.printing.conftest import read_pdf
+from tests.printing.conftest import colored_pixels, read_pdf
 from tests.unit.services.test_kpis import build_team
 
 PERIOD = ("--from", "2027-03-01", "--to", "2027-03-31", "--today", "2027-04-10")
+
+
+def render_page(path: Path, page: int) -> QImage:
+    document = QPdfDocument()
+    document.load(str(path))
+    image = document.render(page, QSize(612, 792))
+    document.close()
+    return image
 
 
 @pytest.fixture
@@ -67,7 +78,25 @@ def test_the_pdf_has_a_team_page_and_a_page_per_salesperson_in_chinese(team_db: 
     assert "李娜" in pages[1].text and "代码 LN" in pages[1].text and "拜访 10 次" in pages[1].text
     assert "2/4" in pages[1].text and "1700.00，目标 10000.00" in pages[1].text
     assert "王强" in pages[2].text and "赵六（已停用）" in pages[3].text
+    assert pages[0].has("3月") and pages[1].has("3月")  # the charts' month names, in Chinese
     assert not target.with_name(target.name + ".tmp").exists()
+    # the charts are drawn in the salespeople's calendar colours: 李娜's on the team page and on her own page
+    li_color = "#4e79a7"
+    assert colored_pixels(render_page(target, 0), li_color) > 30
+    assert colored_pixels(render_page(target, 1), li_color) > 30
+    assert colored_pixels(render_page(target, 2), li_color) == 0  # 王强's page: his colour, not hers
+    assert colored_pixels(render_page(target, 2), "#f28e2b") > 30
+
+
+def test_the_pdf_has_its_charts_in_english(team_db: Path, tmp_path: Path, qapp):
+    target = tmp_path / "kpi-en.pdf"
+    result = run("--db", str(team_db), "kpi-report", "--from", "2027-01-01", "--to", "2027-03-31", "--today",
+                 "2027-04-10", "--pdf", str(target))
+    assert result.returncode == 0, result.stderr
+    pages = read_pdf(target)
+    assert pages[0].has("Visits done per month", "Revenue per month (CNY)", "Revenue against target")
+    assert pages[0].has("Jan", "Feb", "Mar", "2027", "Target")
+    assert pages[1].has("李娜", "Visits done per month", "Target")
 
 
 def test_only_chosen_salespeople_and_json(team_db: Path):

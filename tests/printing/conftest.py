@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtPdf import QPdfDocument
 
 
@@ -33,6 +34,20 @@ def read_pdf(path: Path) -> list[PdfPage]:
         pages.append(PdfPage(document.getAllText(index).text(), size.width(), size.height()))
     document.close()
     return pages
+
+
+def colored_pixels(image: QImage, color: str, tolerance: int = 12) -> int:
+    """How many pixels of `image` (halved) are `color`, give or take `tolerance` per channel: a chart's bars."""
+    want = QColor(color)
+    small = image.scaled(image.width() // 2, image.height() // 2)
+    found = 0
+    for y in range(small.height()):
+        for x in range(small.width()):
+            pixel = small.pixelColor(x, y)
+            if (abs(pixel.red() - want.red()) <= tolerance and abs(pixel.green() - want.green()) <= tolerance
+                    and abs(pixel.blue() - want.blue()) <= tolerance):
+                found += 1
+    return found
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from keepclient.db import connection
+from keepclient.domain.types import CustomerFilter
 from keepclient.ui.dashboard.area import DashboardArea
 from keepclient.ui.dashboard.definitions import AT_RISK
 from keepclient.ui.dashboard.periods import CUSTOM, MONTH
@@ -165,17 +166,81 @@ def test_double_clicks_open_the_lists_behind_the_numbers(open_window, team, qtbo
     assert (flt.owner_id, flt.received_from, flt.received_to) == (people["li"], START, END)
     qtbot.waitUntil(lambda: window.feedback.paged.rowCount() == 2)
 
+
+def test_visit_figures_open_the_calendars_agenda_of_the_period(open_window, team, qtbot):
+    path, people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    assert "Calendar's agenda" in cell(area, 0, "visits_done", Qt.ItemDataRole.ToolTipRole)
+    area.table.doubleClicked.emit(area.model.index(0, column("visits_done")))  # 李娜's: 3 planned in March
+    assert window.tabs.currentWidget() is window.calendar_tab
+    calendar = window.calendar
+    assert calendar.view == "agenda" and calendar.people.chosen() == [people["li"]]
+    assert calendar.range == (START, END + dt.timedelta(days=1))
+    assert "3/1/27" in calendar.period.text() and "3/31/27" in calendar.period.text()
+    agenda = calendar.agenda.agenda
+    statuses = [agenda.data(agenda.index(row, 6)) for row in range(agenda.rowCount())]
+    assert statuses == ["Done", "Done", "Planned"]  # each visit's status in its column
+
     window.tabs.setCurrentWidget(window.dashboard_tab)
-    visits = area.model.index(0, column("visits_done"))
-    assert area.model.request_at(visits) is None  # no list behind it yet: nothing happens
-    area.table.doubleClicked.emit(visits)
+    area.table.doubleClicked.emit(area.model.index(1, column("visits_missed")))  # 王强's missed and cancelled
+    assert calendar.people.chosen() == [people["wang"]]
+    assert sorted(agenda.data(agenda.index(row, 6)) for row in range(agenda.rowCount())) == ["Cancelled", "Missed"]
+    calendar.go(1)  # moving on: whole weeks again
+    assert calendar.range[1] - calendar.range[0] == dt.timedelta(days=7)
+
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.table.doubleClicked.emit(area.model.index(3, column("visits_planned")))  # the whole team's
+    assert calendar.people.chosen() is None and calendar.visit_count() == 5
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.table.doubleClicked.emit(area.model.index(2, column("visits_planned")))  # 赵六: deactivated, not offered
+    assert window.tabs.currentWidget() is window.dashboard_tab
+
+
+@pytest.mark.parametrize(("key", "row", "expected"), [
+    ("new_customers", 0, CustomerFilter(owner_id=0, sort="name")),
+    ("lost_customers", 2, CustomerFilter(owner_id=0, stages=("lost",), sort="ltv", descending=True)),
+    ("revenue", 0, CustomerFilter(owner_id=0, sort="revenue_12m", descending=True)),
+    ("average_order_value", 0, CustomerFilter(owner_id=0, sort="revenue_12m", descending=True)),
+    ("retention", 0, CustomerFilter(owner_id=0, sort="last_order", descending=True)),
+    ("follow_up_on_time", 0, CustomerFilter(owner_id=0, sort="next_follow_up")),
+])
+def test_customer_figures_open_that_owners_customers(open_window, team, qtbot, key, row, expected):
+    path, _people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    owner = area.model.row_of(row).salesperson_id
+    assert "Double-click: shows" in cell(area, row, key, Qt.ItemDataRole.ToolTipRole)
+    area.table.doubleClicked.emit(area.model.index(row, column(key)))
+    assert window.tabs.currentWidget() is window.customers
+    wanted = expected._replace(owner_id=owner)
+    qtbot.waitUntil(lambda: window.customers.current_filter() == wanted)
+    shown = {"new_customers": ["Brown Foods Ltd", "上海华信贸易有限公司", "新客户", "张伟"],
+             "lost_customers": ["单丽"]}.get(key, ["Brown Foods Ltd", "上海华信贸易有限公司", "新客户", "张伟"])
+    qtbot.waitUntil(lambda: sorted(names(window)) == sorted(shown))
+
+
+def test_enter_on_a_cell_opens_its_list(open_window, team, qtbot):
+    path, people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    area.table.setFocus()
+    area.table.setCurrentIndex(area.model.index(0, column("overdue_now")))
+    qtbot.keyClick(area.table, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: window.customers.current_filter().follow_up == "overdue")
+    assert window.customers.current_filter().owner_id == people["li"]
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.table.setCurrentIndex(area.model.index(0, column("name")))  # no list behind a name: nothing happens
+    qtbot.keyClick(area.table, Qt.Key.Key_Enter)
     assert window.tabs.currentWidget() is window.dashboard_tab
 
 
 def test_the_charts_show_each_salesperson_and_the_targets(open_window, team, qtbot):
     window, _prompter = open_window(team[0], detail=False)
     area = dashboard(window, qtbot)
-    assert set(area.chart_views) == {"visitsChart", "revenueChart", "paretoChart", "atRiskChart", "responseChart"}
+    assert set(area.chart_views) == {"visitsChart", "revenueChart", "paretoChart", "atRiskChart", "satisfactionChart",
+                                     "responseChart"}
     from PySide6.QtCharts import QBarSeries, QLineSeries
 
     for name in ("visitsChart", "revenueChart"):
@@ -268,4 +333,74 @@ def test_an_empty_database_shows_the_team_total_only(make_window, tmp_path, qtbo
     area = dashboard(window, qtbot)
     assert shown_rows(area) == ["Whole team"] and cell(area, 0, "visits_planned") == "0"
     assert cell(area, 0, "retention") == "–"
-    assert len(area.chart_views) == 5
+    assert len(area.chart_views) == 6
+
+
+def line_points(area: DashboardArea) -> dict[str, list[tuple[float, float]]]:
+    from PySide6.QtCharts import QLineSeries
+
+    series = area.chart_views["satisfactionChart"].chart().series()
+    return {s.name(): [(p.x(), p.y()) for p in s.points()] for s in series if isinstance(s, QLineSeries)}
+
+
+def test_the_satisfaction_trend_shows_each_months_average(open_window, team, qtbot):
+    path, people, ids = team
+    from keepclient.services.workspace import Workspace
+
+    ws = Workspace.open(path, user="tester")  # 王强 scores a February visit 2; March: 李娜's 5, 3 and feedback 4
+    vid = ws.visits.plan(ids["zeng"], start=dt.datetime(2027, 2, 10, 10), salesperson_id=people["wang"])[0]
+    ws.visits.log_outcome(vid, version=ws.visits.get(vid).version, status="done", satisfaction=2)
+    ws.close()
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    area.period.set_period(CUSTOM, dt.date(2027, 2, 1), END)
+    qtbot.waitUntil(lambda: area.data.report.start.month == 2)
+    assert line_points(area) == {"Whole team": [(0.0, 2.0), (1.0, 4.0)]}  # Feb, Mar; the whole team's line only
+    chart = area.chart_views["satisfactionChart"].chart()
+    assert chart.title() == "Average satisfaction per month"
+    assert [a.categories() for a in chart.axes(Qt.Orientation.Horizontal)] == [["Feb", "Mar"]]
+    assert [(a.min(), a.max()) for a in chart.axes(Qt.Orientation.Vertical)] == [(1.0, 5.0)]
+
+    area.scope.choose([people["li"], people["wang"]])
+    qtbot.waitUntil(lambda: len(area.data.report.rows) == 2)
+    assert line_points(area) == {"Total": [(0.0, 2.0), (1.0, 4.0)], "李娜": [(1.0, 4.0)], "王强": [(0.0, 2.0)]}
+    area.scope.choose([people["wang"]])
+    qtbot.waitUntil(lambda: len(area.data.report.rows) == 1)
+    assert line_points(area) == {"Total": [(0.0, 2.0)], "王强": [(0.0, 2.0)]}
+
+
+def test_a_point_of_the_satisfaction_trend_lists_that_months_feedback(open_window, team, qtbot):
+    from PySide6.QtCharts import QLineSeries
+    from PySide6.QtCore import QPointF
+
+    path, people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    area.scope.choose([people["li"]])
+    qtbot.waitUntil(lambda: len(area.data.report.rows) == 1)
+    lines = [s for s in area.chart_views["satisfactionChart"].chart().series() if isinstance(s, QLineSeries)]
+    assert [s.name() for s in lines] == ["Total", "李娜"]
+    lines[0].clicked.emit(QPointF(0, 4.0))  # the total of the chosen: no single owner's list
+    assert window.tabs.currentWidget() is window.dashboard_tab
+    lines[1].clicked.emit(QPointF(0, 4.0))
+    assert window.tabs.currentWidget() is window.feedback_tab
+    flt = window.feedback.current_filter()
+    assert (flt.owner_id, flt.received_from, flt.received_to) == (people["li"], START, END)
+    qtbot.waitUntil(lambda: window.feedback.paged.rowCount() == 2)
+
+
+def test_print_report_previews_the_figures_on_show(open_window, team, qtbot):
+    """Print report… opens the KPI report's preview for the shown period: the team page and one per salesperson."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
+
+    path, _people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    area.print_button.click()
+    preview = area.findChild(QPrintPreviewDialog)
+    assert preview is not None and preview.isVisible()
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() >= 4)
+    assert widget.pageCount() == 4  # the team page, 李娜, 王强, 赵六
+    with qtbot.waitSignal(preview.finished):
+        preview.reject()

@@ -86,6 +86,7 @@ class CalendarArea(QWidget):
         self.current_day = self.today
         self.selected_id: int | None = None
         self.range = periods.period(self.view, self.current_day, self.first_weekday)
+        self.span: tuple[dt.date, dt.date] | None = None  # days [start, end) the agenda lists instead of a week
         self.visits: list[VisitItem] = []
         self.by_day: dict[dt.date, list[VisitItem]] = {}
         self.counts: dict[dt.date, int] = {}
@@ -406,6 +407,7 @@ class CalendarArea(QWidget):
 
     # -- navigation ----------------------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
+        self.span = None
         self.view = view
         self.settings.view = view
         self.refresh()
@@ -422,6 +424,7 @@ class CalendarArea(QWidget):
     def go(self, direction: int) -> None:
         """Previous (-1) or next (+1) day, week or month."""
         self.current_day = periods.step(self.view, self.current_day, direction)
+        self.span = None
         self.selected_id = None
         self.refresh()
 
@@ -430,8 +433,23 @@ class CalendarArea(QWidget):
 
     def go_to(self, day: dt.date) -> None:
         self.current_day = day
+        self.span = None
         self.selected_id = None
         self.refresh()
+
+    def show_agenda(self, salesperson_ids: list[int] | None, start: dt.date, end: dt.date) -> bool:
+        """The agenda of these salespeople (None: everyone) from `start` to `end` (days included), each visit with
+        its status: what a dashboard figure counted. Moving on or another view goes back to whole weeks. False
+        (nothing changed) when one of them is not offered by the salesperson filter (deactivated)."""
+        if salesperson_ids is not None and not set(salesperson_ids) <= set(self.people.person_actions):
+            return False
+        self.view = self.settings.view = "agenda"
+        self.span = (start, end + dt.timedelta(days=1))
+        self.current_day, self.selected_id = start, None
+        self.people.set_chosen(salesperson_ids)  # shows the span (_people_changed)
+        self._show_view_button()
+        self.current_view().setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def open_day(self, day: dt.date) -> None:
         """A day's number in the month, or its name in the week, was clicked: show that day alone."""
@@ -453,7 +471,7 @@ class CalendarArea(QWidget):
     def select(self, day: dt.date, visit_id: int | None) -> None:
         """A view's selection moved (mouse or keys); leaving the period shows the next one."""
         self.current_day, self.selected_id = day, visit_id
-        if periods.period(self.view, day, self.first_weekday) != self.range:
+        if (self.span or periods.period(self.view, day, self.first_weekday)) != self.range:
             self.refresh()
 
     def selected_visit(self) -> VisitItem | None:
@@ -524,7 +542,7 @@ class CalendarArea(QWidget):
     # -- reading and showing ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the period around the current day once and show it in the current view."""
-        self.range = start, end = periods.period(self.view, self.current_day, self.first_weekday)
+        self.range = start, end = self.span or periods.period(self.view, self.current_day, self.first_weekday)
         self.period.setText(self._period_text())
         self.visits, self.by_day, self.counts, self.care, self.crowded, self.total = [], {}, {}, {}, {}, 0
         failed = None
@@ -644,7 +662,7 @@ class CalendarArea(QWidget):
             "day": self.tr("No visits this day. Double-click a free time to plan one."),
             "week": self.tr("No visits this week. Double-click a free time to plan one."),
             "month": self.tr("No visits this month."),
-            "agenda": self.tr("No visits this week."),
+            "agenda": self.tr("No visits this week.") if self.span is None else self.tr("No visits in this period."),
         }
         text = texts[self.view]
         if self.people.chosen() is not None:
@@ -661,6 +679,8 @@ class CalendarArea(QWidget):
         if self.view == "month":
             return f"{locale.standaloneMonthName(day.month, QLocale.FormatType.LongFormat)} {day.year}"
         last = end - dt.timedelta(days=1)
+        if self.span is not None:
+            return f"{date_text(start)} – {date_text(last)}"
         middle = start + dt.timedelta(days=3)  # the ISO week most of the shown days belong to
         week = QDate(middle.year, middle.month, middle.day).weekNumber()[0]
         return f"{date_text(start)} – {date_text(last)}  ·  " + self.tr("Week %1").replace("%1", str(week))

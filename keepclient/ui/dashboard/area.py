@@ -1,28 +1,32 @@
 """The Dashboard tab: the team KPIs (services/kpis) for a period and the whole team or chosen salespeople, in a
 sortable table (one row per salesperson, the total at the bottom, my row highlighted) above charts: monthly visits
 done and revenue per salesperson with their targets, the revenue Pareto curve, customers at risk by owner and
-first-response medians against the target.
+the average satisfaction per month (the team's, and each chosen salesperson's) and first-response medians against
+the target.
 
 Counting runs off the UI thread (`Task`); the tab stays usable and says "Counting…" meanwhile, and a newer request
 supersedes an older one (a late result of an older one is dropped). It follows `Workspace.changes` through
 `RefreshWhenShown` like every area, and only reads: a read-only database shows it all the same. A double-click on a
-number asks the window for the list behind it (`list_requested`, a `ListRequest`).
+number (or Enter on it) asks the window for the list behind it (`list_requested`, a `ListRequest`), as does a click
+on a bar of customers at risk or a point of the satisfaction trend.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -34,13 +38,14 @@ from keepclient.domain.errors import KeepclientError
 from keepclient.domain.kpis import KpiReport, month_keys
 from keepclient.services.changes import Change, Topic
 from keepclient.ui.dashboard.controls import PeriodBar, ScopeButton
-from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, ListRequest
+from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, FEEDBACK, ListRequest
 from keepclient.ui.dashboard.table_model import COLUMNS, KpiTableModel
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from keepclient.domain.types import SalespersonInfo
+    from keepclient.services.dashboard import MonthScores
     from keepclient.services.workspace import Workspace
     from keepclient.ui.settings import Preferences
 
@@ -55,11 +60,13 @@ class DashboardData(NamedTuple):
     at_risk: dict[int, int]  # customers at risk by owner id (0: no owner)
     revenues: list[int]  # 12-month revenue of each customer in scope, in cents (the Pareto curve)
     whole_team: bool
+    satisfaction: list[MonthScores]  # the scores by salesperson and month (the satisfaction trend)
 
 
 class DashboardArea(QWidget):
     list_requested = Signal(object)  # ListRequest
     message = Signal(str)
+    counted = Signal()  # new figures are on show (the table filled and the charts drawn; painted when laid out)
 
     def __init__(self, prefs: Preferences | None = None, runner: TaskRunner | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None) -> None:
@@ -94,6 +101,12 @@ class DashboardArea(QWidget):
         bar.addWidget(self.scope)
         bar.addStretch(1)
         bar.addWidget(self.status)
+        self.print_button = QPushButton(self.tr("Print &report…"))
+        self.print_button.setObjectName("printKpiReport")
+        self.print_button.setToolTip(self.tr("The KPI report of this period and these salespeople: a team page and "
+                                             "a page per salesperson, with charts; print it or save it as PDF"))
+        self.print_button.clicked.connect(self.print_report)
+        bar.addWidget(self.print_button)
 
         self.model = KpiTableModel(self)
         self.table = QTableView()
@@ -109,6 +122,7 @@ class DashboardArea(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(60)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.installEventFilter(self)  # Enter on a cell: as a double-click
 
         self.charts = QWidget()
         self.charts.setObjectName("dashboardCharts")
@@ -155,6 +169,19 @@ class DashboardArea(QWidget):
         return [], []
 
     # -- counting ------------------------------------------------------------------------------------------------
+    def print_report(self) -> None:
+        """The KPI report's print preview, for the figures on show (read again when a count is still running)."""
+        workspace = self.workspace
+        if workspace is None:
+            return
+        from keepclient.ui.kpi_report_preview import preview_kpi_report  # loaded when first used
+
+        start, end = self.period.period()
+        ids = self.scope.chosen()
+        shown = self.data.report if self.data is not None and not self.counting else None
+        preview_kpi_report(self, workspace, start, end, ids, today=self.today(),
+                           report=shown if shown is not None and (shown.start, shown.end) == (start, end) else None)
+
     def recompute(self) -> None:
         """Count the chosen period and scope off the UI thread; a newer request supersedes this one."""
         workspace = self.workspace
@@ -172,10 +199,19 @@ class DashboardArea(QWidget):
         if self._task is not None:
             self._task.cancel()
 
+        def extras() -> tuple[dict[int, int], list[int], list[MonthScores]]:
+            try:
+                return (workspace.dashboard.at_risk_by_owner(ids), workspace.dashboard.revenues_12m(ids),
+                        workspace.dashboard.satisfaction_by_month(start, end, ids))
+            finally:
+                workspace.release_thread()
+
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> DashboardData:
-            report = workspace.kpis.report(start, end, ids, today=today)
-            return DashboardData(report, workspace.dashboard.at_risk_by_owner(ids),
-                                 workspace.dashboard.revenues_12m(ids), ids is None)
+            with ThreadPoolExecutor(max_workers=1) as pool:  # the dashboard's own figures beside the KPIs
+                others = pool.submit(extras)
+                report = workspace.kpis.report(start, end, ids, today=today)
+                at_risk, revenues, satisfaction = others.result()
+            return DashboardData(report, at_risk, revenues, ids is None, satisfaction)
 
         task = Task(work, cleanup=workspace.release_thread)
         task.then(lambda data: self._arrived(generation, workspace, data),
@@ -199,6 +235,7 @@ class DashboardArea(QWidget):
         self.status.setText(self.tr("%1 – %2, counted at %3").replace("%1", _day(report.start)).replace(
             "%2", _day(report.end)).replace("%3", QLocale().toString(made, QLocale.FormatType.ShortFormat)))
         self._show_charts(data)
+        self.counted.emit()
 
     def _failed(self, generation: int, error: Exception) -> None:
         if generation != self._generation:
@@ -257,6 +294,27 @@ class DashboardArea(QWidget):
         request = self.model.request_at(index)
         if request is not None:
             self.list_requested.emit(request)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.table.currentIndex().isValid()):
+            self._double_clicked(self.table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _satisfaction_point(self, owners: list[int | None], line: int, month: int) -> None:
+        """A point of the satisfaction trend: the feedback of that salesperson (the team line: the whole team's)
+        received in that month of the period."""
+        if self.data is None or not 0 <= line < len(owners) or (owners[line] is None and not self.data.whole_team):
+            return
+        report = self.data.report
+        keys = month_keys(report.start, report.end)
+        if not 0 <= month < len(keys):
+            return
+        first = dt.date(int(keys[month][:4]), int(keys[month][5:7]), 1)
+        last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        self.list_requested.emit(ListRequest(FEEDBACK, owners[line], max(first, report.start), min(last, report.end)))
 
     def _at_risk_bar(self, owners: list[int | None], index: int) -> None:
         if self.data is not None and 0 <= index < len(owners) and owners[index] is not None:
@@ -319,6 +377,7 @@ class DashboardArea(QWidget):
             "atRiskChart", self.tr("Customers at risk by owner"), names,
             [BarSet(self.tr("At risk now"), at_risk, "#e65100")], axis_title=self.tr("Customers"),
             clicked=lambda _set, index: self._at_risk_bar(owners, index))
+        views["satisfactionChart"] = self._satisfaction_chart(data, keys, months, colors)
         response = [float(r["response_median"].value or 0.0) for r in rows]
         views["responseChart"] = bar_chart(
             "responseChart", self.tr("First response to feedback (median hours)"), [r.name for r in rows],
@@ -328,10 +387,40 @@ class DashboardArea(QWidget):
             axis_title=self.tr("Hours"), label_format="%.0f")
         views["paretoChart"].setMinimumHeight(views["visitsChart"].minimumHeight())
         for number, (name, view) in enumerate(views.items()):
-            view.setToolTip(self.tr("Click a bar to list that owner's customers at risk")
-                            if name == "atRiskChart" else "")
+            tips = {"atRiskChart": self.tr("Click a bar to list that owner's customers at risk"),
+                    "satisfactionChart": self.tr("Click a point to list the feedback received that month")}
+            view.setToolTip(tips.get(name, ""))
             self.chart_grid.addWidget(view, number // CHART_COLUMNS, number % CHART_COLUMNS)
         self.chart_views = views
+
+    def _satisfaction_chart(self, data: DashboardData, keys: list[str], months: list[str],
+                            colors: dict[int, str]) -> QWidget:
+        """The average satisfaction per month: the team's (the whole team, or the total of the chosen) and, when
+        salespeople are chosen, each one's; months without a score have no point."""
+        from keepclient.ui.dashboard.charts import LineSet, line_chart
+
+        sums: dict[tuple[int | None, str], list[float]] = {}
+        for scores in data.satisfaction:
+            for sid in (None, scores.salesperson_id):
+                found = sums.setdefault((sid, scores.month), [0.0, 0])
+                found[0] += scores.total
+                found[1] += scores.scores
+
+        def averages(sid: int | None) -> list[float | None]:
+            found = [sums.get((sid, key)) for key in keys]
+            return [f[0] / f[1] if f and f[1] else None for f in found]
+
+        owners: list[int | None] = [None]
+        team = self.tr("Whole team") if data.whole_team else self.tr("Total")
+        lines = [LineSet(team, averages(None), "#37474f", 3)]
+        if not data.whole_team:
+            for row in data.report.rows:
+                owners.append(row.salesperson_id)
+                lines.append(LineSet(row.name, averages(row.salesperson_id), colors.get(row.salesperson_id or 0, "")))
+        return line_chart(
+            "satisfactionChart", self.tr("Average satisfaction per month"), months, lines, low=1.0, high=5.0,
+            axis_title=self.tr("Score (1-5)"),
+            clicked=lambda line, month: self._satisfaction_point(owners, line, month))
 
 
 def _translate(context: str, text: str) -> str:

@@ -76,3 +76,54 @@ def bar_chart(name: str, title: str, categories: Sequence[str], sets: Sequence[B
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(CHART_HEIGHT)
     return view
+
+
+class LineSet(NamedTuple):
+    name: str
+    values: Sequence[float | None]  # None: nothing in that category (no point there; the line joins its neighbours)
+    color: str = ""
+    width: int = 2
+
+
+def line_chart(name: str, title: str, categories: Sequence[str], lines: Sequence[LineSet], *,
+               low: float, high: float, axis_title: str = "", label_format: str = "%.1f",
+               clicked: Callable[[int, int], None] | None = None) -> QWidget:
+    """A QChartView named `name`: each of `lines` over `categories` with its points marked, on a fixed value range
+    `low`..`high`; `clicked(line index, category index)` when a point is clicked."""
+    from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
+
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    x_axis = QBarCategoryAxis()
+    x_axis.append(list(categories))
+    y_axis = QValueAxis()
+    y_axis.setLabelFormat(label_format)
+    y_axis.setRange(low, high)
+    if axis_title:
+        y_axis.setTitleText(axis_title)
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    for number, figures in enumerate(lines):
+        line = QLineSeries()
+        line.setName(figures.name)
+        line.setPointsVisible(True)
+        for index, value in enumerate(figures.values):
+            if value is not None:
+                line.append(float(index), float(value))
+        if clicked is not None:
+            line.clicked.connect(lambda point, n=number: clicked(n, round(point.x())))
+        chart.addSeries(line)  # takes the theme's colour, kept unless the line has its own
+        pen = QPen(QColor(figures.color)) if figures.color else line.pen()
+        pen.setWidth(figures.width)
+        line.setPen(pen)
+        line.attachAxis(x_axis)
+        line.attachAxis(y_axis)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setVisible(len(lines) > 1)
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    view = QChartView(chart)
+    view.setObjectName(name)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(CHART_HEIGHT)
+    return view

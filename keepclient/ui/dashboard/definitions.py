@@ -57,12 +57,46 @@ DEFINITIONS: dict[str, str] = {
 }
 AT_RISK_CAPTION = QT_TRANSLATE_NOOP("KpiDefinitions", "At risk now")
 
-# Where a double-click on a cell leads: the Customers tab with a filter, or the Feedback tab.
+# Where a double-click on a cell (or Enter) leads: the Customers tab with a filter, the Feedback tab, or the
+# Calendar's agenda.
 OVERDUE, A_CUSTOMERS, AT_RISK_VIEW, FEEDBACK = "overdue", "a_customers", "at_risk", "feedback"
+VISITS, CUSTOMERS, LOST, BY_REVENUE, BY_LAST_ORDER, BY_FOLLOW_UP = (
+    "visits", "customers", "lost", "by_revenue", "by_last_order", "by_follow_up")
 CLICK_THROUGH: dict[str, str] = {
     "overdue_now": OVERDUE, "a_coverage": A_CUSTOMERS, AT_RISK: AT_RISK_VIEW,
     "response_median": FEEDBACK, "response_on_time": FEEDBACK, "resolution_median": FEEDBACK,
-    "resolution_on_time": FEEDBACK,
+    "resolution_on_time": FEEDBACK, "satisfaction": FEEDBACK,
+    "visits_planned": VISITS, "visits_done": VISITS, "visits_missed": VISITS, "visits_cancelled": VISITS,
+    "new_customers": CUSTOMERS, "lost_customers": LOST, "revenue": BY_REVENUE, "average_order_value": BY_REVENUE,
+    "retention": BY_LAST_ORDER, "follow_up_on_time": BY_FOLLOW_UP,
+}
+# What a double-click shows, for the columns whose definition does not say it (added to the cell's tooltip); where
+# the app has no list of exactly what was counted, the closest one, and the text says which.
+CLICK_HINTS: dict[str, str] = {
+    "visits_planned": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: their visits in the period in the Calendar's agenda, each with its status."),
+    "visits_done": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: their visits in the period in the Calendar's agenda, each with its status."),
+    "visits_missed": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: their visits in the period in the Calendar's agenda, each with its status."),
+    "visits_cancelled": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: their visits in the period in the Calendar's agenda, each with its status."),
+    "satisfaction": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: shows the feedback they own received in the period (the visits' scores are "
+                          "in the Calendar)."),
+    "new_customers": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: shows all their customers (the list cannot filter by the day added)."),
+    "lost_customers": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: shows their lost customers (the Win back view), also those lost before the "
+                          "period."),
+    "revenue": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: shows their customers by revenue in the last 12 months, highest first."),
+    "average_order_value": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: shows their customers by revenue in the last 12 months, highest first."),
+    "retention": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: shows their customers by last order, latest first."),
+    "follow_up_on_time": QT_TRANSLATE_NOOP(
+        "KpiDefinitions", "Double-click: shows their customers by next follow-up, soonest first."),
 }
 
 

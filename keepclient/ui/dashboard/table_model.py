@@ -12,7 +12,14 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from keepclient.domain.kpis import CAPTION, CONTEXT, HOURS, KIND, KPI_KEYS, MONEY, SCORE, SHARE, Kpi, KpiReport
 from keepclient.domain.kpis import SalespersonKpis as Row
-from keepclient.ui.dashboard.definitions import AT_RISK, AT_RISK_CAPTION, CLICK_THROUGH, DEFINITIONS, ListRequest
+from keepclient.ui.dashboard.definitions import (
+    AT_RISK,
+    AT_RISK_CAPTION,
+    CLICK_HINTS,
+    CLICK_THROUGH,
+    DEFINITIONS,
+    ListRequest,
+)
 from keepclient.ui.widgets.money import money_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value a column sorts by
@@ -167,6 +174,8 @@ class KpiTableModel(QAbstractTableModel):
         if key == "name":
             return self.name_of(row)
         lines = [f"<b>{self.caption(key)}</b>", _translate("KpiDefinitions", DEFINITIONS[key])]
+        if key in CLICK_HINTS and (row.salesperson_id is not None or self.whole_team):
+            lines.append(_translate("KpiDefinitions", CLICK_HINTS[key]))
         if key == AT_RISK:
             lines.append(self.text(row, key))
         else:

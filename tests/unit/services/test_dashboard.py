@@ -1,9 +1,15 @@
 """The Dashboard tab's own figures (services/dashboard): customers at risk by owner, and the 12-month revenues
-behind the Pareto curve, read from the figures stored on each customer (set here with plain SQL)."""
+behind the Pareto curve, read from the figures stored on each customer (set here with plain SQL), and the satisfaction
+scores by month behind the satisfaction trend."""
 
 from __future__ import annotations
 
-from tests.unit.services.test_kpis import team  # noqa: F401  (the fixture: the KPI tests' hand-built team)
+import datetime as dt
+
+import pytest
+
+from keepclient.services.dashboard import MonthScores
+from tests.unit.services.test_kpis import END, START, team  # noqa: F401  (the fixture: the KPI tests' hand-built team)
 
 
 def _stored(ws, ids, risk: dict[str, int], revenue: dict[str, int]) -> None:
@@ -39,3 +45,44 @@ def test_revenues_for_the_pareto_curve_biggest_first(team):  # noqa: F811
     _stored(ws, ids, {}, {"huaxin": 150_000, "zhang": 25_000, "zeng": 45_000})
     assert ws.dashboard.revenues_12m() == [150_000, 45_000, 25_000, 0, 0, 0]
     assert ws.dashboard.revenues_12m([people["wang"]]) == [45_000]
+
+
+def test_satisfaction_by_month_from_done_visits_and_feedback(team):  # noqa: F811
+    ws, people, ids = team
+    li, wang = people["li"], people["wang"]
+    v = ws.visits
+
+    def visit(day: dt.date, status: str, score: int | None, who: int | None) -> int:
+        vid = v.plan(ids["zeng"], start=dt.datetime.combine(day, dt.time(10)), salesperson_id=who)[0]
+        v.log_outcome(vid, version=v.get(vid).version, status=status, satisfaction=score)
+        return vid
+
+    visit(dt.date(2027, 1, 12), "done", 2, wang)
+    visit(dt.date(2027, 1, 20), "done", 5, wang)
+    visit(dt.date(2027, 1, 21), "missed", 1, wang)  # only done visits' scores count
+    unassigned = visit(dt.date(2027, 2, 3), "done", 1, wang)
+    gone = visit(dt.date(2027, 2, 4), "done", 1, wang)
+    with ws.db.write() as pw:
+        pw.execute_sql("UPDATE visit SET salesperson_id = NULL WHERE id = ?", [unassigned])
+        pw.execute_sql("UPDATE visit SET deleted_at = '2027-02-05 10:00:00' WHERE id = ?", [gone])
+        pw.execute_sql("UPDATE feedback SET satisfaction = 3 WHERE received_at < '2027-03-01'")  # 李娜's, February
+    first = dt.date(2027, 1, 1)
+    assert ws.dashboard.satisfaction_by_month(first, END) == [
+        MonthScores(0, "2027-02", 1.0, 1),
+        MonthScores(li, "2027-02", 3.0, 1),
+        MonthScores(li, "2027-03", 12.0, 3),  # visits 5 and 3, feedback 4 (tests/unit/services/test_kpis.py)
+        MonthScores(wang, "2027-01", 7.0, 2),
+    ]
+    assert ws.dashboard.satisfaction_by_month(first, END, [wang]) == [MonthScores(wang, "2027-01", 7.0, 2)]
+    assert ws.dashboard.satisfaction_by_month(first, END, []) == []
+    assert ws.dashboard.satisfaction_by_month(dt.date(2027, 4, 1), dt.date(2027, 4, 30)) == []
+    # the months add up to the KPI of the period, for each salesperson and the whole team (short and long periods)
+    for start in (START, first):
+        report = ws.kpis.report(start, END)
+        scores = ws.dashboard.satisfaction_by_month(start, END)
+        for row in [*report.rows, report.total]:
+            mine = [s for s in scores if row.salesperson_id is None or s.salesperson_id == row.salesperson_id]
+            figure = row["satisfaction"]
+            assert figure.denominator == sum(s.scores for s in mine)
+            if mine:
+                assert figure.value == pytest.approx(sum(s.total for s in mine) / sum(s.scores for s in mine))

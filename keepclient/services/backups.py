@@ -25,7 +25,6 @@ only then. Clocks are injected (`now=`) so tests never depend on today's date.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import shutil
@@ -34,10 +33,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from keepclient.db import migrations
+from keepclient.db import migrations, team_settings
 from keepclient.db.connection import Database
 from keepclient.db.files import TEMP_SUFFIX, remove_quietly, sync_folder, temp_path_for, written_atomically
-from keepclient.db.models import Customer, Setting
+from keepclient.db.models import Customer
 from keepclient.domain.errors import (
     QT_TRANSLATE_NOOP,
     CopyCheckFailedError,
@@ -192,11 +191,10 @@ def _customers(path: Path) -> int | None:
 def retention(db: Database) -> Retention:
     """The team's retention setting (defaults when missing or damaged: a bad setting must not stop backups)."""
     with db.session():
-        row = Setting.get_or_none(Setting.key == RETENTION_KEY)
-    if row is None:
+        values = team_settings.read(RETENTION_KEY)
+    if values is None:
         return Retention()
     try:
-        values = json.loads(row.value)
         return _checked(int(values.get("daily", Retention.daily)), int(values.get("weekly", Retention.weekly)))
     except (ValueError, TypeError, AttributeError, ValidationError):
         return Retention()
@@ -215,10 +213,8 @@ def set_retention(db: Database, user: str, *, daily: int | None = None, weekly: 
     rotation."""
     current = retention(db)
     chosen = _checked(current.daily if daily is None else daily, current.weekly if weekly is None else weekly)
-    value = json.dumps({"daily": chosen.daily, "weekly": chosen.weekly})
     with db.write():
-        Setting.insert(key=RETENTION_KEY, value=value, updated_by=user).on_conflict(
-            conflict_target=[Setting.key], update={Setting.value: value, Setting.updated_by: user}).execute()
+        team_settings.write(RETENTION_KEY, {"daily": chosen.daily, "weekly": chosen.weekly}, user)
     return chosen
 
 

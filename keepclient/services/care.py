@@ -12,14 +12,13 @@ to what is stored at that moment in one transaction, so a colleague's change to 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from keepclient.db import team_settings
 from keepclient.db.connection import Database
-from keepclient.db.models import Setting, now
 from keepclient.domain import holidays as holiday_rules
 from keepclient.domain import workdays
 from keepclient.domain.errors import ValidationError
@@ -29,23 +28,6 @@ from keepclient.domain.validation import DEFAULT_REGION
 OBSERVED_KEY = "care.observed_holidays"
 REGION_KEY = "team.region"
 _REGION = re.compile(r"^[A-Za-z]{2}$")
-
-
-def _setting(key: str) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    if row is None:
-        return None
-    try:
-        return json.loads(row.value)
-    except ValueError:
-        return None
-
-
-def _put_setting(key: str, value: Any, user: str) -> None:
-    text = json.dumps(value)
-    Setting.insert(key=key, value=text, updated_by=user).on_conflict(
-        conflict_target=[Setting.key], update={Setting.value: text, Setting.updated_by: user,
-                                               Setting.updated_at: now()}).execute()
 
 
 class CareSettings(NamedTuple):
@@ -70,7 +52,7 @@ def observed_between(start: dt.date, end: dt.date, observed: Iterable[str]) -> l
 
 def load_observed() -> list[str]:
     """The holiday keys the team observes (all of them until set); call inside a database session."""
-    stored = _setting(OBSERVED_KEY)
+    stored = team_settings.read(OBSERVED_KEY)
     if not isinstance(stored, list):
         return list(holiday_rules.KEYS)
     return [key for key in holiday_rules.KEYS if key in stored]  # a damaged or old value: the known keys in it
@@ -78,7 +60,7 @@ def load_observed() -> list[str]:
 
 def load_region() -> str:
     """The team's region, an ISO country code ("CN" until set); call inside a database session."""
-    stored = _setting(REGION_KEY)
+    stored = team_settings.read(REGION_KEY)
     return stored.upper() if isinstance(stored, str) and _REGION.match(stored) else DEFAULT_REGION
 
 
@@ -102,7 +84,7 @@ class CareService:
         """Observe these holidays (ValidationError for an unknown key; nothing is changed then)."""
         checked = holiday_rules.check_keys(keys)
         with self.db.write():
-            _put_setting(OBSERVED_KEY, checked, self.user)
+            team_settings.write(OBSERVED_KEY, checked, self.user)
         return checked
 
     def settings(self) -> CareSettings:
@@ -126,9 +108,9 @@ class CareService:
             current = set(load_observed())
             observed = [key for key in holiday_rules.KEYS if key in (current | added) - removed]
             if added or removed:
-                _put_setting(OBSERVED_KEY, observed, self.user)
+                team_settings.write(OBSERVED_KEY, observed, self.user)
             if code is not None and code != load_region():
-                _put_setting(REGION_KEY, code, self.user)
+                team_settings.write(REGION_KEY, code, self.user)
             return CareSettings(tuple(observed), load_region())
 
     def region(self) -> str:
@@ -141,7 +123,7 @@ class CareService:
             raise ValidationError(field="region", value=code)
         region = code.strip().upper()
         with self.db.write():
-            _put_setting(REGION_KEY, region, self.user)
+            team_settings.write(REGION_KEY, region, self.user)
         return region
 
     # -- holidays ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from peewee import SqliteDatabase
 
+from keepclient.db import team_settings
 from keepclient.db.connection import Database
 from keepclient.db.models import ChangeLog, Contact, Customer, Feedback, Setting, Visit
 from keepclient.db.models import now as current_time
@@ -90,12 +91,12 @@ def _hours(start: dt.datetime, end: dt.datetime | None) -> float | None:
 
 def load_targets() -> dict[str, dict[str, float]]:
     """The team's response targets (defaults completed); call inside a database session."""
-    row = Setting.get_or_none(Setting.key == TARGETS_KEY)
-    if row is None:
+    stored = team_settings.read(TARGETS_KEY)
+    if stored is None:
         return response_targets.checked_targets({})
     try:
-        return response_targets.checked_targets(json.loads(row.value))
-    except (ValueError, TypeError, ValidationError):  # a damaged setting must not stop anyone's work
+        return response_targets.checked_targets(stored)
+    except (ValueError, TypeError, AttributeError, ValidationError):  # a damaged setting must not stop anyone's work
         return response_targets.checked_targets({})
 
 

@@ -31,9 +31,9 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from keepclient.db import bulk, order_values
+from keepclient.db import bulk, order_values, team_settings
 from keepclient.db.connection import Database
-from keepclient.db.models import Customer, Setting, now
+from keepclient.db.models import Customer, now
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import cadence
 from keepclient.domain.enums import OPEN_FEEDBACK_STATUSES
@@ -281,23 +281,6 @@ def gather(pw: SqliteDatabase, today: dt.date, ids: Sequence[int] | None = None,
 
 
 # -- settings and stats ------------------------------------------------------------------------------------------
-def _setting(key: str) -> Any:
-    row = Setting.get_or_none(Setting.key == key)
-    if row is None:
-        return None
-    try:
-        return json.loads(row.value)
-    except ValueError:
-        return None
-
-
-def _put_setting(key: str, value: Any, user: str) -> None:
-    text = json.dumps(value)
-    Setting.insert(key=key, value=text, updated_by=user).on_conflict(
-        conflict_target=[Setting.key], update={Setting.value: text, Setting.updated_by: user,
-                                               Setting.updated_at: now()}).execute()
-
-
 def checked_settings(values: Mapping[str, Any], base: InsightSettings | None = None) -> InsightSettings:
     """`base` (the defaults) with `values` applied; ValidationError for an unknown name or a value out of range."""
     current = asdict(base or InsightSettings())
@@ -323,7 +306,7 @@ def checked_settings(values: Mapping[str, Any], base: InsightSettings | None = N
 
 def load_settings() -> InsightSettings:
     """The team's insight settings (defaults completed); call inside a database session."""
-    stored = _setting(SETTINGS_KEY)
+    stored = team_settings.read(SETTINGS_KEY)
     if not isinstance(stored, dict):
         return InsightSettings()
     try:
@@ -333,7 +316,7 @@ def load_settings() -> InsightSettings:
 
 
 def _stats() -> dict[str, Any]:
-    stored = _setting(STATS_KEY)
+    stored = team_settings.read(STATS_KEY)
     return stored if isinstance(stored, dict) else {}
 
 
@@ -480,7 +463,7 @@ class InsightService:
         changes = asdict(values) if isinstance(values, InsightSettings) else dict(values)
         with self.db.write():
             result = checked_settings(changes, load_settings())
-            _put_setting(SETTINGS_KEY, asdict(result), self.user)
+            team_settings.write(SETTINGS_KEY, asdict(result), self.user)
         return result
 
     # -- recomputing -------------------------------------------------------------------------------------------
@@ -595,7 +578,7 @@ class InsightService:
                         later.enter_context(bulk.indexes_deferred(pw, ("customer",), holding=("risk_score",)))
                         deferred = True
                 _stamp(pw, today)
-                _put_setting(STATS_KEY, dict(stats), self.user)
+                team_settings.write(STATS_KEY, dict(stats), self.user)
         finally:
             self.db.release_thread()
 

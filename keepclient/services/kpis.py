@@ -15,7 +15,6 @@ Customers in the trash are left out of the customer figures; their visits, feedb
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -23,8 +22,8 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from keepclient.db import team_settings
 from keepclient.db.connection import Database
-from keepclient.db.models import Setting
 from keepclient.domain import kpis
 from keepclient.domain.kpis import Kpi, KpiReport, MonthlyFigure, SalespersonKpis
 from keepclient.services.feedback import load_targets
@@ -228,11 +227,8 @@ class KpiService:
             normal = targets.get("normal") or next(iter(targets.values()))
             response_target = float(normal["response_hours"])
             resolution_target = float(normal["resolution_days"]) * 24.0
-            row = Setting.get_or_none(Setting.key == "currency")
-        try:
-            currency = str(json.loads(row.value)) if row else _DEFAULT_CURRENCY
-        except ValueError:
-            currency = _DEFAULT_CURRENCY
+            stored = team_settings.read("currency")
+        currency = str(stored) if stored is not None else _DEFAULT_CURRENCY
         if salesperson_ids is not None:
             chosen = [sid for sid in dict.fromkeys(salesperson_ids) if sid in people]
         else:

@@ -7,15 +7,15 @@ customers over to colleagues. Every change goes through the version check, like 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from peewee import fn
 
+from keepclient.db import team_settings
 from keepclient.db.connection import Database
-from keepclient.db.models import Customer, Feedback, Salesperson, Setting, Tag, Visit
+from keepclient.db.models import Customer, Feedback, Salesperson, Tag, Visit
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import cadence
 from keepclient.domain.errors import (
@@ -67,12 +67,12 @@ def check_color(color: str) -> str:
 
 def load_cadence() -> dict[str, int]:
     """The team's cadence rules (defaults completed); call inside a database session."""
-    row = Setting.get_or_none(Setting.key == CADENCE_KEY)
-    if row is None:
+    stored = team_settings.read(CADENCE_KEY)
+    if stored is None:
         return dict(cadence.DEFAULT_RULES)
     try:
-        return cadence.checked_rules(json.loads(row.value))
-    except (ValueError, TypeError, ValidationError):  # a damaged setting must not stop anyone's work
+        return cadence.checked_rules(stored)
+    except (ValueError, TypeError, AttributeError, ValidationError):  # a damaged setting must not stop anyone's work
         return dict(cadence.DEFAULT_RULES)
 
 
@@ -353,7 +353,5 @@ class TeamService:
 
     def set_cadence(self, values: dict[str, Any]) -> None:
         rules = cadence.checked_rules({**self.cadence(), **values})
-        value = json.dumps(rules)
         with self.db.write():
-            Setting.insert(key=CADENCE_KEY, value=value, updated_by=self.user).on_conflict(
-                conflict_target=[Setting.key], update={Setting.value: value, Setting.updated_by: self.user}).execute()
+            team_settings.write(CADENCE_KEY, rules, self.user)

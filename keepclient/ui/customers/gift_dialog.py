@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QLabel
 from keepclient.domain import gifts as rules
 from keepclient.domain.money import parse_cents
 from keepclient.domain.types import ContactInfo, SalespersonInfo
-from keepclient.ui.widgets.field_values import INVALID_STYLE
 from keepclient.ui.widgets.form_dialog import finish_form
 from keepclient.ui.widgets.money import currency_symbol, plain_amount
+from keepclient.ui.widgets.record_form import RecordForm
 
 OTHER = "\x00other"  # the occasion combo's "Other…": the words typed beside it
 
@@ -33,7 +33,7 @@ def occasion_text(occasion: str) -> str:
     return QCoreApplication.translate("Holidays", name_en)
 
 
-class GiftDialog(QDialog):
+class GiftDialog(RecordForm, QDialog):
     submitted = Signal(dict)
 
     def __init__(self, customer_name: str, occasions: Sequence[str], contacts: Sequence[ContactInfo],
@@ -140,28 +140,9 @@ class GiftDialog(QDialog):
             raise ValueError("cost_cents", self.tr("A cost cannot be negative."))
         return values
 
-    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
-        """The fields `values` changes on the edited gift (all of them for a new one)."""
-        if self.gift is None:
-            return dict(values)
-        return {key: value for key, value in values.items() if getattr(self.gift, key) != value}
+    @property
+    def record(self) -> Any:
+        return self.gift
 
-    def submit(self) -> None:
-        for widget in self.widgets.values():
-            widget.setStyleSheet("")
-        self.message.clear()
-        try:
-            values = self.values()
-        except ValueError as exc:
-            key, text = exc.args
-            self.mark_invalid(key, text)
-            return
-        self.submitted.emit(values)
-
-    def mark_invalid(self, key: str, message: str) -> None:
-        self.message.setText(message)
-        widget = self.widgets.get("event" if key == "occasion" and self.occasion.currentData() == OTHER else key)
-        if widget is not None:
-            widget.setStyleSheet(INVALID_STYLE)
-            widget.setToolTip(message)
-            widget.setFocus()
+    def field_widget(self, key: str) -> str:
+        return "event" if key == "occasion" and self.occasion.currentData() == OTHER else key

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from keepclient.domain.money import as_decimal, cents, parse_cents, parse_decimal
 from keepclient.domain.types import OrderItem, SalespersonInfo
-from keepclient.ui.widgets.field_values import INVALID_STYLE
 from keepclient.ui.widgets.form_dialog import finish_form
 from keepclient.ui.widgets.money import currency_symbol, plain_amount, quantity_text
+from keepclient.ui.widgets.record_form import RecordForm
 
 
-class OrderDialog(QDialog):
+class OrderDialog(RecordForm, QDialog):
     submitted = Signal(dict)
 
     def __init__(self, customer_name: str, people: list[SalespersonInfo], *, order: OrderItem | None = None,
@@ -146,31 +146,12 @@ class OrderDialog(QDialog):
             problem = self.tr("“%1” is not an amount (for example 1,234.50).").replace("%1", text)
             raise ValueError(key, problem) from None
 
-    def changes(self, values: dict[str, Any]) -> dict[str, Any]:
-        """The fields `values` changes on the edited order (all of them for a new one)."""
-        if self.order is None:
-            return dict(values)
-        return {key: value for key, value in values.items() if getattr(self.order, key) != value}
+    @property
+    def record(self) -> Any:
+        return self.order
 
-    def submit(self) -> None:
-        for widget in self.widgets.values():
-            widget.setStyleSheet("")
-        self.message.clear()
-        try:
-            values = self.values()
-        except ValueError as exc:
-            key, text = exc.args
-            self.mark_invalid(key, text)
-            return
-        self.submitted.emit(values)
-
-    def mark_invalid(self, key: str, message: str) -> None:
-        self.message.setText(message)
-        widget = self.widgets.get(_FIELD_OF.get(key, key))
-        if widget is not None:
-            widget.setStyleSheet(INVALID_STYLE)
-            widget.setToolTip(message)
-            widget.setFocus()
+    def field_widget(self, key: str) -> str:
+        return _FIELD_OF.get(key, key)
 
 
 _FIELD_OF = {"amount": "amount_cents", "unit_price": "unit_price_cents", "salesperson": "salesperson_id"}

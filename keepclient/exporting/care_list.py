@@ -15,7 +15,7 @@ from typing import Any
 
 from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.gifts import BIRTHDAY, CareList
-from keepclient.exporting.feedback_report import _sheet_title, _width
+from keepclient.exporting import report_sheets as sheets
 from keepclient.exporting.files import save_workbook
 from keepclient.exporting.labels import Labels, labeller
 
@@ -55,44 +55,20 @@ def care_rows(care: CareList, text: Callable[[str], str]) -> list[dict[str, Any]
 def build_workbook(care: CareList, labels: Labels | None = None, occasion: str | None = None) -> Any:
     """The sheet in a write-only openpyxl Workbook, not yet saved. `occasion`: the occasion's name for the
     workbook's title (default: the Chinese name)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
     text = labeller(CAPTIONS, labels)
-    book = Workbook(write_only=True)
     name = occasion or care.name_zh
     when = f"{care.year}-{care.month:02d}" if care.occasion == BIRTHDAY and care.month else str(care.year)
-    book.properties.title = f"{text('sheet')}: {name} {when}"
-    book.properties.creator = "keepclient"
-    book.properties.created = care.made_at
-    sheet = book.create_sheet(_sheet_title(f"{text('sheet')} {name} {when}"))
+    book = sheets.new_book(f"{text('sheet')}: {name} {when}", care.made_at)
+    sheet = sheets.new_sheet(book, f"{text('sheet')} {name} {when}", set())
     rows = care_rows(care, text)
     headers = [text(key) for key in COLUMNS]
-    for index, key in enumerate(COLUMNS, start=1):
-        width = max([min(_width(headers[index - 1]), 24) + 2, *(_width(row[key]) + 2 for row in rows), 8])
-        sheet.column_dimensions[get_column_letter(index)].width = min(width, 50)
+    sheets.fit_columns(sheet, headers, COLUMNS, rows, header_cap=24, least=8, most=50)
     sheet.freeze_panes = "C2"
-    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="4E79A7")
-    cells = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=header)
-        cell.font, cell.fill = header_font, header_fill
-        cells.append(cell)
-    sheet.append(cells)
+    sheets.header_row(sheet, headers)
     for row in rows:
-        line = []
-        for key in COLUMNS:
-            value = row[key]
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-            line.append(cell)
-        sheet.append(line)
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
+        sheet.append([sheets.value_cell(sheet, row[key], "yyyy-mm-dd" if isinstance(row[key], dt.date) else None)
+                      for key in COLUMNS])
+    sheets.add_filter(sheet, len(COLUMNS), len(rows))
     return book
 
 

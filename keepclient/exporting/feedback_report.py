@@ -8,7 +8,6 @@ numbers, and no cell ever a live formula (text starting with "=" is stored as te
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from keepclient.domain.enums import FeedbackCategory, FeedbackStatus, Severity
 from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.types import FeedbackReport
+from keepclient.exporting import report_sheets as sheets
 from keepclient.exporting.files import save_workbook
 from keepclient.exporting.labels import Labels, english_labels, labeller, translated
 
@@ -47,7 +47,6 @@ OPEN_COLUMNS = ("owner", "feedback_id", "customer", "received_at", "category", "
 MONTHLY_COLUMNS = ("month", "category", "count", "median_response_hours", "median_resolution_days")
 _FORMATS = {"received_at": "yyyy-mm-dd hh:mm", "month": "yyyy-mm", "age_days": "0.0",
             "median_response_hours": "0.0", "median_resolution_days": "0.0"}
-_BAD_TITLE = str.maketrans({char: " " for char in "[]:*?/\\"})
 
 
 def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
@@ -81,70 +80,31 @@ def monthly_rows(report: FeedbackReport, text: Callable[[str], str]) -> list[dic
             for row in report.monthly]
 
 
-def _width(value: Any) -> int:
-    """Characters a value needs on screen: wide (CJK) characters count twice."""
-    if isinstance(value, dt.datetime):
-        return 16
-    if isinstance(value, dt.date):
-        return 10
-    if value is None:
-        return 0
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(value))
-
-
-def _sheet_title(title: str) -> str:
-    """A title Excel accepts: no []:*?/\\ and at most 31 characters."""
-    return title.translate(_BAD_TITLE).strip()[:31] or "Sheet"
-
-
 def build_workbook(report: FeedbackReport, labels: Labels | None = None) -> Any:
     """The two sheets in a write-only openpyxl Workbook, not yet saved."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     text = labeller(LABELS, labels)
-    book = Workbook(write_only=True)
-    book.properties.title = f"{text('report_title')} {report.start.isoformat()} – {report.end.isoformat()}"
-    book.properties.creator = "keepclient"
-    book.properties.created = report.made_at
-    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="4E79A7")
+    book = sheets.new_book(f"{text('report_title')} {report.start.isoformat()} – {report.end.isoformat()}",
+                           report.made_at)
     flag_font, flag_fill = Font(bold=True, color="9C0006"), PatternFill("solid", fgColor="FFC7CE")
-    sheets = ((text("open_sheet"), OPEN_COLUMNS, open_rows(report, text)),
-              (text("monthly_sheet"), MONTHLY_COLUMNS, monthly_rows(report, text)))
     used: set[str] = set()
-    for title, columns, rows in sheets:
-        name = _sheet_title(title)
-        if name.casefold() in used:  # two labels translated alike: keep both sheets
-            name = _sheet_title(f"{name[:28]} 2")
-        used.add(name.casefold())
-        sheet = book.create_sheet(name)
+    for title, columns, rows in ((text("open_sheet"), OPEN_COLUMNS, open_rows(report, text)),
+                                 (text("monthly_sheet"), MONTHLY_COLUMNS, monthly_rows(report, text))):
+        sheet = sheets.new_sheet(book, title, used)
         headers = [text(key) for key in columns]
-        for index, key in enumerate(columns, start=1):
-            width = max([_width(headers[index - 1]) + 2, *(_width(row[key]) + 2 for row in rows), 10])
-            sheet.column_dimensions[get_column_letter(index)].width = min(width, 60)
+        sheets.fit_columns(sheet, headers, columns, rows)
         sheet.freeze_panes = "A2"
-        header_cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font, cell.fill = header_font, header_fill
-            header_cells.append(cell)
-        sheet.append(header_cells)
+        sheets.header_row(sheet, headers)
         for row in rows:
             cells = []
             for key in columns:
-                value = row[key]
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
-                elif key in _FORMATS and value is not None and not isinstance(value, str):
-                    cell.number_format = _FORMATS[key]
-                if key == "overdue" and value:
+                cell = sheets.value_cell(sheet, row[key], _FORMATS.get(key))
+                if key == "overdue" and row[key]:
                     cell.font, cell.fill = flag_font, flag_fill
                 cells.append(cell)
             sheet.append(cells)
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        sheets.add_filter(sheet, len(columns), len(rows))
     return book
 
 

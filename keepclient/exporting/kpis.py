@@ -16,7 +16,7 @@ from typing import Any
 from keepclient.domain import kpis
 from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.kpis import KpiReport, SalespersonKpis
-from keepclient.exporting.feedback_report import _sheet_title, _width
+from keepclient.exporting import report_sheets as sheets
 from keepclient.exporting.files import save_workbook
 from keepclient.exporting.labels import Labels, labeller
 
@@ -97,58 +97,34 @@ def monthly_rows(report: KpiReport) -> list[dict[str, Any]]:
 
 def build_workbook(report: KpiReport, labels: Labels | None = None) -> Any:
     """The two sheets in a write-only openpyxl Workbook, not yet saved."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Font
 
     text = labeller(LABELS, labels)
-    book = Workbook(write_only=True)
-    book.properties.title = f"{text('report_title')} {report.start.isoformat()} – {report.end.isoformat()}"
-    book.properties.creator = "keepclient"
-    book.properties.created = report.made_at
-    header_font, header_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="4E79A7")
+    book = sheets.new_book(f"{text('report_title')} {report.start.isoformat()} – {report.end.isoformat()}",
+                           report.made_at)
     total_font = Font(bold=True)
     money_format = f"#,##0.00 \"{report.currency}\"" if report.currency.isalpha() else "#,##0.00"
-    sheets = ((text("kpi_sheet"), ("salesperson", "code", "active", *KPI_COLUMNS), kpi_rows(report, text)),
-              (text("monthly_sheet"), MONTHLY_COLUMNS, monthly_rows(report)))
     used: set[str] = set()
-    for title, columns, rows in sheets:
-        name = _sheet_title(title)
-        if name.casefold() in used:
-            name = _sheet_title(f"{name[:28]} 2")
-        used.add(name.casefold())
-        sheet = book.create_sheet(name)
+    for title, columns, rows in (
+            (text("kpi_sheet"), ("salesperson", "code", "active", *KPI_COLUMNS), kpi_rows(report, text)),
+            (text("monthly_sheet"), MONTHLY_COLUMNS, monthly_rows(report))):
+        sheet = sheets.new_sheet(book, title, used)
         headers = [text(key) for key in columns]
-        for index, key in enumerate(columns, start=1):
-            width = max([min(_width(headers[index - 1]), 24) + 2, *(_width(row[key]) + 4 for row in rows), 10])
-            sheet.column_dimensions[get_column_letter(index)].width = min(width, 40)
+        sheets.fit_columns(sheet, headers, columns, rows, header_cap=24, padding=4, most=40)
         sheet.freeze_panes = "B2"
-        header_cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font, cell.fill = header_font, header_fill
-            header_cells.append(cell)
-        sheet.append(header_cells)
+        sheets.header_row(sheet, headers)
         for number, row in enumerate(rows, start=1):
             bold = columns[0] == "salesperson" and columns[1] == "code" and number == len(rows)  # the team's total
             cells = []
             for key in columns:
-                value = row[key]
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str) and value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
-                elif value is not None and not isinstance(value, str):
-                    number_format = COLUMN_FORMATS.get(key)
-                    if number_format == "#,##0.00":
-                        number_format = money_format
-                    if number_format:
-                        cell.number_format = number_format
+                number_format = COLUMN_FORMATS.get(key)
+                cell = sheets.value_cell(sheet, row[key], money_format if number_format == "#,##0.00"
+                                         else number_format)
                 if bold:
                     cell.font = total_font
                 cells.append(cell)
             sheet.append(cells)
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        sheets.add_filter(sheet, len(columns), len(rows))
     return book
 
 

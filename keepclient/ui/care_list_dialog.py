@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
 
@@ -24,7 +24,7 @@ from keepclient.exporting.care_list import translated_labels, write_care_list_xl
 from keepclient.printing.care_list import write_care_list_pdf
 from keepclient.ui.customers.gift_dialog import occasion_text
 from keepclient.ui.prompts import Prompter
-from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
+from keepclient.ui.settings import OutputChoices, user_qsettings
 from keepclient.ui.widgets.form_dialog import add_button, dialog_buttons, finish_form
 
 if TYPE_CHECKING:
@@ -34,28 +34,8 @@ PDF_FILTER = "PDF (*.pdf)"
 XLSX_FILTER = "Excel (*.xlsx)"
 
 
-class CareListChoices(StoredChoices):
-    PAPERS = ("a4", "letter")
-
-    @property
-    def paper(self) -> str:
-        return self._choice("care_list/paper", self.PAPERS, default_paper())
-
-    @paper.setter
-    def paper(self, value: str) -> None:
-        self._set("care_list/paper", value)
-
-    @property
-    def folder(self) -> Path:
-        value = self._get("care_list/folder", "")
-        if value and Path(str(value)).is_dir():
-            return Path(str(value))
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
-
-    @folder.setter
-    def folder(self, value: Path) -> None:
-        self._set("care_list/folder", str(value))
+class CareListChoices(OutputChoices):
+    GROUP = "care_list"
 
 
 class CareListDialog(QDialog):

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 from keepclient import paths
 
@@ -57,6 +57,35 @@ class StoredChoices:
     @staticmethod
     def _flag(value: Any) -> bool:
         return value is True or str(value).lower() in ("true", "1")
+
+
+class OutputChoices(StoredChoices):
+    """What a dialog that saves documents remembers under `GROUP`: the paper and the folder last saved to."""
+
+    GROUP = ""
+    PAPERS = ("a4", "letter")
+
+    @property
+    def paper(self) -> str:
+        """"a4" or "letter"; the first time, the locale's paper."""
+        return self._choice(f"{self.GROUP}/paper", self.PAPERS, default_paper())
+
+    @paper.setter
+    def paper(self, value: str) -> None:
+        self._set(f"{self.GROUP}/paper", value)
+
+    @property
+    def folder(self) -> Path:
+        """Where the last document was saved; the Documents folder the first time."""
+        value = self._get(f"{self.GROUP}/folder", "")
+        if value and Path(str(value)).is_dir():
+            return Path(str(value))
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
+    @folder.setter
+    def folder(self, value: Path) -> None:
+        self._set(f"{self.GROUP}/folder", str(value))
 
 
 class Preferences(StoredChoices):

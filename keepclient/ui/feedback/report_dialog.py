@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -34,7 +34,7 @@ from keepclient.printing.feedback_report import render_feedback_report, write_fe
 from keepclient.printing.schedules import page_layout
 from keepclient.ui.labels import from_qdate, to_qdate
 from keepclient.ui.prompts import Prompter
-from keepclient.ui.settings import StoredChoices, default_paper, user_qsettings
+from keepclient.ui.settings import OutputChoices, user_qsettings
 from keepclient.ui.widgets.form_dialog import add_button, dialog_buttons, message_label
 from keepclient.ui.widgets.print_preview import open_print_preview
 
@@ -46,20 +46,11 @@ XLSX_FILTER = "Excel (*.xlsx)"
 DEFAULT_MONTHS = 6
 
 
-class ReportChoices(StoredChoices):
+class ReportChoices(OutputChoices):
     """The dialog's remembered choices over the user's QSettings: paper, orientation and the last folder."""
 
-    PAPERS = ("a4", "letter")
+    GROUP = "feedback_report"
     ORIENTATIONS = ("portrait", "landscape")
-
-    @property
-    def paper(self) -> str:
-        """"a4" or "letter"; the first time, the locale's paper."""
-        return self._choice("feedback_report/paper", self.PAPERS, default_paper())
-
-    @paper.setter
-    def paper(self, value: str) -> None:
-        self._set("feedback_report/paper", value)
 
     @property
     def orientation(self) -> str:
@@ -68,19 +59,6 @@ class ReportChoices(StoredChoices):
     @orientation.setter
     def orientation(self, value: str) -> None:
         self._set("feedback_report/orientation", value)
-
-    @property
-    def folder(self) -> Path:
-        """Where the last report was saved; the Documents folder the first time."""
-        value = self._get("feedback_report/folder", "")
-        if value and Path(str(value)).is_dir():
-            return Path(str(value))
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(documents) if documents else Path.home()
-
-    @folder.setter
-    def folder(self, value: Path) -> None:
-        self._set("feedback_report/folder", str(value))
 
 
 class ReportDialog(QDialog):

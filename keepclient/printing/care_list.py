@@ -12,15 +12,15 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
-from PySide6.QtGui import QPagedPaintDevice, QPainter
+from PySide6.QtGui import QPagedPaintDevice
 
 from keepclient.domain.gifts import BIRTHDAY, CareList, CareListRow
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.printing import strings as s
 from keepclient.printing.documents import Sheet, short_date
-from keepclient.printing.feedback_report import BAND_FILL, Band, ReportDocument, _moment, _page_texts
+from keepclient.printing.feedback_report import BAND_FILL, Band, ReportDocument, report_document
 from keepclient.printing.layout import MUTED, Block, Cell, Row, Section, Units, column_widths
-from keepclient.printing.schedules import language_for_printing, page_layout, write_pdf
+from keepclient.printing.schedules import page_layout, paint_document, write_pdf
 
 CARE_LIST = QT_TRANSLATE_NOOP("printing", "Care list")
 TITLE = QT_TRANSLATE_NOOP("printing", "Care list: {occasion} {year}")
@@ -140,25 +140,16 @@ def _row(sheet: Sheet, row: CareListRow, number: int, inner: list[float], birthd
 def render_care_list(device: QPagedPaintDevice, care: CareList, *, language: str | None = None,
                      printed_at: dt.datetime | None = None) -> int:
     """Paint the care list on `device` as it is set up (paper, orientation, margins); returns the page count."""
-    with language_for_printing(language):
-        painter = QPainter()
-        if not painter.begin(device):
-            raise OSError("cannot paint on the printer or PDF file")
-        try:
-            units = Units(device)
-            page_text, sheet_text = _page_texts()
-            printed = s.tr(s.PRINTED, when=_moment(printed_at or dt.datetime.now()))
-            document = ReportDocument(units, kind_title=s.tr(CARE_LIST), printed=printed, notes_label="",
-                                      page_text=page_text, sheet_text=sheet_text)
-            sheet = Sheet(units, document.width)
-            section, groups = care_section(sheet, care)
-            if groups:
-                document.add_grouped(section, groups)
-            else:
-                document.add(section)
-            return document.paint(painter, device.newPage)
-        finally:
-            painter.end()
+    def build(units: Units) -> ReportDocument:
+        document = report_document(units, s.tr(CARE_LIST), printed_at)
+        section, groups = care_section(Sheet(units, document.width), care)
+        if groups:
+            document.add_grouped(section, groups)
+        else:
+            document.add(section)
+        return document
+
+    return paint_document(device, language, build)
 
 
 def write_care_list_pdf(path: Path | str, care: CareList, *, paper: str = "a4", landscape: bool = True,

@@ -10,11 +10,10 @@ with its first row and repeated, marked "continued", when an owner's rows run on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QLineF, QLocale, QTime
-from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
+from PySide6.QtGui import QColor, QPagedPaintDevice, QPen
 
 from keepclient.domain.enums import FeedbackCategory, FeedbackStatus, Severity
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
@@ -35,7 +34,7 @@ from keepclient.printing.layout import (
     Units,
     column_widths,
 )
-from keepclient.printing.schedules import language_for_printing, page_layout, write_pdf
+from keepclient.printing.schedules import page_layout, paint_document, write_pdf
 
 # The categories in the order the report shows them (the enum's); their names are the window's (domain/labels.py).
 CATEGORIES: tuple[FeedbackCategory, ...] = tuple(FeedbackCategory)
@@ -308,9 +307,12 @@ def _count_cell(sheet: Sheet, row: MonthlyFeedbackRow | None, width: float) -> C
 # ---- entry points ------------------------------------------------------------------------------------------------
 
 
-def _page_texts() -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
-    return (lambda page, pages: s.tr(s.PAGE, page=page, pages=pages),
-            lambda sheet, sheets: s.tr(s.SHEET, sheet=sheet, sheets=sheets))
+def report_document(units: Units, kind_title: str, printed_at: dt.datetime | None = None) -> ReportDocument:
+    """An empty report with its title, the print date (default: now) and "page x of y" in the footer."""
+    return ReportDocument(units, kind_title=kind_title,
+                          printed=s.tr(s.PRINTED, when=_moment(printed_at or dt.datetime.now())), notes_label="",
+                          page_text=lambda page, pages: s.tr(s.PAGE, page=page, pages=pages),
+                          sheet_text=lambda sheet, sheets: s.tr(s.SHEET, sheet=sheet, sheets=sheets))
 
 
 def render_feedback_report(device: QPagedPaintDevice, report: FeedbackReport, *, language: str | None = None,
@@ -319,26 +321,18 @@ def render_feedback_report(device: QPagedPaintDevice, report: FeedbackReport, *,
 
     Part 1 starts on the first page, part 2 on a new page; `printed_at` (default: now) is the footer's print date.
     """
-    with language_for_printing(language):
-        painter = QPainter()
-        if not painter.begin(device):
-            raise OSError("cannot paint on the printer or PDF file")
-        try:
-            units = Units(device)
-            page_text, sheet_text = _page_texts()
-            printed = s.tr(s.PRINTED, when=_moment(printed_at or dt.datetime.now()))
-            document = ReportDocument(units, kind_title=report_title(report), printed=printed, notes_label="",
-                                      page_text=page_text, sheet_text=sheet_text)
-            sheet = Sheet(units, document.width)
-            section, groups = open_section(sheet, report)
-            if groups:
-                document.add_grouped(section, groups)
-            else:
-                document.add(section)
-            document.add(monthly_section(sheet, report))
-            return document.paint(painter, device.newPage)
-        finally:
-            painter.end()
+    def build(units: Units) -> ReportDocument:
+        document = report_document(units, report_title(report), printed_at)
+        sheet = Sheet(units, document.width)
+        section, groups = open_section(sheet, report)
+        if groups:
+            document.add_grouped(section, groups)
+        else:
+            document.add(section)
+        document.add(monthly_section(sheet, report))
+        return document
+
+    return paint_document(device, language, build)
 
 
 def write_feedback_report_pdf(path: Path | str, report: FeedbackReport, *, paper: str = "a4",

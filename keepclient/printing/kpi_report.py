@@ -21,8 +21,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
-from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtGui import QColor, QPagedPaintDevice
 
 from keepclient.domain import kpis
 from keepclient.domain.kpis import Kpi, KpiReport, MonthlyFigure, SalespersonKpis
@@ -30,9 +30,9 @@ from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.printing import strings as s
 from keepclient.printing.charts import TOTAL, ChartBlock, MonthPlot, Rank, RankPlot, Series, color_of
 from keepclient.printing.documents import Sheet, qdate, short_date
-from keepclient.printing.feedback_report import Band, ReportDocument, month_label
+from keepclient.printing.feedback_report import Band, ReportDocument, month_label, report_document
 from keepclient.printing.layout import MUTED, Block, Canvas, Cell, Para, Row, Section, Units, column_widths
-from keepclient.printing.schedules import language_for_printing, page_layout, write_pdf
+from keepclient.printing.schedules import page_layout, paint_document, write_pdf
 
 REPORT_TITLE = QT_TRANSLATE_NOOP("printing", "KPI report {first} – {last}")
 TEAM_TITLE = QT_TRANSLATE_NOOP("printing", "Team")
@@ -325,12 +325,7 @@ def person_section(sheet: Sheet, report: KpiReport, person: SalespersonKpis, cha
 def build_document(units: Units, report: KpiReport, *, colors: Mapping[int, str] | None = None,
                    printed_at: dt.datetime | None = None) -> ReportDocument:
     """The whole report laid out (team section, then each salesperson's), ready to paint."""
-    moment = printed_at or dt.datetime.now()
-    stamp = QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
-    printed = s.tr(s.PRINTED, when=QLocale().toString(stamp, QLocale.FormatType.ShortFormat))
-    document = ReportDocument(units, kind_title=report_title(report), printed=printed, notes_label="",
-                              page_text=lambda page, pages: s.tr(s.PAGE, page=page, pages=pages),
-                              sheet_text=lambda sheet, sheets: s.tr(s.SHEET, sheet=sheet, sheets=sheets))
+    document = report_document(units, report_title(report), printed_at)
     sheet = Sheet(units, document.width)
     charts = Charts(sheet, report, colors)
     document.add(team_section(sheet, report, charts))
@@ -343,15 +338,8 @@ def render_kpi_report(device: QPagedPaintDevice, report: KpiReport, *, language:
                       printed_at: dt.datetime | None = None, colors: Mapping[int, str] | None = None) -> int:
     """Paint the report on `device` as it is set up; returns the page count (the team page, then each person's).
     `colors`: each salesperson's calendar colour by id (the team list's); missing ones get a standard palette's."""
-    with language_for_printing(language):
-        painter = QPainter()
-        if not painter.begin(device):
-            raise OSError("cannot paint on the printer or PDF file")
-        try:
-            document = build_document(Units(device), report, colors=colors, printed_at=printed_at)
-            return document.paint(painter, device.newPage)
-        finally:
-            painter.end()
+    return paint_document(device, language,
+                          lambda units: build_document(units, report, colors=colors, printed_at=printed_at))
 
 
 def write_kpi_report_pdf(path: Path | str, report: KpiReport, *, paper: str = "a4", landscape: bool = False,

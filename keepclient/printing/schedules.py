@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMarginsF, QTime, QTranslator
 from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -132,6 +133,21 @@ def language_for_printing(language: str | None) -> Iterator[None]:
         if loaded:
             app.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+def paint_document(device: QPagedPaintDevice, language: str | None, build: Callable[[Units], Any]) -> int:
+    """Lay a document out with `build(units)` (in `language`) and paint it on `device` as it is set up; returns the
+    page count. What the feedback report, the KPI report and the care list share."""
+    with language_for_printing(language):
+        painter = QPainter()
+        if not painter.begin(device):
+            raise OSError("cannot paint on the printer or PDF file")
+        try:
+            document = build(Units(device))
+            pages: int = document.paint(painter, device.newPage)
+            return pages
+        finally:
+            painter.end()
 
 
 def _printed_text(printed_at: dt.datetime) -> str:

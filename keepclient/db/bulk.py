@@ -9,8 +9,14 @@ dropped indexes included, so nothing is lost either way.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import queue
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
 
 from peewee import SqliteDatabase
 
@@ -45,3 +51,85 @@ def indexes_deferred(pw: SqliteDatabase, tables: Sequence[str], holding: Sequenc
     yield
     for _name, sql in indexes:
         pw.execute_sql(sql)
+
+
+def insert_from_json_sql(table: str, columns: Sequence[str]) -> str:
+    """INSERT of `columns` from one JSON parameter holding a list of rows (each a list in `columns` order)."""
+    fields = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(columns)))
+    return f'INSERT INTO "{table}" ({", ".join(columns)}) SELECT {fields} FROM json_each(?)'
+
+
+def _json_value(value: object) -> object:
+    """What sqlite3 would store for the values JSON cannot hold (its own adapters' text for dates)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"{type(value).__name__} cannot be written in bulk")
+
+
+def rows_json(rows: Sequence[Sequence[object]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, default=_json_value)
+
+
+_DONE = object()
+
+
+class RowWriter:
+    """Inserts rows inside the caller's transaction, the costly ones on a worker thread while the caller computes
+    the next batch.
+
+    Search documents are costly for SQLite (tokenizing): `put` queues them for the worker as one statement with
+    the rows as one JSON parameter, so SQLite works through them without Python's lock (`executemany` takes that
+    lock for every row, and the computing thread and the inserting one took turns). Plain rows are cheap for SQLite
+    and five times dearer through JSON than through `executemany` (measured: 100,000 rows of 27 columns, 2.9 s
+    against 0.6 s): `insert` writes them here, once the worker is idle, so the connection is never used by two
+    threads at once. The caller must not use the connection otherwise until the block ends; an error on either
+    side is raised by the block, so the transaction rolls back as usual.
+    """
+
+    def __init__(self, pw: SqliteDatabase) -> None:
+        self._connection = pw.connection()
+        self._batches: queue.Queue[Any] = queue.Queue(maxsize=2)  # bounded: memory stays a few chunks
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="keepclient-row-writer", daemon=True)
+
+    def __enter__(self) -> RowWriter:
+        self._thread.start()
+        return self
+
+    def put(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """Queue `rows` for `sql` (from `insert_from_json_sql`) on the worker."""
+        self._raise_failure()
+        if rows:
+            self._batches.put((sql, rows))
+
+    def insert(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """`executemany(sql, rows)` on this thread, after the worker has written everything queued before."""
+        self._batches.join()
+        self._raise_failure()
+        if rows:
+            self._connection.executemany(sql, rows)
+
+    def _raise_failure(self) -> None:
+        if self._failed is not None:
+            raise self._failed
+
+    def _work(self) -> None:
+        while (batch := self._batches.get()) is not _DONE:
+            try:
+                if self._failed is None:  # else drain: the caller learns of the failure on its next call
+                    sql, rows = batch
+                    self._connection.execute(sql, (rows_json(rows),))
+            except BaseException as exc:  # handed to the caller's thread
+                self._failed = exc
+            finally:
+                self._batches.task_done()
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: object) -> None:
+        self._batches.put(_DONE)
+        self._thread.join()
+        if kind is None:
+            self._raise_failure()

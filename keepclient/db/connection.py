@@ -504,8 +504,10 @@ def open_database(
         pw = SqliteDatabase(read_only_uri(path, state.wal_format), uri=True, pragmas=_pragmas(mode, True),
                             timeout=BUSY_TIMEOUT_S)
     else:
+        # check_same_thread off: each thread still opens its own connection, but a bulk write may hand its
+        # connection to a writer thread for the length of one block (db/bulk.RowWriter).
         pw = _ExistingFileDatabase(str(path), pragmas=_pragmas(mode), timeout=BUSY_TIMEOUT_S,
-                                   lock_type="IMMEDIATE")
+                                   lock_type="IMMEDIATE", check_same_thread=False)
     db = Database(path=path, mode=mode, pw=pw, busy_deadline=busy_deadline, read_only=read_only)
     provider = cloud_sync_provider(path)
     if provider:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from peewee import SqliteDatabase
 
+from keepclient.db import bulk
 from keepclient.domain.normalize import normalize_name
 from keepclient.domain.search_text import person_alternates, search_documents
 
@@ -60,6 +61,15 @@ def insert(pw: SqliteDatabase, documents: Sequence[tuple[int, str, str]]) -> Non
     cursor = pw.cursor()
     cursor.executemany("INSERT INTO customer_fts (rowid, doc) VALUES (?, ?)", [(i, t) for i, t, _ in documents])
     cursor.executemany("INSERT INTO customer_han (rowid, doc) VALUES (?, ?)", [(i, h) for i, _, h in documents if h])
+
+
+_INSERT_JSON = {table: bulk.insert_from_json_sql(table, ("rowid", "doc")) for table in TABLES}
+
+
+def queue_insert(writer: bulk.RowWriter, documents: Sequence[tuple[int, str, str]]) -> None:
+    """`insert` on a bulk writer's thread (it tokenizes the documents while the caller computes the next ones)."""
+    writer.put(_INSERT_JSON["customer_fts"], [(i, t) for i, t, _ in documents])
+    writer.put(_INSERT_JSON["customer_han"], [(i, h) for i, _, h in documents if h])
 
 
 def refresh(pw: SqliteDatabase, customer_ids: Iterable[int], new: bool = False) -> None:

@@ -50,6 +50,9 @@ class CustomerFilter(NamedTuple):
     descending: bool = False
     no_order_days: int | None = None  # no order for more than this many days (customers without orders included)
     min_risk: int | None = None  # churn risk at least this (the computed "At risk" view)
+    # Only these customers (those behind a dashboard figure); None: no such limit. The other fields still apply.
+    ids: tuple[int, ...] | None = None
+    caption: str = ""  # what `ids` are, shown above the list ("New customers of 张伟, 1/1/26 – 12/6/26")
 
 
 class SearchHit(NamedTuple):

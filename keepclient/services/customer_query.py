@@ -5,6 +5,7 @@ indexes. Pages are read in two steps (ids through a covering index, then the 500
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -99,8 +100,15 @@ def term_condition(term: str, probe: Probe | None = None) -> TermCondition:
 def where_clause(flt: CustomerFilter, today: dt.date | None = None,
                  probe: Probe | None = None) -> tuple[str, list[object]]:
     """SQL keeping the customers `flt` shows. With `probe`, a search term few customers match makes the query
-    start from its matches: the unary + keeps SQLite from walking a list index (deleted_at leads all of them)."""
+    start from its matches: the unary + keeps SQLite from walking a list index (deleted_at leads all of them); so
+    does a list of `ids`."""
     terms = [term_condition(term, probe) for term in query_terms(flt.text)]
+    if flt.ids is not None:
+        # One JSON parameter however many (a team-wide dashboard list holds up to every customer). Reading just
+        # those rows and sorting them beats walking a list index even for 94,000 of 100,000 (measured: 88 against
+        # 331 ms for a page by last order), so the query always starts from them.
+        terms.append(TermCondition("c.id IN (SELECT value FROM json_each(?))", [json.dumps(list(flt.ids))],
+                                   sparse=True))
     unindexed = "+" if any(term.sparse for term in terms) else ""
     parts = [f"{unindexed}c.deleted_at IS {'NOT NULL' if flt.trash else 'NULL'}"]
     params: list[object] = []

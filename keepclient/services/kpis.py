@@ -15,6 +15,7 @@ Customers in the trash are left out of the customer figures; their visits, feedb
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -48,14 +49,16 @@ GROUP BY v.salesperson_id, substr(v.planned_start, 1, 7)
 # day it was added) and its cadence interval counted from there: domain/cadence.next_follow_up in SQL. Retention
 # from the same rows: whether the customer ordered in the previous period (`before`) and in this one (`again`),
 # mostly read off its stored first and last order days (db/order_values), else looked up by customer and day.
-_CUSTOMERS = """
+# The report reads every customer ({customer_scan} NOT INDEXED, no scope); `KpiService.customer_ids` the same rows
+# of one owner ({customer_scope}, {visit_scope}), so the ids behind a figure are counted by these very conditions.
+_CUSTOMER_DAYS = """
 WITH done AS (
     SELECT v.customer_id AS id, max(v.planned_start) AS last_done
     FROM visit v INDEXED BY visit_live_customer_id_status_planned_start
-    WHERE v.deleted_at IS NULL AND v.status = 'done' AND v.planned_start < :after
+    WHERE v.deleted_at IS NULL AND v.status = 'done' AND v.planned_start < :after {visit_scope}
     GROUP BY v.customer_id),
 known AS MATERIALIZED (
-    SELECT coalesce(c.owner_id, 0) AS owner, c.tier AS tier, c.cadence_days AS override,
+    SELECT c.id AS id, coalesce(c.owner_id, 0) AS owner, c.tier AS tier, c.cadence_days AS override,
            date(c.created_at) AS added, c.next_follow_up AS next_due, coalesce(d.last_done >= :start, 0) AS visited,
            coalesce(nullif(max(coalesce(date(d.last_done), ''),
                                CASE WHEN c.last_contact <= :end THEN c.last_contact ELSE '' END), ''),
@@ -68,36 +71,46 @@ known AS MATERIALIZED (
                 WHEN c.last_order <= :end OR c.first_order >= :start THEN 1
                 ELSE EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = c.id AND p.date >= :start
                              AND p.date <= :end AND p.deleted_at IS NULL) END AS again
-    FROM customer c NOT INDEXED LEFT JOIN done d ON d.id = c.id
-    WHERE c.deleted_at IS NULL),
+    FROM customer c {customer_scan} LEFT JOIN done d ON d.id = c.id
+    WHERE c.deleted_at IS NULL {customer_scope}),
 days AS MATERIALIZED (
-    SELECT owner, tier, override, added, next_due, visited, before, again,
+    SELECT id, owner, tier, override, added, next_due, visited, before, again,
            julianday(:end) - julianday(since) AS waited, julianday(since) - julianday(added) AS age
     FROM known)
-SELECT owner,
-       sum(added <= :end),
-       sum(added <= :end AND waited <= CASE
+"""
+# Which of those rows each customer figure counts (the report sums them, `customer_ids` lists them).
+_KNOWN = "added <= :end"
+_FOLLOWED = """added <= :end AND waited <= CASE
            WHEN override > 0 THEN override
            WHEN age >= 0 AND age < :new_period THEN :new_days
-           WHEN tier = 'A' THEN :a WHEN tier = 'B' THEN :b ELSE :c END),
+           WHEN tier = 'A' THEN :a WHEN tier = 'B' THEN :b ELSE :c END"""
+_NEW = "added >= :start AND added <= :end"
+_BEFORE = "before"
+_RETAINED = "before AND again"
+_CUSTOMERS = _CUSTOMER_DAYS + f"""
+SELECT owner,
+       sum({_KNOWN}),
+       sum({_FOLLOWED}),
        count(*),
        sum(next_due < :today),
        sum(tier = 'A' AND added <= :end),
        sum(tier = 'A' AND added <= :end AND visited),
-       sum(added >= :start AND added <= :end),
-       sum(before),
-       sum(before AND again)
+       sum({_NEW}),
+       sum({_BEFORE}),
+       sum({_RETAINED})
 FROM days
 GROUP BY owner
 """
+_CUSTOMER_CONDITIONS = {"follow_up_on_time": _FOLLOWED, "follow_up_on_time_base": _KNOWN, "new_customers": _NEW,
+                        "retention": _RETAINED, "retention_base": _BEFORE}
 
-_LOST = """
-SELECT coalesce(c.owner_id, 0), count(DISTINCT l.record_id)
+_LOST_ROWS = """
 FROM change_log l JOIN customer c ON c.id = l.record_id
 WHERE l.table_name = 'customer' AND l.field = 'stage' AND l.new_value IN ('lost', '"lost"')
-  AND l.changed_at >= :start AND l.changed_at < :after AND c.deleted_at IS NULL
-GROUP BY 1
+  AND l.changed_at >= :start AND l.changed_at < :after AND c.deleted_at IS NULL {customer_scope}
 """
+_LOST = "SELECT coalesce(c.owner_id, 0), count(DISTINCT l.record_id)" + _LOST_ROWS + "GROUP BY 1"
+_LOST_IDS = "SELECT DISTINCT l.record_id" + _LOST_ROWS
 
 _FEEDBACK = """
 SELECT coalesce(f.owner_id, 0), f.response_hours,
@@ -112,13 +125,23 @@ WHERE f.deleted_at IS NULL AND f.received_at >= :start AND f.received_at < :afte
 # Revenue and orders (db/order_values: lines sharing an order key are one order, else one per customer and day) by
 # salesperson and month, for the days of the period outside its whole months (read from the order lines by day);
 # the customer's owner is looked up only for lines without a salesperson.
-_ORDER_DAYS = """
-SELECT coalesce(p.salesperson_id, (SELECT c.owner_id FROM customer c WHERE c.id = p.customer_id), 0),
+_LINE_OWNER = "coalesce(p.salesperson_id, (SELECT c.owner_id FROM customer c WHERE c.id = p.customer_id), 0)"
+_ORDER_DAYS = f"""
+SELECT {_LINE_OWNER},
        substr(p.date, 1, 7), sum(p.amount_cents),
        count(DISTINCT p.customer_id || CASE WHEN p.order_key != '' THEN ':' || p.order_key ELSE '/' || p.date END)
 FROM purchase p INDEXED BY purchase_live_date
 WHERE p.deleted_at IS NULL AND p.date >= :first AND p.date <= :last
 GROUP BY 1, 2
+"""
+
+# The customers behind one salesperson's revenue and orders ({line_scope}: the line's salesperson, else the
+# customer's owner, is theirs), with their revenue: the same lines as _ORDER_DAYS, by customer.
+_ORDER_DAY_CUSTOMERS = """
+SELECT p.customer_id, sum(p.amount_cents)
+FROM purchase p INDEXED BY purchase_live_date
+WHERE p.deleted_at IS NULL AND p.date >= :first AND p.date <= :last {line_scope}
+GROUP BY 1
 """
 
 # The whole months of the period from the stored per-customer month figures (db/order_values.customer_month):
@@ -143,6 +166,49 @@ FROM customer_month m JOIN customer c ON c.id = m.customer_id AND c.owner_id = m
 WHERE m.month >= :first_month AND m.month <= :last_month AND m.salesperson_id != 0 AND m.shared > 0
 GROUP BY 1, 2
 """
+
+# The customers behind whole months' revenue and orders, with their revenue: the month figures of the lines' own
+# salesperson, else (salesperson 0) of the customer's owner, as the three queries above share them out.
+_MONTH_OWNER = "CASE WHEN m.salesperson_id = 0 THEN coalesce(c.owner_id, 0) ELSE m.salesperson_id END"
+_ORDER_MONTH_CUSTOMERS = """
+SELECT m.customer_id, sum(m.revenue_cents)
+FROM customer_month m LEFT JOIN customer c ON c.id = m.customer_id
+WHERE m.month >= :first_month AND m.month <= :last_month {month_scope}
+GROUP BY 1
+"""
+
+# The report reads every customer straight through; `customer_ids` of one owner narrows the same queries to theirs.
+_EVERYONE = {"{customer_scan}": "NOT INDEXED", "{customer_scope}": "", "{visit_scope}": "", "{line_scope}": "",
+             "{month_scope}": ""}
+_ONE_OWNER = {"{customer_scan}": "", "{customer_scope}": "AND c.owner_id = :owner",
+              "{visit_scope}": "AND v.customer_id IN (SELECT id FROM customer WHERE owner_id = :owner)",
+              "{line_scope}": f"AND {_LINE_OWNER} = :owner",
+              # each month by the primary key (month, salesperson): only their rows and those without a salesperson
+              "{month_scope}": "AND m.month IN (SELECT value FROM json_each(:months)) "
+                               f"AND m.salesperson_id IN (:owner, 0) AND {_MONTH_OWNER} = :owner"}
+# The figures `customer_ids` lists the customers behind: the numerator's customers (retention: those who ordered in
+# both periods; follow-up: those within cadence), or with "_base" the denominator's; revenue and average order
+# value: the customers whose order lines are counted.
+CUSTOMER_KPIS = ("new_customers", "lost_customers", "retention", "retention_base", "follow_up_on_time",
+                 "follow_up_on_time_base", "revenue", "average_order_value")
+
+
+def _period_params(start: dt.date, end: dt.date, today: dt.date) -> dict[str, Any]:
+    """The named parameters of the queries above for a period (and the team's cadence rules)."""
+    previous = kpis.previous_period(start, end)[0]
+    rules = load_cadence()
+    return {
+        "start": start.isoformat(), "end": end.isoformat(), "after": (end + dt.timedelta(days=1)).isoformat(),
+        "today": today.isoformat(), "previous": previous.isoformat(),
+        "a": rules["A"], "b": rules["B"], "c": rules["C"], "new_days": rules["new_days"],
+        "new_period": rules["new_period"]}
+
+
+def _bind(sql: str, values: dict[str, Any], marks: dict[str, str]) -> tuple[str, dict[str, Any]]:
+    """`sql` with its {marks} filled in, and the values it names: what execute_sql takes."""
+    for mark, text in marks.items():
+        sql = sql.replace(mark, text)
+    return sql, {name: value for name, value in values.items() if f":{name}" in sql}
 
 
 class _Bucket:
@@ -273,6 +339,42 @@ class KpiService:
         return KpiReport(start, end, day, now or dt.datetime.now().replace(microsecond=0), rows, team, monthly,
                          response_target, resolution_target, currency)
 
+    def customer_ids(self, key: str, start: dt.date, end: dt.date, owner_id: int | None = None) -> list[int]:
+        """The customers behind one salesperson's figure `key` (one of CUSTOMER_KPIS) of `start`..`end`, or the
+        whole team's when `owner_id` is None (with what has no salesperson), read with the report's own queries
+        and conditions, so a list of them holds exactly what was counted (the dashboard's click-through).
+
+        New, lost, retention and follow-up: customers they own now (by id); revenue and average order value: the
+        customers whose order lines of the period are theirs (their salesperson's, else the customer's owner's),
+        the most revenue in the period first; customers in the trash among them too, as the report counts their
+        orders. Only reads, in one session of the calling thread."""
+        if end < start:
+            raise ValueError("the period ends before it starts")
+        if key not in CUSTOMER_KPIS:
+            raise ValueError(f"no customers behind {key!r}")
+        marks = _EVERYONE if owner_id is None else _ONE_OWNER
+        values = {**_period_params(start, end, dt.date.today()), "owner": owner_id}
+        with self.db.session() as pw:
+            if key in _CUSTOMER_CONDITIONS:
+                sql = _CUSTOMER_DAYS + f"SELECT id FROM days WHERE {_CUSTOMER_CONDITIONS[key]} ORDER BY id"
+                return [row[0] for row in pw.execute_sql(*_bind(sql, values, marks))]
+            if key == "lost_customers":
+                return sorted(row[0] for row in pw.execute_sql(*_bind(_LOST_IDS, values, marks)))
+            revenue: dict[int, int] = defaultdict(int)
+            whole, edges = _order_spans(start, end)
+            spans: list[tuple[str, dict[str, Any]]] = []
+            if whole is not None:
+                months = kpis.month_keys(dt.date.fromisoformat(f"{whole[0]}-01"),
+                                         dt.date.fromisoformat(f"{whole[1]}-01"))
+                spans.append((_ORDER_MONTH_CUSTOMERS, {"first_month": whole[0], "last_month": whole[1],
+                                                       "months": json.dumps(months)}))
+            spans += [(_ORDER_DAY_CUSTOMERS, {"first": day_from.isoformat(), "last": day_to.isoformat()})
+                      for day_from, day_to in edges]
+            for sql, extra in spans:
+                for customer_id, cents in pw.execute_sql(*_bind(sql, {**values, **extra}, marks)):
+                    revenue[customer_id] += cents or 0
+        return sorted(revenue, key=lambda customer_id: (-revenue[customer_id], customer_id))
+
     def _count(self, pw: SqliteDatabase, start: dt.date, end: dt.date, today: dt.date
                ) -> tuple[dict[int, _Bucket], dict[tuple[int, str], tuple[int, int]]]:
         """Every salesperson's counted inputs (key 0: no salesperson), and (visits done, revenue) by month.
@@ -283,22 +385,13 @@ class KpiService:
         and feedback through their date indexes; a longer one through narrow covering indexes of them."""
         buckets: dict[int, _Bucket] = defaultdict(_Bucket)
         months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
-        previous = kpis.previous_period(start, end)[0]
-        rules = load_cadence()
-        params: dict[str, Any] = {
-            "start": start.isoformat(), "end": end.isoformat(), "after": (end + dt.timedelta(days=1)).isoformat(),
-            "today": today.isoformat(), "previous": previous.isoformat(),
-            "a": rules["A"], "b": rules["B"], "c": rules["C"], "new_days": rules["new_days"],
-            "new_period": rules["new_period"]}
+        params = _period_params(start, end, today)
         long = (end - start).days >= FULL_SCAN_DAYS
         scans = {"{visit_scan}": "INDEXED BY visit_live_salesperson_id_planned_start" if long else "",
-                 "{feedback_scan}": "INDEXED BY feedback_live_received_at" if long else ""}
+                 "{feedback_scan}": "INDEXED BY feedback_live_received_at" if long else "", **_EVERYONE}
 
         def bound(sql: str, extra: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-            for mark, text in scans.items():
-                sql = sql.replace(mark, text)
-            values = {**params, **(extra or {})}
-            return sql, {name: value for name, value in values.items() if f":{name}" in sql}
+            return _bind(sql, {**params, **(extra or {})}, scans)
 
         def run(sql: str) -> Any:
             return pw.execute_sql(*bound(sql))
@@ -365,16 +458,10 @@ def _count_orders(pw: SqliteDatabase, start: dt.date, end: dt.date,
     """(salesperson, month, revenue, orders) of `start`..`end`: the whole months from customer_month, the days
     before the first and after the last whole month from the order lines (each month is counted by one of them,
     so its distinct orders are exact)."""
-    first = start if start.day == 1 else _month_end(start) + dt.timedelta(days=1)
-    last = end if end == _month_end(end) else end.replace(day=1) - dt.timedelta(days=1)
-    if first > last:  # no whole month: every day from the order lines
-        edges = [(start, end)]
-        found: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
-    else:
-        edges = [(day_from, day_to) for day_from, day_to in ((start, first - dt.timedelta(days=1)),
-                                                            (last + dt.timedelta(days=1), end))
-                 if day_from <= day_to]
-        found = _count_order_months(pw, first.isoformat()[:7], last.isoformat()[:7], bound)
+    whole, edges = _order_spans(start, end)
+    found: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+    if whole is not None:
+        found = _count_order_months(pw, *whole, bound)
     for day_from, day_to in edges:
         for sid, month, revenue, count in pw.execute_sql(*bound(_ORDER_DAYS, {
                 "first": day_from.isoformat(), "last": day_to.isoformat()})):
@@ -382,6 +469,18 @@ def _count_orders(pw: SqliteDatabase, start: dt.date, end: dt.date,
             figures[0] += revenue or 0
             figures[1] += count
     return [(sid, month, revenue, count) for (sid, month), (revenue, count) in found.items()]
+
+
+def _order_spans(start: dt.date, end: dt.date) -> tuple[tuple[str, str] | None, list[tuple[dt.date, dt.date]]]:
+    """The period's whole months (first and last "YYYY-MM"; None when it holds none), read from customer_month,
+    and the days before and after them (every day when there is no whole month), read from the order lines."""
+    first = start if start.day == 1 else _month_end(start) + dt.timedelta(days=1)
+    last = end if end == _month_end(end) else end.replace(day=1) - dt.timedelta(days=1)
+    if first > last:
+        return None, [(start, end)]
+    edges = [(day_from, day_to) for day_from, day_to in ((start, first - dt.timedelta(days=1)),
+                                                        (last + dt.timedelta(days=1), end)) if day_from <= day_to]
+    return (first.isoformat()[:7], last.isoformat()[:7]), edges
 
 
 def _count_order_months(pw: SqliteDatabase, first_month: str, last_month: str,

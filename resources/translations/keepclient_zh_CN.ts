@@ -417,78 +417,78 @@
 <context>
     <name>CareListDialog</name>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="71"/>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="146"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="51"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="126"/>
         <source>Care list</source>
         <translation>关怀名单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="77"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="57"/>
         <source>Birthdays of a month</source>
         <translation>某月生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="94"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="74"/>
         <source>Everyone&apos;s customers</source>
         <translation>所有人的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="106"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="86"/>
         <source>The customers to greet or send a gift, by salesperson, tier and name, with contact, phone, address and the last gift for the same occasion.</source>
         <translation>需要问候或送礼的客户，按业务员、等级和名称排列，附联系人、电话、地址以及同一场合的上次礼品。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="110"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="90"/>
         <source>&amp;Occasion:</source>
         <translation>场合(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="111"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="91"/>
         <source>&amp;Year:</source>
         <translation>年份(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="112"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="92"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="113"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="93"/>
         <source>Tiers:</source>
         <translation>等级：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="114"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="94"/>
         <source>&amp;Whose:</source>
         <translation>谁的客户(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="115"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="95"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="117"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="97"/>
         <source>Save &amp;PDF…</source>
         <translation>保存为 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="118"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="98"/>
         <source>Save &amp;Excel…</source>
         <translation>保存为 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="128"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="108"/>
         <source>Choose at least one tier.</source>
         <translation>请至少选择一个等级。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="160"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="140"/>
         <source>Save care list as PDF</source>
         <translation>将关怀名单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/care_list_dialog.py" line="167"/>
+        <location filename="../../keepclient/ui/care_list_dialog.py" line="147"/>
         <source>Save care list as Excel</source>
         <translation>将关怀名单保存为 Excel</translation>
     </message>
@@ -544,6 +544,44 @@
         <location filename="../../keepclient/ui/calendar/care_settings_dialog.py" line="94"/>
         <source>Observe all</source>
         <translation>全部关注</translation>
+    </message>
+</context>
+<context>
+    <name>ClickThrough</name>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="81"/>
+        <source>New customers of %1, %2</source>
+        <translation>%1 的新客户，%2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="83"/>
+        <source>Customers of %1 set to Lost, %2</source>
+        <translation>%1 的被设为“已流失”的客户，%2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="85"/>
+        <source>Retained customers of %1, %2 (ordered in the previous period and again in this one)</source>
+        <translation>%1 的留存客户，%2（上一期间下过单且本期再次下单）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="88"/>
+        <source>Customers of %1 within their follow-up interval at the end of %2</source>
+        <translation>%1 的在 %2 期末仍处于回访周期内的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="91"/>
+        <source>Customers behind the revenue of %1, %2 (sorted by 12-month revenue)</source>
+        <translation>构成 %1 营收的客户，%2（按近 12 个月营收排序）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="153"/>
+        <source>the whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="177"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -2532,64 +2570,89 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/filter_bar.py" line="47"/>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="155"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="176"/>
         <source>Risk at least %1</source>
         <translation>风险不低于 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="51"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="57"/>
+        <source>Only the customers behind that figure are listed; the search and the filters below apply among them</source>
+        <translation>仅列出构成该数字的客户；搜索和下方的筛选条件在这些客户中生效</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="59"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="61"/>
+        <source>List every customer the search and filters find</source>
+        <translation>列出搜索和筛选条件找到的所有客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="70"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="54"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="73"/>
         <source>A and B</source>
         <translation>A 和 B</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="55"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="74"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="58"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="77"/>
         <source>Any follow-up</source>
         <translation>任意跟进状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="78"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="60"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="79"/>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="87"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="107"/>
         <source>No order for more than %1 days</source>
         <translation>超过 %1 天未下单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="104"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="124"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="126"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="109"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="129"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="112"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="132"/>
         <source>All cities</source>
         <translation>全部城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="184"/>
+        <source>Only: %1</source>
+        <translation>仅显示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="184"/>
+        <source>the customers chosen</source>
+        <translation>所选客户</translation>
     </message>
 </context>
 <context>
@@ -3739,43 +3802,47 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="76"/>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="78"/>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="80"/>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="82"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="77"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="79"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="81"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="83"/>
         <source>Double-click: their visits in the period in the Calendar&apos;s agenda, each with its status.</source>
         <translation>双击：在拜访日历的列表视图中显示其本期的拜访及各自状态。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="84"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="85"/>
         <source>Double-click: shows the feedback they own received in the period (the visits&apos; scores are in the Calendar).</source>
         <translation>双击：显示其负责的、本期收到的反馈（拜访的评分见拜访日历）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="87"/>
-        <source>Double-click: shows all their customers (the list cannot filter by the day added).</source>
-        <translation>双击：显示其全部客户（列表无法按添加日期筛选）。</translation>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="88"/>
+        <source>Double-click: lists exactly these customers.</source>
+        <translation>双击：列出正是这些客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="89"/>
-        <source>Double-click: shows their lost customers (the Win back view), also those lost before the period.</source>
-        <translation>双击：显示其流失客户（“挽回客户”视图），也包括本期之前流失的。</translation>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="90"/>
+        <source>Double-click: lists exactly these customers (also any won back since).</source>
+        <translation>双击：列出正是这些客户（包括此后已挽回的）。</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/dashboard/definitions.py" line="92"/>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="94"/>
-        <source>Double-click: shows their customers by revenue in the last 12 months, highest first.</source>
-        <translation>双击：按近 12 个月收入从高到低显示其客户。</translation>
+        <source>Double-click: lists the customers whose order lines make up this revenue, sorted by revenue in the last 12 months (not in the period), highest first.</source>
+        <translation>双击：列出其订单行构成此营收的客户，按近 12 个月（而非本期）营收从高到低排序。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="96"/>
-        <source>Double-click: shows their customers by last order, latest first.</source>
-        <translation>双击：按最近订单从新到旧显示其客户。</translation>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="95"/>
+        <source>Double-click: lists the customers whose orders are counted here, sorted by revenue in the last 12 months (not in the period), highest first.</source>
+        <translation>双击：列出此处计入其订单的客户，按近 12 个月（而非本期）营收从高到低排序。</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/dashboard/definitions.py" line="98"/>
-        <source>Double-click: shows their customers by next follow-up, soonest first.</source>
-        <translation>双击：按下次跟进日期从近到远显示其客户。</translation>
+        <source>Double-click: lists the customers retained (ordered in the previous period and again in this one), latest order first.</source>
+        <translation>双击：列出留存客户（上一期间下过单且本期再次下单），按最近订单从新到旧排序。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="101"/>
+        <source>Double-click: lists the customers still within their follow-up interval on the period&apos;s last day, by next follow-up.</source>
+        <translation>双击：列出在本期最后一天仍处于回访周期内的客户，按下次跟进日期排序。</translation>
     </message>
 </context>
 <context>
@@ -5137,74 +5204,74 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="95"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="166"/>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="185"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="73"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="144"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="163"/>
         <source>Feedback report</source>
         <translation>反馈报表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="109"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="87"/>
         <source>Portrait</source>
         <translation>纵向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="110"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="88"/>
         <source>Landscape</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="115"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="93"/>
         <source>&amp;From:</source>
         <translation>从(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="116"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="94"/>
         <source>&amp;To:</source>
         <translation>到(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="118"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="96"/>
         <source>&amp;Paper:</source>
         <translation>纸张(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="119"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="97"/>
         <source>&amp;Orientation:</source>
         <translation>方向(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="120"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="98"/>
         <source>Open feedback by owner with age and overdue flags, and the period&apos;s monthly counts by category with median response and resolution times.</source>
         <translation>按负责人列出未结反馈（含已过天数和逾期标记），以及该期间按类别的月度数量和响应、解决用时的中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="124"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="102"/>
         <source>Pre&amp;view…</source>
         <translation>预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="125"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="103"/>
         <source>Save &amp;PDF…</source>
         <translation>保存 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="126"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="104"/>
         <source>Save &amp;Excel…</source>
         <translation>保存 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="148"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="126"/>
         <source>The first day must not be after the last day.</source>
         <translation>开始日期不能晚于结束日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="208"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="186"/>
         <source>Save feedback report as PDF</source>
         <translation>将反馈报表保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="215"/>
+        <location filename="../../keepclient/ui/feedback/report_dialog.py" line="193"/>
         <source>Save feedback report as Excel</source>
         <translation>将反馈报表保存为 Excel</translation>
     </message>
@@ -5971,72 +6038,72 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>ViewsSidebar</name>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="35"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="37"/>
         <source>All customers</source>
         <translation>全部客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="36"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="38"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="39"/>
         <source>Overdue follow-ups</source>
         <translation>逾期跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="39"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="41"/>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="41"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="43"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="45"/>
         <source>A customers</source>
         <translation>A 类客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="45"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="47"/>
         <source>At risk</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="47"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="49"/>
         <source>Win back</source>
         <translation>挽回客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="49"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="51"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="52"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="54"/>
         <source>Lost customers, sorted by lifetime value, highest first</source>
         <translation>已流失的客户，按客户终身价值从高到低排列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="89"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="91"/>
         <source>Save view…</source>
         <translation>保存视图…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="90"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="92"/>
         <source>Save the current search, filters, sort and columns as a view</source>
         <translation>将当前的搜索、筛选、排序和列保存为视图</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="91"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="93"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="110"/>
+        <location filename="../../keepclient/ui/customers/views_sidebar.py" line="112"/>
         <source>Your view</source>
         <translation>您的视图</translation>
     </message>
@@ -6339,32 +6406,32 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>backups</name>
     <message>
-        <location filename="../../keepclient/services/backups.py" line="63"/>
+        <location filename="../../keepclient/services/backups.py" line="62"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/backups.py" line="64"/>
+        <location filename="../../keepclient/services/backups.py" line="63"/>
         <source>manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/backups.py" line="65"/>
+        <location filename="../../keepclient/services/backups.py" line="64"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/backups.py" line="66"/>
+        <location filename="../../keepclient/services/backups.py" line="65"/>
         <source>before emptying the trash</source>
         <translation>清空回收站前</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/backups.py" line="67"/>
+        <location filename="../../keepclient/services/backups.py" line="66"/>
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/backups.py" line="68"/>
+        <location filename="../../keepclient/services/backups.py" line="67"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
@@ -7747,48 +7814,48 @@ Customer follow-up for small sales teams.</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="42"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="41"/>
         <source>Feedback report {first} – {last}</source>
         <translation>反馈报表 {first} – {last}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="43"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="42"/>
         <source>Open feedback by owner</source>
         <translation>按负责人列出的未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="43"/>
         <source>Open on {when}: {count} items, {overdue} overdue</source>
         <translation>截至 {when} 未结：{count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="44"/>
         <source>{owner}: {count} open, {overdue} overdue</source>
         <translation>{owner}：未结 {count} 条，逾期 {overdue} 条</translation>
     </message>
     <message>
         <location filename="../../keepclient/printing/care_list.py" line="33"/>
-        <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="45"/>
         <source>{owner} (continued)</source>
         <translation>{owner}（续）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="47"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="46"/>
         <source>No open feedback.</source>
         <translation>没有未结反馈。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="48"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="47"/>
         <source>Monthly feedback by category</source>
         <translation>按类别的月度反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="49"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="48"/>
         <source>Received {first} – {last}: {count} items. Each cell: items, median time to first response, median time to resolution.</source>
         <translation>{first} – {last} 收到：{count} 条。每格：条数、首次响应用时中位数、解决用时中位数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="51"/>
         <source>No feedback received in this period.</source>
         <translation>这段时间没有收到反馈。</translation>
     </message>
@@ -7839,13 +7906,13 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/printing/care_list.py" line="35"/>
-        <location filename="../../keepclient/printing/feedback_report.py" line="53"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
         <location filename="../../keepclient/printing/care_list.py" line="36"/>
-        <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="53"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -7890,68 +7957,68 @@ Customer follow-up for small sales teams.</source>
         <translation>已送：{item}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="54"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="56"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="55"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="57"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="56"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="59"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="58"/>
         <source>Age (days)</source>
         <translation>已过天数</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="60"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="59"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="60"/>
         <source>OVERDUE</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="61"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="63"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="62"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="63"/>
         <source>Response {value}</source>
         <translation>响应 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="64"/>
         <source>Resolution {value}</source>
         <translation>解决 {value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="65"/>
         <location filename="../../keepclient/printing/kpi_report.py" line="98"/>
         <source>{value} h</source>
         <translation>{value} 小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/printing/feedback_report.py" line="67"/>
+        <location filename="../../keepclient/printing/feedback_report.py" line="66"/>
         <source>{value} d</source>
         <translation>{value} 天</translation>
     </message>

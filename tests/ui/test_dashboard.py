@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from keepclient.db import connection
-from keepclient.domain.types import CustomerFilter
 from keepclient.ui.dashboard.area import DashboardArea
 from keepclient.ui.dashboard.definitions import AT_RISK
 from keepclient.ui.dashboard.periods import CUSTOM, MONTH
@@ -197,27 +196,62 @@ def test_visit_figures_open_the_calendars_agenda_of_the_period(open_window, team
     assert window.tabs.currentWidget() is window.dashboard_tab
 
 
-@pytest.mark.parametrize(("key", "row", "expected"), [
-    ("new_customers", 0, CustomerFilter(owner_id=0, sort="name")),
-    ("lost_customers", 2, CustomerFilter(owner_id=0, stages=("lost",), sort="ltv", descending=True)),
-    ("revenue", 0, CustomerFilter(owner_id=0, sort="revenue_12m", descending=True)),
-    ("average_order_value", 0, CustomerFilter(owner_id=0, sort="revenue_12m", descending=True)),
-    ("retention", 0, CustomerFilter(owner_id=0, sort="last_order", descending=True)),
-    ("follow_up_on_time", 0, CustomerFilter(owner_id=0, sort="next_follow_up")),
+@pytest.mark.parametrize(("key", "row", "by_owner", "sort", "shown", "caption"), [
+    ("new_customers", 0, True, ("name", False), ["新客户"], "New customers of 李娜, 3/1/27 – 3/31/27"),
+    ("new_customers", 3, True, ("name", False), ["新客户"], "New customers of the whole team, 3/1/27 – 3/31/27"),
+    ("lost_customers", 2, True, ("name", False), ["单丽"], "Customers of 赵六 set to Lost, 3/1/27 – 3/31/27"),
+    # revenue: the lines' salesperson, else the customer's owner: 王强's 50.00 line of 李娜's 张伟 is his
+    ("revenue", 0, False, ("revenue_12m", True), ["上海华信贸易有限公司", "张伟"], "Customers behind the revenue"),
+    ("revenue", 1, False, ("revenue_12m", True), ["曾伟", "张伟"], "Customers behind the revenue of 王强"),
+    ("average_order_value", 0, False, ("revenue_12m", True), ["上海华信贸易有限公司", "张伟"], "12-month revenue"),
+    ("retention", 0, True, ("last_order", True), ["上海华信贸易有限公司"], "Retained customers of 李娜"),
+    ("follow_up_on_time", 0, True, ("next_follow_up", False), ["新客户", "张伟"], "within their follow-up"),
 ])
-def test_customer_figures_open_that_owners_customers(open_window, team, qtbot, key, row, expected):
+def test_customer_figures_open_exactly_the_customers_counted(open_window, team, qtbot, key, row, by_owner, sort,
+                                                             shown, caption):
     path, _people, _ids = team
     window, _prompter = open_window(path, detail=False)
     area = dashboard(window, qtbot)
     owner = area.model.row_of(row).salesperson_id
-    assert "Double-click: shows" in cell(area, row, key, Qt.ItemDataRole.ToolTipRole)
+    assert "Double-click: lists" in cell(area, row, key, Qt.ItemDataRole.ToolTipRole)
+    assert "closest" not in cell(area, row, key, Qt.ItemDataRole.ToolTipRole)
     area.table.doubleClicked.emit(area.model.index(row, column(key)))
     assert window.tabs.currentWidget() is window.customers
-    wanted = expected._replace(owner_id=owner)
-    qtbot.waitUntil(lambda: window.customers.current_filter() == wanted)
-    shown = {"new_customers": ["Brown Foods Ltd", "上海华信贸易有限公司", "新客户", "张伟"],
-             "lost_customers": ["单丽"]}.get(key, ["Brown Foods Ltd", "上海华信贸易有限公司", "新客户", "张伟"])
-    qtbot.waitUntil(lambda: sorted(names(window)) == sorted(shown))
+    qtbot.waitUntil(lambda: window.customers.current_filter().ids is not None)
+    flt = window.customers.current_filter()
+    assert flt.owner_id == (owner if by_owner else None) and (flt.sort, flt.descending) == sort
+    assert caption in flt.caption
+    qtbot.waitUntil(lambda: names(window) == shown)  # in the list's order
+    bar = window.customers.filters
+    assert bar.limit.isVisible() and caption in bar.limit_label.text()
+
+
+def test_an_exact_list_combines_with_search_and_sort_and_clears_like_a_filter(open_window, team, qtbot):
+    path, people, ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+    area.table.doubleClicked.emit(area.model.index(0, column("follow_up_on_time")))  # 李娜's: 新客户 and 张伟
+    customers = window.customers
+    qtbot.waitUntil(lambda: names(window) == ["新客户", "张伟"])
+    assert sorted(customers.current_filter().ids) == sorted([ids["new"], ids["zhang"]])
+    customers.filters.search.setText("张")  # the search applies among them
+    qtbot.waitUntil(lambda: names(window) == ["张伟"])
+    customers.filters.search.clear()
+    customers.list.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # by name, the other way
+    qtbot.waitUntil(lambda: names(window) == ["张伟", "新客户"])
+    assert customers.current_filter().ids is not None
+    customers.filters.clear_limit.click()  # back to every customer of 李娜
+    qtbot.waitUntil(lambda: customers.current_filter().ids is None)
+    assert not customers.filters.limit.isVisible() and customers.current_filter().caption == ""
+    assert customers.current_filter().owner_id == people["li"]
+    qtbot.waitUntil(lambda: sorted(names(window)) == sorted(["Brown Foods Ltd", "上海华信贸易有限公司", "新客户",
+                                                             "张伟"]))
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.table.doubleClicked.emit(area.model.index(0, column("new_customers")))
+    qtbot.waitUntil(lambda: names(window) == ["新客户"])
+    customers.sidebar.select("All customers")  # another view: no limit
+    qtbot.waitUntil(lambda: len(names(window)) == 6)
+    assert customers.current_filter().ids is None and not customers.filters.limit.isVisible()
 
 
 def test_enter_on_a_cell_opens_its_list(open_window, team, qtbot):
@@ -295,6 +329,22 @@ def test_counting_runs_off_the_ui_thread_and_a_newer_request_wins(qtbot, prefs, 
     assert area.data.report.start == START
     assert cell(area, 0, "visits_planned") == "3"
     ws.close()
+
+
+def test_exact_lists_are_read_off_the_ui_thread_and_a_newer_one_wins(open_window, team, qtbot):
+    window, _prompter = open_window(team[0], detail=False)
+    area = dashboard(window, qtbot)
+    window.runner = runner = HeldRunner()  # type: ignore[assignment]
+    area.table.doubleClicked.emit(area.model.index(2, column("lost_customers")))  # 赵六's 单丽
+    area.table.doubleClicked.emit(area.model.index(0, column("new_customers")))  # then 李娜's 新客户
+    assert window.tabs.currentWidget() is window.dashboard_tab  # nothing to show yet: the tab stays usable
+    older, newer = runner.tasks
+    newer.run()
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: names(window) == ["新客户"])
+    older.run()  # late: dropped
+    qtbot.wait(10)
+    assert names(window) == ["新客户"] and "New customers of 李娜" in window.customers.current_filter().caption
 
 
 def test_a_read_only_database_still_shows_the_dashboard(open_window, team, qtbot, monkeypatch):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from keepclient.domain.types import CustomerFilter, SalespersonInfo
 from keepclient.ui.labels import label
@@ -46,6 +46,25 @@ class FilterBar(QWidget):
         for risk in MIN_RISKS:
             self._add_choice(self.risk, risk, self.tr("Risk at least %1"))
         self.me: int | None = None
+        # A list of given customers (a dashboard figure's), shown and cleared above the search like a filter.
+        self.ids: tuple[int, ...] | None = None
+        self.caption = ""
+        self.limit = QWidget()
+        self.limit.setObjectName("listLimit")
+        self.limit_label = QLabel()
+        self.limit_label.setObjectName("listLimitCaption")
+        self.limit_label.setWordWrap(True)
+        self.limit.setToolTip(self.tr("Only the customers behind that figure are listed; the search and the "
+                                      "filters below apply among them"))
+        self.clear_limit = QPushButton(self.tr("Show all"))
+        self.clear_limit.setObjectName("clearListLimit")
+        self.clear_limit.setToolTip(self.tr("List every customer the search and filters find"))
+        self.clear_limit.clicked.connect(self.clear_ids)
+        limit_row = QHBoxLayout(self.limit)
+        limit_row.setContentsMargins(0, 0, 0, 0)
+        limit_row.addWidget(self.limit_label, 1)
+        limit_row.addWidget(self.clear_limit)
+        self.limit.hide()
 
         # Several values are kept as "A,B": plain strings compare reliably inside Qt (tuples do not).
         self.tier.addItem(self.tr("All tiers"), "")
@@ -62,6 +81,7 @@ class FilterBar(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.limit)
         layout.addWidget(self.search)
         # Two rows of filters: one row of eight would make the list column wider than a 1366-pixel screen allows.
         for widgets in ((self.owner, self.tier, self.stage, self.tag),
@@ -133,7 +153,8 @@ class FilterBar(QWidget):
             stages=_values(self.stage.currentData()), tag_id=self.tag.currentData(),
             city=self.city.currentData() or "", follow_up=self.follow_up.currentData() or "",
             open_feedback=self.open_feedback.isChecked(), trash=trash, sort=sort, descending=descending,
-            no_order_days=self.no_order.currentData(), min_risk=self.risk.currentData(),
+            no_order_days=self.no_order.currentData(), min_risk=self.risk.currentData(), ids=self.ids,
+            caption=self.caption if self.ids is not None else "",
         )
 
     def apply(self, flt: CustomerFilter, my_customers: bool = False) -> None:
@@ -153,9 +174,21 @@ class FilterBar(QWidget):
         self.no_order.setCurrentIndex(0 if flt.no_order_days is None else self._add_no_order(flt.no_order_days))
         self.risk.setCurrentIndex(0 if flt.min_risk is None else self._add_choice(
             self.risk, flt.min_risk, self.tr("Risk at least %1")))
+        self._show_ids(flt.ids, flt.caption)
         for widget in widgets:
             widget.blockSignals(False)
         self._pending.start()
+
+    def _show_ids(self, ids: tuple[int, ...] | None, caption: str) -> None:
+        self.ids, self.caption = ids, caption if ids is not None else ""
+        self.limit_label.setText(self.tr("Only: %1").replace("%1", caption or self.tr("the customers chosen")))
+        self.limit.setVisible(ids is not None)
+
+    def clear_ids(self) -> None:
+        """Back to every customer the other filters find (one `changed` afterwards)."""
+        if self.ids is not None:
+            self._show_ids(None, "")
+            self._pending.start()
 
     def is_my_customers(self) -> bool:
         return self.owner.currentData() == MY_CUSTOMERS

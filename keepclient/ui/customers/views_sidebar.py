@@ -28,6 +28,8 @@ class SavedView(NamedTuple):
         known = {k: v for k, v in data.get("filter", {}).items() if k in CustomerFilter._fields}
         for key in ("tiers", "stages"):
             known[key] = tuple(known.get(key) or ())
+        if known.get("ids") is not None:  # a saved list of a dashboard figure's customers
+            known["ids"] = tuple(int(i) for i in known["ids"])
         return cls(str(data["name"]), CustomerFilter(**known), bool(data.get("my")), str(data.get("header", "")))
 
 
@@ -128,6 +130,11 @@ class ViewsSidebar(QWidget):
             if self.list.item(row).text() == name:
                 self.list.setCurrentRow(row)
                 return
+
+    def deselect(self) -> None:
+        """No view chosen (the list shows something none of them is, such as a dashboard figure's customers), so
+        that choosing any of them applies it."""
+        self.list.setCurrentRow(-1)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         self._update_buttons()

@@ -58,20 +58,21 @@ DEFINITIONS: dict[str, str] = {
 AT_RISK_CAPTION = QT_TRANSLATE_NOOP("KpiDefinitions", "At risk now")
 
 # Where a double-click on a cell (or Enter) leads: the Customers tab with a filter, the Feedback tab, or the
-# Calendar's agenda.
+# Calendar's agenda; for the customer figures counted by services/kpis, the Customers tab limited to exactly the
+# customers counted (`KpiService.customer_ids`, read off the UI thread).
 OVERDUE, A_CUSTOMERS, AT_RISK_VIEW, FEEDBACK = "overdue", "a_customers", "at_risk", "feedback"
-VISITS, CUSTOMERS, LOST, BY_REVENUE, BY_LAST_ORDER, BY_FOLLOW_UP = (
-    "visits", "customers", "lost", "by_revenue", "by_last_order", "by_follow_up")
+VISITS = "visits"
+NEW_CUSTOMERS, LOST_CUSTOMERS, RETAINED, ON_TIME, REVENUE_CUSTOMERS = (
+    "new_customers", "lost_customers", "retention", "follow_up_on_time", "revenue")
 CLICK_THROUGH: dict[str, str] = {
     "overdue_now": OVERDUE, "a_coverage": A_CUSTOMERS, AT_RISK: AT_RISK_VIEW,
     "response_median": FEEDBACK, "response_on_time": FEEDBACK, "resolution_median": FEEDBACK,
     "resolution_on_time": FEEDBACK, "satisfaction": FEEDBACK,
     "visits_planned": VISITS, "visits_done": VISITS, "visits_missed": VISITS, "visits_cancelled": VISITS,
-    "new_customers": CUSTOMERS, "lost_customers": LOST, "revenue": BY_REVENUE, "average_order_value": BY_REVENUE,
-    "retention": BY_LAST_ORDER, "follow_up_on_time": BY_FOLLOW_UP,
+    "new_customers": NEW_CUSTOMERS, "lost_customers": LOST_CUSTOMERS, "revenue": REVENUE_CUSTOMERS,
+    "average_order_value": REVENUE_CUSTOMERS, "retention": RETAINED, "follow_up_on_time": ON_TIME,
 }
-# What a double-click shows, for the columns whose definition does not say it (added to the cell's tooltip); where
-# the app has no list of exactly what was counted, the closest one, and the text says which.
+# What a double-click shows, for the columns whose definition does not say it (added to the cell's tooltip).
 CLICK_HINTS: dict[str, str] = {
     "visits_planned": QT_TRANSLATE_NOOP(
         "KpiDefinitions", "Double-click: their visits in the period in the Calendar's agenda, each with its status."),
@@ -85,18 +86,21 @@ CLICK_HINTS: dict[str, str] = {
         "KpiDefinitions", "Double-click: shows the feedback they own received in the period (the visits' scores are "
                           "in the Calendar)."),
     "new_customers": QT_TRANSLATE_NOOP(
-        "KpiDefinitions", "Double-click: shows all their customers (the list cannot filter by the day added)."),
+        "KpiDefinitions", "Double-click: lists exactly these customers."),
     "lost_customers": QT_TRANSLATE_NOOP(
-        "KpiDefinitions", "Double-click: shows their lost customers (the Win back view), also those lost before the "
-                          "period."),
+        "KpiDefinitions", "Double-click: lists exactly these customers (also any won back since)."),
     "revenue": QT_TRANSLATE_NOOP(
-        "KpiDefinitions", "Double-click: shows their customers by revenue in the last 12 months, highest first."),
+        "KpiDefinitions", "Double-click: lists the customers whose order lines make up this revenue, sorted by "
+                          "revenue in the last 12 months (not in the period), highest first."),
     "average_order_value": QT_TRANSLATE_NOOP(
-        "KpiDefinitions", "Double-click: shows their customers by revenue in the last 12 months, highest first."),
+        "KpiDefinitions", "Double-click: lists the customers whose orders are counted here, sorted by revenue in "
+                          "the last 12 months (not in the period), highest first."),
     "retention": QT_TRANSLATE_NOOP(
-        "KpiDefinitions", "Double-click: shows their customers by last order, latest first."),
+        "KpiDefinitions", "Double-click: lists the customers retained (ordered in the previous period and again in "
+                          "this one), latest order first."),
     "follow_up_on_time": QT_TRANSLATE_NOOP(
-        "KpiDefinitions", "Double-click: shows their customers by next follow-up, soonest first."),
+        "KpiDefinitions", "Double-click: lists the customers still within their follow-up interval on the period's "
+                          "last day, by next follow-up."),
 }
 
 

@@ -7,6 +7,7 @@ lay out alike. The whole document is laid out before anything is painted: the pa
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -25,9 +26,17 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-# A CJK-capable family first on every platform (Qt falls back along the list), so Chinese never prints as boxes.
-FONT_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
-                 "Noto Sans SC", "Sans Serif"]
+from keepclient.paths import resource_dir
+
+log = logging.getLogger(__name__)
+
+# Every printed document uses the font shipped in resources/fonts (GB 2312, symbols, Latin): Qt's PDF writer reads a
+# glyph back as the lowest code point the font maps to it, and Noto Sans CJK, the CJK font of many Linux desktops,
+# maps 日 and the radical U+2F47 to one glyph and shapes digits into glyphs no code point maps to, so a PDF printed with
+# it could not be searched. Characters the shipped font lacks (rare hanzi) come from the system's CJK fonts below.
+PRINT_FONT = "KeepclientPrintHei.ttf"
+FALLBACK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+                     "WenQuanYi Micro Hei", "Noto Sans SC", "Sans Serif"]
 INK = QColor("#000000")
 MUTED = QColor("#777777")
 GRID = QColor("#9a9a9a")
@@ -38,6 +47,25 @@ _WRAP = QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
 _ELIDE = Qt.TextElideMode.ElideRight
 
 
+_print_font_id = -1  # QFontDatabase's id of the shipped print font once it is loaded
+
+
+def print_font_families() -> list[str]:
+    """The families every printed document asks for: the shipped print font first, then the system's CJK fonts.
+
+    The font is registered on the first print rather than at start-up (1.3 MB read only when needed); a QGuiApplication
+    must be running. Without the file (a broken install) printing still works with the system's fonts.
+    """
+    global _print_font_id
+    families = QFontDatabase.applicationFontFamilies(_print_font_id) if _print_font_id >= 0 else []
+    if not families:
+        _print_font_id = QFontDatabase.addApplicationFont(str(resource_dir() / "fonts" / PRINT_FONT))
+        families = QFontDatabase.applicationFontFamilies(_print_font_id) if _print_font_id >= 0 else []
+        if not families:
+            log.warning("The print font %s could not be loaded: printing with the system's fonts", PRINT_FONT)
+    return [*families, *FALLBACK_FAMILIES]
+
+
 class Units:
     """Points to device units, and fonts cached by their style."""
 
@@ -45,6 +73,7 @@ class Units:
         self.device = device
         self.scale = device.logicalDpiY() / 72.0
         self._fonts: dict[tuple[float, bool, bool, bool], QFont] = {}
+        self._families = print_font_families()
         self._styles: dict[tuple[float, bool, bool, bool, int], Style] = {}
         self._left = QTextOption(Qt.AlignmentFlag.AlignLeft)
         self._left.setWrapMode(_WRAP)
@@ -57,12 +86,14 @@ class Units:
         font = self._fonts.get(key)
         if font is None:
             font = QFont()
-            font.setFamilies(FONT_FAMILIES)
+            font.setFamilies(self._families)
             font.setPointSizeF(size)
             font.setBold(bold)
             font.setItalic(italic)
             font.setStrikeOut(strike)
             font.setKerning(False)  # steadier glyph runs in PDF text extraction; invisible at these sizes
+            # A fallback font's localized forms (Noto CJK's digits) are glyphs the PDF's text layer cannot name.
+            font.setFeature(QFont.Tag("locl"), 0)
             self._fonts[key] = font
         return font
 

@@ -5,10 +5,23 @@ holds the write lock, so nobody else can take them), which lets child rows point
 Derived columns (search documents, open feedback, order figures) are then counted by the same code the services
 use, chunk by chunk, so demo data never disagrees with what an edit would compute.
 
-Realism the demo keeps: about one salesperson per 150 customers (at most 40: beyond 6,000 customers the team no
-longer grows with the file), nobody has more than 8 planned visits on a working day (a full day leaves the
-customer due but unplanned, as in real life), and orders repeat: A customers order often and in bigger amounts, a
-customer at risk or lost stopped ordering months ago.
+Realism the demo keeps, as of the day it is generated (so a first look sees a team at work today):
+- about one salesperson per 150 customers (at most 40: beyond 6,000 customers the team no longer grows with the
+  file), which is what one person can keep up with at 8 visits and calls a day;
+- about 15% of the customers overdue for a follow-up, by days or weeks (a team that mostly keeps up): each
+  customer's last contact is drawn so that its next follow-up lands there, and its latest done visit is that day;
+- nobody has more than 8 visits or calls on a working day and none at weekends, past or planned: a visit whose day
+  is full moves to a nearby day or did not happen (a full day leaves the customer due but unplanned, as in real
+  life; a load-test demo of 100,000 customers keeps most customers' last contact without a visit behind it);
+- nothing before the customer existed: visits, feedback and orders from the day after it was added (orders from
+  that day), no feedback received today or later (no negative ages) and no feedback step after the day began;
+- one language per customer: a Chinese customer's visits, outcomes, feedback, orders and notes in Chinese, an
+  English one's in English;
+- orders repeat: A customers order often and in bigger amounts, a customer at risk or lost stopped ordering
+  months ago.
+
+Determinism: one seed gives the same data. The main random stream draws exactly what earlier demos drew (same
+customers, contacts, kinds and statuses); the days that make the rules above come from streams of their own.
 """
 
 from __future__ import annotations
@@ -19,7 +32,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from peewee import SqliteDatabase
 
@@ -36,7 +49,9 @@ Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 CHUNK = 2000
 MAX_TEAM = 40
-MAX_VISITS_A_DAY = 8  # per salesperson: in-person visits in the past, every planned visit or call ahead
+MAX_VISITS_A_DAY = 8  # per salesperson and working day: visits, calls, emails and messages, past or planned
+OVERDUE_SHARE = 0.15  # customers whose next follow-up is before the demo's day
+MOVE_DAYS = 3  # a visit whose day is full moves up to this many days either way (within its range), else is dropped
 COMMON = ("id", "uuid", "created_at", "updated_at", "updated_by", "version")
 # The stored values the generator draws from, in the enums' order: the weights below follow it, and the same order
 # makes the same draws, so a seed still gives the same data.
@@ -103,17 +118,48 @@ class _Rows:
         self.pending = {}
 
 
+class _FeedbackDraw(NamedTuple):
+    """What the main stream drew for one feedback item; its times are laid out once its received time is known."""
+
+    category: str
+    kind: str
+    status: str
+    gaps: tuple[dt.timedelta, ...]  # first response after receipt, then each later step after the one before
+    severity: str
+    channel: str
+    text: str
+    resolution: str
+    satisfaction: int | None
+
+
+class _VisitDraw(NamedTuple):
+    """What the main stream drew for one past visit, with the day earlier demos gave it."""
+
+    day: dt.date
+    at: dt.time
+    status: str
+    kind: str
+    contact: int
+    purpose: str
+    outcome: str
+    score: int | None
+    feedback: tuple[int, _FeedbackDraw] | None  # the feedback given at this visit, by which contact
+
+
 class DemoGenerator:
     """Builds one customer at a time with its contacts, a year of history and the coming four weeks."""
 
     def __init__(self, rows: _Rows, rng: random.Random, today: dt.date, salespeople: list[tuple[int, str]],
-                 order_rng: random.Random | None = None):
+                 order_rng: random.Random | None = None, plan_rng: random.Random | None = None):
         self.rows, self.rng, self.today = rows, rng, today
         # Orders draw from a stream of their own, and the main stream replays what earlier demos drew for their
         # purchases: every other record of a seed stays the data it always was (tests and screenshots know it).
         self.order_rng = order_rng or random.Random("orders")
+        # The follow-up state (last contact, overdue or not) and what only the new rules need: a stream of its own.
+        self.plan_rng = plan_rng or random.Random("plan")
         self.salespeople = salespeople
-        self.now = dt.datetime.combine(today, dt.time(9, 0))
+        self.now = dt.datetime.combine(today, dt.time(9, 0))  # the moment earlier demos' draws were made against
+        self.cutoff = dt.datetime.combine(today, dt.time(0))  # the past: nothing in it happened after this
         self.booked: dict[tuple[int, dt.date], int] = {}  # visits per (salesperson, day): at most MAX_VISITS_A_DAY
         self.orders = rows.next_id["purchase"]  # order numbers run on, past those of an earlier run (append)
 
@@ -171,15 +217,15 @@ class DemoGenerator:
         stamp = dt.datetime.combine(created, dt.time(10, 0))
         cid = self.rows.next_id["customer"]
         contacts = self._contacts(cid, stamp, person, company, chinese)
-        last_contact = self._history(cid, owner_id, contacts, tier, created, address)
+        last_contact, old_due = self._history(cid, owner_id, contacts, tier, created, address, chinese)
         due = cadence.next_follow_up(last_contact, tier, created=created)
-        self._planned(cid, owner_id, contacts, due, address)
-        self._purchases(cid, owner_id, tier, stage, created)
+        self._planned(cid, owner_id, contacts, due, address, chinese, old_due)
+        self._purchases(cid, owner_id, tier, stage, created, chinese)
         kind = "company" if company else "person"
         keys = customer_keys(name, phone, kind)
         self.rows.add("customer", stamp, (
             name, kind, owner_id, tier, stage, industry_zh if chinese else industry_en,
-            rng.choice(("展会", "老客户介绍", "网络", "电话开发", "Referral", "")), address, city, region, phone,
+            rng.choice(V.SOURCES_ZH if chinese else V.SOURCES_EN), address, city, region, phone,
             email, "", "", None, last_contact, due, keys["name_norm"], keys["name_pinyin"], keys["name_initials"],
             keys["phone_digits"], None, keys["sort_key"],
         ))
@@ -216,77 +262,192 @@ class DemoGenerator:
             )))
         return ids
 
+    def _last_contact(self, tier: str, created: dt.date) -> dt.date | None:
+        """The day of the customer's last contact, drawn so that OVERDUE_SHARE of the customers are overdue today
+        (by a day to a month) and the rest due within their interval; None for a customer too new to have one."""
+        rng, today = self.plan_rng, self.today
+        overdue = rng.random() < OVERDUE_SHARE
+        late, early = rng.random(), rng.random()
+        interval = cadence.DEFAULT_DAYS_BY_TIER[tier]
+        for _ in range(2):  # once more with the weekly interval when the day falls in the customer's first month
+            back = interval + 1 + int(late * min(interval, 30)) if overdue else 1 + int(early * interval)
+            last = today - dt.timedelta(days=back)
+            if not dt.timedelta(0) <= last - created < cadence.NEW_CUSTOMER_PERIOD:
+                break
+            interval = cadence.NEW_CUSTOMER_DAYS
+        if last <= created and today - created > cadence.NEW_CUSTOMER_PERIOD:
+            last = created + cadence.NEW_CUSTOMER_PERIOD  # added within the interval: first kept after a month
+        if last.weekday() >= 5:  # contacts happen on working days: the Monday after if it has passed, else Friday
+            monday = last + dt.timedelta(days=7 - last.weekday())
+            last = monday if monday < today else last - dt.timedelta(days=last.weekday() - 4)
+        return last if last > created else None
+
     def _history(
         self, cid: int, owner_id: int, contacts: list[int], tier: str, created: dt.date, address: str,
-    ) -> dt.date | None:
+        chinese: bool,
+    ) -> tuple[dt.date | None, dt.date]:
+        """A year of visits up to the customer's last contact (its latest done visit) and their feedback.
+
+        Returns the last contact and the next follow-up earlier demos had (which decides their later draws)."""
         rng, today = self.rng, self.today
+        purposes = V.VISIT_PURPOSES_ZH if chinese else V.VISIT_PURPOSES_EN
+        outcomes = V.OUTCOMES_ZH if chinese else V.OUTCOMES_EN
         count = {"A": rng.randint(6, 12), "B": rng.randint(2, 5), "C": rng.randint(0, 2)}[tier]
         first = max(created, today - dt.timedelta(days=365))
         span = (today - first).days
-        last_done: dt.date | None = None
+        drawn: list[_VisitDraw] = []
+        old_last_done: dt.date | None = None
         for _ in range(count if span > 1 else 0):
             day = first + dt.timedelta(days=rng.randrange(span))
-            start = dt.datetime.combine(day, dt.time(rng.randint(9, 17), rng.choice((0, 30))))
+            at = dt.time(rng.randint(9, 17), rng.choice((0, 30)))
             status = rng.choices(OUTCOME_VALUES, weights=(86, 7, 7))[0]
             kind = rng.choices(VISIT_KINDS, weights=(35, 45, 10, 10))[0]
-            if kind == "visit" and not self._book(owner_id, day):
-                kind = "call"  # no room for one more visit that day (or a weekend): it was a call
             done = status == "done"
             score = rng.choices((3, 4, 5), weights=(2, 5, 4))[0] if done and rng.random() < 0.3 else None
-            vid = self.rows.add("visit", start, (
-                cid, rng.choice(contacts), owner_id, start, 30 if kind == "call" else 60, kind,
-                rng.choice(V.VISIT_PURPOSES), address if kind == "visit" else "", status,
-                rng.choice(V.OUTCOMES) if done else "", score, None, None,
-            ))
-            if done and (last_done is None or day > last_done):
-                last_done = day
+            contact, purpose = rng.choice(contacts), rng.choice(purposes)
+            outcome = rng.choice(outcomes) if done else ""
+            if done and (old_last_done is None or day > old_last_done):
+                old_last_done = day
+            feedback = None
             if done and rng.random() < 0.05:
-                self._feedback(cid, rng.choice(contacts), owner_id, start, vid)
+                by = rng.choice(contacts)
+                feedback = by, self._draw_feedback(dt.datetime.combine(day, at), linked=True, chinese=chinese)
+            drawn.append(_VisitDraw(day, at, status, kind, contact, purpose, outcome, score, feedback))
+        alone = None
         if rng.random() < 0.04:
-            received = dt.datetime.combine(today - dt.timedelta(days=rng.randrange(60)), dt.time(rng.randint(8, 18)))
-            self._feedback(cid, contacts[0], owner_id, received, None)
-        return last_done
+            back, hour = rng.randrange(60), rng.randint(8, 18)
+            received = dt.datetime.combine(today - dt.timedelta(days=back), dt.time(hour))
+            alone = (back, hour, self._draw_feedback(received, linked=False, chinese=chinese))
+        old_due = cadence.next_follow_up(old_last_done, tier, created=created)
 
-    def _feedback(self, cid: int, contact: int, owner_id: int, received: dt.datetime, visit: int | None) -> None:
+        last_contact = self._last_contact(tier, created)
+        if last_contact is not None:
+            last_contact = self._lay_out(cid, owner_id, contacts, created, address, drawn, span, last_contact,
+                                         chinese)
+        if alone is not None:  # received on a past day after the customer was added: never today or later
+            back, hour, draw = alone
+            days = min(60, (today - created).days - 1)
+            if days >= 1:
+                received = dt.datetime.combine(today - dt.timedelta(days=1 + back * days // 60), dt.time(hour))
+                self._write_feedback(draw, cid, contacts[0], owner_id, received, None)
+        return last_contact, old_due
+
+    def _lay_out(
+        self, cid: int, owner_id: int, contacts: list[int], created: dt.date, address: str,
+        drawn: list[_VisitDraw], span: int, last_contact: dt.date, chinese: bool,
+    ) -> dt.date | None:
+        """Write the drawn visits between the day after the customer was added and its last contact, keeping their
+        order: the latest done one on the last contact (one more is made when none was done), each on a working day
+        with a free slot near its own. Returns the last contact, moved back when its day was full."""
+        today = self.today
+        low = max(created + dt.timedelta(days=1), today - dt.timedelta(days=365))
+        width = (last_contact - low).days + 1
+        latest = None
+        for n, visit in enumerate(drawn):
+            if visit.status == "done" and (latest is None or visit.day >= drawn[latest].day):
+                latest = n
+        if latest is None:  # no done visit among the draws: the last contact was a call
+            rng = self.plan_rng
+            purposes = V.VISIT_PURPOSES_ZH if chinese else V.VISIT_PURPOSES_EN
+            outcomes = V.OUTCOMES_ZH if chinese else V.OUTCOMES_EN
+            drawn = [*drawn, _VisitDraw(
+                last_contact, dt.time(rng.randint(9, 17), rng.choice((0, 30))), "done", "call",
+                contacts[0], rng.choice(purposes), rng.choice(outcomes), None, None)]
+            latest = len(drawn) - 1
+        # The last contact's visit takes its slot first (moving back a few days when full; none found: the day
+        # stays the customer's last contact without a visit), then the others up to it.
+        settled = created + cadence.NEW_CUSTOMER_PERIOD  # moving back into the weekly first month makes it overdue
+        booked = self._book_near(owner_id, last_contact, max(low, settled) if last_contact >= settled else low,
+                                 last_contact, backward=True)
+        if booked is not None:
+            last_contact = booked
+        days: list[dt.date | None] = []
+        for n, visit in enumerate(drawn):
+            if n == latest:
+                days.append(booked)
+                continue
+            wanted = low + dt.timedelta(days=(visit.day - (today - dt.timedelta(days=span))).days * width // span)
+            days.append(self._book_near(owner_id, min(wanted, last_contact), low, last_contact))
+        for visit, day in zip(drawn, days, strict=True):
+            if day is None:
+                continue  # no free slot near its day: it did not happen (its feedback neither)
+            start = dt.datetime.combine(day, visit.at)
+            vid = self.rows.add("visit", start, (
+                cid, visit.contact, owner_id, start, 30 if visit.kind == "call" else 60, visit.kind, visit.purpose,
+                address if visit.kind == "visit" else "", visit.status, visit.outcome, visit.score, None, None,
+            ))
+            if visit.feedback is not None:
+                by, draw = visit.feedback
+                self._write_feedback(draw, cid, by, owner_id, start, vid)
+        return last_contact
+
+    def _draw_feedback(self, received: dt.datetime, *, linked: bool, chinese: bool) -> _FeedbackDraw:
+        """Draw one feedback item as earlier demos did (their received time decides the status drawn)."""
         rng = self.rng
         category = rng.choice(tuple(V.FEEDBACK_TEXTS))
         kind = rng.choices(FEEDBACK_KINDS, weights=(50, 20, 20, 10))[0]
         age = (self.now - received).days
         status = "closed" if age > 30 and rng.random() < 0.9 else rng.choice(FEEDBACK_STATUSES)
         reached = FEEDBACK_STATUSES.index(status)
-        first = received + dt.timedelta(hours=rng.uniform(0.5, 40)) if reached >= 1 else None
-        resolved = first + dt.timedelta(days=rng.uniform(0.2, 6)) if first and reached >= 2 else None
-        replied = resolved + dt.timedelta(hours=rng.uniform(1, 48)) if resolved and reached >= 3 else None
-        closed = replied + dt.timedelta(days=rng.uniform(0, 3)) if replied and reached >= 4 else None
-        stamp = received.replace(microsecond=0)
-
-        def sec(value: dt.datetime | None) -> dt.datetime | None:
-            return value.replace(microsecond=0) if value else None
-
+        gaps: list[dt.timedelta] = []
+        if reached >= 1:
+            gaps.append(dt.timedelta(hours=rng.uniform(0.5, 40)))
+        if reached >= 2:
+            gaps.append(dt.timedelta(days=rng.uniform(0.2, 6)))
+        if reached >= 3:
+            gaps.append(dt.timedelta(hours=rng.uniform(1, 48)))
+        if reached >= 4:
+            gaps.append(dt.timedelta(days=rng.uniform(0, 3)))
         severity = rng.choices(SEVERITIES, weights=(20, 55, 20, 5))[0]
-        response_due, resolution_due = response_targets.deadlines(stamp, severity)
-        ahead = response_due if status == "new" else resolution_due if status == "in_progress" else None
+        channel = "visit" if linked else rng.choice(("phone", "email", "message"))
+        text = rng.choice(V.FEEDBACK_TEXTS[category][0 if chinese else 1])
+        resolution = rng.choice(V.RESOLUTIONS_ZH if chinese else V.RESOLUTIONS_EN) if reached >= 2 else ""
+        satisfaction = rng.randint(2, 5) if reached >= 4 and rng.random() < 0.6 else None
+        return _FeedbackDraw(category, kind, status, tuple(gaps), severity, channel, text, resolution, satisfaction)
+
+    def _write_feedback(self, draw: _FeedbackDraw, cid: int, contact: int, owner_id: int, received: dt.datetime,
+                        visit: int | None) -> None:
+        """Write a drawn item received at `received`. Its steps have all happened before the cut-off: when the
+        drawn gaps would reach past it, the team was quicker (the gaps shrink to fit), so the status stays the
+        one drawn and no time lies ahead of the day the demo is made."""
+        stamp = received.replace(microsecond=0)
+        gaps = list(draw.gaps)
+        total, room = sum(gaps, dt.timedelta(0)), self.cutoff - stamp
+        if total >= room:
+            gaps = [gap * (0.8 * room / total) for gap in gaps]
+        steps: list[dt.datetime] = []
+        at = stamp
+        for gap in gaps:
+            at += gap
+            steps.append(at.replace(microsecond=0))
+        first, resolved, replied, closed = (*steps, None, None, None, None)[:4]
+        response_due, resolution_due = response_targets.deadlines(stamp, draw.severity)
+        ahead = response_due if draw.status == "new" else resolution_due if draw.status == "in_progress" else None
 
         def hours(until: dt.datetime | None) -> float | None:
             return round((until - stamp).total_seconds() / 3600, 2) if until else None
 
         self.rows.add("feedback", stamp, (
-            cid, contact, visit, stamp, "visit" if visit else rng.choice(("phone", "email", "message")), kind,
-            category, severity, rng.choice(V.FEEDBACK_TEXTS[category]), owner_id, status, sec(first),
-            sec(resolved), sec(replied), sec(closed), rng.choice(V.RESOLUTIONS) if resolved else "",
-            rng.randint(2, 5) if closed and rng.random() < 0.6 else None, "", None, response_due, resolution_due,
-            ahead, hours(sec(first)), hours(sec(resolved)),
+            cid, contact, visit, stamp, draw.channel, draw.kind, draw.category, draw.severity, draw.text, owner_id,
+            draw.status, first, resolved, replied, closed, draw.resolution, draw.satisfaction, "", None,
+            response_due, resolution_due, ahead, hours(first), hours(resolved),
         ))
 
-    def _planned(self, cid: int, owner_id: int, contacts: list[int], due: dt.date, address: str) -> None:
-        rng, today = self.rng, self.today
-        if due > today + dt.timedelta(days=27):
+    def _planned(self, cid: int, owner_id: int, contacts: list[int], due: dt.date, address: str, chinese: bool,
+                 old_due: dt.date) -> None:
+        """The customer's next visit or call within four weeks, from the day it is due (today at the earliest)."""
+        today, last = self.today, self.today + dt.timedelta(days=27)
+        # Drawn from the main stream exactly when earlier demos drew (their due day decided), else from plan_rng.
+        rng = self.rng if old_due <= last else self.plan_rng
+        if due > last and rng is self.plan_rng:
             return
-        day = max(due, today + dt.timedelta(days=rng.randrange(7)))
-        at = dt.time(rng.randint(9, 17), rng.choice((0, 30)))  # drawn whether or not a day is free (same data)
+        offset = rng.randrange(7)
+        at = dt.time(rng.randint(9, 17), rng.choice((0, 30)))
         kind = rng.choices(("visit", "call"), weights=(40, 60))[0]
-        purpose = rng.choice(V.VISIT_PURPOSES)
-        last = today + dt.timedelta(days=27)
+        purpose = rng.choice(V.VISIT_PURPOSES_ZH if chinese else V.VISIT_PURPOSES_EN)
+        if due > last:
+            return
+        day = max(due, today + dt.timedelta(days=offset))
         while not self._book(owner_id, day):  # weekends and full days move on; the four weeks may be full
             day += dt.timedelta(days=1)
             if day > last:
@@ -297,7 +458,7 @@ class DemoGenerator:
         ))
 
     def _book(self, salesperson_id: int, day: dt.date) -> bool:
-        """Take one of the salesperson's visit slots on a working day; False on weekends and full days."""
+        """Take one of the salesperson's slots on a working day; False on weekends and full days."""
         if day.weekday() >= 5:
             return False
         taken = self.booked.get((salesperson_id, day), 0)
@@ -305,6 +466,17 @@ class DemoGenerator:
             return False
         self.booked[(salesperson_id, day)] = taken + 1
         return True
+
+    def _book_near(self, salesperson_id: int, day: dt.date, low: dt.date, high: dt.date, *,
+                   backward: bool = False) -> dt.date | None:
+        """A slot on `day` or the nearest day with one, at most MOVE_DAYS away (only earlier when `backward`,
+        a few more days then) and within low..high; None when there is none."""
+        steps = range(0, -2 * MOVE_DAYS, -1) if backward else (0, -1, 1, -2, 2, -3, 3)
+        for step in steps:
+            when = day + dt.timedelta(days=step)
+            if low <= when <= high and self._book(salesperson_id, when):
+                return when
+        return None
 
     def _replay_old_purchase_draws(self, tier: str, created: dt.date) -> None:
         """Consume from the main stream exactly what the purchases of schema 7 demos drew (see __init__)."""
@@ -314,7 +486,7 @@ class DemoGenerator:
         for _ in range(count):
             rng.randrange(span), rng.lognormvariate(0, 0.6), rng.choice(V.PRODUCTS), rng.randint(1, 50)
 
-    def _purchases(self, cid: int, owner_id: int, tier: str, stage: str, created: dt.date) -> None:
+    def _purchases(self, cid: int, owner_id: int, tier: str, stage: str, created: dt.date, chinese: bool) -> None:
         """Repeat orders at the tier's rhythm (A about monthly, C now and then) over up to two years, one to three
         lines each at list price (sometimes a discount); customers at risk or lost stopped ordering a while ago."""
         self._replay_old_purchase_draws(tier, created)
@@ -334,13 +506,14 @@ class DemoGenerator:
             order_no = f"SO{day.year}-{self.orders:07d}"
             stamp = dt.datetime.combine(day, dt.time(12))
             for _line in range(rng.choices((1, 2, 3), weights=(70, 22, 8))[0]):
-                product, price = rng.choice(V.PRODUCT_PRICES)
+                product_zh, product_en, price = rng.choice(V.PRODUCT_PRICES)
+                product = product_zh if chinese else product_en
                 quantity = max(1, round(rng.lognormvariate(0, 0.8) * scale * 4))
                 amount = quantity * price
                 notes = ""
                 if rng.random() < 0.12:  # a negotiated discount: the amount is not quantity x price
                     amount = amount * rng.choice((90, 95, 97)) // 100
-                    notes = rng.choice(V.ORDER_NOTES)
+                    notes = rng.choice(V.ORDER_NOTES_ZH if chinese else V.ORDER_NOTES_EN)
                 self.rows.add("purchase", stamp, (
                     cid, day, order_no, product, quantity, price, amount, owner_id, notes, order_key(order_no),
                     None, None,
@@ -372,7 +545,8 @@ def generate_demo(
         cursor = pw.cursor()
         team = _team(rows, pw, rng, salespeople_for(customers), today)
         rows.flush(cursor)
-        gen = DemoGenerator(rows, rng, today, team, order_rng=random.Random(f"orders-{seed}"))
+        gen = DemoGenerator(rows, rng, today, team, order_rng=random.Random(f"orders-{seed}"),
+                            plan_rng=random.Random(f"plan-{seed}"))
         chunk_start = rows.next_id["customer"]
         for done in range(customers):
             gen.customer()

@@ -70,32 +70,59 @@ EN_CITIES = (
 )
 TITLES_EN = ("Purchasing Manager", "Owner", "CEO", "Buyer", "Operations Lead", "Office Manager")
 
-VISIT_PURPOSES = (
+# One language per customer: a Chinese customer's visits, feedback and orders read in Chinese, an English one's in
+# English. Each pair has the same length in both languages, so a draw picks the same entry whatever the language
+# (and the random stream, and with it every other record of a seed, is the one it always was).
+VISIT_PURPOSES_ZH = (
     "例行回访", "新品介绍", "收集反馈", "催收货款", "合同续签", "售后跟进", "节日问候", "需求调研",
-    "报价跟进", "Quarterly review", "Product demo", "Renewal talk",
+    "报价跟进", "季度回顾", "产品演示", "续约洽谈",
 )
-OUTCOMES = (
+VISIT_PURPOSES_EN = (
+    "Routine follow-up", "New product intro", "Collect feedback", "Payment reminder", "Contract renewal",
+    "After-sales check", "Holiday greetings", "Needs assessment", "Quote follow-up", "Quarterly review",
+    "Product demo", "Renewal talk",
+)
+OUTCOMES_ZH = (
     "客户对服务满意，下月追加订单", "提出价格偏高，需要申请折扣", "交货期有顾虑，已协调仓库",
     "新联系人已建档", "客户暂无需求，保持联系", "反映产品质量问题，已登记投诉",
-    "Positive, wants a quote for Q1", "No answer, will call again",
+    "积极，要求提供一季度报价", "未接通，稍后再打",
 )
-FEEDBACK_TEXTS = {
-    "product": ("产品包装破损", "部分批次质量不稳定", "Product arrived damaged"),
-    "price": ("价格比竞争对手高", "希望给予批量折扣", "Asked for a volume discount"),
-    "service": ("客服电话难以接通", "售后响应太慢", "Nobody called back"),
-    "delivery": ("交货延迟三天", "发货数量不对", "Delivery was two days late"),
-    "trust": ("担心新品牌的稳定性", "对合同条款有疑虑", "Unsure about the new terms"),
-    "other": ("建议增加微信下单", "希望提供电子发票", "Suggests an online order portal"),
+OUTCOMES_EN = (
+    "Happy with the service, more orders next month", "Finds the price high, discount to be requested",
+    "Worried about lead times, warehouse informed", "New contact added", "No need right now, keep in touch",
+    "Reported a quality problem, complaint logged", "Positive, wants a quote for Q1", "No answer, will call again",
+)
+FEEDBACK_TEXTS = {  # the categories in the order drawn; each a Chinese and an English list of the same length
+    "product": (("产品包装破损", "部分批次质量不稳定", "到货时产品已损坏"),
+                ("Packaging was damaged", "Quality varies between batches", "Product arrived damaged")),
+    "price": (("价格比竞争对手高", "希望给予批量折扣", "要求批量优惠"),
+              ("Pricier than the competition", "Hopes for a bulk discount", "Asked for a volume discount")),
+    "service": (("客服电话难以接通", "售后响应太慢", "没有人回电话"),
+                ("Hard to reach customer service", "After-sales too slow to respond", "Nobody called back")),
+    "delivery": (("交货延迟三天", "发货数量不对", "晚到两天"),
+                 ("Delivery three days late", "Wrong quantity shipped", "Delivery was two days late")),
+    "trust": (("担心新品牌的稳定性", "对合同条款有疑虑", "对新条款没有把握"),
+              ("Worried the new brand is not stable", "Doubts about the contract terms", "Unsure about the new terms")),
+    "other": (("建议增加微信下单", "希望提供电子发票", "建议开通网上订货"),
+              ("Suggests ordering by WeChat", "Wants electronic invoices", "Suggests an online order portal")),
 }
-RESOLUTIONS = ("已补发货物", "已给予折扣", "已安排技术人员上门", "已向客户解释并致歉", "Replaced the goods")
+RESOLUTIONS_ZH = ("已补发货物", "已给予折扣", "已安排技术人员上门", "已向客户解释并致歉", "已更换货物")
+RESOLUTIONS_EN = ("Missing goods sent", "Discount given", "Technician sent on site", "Explained and apologised",
+                  "Replaced the goods")
+# The products earlier demos drew from (their draws are replayed, so a seed keeps its data).
 PRODUCTS = ("A型配件", "B型整机", "年度服务包", "耗材套装", "定制方案", "Spare parts kit", "Annual support")
-# What the demo sells, with list prices in cents: a few big tickets, many small repeat items.
+# What the demo sells, named in both languages, with list prices in cents: a few big tickets, many small repeat items.
 PRODUCT_PRICES = (
-    ("A型配件", 12_800), ("B型整机", 268_000), ("年度服务包", 98_000), ("耗材套装", 3_650), ("定制方案", 450_000),
-    ("滤芯", 1_290), ("润滑油 5L", 8_850), ("Spare parts kit", 15_900), ("Annual support", 120_000),
-    ("Cable set", 2_475),
+    ("A型配件", "Type A parts", 12_800), ("B型整机", "Type B machine", 268_000),
+    ("年度服务包", "Annual service pack", 98_000), ("耗材套装", "Consumables kit", 3_650),
+    ("定制方案", "Custom solution", 450_000), ("滤芯", "Filter cartridge", 1_290),
+    ("润滑油 5L", "Lubricant 5 L", 8_850),
+    ("备件包", "Spare parts kit", 15_900), ("年度支持", "Annual support", 120_000), ("线缆套装", "Cable set", 2_475),
 )
-ORDER_NOTES = ("老客户折扣", "年底促销", "批量采购优惠", "Volume discount", "")
+ORDER_NOTES_ZH = ("老客户折扣", "年底促销", "批量采购优惠", "协议价", "")
+ORDER_NOTES_EN = ("Loyal customer discount", "Year-end promotion", "Bulk purchase discount", "Volume discount", "")
+SOURCES_ZH = ("展会", "老客户介绍", "网络", "电话开发", "转介绍", "")
+SOURCES_EN = ("Trade fair", "Customer referral", "Website", "Cold call", "Referral", "")
 SALES_NAMES = (
     "王建国", "李娜", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周杰", "吴敏", "徐涛",
     "孙悦", "马超", "朱琳", "胡斌", "郭鹏", "何欣", "高翔", "林峰", "罗佳", "郑浩", "梁雪", "谢宁",

@@ -259,7 +259,8 @@ def test_rotation_clears_temporary_copies_a_killed_backup_left_long_ago(small: W
     fresh = folder / ".crm-20261129-090000-daily.db.5eed5eed.tmp"  # perhaps a colleague's backup in progress
     for path in (old, fresh):
         path.write_bytes(b"half a copy")
-    two_days_ago = time.time() - 2 * 24 * 3600
-    os.utime(old, (two_days_ago, two_days_ago))
+    now = time.time()  # both times from the clock the rotation reads (a file system's clock may differ)
+    os.utime(old, (now - 2 * 24 * 3600, now - 2 * 24 * 3600))
+    os.utime(fresh, (now, now))
     small.daily_backup(now=at(DAY, 9))
     assert not old.exists() and fresh.exists()

@@ -19,7 +19,7 @@ from keepclient import __version__
 from keepclient.cli_backup import DAILY_BACKUP_COMMANDS, WITHOUT_WORKSPACE, daily_backup, keep_backups
 from keepclient.cli_backup import add_parsers as add_backup_parsers
 from keepclient.cli_care import add_parsers as add_care_parsers
-from keepclient.cli_care import run_care_list, run_holidays
+from keepclient.cli_care import run_care_list, run_holidays, run_print_customers
 from keepclient.cli_insights import add_parsers as add_insights_parsers
 from keepclient.cli_insights import recompute_after_import, run_at_risk, run_risk_settings, run_tiers, run_value
 from keepclient.cli_kpis import add_parsers as add_kpi_parsers
@@ -304,7 +304,9 @@ def _export(ws, args: argparse.Namespace, out: Output) -> int:
     if args.file.suffix.lower() not in (".xlsx", ".csv", ".json"):
         out.say(QT_TRANSLATE_NOOP("cli", "Export to a file ending in .xlsx, .csv or .json."))
         return 2
-    count = ws.exports.export(args.file, CustomerFilter(text=args.search))
+    from keepclient.i18n import translate_in
+
+    count = ws.exports.export(args.file, CustomerFilter(text=args.search), translate=translate_in(out.language))
     out.say(QT_TRANSLATE_NOOP("cli", "Exported {count} customers to {path}"), count=count, path=args.file)
     return 0
 
@@ -375,9 +377,9 @@ def _export_ics(ws, args: argparse.Namespace, out: Output) -> int:
     entries = ws.visits.schedule(dt.datetime.combine(first, dt.time()),
                                  dt.datetime.combine(last + dt.timedelta(days=1), dt.time()), chosen,
                                  last_notes=False)
-    from keepclient.i18n import translate
+    from keepclient.i18n import translate_in
 
-    labels = translated_labels(lambda context, text: translate(out.language, context, text))
+    labels = translated_labels(translate_in(out.language))
     count = write_ics(args.file, entries, tz=local_zone_name(), calendar_name=f"keepclient · {ws.path.stem}",
                       labels=labels)
     out.say(QT_TRANSLATE_NOOP("cli", "Exported {count} visits to {path}"), count=count, path=args.file)
@@ -403,10 +405,9 @@ def _feedback_report(ws, args: argparse.Namespace, out: Output) -> int:
                 path=args.pdf)
     else:
         from keepclient.exporting.feedback_report import translated_labels, write_feedback_report_xlsx
-        from keepclient.i18n import translate
+        from keepclient.i18n import translate_in
 
-        write_feedback_report_xlsx(args.xlsx, report, labels=translated_labels(
-            lambda context, text: translate(out.language, context, text)))
+        write_feedback_report_xlsx(args.xlsx, report, labels=translated_labels(translate_in(out.language)))
         out.say(QT_TRANSLATE_NOOP("cli", "Feedback report written to {path}"), path=args.xlsx)
     out.say(QT_TRANSLATE_NOOP("cli", "{open} open items ({overdue} overdue); {received} received from {first} to "
                                      "{last}."), open=len(report.open_items),
@@ -422,7 +423,7 @@ COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search
             "import-orders": run_import_orders, "kpi-report": run_kpi_report,
             "team": run_team, "tiers": run_tiers, "at-risk": run_at_risk, "value": run_value,
             "risk-settings": run_risk_settings, "holidays": run_holidays,
-            "care-list": run_care_list}
+            "care-list": run_care_list, "print-customers": run_print_customers}
 # After an import (or its undo) of customers or orders, value and risk are recomputed in full.
 for _name in ("import", "import-orders", "undo-import"):
     COMMANDS[_name] = (lambda run: lambda ws, args, out: recompute_after_import(ws, args, run(ws, args, out)))(

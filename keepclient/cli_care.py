@@ -1,5 +1,6 @@
 """`keepclient holidays`: the care calendar's holidays of a year (1950-2100), the team's observed ones unless --all;
-`keepclient care-list`: the customers to greet or send a gift for an occasion, as a PDF or an .xlsx workbook.
+`keepclient care-list`: the customers to greet or send a gift for an occasion, as a PDF or an .xlsx workbook;
+`keepclient print-customers`: the customer list (search, owner, tiers) in chosen columns, as a PDF.
 
 Names are in the user's language: Chinese names for zh_CN, else the translated English ones. A year outside
 1950-2100 is one line on stderr, exit 2.
@@ -41,6 +42,25 @@ def add_parsers(sub: Any) -> None:
                       help="only the customers of these salespeople (name or code; default: everyone's)")
     care.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default a4)")
     care.add_argument("--portrait", action="store_true", help="print the PDF upright (default: landscape)")
+    add_print_customers_parser(sub)
+
+
+def add_print_customers_parser(sub: Any) -> None:
+    """`print-customers`: the customer list as the window's Print customer list… draws it."""
+    from pathlib import Path
+
+    from keepclient.printing.customer_list import DEFAULT_KEYS, KEYS
+
+    printing = sub.add_parser("print-customers", help="print the customer list to a PDF: every customer the search "
+                                                      "and filters find, in the chosen columns")
+    printing.add_argument("--pdf", type=Path, required=True, metavar="OUT", help="write the list as a PDF")
+    printing.add_argument("--search", default="", metavar="TEXT", help="as the window's search box")
+    printing.add_argument("--owner", metavar="NAME", help="only this salesperson's customers (name or code)")
+    printing.add_argument("--tier", nargs="+", default=None, metavar="TIER", help="only these tiers (A B C)")
+    printing.add_argument("--columns", default=",".join(DEFAULT_KEYS), metavar="KEYS",
+                          help=f"comma-separated, of {', '.join(KEYS)} (default: {','.join(DEFAULT_KEYS)})")
+    printing.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size (default a4)")
+    printing.add_argument("--landscape", action="store_true", help="across the page (default: by the columns)")
 
 
 def holiday_name(language: str, name_zh: str, name_en: str) -> str:
@@ -86,12 +106,36 @@ def run_care_list(ws: Any, args: argparse.Namespace, out: Any) -> int:
         out.say(QT_TRANSLATE_NOOP("cli", "Care list ({pages} pages) written to {path}"), pages=pages, path=args.pdf)
     else:
         from keepclient.exporting.care_list import translated_labels, write_care_list_xlsx
-        from keepclient.i18n import translate
+        from keepclient.i18n import translate_in
 
-        write_care_list_xlsx(args.xlsx, care, occasion=name, labels=translated_labels(
-            lambda context, text: translate(out.language, context, text)))
+        write_care_list_xlsx(args.xlsx, care, occasion=name, labels=translated_labels(translate_in(out.language)))
         out.say(QT_TRANSLATE_NOOP("cli", "Care list written to {path}"), path=args.xlsx)
     when = care.date.isoformat() if care.date else f"{care.year}-{care.month:02d}" if care.month else str(care.year)
     out.say(QT_TRANSLATE_NOOP("cli", "{occasion} ({when}): {count} to greet."), occasion=name, when=when,
             count=len(care.rows))
+    return 0
+
+
+def run_print_customers(ws: Any, args: argparse.Namespace, out: Any) -> int:
+    from keepclient.domain.errors import QT_TRANSLATE_NOOP
+    from keepclient.domain.types import CustomerFilter
+    from keepclient.printing.customer_list import KEYS, CustomerListing, write_customer_list_pdf
+
+    tiers = tuple(t.upper() for value in args.tier or () for t in value.replace(",", " ").split())
+    columns = [key.strip() for key in args.columns.split(",") if key.strip()]
+    if any(t not in ("A", "B", "C") for t in tiers) or any(key not in KEYS for key in columns):
+        out.say(QT_TRANSLATE_NOOP("cli", "Tiers are A, B and C; columns are {columns}."), columns=", ".join(KEYS))
+        return 2
+    owner = ws.team.salesperson_ids([args.owner])[0] if args.owner else None
+    flt = CustomerFilter(text=args.search, owner_id=owner, tiers=tiers)
+    rows: list[Any] = []
+    while block := ws.customers.rows(len(rows), 5000, flt):
+        rows.extend(block)
+    described = " · ".join(part for part in (f"“{args.search}”" if args.search else "", args.owner or "",
+                                             ", ".join(tiers)) if part)
+    listing = CustomerListing("", described, rows, columns, ws.orders.currency())
+    pages = write_customer_list_pdf(args.pdf, listing, paper=args.paper, landscape=args.landscape or None,
+                                    language=out.language)
+    out.say(QT_TRANSLATE_NOOP("cli", "Customer list written to {path} (customers: {count}, pages: {pages})"),
+            count=len(rows), pages=pages, path=args.pdf)
     return 0

@@ -56,10 +56,9 @@ def run_kpi_report(ws: Any, args: argparse.Namespace, out: Any) -> int:
         out.say(QT_TRANSLATE_NOOP("cli", "KPI report ({pages} pages) written to {path}"), pages=pages, path=args.pdf)
     else:
         from keepclient.exporting.kpis import translated_labels, write_kpi_report_xlsx
-        from keepclient.i18n import translate
+        from keepclient.i18n import translate_in
 
-        write_kpi_report_xlsx(args.xlsx, report, labels=translated_labels(
-            lambda context, text: translate(out.language, context, text)))
+        write_kpi_report_xlsx(args.xlsx, report, labels=translated_labels(translate_in(out.language)))
         out.say(QT_TRANSLATE_NOOP("cli", "KPI report written to {path}"), path=args.xlsx)
     out.say(QT_TRANSLATE_NOOP("cli", "{count} salespeople, {first} to {last}."), count=len(report.rows),
             first=first.isoformat(), last=last.isoformat())

@@ -11,6 +11,7 @@ from functools import lru_cache
 from PySide6.QtCore import QLocale, QTranslator
 
 from keepclient.domain.errors import KeepclientError
+from keepclient.domain.labels import Translate
 from keepclient.paths import translations_dir
 
 LANGUAGES = ("en", "zh_CN")
@@ -34,9 +35,17 @@ def translator(language: str) -> QTranslator | None:
     return None
 
 
-def translate(language: str, context: str, text: str) -> str:
+def translate(language: str, context: str, text: str, disambiguation: str | None = None) -> str:
+    """`text` in `language`; `disambiguation` picks one of two messages with the same English (the .ts comment)."""
     found = translator(language)
-    return (found.translate(context, text) or text) if found else text
+    return (found.translate(context, text, disambiguation) or text) if found else text
+
+
+def translate_in(language: str) -> Translate:
+    """A `translate(context, text, disambiguation=None)` for `language`: what exporters and labels take."""
+    def translated(context: str, text: str, disambiguation: str | None = None, /) -> str:
+        return translate(language, context, text, disambiguation)
+    return translated
 
 
 def error_message(error: KeepclientError, language: str) -> str:

@@ -184,6 +184,7 @@ class Visit(BaseModel):
     next_follow_up = DateField(null=True)
     deleted_at = DateTimeField(null=True)
     series = ForeignKeyField(VisitSeries, null=True, on_delete="SET NULL", backref="visits")
+    remind_minutes = IntegerField(null=True)  # a reminder this long before the start; None: no reminder
 
     class Meta:
         indexes = (

@@ -1,16 +1,20 @@
 """The display names of the values stored in the database: one table the window, printing and exports all read.
 
 Each name is a (context, source text) pair marked for pyside6-lupdate; whoever shows it passes its own
-`translate(context, text)` (QCoreApplication.translate, or `english`), so this layer stays free of Qt while the
-same value reads the same on screen, on paper and in a file. A value two enumerations share ("new" is a stage and a
-feedback status) is told apart by passing the enum member, or the enum with `label_in`.
+`translate(context, text[, disambiguation])` (QCoreApplication.translate, or `english`), so this layer stays free
+of Qt while the same value reads the same on screen, on paper and in a file. A value two enumerations share ("new"
+is a stage and a feedback status) is told apart by passing the enum member, or the enum with `label_in`.
+
+One English word with two meanings gets a disambiguation (Qt's third argument of translate, the <comment> of the
+.ts message): "New" is ("labels", "New", "customer stage") = 新客户 and ("labels", "New", "feedback status") = 新建,
+two entries a translator sees apart. `translate_label` passes it on; a `Translate` takes it as a third argument.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from keepclient.domain.enums import (
     Channel,
@@ -27,24 +31,40 @@ from keepclient.domain.enums import (
 )
 
 CONTEXT = "labels"
-Translate = Callable[[str, str], str]
+
+
+class Translate(Protocol):
+    """`translate(context, text, disambiguation=None)`, as QCoreApplication.translate: the disambiguation tells
+    apart one English text with two meanings in one context."""
+
+    def __call__(self, context: str, text: str, disambiguation: str | None = None, /) -> str: ...
 
 
 class Label(NamedTuple):
-    """A display name before translation: what `translate(context, text)` takes."""
+    """A display name before translation: what `translate(context, text, disambiguation)` takes."""
 
     context: str
     text: str
+    disambiguation: str | None = None
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> Label:
-    """Mark `text` for translation in `context` and keep the pair (pyside6-lupdate finds the call by this name)."""
-    return Label(context, text)
+def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None) -> Label:
+    """Mark `text` for translation in `context` (with a disambiguation when the same English means two things) and
+    keep it (pyside6-lupdate finds the call by this name, and reads a third argument as the message's comment)."""
+    return Label(context, text, disambiguation)
 
 
-def english(_context: str, text: str) -> str:
+def english(_context: str, text: str, _disambiguation: str | None = None) -> str:
     """The translate function for the source language: every text as written."""
     return text
+
+
+def translate_label(name: Label, translate: Translate = english) -> str:
+    """`name` through `translate`, its disambiguation included only when it has one (a plain two-argument
+    translate function still works for the labels without one)."""
+    if name.disambiguation is None:
+        return translate(name.context, name.text)
+    return translate(name.context, name.text, name.disambiguation)
 
 
 VALUE_LABELS: Mapping[type[StrEnum], Mapping[str, Label]] = {
@@ -59,8 +79,8 @@ VALUE_LABELS: Mapping[type[StrEnum], Mapping[str, Label]] = {
     },
     Stage: {
         Stage.PROSPECT: QT_TRANSLATE_NOOP("labels", "Prospect"),
-        Stage.NEW: QT_TRANSLATE_NOOP("labels", "New"),
-        Stage.ACTIVE: QT_TRANSLATE_NOOP("labels", "Active"),
+        Stage.NEW: QT_TRANSLATE_NOOP("labels", "New", "customer stage"),  # 新客户, not a new feedback item (新建)
+        Stage.ACTIVE: QT_TRANSLATE_NOOP("labels", "Active", "customer stage"),  # 活跃, not a salesperson at work
         Stage.MATURE: QT_TRANSLATE_NOOP("labels", "Mature"),
         Stage.AT_RISK: QT_TRANSLATE_NOOP("labels", "At risk"),
         Stage.LOST: QT_TRANSLATE_NOOP("labels", "Lost"),
@@ -69,13 +89,13 @@ VALUE_LABELS: Mapping[type[StrEnum], Mapping[str, Label]] = {
     VisitKind: {
         VisitKind.VISIT: QT_TRANSLATE_NOOP("labels", "Visit"),
         VisitKind.CALL: QT_TRANSLATE_NOOP("labels", "Call"),
-        VisitKind.EMAIL: QT_TRANSLATE_NOOP("labels", "Email"),
+        VisitKind.EMAIL: QT_TRANSLATE_NOOP("labels", "Email", "way of contact"),  # 邮件, not an address (邮箱)
         VisitKind.MESSAGE: QT_TRANSLATE_NOOP("labels", "Message"),
     },
     Channel: {
         Channel.VISIT: QT_TRANSLATE_NOOP("labels", "Visit"),
         Channel.PHONE: QT_TRANSLATE_NOOP("labels", "Phone"),
-        Channel.EMAIL: QT_TRANSLATE_NOOP("labels", "Email"),
+        Channel.EMAIL: QT_TRANSLATE_NOOP("labels", "Email", "way of contact"),
         Channel.MESSAGE: QT_TRANSLATE_NOOP("labels", "Message"),
         Channel.OTHER: QT_TRANSLATE_NOOP("labels", "Other"),
     },
@@ -106,8 +126,8 @@ VALUE_LABELS: Mapping[type[StrEnum], Mapping[str, Label]] = {
         Severity.URGENT: QT_TRANSLATE_NOOP("labels", "Urgent"),
     },
     FeedbackStatus: {
-        # its own context: in Chinese a new feedback item (新建) is not a new customer (新客户)
-        FeedbackStatus.NEW: QT_TRANSLATE_NOOP("FeedbackStatus", "New"),
+        # in Chinese a new feedback item (新建) is not a new customer (新客户)
+        FeedbackStatus.NEW: QT_TRANSLATE_NOOP("labels", "New", "feedback status"),
         FeedbackStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("labels", "In progress"),
         FeedbackStatus.RESOLVED: QT_TRANSLATE_NOOP("labels", "Resolved"),
         FeedbackStatus.REPLIED: QT_TRANSLATE_NOOP("labels", "Replied to customer"),
@@ -175,14 +195,14 @@ def label(value: str, translate: Translate = english) -> str:
     """The display name of a stored value through `translate` ("at_risk" -> "At risk" / "有流失风险"); a value
     without one is shown as it is."""
     found = label_of(value)
-    return translate(found.context, found.text) if found else str(value)
+    return translate_label(found, translate) if found else str(value)
 
 
 def label_in(enum: type[StrEnum], value: str, translate: Translate = english) -> str:
     """The display name of `value` read as a member of `enum` (how a plain "new" from the database is told to be a
     feedback status); a value `enum` does not have is shown as it is."""
     found = VALUE_LABELS.get(enum, {}).get(value)
-    return translate(found.context, found.text) if found else str(value)
+    return translate_label(found, translate) if found else str(value)
 
 
 def labels_of(enums: tuple[type[StrEnum], ...], translate: Translate = english) -> dict[str, str]:

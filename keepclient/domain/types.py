@@ -247,6 +247,7 @@ class VisitItem(NamedTuple):
     outcome: str = ""
     satisfaction: int | None = None
     version: int = 1  # what a change made from this item expects to find (a colleague's save in between refuses it)
+    remind_minutes: int | None = None  # a reminder this long before the start; None: no reminder
 
     @property
     def end(self) -> dt.datetime:
@@ -365,6 +366,7 @@ class ScheduleEntry(NamedTuple):
     purpose: str
     outcome: str
     last_note: str  # the outcome of the customer's previous done visit, for route sheets
+    remind_minutes: int | None = None  # the visit's reminder (an .ics VALARM); None: none
 
     @property
     def end(self) -> dt.datetime:
@@ -458,6 +460,12 @@ class SatisfactionScore(NamedTuple):
     score: int
     source: str  # "visit" or "feedback"
     comment: str
+    # what the score's tooltip says about it: who gave it (the contact, if named), who recorded it (the visit's
+    # salesperson, the feedback's owner), the visit's kind or the feedback's, and its purpose or description
+    given_by: str = ""
+    recorded_by: str = ""
+    kind: str = ""
+    about: str = ""
 
 
 class OpenFeedbackRow(NamedTuple):

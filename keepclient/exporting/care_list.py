@@ -13,13 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.gifts import BIRTHDAY, CareList
+from keepclient.domain.labels import QT_TRANSLATE_NOOP, Label, Translate, translate_label
 from keepclient.exporting import report_sheets as sheets
 from keepclient.exporting.files import save_workbook
 from keepclient.exporting.labels import Labels, labeller
 
-CAPTIONS: dict[str, str] = {
+CAPTIONS: dict[str, Label] = {
     "owner": QT_TRANSLATE_NOOP("labels", "Owner"),
     "unassigned": QT_TRANSLATE_NOOP("labels", "Unassigned"),
     "customer": QT_TRANSLATE_NOOP("labels", "Customer"),
@@ -35,14 +35,16 @@ CAPTIONS: dict[str, str] = {
     "this_year": QT_TRANSLATE_NOOP("labels", "Given this year"),
     "sheet": QT_TRANSLATE_NOOP("labels", "Care list"),
 }
+ENGLISH: dict[str, str] = {key: name.text for key, name in CAPTIONS.items()}  # what it says without labels
 COLUMNS = ("owner", "customer", "tier", "contact", "title", "mobile", "phone", "address", "date", "last_gift",
            "last_gift_date", "this_year")
 DATES = ("date", "last_gift_date")
 
 
-def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
-    """CAPTIONS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
-    return {key: translate("labels", text) for key, text in CAPTIONS.items()}
+def translated_labels(translate: Translate) -> dict[str, str]:
+    """CAPTIONS in the user's language, from a `translate(context, text, disambiguation=None)` such as
+    QCoreApplication.translate."""
+    return {key: translate_label(name, translate) for key, name in CAPTIONS.items()}
 
 
 def care_rows(care: CareList, text: Callable[[str], str]) -> list[dict[str, Any]]:
@@ -55,7 +57,7 @@ def care_rows(care: CareList, text: Callable[[str], str]) -> list[dict[str, Any]
 def build_workbook(care: CareList, labels: Labels | None = None, occasion: str | None = None) -> Any:
     """The sheet in a write-only openpyxl Workbook, not yet saved. `occasion`: the occasion's name for the
     workbook's title (default: the Chinese name)."""
-    text = labeller(CAPTIONS, labels)
+    text = labeller(ENGLISH, labels)
     name = occasion or care.name_zh
     when = f"{care.year}-{care.month:02d}" if care.occasion == BIRTHDAY and care.month else str(care.year)
     book = sheets.new_book(f"{text('sheet')}: {name} {when}", care.made_at)

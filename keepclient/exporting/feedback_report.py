@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from keepclient.domain.enums import FeedbackCategory, FeedbackStatus, Severity
-from keepclient.domain.errors import QT_TRANSLATE_NOOP
+from keepclient.domain.labels import QT_TRANSLATE_NOOP, Label, Translate
 from keepclient.domain.types import FeedbackReport
 from keepclient.exporting import report_sheets as sheets
 from keepclient.exporting.files import save_workbook
@@ -22,7 +22,7 @@ from keepclient.exporting.labels import Labels, english_labels, labeller, transl
 # The stored values the report names (their texts are domain/labels.py's), and its captions in context "labels",
 # so the same words share one translation with the window.
 VALUES = (FeedbackCategory, Severity, FeedbackStatus)
-CAPTIONS: dict[str, str] = {
+CAPTIONS: dict[str, Label] = {
     "owner": QT_TRANSLATE_NOOP("labels", "Owner"),
     "unassigned": QT_TRANSLATE_NOOP("labels", "Unassigned"),
     "feedback_id": QT_TRANSLATE_NOOP("labels", "Feedback ID"),
@@ -49,8 +49,9 @@ _FORMATS = {"received_at": "yyyy-mm-dd hh:mm", "month": "yyyy-mm", "age_days": "
             "median_response_hours": "0.0", "median_resolution_days": "0.0"}
 
 
-def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
-    """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
+def translated_labels(translate: Translate) -> dict[str, str]:
+    """LABELS in the user's language, from a `translate(context, text, disambiguation=None)` such as
+    QCoreApplication.translate."""
     return translated(CAPTIONS, translate, VALUES)
 
 

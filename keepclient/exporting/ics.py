@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from keepclient import __version__
 from keepclient.domain.enums import VisitKind, VisitStatus
-from keepclient.domain.errors import QT_TRANSLATE_NOOP, CancelledError, ValidationError
+from keepclient.domain.errors import CancelledError, ValidationError
+from keepclient.domain.labels import QT_TRANSLATE_NOOP, Label, Translate
 from keepclient.domain.types import ScheduleEntry
 from keepclient.exporting.files import replaced_atomically, synced
 from keepclient.exporting.labels import Labels, english_labels, labeller, translated
@@ -32,7 +33,7 @@ PROGRESS_STEP = 500
 # The stored values an event names (their texts are domain/labels.py's), and the captions of its description in
 # context "labels", so the same words share one translation with the window.
 VALUES = (VisitKind, VisitStatus)
-CAPTIONS: dict[str, str] = {
+CAPTIONS: dict[str, Label] = {
     "contact": QT_TRANSLATE_NOOP("labels", "Contact"),
     "phone": QT_TRANSLATE_NOOP("labels", "Phone"),
     "purpose": QT_TRANSLATE_NOOP("labels", "Purpose"),
@@ -44,8 +45,9 @@ LABELS: dict[str, str] = english_labels(CAPTIONS, VALUES)  # in English: what an
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
-    """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
+def translated_labels(translate: Translate) -> dict[str, str]:
+    """LABELS in the user's language, from a `translate(context, text, disambiguation=None)` such as
+    QCoreApplication.translate."""
     return translated(CAPTIONS, translate, VALUES)
 
 
@@ -158,6 +160,12 @@ def _event(entry: ScheduleEntry, zone: ZoneInfo, stamp: dt.datetime, text: Calla
     event.add("transp", "TRANSPARENT" if entry.status == "cancelled" else "OPAQUE")
     if entry.salesperson:
         event.add("categories", [entry.salesperson])
+    if entry.remind_minutes is not None and entry.status == "planned":  # the visit's reminder, as a VALARM
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", summary)
+        alarm.add("trigger", dt.timedelta(minutes=-entry.remind_minutes))
+        event.add_component(alarm)
     return event
 
 

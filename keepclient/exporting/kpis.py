@@ -14,16 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from keepclient.domain import kpis
-from keepclient.domain.errors import QT_TRANSLATE_NOOP
 from keepclient.domain.kpis import KpiReport, SalespersonKpis
+from keepclient.domain.labels import QT_TRANSLATE_NOOP, Label, Translate, translate_label
 from keepclient.exporting import report_sheets as sheets
 from keepclient.exporting.files import save_workbook
 from keepclient.exporting.labels import Labels, labeller
 
-CAPTIONS: dict[str, str] = {
+CAPTIONS: dict[str, Label] = {
     "salesperson": QT_TRANSLATE_NOOP("labels", "Salesperson"),
     "code": QT_TRANSLATE_NOOP("labels", "Code"),
-    "active": QT_TRANSLATE_NOOP("labels", "Active"),
+    "active": QT_TRANSLATE_NOOP("labels", "Active", "salesperson at work"),  # 在职, not the customer stage 活跃
     "team": QT_TRANSLATE_NOOP("labels", "Team"),
     "yes": QT_TRANSLATE_NOOP("labels", "Yes"),
     "no": QT_TRANSLATE_NOOP("labels", "No"),
@@ -35,7 +35,7 @@ CAPTIONS: dict[str, str] = {
     "monthly_sheet": QT_TRANSLATE_NOOP("labels", "Monthly"),
     "report_title": QT_TRANSLATE_NOOP("labels", "KPI report"),
 }
-LABELS: dict[str, str] = {**CAPTIONS, **kpis.CAPTION}
+LABELS: dict[str, str] = {**{key: name.text for key, name in CAPTIONS.items()}, **kpis.CAPTION}
 # The KPI sheet's columns after salesperson, code and active: every KPI, with the targets next to theirs.
 KPI_COLUMNS: tuple[str, ...] = tuple(
     column for key in kpis.KPI_KEYS for column in (
@@ -48,9 +48,10 @@ COLUMN_FORMATS: dict[str, str] = {**{key: _FORMATS[kind] for key, kind, _caption
                                   "revenue_attainment": "0.0%", "month": "yyyy-mm"}
 
 
-def translated_labels(translate: Callable[[str, str], str]) -> dict[str, str]:
-    """LABELS in the user's language, from a `translate(context, text)` such as QCoreApplication.translate."""
-    return {**{key: translate("labels", text) for key, text in CAPTIONS.items()},
+def translated_labels(translate: Translate) -> dict[str, str]:
+    """LABELS in the user's language, from a `translate(context, text, disambiguation=None)` such as
+    QCoreApplication.translate."""
+    return {**{key: translate_label(name, translate) for key, name in CAPTIONS.items()},
             **{key: translate(kpis.CONTEXT, text) for key, text in kpis.CAPTION.items()}}
 
 

@@ -2,7 +2,8 @@
 
 Exporters sit below Qt. The names of stored values come from the one table in keepclient/domain/labels.py (the
 window and printing read it too); an exporter keeps only its own captions, marked for translation in context
-"labels" so the same words share one translation. A caller passes translated names as a mapping or a callable.
+"labels" so the same words share one translation (a disambiguation where one English word means two things). A
+caller passes translated names as a mapping or a callable, or a `translate(context, text, disambiguation=None)`.
 """
 
 from __future__ import annotations
@@ -10,19 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from keepclient.domain.labels import CONTEXT, Translate, english, labels_of
+from keepclient.domain.labels import Label, Translate, english, labels_of, translate_label
 
 Labels = Mapping[str, str] | Callable[[str], str]
 
 
-def translated(captions: Mapping[str, str], translate: Translate,
+def translated(captions: Mapping[str, Label], translate: Translate,
                values: tuple[type[StrEnum], ...] = ()) -> dict[str, str]:
-    """`captions` and the values of the `values` enums in the user's language, from a `translate(context, text)`
-    such as QCoreApplication.translate (`english` for the source texts)."""
-    return {**labels_of(values, translate), **{key: translate(CONTEXT, text) for key, text in captions.items()}}
+    """`captions` and the values of the `values` enums in the user's language, from a `translate(context, text,
+    disambiguation=None)` such as QCoreApplication.translate (`english` for the source texts)."""
+    return {**labels_of(values, translate), **{key: translate_label(name, translate) for key, name in captions.items()}}
 
 
-def english_labels(captions: Mapping[str, str], values: tuple[type[StrEnum], ...] = ()) -> dict[str, str]:
+def english_labels(captions: Mapping[str, Label], values: tuple[type[StrEnum], ...] = ()) -> dict[str, str]:
     """What an exporter writes when nobody passes labels: the source texts."""
     return translated(captions, english, values)
 

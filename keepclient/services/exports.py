@@ -19,6 +19,7 @@ from peewee import SqliteDatabase
 
 from keepclient.db.connection import Database
 from keepclient.domain.errors import StorageError
+from keepclient.domain.labels import Translate, english
 from keepclient.domain.money import as_decimal
 from keepclient.domain.types import CustomerFilter, as_date, birthday_text
 from keepclient.exporting.customers import (
@@ -131,8 +132,11 @@ class ExportService:
         self.db, self.user = db, user
 
     def export(self, path: str | Path, flt: CustomerFilter | None = None, ids: Sequence[int] | None = None,
-               progress: Callable[[int, int], None] | None = None, today: dt.date | None = None) -> int:
+               progress: Callable[[int, int], None] | None = None, today: dt.date | None = None,
+               translate: Translate = english) -> int:
         """Write the customers of `flt` (or just `ids`) to `path`; the suffix picks the format. Returns how many.
+        `translate` (the user's language: QCoreApplication.translate, i18n.translate_in) names the sheets' headers
+        and values; the import reads them back in either language.
         The JSON carries each customer's 12-month revenue: figures counted for an earlier day are recounted for
         `today` first (when the file can be written)."""
         path = Path(path)
@@ -144,6 +148,6 @@ class ExportService:
         selection = CustomerSelection(flt or CustomerFilter(), None if ids is None else tuple(ids))
         try:
             with self.db.session() as pw:
-                return write_customers(path, selection, CustomerExportRows(pw), progress)
+                return write_customers(path, selection, CustomerExportRows(pw), progress, translate)
         except OSError as exc:
             raise StorageError(path=str(path), reason=exc.strerror or str(exc)) from exc

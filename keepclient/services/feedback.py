@@ -416,13 +416,18 @@ class FeedbackService:
         """The customer's latest scores, newest first: given at visits and when feedback was closed."""
         with self.db.session() as pw:
             rows = pw.execute_sql(
-                "SELECT * FROM (SELECT planned_start AS at, satisfaction, 'visit', outcome FROM visit "
-                "WHERE customer_id = ? AND satisfaction IS NOT NULL AND deleted_at IS NULL "
-                "UNION ALL SELECT coalesce(closed_at, updated_at), satisfaction, 'feedback', satisfaction_comment "
-                "FROM feedback WHERE customer_id = ? AND satisfaction IS NOT NULL AND deleted_at IS NULL) "
+                "SELECT * FROM (SELECT v.planned_start AS at, v.satisfaction, 'visit', v.outcome, ct.name, s.name, "
+                "v.kind, v.purpose FROM visit v LEFT JOIN contact ct ON ct.id = v.contact_id "
+                "LEFT JOIN salesperson s ON s.id = v.salesperson_id "
+                "WHERE v.customer_id = ? AND v.satisfaction IS NOT NULL AND v.deleted_at IS NULL "
+                "UNION ALL SELECT coalesce(f.closed_at, f.updated_at), f.satisfaction, 'feedback', "
+                "f.satisfaction_comment, ct.name, s.name, f.kind, f.description FROM feedback f "
+                "LEFT JOIN contact ct ON ct.id = f.contact_id LEFT JOIN salesperson s ON s.id = f.owner_id "
+                "WHERE f.customer_id = ? AND f.satisfaction IS NOT NULL AND f.deleted_at IS NULL) "
                 "ORDER BY at DESC LIMIT ?", [customer_id, customer_id, limit]).fetchall()
-        return [SatisfactionScore(as_stored_datetime(at), score, source, comment or "")
-                for at, score, source, comment in rows]
+        return [SatisfactionScore(as_stored_datetime(at), score, source, comment or "", given_by or "",
+                                  recorded_by or "", kind or "", about or "")
+                for at, score, source, comment, given_by, recorded_by, kind, about in rows]
 
     def report(self, start: dt.date, end: dt.date, now: dt.datetime | None = None) -> FeedbackReport:
         """Open feedback by owner (age, overdue) and, for feedback received from `start` to `end`, monthly counts

@@ -40,12 +40,13 @@ from keepclient.services.team import active_or_none, load_cadence
 
 OUTCOMES: tuple[str, ...] = tuple(status.value for status in OUTCOME_STATUSES)
 MAX_MINUTES = 24 * 60
-EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minutes", "start")
+MAX_REMIND_MINUTES = 7 * 24 * 60  # a reminder at most a week ahead
+EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minutes", "start", "remind_minutes")
 
 _ITEM_SQL = """
 SELECT v.id, v.customer_id, c.name, coalesce(k.name, ''), coalesce(s.name, ''), coalesce(s.color, ''),
        v.planned_start, v.duration_minutes, v.kind, v.status, v.purpose, v.location, v.salesperson_id,
-       v.contact_id, v.series_id, v.outcome, v.satisfaction, v.version
+       v.contact_id, v.series_id, v.outcome, v.satisfaction, v.version, v.remind_minutes
 FROM visit v
 JOIN customer c ON c.id = v.customer_id
 LEFT JOIN contact k ON k.id = v.contact_id
@@ -85,6 +86,19 @@ def _check_minutes(minutes: int) -> int:
     if not 1 <= int(minutes) <= MAX_MINUTES:
         raise ValidationError(field="minutes", value=minutes)
     return int(minutes)
+
+
+def _check_reminder(minutes: int | None) -> int | None:
+    """A reminder's minutes before the start (0 to a week), or None for no reminder."""
+    if minutes is None:
+        return None
+    try:
+        value = int(minutes)
+    except (TypeError, ValueError):
+        value = -1
+    if isinstance(minutes, bool) or not 0 <= value <= MAX_REMIND_MINUTES:
+        raise ValidationError(field="remind_minutes", value=minutes)
+    return value
 
 
 class VisitService:
@@ -164,7 +178,7 @@ class VisitService:
             SELECT v.id, v.uuid, v.version, v.updated_at, v.planned_start, v.duration_minutes, v.kind, v.status,
                    v.salesperson_id, coalesce(s.name, ''), v.customer_id, c.name, coalesce(k.name, ''),
                    coalesce(nullif(k.mobile, ''), nullif(k.phone, ''), c.phone),
-                   coalesce(nullif(v.location, ''), c.address), v.purpose, v.outcome, {note}
+                   coalesce(nullif(v.location, ''), c.address), v.purpose, v.outcome, {note}, v.remind_minutes
             FROM visit v
             JOIN customer c ON c.id = v.customer_id
             LEFT JOIN contact k ON k.id = v.contact_id
@@ -180,7 +194,7 @@ class VisitService:
     def plan(
         self, customer_id: int, *, start: dt.datetime, minutes: int = 60, kind: str = "visit", purpose: str = "",
         location: str | None = None, contact_id: int | None = None, salesperson_id: int | None = None,
-        repeat: Recurrence | None = None,
+        repeat: Recurrence | None = None, remind_minutes: int | None = None,
     ) -> PlannedIds:
         """Plan a visit, or every occurrence of a recurring follow-up; returns the new visit ids.
 
@@ -190,6 +204,7 @@ class VisitService:
         if kind not in VISIT_KINDS:
             raise ValidationError(field="kind", value=kind)
         minutes = _check_minutes(minutes)
+        remind_minutes = _check_reminder(remind_minutes)
         start = start.replace(second=0, microsecond=0)
         times = recurrence.occurrences(start, repeat) if repeat else [start]
         with self.db.write():
@@ -203,7 +218,7 @@ class VisitService:
                           salesperson=salesperson_id or active_or_none(row["owner"]), duration_minutes=minutes,
                           kind=kind, status="planned", purpose=purpose.strip(),
                           location=row["address"] if location is None else location.strip(), series=series,
-                          created_at=stamp, updated_at=stamp, updated_by=self.user)
+                          remind_minutes=remind_minutes, created_at=stamp, updated_at=stamp, updated_by=self.user)
             ids = PlannedIds(Visit.insert(planned_start=when, **values).execute() for when in times)
             ids.dates = move_dates(customer_id, {"next_follow_up": start.date()}, self.user)
             return ids
@@ -233,7 +248,7 @@ class VisitService:
 
     def update(self, visit_id: int, changes: dict[str, Any], scope: str = "this", *,
                version: int | Mapping[int, int]) -> Versions:
-        """Change a visit's kind, purpose, location, contact, salesperson, duration or start.
+        """Change a visit's kind, purpose, location, contact, salesperson, duration, start or reminder.
 
         `version`: the visit's version the user saw (or, for undo, each visit's version as the change left it);
         returns every changed visit's new version, which undoing expects."""
@@ -243,11 +258,13 @@ class VisitService:
         if "kind" in changes and changes["kind"] not in VISIT_KINDS:
             raise ValidationError(field="kind", value=changes["kind"])
         columns = {"kind": "kind", "purpose": "purpose", "location": "location", "contact_id": "contact",
-                   "salesperson_id": "salesperson", "minutes": "duration_minutes"}
+                   "salesperson_id": "salesperson", "minutes": "duration_minutes", "remind_minutes": "remind_minutes"}
         values: dict[str, Any] = {columns[k]: (v.strip() if isinstance(v, str) else v)
                                   for k, v in changes.items() if k in columns}
         if "duration_minutes" in values:
             values["duration_minutes"] = _check_minutes(values["duration_minutes"])
+        if "remind_minutes" in values:
+            values["remind_minutes"] = _check_reminder(values["remind_minutes"])
         with self.db.write():
             row, targets = self._targets(visit_id, scope)
             shift = None
@@ -270,7 +287,7 @@ class VisitService:
                 customer=row["customer"], contact=row["contact"], salesperson=row["salesperson"],
                 planned_start=start.replace(second=0, microsecond=0), duration_minutes=row["duration_minutes"],
                 kind=row["kind"], status="planned", purpose=row["purpose"], location=row["location"],
-                created_at=stamp, updated_at=stamp, updated_by=self.user,
+                remind_minutes=row["remind_minutes"], created_at=stamp, updated_at=stamp, updated_by=self.user,
             ).execute()
             return new_id
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from keepclient.services.kpis import KpiService
     from keepclient.services.order_imports import OrderImportService
     from keepclient.services.presence import PresenceService
+    from keepclient.services.reminders import ReminderService
 
 BUSY_DEADLINE_ENV = "KEEPCLIENT_BUSY_DEADLINE"  # seconds to wait for a colleague's lock before giving up
 
@@ -174,6 +175,13 @@ class Workspace:
         from keepclient.services.gifts import GiftService
 
         return GiftService(self.db, self.user)
+
+    @property
+    def reminders(self) -> ReminderService:
+        """Reminders of planned visits due in a span of time (read-only; loaded on first use)."""
+        from keepclient.services.reminders import ReminderService
+
+        return ReminderService(self.db)
 
     @property
     def care_lists(self) -> CareListService:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from keepclient.ui import context_menus
 from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS
 from keepclient.ui.widgets.menu_action import make_action
 
@@ -49,7 +50,7 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
         ),
         "restore": make_action(
             window,
-            translate("CustomerMenus", "&Restore from trash"),
+            translate("CustomerMenus", "Rest&ore from trash"),
             lambda: actions.set_deleted(False),
             "Ctrl+Shift+R",
         ),
@@ -89,6 +90,8 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
                                     "Ctrl+Shift+V"),
         "review_stages": make_action(window, translate("CustomerMenus", "Review s&tages…"), actions.review_stages,
                                      "Ctrl+Shift+J"),
+        "print_list": make_action(window, translate("CustomerMenus", "&Print customer list…"),
+                                  lambda: _print_list(area), QKeySequence.StandardKey.Print),
     }
     edit: QMenu = window.menuBar().addMenu(translate("CustomerMenus", "&Edit"))
     for name in ("undo", "redo", None, "find", None, "new", "save", None, "trash", "restore", "empty_trash"):
@@ -103,6 +106,8 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
     customer.addAction(made["review_stages"])
     customer.addSeparator()
     customer.addAction(made["care_list"])
+    customer.addAction(made["print_list"])
+    context_menus.install_customer_rows(area, made)
     return made
 
 
@@ -111,6 +116,12 @@ def _log_gift(area: CustomerArea) -> None:
 
     if not area.read_only:
         log_gift(area.operations)
+
+
+def _print_list(area: CustomerArea) -> None:
+    from keepclient.ui.customer_list_print_dialog import print_customer_list  # loaded when first used
+
+    print_customer_list(area)
 
 
 def _care_list(window: QMainWindow, area: CustomerArea) -> None:

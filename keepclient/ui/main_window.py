@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keepclient import __version__, paths
+from keepclient import paths
 from keepclient.domain.errors import (
     CancelledError,
     DamagedDatabaseError,
@@ -35,16 +35,19 @@ from keepclient.domain.errors import (
 )
 from keepclient.domain.types import DatabaseMode, DemoSummary
 from keepclient.services.changes import Change, Topic
-from keepclient.ui import customer_menus
+from keepclient.ui import context_menus, customer_menus
 from keepclient.ui.at_risk_status import AtRiskWatch, NewlyAtRisk
 from keepclient.ui.customers.area import CustomerArea
+from keepclient.ui.help.menu import HelpMenu
 from keepclient.ui.presence_label import PresenceLabel
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.read_only import EditLock, ReadOnlyBanner
-from keepclient.ui.settings import Preferences
+from keepclient.ui.reminders import ReminderScheduler, show_visit
+from keepclient.ui.settings import Preferences, place_on_screen
 from keepclient.ui.spreadsheet_actions import SpreadsheetActions, SpreadsheetContext
 from keepclient.ui.storage_check import DamageCheck, install_error_hook
 from keepclient.ui.tasks import Task, TaskRunner
+from keepclient.ui.widgets.fit import ElidedLabel
 from keepclient.ui.widgets.lazy_tab import LazyTab
 from keepclient.ui.widgets.menu_action import make_action
 
@@ -110,7 +113,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.customers, self.tr("&Customers"))
         self.tabs.addTab(self.calendar_tab, self.tr("C&alendar"))
-        self.tabs.addTab(self.feedback_tab, self.tr("&Feedback"))
+        self.tabs.addTab(self.feedback_tab, self.tr("Feed&back"))  # Alt+F is File
         self.tabs.addTab(self.dashboard_tab, self.tr("&Dashboard"))
         self._areas: dict[QWidget, Callable[[], WorkspaceArea]] = {
             self.customers: lambda: self.customers, self.calendar_tab: lambda: self.calendar,
@@ -150,7 +153,7 @@ class MainWindow(QMainWindow):
         self.overdue_timer = QTimer(self, interval=OVERDUE_MS)
         self.overdue_timer.timeout.connect(self.refresh_overdue)
 
-        self.path_label = QLabel()
+        self.path_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # a long path must not widen the window
         self.mode_label = QLabel()
         self.mode_label.setObjectName("modeLabel")
         self.presence_label = PresenceLabel()
@@ -162,6 +165,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.presence_label)
         self.statusBar().addPermanentWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.mode_label)
+        self.reminders = ReminderScheduler(prefs, self)  # my planned visits' reminders while the window runs
+        self.reminders.open_visit.connect(self.open_visit)
         self._build_menus()
         self._restore_layout()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
         log = FeedbackLog(self.prefs, self.prompter, runner=self.runner)
         log.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         log.open_customer.connect(self.show_customer)
+        context_menus.install_feedback_rows(log)
         return log
 
     @property
@@ -227,6 +233,7 @@ class MainWindow(QMainWindow):
         """The status bar's counts: my overdue feedback, my customers newly at risk (also the Due panel's)."""
         self.refresh_overdue()
         self.at_risk.use(self.workspace, self.me)
+        self.reminders.use(self.workspace, self.me)  # visits or who I am changed: aim at the next reminder
 
     def show_newly_at_risk(self) -> None:
         """The status bar's count clicked: my customers at risk (the team's while the user has not said who
@@ -311,7 +318,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action) if action else file_menu.addSeparator()
 
         self.customer_actions = customer_menus.build(self, self.customers)
-        self.customer_actions["feedback_log"] = make_action(self, self.tr("Show &feedback log"),
+        self.customer_actions["feedback_log"] = make_action(self, self.tr("Show feedback l&og"),
                                                             self.show_customer_feedback, "Ctrl+Shift+K")
         feedback = self.customer_actions["feedback"]
         customer_menu = next(menu for a in self.menuBar().actions()
@@ -335,9 +342,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             language_menu.addAction(action)
             self.language_actions[code] = action
+        view_menu.addMenu(self.reminders.menu(view_menu))
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(make_action(self, self.tr("&About keepclient"), self.about))
+        self.help_menu = HelpMenu(self, self, self.menuBar().addMenu(self.tr("&Help")), lambda: [
+            (self.tabs.tabText(i), self.tabs.widget(i)) for i in range(self.tabs.count())])
 
     def _share_undo(self) -> None:
         """Edit › Undo and Redo follow the tab on show: each area keeps its own stack in one QUndoGroup."""
@@ -374,6 +382,12 @@ class MainWindow(QMainWindow):
     def _focus_calendar(self) -> None:
         if self.tabs.currentWidget() is self.calendar_tab:
             self.calendar.current_view().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def open_visit(self, visit_id: int) -> None:
+        """A reminder clicked: the Calendar tab on the visit's day, the visit selected and its dialog open."""
+        if self.workspace is not None:
+            self.tabs.setCurrentWidget(self.calendar_tab)
+            show_visit(self, self.calendar, visit_id)
 
     def show_customer(self, customer_id: int) -> None:
         """The calendar asked to open a customer (the Due panel): show it in the Customers tab."""
@@ -689,7 +703,7 @@ class MainWindow(QMainWindow):
         for area in built:  # what no button covers (a drag, a double-click, a context menu) asks this flag
             area.read_only = read_only
         if read_only:
-            skip = {"find", "feedback_log", "care_list"}  # they only read
+            skip = {"find", "feedback_log", "care_list", "print_list"}  # they only read
             actions = [a for name, a in self.customer_actions.items() if name not in skip]
             actions += [self.demo_action, self.spreadsheets.import_action]
             widgets: list[QWidget] = []
@@ -721,6 +735,7 @@ class MainWindow(QMainWindow):
         self.workspace.close()
         self.workspace = None
         self.at_risk.use(None, None)
+        self.reminders.use(None, None)
         return shared
 
     def restore_from_backup(self) -> None:
@@ -848,14 +863,14 @@ class MainWindow(QMainWindow):
         self.prompter.inform(self.tr("Language"), self.tr("The new language is used from the next start."))
 
     def about(self) -> None:
-        self.prompter.about(self.tr("About keepclient"), self.tr(
-            "keepclient %1\nCustomer follow-up for small sales teams.").replace("%1", __version__))
+        self.help_menu.about()
 
     def _restore_layout(self) -> None:
-        if self.prefs.window_geometry is not None:
-            self.restoreGeometry(self.prefs.window_geometry)
-        else:
+        # Qt refuses a remembered place that does not fit this screen (a bigger monitor's): the default size then
+        saved = self.prefs.window_geometry
+        if saved is None or not self.restoreGeometry(saved):
             self.resize(1200, 760)
+        place_on_screen(self)  # a place remembered on a bigger or unplugged screen: back onto this one
         if self.prefs.window_state is not None:
             self.restoreState(self.prefs.window_state)
         if self.prefs.customer_splitter is not None:

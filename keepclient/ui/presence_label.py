@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QLabel
+
+from keepclient.ui.widgets.fit import ElidedLabel
 
 if TYPE_CHECKING:
     from keepclient.services.presence import Present
@@ -20,8 +21,9 @@ HEARTBEAT_MS = 20_000  # three beats fit in the minute after which a window coun
 FIRST_BEAT_MS = 500  # the first check-in (a write, a few ms) waits until the opened database has been shown
 
 
-class PresenceLabel(QLabel):
-    """Checks this window in on its workspace every heartbeat and shows the others; hidden when alone."""
+class PresenceLabel(ElidedLabel):
+    """Checks this window in on its workspace every heartbeat and shows the others; hidden when alone (elided:
+    a long list of names must not widen the window)."""
 
     def __init__(self) -> None:
         super().__init__()

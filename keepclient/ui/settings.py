@@ -5,13 +5,18 @@ Team-wide settings live in the database instead (cadence, response targets); the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QLocale, QMargins, QRect, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication
 
 from keepclient import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget  # only annotations: the CLI reads preferences without widgets
 
 
 def user_qsettings() -> QSettings:
@@ -22,6 +27,44 @@ def user_qsettings() -> QSettings:
 def default_paper() -> str:
     """"letter" where the locale does not measure in metric (the Americas' letter countries), else "a4"."""
     return "letter" if QLocale().measurementSystem() != QLocale.MeasurementSystem.MetricSystem else "a4"
+
+
+FRAME_GUESS = QMargins(8, 32, 8, 8)  # a title bar and borders, for a window not shown yet
+
+
+def available_area(window: QWidget) -> QRect:
+    """The free part (without taskbar or dock) of the screen under the window's centre, else of the main screen."""
+    screen = QGuiApplication.screenAt(window.frameGeometry().center()) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_rect(frame: QRect, available: QRect) -> QRect:
+    """`frame` shrunk to at most `available`'s size and moved by the least that puts it wholly inside."""
+    width, height = min(frame.width(), available.width()), min(frame.height(), available.height())
+    x = min(max(frame.x(), available.x()), available.x() + available.width() - width)
+    y = min(max(frame.y(), available.y()), available.y() + available.height() - height)
+    return QRect(x, y, width, height)
+
+
+def place_on_screen(window: QWidget, available: QRect | None = None) -> None:
+    """A remembered window place from a bigger screen, or one since unplugged, would open the window partly off
+    the screen (with Save and the status bar out of reach): move it back onto `available` (by default the
+    screen's free area) and shrink it to fit, never below the window's minimum size. Maximized windows are left
+    to the window system."""
+    if window.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        return
+    area = available if available is not None else available_area(window)
+    if area.isEmpty():  # no screen at all
+        return
+    inner, frame = window.geometry(), window.frameGeometry()
+    if frame == inner:  # not shown yet: the title bar and borders the window system adds are still unknown
+        frame = inner.marginsAdded(FRAME_GUESS)
+    fitted = fit_rect(frame, area)
+    if fitted == frame:
+        return
+    window.resize(max(fitted.width() - (frame.width() - inner.width()), window.minimumWidth()),
+                  max(fitted.height() - (frame.height() - inner.height()), window.minimumHeight()))
+    window.move(fitted.topLeft())  # a top-level window's move() places its frame
 
 
 class StoredChoices:
@@ -47,6 +90,14 @@ class StoredChoices:
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._get(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def header_state(self, key: str) -> QByteArray | None:
+        """A list's column widths, order and hidden columns (QHeaderView.saveState) under its own `key`
+        ("customers/header", "feedback/header", "calendar/agenda_header", "calendar/due_header")."""
+        return self._bytes(key)
+
+    def set_header_state(self, key: str, state: QByteArray) -> None:
+        self._set(key, state)
 
     def _choice(self, key: str, allowed: tuple[str, ...], default: str | None = None) -> str:
         """One of `allowed`; the first (or `default`) when nothing or something unknown is stored."""
@@ -181,3 +232,34 @@ class Preferences(StoredChoices):
     @salesperson_code.setter
     def salesperson_code(self, value: str) -> None:
         self._set("user/salesperson", value)
+
+    @property
+    def remind_minutes(self) -> int | None:
+        """A new visit's reminder, minutes before its start (View › Default reminder); None: no reminder. 15 until
+        the user chooses."""
+        value = str(self._get("reminders/default", "15"))
+        if value == "none":
+            return None
+        return int(value) if value.isdigit() else 15
+
+    @remind_minutes.setter
+    def remind_minutes(self, value: int | None) -> None:
+        self._set("reminders/default", "none" if value is None else str(int(value)))
+
+    def reminded_up_to(self, database: str) -> dt.datetime | None:
+        """The instant up to which this user was reminded of the visits in the database at path `database` (kept
+        here, not in the database: each person on each computer has their own); None when never."""
+        try:
+            text = json.loads(str(self._get("reminders/up_to", "{}"))).get(database)
+            return dt.datetime.fromisoformat(text) if isinstance(text, str) else None
+        except (ValueError, AttributeError):
+            return None  # a damaged preference: as if never reminded
+
+    def set_reminded_up_to(self, database: str, when: dt.datetime) -> None:
+        try:
+            every = json.loads(str(self._get("reminders/up_to", "{}")))
+        except ValueError:
+            every = {}
+        every = every if isinstance(every, dict) else {}
+        every[database] = when.replace(microsecond=0).isoformat()
+        self._set("reminders/up_to", json.dumps(every))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from keepclient.domain.errors import KeepclientError
@@ -57,8 +57,9 @@ class SpreadsheetActions(QObject):
                                          self.open_wizard, "Ctrl+I")
         self.export_action = make_action(window, translate("SpreadsheetActions", "&Export customers…"),
                                          self.export, "Ctrl+E")
+        # No key of its own: Ctrl+Shift+I is Customer › Set tier (one key for two actions makes Qt do nothing).
         self.history_action = make_action(window, translate("SpreadsheetActions", "Import &history…"),
-                                          self.open_history, QKeySequence("Ctrl+Shift+I"))
+                                          self.open_history)
         window.setAcceptDrops(True)
 
     def actions(self) -> tuple[QAction, QAction, QAction]:
@@ -97,7 +98,8 @@ class SpreadsheetActions(QObject):
             target = target.with_suffix(".xlsx")
         shown, selected = self.context.shown_customers()
         try:
-            count = workspace.exports.export(target, shown, selected if len(selected) > 1 else None)
+            count = workspace.exports.export(target, shown, selected if len(selected) > 1 else None,
+                                             translate=QCoreApplication.translate)
         except KeepclientError as exc:
             self.context.prompter.error(translate("SpreadsheetActions", "Export failed"),
                                        exc.message(QCoreApplication.translate))

@@ -4,42 +4,42 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="102"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="102"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="102"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="102"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="91"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="102"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="92"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="103"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="92"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/agenda.py" line="92"/>
+        <location filename="../../keepclient/ui/calendar/agenda.py" line="103"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
@@ -162,201 +162,201 @@
 <context>
     <name>CalendarArea</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="264"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="267"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="183"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
         <source>Today (Ctrl+T, Alt+Home)</source>
         <translation>今天（Ctrl+T、Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="184"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="187"/>
         <source>Previous (Alt+Left, Page Up)</source>
         <translation>上一个（Alt+左、Page Up）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="185"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="188"/>
         <source>Next (Alt+Right, Page Down)</source>
         <translation>下一个（Alt+右、Page Down）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="271"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="274"/>
         <source>Go to date…</source>
         <translation>转到日期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="186"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="189"/>
         <source>Go to a date (Ctrl+G)</source>
         <translation>转到某一天（Ctrl+G）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="208"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="208"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="205"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="208"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="206"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="209"/>
         <source>Agenda</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="216"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="219"/>
         <source>Care</source>
         <translation>关怀</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="217"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="220"/>
         <source>Show the holidays the team observes and contacts&apos; birthdays (File › Care settings… chooses the holidays)</source>
         <translation>显示团队关注的节日和联系人的生日（在“文件 › 关怀设置…”中选择节日）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="222"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="225"/>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="222"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="225"/>
         <source>Plan a visit at the selected time (Enter)</source>
         <translation>在所选时间安排拜访（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="224"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="227"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="224"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="227"/>
         <source>Show the customers due for follow-up</source>
         <translation>显示需要跟进的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="227"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="230"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="227"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="230"/>
         <source>Print schedules, route sheets and the month</source>
         <translation>打印日程表、路线单和月历</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="229"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="232"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="229"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="232"/>
         <source>Export visits, team settings</source>
         <translation>导出拜访、团队设置</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="232"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="235"/>
         <source>Export visits as .ics…</source>
         <translation>将拜访导出为 .ics…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="233"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="236"/>
         <source>Follow-up cadence…</source>
         <translation>跟进周期…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="265"/>
-        <location filename="../../keepclient/ui/calendar/area.py" line="267"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="268"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="270"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="266"/>
         <location filename="../../keepclient/ui/calendar/area.py" line="269"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="272"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="272"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="275"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="274"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="277"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="276"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="279"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="631"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="637"/>
         <source>Birthday: %1 (%2)</source>
         <translation>生日：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="636"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="642"/>
         <source>%1 birthdays</source>
         <translation>%1 个生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="652"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="658"/>
         <source>Showing the first %1 of %2 visits.</source>
         <translation>显示 %2 次拜访中的前 %1 次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="653"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="659"/>
         <source>%1 visits: too many to show one by one, so each hour shows how many.</source>
         <translation>共 %1 次拜访：太多无法逐条显示，因此每小时只显示数量。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="655"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="661"/>
         <source>Choose salespeople to see their visits.</source>
         <translation>选择销售员以查看其拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="662"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="668"/>
         <source>No visits this day. Double-click a free time to plan one.</source>
         <translation>这一天没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="663"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="669"/>
         <source>No visits this week. Double-click a free time to plan one.</source>
         <translation>本周没有拜访。双击空闲时间即可安排。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="664"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="670"/>
         <source>No visits this month.</source>
         <translation>本月没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="665"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="671"/>
         <source>No visits this week.</source>
         <translation>本周没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="665"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="671"/>
         <source>No visits in this period.</source>
         <translation>此期间没有拜访。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="669"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="675"/>
         <source>Only the chosen salespeople are shown.</source>
         <translation>只显示所选销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/area.py" line="686"/>
+        <location filename="../../keepclient/ui/calendar/area.py" line="692"/>
         <source>Week %1</source>
         <translation>第 %1 周</translation>
     </message>
@@ -734,6 +734,46 @@
     </message>
 </context>
 <context>
+    <name>ContextMenus</name>
+    <message>
+        <location filename="../../keepclient/ui/context_menus.py" line="97"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="141"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/context_menus.py" line="107"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="192"/>
+        <source>Copy &amp;phone %1</source>
+        <translation>复制电话(&amp;P) %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/context_menus.py" line="109"/>
+        <source>Copy &amp;email %1</source>
+        <translation>复制邮箱(&amp;E) %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/context_menus.py" line="144"/>
+        <source>Show &amp;customer</source>
+        <translation>查看客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/context_menus.py" line="154"/>
+        <source>New feedback from this customer…</source>
+        <translation>为该客户新建反馈…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/context_menus.py" line="176"/>
+        <source>Open &amp;care list</source>
+        <translation>打开关怀名单(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/context_menus.py" line="182"/>
+        <source>&amp;Open customer</source>
+        <translation>打开客户(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>CustomerActions</name>
     <message>
         <location filename="../../keepclient/ui/customers/actions.py" line="43"/>
@@ -742,152 +782,152 @@
         <translation>再次点“确定”将用您的内容覆盖对方的，或点“取消”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="126"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="130"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="127"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="131"/>
         <source>Already in the database: %1. Create another customer anyway?</source>
         <translation>数据库中已有：%1。仍要新建一个客户吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="136"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="140"/>
         <source>Create %1</source>
         <translation>新建 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="162"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="170"/>
         <source>Move %n customer(s) to the trash</source>
         <translation>将 %n 个客户移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="164"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="172"/>
         <source>Restore %n customer(s)</source>
         <translation>恢复 %n 个客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="168"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="176"/>
         <source>Moved to the trash: %n. Undo with Ctrl+Z.</source>
         <translation>已移到回收站：%n 个。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="170"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="178"/>
         <source>Restored: %n.</source>
         <translation>已恢复：%n 个。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="180"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="188"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="181"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="189"/>
         <source>Delete %n customer(s) in the trash for good, with their contacts and history? This cannot be undone.</source>
         <translation>永久删除回收站中的 %n 个客户及其联系人和往来记录吗？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="191"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="199"/>
         <source>Backing up, then emptying the trash…</source>
         <translation>正在备份，然后清空回收站…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="226"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="234"/>
         <source>%1 for %n customer(s)</source>
         <translation>为 %n 个客户设置%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="241"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="249"/>
         <source>Change tags</source>
         <translation>修改标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="317"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="325"/>
         <source>Someone changed some of these customers meanwhile. The list now shows them as they are; apply again.</source>
         <translation>有人刚刚修改了其中一些客户。列表已显示他们的最新情况，请再次应用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="270"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="278"/>
         <source>Review tiers (%n)</source>
         <translation>审核等级（%n）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="271"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="279"/>
         <source>New tiers for %n customer(s). Undo with Ctrl+Z.</source>
         <translation>已为 %n 个客户设置新等级。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="300"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="308"/>
         <source>Review stages (%n)</source>
         <translation>审核阶段（%n）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="301"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="309"/>
         <source>New stages for %n customer(s). Undo with Ctrl+Z.</source>
         <translation>已为 %n 个客户设置新阶段。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="349"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="357"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="366"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="374"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="383"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="391"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="434"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="442"/>
         <source>Record order</source>
         <translation>记录订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="436"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="444"/>
         <source>Order recorded.</source>
         <translation>订单已记录。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="456"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="464"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="464"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="472"/>
         <source>Delete order</source>
         <translation>删除订单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="466"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="474"/>
         <source>Order deleted. Undo with Ctrl+Z.</source>
         <translation>订单已删除。可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="491"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="499"/>
         <source>Log %1</source>
         <translation>记录%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="499"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="507"/>
         <source>Add feedback</source>
         <translation>添加反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="519"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="527"/>
         <source>Schedule follow-up</source>
         <translation>安排跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="521"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="529"/>
         <source>Schedule %n follow-ups</source>
         <translation>安排 %n 次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/actions.py" line="556"/>
+        <location filename="../../keepclient/ui/customers/actions.py" line="564"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
@@ -975,207 +1015,208 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerDetailPane</name>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="51"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="62"/>
         <source>Select a customer to see the details.</source>
         <translation>选择一个客户以查看详情。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="86"/>
         <source>Restore from trash</source>
         <translation>从回收站恢复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="75"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="87"/>
         <source>Log call/visit…</source>
         <translation>记录电话/拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="76"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="88"/>
         <source>Log a call or visit (Ctrl+L)</source>
         <translation>记录电话或拜访（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="89"/>
         <source>Add feedback…</source>
         <translation>添加反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="78"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="90"/>
         <source>Record feedback or a complaint (Ctrl+K)</source>
         <translation>记录反馈或投诉（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="79"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="91"/>
         <source>Schedule follow-up…</source>
         <translation>安排跟进…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="80"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="92"/>
         <source>Plan the next visit or call (Ctrl+U)</source>
         <translation>安排下一次拜访或电话（Ctrl+U）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="81"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="93"/>
         <source>Log gift…</source>
         <translation>记录礼品…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="83"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="95"/>
         <source>Log a gift or greeting: a holiday, a birthday or an event (Ctrl+Shift+L)</source>
         <translation>记录礼品或问候：节日、生日或活动（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="104"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="117"/>
         <source>Tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="106"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
         <source>Profile</source>
         <translation>基本资料</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="109"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="122"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="114"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="127"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="115"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="128"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="135"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="135"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="118"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="135"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="119"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="136"/>
         <source>Make primary</source>
         <translation>设为主要联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="125"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="141"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="131"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="150"/>
         <source>Everything</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="131"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="150"/>
         <source>Visits and calls</source>
         <translation>拜访和电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="151"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="151"/>
         <source>Purchases</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="152"/>
         <source>Field changes</source>
         <translation>字段修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="133"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="152"/>
         <source>Gifts and greetings</source>
         <translation>礼品与问候</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="157"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="183"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="144"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="184"/>
         <source>Timeline</source>
         <translation>往来记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="171"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="201"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="172"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="202"/>
         <source>In the trash.</source>
         <translation>在回收站中。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="173"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="203"/>
         <source>Owner: %1 · last contact: %2</source>
         <translation>负责人：%1 · 最近联系：%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="183"/>
-        <source>(lunar)</source>
-        <translation>（农历）</translation>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="243"/>
+        <source>Timeline (%1)</source>
+        <translation>时间线（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="224"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="257"/>
         <source>Edit gift…</source>
         <translation>编辑礼品…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="225"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="258"/>
         <source>Remove gift</source>
         <translation>删除礼品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/detail_pane.py" line="273"/>
+        <location filename="../../keepclient/ui/customers/detail_pane.py" line="306"/>
         <source>Gift</source>
         <translation>礼品</translation>
     </message>
@@ -1373,69 +1414,323 @@ Import your contact list, or load demo data to look around first.</source>
     </message>
 </context>
 <context>
-    <name>CustomerListView</name>
+    <name>CustomerExport</name>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="23"/>
-        <source>Name</source>
-        <translation>名称</translation>
+        <location filename="../../keepclient/exporting/customers.py" line="46"/>
+        <location filename="../../keepclient/exporting/customers.py" line="60"/>
+        <location filename="../../keepclient/exporting/customers.py" line="70"/>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="24"/>
+        <location filename="../../keepclient/exporting/customers.py" line="47"/>
+        <source>Kind</source>
+        <translation>客户性质</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="47"/>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>客户等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="25"/>
+        <location filename="../../keepclient/exporting/customers.py" line="48"/>
         <source>Stage</source>
-        <translation>阶段</translation>
+        <translation>客户阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="26"/>
+        <location filename="../../keepclient/exporting/customers.py" line="48"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="27"/>
+        <location filename="../../keepclient/exporting/customers.py" line="49"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="28"/>
+        <location filename="../../keepclient/exporting/customers.py" line="49"/>
+        <source>Region</source>
+        <translation>省份/地区</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="50"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="51"/>
+        <location filename="../../keepclient/exporting/customers.py" line="63"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="29"/>
+        <location filename="../../keepclient/exporting/customers.py" line="51"/>
+        <location filename="../../keepclient/exporting/customers.py" line="64"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="52"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="53"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="54"/>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="54"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="55"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="30"/>
+        <location filename="../../keepclient/exporting/customers.py" line="56"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="31"/>
+        <location filename="../../keepclient/exporting/customers.py" line="57"/>
+        <location filename="../../keepclient/exporting/customers.py" line="67"/>
+        <location filename="../../keepclient/exporting/customers.py" line="78"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="61"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="62"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="63"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="65"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="66"/>
+        <source>Lunar birthday</source>
+        <translation>是否农历</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="71"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="72"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="73"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="74"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="75"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="76"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="77"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="84"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="85"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="86"/>
+        <source>leap</source>
+        <comment>a lunar birthday in a leap month</comment>
+        <translation>闰月</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListPrintDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="75"/>
+        <source>Customer list</source>
+        <translation>客户列表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="84"/>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="176"/>
+        <source>Print customer list</source>
+        <translation>打印客户列表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="87"/>
+        <source>Prints every customer of the list as it is now: “%1”, with its search, filters and order.</source>
+        <translation>按当前列表打印全部客户：“%1”，包括其搜索、筛选和排序。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="108"/>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="109"/>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="115"/>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="116"/>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="117"/>
+        <source>&amp;Orientation:</source>
+        <translation>方向(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="119"/>
+        <source>Pre&amp;view…</source>
+        <translation>预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="120"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="121"/>
+        <source>Save P&amp;DF…</source>
+        <translation>保存 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="160"/>
+        <source>Reading the customers…</source>
+        <translation>正在读取客户…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="167"/>
+        <source>%n customer(s).</source>
+        <translation>%n 位客户。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="230"/>
+        <source>Save customer list as PDF</source>
+        <translation>将客户列表保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="246"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_list_print_dialog.py" line="251"/>
+        <source>Saved %1 (%n page(s)).</source>
+        <translation>已保存 %1（%n 页）。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListView</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="33"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="34"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="35"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="36"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="37"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="38"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="39"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="40"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="41"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="42"/>
         <source>Revenue (12 mo)</source>
         <translation>近12个月营收</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="33"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="43"/>
         <source>Last order</source>
         <translation>最近下单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="44"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/list_view.py" line="63"/>
+        <location filename="../../keepclient/ui/customers/list_view.py" line="83"/>
         <source>Risk %1 of 100:</source>
         <translation>流失风险 %1（满分 100）：</translation>
     </message>
@@ -1443,124 +1738,129 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerMenus</name>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="25"/>
-        <location filename="../../keepclient/ui/main_window.py" line="347"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
+        <location filename="../../keepclient/ui/main_window.py" line="355"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="27"/>
-        <location filename="../../keepclient/ui/main_window.py" line="349"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="28"/>
+        <location filename="../../keepclient/ui/main_window.py" line="357"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="34"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="35"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="39"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="40"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="42"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="43"/>
         <source>&amp;Save changes</source>
         <translation>保存修改(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="46"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="47"/>
         <source>Move to &amp;trash</source>
         <translation>移到回收站(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="52"/>
-        <source>&amp;Restore from trash</source>
-        <translation>从回收站恢复(&amp;R)</translation>
+        <location filename="../../keepclient/ui/customer_menus.py" line="53"/>
+        <source>Rest&amp;ore from trash</source>
+        <translation>从回收站恢复(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="56"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="57"/>
         <source>&amp;Empty trash…</source>
         <translation>清空回收站(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="58"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="59"/>
         <source>&amp;Log call or visit…</source>
         <translation>记录电话或拜访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="61"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="62"/>
         <source>Add &amp;feedback…</source>
         <translation>添加反馈(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="64"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="65"/>
         <source>&amp;Schedule follow-up…</source>
         <translation>安排跟进(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="67"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="68"/>
         <source>&amp;Record order…</source>
         <translation>记录订单(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="70"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="71"/>
         <source>Assign &amp;owner…</source>
         <translation>指定负责人(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="73"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="74"/>
         <source>Set t&amp;ier…</source>
         <translation>设置等级(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="76"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="77"/>
         <source>Set sta&amp;ge…</source>
         <translation>设置阶段(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="79"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="80"/>
         <source>&amp;Add tag…</source>
         <translation>添加标签(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="82"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="83"/>
         <source>Re&amp;move tag…</source>
         <translation>移除标签(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="84"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="85"/>
         <source>Log &amp;gift or greeting…</source>
         <translation>记录礼品或问候(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="86"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="87"/>
         <source>&amp;Care list…</source>
         <translation>关怀名单(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="88"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="89"/>
         <source>Re&amp;view tiers…</source>
         <translation>审核等级(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="90"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="91"/>
         <source>Review s&amp;tages…</source>
         <translation>审核阶段(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="93"/>
+        <source>&amp;Print customer list…</source>
+        <translation>打印客户列表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customer_menus.py" line="96"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="96"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="99"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customer_menus.py" line="99"/>
+        <location filename="../../keepclient/ui/customer_menus.py" line="102"/>
         <source>For the selected customers</source>
         <translation>对选中的客户</translation>
     </message>
@@ -1568,7 +1868,7 @@ Import your contact list, or load demo data to look around first.</source>
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="89"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="90"/>
         <source>Type a name, pinyin or phone digits</source>
         <translation>输入名称、拼音或电话号码</translation>
     </message>
@@ -1612,122 +1912,122 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="98"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="99"/>
         <source>&amp;Salespeople:</source>
         <translation>业务员(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="104"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="105"/>
         <source>Print &amp;report…</source>
         <translation>打印报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="106"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="107"/>
         <source>The KPI report of this period and these salespeople: a team page and a page per salesperson, with charts; print it or save it as PDF</source>
         <translation>本期间、所选业务员的 KPI 报告：一页团队汇总，每位业务员各一页，附图表；可打印或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="221"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="222"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="235"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="236"/>
         <source>%1 – %2, counted at %3</source>
         <translation>%1 – %2，统计于 %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="346"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="347"/>
         <source>Average target</source>
         <translation>平均目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="356"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="357"/>
         <source>Thousand %1</source>
         <translation>千%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="359"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="360"/>
         <source>Visits done per month</source>
         <translation>每月完成拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="362"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="363"/>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="364"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="365"/>
         <source>Revenue per month</source>
         <translation>每月收入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="374"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="375"/>
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="377"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
         <source>Customers at risk by owner</source>
         <translation>各负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="379"/>
         <source>At risk now</source>
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="379"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="383"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="384"/>
         <source>First response to feedback (median hours)</source>
         <translation>反馈首次响应（中位数，小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="384"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="386"/>
         <source>Target (%1 h)</source>
         <translation>目标（%1 小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="387"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="388"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="390"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
         <source>Click a bar to list that owner&apos;s customers at risk</source>
         <translation>点击柱形列出该负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="392"/>
         <source>Click a point to list the feedback received that month</source>
         <translation>点击数据点列出当月收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="414"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="415"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="414"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="415"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="421"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="422"/>
         <source>Average satisfaction per month</source>
         <translation>每月平均满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="422"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="423"/>
         <source>Score (1-5)</source>
         <translation>评分（1–5）</translation>
     </message>
@@ -1735,200 +2035,201 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="113"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="123"/>
         <source>Plan</source>
         <translation>安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="113"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="123"/>
         <source>Plan a visit or call (Enter)</source>
         <translation>安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
         <source>Log</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="114"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="124"/>
         <source>Log a contact that happened (Ctrl+L)</source>
         <translation>记录一次已发生的联系（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="116"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="126"/>
         <source>Mine:</source>
         <translation>我的：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="120"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="130"/>
         <source>Whose follow-ups to show</source>
         <translation>显示谁的跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="121"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="131"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="125"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="135"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="126"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="136"/>
         <source>Refresh (F5)</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="138"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="148"/>
         <source>Show these customers in the At risk view, riskiest first</source>
         <translation>在“有流失风险”视图中显示这些客户，风险最高的在前</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="153"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="153"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="153"/>
         <source>Due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="143"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="153"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="144"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="154"/>
         <source>Planned</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="144"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="154"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="159"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="166"/>
         <source>Plan…</source>
         <translation>安排…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="160"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="167"/>
         <source>Plan a visit or call for the selected customer (Enter)</source>
         <translation>为所选客户安排拜访或电话（Enter）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="161"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="168"/>
         <source>Log…</source>
         <translation>记录…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="162"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="169"/>
         <source>Log a contact with the selected customer (Ctrl+L)</source>
         <translation>记录与所选客户的联系（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="272"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="288"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="272"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="288"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="272"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="288"/>
         <source>Later this week</source>
         <translation>本周稍后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="289"/>
         <source>Birthdays this week</source>
         <translation>本周生日</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="273"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="289"/>
         <source>Coming holidays</source>
         <translation>即将到来的节日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="302"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="318"/>
         <source>… %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="315"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="331"/>
         <source>%1 overdue · %2 today · %3 later this week</source>
         <translation>逾期 %1 · 今天 %2 · 本周稍后 %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="330"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="199"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="346"/>
         <source>%1 · %n day(s) overdue</source>
         <translation>
             <numerusform>%1 · 逾期 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="332"/>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="351"/>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="364"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="348"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="367"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="380"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="339"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="355"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="340"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="356"/>
         <source>Last contact: %1</source>
         <translation>上次联系：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="342"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="358"/>
         <source>Already in the calendar</source>
         <translation>已在日历中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="353"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="369"/>
         <source>turns %1</source>
         <translation>满 %1 岁</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="356"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="372"/>
         <source>Birthday of %1 (%2)</source>
         <translation>%1 的生日（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="364"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="380"/>
         <source>tomorrow</source>
         <translation>明天</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="365"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="381"/>
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="369"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="385"/>
         <source>%1 %2 (%3) — make a care list</source>
         <translation>%1 %2（%3）— 制作关怀名单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/due_panel.py" line="375"/>
+        <location filename="../../keepclient/ui/calendar/due_panel.py" line="391"/>
         <source>%1 (%2): list the customers to greet or send a gift to before the day.</source>
         <translation>%1（%2）：在节日前列出需要问候或送礼的客户。</translation>
     </message>
@@ -1943,57 +2244,57 @@ What is saved from now on may be lost. Restore the database from a backup, or co
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="44"/>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="45"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="188"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="192"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="46"/>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="47"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="176"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="180"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="48"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="178"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="182"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="49"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="178"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="182"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="50"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="179"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="183"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="51"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="179"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="183"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="52"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="193"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="197"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="53"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="199"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="221"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="203"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="225"/>
         <source>Resolution</source>
         <translation>解决方案</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="54"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="223"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="227"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
@@ -2009,194 +2310,194 @@ What is saved from now on may be lost. Restore the database from a backup, or co
     </message>
     <message>
         <location filename="../../keepclient/ui/feedback/editor_pane.py" line="57"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="172"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="176"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="81"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="98"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="84"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="101"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="118"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="121"/>
         <source>Select a feedback item to see and edit it.</source>
         <translation>选择一条反馈即可查看和编辑。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="132"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="136"/>
         <source>Open this customer in the Customers tab</source>
         <translation>在“客户”标签页中打开此客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="145"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="149"/>
         <source>Plan follow-up visit…</source>
         <translation>安排跟进拜访…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="146"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="150"/>
         <source>Plan a visit or call to this customer about this feedback</source>
         <translation>就此反馈安排对该客户的拜访或电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="154"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="158"/>
         <source>Start work</source>
         <translation>开始处理</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="154"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="158"/>
         <source>Someone is on it: the first response is done</source>
         <translation>已有人处理：首次响应完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="155"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="159"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="155"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="159"/>
         <source>The problem is solved (write how under Resolution)</source>
         <translation>问题已解决（在“解决方案”中写明做法）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="156"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="160"/>
         <source>Replied to customer</source>
         <translation>已答复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="156"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="160"/>
         <source>The customer has been told the result</source>
         <translation>已将结果告知客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="157"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="161"/>
         <source>Close…</source>
         <translation>关闭…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="157"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="161"/>
         <source>Close, with the customer&apos;s satisfaction if known</source>
         <translation>关闭，并记录客户满意度（如已知）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="158"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="162"/>
         <source>Reopen</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="158"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="162"/>
         <source>Work on it again</source>
         <translation>重新处理</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="197"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="201"/>
         <source>What was done about it</source>
         <translation>采取了哪些措施</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="206"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="210"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="220"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="224"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="222"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="226"/>
         <source>Customer told</source>
         <translation>已告知客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="224"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="228"/>
         <source>Deadlines and times</source>
         <translation>期限与用时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="234"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="234"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="234"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="230"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="234"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="234"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="238"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="249"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="253"/>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="267"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="271"/>
         <source>%1 #%2 · %3</source>
         <translation>%1 #%2 · %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="270"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="274"/>
         <source>%1 by %2</source>
         <translation>%1，由 %2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="298"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="307"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="302"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="311"/>
         <source>after %1 (%2)</source>
         <translation>用时 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="299"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="308"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="303"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="312"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="299"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="308"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="303"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="312"/>
         <source>on time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="301"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="310"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="305"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="314"/>
         <source>not yet; due %1</source>
         <translation>尚未完成；期限 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="303"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="312"/>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="317"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="307"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="316"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="321"/>
         <source>not yet</source>
         <translation>尚未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="316"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="320"/>
         <source>closed %1</source>
         <translation>已于 %1 关闭</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="328"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="332"/>
         <source>Overdue: the first response was due %1 (%2 ago).</source>
         <translation>已逾期：首次响应期限为 %1（已过 %2）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="329"/>
+        <location filename="../../keepclient/ui/feedback/editor_pane.py" line="333"/>
         <source>Overdue: the resolution was due %1 (%2 ago).</source>
         <translation>已逾期：解决期限为 %1（已过 %2）。</translation>
     </message>
@@ -2204,112 +2505,112 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>FeedbackFilterBar</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="52"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="53"/>
         <source>Search customers and descriptions… (Ctrl+F)</source>
         <translation>搜索客户和描述…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="53"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="54"/>
         <source>New feedback…</source>
         <translation>新建反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="54"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="55"/>
         <source>Record new feedback or a complaint (Ctrl+N)</source>
         <translation>记录新的反馈或投诉（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="55"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="56"/>
         <source>Report…</source>
         <translation>报表…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="56"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="57"/>
         <source>Open feedback by owner and monthly figures, as PDF or .xlsx</source>
         <translation>按负责人列出未结反馈及月度数据，导出为 PDF 或 .xlsx</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="69"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="70"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="70"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="71"/>
         <source>All severities</source>
         <translation>所有严重程度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="71"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="72"/>
         <source>All kinds</source>
         <translation>所有类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="74"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="75"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="76"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="77"/>
         <source>Received on or after this day</source>
         <translation>在这一天或之后收到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="78"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="79"/>
         <source>Received on or before this day</source>
         <translation>在这一天或之前收到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="80"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="81"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="86"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="87"/>
         <source>Only this customer&apos;s feedback; click to show everyone&apos;s</source>
         <translation>只显示此客户的反馈；点击显示所有人的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="103"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="102"/>
         <source>Received from</source>
         <translation>收到时间从</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="105"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="104"/>
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="137"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="140"/>
         <source>All owners</source>
         <translation>所有负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="139"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="142"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="161"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="164"/>
         <source>All statuses</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="165"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="168"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="167"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="170"/>
         <source>%1 statuses</source>
         <translation>%1 个状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="169"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="172"/>
         <source>Which statuses to show</source>
         <translation>显示哪些状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="193"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="196"/>
         <source>Customer: %1 ✕</source>
         <translation>客户：%1 ✕</translation>
     </message>
@@ -2317,71 +2618,71 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>FeedbackLog</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="146"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="162"/>
         <source>Find feedback</source>
         <translation>查找反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="147"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="163"/>
         <source>New feedback…</source>
         <translation>新建反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="148"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="164"/>
         <source>Save feedback</source>
         <translation>保存反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="262"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="276"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="269"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="283"/>
         <source>%n feedback item(s)</source>
         <translation>
             <numerusform>共 %n 条反馈</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="277"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="291"/>
         <source>No feedback matches. Press Esc to clear the search, or change the filters.</source>
         <translation>没有匹配的反馈。按 Esc 清除搜索，或修改筛选条件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="279"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="293"/>
         <source>No feedback recorded yet. Record the first with New feedback… (Ctrl+N).</source>
         <translation>还没有反馈记录。用“新建反馈…”（Ctrl+N）记录第一条。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="336"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="350"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="348"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="545"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="362"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="559"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="349"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="363"/>
         <source>Someone else changed or removed this feedback item, and it cannot be read now. Your edits were not saved.</source>
         <translation>其他人修改或删除了这条反馈，现在无法读取。你的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="357"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="371"/>
         <source>nothing you can see</source>
         <translation>看不到的内容</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="359"/>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="409"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="373"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="423"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="360"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="374"/>
         <source>%1 saved this feedback item after you opened it (they changed: %2). Nothing was overwritten.
 
 It now shows their version with your edits on top (%3). Save again to keep your edits, or Revert to take theirs.</source>
@@ -2390,37 +2691,37 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 现在显示的是对方的版本，并叠加了你的修改（%3）。再次保存可保留你的修改，或点击“还原”采用对方的版本。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="362"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="376"/>
         <source>Someone</source>
         <translation>某人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="405"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="419"/>
         <source>Not done</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="410"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="424"/>
         <source>Someone else saved this feedback item a moment ago; it now shows what they saved. The step &quot;%1&quot; was not taken: take it again if it still applies.</source>
         <translation>其他人刚刚保存了这条反馈，现在显示的是对方保存的内容。步骤“%1”未执行：如仍需要，请再执行一次。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="423"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="437"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="461"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="475"/>
         <source>Feedback #%1 recorded.</source>
         <translation>已记录反馈 #%1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="475"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="489"/>
         <source>Follow-up on feedback #%1: %2</source>
         <translation>跟进反馈 #%1：%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/log_view.py" line="481"/>
+        <location filename="../../keepclient/ui/feedback/log_view.py" line="495"/>
         <source>Follow-up visit planned for %1.</source>
         <translation>已为 %1 安排跟进拜访。</translation>
     </message>
@@ -2529,128 +2830,120 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
-    <name>FeedbackStatus</name>
-    <message>
-        <location filename="../../keepclient/domain/labels.py" line="110"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-</context>
-<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="27"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="28"/>
         <source>Search names, pinyin, phone digits, cities, notes… (Ctrl+F)</source>
         <translation>搜索名称、拼音、电话号码、城市、备注…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="34"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="35"/>
         <source>Open feedback</source>
         <translation>未结反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="38"/>
         <source>Customers who have not ordered for a while (or never)</source>
         <translation>有一段时间没有下单（或从未下单）的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="38"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="39"/>
         <source>Any last order</source>
         <translation>任意最近下单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="43"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="44"/>
         <source>Customers whose churn risk (0 to 100) is at least this; the Risk column&apos;s tooltip says why</source>
         <translation>流失风险（0 到 100）不低于此值的客户；“风险”列的提示说明原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="45"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="46"/>
         <source>Any risk</source>
         <translation>任意风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="47"/>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="176"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="48"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="177"/>
         <source>Risk at least %1</source>
         <translation>风险不低于 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="57"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="58"/>
         <source>Only the customers behind that figure are listed; the search and the filters below apply among them</source>
         <translation>仅列出构成该数字的客户；搜索和下方的筛选条件在这些客户中生效</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="60"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="61"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="62"/>
         <source>List every customer the search and filters find</source>
         <translation>列出搜索和筛选条件找到的所有客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="70"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="71"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="73"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="74"/>
         <source>A and B</source>
         <translation>A 和 B</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="74"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="75"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="77"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="78"/>
         <source>Any follow-up</source>
         <translation>任意跟进状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="78"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="79"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="79"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="80"/>
         <source>Due this week</source>
         <translation>本周到期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="107"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="108"/>
         <source>No order for more than %1 days</source>
         <translation>超过 %1 天未下单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="124"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="125"/>
         <source>All owners</source>
         <translation>全部负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="126"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="127"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="129"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="130"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="132"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="133"/>
         <source>All cities</source>
         <translation>全部城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="184"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="185"/>
         <source>Only: %1</source>
         <translation>仅显示：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/filter_bar.py" line="184"/>
+        <location filename="../../keepclient/ui/customers/filter_bar.py" line="185"/>
         <source>the customers chosen</source>
         <translation>所选客户</translation>
     </message>
@@ -2744,6 +3037,19 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <location filename="../../keepclient/ui/help/guide_window.py" line="32"/>
+        <source>keepclient user guide</source>
+        <translation>keepclient 使用指南</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/guide_window.py" line="39"/>
+        <source>The user guide could not be read: %1</source>
+        <translation>无法读取使用指南：%1</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <location filename="../../keepclient/ui/team_dialog.py" line="214"/>
@@ -2789,6 +3095,44 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <location filename="../../keepclient/ui/team_dialog.py" line="281"/>
         <source>Only their customers in the list&apos;s current filter (%1)</source>
         <translation>仅列表当前筛选中的其客户（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../keepclient/ui/help/menu.py" line="74"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/menu.py" line="76"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/menu.py" line="78"/>
+        <source>Save &amp;diagnostics…</source>
+        <translation>保存诊断信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/menu.py" line="131"/>
+        <source>Save diagnostics</source>
+        <translation>保存诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/menu.py" line="132"/>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/menu.py" line="149"/>
+        <source>Diagnostics saved to %1</source>
+        <translation>诊断信息已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/menu.py" line="154"/>
+        <source>Diagnostics not saved</source>
+        <translation>诊断信息未保存</translation>
     </message>
 </context>
 <context>
@@ -3396,7 +3740,7 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>导入已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/texts.py" line="43"/>
+        <location filename="../../keepclient/ui/importer/texts.py" line="44"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3892,39 +4236,67 @@ It now shows their version with your edits on top (%3). Save again to keep your 
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="92"/>
+        <source>leap lunar month %1, day %2</source>
+        <translation>农历闰%1月%2日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="93"/>
+        <source>lunar month %1, day %2</source>
+        <translation>农历%1月%2日</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="95"/>
+        <source>%1, %2</source>
+        <translation>%2年%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="120"/>
+        <source>%1 (this year: %2)</source>
+        <translation>%1（今年：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/labels.py" line="121"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>LostReason</name>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="117"/>
+        <location filename="../../keepclient/domain/labels.py" line="137"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="118"/>
+        <location filename="../../keepclient/domain/labels.py" line="138"/>
         <source>Went to a competitor</source>
         <translation>转向竞争对手</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="119"/>
+        <location filename="../../keepclient/domain/labels.py" line="139"/>
         <source>Quality</source>
         <translation>质量</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="120"/>
+        <location filename="../../keepclient/domain/labels.py" line="140"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="121"/>
+        <location filename="../../keepclient/domain/labels.py" line="141"/>
         <source>Moved away</source>
         <translation>搬迁</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="122"/>
+        <location filename="../../keepclient/domain/labels.py" line="142"/>
         <source>Business closed</source>
         <translation>停业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="123"/>
+        <location filename="../../keepclient/domain/labels.py" line="143"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -3932,367 +4304,367 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="111"/>
+        <location filename="../../keepclient/ui/main_window.py" line="114"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="112"/>
+        <location filename="../../keepclient/ui/main_window.py" line="115"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="113"/>
-        <source>&amp;Feedback</source>
-        <translation>反馈(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/main_window.py" line="114"/>
+        <location filename="../../keepclient/ui/main_window.py" line="117"/>
         <source>&amp;Dashboard</source>
         <translation>仪表盘(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="147"/>
+        <location filename="../../keepclient/ui/main_window.py" line="150"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="255"/>
+        <location filename="../../keepclient/ui/main_window.py" line="262"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="257"/>
+        <location filename="../../keepclient/ui/main_window.py" line="264"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="275"/>
+        <location filename="../../keepclient/ui/main_window.py" line="282"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="288"/>
+        <location filename="../../keepclient/ui/main_window.py" line="295"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="289"/>
+        <location filename="../../keepclient/ui/main_window.py" line="296"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="290"/>
+        <location filename="../../keepclient/ui/main_window.py" line="297"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="292"/>
+        <location filename="../../keepclient/ui/main_window.py" line="299"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="294"/>
+        <location filename="../../keepclient/ui/main_window.py" line="301"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="295"/>
+        <location filename="../../keepclient/ui/main_window.py" line="302"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="296"/>
+        <location filename="../../keepclient/ui/main_window.py" line="303"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="297"/>
+        <location filename="../../keepclient/ui/main_window.py" line="304"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="298"/>
+        <location filename="../../keepclient/ui/main_window.py" line="305"/>
         <source>&amp;Value and risk settings…</source>
         <translation>价值与风险设置(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="300"/>
+        <location filename="../../keepclient/ui/main_window.py" line="307"/>
         <source>&amp;Care settings…</source>
         <translation>关怀设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="301"/>
+        <location filename="../../keepclient/ui/main_window.py" line="308"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="314"/>
-        <source>Show &amp;feedback log</source>
-        <translation>查看反馈日志(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/ui/main_window.py" line="320"/>
+        <location filename="../../keepclient/ui/main_window.py" line="327"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="325"/>
+        <location filename="../../keepclient/ui/main_window.py" line="332"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="326"/>
+        <location filename="../../keepclient/ui/main_window.py" line="333"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="328"/>
+        <location filename="../../keepclient/ui/main_window.py" line="335"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="330"/>
+        <location filename="../../keepclient/ui/main_window.py" line="337"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="332"/>
+        <location filename="../../keepclient/ui/main_window.py" line="339"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="339"/>
+        <location filename="../../keepclient/ui/main_window.py" line="347"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="340"/>
+        <location filename="../../keepclient/ui/help/menu.py" line="80"/>
         <source>&amp;About keepclient</source>
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="396"/>
+        <location filename="../../keepclient/ui/main_window.py" line="410"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="415"/>
+        <location filename="../../keepclient/ui/main_window.py" line="429"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="418"/>
+        <location filename="../../keepclient/ui/main_window.py" line="432"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="419"/>
+        <location filename="../../keepclient/ui/main_window.py" line="433"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="442"/>
+        <location filename="../../keepclient/ui/main_window.py" line="456"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="443"/>
+        <location filename="../../keepclient/ui/main_window.py" line="457"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="459"/>
+        <location filename="../../keepclient/ui/main_window.py" line="473"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="460"/>
+        <location filename="../../keepclient/ui/main_window.py" line="474"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="472"/>
+        <location filename="../../keepclient/ui/main_window.py" line="486"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="473"/>
+        <location filename="../../keepclient/ui/main_window.py" line="487"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="474"/>
+        <location filename="../../keepclient/ui/main_window.py" line="488"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="474"/>
-        <location filename="../../keepclient/ui/main_window.py" line="479"/>
+        <location filename="../../keepclient/ui/main_window.py" line="488"/>
+        <location filename="../../keepclient/ui/main_window.py" line="493"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="476"/>
+        <location filename="../../keepclient/ui/main_window.py" line="490"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="477"/>
+        <location filename="../../keepclient/ui/main_window.py" line="491"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="479"/>
+        <location filename="../../keepclient/ui/main_window.py" line="493"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="487"/>
+        <location filename="../../keepclient/ui/main_window.py" line="501"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="494"/>
+        <location filename="../../keepclient/ui/main_window.py" line="508"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="495"/>
+        <location filename="../../keepclient/ui/main_window.py" line="509"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="589"/>
+        <location filename="../../keepclient/ui/main_window.py" line="603"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="590"/>
+        <location filename="../../keepclient/ui/main_window.py" line="604"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="592"/>
+        <location filename="../../keepclient/ui/main_window.py" line="606"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="593"/>
+        <location filename="../../keepclient/ui/main_window.py" line="607"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="618"/>
+        <location filename="../../keepclient/ui/main_window.py" line="632"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="733"/>
+        <location filename="../../keepclient/ui/main_window.py" line="748"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="762"/>
+        <location filename="../../keepclient/ui/main_window.py" line="777"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="777"/>
+        <location filename="../../keepclient/ui/main_window.py" line="792"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="781"/>
+        <location filename="../../keepclient/ui/main_window.py" line="796"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="786"/>
+        <location filename="../../keepclient/ui/main_window.py" line="801"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="791"/>
+        <location filename="../../keepclient/ui/main_window.py" line="806"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="800"/>
+        <location filename="../../keepclient/ui/main_window.py" line="815"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="800"/>
+        <location filename="../../keepclient/ui/main_window.py" line="815"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="814"/>
+        <location filename="../../keepclient/ui/main_window.py" line="829"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="280"/>
-        <location filename="../../keepclient/ui/main_window.py" line="733"/>
-        <location filename="../../keepclient/ui/main_window.py" line="822"/>
+        <location filename="../../keepclient/ui/main_window.py" line="287"/>
+        <location filename="../../keepclient/ui/main_window.py" line="748"/>
+        <location filename="../../keepclient/ui/main_window.py" line="837"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="824"/>
+        <location filename="../../keepclient/ui/main_window.py" line="116"/>
+        <source>Feed&amp;back</source>
+        <translation>反馈(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="321"/>
+        <source>Show feedback l&amp;og</source>
+        <translation>查看反馈日志(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="839"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="839"/>
+        <location filename="../../keepclient/ui/main_window.py" line="854"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="841"/>
+        <location filename="../../keepclient/ui/main_window.py" line="856"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="848"/>
+        <location filename="../../keepclient/ui/main_window.py" line="863"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="848"/>
+        <location filename="../../keepclient/ui/main_window.py" line="863"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="851"/>
+        <location filename="../../keepclient/ui/help/menu.py" line="118"/>
         <source>About keepclient</source>
         <translation>关于 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="852"/>
+        <location filename="../../keepclient/ui/help/menu.py" line="58"/>
         <source>keepclient %1
 Customer follow-up for small sales teams.</source>
         <translation>keepclient %1
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="868"/>
-        <location filename="../../keepclient/ui/main_window.py" line="873"/>
+        <location filename="../../keepclient/ui/main_window.py" line="883"/>
+        <location filename="../../keepclient/ui/main_window.py" line="888"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="869"/>
+        <location filename="../../keepclient/ui/main_window.py" line="884"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="874"/>
+        <location filename="../../keepclient/ui/main_window.py" line="889"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -4313,6 +4685,147 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/ui/calendar/month_view.py" line="233"/>
         <source>+%1 more</source>
         <translation>还有 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="49"/>
+        <source>Not created. Change the name or phone, or press Cancel.</source>
+        <translation>未创建。请修改名称或电话，或按“取消”。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="73"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="84"/>
+        <source>company or person, e.g. 上海华信贸易有限公司</source>
+        <translation>公司或个人，例如 上海华信贸易有限公司</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="89"/>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="99"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="101"/>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="111"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="102"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="103"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="104"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="105"/>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="114"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="105"/>
+        <source>switchboard or landline</source>
+        <translation>总机或座机</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="106"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="107"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="109"/>
+        <source>First contact</source>
+        <translation>首位联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="111"/>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="157"/>
+        <source>e.g. 张伟</source>
+        <translation>例如 张伟</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="112"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="112"/>
+        <source>e.g. 采购经理</source>
+        <translation>例如 采购经理</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="113"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="115"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="116"/>
+        <source>Optional. More contacts can be added in the customer&apos;s details.</source>
+        <translation>可选。更多联系人可在客户详情中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="124"/>
+        <source>separated by commas, e.g. VIP, 华东</source>
+        <translation>用逗号分隔，例如 VIP，华东</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="133"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="134"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="157"/>
+        <source>the customer&apos;s name</source>
+        <translation>同客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="174"/>
+        <source>Possibly already in the database: %1</source>
+        <translation>数据库中可能已有：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="183"/>
+        <source>Give the customer a name.</source>
+        <translation>请填写客户名称。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/new_customer_dialog.py" line="188"/>
+        <source>Give the contact a name, or leave the contact empty.</source>
+        <translation>请填写联系人姓名，或将联系人留空。</translation>
     </message>
 </context>
 <context>
@@ -4654,12 +5167,12 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PresenceLabel</name>
     <message>
-        <location filename="../../keepclient/ui/presence_label.py" line="66"/>
+        <location filename="../../keepclient/ui/presence_label.py" line="68"/>
         <source>Also here: %1</source>
         <translation>同时在线：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/presence_label.py" line="70"/>
+        <location filename="../../keepclient/ui/presence_label.py" line="72"/>
         <source>%1 on %2, since %3</source>
         <translation>%1，在 %2 上，自 %3 起</translation>
     </message>
@@ -4667,155 +5180,155 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="124"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="136"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="126"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="138"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="126"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="138"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="127"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="139"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="128"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="140"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="131"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="143"/>
         <source>Create the customers the file names but the database lacks</source>
         <translation>为文件中有、数据库中没有的客户新建客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="141"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="141"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="141"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="142"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="142"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="142"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
         <source>The row in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="145"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="157"/>
         <source>After the import</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="175"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="187"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="176"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="188"/>
         <source>Changes (%1)</source>
         <translation>修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="177"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="189"/>
         <source>Probable duplicates (%1)</source>
         <translation>可能重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="193"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="205"/>
         <source>Order lines new: %1 · already there: %2 · without a matching customer: %3 · new customers: %4 · rows refused: %5 · rows imported with problems: %6</source>
         <translation>新订单行：%1 · 已存在：%2 · 无匹配客户：%3 · 新客户：%4 · 拒绝的行：%5 · 有问题但已导入的行：%6</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="200"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="212"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 未导入的行：%4 · 有问题但已导入的行：%5</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="205"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="217"/>
         <source>New salespeople the import adds: %1</source>
         <translation>导入将新增销售员：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="146"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="146"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="147"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="159"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="148"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="160"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="164"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="176"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="172"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="184"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="234"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="246"/>
         <source>%1 (contact)</source>
         <translation>%1（联系人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="255"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="262"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="264"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="267"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="274"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="276"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>
@@ -5020,6 +5533,34 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>ProfileLinks</name>
+    <message>
+        <location filename="../../keepclient/ui/customers/links.py" line="94"/>
+        <source>Call %1</source>
+        <translation>拨打 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/links.py" line="94"/>
+        <source>Write to %1</source>
+        <translation>发邮件给 %1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/links.py" line="94"/>
+        <source>Copy the address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/links.py" line="106"/>
+        <source>Click to call</source>
+        <translation>点击拨打</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/links.py" line="106"/>
+        <source>Click to write</source>
+        <translation>点击发邮件</translation>
+    </message>
+</context>
+<context>
     <name>PurchasesSection</name>
     <message>
         <location filename="../../keepclient/ui/customers/purchases_section.py" line="52"/>
@@ -5088,7 +5629,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/purchases_section.py" line="149"/>
-        <location filename="../../keepclient/ui/customers/purchases_section.py" line="184"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="183"/>
         <source>No orders recorded yet.</source>
         <translation>还没有记录订单。</translation>
     </message>
@@ -5099,23 +5640,23 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/purchases_section.py" line="153"/>
-        <location filename="../../keepclient/ui/customers/purchases_section.py" line="214"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="213"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/purchases_section.py" line="155"/>
-        <location filename="../../keepclient/ui/customers/purchases_section.py" line="214"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="213"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/purchases_section.py" line="174"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="173"/>
         <source>Record an order of this customer (%1)</source>
         <translation>记录此客户的订单（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/purchases_section.py" line="182"/>
+        <location filename="../../keepclient/ui/customers/purchases_section.py" line="181"/>
         <source>The newest %1 order lines are shown.</source>
         <translation>只显示最新的 %1 条订单行。</translation>
     </message>
@@ -5147,54 +5688,147 @@ Customer follow-up for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>ReminderList</name>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="208"/>
+        <source>Open visit</source>
+        <translation>打开拜访</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderScheduler</name>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="275"/>
+        <source>Default &amp;reminder</source>
+        <translation>默认提醒(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="306"/>
+        <source>Missed reminders</source>
+        <translation>错过的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="307"/>
+        <source>These reminders came due while keepclient was closed:</source>
+        <translation>keepclient 关闭期间到期的提醒：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/reminders.py" line="339"/>
+        <source>%n reminder(s)</source>
+        <translation>
+            <numerusform>%n 条提醒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../keepclient/ui/reminders.py" line="342"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……还有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="353"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="353"/>
+        <source>These visits and calls are coming up:</source>
+        <translation>即将进行的拜访和电话：</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="57"/>
+        <source>No reminder</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="59"/>
+        <source>At the start</source>
+        <translation>开始时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="61"/>
+        <source>1 hour before</source>
+        <translation>提前 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="63"/>
+        <source>1 day before</source>
+        <translation>提前 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="65"/>
+        <source>%1 days before</source>
+        <translation>提前 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="67"/>
+        <source>%1 hours before</source>
+        <translation>提前 %1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="68"/>
+        <source>%1 minutes before</source>
+        <translation>提前 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/reminders.py" line="159"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+</context>
+<context>
     <name>RepeatEditor</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="169"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="170"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="172"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="173"/>
         <source>Does not repeat</source>
         <translation>不重复</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="172"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="173"/>
         <source>Every … days</source>
         <translation>每……天</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="173"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="174"/>
         <source>Every … weeks</source>
         <translation>每……周</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="173"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="174"/>
         <source>Every … months</source>
         <translation>每……月</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="178"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="179"/>
         <source>until</source>
         <translation>直到</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="181"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="182"/>
         <source>times in all</source>
         <translation>次（共计）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="192"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="193"/>
         <source>every</source>
         <translation>每</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="195"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="196"/>
         <source>Ends:</source>
         <translation>结束：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="249"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="250"/>
         <source>%n visit(s), the last on %1.</source>
         <translation>
             <numerusform>共 %n 次拜访，最后一次在 %1。</numerusform>
@@ -5518,49 +6152,89 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>SatisfactionRow</name>
     <message>
-        <location filename="../../keepclient/ui/customers/satisfaction.py" line="65"/>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="60"/>
         <source>Satisfaction:</source>
         <translation>满意度：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/satisfaction.py" line="66"/>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="61"/>
         <source>no scores yet</source>
         <translation>暂无评分</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/satisfaction.py" line="98"/>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="92"/>
         <source>↗ rising</source>
         <translation>↗ 上升</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/satisfaction.py" line="98"/>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="92"/>
         <source>↘ falling</source>
         <translation>↘ 下降</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/satisfaction.py" line="98"/>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="92"/>
         <source>→ steady</source>
         <translation>→ 平稳</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/satisfaction.py" line="102"/>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="96"/>
         <source>Average of the last 3 scores: %1; of the 3 before: %2</source>
         <translation>最近 3 次评分平均：%1；之前 3 次：%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/satisfaction.py" line="113"/>
-        <source>at a visit</source>
-        <translation>拜访时</translation>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="112"/>
+        <source>Satisfaction %1 of 5 (1 very unhappy, 5 very happy)</source>
+        <translation>满意度 %1 分（满分 5 分；1 非常不满意，5 非常满意）</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/satisfaction.py" line="113"/>
-        <source>when feedback was closed</source>
-        <translation>反馈关闭时</translation>
+        <source>the customer</source>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customers/satisfaction.py" line="114"/>
-        <source>%1 of 5, %2, %3</source>
-        <translation>%1 分（满分 5），%2，%3</translation>
+        <source>Given by %1, recorded by %2</source>
+        <translation>评分人：%1，记录人：%2</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="115"/>
+        <source>Given by %1</source>
+        <translation>评分人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="117"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="118"/>
+        <source>When: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="121"/>
+        <source>Feedback (%1)</source>
+        <translation>反馈（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="121"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="122"/>
+        <source>When the feedback was closed: %1</source>
+        <translation>反馈关闭时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="126"/>
+        <source>About: %1</source>
+        <translation>关于：%1</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/customers/satisfaction.py" line="128"/>
+        <source>Comment: %1</source>
+        <translation>评语：%1</translation>
     </message>
 </context>
 <context>
@@ -5582,6 +6256,34 @@ Customer follow-up for small sales teams.</source>
         <translation>
             <numerusform>%n 名业务员</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsWindow</name>
+    <message>
+        <location filename="../../keepclient/ui/help/shortcuts_window.py" line="37"/>
+        <source>%1 tab</source>
+        <translation>%1标签页</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/shortcuts_window.py" line="47"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/shortcuts_window.py" line="49"/>
+        <source>Search actions and keys…</source>
+        <translation>搜索操作和快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/shortcuts_window.py" line="54"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/help/shortcuts_window.py" line="54"/>
+        <source>Keys</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>
@@ -5655,22 +6357,22 @@ Customer follow-up for small sales teams.</source>
         <translation>导出客户(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="60"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="61"/>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="92"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="93"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="102"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="104"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="105"/>
+        <location filename="../../keepclient/ui/spreadsheet_actions.py" line="107"/>
         <source>Exported %1 customers to %2</source>
         <translation>已将 %1 个客户导出到 %2</translation>
     </message>
@@ -5721,37 +6423,37 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>StatusStrip</name>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="267"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="270"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="267"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="270"/>
         <source>Open</source>
         <translation>未结</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="267"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="270"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="283"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="287"/>
         <source>Every status</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="284"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="288"/>
         <source>Not yet replied to the customer: new, in progress, resolved</source>
         <translation>尚未答复客户：新建、处理中、已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="286"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="290"/>
         <source>Only this status; Ctrl+click to add or remove it</source>
         <translation>只显示此状态；按住 Ctrl 点击可添加或移除</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="287"/>
+        <location filename="../../keepclient/ui/feedback/filter_bar.py" line="291"/>
         <source>Only items past their response or resolution deadline</source>
         <translation>只显示超过响应或解决期限的条目</translation>
     </message>
@@ -6111,135 +6813,140 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="69"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="70"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="268"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="269"/>
         <source>Change visit</source>
         <translation>修改拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="268"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="269"/>
         <source>Plan a visit</source>
         <translation>安排拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="281"/>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="284"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="282"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="285"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="288"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="289"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="294"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="295"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="303"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="304"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="308"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="309"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="310"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="311"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="313"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="314"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="316"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="317"/>
         <source>The customer&apos;s address</source>
         <translation>客户地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="317"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="318"/>
         <source>Location</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="321"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="322"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="330"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="326"/>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="335"/>
         <source>Part of a repeating series.</source>
         <translation>属于重复系列。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="358"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="363"/>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="438"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="444"/>
         <source>Someone else changed this visit while you edited it. Nothing was overwritten. Save again to put your values over theirs, or Cancel.</source>
         <translation>您编辑期间有人修改了这次拜访。没有覆盖任何内容。再次保存将用您填写的内容覆盖对方的，或点“取消”。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="468"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="474"/>
         <source>Repeating visit</source>
         <translation>重复的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="469"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="475"/>
         <source>%1 is one visit of a series. Change only this visit, or every planned visit of the series?</source>
         <translation>%1 是系列中的一次拜访。只修改这一次，还是修改该系列所有已安排的拜访？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="471"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="477"/>
         <source>Only this visit</source>
         <translation>仅此一次</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="471"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="477"/>
         <source>The whole series</source>
         <translation>整个系列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="474"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="480"/>
         <source>Not saved yet.</source>
         <translation>尚未保存。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="498"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="504"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>……还有 %n 个</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="500"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="506"/>
         <source>%1 already has something planned at that time:</source>
         <translation>%1 在该时间已有安排：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="502"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="508"/>
         <source>Overlapping visits</source>
         <translation>拜访时间重叠</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="502"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="508"/>
         <source>Save anyway?</source>
         <translation>仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="504"/>
+        <location filename="../../keepclient/ui/calendar/visit_dialog.py" line="510"/>
         <source>Not saved: choose another time or salesperson.</source>
         <translation>未保存：请选择其他时间或销售员。</translation>
     </message>
@@ -6552,44 +7259,44 @@ Customer follow-up for small sales teams.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="308"/>
+        <location filename="../../keepclient/cli.py" line="310"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="314"/>
+        <location filename="../../keepclient/cli.py" line="316"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="358"/>
+        <location filename="../../keepclient/cli.py" line="360"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="372"/>
-        <location filename="../../keepclient/cli.py" line="395"/>
+        <location filename="../../keepclient/cli.py" line="374"/>
+        <location filename="../../keepclient/cli.py" line="397"/>
         <location filename="../../keepclient/cli_kpis.py" line="42"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="383"/>
+        <location filename="../../keepclient/cli.py" line="385"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="402"/>
+        <location filename="../../keepclient/cli.py" line="404"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="410"/>
+        <location filename="../../keepclient/cli.py" line="411"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="411"/>
+        <location filename="../../keepclient/cli.py" line="412"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -6794,39 +7501,49 @@ Customer follow-up for small sales teams.</source>
         <translation>KPI 报告（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_kpis.py" line="63"/>
+        <location filename="../../keepclient/cli_kpis.py" line="62"/>
         <source>KPI report written to {path}</source>
         <translation>KPI 报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_kpis.py" line="64"/>
+        <location filename="../../keepclient/cli_kpis.py" line="63"/>
         <source>{count} salespeople, {first} to {last}.</source>
         <translation>{count} 名业务员，{first} 至 {last}。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_care.py" line="72"/>
+        <location filename="../../keepclient/cli_care.py" line="92"/>
         <source>--month goes with --occasion birthday, and only with it.</source>
         <translation>--month 只能与 --occasion birthday 一起使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_care.py" line="76"/>
+        <location filename="../../keepclient/cli_care.py" line="96"/>
         <source>Tiers are A, B and C.</source>
         <translation>等级为 A、B 和 C。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_care.py" line="86"/>
+        <location filename="../../keepclient/cli_care.py" line="106"/>
         <source>Care list ({pages} pages) written to {path}</source>
         <translation>关怀名单（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_care.py" line="93"/>
+        <location filename="../../keepclient/cli_care.py" line="112"/>
         <source>Care list written to {path}</source>
         <translation>关怀名单已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_care.py" line="95"/>
+        <location filename="../../keepclient/cli_care.py" line="114"/>
         <source>{occasion} ({when}): {count} to greet.</source>
         <translation>{occasion}（{when}）：需问候 {count} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_care.py" line="127"/>
+        <source>Tiers are A, B and C; columns are {columns}.</source>
+        <translation>等级为 A、B 和 C；可用的列：{columns}。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_care.py" line="139"/>
+        <source>Customer list written to {path} (customers: {count}, pages: {pages})</source>
+        <translation>客户名单已写入 {path}（{count} 个客户，{pages} 页）</translation>
     </message>
 </context>
 <context>
@@ -7228,92 +7945,75 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="52"/>
+        <location filename="../../keepclient/domain/labels.py" line="72"/>
         <source>A (high)</source>
         <translation>A（高）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="53"/>
+        <location filename="../../keepclient/domain/labels.py" line="73"/>
         <source>B (medium)</source>
         <translation>B（中）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="54"/>
+        <location filename="../../keepclient/domain/labels.py" line="74"/>
         <source>C (low)</source>
         <translation>C（低）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="57"/>
+        <location filename="../../keepclient/domain/labels.py" line="77"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="58"/>
+        <location filename="../../keepclient/domain/labels.py" line="78"/>
         <source>Person</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="61"/>
+        <location filename="../../keepclient/domain/labels.py" line="81"/>
         <source>Prospect</source>
         <translation>潜在客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="62"/>
-        <source>New</source>
-        <translation>新客户</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/domain/labels.py" line="63"/>
-        <location filename="../../keepclient/exporting/kpis.py" line="26"/>
-        <source>Active</source>
-        <translation>活跃</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/domain/labels.py" line="64"/>
+        <location filename="../../keepclient/domain/labels.py" line="84"/>
         <source>Mature</source>
         <translation>成熟</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="65"/>
+        <location filename="../../keepclient/domain/labels.py" line="85"/>
         <source>At risk</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="66"/>
+        <location filename="../../keepclient/domain/labels.py" line="86"/>
         <source>Lost</source>
         <translation>已流失</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="67"/>
+        <location filename="../../keepclient/domain/labels.py" line="87"/>
         <source>Won back</source>
         <translation>已挽回</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="70"/>
-        <location filename="../../keepclient/domain/labels.py" line="76"/>
+        <location filename="../../keepclient/domain/labels.py" line="90"/>
+        <location filename="../../keepclient/domain/labels.py" line="96"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="71"/>
+        <location filename="../../keepclient/domain/labels.py" line="91"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="72"/>
-        <location filename="../../keepclient/domain/labels.py" line="78"/>
-        <source>Email</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/domain/labels.py" line="73"/>
-        <location filename="../../keepclient/domain/labels.py" line="79"/>
+        <location filename="../../keepclient/domain/labels.py" line="93"/>
+        <location filename="../../keepclient/domain/labels.py" line="99"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
         <location filename="../../keepclient/exporting/care_list.py" line="27"/>
-        <location filename="../../keepclient/exporting/ics.py" line="36"/>
+        <location filename="../../keepclient/exporting/ics.py" line="37"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -7353,142 +8053,167 @@ Customer follow-up for small sales teams.</source>
         <translation>关怀名单</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="77"/>
+        <location filename="../../keepclient/domain/labels.py" line="97"/>
         <location filename="../../keepclient/exporting/care_list.py" line="30"/>
-        <location filename="../../keepclient/exporting/ics.py" line="37"/>
+        <location filename="../../keepclient/exporting/ics.py" line="38"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="38"/>
+        <location filename="../../keepclient/exporting/ics.py" line="39"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="39"/>
+        <location filename="../../keepclient/exporting/ics.py" line="40"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../keepclient/exporting/ics.py" line="40"/>
+        <location filename="../../keepclient/exporting/ics.py" line="41"/>
         <location filename="../../keepclient/exporting/kpis.py" line="24"/>
         <source>Salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
         <location filename="../../keepclient/exporting/feedback_report.py" line="33"/>
-        <location filename="../../keepclient/exporting/ics.py" line="41"/>
+        <location filename="../../keepclient/exporting/ics.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="83"/>
+        <location filename="../../keepclient/domain/labels.py" line="103"/>
         <source>Planned</source>
         <translation>已计划</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="84"/>
+        <location filename="../../keepclient/domain/labels.py" line="104"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="85"/>
+        <location filename="../../keepclient/domain/labels.py" line="105"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="86"/>
+        <location filename="../../keepclient/domain/labels.py" line="106"/>
         <source>Missed</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="89"/>
+        <location filename="../../keepclient/domain/labels.py" line="109"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="90"/>
+        <location filename="../../keepclient/domain/labels.py" line="110"/>
         <source>Suggestion</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="91"/>
+        <location filename="../../keepclient/domain/labels.py" line="111"/>
         <source>Request</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="92"/>
+        <location filename="../../keepclient/domain/labels.py" line="112"/>
         <source>Praise</source>
         <translation>表扬</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="95"/>
+        <location filename="../../keepclient/domain/labels.py" line="115"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="96"/>
+        <location filename="../../keepclient/domain/labels.py" line="116"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="97"/>
+        <location filename="../../keepclient/domain/labels.py" line="117"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="98"/>
+        <location filename="../../keepclient/domain/labels.py" line="118"/>
         <source>Delivery</source>
         <translation>交付</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="99"/>
+        <location filename="../../keepclient/domain/labels.py" line="119"/>
         <source>Trust</source>
         <translation>信任</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="80"/>
         <location filename="../../keepclient/domain/labels.py" line="100"/>
+        <location filename="../../keepclient/domain/labels.py" line="120"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="103"/>
+        <location filename="../../keepclient/domain/labels.py" line="82"/>
+        <source>New</source>
+        <comment>customer stage</comment>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="83"/>
+        <source>Active</source>
+        <comment>customer stage</comment>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="92"/>
+        <location filename="../../keepclient/domain/labels.py" line="98"/>
+        <source>Email</source>
+        <comment>way of contact</comment>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="123"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="104"/>
+        <location filename="../../keepclient/domain/labels.py" line="124"/>
         <source>Normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="105"/>
+        <location filename="../../keepclient/domain/labels.py" line="125"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="106"/>
+        <location filename="../../keepclient/domain/labels.py" line="126"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="111"/>
+        <location filename="../../keepclient/domain/labels.py" line="130"/>
+        <source>New</source>
+        <comment>feedback status</comment>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/labels.py" line="131"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="112"/>
+        <location filename="../../keepclient/domain/labels.py" line="132"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="113"/>
+        <location filename="../../keepclient/domain/labels.py" line="133"/>
         <source>Replied to customer</source>
         <translation>已回复客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="114"/>
+        <location filename="../../keepclient/domain/labels.py" line="134"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
@@ -7572,106 +8297,106 @@ Customer follow-up for small sales teams.</source>
         <translation>反馈报表</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="128"/>
+        <location filename="../../keepclient/domain/labels.py" line="148"/>
         <source>Purchase</source>
         <translation>购买</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="129"/>
+        <location filename="../../keepclient/domain/labels.py" line="149"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="131"/>
+        <location filename="../../keepclient/domain/labels.py" line="151"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="132"/>
+        <location filename="../../keepclient/domain/labels.py" line="152"/>
         <location filename="../../keepclient/exporting/care_list.py" line="23"/>
         <location filename="../../keepclient/exporting/feedback_report.py" line="26"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="133"/>
+        <location filename="../../keepclient/domain/labels.py" line="153"/>
         <location filename="../../keepclient/exporting/care_list.py" line="26"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="134"/>
+        <location filename="../../keepclient/domain/labels.py" line="154"/>
         <source>Tier set by hand</source>
         <translation>手动设置等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="135"/>
+        <location filename="../../keepclient/domain/labels.py" line="155"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="136"/>
+        <location filename="../../keepclient/domain/labels.py" line="156"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="137"/>
+        <location filename="../../keepclient/domain/labels.py" line="157"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="138"/>
+        <location filename="../../keepclient/domain/labels.py" line="158"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="139"/>
+        <location filename="../../keepclient/domain/labels.py" line="159"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="140"/>
+        <location filename="../../keepclient/domain/labels.py" line="160"/>
         <source>Region</source>
         <translation>省份/地区</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="141"/>
+        <location filename="../../keepclient/domain/labels.py" line="161"/>
         <location filename="../../keepclient/exporting/care_list.py" line="31"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="142"/>
+        <location filename="../../keepclient/domain/labels.py" line="162"/>
         <source>Website</source>
         <translation>网站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="143"/>
+        <location filename="../../keepclient/domain/labels.py" line="163"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="144"/>
+        <location filename="../../keepclient/domain/labels.py" line="164"/>
         <source>Follow-up interval</source>
         <translation>跟进间隔</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="145"/>
+        <location filename="../../keepclient/domain/labels.py" line="165"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="146"/>
+        <location filename="../../keepclient/domain/labels.py" line="166"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="147"/>
+        <location filename="../../keepclient/domain/labels.py" line="167"/>
         <source>Moved to trash</source>
         <translation>移到回收站</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/labels.py" line="130"/>
+        <location filename="../../keepclient/domain/labels.py" line="150"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
@@ -7679,6 +8404,12 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/exporting/kpis.py" line="25"/>
         <source>Code</source>
         <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/kpis.py" line="26"/>
+        <source>Active</source>
+        <comment>salesperson at work</comment>
+        <translation>在职</translation>
     </message>
     <message>
         <location filename="../../keepclient/exporting/kpis.py" line="27"/>
@@ -7901,11 +8632,13 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/printing/care_list.py" line="34"/>
+        <location filename="../../keepclient/printing/customer_list.py" line="30"/>
         <source>No customers to list.</source>
         <translation>没有要列出的客户。</translation>
     </message>
     <message>
         <location filename="../../keepclient/printing/care_list.py" line="35"/>
+        <location filename="../../keepclient/printing/customer_list.py" line="31"/>
         <location filename="../../keepclient/printing/feedback_report.py" line="52"/>
         <source>No.</source>
         <translation>序号</translation>
@@ -7918,6 +8651,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/printing/care_list.py" line="37"/>
+        <location filename="../../keepclient/printing/customer_list.py" line="57"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
@@ -7928,6 +8662,7 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/printing/care_list.py" line="39"/>
+        <location filename="../../keepclient/printing/customer_list.py" line="61"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -8136,6 +8871,66 @@ Customer follow-up for small sales teams.</source>
         <location filename="../../keepclient/printing/kpi_report.py" line="60"/>
         <source>{value} ({share} of target)</source>
         <translation>{value}（目标的 {share}）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="28"/>
+        <source>Customer list</source>
+        <translation>客户列表</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="29"/>
+        <source>Customers: {count}</source>
+        <translation>客户：{count} 位</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="56"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="58"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="59"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="60"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="62"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="64"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="66"/>
+        <source>Open feedback</source>
+        <translation>未结反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="68"/>
+        <source>Revenue (12 mo)</source>
+        <translation>近12个月营收</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="70"/>
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/printing/customer_list.py" line="71"/>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
 </context>
 </TS>

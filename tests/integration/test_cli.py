@@ -196,7 +196,7 @@ def test_import_dry_run_json_lists_changes_and_problems(tmp_path: Path):
     assert run("--db", str(db), "import", str(sheet), "--yes").returncode == 0
     export = tmp_path / "all.csv"
     assert run("--db", str(db), "export", str(export)).returncode == 0
-    text = export.read_text(encoding="utf-8-sig").replace("有限公司,company,A,", "有限公司,company,B,")  # tier A -> B
+    text = export.read_text(encoding="utf-8-sig").replace("有限公司,Company,A,", "有限公司,Company,B,")  # tier A -> B
     export.write_text(text, encoding="utf-8-sig")
     dry = run("--db", str(db), "import", str(export), "--dry-run", "--json")
     assert dry.returncode == 0, dry.stderr

@@ -55,6 +55,10 @@ def test_periods_follow_the_first_day_of_the_week_and_month_ends():
 
 def test_overlapping_visits_share_the_width_and_take_free_lanes(workspace):
     visits = workspace.visits.between(at(MONDAY, 0), at(MONDAY, 23, 59))
+    # Before the demo's day begins, a cluster of three lanes where the last visit finds the third lane free again.
+    early = [visits[0]._replace(id=-n, start=at(MONDAY, 7, minute), minutes=minutes)
+             for n, (minute, minutes) in enumerate(((0, 60), (0, 30), (0, 30), (30, 30)), start=1)]
+    visits = [*early, *visits]
     placed = lay_out_day(MONDAY, visits)
     assert len(placed) == len(visits)
     assert max(p.columns for p in placed) > 1  # the demo's Monday has overlapping visits

@@ -12,7 +12,7 @@ from keepclient.domain.types import CustomerFilter, FeedbackFilter, Satisfaction
 from keepclient.services.workspace import Workspace
 from keepclient.ui.calendar.outcome_dialog import OutcomeDialog
 from keepclient.ui.customers.area import CustomerArea
-from keepclient.ui.customers.satisfaction import badge_date, day_month_format, trend
+from keepclient.ui.customers.satisfaction import chip_text, trend
 from keepclient.ui.settings import Preferences
 from keepclient.ui.tasks import TaskRunner
 from tests.conftest import DEMO_TODAY
@@ -90,13 +90,16 @@ def test_trend_compares_the_last_three_with_the_three_before(newest_first, expec
     assert before == pytest.approx(expected[2]) if expected[2] is not None else before is None
 
 
-def test_badges_show_the_year_only_for_older_scores():
-    fmt = day_month_format()
-    assert "y" not in fmt and "d" in fmt and "M" in fmt
-    this_year = badge_date(dt.date(2026, 9, 24), dt.date(2026, 11, 23), fmt)
-    last_year = badge_date(dt.date(2025, 9, 24), dt.date(2026, 11, 23), fmt)
-    assert "24" in this_year and "9" in this_year and "26" not in this_year
-    assert "24" in last_year and "25" in last_year and len(last_year) > len(this_year)
+def test_chips_read_score_of_five_and_the_day_with_the_year_only_for_older_scores(english_locale):
+    today = dt.date(2026, 11, 23)
+    assert chip_text(SatisfactionScore(dt.datetime(2026, 2, 7, 10), 3, "visit", ""), today) == "3/5 · Feb 7"
+    assert chip_text(SatisfactionScore(dt.datetime(2025, 9, 24, 10), 4, "visit", ""), today) == "4/5 · Sep 24, 2025"
+
+
+def test_chips_in_chinese_dates(qapp, chinese_ui):
+    today = dt.date(2026, 11, 23)
+    assert chip_text(SatisfactionScore(dt.datetime(2026, 2, 7, 10), 3, "visit", ""), today) == "3/5 · 2月7日"
+    assert chip_text(SatisfactionScore(dt.datetime(2025, 9, 24, 10), 4, "visit", ""), today) == "4/5 · 2025年9月24日"
 
 
 def test_recent_scores_and_a_rising_trend(area, customer):
@@ -107,11 +110,15 @@ def test_recent_scores_and_a_rising_trend(area, customer):
     made.show_detail(customer)
     row = made.detail.satisfaction
     # the newest six, oldest first; the 1 of 70 days ago is no longer shown
-    assert [badge.text().split("\n")[0] for badge in row.badges] == ["2", "2", "3", "4", "5", "5"]
+    assert [badge.text().split(" · ")[0] for badge in row.badges] == ["2/5", "2/5", "3/5", "4/5", "5/5", "5/5"]
     assert all(badge.isVisibleTo(made.detail) for badge in row.badges) and not row.empty.isVisibleTo(made.detail)
     assert [s.source for s in row.scores] == ["feedback", "visit", "visit", "visit", "visit", "visit"]
-    assert "这次处理得很快" in row.badges[-1].toolTip() and "feedback" in row.badges[-1].toolTip()
-    assert "at a visit" in row.badges[0].toolTip()
+    closed_tip, visit_tip = row.badges[-1].toolTip(), row.badges[0].toolTip()
+    assert "这次处理得很快" in closed_tip and "When the feedback was closed" in closed_tip
+    assert "About: Feedback (Complaint) · 送货慢了两天" in closed_tip
+    assert "Satisfaction 2 of 5" in visit_tip and "About: Visit · 回访" in visit_tip and "When: " in visit_tip
+    owner = workspace.team.salespeople()[0].name
+    assert f"Given by the customer, recorded by {owner}" in visit_tip
     assert row.trend_key == "rising" and "rising" in row.trend.text() and row.trend.isVisibleTo(made.detail)
     assert "4.7" in row.trend.toolTip() and "2.3" in row.trend.toolTip()
 
@@ -119,7 +126,7 @@ def test_recent_scores_and_a_rising_trend(area, customer):
     visit_score(workspace, customer, DAY, 1)
     visit_score(workspace, customer, DAY + dt.timedelta(hours=2), 1)
     made.show_detail(customer)
-    assert [badge.text().split("\n")[0] for badge in row.badges] == ["3", "4", "5", "5", "1", "1"]
+    assert [badge.text().split("/")[0] for badge in row.badges] == ["3", "4", "5", "5", "1", "1"]
     assert len(row.badges) == 6 and row.trend_key == "falling" and "falling" in row.trend.text()
 
 

@@ -10,10 +10,21 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtGui import QBrush, QColor, QContextMenuEvent, QFocusEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from keepclient.domain.enums import VisitKind, VisitStatus
 from keepclient.domain.types import VisitItem
 from keepclient.ui.calendar.style import MISSED
 from keepclient.ui.calendar.tooltips import visit_tip
 from keepclient.ui.labels import date_text, label, time_text
+from keepclient.ui.widgets.column_widths import (
+    SAMPLE_DAY,
+    SAMPLE_MOMENT,
+    SAMPLE_NAMES,
+    SAMPLE_PERSON,
+    fit_columns,
+    text_width,
+)
+
+SWATCH = 22  # the salesperson's colour square before the name
 
 
 class VisitAgendaModel(QAbstractTableModel):
@@ -100,12 +111,19 @@ class AgendaView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((13, 10, 8, 20, 9, 5, 6)):
-            self.setColumnWidth(column, width * em)
+        fit_columns(self, self.horizontalHeader(), self.default_widths())
         self.selectionModel().currentRowChanged.connect(self._current_changed)
         self.activated.connect(lambda index: self.activated_visit.emit(self.agenda.visits[index.row()]))
         self._quiet = False
+
+    def default_widths(self) -> dict[int, list[str] | int]:
+        """Day and time whole (the day is bold), names as wide as usual ones, Purpose the rest. The calendar
+        restores the user's widths over these (calendar/agenda_header)."""
+        day = QLocale().dayName(SAMPLE_DAY.isoweekday(), QLocale.FormatType.ShortFormat) + " " + date_text(SAMPLE_DAY)
+        bold = text_width(self, [day], bold=True)
+        return {0: bold, 1: [f"{time_text(SAMPLE_MOMENT)}–{time_text(SAMPLE_MOMENT)}"],
+                2: text_width(self, [SAMPLE_PERSON]) + SWATCH, 3: list(SAMPLE_NAMES), 4: [SAMPLE_PERSON],
+                5: [label(kind) for kind in VisitKind], 6: [label(status) for status in VisitStatus]}
 
     def set_visits(self, visits: list[VisitItem]) -> None:
         self._quiet = True

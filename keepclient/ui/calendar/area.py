@@ -48,6 +48,8 @@ from keepclient.ui.calendar.tooltips import care_tip
 from keepclient.ui.labels import date_text
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.tasks import TaskRunner
+from keepclient.ui.widgets.column_widths import remember_columns
+from keepclient.ui.widgets.fit import ElidedLabel
 from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
@@ -105,6 +107,7 @@ class CalendarArea(QWidget):
         self.grid = TimeGrid()
         self.month = MonthGrid()
         self.agenda = AgendaView()
+        remember_columns(self.agenda.horizontalHeader(), self.settings, "calendar/agenda_header")
         self.model = self.agenda.agenda
         self.stack = QStackedWidget()
         for view in (self.grid, self.month, self.agenda):
@@ -194,7 +197,7 @@ class CalendarArea(QWidget):
         self.jump_button.clicked.connect(self.choose_date)
         self.chooser.clicked.connect(self._date_chosen)
         self.chooser.activated.connect(self._date_chosen)
-        self.period = QLabel()
+        self.period = ElidedLabel()  # shortened rather than widen the window on a laptop screen
         self.period.setObjectName("calendarPeriod")
         self.period.setStyleSheet("font-weight: 600;")
         self.period.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -322,6 +325,9 @@ class CalendarArea(QWidget):
             self.due.open_customer.connect(self.open_customer)
             self.due.at_risk_requested.connect(self.at_risk_requested)
             self.due.care_list_requested.connect(self.care_list_requested)
+            from keepclient.ui.context_menus import install_due_entries
+
+            install_due_entries(self.due)
             self.side_layout.addWidget(self.due)
             self.due.show()
         if self.settings.due_panel:

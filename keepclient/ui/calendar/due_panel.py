@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal, SignalInstance
@@ -41,6 +41,16 @@ from keepclient.ui.calendar.care_layer import HOLIDAY_COLOR, holiday_name
 from keepclient.ui.calendar.visit_dialog import error_text
 from keepclient.ui.labels import date_text, time_text
 from keepclient.ui.widgets import style
+from keepclient.ui.widgets.column_widths import (
+    SAMPLE_DAY,
+    SAMPLE_MOMENT,
+    SAMPLE_NAMES,
+    SAMPLE_PERSON,
+    SAMPLE_PHONE,
+    fit_columns,
+    remember_columns,
+    text_width,
+)
 
 if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
@@ -148,10 +158,7 @@ class DuePanel(QWidget):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.tree.setColumnWidth(CUSTOMER, 200)
-        for column, width in ((TIER, 40), (DUE, 190), (PHONE, 140), (PLANNED, 130), (OWNER, 90), (PLAN, 56),
-                              (LOG, 56)):
-            self.tree.setColumnWidth(column, width)
+        remember_columns(header, prefs, "calendar/due_header", lambda: fit_columns(self.tree, header, self._widths()))
 
         self.status = QLabel()
         self.status.setObjectName("due_status")
@@ -186,6 +193,15 @@ class DuePanel(QWidget):
         if at_risk is not None:
             at_risk.changed.connect(self.show_newly_at_risk)
         self._update_buttons()
+
+    def _widths(self) -> dict[int, Iterable[str] | int]:
+        """Default widths: Tier narrow, a usual overdue date, the phone whole (the user's are kept instead)."""
+        overdue = self.tr("%1 · %n day(s) overdue", "", 30).replace("%1", date_text(SAMPLE_DAY))
+        planned = f"✓ {date_text(SAMPLE_DAY)} {time_text(SAMPLE_MOMENT)}"
+        return {CUSTOMER: text_width(self.tree, SAMPLE_NAMES[:1]) + self.tree.indentation(), TIER: ["A"],
+                DUE: [overdue], PHONE: [SAMPLE_PHONE], PLANNED: [planned], OWNER: [SAMPLE_PERSON],
+                PLAN: [text for column, text, _tip in self._link_texts if column == PLAN],
+                LOG: [text for column, text, _tip in self._link_texts if column == LOG]}
 
     # -- scope -------------------------------------------------------------------------------------------
     def show_workspace(self, workspace: Workspace | None) -> None:

@@ -37,6 +37,7 @@ from keepclient.domain.errors import ConflictError, KeepclientError, RequiredFie
 from keepclient.domain.types import ContactInfo, Recurrence, SalespersonInfo, SearchHit, VisitItem
 from keepclient.ui.labels import date_text, from_qdate, label, time_text, to_qdate
 from keepclient.ui.prompts import Prompter
+from keepclient.ui.reminders import default_reminder, fill_reminders
 from keepclient.ui.widgets.field_values import mark_invalid
 from keepclient.ui.widgets.form_dialog import dialog_buttons, finish_form
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
     from keepclient.services.workspace import Workspace
 
 VISIT_KINDS = tuple(kind.value for kind in VisitKind)
-EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minutes", "start")
+EDITABLE = ("kind", "purpose", "location", "contact_id", "salesperson_id", "minutes", "start", "remind_minutes")
 MAX_LISTED = 5  # overlapping visits named in the warning; the rest are counted
 SEARCH_PAUSE_MS = 120
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
@@ -319,6 +320,10 @@ class VisitDialog(QDialog):
         self.salesperson.setObjectName("visit_salesperson")
         self._fill_salespeople(self.ws.team.salespeople())
         form.addRow(self.tr("Salesperson"), self.salesperson)
+        self.reminder = QComboBox()  # a new visit's default is the user's (View › Default reminder)
+        self.reminder.setObjectName("visit_reminder")
+        fill_reminders(self.reminder, visit.remind_minutes if visit else default_reminder())
+        form.addRow(self.tr("Reminder"), self.reminder)
 
         self.repeat: RepeatEditor | None = None
         if visit is None:
@@ -335,7 +340,7 @@ class VisitDialog(QDialog):
         self.fields: dict[str, QWidget] = {
             "customer_id": self.picker.edit if self.picker else self.customer_label, "contact_id": self.contact,
             "kind": self.kind, "start": self.day, "when": self.day, "minutes": self.minutes, "purpose": self.purpose,
-            "location": self.location, "salesperson_id": self.salesperson,
+            "location": self.location, "salesperson_id": self.salesperson, "remind_minutes": self.reminder,
         }
         if self.repeat is not None:
             self.fields.update({
@@ -405,6 +410,7 @@ class VisitDialog(QDialog):
             "kind": self.kind.currentData(), "purpose": self.purpose.text().strip(),
             "location": self.location.text().strip(), "contact_id": self.contact.currentData(),
             "salesperson_id": self.salesperson.currentData(), "minutes": self.minutes.value(), "start": self.start(),
+            "remind_minutes": self.reminder.currentData(),
         }
 
     # -- saving ------------------------------------------------------------------------------------------
@@ -449,7 +455,7 @@ class VisitDialog(QDialog):
         return self.ws.visits.plan(
             self.customer_id, start=values["start"], minutes=values["minutes"], kind=values["kind"],
             purpose=values["purpose"], location=values["location"] or None, contact_id=values["contact_id"],
-            salesperson_id=values["salesperson_id"], repeat=rule,
+            salesperson_id=values["salesperson_id"], repeat=rule, remind_minutes=values["remind_minutes"],
         )
 
     def _save_changes(self) -> list[int] | None:
@@ -458,7 +464,7 @@ class VisitDialog(QDialog):
         values = self.values()
         before = {"kind": opened.kind, "purpose": opened.purpose, "location": opened.location,
                   "contact_id": opened.contact_id, "salesperson_id": opened.salesperson_id,
-                  "minutes": opened.minutes, "start": opened.start}
+                  "minutes": opened.minutes, "start": opened.start, "remind_minutes": opened.remind_minutes}
         changes = {key: value for key, value in values.items() if value != before[key]}
         if not changes:
             return [visit.id]

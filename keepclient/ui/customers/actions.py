@@ -120,7 +120,11 @@ class CustomerActions(QObject):
         if self.host.workspace is None:
             return
 
-        def create(values: dict[str, Any]) -> None:
+        from keepclient.services.new_customer import create_customer
+        from keepclient.ui.customers.new_customer_dialog import NewCustomerDialog, NotCreated  # when first used
+
+        def create(form: dict[str, Any]) -> None:
+            values = form["customer"]
             duplicates = self.ws.customers.find_duplicates(values["name"], values["phone"])
             if duplicates and not self.host.prompter.ask_yes_no(
                 translate("CustomerActions", "Possible duplicate"),
@@ -128,8 +132,8 @@ class CustomerActions(QObject):
                     "%1", ", ".join(name for _id, name in duplicates)
                 ),
             ):
-                return
-            customer_id = self.ws.editor.create(**values)
+                raise NotCreated()
+            customer_id = create_customer(self.ws.editor, self.ws.contacts, values, form["contact"], form["tags"])
             self._push(
                 commands.SetDeleted(
                     self.host.context,
@@ -138,9 +142,13 @@ class CustomerActions(QObject):
                     deleted=False,
                 )
             )
+            if form["tags"]:
+                self.host.refresh_choices()
             self.host.show_created(customer_id)
 
-        self._open(dialogs.new_customer(self.host.parent_widget(), self.ws.team.salespeople(), self.host.me), create)
+        self._open(NewCustomerDialog(self.ws.team.salespeople(), self.host.me,
+                                     find_duplicates=self.ws.customers.find_duplicates,
+                                     parent=self.host.parent_widget()), create)  # type: ignore[arg-type]
 
     def selection(self) -> list[int]:
         ids = self.host.selected_ids()

@@ -11,19 +11,19 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from keepclient.domain.enums import FeedbackStatus
+from keepclient.domain.enums import FeedbackStatus, VisitKind, VisitStatus
 from keepclient.domain.types import (
     ContactInfo,
     CustomerDetail,
@@ -36,8 +36,19 @@ from keepclient.ui.customers.gift_dialog import occasion_text
 from keepclient.ui.customers.profile_form import ProfileForm
 from keepclient.ui.customers.purchases_section import RECORD_ORDER_KEYS, PurchasesSection, figures_text
 from keepclient.ui.customers.satisfaction import SatisfactionRow
-from keepclient.ui.labels import date_text, datetime_text, label, label_in
+from keepclient.ui.labels import birthday_label, date_text, datetime_text, day_text, label, label_in
+from keepclient.ui.widgets.column_widths import SAMPLE_DAY, SAMPLE_MOMENT, SAMPLE_PERSON, SAMPLE_PHONE, fit_columns
+from keepclient.ui.widgets.flow_layout import FlowLayout
 from keepclient.ui.widgets.record_pane import RecordPane
+
+TIMELINE_TAB = 1  # the pane's tabs: Details, Timeline
+BIRTHDAY_COLUMN = 4  # of the contacts (shown before Email)
+
+
+def timeline_widths() -> dict[int, list[str]]:
+    """When and What whole ("12/28/26 12:30 PM", "Visit · Message"), Status as its longest; Details the rest."""
+    whats = [f"{label('visit')} · {label(kind)}" for kind in VisitKind] + [f"{label('feedback')} · {label('praise')}"]
+    return {0: [datetime_text(SAMPLE_MOMENT)], 1: whats, 2: [label(status) for status in VisitStatus]}
 
 
 class CustomerDetailPane(RecordPane):
@@ -62,6 +73,7 @@ class CustomerDetailPane(RecordPane):
         self._built = True
         layout = self.start_page("customerTitle", 16)
         self.state = QLabel()
+        self.state.setWordWrap(True)  # a long owner name wraps rather than widen the window
         self.figures = QLabel()
         self.figures.setObjectName("customerFigures")
         self.figures.setWordWrap(True)
@@ -85,10 +97,11 @@ class CustomerDetailPane(RecordPane):
         actions.addWidget(self.restore_button)
         actions.addStretch(1)
         layout.addLayout(actions)
-        quick = QHBoxLayout()  # a row of its own: with Save and Revert the pane got too wide for a laptop screen
+        # A row of its own that wraps onto a second line: in one line (or with Save and Revert) the pane made
+        # the window too wide for a laptop screen.
+        quick = FlowLayout()
         for button in (self.log_button, self.feedback_button, self.schedule_button, self.gift_button):
             quick.addWidget(button)
-        quick.addStretch(1)
         layout.addLayout(quick)
         self.restore_button.clicked.connect(self.restore_requested)
         self.log_button.clicked.connect(lambda: self.quick_action.emit("log"))
@@ -113,19 +126,25 @@ class CustomerDetailPane(RecordPane):
         self.contacts.setRootIsDecorated(False)
         self.contacts.setHeaderLabels([self.tr("Contact"), self.tr("Title"), self.tr("Mobile"), self.tr("Email"),
                                        self.tr("Birthday")])
+        contacts_header = self.contacts.header()
+        contacts_header.moveSection(BIRTHDAY_COLUMN, 3)  # shown before Email: in the pane's width both show
+        fit_columns(self.contacts, contacts_header, {0: ["★ " + SAMPLE_PERSON], 1: 72, 2: [SAMPLE_PHONE],
+                                                     BIRTHDAY_COLUMN: [day_text(SAMPLE_DAY.replace(year=1980))]})
         self.contacts.itemDoubleClicked.connect(lambda *_: self._contact("edit"))
-        contact_buttons = QHBoxLayout()
+        contact_buttons = FlowLayout()  # wraps in a narrow pane
         for key, text in (("add", self.tr("Add…")), ("edit", self.tr("Edit…")), ("remove", self.tr("Remove")),
                           ("primary", self.tr("Make primary"))):
             button = QPushButton(text)
             button.setObjectName(f"contact_{key}")
             button.clicked.connect(lambda _=False, k=key: self._contact(k))
             contact_buttons.addWidget(button)
-        contact_buttons.addStretch(1)
         contacts_box = QGroupBox(self.tr("Contacts"))
         contacts_layout = QVBoxLayout(contacts_box)
         contacts_layout.addWidget(self.contacts)
         contacts_layout.addLayout(contact_buttons)
+        from keepclient.ui.customers.links import ProfileLinks  # tel:, mailto: and copy, built with the editor
+
+        self.links = ProfileLinks(self.form.widgets, self.contacts)
 
         self.timeline_filter = QComboBox()
         for key, text in (("", self.tr("Everything")), ("visit", self.tr("Visits and calls")),
@@ -137,14 +156,17 @@ class CustomerDetailPane(RecordPane):
         self.timeline.setRootIsDecorated(False)
         self.timeline.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Status"), self.tr("Details")])
         self.timeline.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.timeline.setColumnWidth(0, 130)
+        fit_columns(self.timeline, self.timeline.header(), timeline_widths())
+        self.timeline.setUniformRowHeights(True)
+        self.timeline.setAlternatingRowColors(True)
         self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.timeline.customContextMenuRequested.connect(self._timeline_menu)
         self.timeline.itemDoubleClicked.connect(lambda item, _column: self._gift(item, "edit"))
-        timeline_box = QGroupBox(self.tr("Timeline"))
+        timeline_box = QWidget()  # a tab of its own: the whole height of the pane, not a box inside the scroll
+        timeline_box.setObjectName("timelineTab")
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.addWidget(self.timeline_filter)
-        timeline_layout.addWidget(self.timeline)
+        timeline_layout.addWidget(self.timeline, 1)
 
         self.purchases = PurchasesSection()
         self.purchases.set_shortcut_hint(RECORD_ORDER_KEYS)
@@ -152,7 +174,15 @@ class CustomerDetailPane(RecordPane):
         from keepclient.ui.customers.value_section import ValueSection  # with the editor, after the first frame
 
         self.value = ValueSection()
-        self.finish_page(layout, [self.value, profile, contacts_box, self.purchases, timeline_box])
+        # Two tabs under the buttons: the profile scrolls in the first, the timeline has the second to itself
+        # (as a box in the scroll it showed three rows at laptop size).
+        self.sections = QTabWidget()
+        self.sections.setObjectName("customerSections")
+        self.sections.setDocumentMode(True)
+        self.sections.addTab(self.scrolling([self.value, profile, contacts_box, self.purchases]),
+                             self.tr("Details"))
+        self.sections.addTab(timeline_box, self.tr("Timeline"))
+        self.finish_page_with(layout, self.sections)
 
     def set_salespeople(self, people: list[SalespersonInfo]) -> None:
         self._people = list(people)
@@ -178,10 +208,11 @@ class CustomerDetailPane(RecordPane):
         self.tags.setEnabled(not detail.deleted)
         self.contacts.clear()
         for contact in detail.contacts:
+            birthday = birthday_label(contact.birthday_year, contact.birthday_month, contact.birthday_day,
+                                      contact.birthday_lunar)
             item = QTreeWidgetItem([("★ " if contact.is_primary else "") + contact.name, contact.title,
-                                    contact.mobile or contact.phone, contact.email,
-                                    contact.birthday + (" " + self.tr("(lunar)") if contact.birthday
-                                                        and contact.birthday_lunar else "")])
+                                    contact.mobile or contact.phone, contact.email, birthday])
+            item.setToolTip(BIRTHDAY_COLUMN, birthday)
             item.setData(0, Qt.ItemDataRole.UserRole, contact)
             self.contacts.addTopLevelItem(item)
         self.satisfaction.show_scores(scores)
@@ -193,6 +224,7 @@ class CustomerDetailPane(RecordPane):
         self.restore_button.setVisible(detail.deleted)
         for button in (self.log_button, self.feedback_button, self.schedule_button, self.gift_button):
             button.setEnabled(not detail.deleted)
+        self.links.refresh()
         self.update_buttons()
         self.setCurrentIndex(1)
 
@@ -208,6 +240,7 @@ class CustomerDetailPane(RecordPane):
         wanted = self.timeline_filter.currentData()
         self.timeline.addTopLevelItems([_timeline_item(e) for e in self.detail.timeline
                                         if not wanted or e.kind == wanted])
+        self.sections.setTabText(TIMELINE_TAB, self.tr("Timeline (%1)").replace("%1", str(len(self.detail.timeline))))
 
     def _gift(self, item: QTreeWidgetItem | None, action: str) -> None:
         gift_id = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from keepclient.domain.types import CustomerFilter, SalespersonInfo
 from keepclient.ui.labels import label
+from keepclient.ui.widgets.flow_layout import FlowLayout, flow_policy
 
 MY_CUSTOMERS = -1  # owner choice meaning "the salesperson I am"
 NO_ORDER_DAYS = (30, 60, 90, 180, 365)  # the "no order for more than N days" choices (a saved view may add one)
@@ -83,14 +84,14 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.limit)
         layout.addWidget(self.search)
-        # Two rows of filters: one row of eight would make the list column wider than a 1366-pixel screen allows.
-        for widgets in ((self.owner, self.tier, self.stage, self.tag),
-                        (self.city, self.follow_up, self.no_order, self.risk, self.open_feedback)):
-            row = QHBoxLayout()
-            for widget in widgets:
-                row.addWidget(widget)
-            row.addStretch(1)
-            layout.addLayout(row)
+        # The filters wrap onto as many lines as the list column's width needs: one fixed row of eight (or two
+        # of four) would make the window wider than a laptop screen allows.
+        self.setSizePolicy(flow_policy())
+        filters = FlowLayout()
+        for widget in (self.owner, self.tier, self.stage, self.tag, self.city, self.follow_up, self.no_order,
+                       self.risk, self.open_feedback):
+            filters.addWidget(widget)
+        layout.addLayout(filters)
 
         self._pending = QTimer(self, singleShot=True, interval=0)
         self._pending.timeout.connect(self.changed)

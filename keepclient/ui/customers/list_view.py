@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from keepclient.domain.enums import Stage
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import SORTABLE_COLUMNS, CustomerRow
 from keepclient.ui.labels import date_text, label
+from keepclient.ui.widgets.column_widths import (
+    SAMPLE_DAY,
+    SAMPLE_NAMES,
+    SAMPLE_PERSON,
+    SAMPLE_PHONE,
+    ColumnMemory,
+    fit_columns,
+    untouched,
+)
 from keepclient.ui.widgets.money import money_text
 from keepclient.ui.widgets.paged_model import Column, Index, PagedTableModel
 from keepclient.ui.widgets.paged_table import PagedTableView
@@ -36,6 +46,16 @@ HEADERS = (
 RIGHT_ALIGNED = {"Open feedback", "Revenue (12 mo)", "Risk"}  # numbers: digits line up
 DESCENDING_FIRST = {"revenue_12m", "last_order", "risk"}
 RISK_COLUMN = SORTABLE_COLUMNS.index("risk")
+
+
+def default_widths(currency: str = "CNY") -> dict[int, Iterable[str] | int]:
+    """Per column, the samples it should show whole (at least its header): Tier narrow, Phone whole."""
+    day = [date_text(SAMPLE_DAY)]
+    return {
+        0: SAMPLE_NAMES, 1: ["A"], 2: [label(stage) for stage in Stage], 3: [SAMPLE_PERSON],
+        4: ["Singapore"], 5: [SAMPLE_PHONE], 6: day, 7: day, 8: ["99"],
+        9: [money_text(123_456_789, currency)], 10: day, 11: ["100"],
+    }
 
 
 def _values(currency: str) -> tuple[Callable[[CustomerRow], object], ...]:
@@ -102,7 +122,9 @@ class CustomerListView(PagedTableView):
         header.customContextMenuRequested.connect(self._header_menu)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         header.sectionMoved.connect(lambda *_: self.layout_changed.emit())
+        self.column_memory = ColumnMemory(header, self.layout_changed.emit)  # a dragged width is kept too
         self.paged: CustomerListModel | None = None
+        self._restored = False  # whether the user's header was restored for the current model
 
     def _sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
         if 0 <= column < len(SORTABLE_COLUMNS):  # -1: no indicator (a saved header of a view's own order)
@@ -113,12 +135,15 @@ class CustomerListView(PagedTableView):
         self.paged = model
         model.fetch_failed.connect(self.read_failed)
 
-    def size_columns(self) -> None:
-        if self.columnWidth(0) < 200:
-            self.setColumnWidth(0, 260)
-        revenue = HEADERS.index("Revenue (12 mo)")
-        if self.columnWidth(revenue) < 120:  # a saved header state (restored after this) keeps the user's width
-            self.setColumnWidth(revenue, 130)
+    def size_columns(self, currency: str = "CNY") -> None:
+        """Widths from what each column shows (Tier narrow, Phone whole), except those the user has set: after a
+        restored header, only the columns still at Qt's default width (never sized) get theirs."""
+        header = self.horizontalHeader()
+        samples = default_widths(currency)
+        if self._restored:
+            samples = {column: sample for column, sample in samples.items() if untouched(header, column)}
+        fit_columns(self, header, samples)
+        self.column_memory.cancel()  # defaults are not remembered as the user's widths
 
     def show_sort(self, field: str, descending: bool) -> None:
         """Show the filter's order in the header without asking for it again; an order without a column of its own
@@ -151,5 +176,4 @@ class CustomerListView(PagedTableView):
         return self.horizontalHeader().saveState()
 
     def restore_header(self, state: QByteArray | None) -> None:
-        if state is not None:
-            self.horizontalHeader().restoreState(state)
+        self._restored = state is not None and self.horizontalHeader().restoreState(state)

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import CustomerDetail, OrderItem
 from keepclient.ui.labels import date_text
+from keepclient.ui.widgets.flow_layout import FlowLayout
 from keepclient.ui.widgets.money import money_text, quantity_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -155,10 +155,9 @@ class PurchasesSection(QGroupBox):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setObjectName("order_delete")
         self.menu: QMenu | None = None
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow pane
         for button in (self.record_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)

@@ -1,39 +1,33 @@
 """The detail pane's row of a customer's recent satisfaction scores (visits and closed feedback) and their trend.
 
 The scores are read with one query (FeedbackService.satisfaction) and shown oldest to newest, left to right, so
-the row reads like a chart; a score's comment, source and time are in its tooltip.
+the row reads like a chart. Each chip says the score out of 5 and the day ("3/5 · 7 Feb"); its tooltip says what
+the score is, who gave it and who recorded it, when, and about which visit or feedback, with the comment.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
+from keepclient.domain.enums import FeedbackKind, VisitKind
 from keepclient.domain.types import SatisfactionScore
-from keepclient.ui.labels import date_text, datetime_text
+from keepclient.ui.labels import datetime_text, day_text, label_in
+from keepclient.ui.widgets.flow_layout import FlowLayout, flow_policy
 
 SHOWN = 6  # the trend compares the last 3 scores with the 3 before, so six are read and shown
 STEADY_WITHIN = 0.5  # averages closer than this (one score of three moved by one point) count as steady
 COLOURS = {1: "#c62828", 2: "#ef6c00", 3: "#9e9d24", 4: "#2e7d32", 5: "#1b5e20"}
+ABOUT_CHARS = 60  # a longer purpose or description is cut in the tooltip
 
 
-def day_month_format() -> str:
-    """The locale's short date without the year ("d/M", "M/d", "dd.MM"), so a badge stays narrow."""
-    fmt = re.sub(r"y+[^dM]*", "", QLocale().dateFormat(QLocale.FormatType.ShortFormat)).strip(" ./-,")
-    return fmt if "d" in fmt and "M" in fmt else "d/M"
-
-
-def badge_date(day: dt.date, today: dt.date, fmt: str) -> str:
-    """Day and month for this year's scores; the full short date for older ones."""
-    if day.year != today.year:
-        return date_text(day)
-    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
-
+def chip_text(score: SatisfactionScore, today: dt.date) -> str:
+    """"3/5 · 7 Feb": the score out of 5 and the day in the locale (with the year when not this year's)."""
+    return f"{score.score}/5 · {day_text(score.when.date(), today)}"
 
 def trend(scores: Sequence[SatisfactionScore]) -> tuple[str, float | None, float | None]:
     """Of `scores` (newest first): ("rising" | "falling" | "steady" | "", average of the last 3, average of the 3
@@ -52,16 +46,17 @@ def trend(scores: Sequence[SatisfactionScore]) -> tuple[str, float | None, float
 
 
 class SatisfactionRow(QWidget):
-    """Badges of the recent scores (oldest left) and the trend, or a line saying there are none yet.
+    """Chips of the recent scores (oldest left) and the trend, or a line saying there are none yet. The row wraps
+    onto a second line rather than widen the pane.
 
-    The badges are made once and reused, so showing another customer only sets texts.
+    The chips are made once and reused, so showing another customer only sets texts.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("satisfaction_row")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(flow_policy())
+        row = FlowLayout(self, spacing=4)
         row.addWidget(QLabel(self.tr("Satisfaction:")))
         self.empty = QLabel(self.tr("no scores yet"))
         self.empty.setObjectName("satisfaction_empty")
@@ -78,19 +73,18 @@ class SatisfactionRow(QWidget):
         self.trend = QLabel()
         self.trend.setObjectName("satisfaction_trend")
         row.addWidget(self.trend)
-        row.addStretch(1)
         self.badges: list[QLabel] = []  # the ones in use, oldest first
         self.trend_key = ""
         self.scores: tuple[SatisfactionScore, ...] = ()
 
-    def show_scores(self, scores: Sequence[SatisfactionScore]) -> None:
+    def show_scores(self, scores: Sequence[SatisfactionScore], today: dt.date | None = None) -> None:
         """`scores` newest first, as the service returns them; only the newest few are shown."""
         self.scores = tuple(scores[:SHOWN])
         self.empty.setVisible(not self.scores)
         self.badges = self._pool[:len(self.scores)]
-        fmt, today = day_month_format(), dt.date.today()
+        today = today or dt.date.today()
         for badge, score in zip(self.badges, reversed(self.scores), strict=True):
-            self._fill(badge, score, badge_date(score.when.date(), today, fmt))
+            self._fill(badge, score, today)
             badge.show()
         for badge in self._pool[len(self.scores):]:
             badge.hide()
@@ -105,14 +99,31 @@ class SatisfactionRow(QWidget):
             self.trend.setToolTip("")
         colour = {"rising": COLOURS[5], "falling": COLOURS[1]}.get(self.trend_key, "")
         self.trend.setStyleSheet(f"color: {colour}; font-weight: 600;" if colour else "font-weight: 600;")
+        self.updateGeometry()
 
-    def _fill(self, badge: QLabel, score: SatisfactionScore, day: str) -> None:
-        badge.setText(f"{score.score}\n{day}")
+    def _fill(self, badge: QLabel, score: SatisfactionScore, today: dt.date) -> None:
+        badge.setText(chip_text(score, today))
         colour = COLOURS.get(score.score, "#777")
-        badge.setStyleSheet(f"border: 1px solid {colour}; border-radius: 3px; padding: 0px 3px; color: {colour};")
-        source = self.tr("at a visit") if score.source == "visit" else self.tr("when feedback was closed")
-        lines = [self.tr("%1 of 5, %2, %3").replace("%1", str(score.score)).replace("%2", source)
-                 .replace("%3", datetime_text(score.when))]
+        badge.setStyleSheet(f"border: 1px solid {colour}; border-radius: 3px; padding: 1px 4px; color: {colour};")
+        badge.setToolTip(self.tooltip(score))
+
+    def tooltip(self, score: SatisfactionScore) -> str:
+        """What the score is, who gave it (and who noted it), when, about which visit or feedback, the comment."""
+        lines = [self.tr("Satisfaction %1 of 5 (1 very unhappy, 5 very happy)").replace("%1", str(score.score))]
+        given = score.given_by or self.tr("the customer")
+        lines.append(self.tr("Given by %1, recorded by %2").replace("%1", given).replace("%2", score.recorded_by)
+                     if score.recorded_by else self.tr("Given by %1").replace("%1", given))
+        if score.source == "visit":  # visits and calls: the kind names it ("Call · 回访新品")
+            what = label_in(VisitKind, score.kind) if score.kind else self.tr("Visit")
+            lines.append(self.tr("When: %1").replace("%1", datetime_text(score.when)))
+        else:
+            kind = label_in(FeedbackKind, score.kind) if score.kind else ""
+            what = self.tr("Feedback (%1)").replace("%1", kind) if kind else self.tr("Feedback")
+            lines.append(self.tr("When the feedback was closed: %1").replace("%1", datetime_text(score.when)))
+        about = " ".join(score.about.split())
+        if len(about) > ABOUT_CHARS:
+            about = about[:ABOUT_CHARS - 1] + "…"
+        lines.append(self.tr("About: %1").replace("%1", f"{what} · {about}" if about else what))
         if score.comment:
-            lines.append(score.comment)
-        badge.setToolTip("<qt>" + "<br>".join(html.escape(line).replace("\n", "<br>") for line in lines) + "</qt>")
+            lines.append(self.tr("Comment: %1").replace("%1", score.comment))
+        return "<qt>" + "<br>".join(html.escape(line).replace("\n", "<br>") for line in lines) + "</qt>"

@@ -41,6 +41,7 @@ from keepclient.ui.dashboard.controls import PeriodBar, ScopeButton
 from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, FEEDBACK, ListRequest
 from keepclient.ui.dashboard.table_model import COLUMNS, KpiTableModel
 from keepclient.ui.tasks import Task, TaskRunner
+from keepclient.ui.widgets.fit import ElidedLabel
 from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class DashboardArea(QWidget):
 
         self.period = PeriodBar(today())
         self.scope = ScopeButton()
-        self.status = QLabel()
+        self.status = ElidedLabel()  # shortened rather than widen the window on a laptop screen
         self.status.setObjectName("dashboardStatus")
         bar = QHBoxLayout()
         bar.addWidget(self.period)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -32,6 +31,7 @@ from keepclient.domain.types import ContactInfo, FeedbackDetail, FeedbackEvent, 
 from keepclient.ui.feedback.log_model import duration_text
 from keepclient.ui.labels import datetime_text, label, label_in
 from keepclient.ui.widgets.field_values import mark_invalid
+from keepclient.ui.widgets.flow_layout import FlowLayout
 from keepclient.ui.widgets.record_pane import RecordPane
 from keepclient.ui.widgets.style import OVERDUE_STYLE
 
@@ -56,7 +56,10 @@ FIELD_NAMES = {
     "note": QT_TRANSLATE_NOOP("FeedbackEditor", "Note"),
     "received": QT_TRANSLATE_NOOP("FeedbackEditor", "Received"),
 }
-LABELLED = {"status", "channel", "kind", "category", "severity"}  # fields whose values are stored enumerations
+# Fields whose values are stored enumerations, each named as a member of its own enum: a status "new" is 新建,
+# not the customer stage 新客户 a bare label("new") would say.
+LABELLED: dict[str, Any] = {"status": FeedbackStatus, "channel": Channel, "kind": FeedbackKind,
+                            "category": FeedbackCategory, "severity": Severity}
 # Written along with a step or a new severity (times, deadlines, hours): the step itself says it all.
 DERIVED = {"first_response_at", "resolved_at", "replied_at", "closed_at", "response_hours", "resolution_hours",
            "response_due", "resolution_due", "next_due"}
@@ -127,6 +130,7 @@ class FeedbackEditor(RecordPane):
     def _build(self) -> None:
         layout = self.start_page("feedbackTitle", 14)
         self.customer = QLabel()
+        self.customer.setWordWrap(True)  # a long customer name wraps rather than widen the window
         self.customer.setObjectName("feedbackCustomer")
         self.customer.setTextFormat(Qt.TextFormat.RichText)
         self.customer.setToolTip(self.tr("Open this customer in the Customers tab"))
@@ -148,7 +152,7 @@ class FeedbackEditor(RecordPane):
         actions.addWidget(self.plan_button)
         layout.addLayout(actions)
 
-        steps = QHBoxLayout()
+        steps = FlowLayout()  # wraps rather than make the window wider than a laptop screen
         self.step_buttons: dict[str, QPushButton] = {}
         for key, text, status, tip in (
             ("start", self.tr("Start work"), "in_progress", self.tr("Someone is on it: the first response is done")),
@@ -163,11 +167,11 @@ class FeedbackEditor(RecordPane):
             button.clicked.connect(lambda _checked=False, s=status: self.step_requested.emit(s))
             steps.addWidget(button)
             self.step_buttons[key] = button
-        steps.addStretch(1)
         layout.addLayout(steps)
 
         form = QFormLayout()
         self.received = QLabel()
+        self.received.setWordWrap(True)
         self.received.setObjectName("feedbackReceived")
         form.addRow(self.tr("Received"), self.received)
         self.widgets: dict[str, QWidget] = {}
@@ -180,7 +184,7 @@ class FeedbackEditor(RecordPane):
         ):
             combo = QComboBox()
             for value in values:
-                combo.addItem(label(value.value), value.value)
+                combo.addItem(label(value), value.value)
             self.widgets[key] = combo
             form.addRow(caption, combo)
         self.owner = QComboBox()
@@ -438,7 +442,7 @@ def _change(event: FeedbackEvent, people: dict[int, str], contacts: dict[int, st
         if value is None or value == "":
             return "—"
         if event.field in LABELLED:
-            return label(value)
+            return label_in(LABELLED[event.field], value)
         if event.field in ("owner", "contact") and value.isdigit():
             return (people if event.field == "owner" else contacts).get(int(value), f"#{value}")
         return value

@@ -28,6 +28,7 @@ from keepclient.ui.calendar.salesperson_filter import StayOpenMenu
 from keepclient.ui.labels import label
 from keepclient.ui.widgets import style
 from keepclient.ui.widgets.date_field import OptionalDateEdit
+from keepclient.ui.widgets.flow_layout import FlowLayout, flow_policy
 
 MINE = -1  # owner choice meaning "the salesperson I am"
 STATUSES = tuple(FeedbackStatus)  # members, so label() names "new" as a feedback status, not a stage
@@ -95,17 +96,19 @@ class FeedbackFilterBar(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.report_button)
         layout.addLayout(top)
-        row = QHBoxLayout()
+        received = QWidget()  # "Received from … to …" stays on one line when the filters wrap
+        received_row = QHBoxLayout(received)
+        received_row.setContentsMargins(8, 0, 0, 0)
+        received_row.addWidget(QLabel(self.tr("Received from")))
+        received_row.addWidget(self.received_from)
+        received_row.addWidget(QLabel(self.tr("to")))
+        received_row.addWidget(self.received_to)
+        # The filters wrap onto more lines rather than make the window wider than a laptop screen.
+        self.setSizePolicy(flow_policy())
+        row = FlowLayout()
         for widget in (self.customer_chip, self.status, self.category, self.severity, self.kind, self.owner,
-                       self.overdue):
+                       self.overdue, received, self.clear_button):
             row.addWidget(widget)
-        row.addSpacing(8)
-        row.addWidget(QLabel(self.tr("Received from")))
-        row.addWidget(self.received_from)
-        row.addWidget(QLabel(self.tr("to")))
-        row.addWidget(self.received_to)
-        row.addWidget(self.clear_button)
-        row.addStretch(1)
         layout.addLayout(row)
 
         self._typing_only = True
@@ -267,9 +270,8 @@ class StatusStrip(QWidget):
         self.names: dict[str, str] = {"all": self.tr("All"), "open": self.tr("Open"), "overdue": self.tr("Overdue"),
                       **{status: label(status) for status in STATUSES}}
         self.buttons: dict[str, QToolButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        self.setSizePolicy(flow_policy())
+        layout = FlowLayout(self, spacing=2)  # wraps rather than make the window wider than a laptop screen
         for key in ("all", "open", *STATUSES, "overdue"):
             button = QToolButton()
             button.setObjectName(f"strip_{key}")
@@ -279,13 +281,14 @@ class StatusStrip(QWidget):
             layout.addWidget(button)
             self.buttons[key] = button
             if key in ("open", STATUSES[-1]):
-                layout.addSpacing(10)
+                gap = QWidget()
+                gap.setFixedSize(8, 1)
+                layout.addWidget(gap)
         self.buttons["all"].setToolTip(self.tr("Every status"))
         self.buttons["open"].setToolTip(self.tr("Not yet replied to the customer: new, in progress, resolved"))
         for status in STATUSES:
             self.buttons[status].setToolTip(self.tr("Only this status; Ctrl+click to add or remove it"))
         self.buttons["overdue"].setToolTip(self.tr("Only items past their response or resolution deadline"))
-        layout.addStretch(1)
         self.statuses: tuple[str, ...] = ()
         self.counts: dict[str, int] = {}
         self.show_counts({})

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from keepclient.domain.enums import FeedbackStatus
+from keepclient.domain.enums import FeedbackCategory, FeedbackKind, FeedbackStatus, Severity
 from keepclient.domain.errors import ConflictError, KeepclientError, ValidationError
 from keepclient.domain.types import FeedbackDetail, FeedbackFilter
 from keepclient.services.changes import Change, Topic
@@ -26,9 +26,16 @@ from keepclient.ui.feedback.editor_pane import FeedbackEditor, field_name
 from keepclient.ui.feedback.feedback_settings import FeedbackSettings
 from keepclient.ui.feedback.filter_bar import FeedbackFilterBar, StatusStrip
 from keepclient.ui.feedback.log_model import DESCRIPTION_COLUMN, SORT_KEYS, FeedbackLogModel, total_of
-from keepclient.ui.labels import label_in
+from keepclient.ui.labels import datetime_text, label_in
 from keepclient.ui.prompts import Prompter
 from keepclient.ui.tasks import TaskRunner
+from keepclient.ui.widgets.column_widths import (
+    SAMPLE_MOMENT,
+    SAMPLE_NAMES,
+    SAMPLE_PERSON,
+    ColumnMemory,
+    fit_columns,
+)
 from keepclient.ui.widgets.list_detail import ListDetailController, ListDetailOps, tr_error
 from keepclient.ui.widgets.paged_table import PagedTableView
 from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
@@ -38,6 +45,16 @@ if TYPE_CHECKING:
     from keepclient.ui.settings import Preferences
 
 SAVE_LAYOUT_MS = 400  # column widths are remembered once a drag has paused
+
+
+def log_widths() -> dict[int, Iterable[str] | int]:
+    """The log's default widths: dates whole, the kind, category, severity and status as wide as their longest
+    name (Description, the last column, takes the rest)."""
+    moment = [datetime_text(SAMPLE_MOMENT)]
+    return {0: moment, 1: SAMPLE_NAMES, 2: [label_in(FeedbackKind, v) for v in FeedbackKind],
+            3: [label_in(FeedbackCategory, v) for v in FeedbackCategory], 4: [label_in(Severity, v) for v in Severity],
+            5: [label_in(FeedbackStatus, v) for v in FeedbackStatus], 6: [SAMPLE_PERSON], 7: moment,
+            8: ["99.9 h"], DESCRIPTION_COLUMN - 1: ["99.9 h"]}
 
 
 def _now() -> dt.datetime:
@@ -130,8 +147,7 @@ class FeedbackLog(QWidget):
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         self._layout_timer = QTimer(self, singleShot=True, interval=SAVE_LAYOUT_MS)
         self._layout_timer.timeout.connect(self._remember_layout)
-        header.sectionResized.connect(lambda *_: self._layout_timer.start())
-        header.sectionMoved.connect(lambda *_: self._layout_timer.start())
+        self.column_memory = ColumnMemory(header, self._remember_layout)  # also saved at once on closing
         self.editor.save_requested.connect(self.save)
         self.editor.revert_requested.connect(self.controller.revert)
         self.editor.step_requested.connect(self.step)
@@ -182,11 +198,9 @@ class FeedbackLog(QWidget):
             return lambda: service.status_counts(flt, now=now)
 
         self.table.setModel(model)
-        if self.settings.header is not None:
-            self.table.horizontalHeader().restoreState(self.settings.header)
-        else:
-            for column, width in ((0, 120), (1, 200), (7, 120), (DESCRIPTION_COLUMN - 1, 90)):
-                self.table.setColumnWidth(column, width)
+        if self.settings.header is None or not self.table.horizontalHeader().restoreState(self.settings.header):
+            fit_columns(self.table, self.table.horizontalHeader(), log_widths(), bold=True)  # overdue rows: bold
+            self.column_memory.cancel()  # the defaults are not the user's widths
         self._show_sort_indicator()
         self.controller.attach(model, ListDetailOps(
             show=self.show_item, write=self._write, conflict=self._conflict, counter=counter,

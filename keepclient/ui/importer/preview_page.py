@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,9 +95,12 @@ def _table(headers: list[str], widest: list[int]) -> QTableView:
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setResizeContentsPrecision(SAMPLED_ROWS)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setResizeContentsPrecision(SAMPLED_ROWS)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a header too narrow ends in "…", never cut mid-word
     table.setProperty("widest", widest)
+    _fit(table)  # the headers whole from the start: the page shows before the rows are matched
     return table
 
 
@@ -108,10 +112,18 @@ def _lines(table: QTableView) -> LinesModel:
 
 
 def _fit(table: QTableView) -> None:
-    """Columns as wide as their contents (and headers, judged on the first rows), up to each one's limit."""
+    """Columns as wide as their contents (judged on the first rows), up to each one's limit, and never narrower
+    than their header (in bold, as a highlighted section draws it): Qt's 100 px cut "Already in the database"
+    to "ady in the datab"."""
+    header = table.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
     for column, widest in enumerate(table.property("widest")):
         table.resizeColumnToContents(column)
-        table.setColumnWidth(column, min(table.columnWidth(column) + PADDING, widest))
+        title = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        whole = max(header.sectionSizeHint(column), metrics.horizontalAdvance(title) + 2 * PADDING)
+        table.setColumnWidth(column, max(min(table.columnWidth(column) + PADDING, widest), whole))
 
 
 class PreviewPage(PlannedPage):

@@ -3,6 +3,7 @@ language."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -10,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from keepclient.importing.columns import FIELD_LABELS
 from keepclient.importing.orders import ORDER_FIELD_LABELS
 from keepclient.importing.rows import written
-from keepclient.ui.labels import label
+from keepclient.ui.labels import date_text, datetime_text, label
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
 SEPARATOR = " · "  # between the cells of a row shown on one line
@@ -51,11 +52,16 @@ def field_label(name: str) -> str:
 
 
 def field_value(name: str, value: Any) -> str:
-    """A stored or planned field value for the changes list: tier, stage and kind by their names, tags joined."""
+    """A stored or planned field value for the changes list: tier, stage and kind by their names, tags joined,
+    dates in the user's locale."""
     if value is None or value == "" or value == ():
         return ""
     if isinstance(value, tuple | list | set | frozenset):
         return ", ".join(written(v) for v in value)
     if name in LABELLED_VALUES and isinstance(value, str):
         return label(value)
+    if isinstance(value, dt.datetime):  # dates in the user's locale, as everywhere else in the window
+        return datetime_text(value)
+    if isinstance(value, dt.date):
+        return date_text(value)
     return written(value)

@@ -58,6 +58,11 @@ class RecordPane(QStackedWidget):
 
     def finish_page(self, layout: QVBoxLayout, sections: list[QWidget]) -> None:
         """The sections, one under the other in a scroll area that takes the rest of the pane's height."""
+        self.finish_page_with(layout, self.scrolling(sections))
+
+    @staticmethod
+    def scrolling(sections: list[QWidget]) -> QScrollArea:
+        """The sections one under the other in a scroll area (a pane may put it in a tab of its own)."""
         body = QWidget()
         body_layout = QVBoxLayout(body)
         for section in sections:
@@ -65,7 +70,11 @@ class RecordPane(QStackedWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
+        return scroll
+
+    def finish_page_with(self, layout: QVBoxLayout, body: QWidget) -> None:
+        """`body` takes the rest of the pane's height under the title and buttons."""
+        layout.addWidget(body, 1)
         self.addWidget(self.page)
 
     def update_buttons(self) -> None:

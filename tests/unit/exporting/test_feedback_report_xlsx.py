@@ -103,9 +103,17 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 
 def test_labels_translate_values_captions_and_sheet_names(tmp_path: Path) -> None:
     chinese = {"Open feedback": "未结反馈", "Monthly": "按月统计", "Owner": "负责人", "Delivery": "交付",
-               "Urgent": "紧急", "New": "新建", "Overdue": "已超期", "Month": "月份", "Price": "价格"}
-    contexts = ("labels", "FeedbackStatus")  # a new feedback item has its own word (新建, not 新客户)
-    labels = translated_labels(lambda context, text: chinese.get(text, text) if context in contexts else "?")
+               "Urgent": "紧急", ("New", "feedback status"): "新建", ("New", "customer stage"): "新客户",
+               "Overdue": "已超期", "Month": "月份", "Price": "价格"}
+
+    def translate(context: str, text: str, disambiguation: str | None = None) -> str:
+        """A new feedback item has its own word (新建, not the customer stage's 新客户): told apart by the
+        disambiguation."""
+        if context != "labels":
+            return "?"
+        return str(chinese.get((text, disambiguation) if disambiguation else text, text))
+
+    labels = translated_labels(translate)
     path = tmp_path / "zh.xlsx"
     write_feedback_report_xlsx(path, report(), labels=labels)
 

@@ -213,7 +213,10 @@ def test_labels_may_be_a_lookup_that_returns_unknown_keys_unchanged(tmp_path: Pa
     (event,) = cal.walk("VEVENT")
     assert str(event["SUMMARY"]) == "拜访 · 上海华信贸易有限公司"
     assert "Contact: 张伟" in str(event["DESCRIPTION"]) and "Status: 计划" in str(event["DESCRIPTION"])
-    assert translated_labels(lambda context, text: f"{context}:{text}")["missed"] == "labels:Missed"
+    assert translated_labels(lambda context, text, _disambiguation=None: f"{context}:{text}")["missed"] == (
+        "labels:Missed")
+    assert translated_labels(lambda _context, text, disambiguation=None: f"{text}/{disambiguation}")["email"] == (
+        "Email/way of contact")  # 邮件 (by email), not an email address (邮箱)
 
 
 def test_cancelled_missed_and_done_visits(tmp_path: Path):

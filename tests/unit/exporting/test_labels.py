@@ -32,7 +32,10 @@ def test_every_value_of_every_enum_has_exactly_one_label() -> None:
 
 def test_a_value_two_enums_share_is_told_apart_by_its_enum() -> None:
     assert label("new") == label(enums.Stage.NEW) == label_in(enums.Stage, "new") == "New"
-    assert VALUE_LABELS[enums.FeedbackStatus]["new"].context != VALUE_LABELS[enums.Stage]["new"].context
+    stage, status = VALUE_LABELS[enums.Stage]["new"], VALUE_LABELS[enums.FeedbackStatus]["new"]
+    assert (stage.context, stage.text) == (status.context, status.text)  # one English word, two meanings:
+    assert (stage.disambiguation, status.disambiguation) == ("customer stage", "feedback status")  # two messages
+    assert label_in(enums.FeedbackStatus, "new", lambda c, t, d=None: f"{t}/{d}") == "New/feedback status"
     assert label("something-newer") == "something-newer" and label_in(enums.Tier, "D") == "D"
     assert label("at_risk", lambda context, text: f"{context}:{text}") == "labels:At risk"
 
@@ -52,8 +55,8 @@ def marking(qapp: QCoreApplication):
     qapp.removeTranslator(translator)
 
 
-def qt(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def qt(context: str, text: str, disambiguation: str | None = None) -> str:
+    return QCoreApplication.translate(context, text, disambiguation)
 
 
 @pytest.mark.usefixtures("marking")
@@ -103,3 +106,29 @@ def test_no_other_module_keeps_its_own_names_for_stored_values() -> None:
     copies = [place for path in sorted(PACKAGE.rglob("*.py")) if path != PACKAGE / "domain" / "labels.py"
               for place in _label_dicts(path)]
     assert copies == []
+
+
+class Disambiguating(QTranslator):
+    """Shows which message (text and disambiguation) a label was translated through."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return f"<{source}|{disambiguation}>" if disambiguation else source
+
+
+def test_a_feedback_items_history_names_its_status_as_a_feedback_status(qapp: QCoreApplication) -> None:
+    """The editor's log said 新客户 for a feedback item's "new": it names the status, not the customer stage."""
+    import datetime as dt
+
+    from keepclient.domain.types import FeedbackEvent
+    from keepclient.ui.feedback.editor_pane import _change
+
+    translator = Disambiguating()
+    qapp.installTranslator(translator)
+    try:
+        event = FeedbackEvent(dt.datetime(2026, 11, 23, 9, 0), "王芳", "status", "new", "in_progress")
+        assert _change(event, {}, {}) == "<New|feedback status> → In progress"
+        assert screen.label("new") == "<New|customer stage>"  # a bare "new" from the database is the stage
+        assert screen.label_in(enums.FeedbackStatus, "new") == printed_feedback.status_label("new") == (
+            "<New|feedback status>")
+    finally:
+        qapp.removeTranslator(translator)

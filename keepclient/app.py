@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from keepclient import __version__, paths
@@ -54,6 +55,7 @@ def run_app(db_path: Path | None = None, shared: bool | None = None, language: s
     app.setApplicationName("keepclient")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("keepclient")
+    QApplication.setWindowIcon(QIcon(str(paths.resource_dir() / "icons" / "keepclient.svg")))
 
     from keepclient.ui.main_window import MainWindow
     from keepclient.ui.settings import Preferences

@@ -11,6 +11,7 @@ from peewee import SqliteDatabase
 from keepclient.db import migrations
 from keepclient.db.migrations import m0011_lunar_birthdays
 from keepclient.services.workspace import Workspace
+from tests.unit.db.old_rows import insert_customer
 
 
 def test_lunar_birthdays_is_step_11():
@@ -23,11 +24,7 @@ def make_v10_database(path: Path) -> None:
     with db.atomic():
         migrations.upgrade(db, 0, "0.10", target=10)
         common = "uuid, created_at, updated_at, updated_by, version"
-        db.execute_sql(f"INSERT INTO customer ({common}, name, kind, owner_id, tier, stage, industry, source, "
-                       "address, city, region, phone, email, website, notes, name_norm, name_pinyin, "
-                       "name_initials, phone_digits, sort_key, open_feedback) VALUES ('c1', '2026-01-01', "
-                       "'2026-01-01', '', 1, '华信', 'company', NULL, 'A', 'active', '', '', '', '', '', '', '', "
-                       "'', '', '', '', '', '', '', 0)")
+        insert_customer(db, "c1", "华信")
         for n, (name, year, month, day) in enumerate((("王芳", 1980, 9, 15), ("刘洋", None, None, None))):
             db.execute_sql(f"INSERT INTO contact ({common}, customer_id, name, title, mobile, phone, email, im_id, "
                            "birthday_year, birthday_month, birthday_day, is_primary, notes) VALUES (?, "

@@ -11,6 +11,7 @@ from peewee import SqliteDatabase
 from keepclient.db import migrations
 from keepclient.db.migrations import m0008_orders
 from keepclient.services.workspace import Workspace
+from tests.unit.db.old_rows import insert_customer
 
 # (date, amount as schema 7 stored it: DECIMAL(14, 2) written as text, kept by SQLite as a float), quantity
 OLD_PURCHASES = (("2026-01-10", "0.1", 1), ("2026-01-10", "0.2", 2), ("2025-12-01", "1234.56", 3),
@@ -31,11 +32,7 @@ def make_v7_database(path: Path) -> None:
         db.execute_sql(f"INSERT INTO salesperson ({common}, name, code, color, email, active) VALUES ('s1', "
                        "'2026-01-01', '2026-01-01', '', 1, '王芳', 'S01', '', '', 1)")
         for n in (1, 2):
-            db.execute_sql(f"INSERT INTO customer ({common}, name, kind, owner_id, tier, stage, industry, source, "
-                           "address, city, region, phone, email, website, notes, name_norm, name_pinyin, "
-                           "name_initials, phone_digits, sort_key, open_feedback) VALUES (?, '2026-01-01', "
-                           "'2026-01-01', '', 1, ?, 'company', 1, 'A', 'active', '', '', '', '', '', '', '', '', "
-                           "'', '', '', '', '', '', 0)", [f"c{n}", f"客户{n}"])
+            insert_customer(db, f"c{n}", f"客户{n}", owner_id=1)
         for n, (day, amount, quantity) in enumerate(OLD_PURCHASES):
             db.execute_sql(f"INSERT INTO purchase ({common}, customer_id, date, amount, product, quantity, "
                            "deleted_at) VALUES (?, '2026-01-01', '2026-01-01', '', 1, 1, ?, ?, 'X', ?, NULL)",

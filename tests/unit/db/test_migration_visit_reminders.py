@@ -12,6 +12,7 @@ from peewee import SqliteDatabase
 from keepclient.db import migrations
 from keepclient.db.migrations import m0015_visit_reminders
 from keepclient.services.workspace import Workspace
+from tests.unit.db.old_rows import insert_customer
 
 START = dt.datetime(2026, 12, 7, 10, 0)
 
@@ -26,11 +27,7 @@ def make_v14_database(path: Path) -> None:
     with db.atomic():
         migrations.upgrade(db, 0, "0.14", target=14)
         common = "uuid, created_at, updated_at, updated_by, version"
-        db.execute_sql(f"INSERT INTO customer ({common}, name, kind, owner_id, tier, stage, industry, source, "
-                       "address, city, region, phone, email, website, notes, name_norm, name_pinyin, "
-                       "name_initials, phone_digits, sort_key, open_feedback) VALUES ('c1', '2026-01-01', "
-                       "'2026-01-01', '', 1, '华信', 'company', NULL, 'A', 'active', '', '', '', '', '', '', '', "
-                       "'', '', '', '', '', '', '', 0)")
+        insert_customer(db, "c1", "华信")
         db.execute_sql(f"INSERT INTO visit ({common}, customer_id, contact_id, salesperson_id, planned_start, "
                        "duration_minutes, kind, purpose, location, status, outcome, satisfaction, next_follow_up, "
                        "deleted_at, series_id) VALUES ('v1', '2026-01-01', '2026-01-01', '', 2, 1, NULL, NULL, ?, "

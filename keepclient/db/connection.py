@@ -25,10 +25,11 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peewee import DatabaseError as PeeweeDatabaseError
 from peewee import SqliteDatabase
@@ -433,6 +434,14 @@ class Database:
         """Close this thread's connection (worker threads call it when their task ends)."""
         if not self.pw.is_closed():
             self.pw.close()
+
+    def on_worker(self, read: Callable[..., Any], *args: Any) -> Any:
+        """`read(pw, *args)` on a worker thread's own connection, closed when done: `pool.submit(db.on_worker, …)`."""
+        try:
+            with self.session() as pw:
+                return read(pw, *args)
+        finally:
+            self.release_thread()
 
     def close(self) -> None:
         self.release_thread()

@@ -549,7 +549,7 @@ class InsightService:
         """Every live customer's history and stored figures, RFM and tiers ranked while the worker reads."""
         at = _moment(today)
         with ThreadPoolExecutor(max_workers=1) as pool:  # SQLite reads visits and feedback on the other core
-            counting = pool.submit(self._on_worker, activity_figures, today, at)
+            counting = pool.submit(self.db.on_worker, activity_figures, today, at)
             with self.db.session() as pw:
                 settings = load_settings()
                 ranked: dict[str, Any] = {}
@@ -579,14 +579,6 @@ class InsightService:
                         deferred = True
                 _stamp(pw, today)
                 team_settings.write(STATS_KEY, dict(stats), self.user)
-        finally:
-            self.db.release_thread()
-
-    def _on_worker(self, read: Callable[..., Any], *args: Any) -> Any:
-        """`read(pw, *args)` on a worker thread's own connection, closed when done."""
-        try:
-            with self.db.session() as pw:
-                return read(pw, *args)
         finally:
             self.db.release_thread()
 

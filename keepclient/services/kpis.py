@@ -403,8 +403,8 @@ class KpiService:
             return _count_orders(worker_pw, start, end, bound)
 
         with ThreadPoolExecutor(max_workers=2) as pool:
-            customers = pool.submit(self._on_worker, rows, _CUSTOMERS)
-            ordered = pool.submit(self._on_worker, orders)
+            customers = pool.submit(self.db.on_worker, rows, _CUSTOMERS)
+            ordered = pool.submit(self.db.on_worker, orders)
             self._count_activity(run, buckets, months)
             for (sid, known, followed, owned, overdue, a_customers, a_visited, new, before,
                  again) in customers.result():
@@ -418,14 +418,6 @@ class KpiService:
                 b.orders += count
                 months[sid, month][1] += revenue
         return dict(buckets), {key: (value[0], value[1]) for key, value in months.items()}
-
-    def _on_worker(self, read: Callable[..., Any], *args: Any) -> Any:
-        """`read(pw, *args)` on a worker thread's own connection, closed when done."""
-        try:
-            with self.db.session() as pw:
-                return read(pw, *args)
-        finally:
-            self.db.release_thread()
 
     @staticmethod
     def _count_activity(run: Callable[[str], Any], buckets: dict[int, _Bucket],

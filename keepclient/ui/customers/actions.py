@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from keepclient.ui.widgets.review_dialog import ReviewDialog
 
 
-class _SaveAgain(KeepclientError):
-    """A colleague saved the order while the dialog was open: their message, and how to go on."""
+class SaveAgain(KeepclientError):
+    """A colleague saved the record (an order, a gift) while its dialog was open: their message, and how to go on."""
 
     def __init__(self, conflict: ConflictError) -> None:
         self.conflict = conflict
@@ -458,7 +458,7 @@ class CustomerActions(QObject):
                 except ConflictError as exc:
                     dialog.order = self.ws.orders.get(current.id)  # theirs: OK again saves yours over it
                     self.host.after_change([detail.id])
-                    raise _SaveAgain(exc) from exc
+                    raise SaveAgain(exc) from exc
                 context.own.wrote("purchase", {current.id: current.version}, {current.id: item.version})
                 self._push(commands.OrderChange(
                     context, translate("CustomerActions", "Edit order"), detail.id, current.id, "edited",

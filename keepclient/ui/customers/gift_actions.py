@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 
 from keepclient.domain.errors import ConflictError, KeepclientError
+from keepclient.ui.customers.actions import SaveAgain
 from keepclient.ui.customers.commands import ServiceCommand
 from keepclient.ui.widgets.saved_command import Context
 
@@ -45,18 +46,6 @@ class GiftChange(ServiceCommand):
 
     def revert(self, ws: Workspace) -> None:
         self._run_step(ws, False)
-
-
-class _SaveAgain(KeepclientError):
-    """A colleague saved the gift while the dialog was open: their message, and how to go on."""
-
-    def __init__(self, conflict: ConflictError) -> None:
-        self.conflict = conflict
-        super().__init__(detail=str(conflict))
-
-    def message(self, translate_fn: Any = None) -> str:
-        return self.conflict.message(translate_fn) + " " + translate(
-            "CustomerActions", "Press OK again to save yours over theirs, or Cancel.")
 
 
 def _dialog(actions: CustomerActions, detail: CustomerDetail, gift: GiftItem | None = None) -> GiftDialog:
@@ -118,7 +107,7 @@ def gift(actions: CustomerActions, action: str, gift_id: int | None) -> None:
             except ConflictError as exc:
                 dialog.gift = ws.gifts.get(shown.id)  # theirs: OK again saves yours over it
                 host.after_change([detail.id])
-                raise _SaveAgain(exc) from exc
+                raise SaveAgain(exc) from exc
             context.own.wrote("gift", {shown.id: shown.version}, {shown.id: item.version})
             actions._push(GiftChange(context, translate("CustomerActions", "Edit gift"), detail.id, shown.id,
                                      "edited", item.version, {key: getattr(shown, key) for key in changes},

@@ -114,6 +114,7 @@ class Customer(BaseModel):
     ltv_cents = IntegerField(null=True)  # lifetime value estimate
     lost_reason = CharField(default="")  # why it was marked lost (domain.insights.LOST_REASONS)
     insights_as_of = DateField(null=True)  # first counted by a full recompute (the day: the team's stats)
+    last_done_at = DateTimeField(null=True)  # its latest done visit's start, kept by triggers (db/last_done.py)
 
     class Meta:
         # Every list query says whether it wants the trash (deleted_at), then filters or sorts by one column and

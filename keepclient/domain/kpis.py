@@ -42,7 +42,7 @@ import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 
@@ -241,6 +241,20 @@ class SalespersonKpis:
         return self.figures[key]
 
 
+class MonthScores(NamedTuple):
+    """The satisfaction scores behind "Average satisfaction" of one salesperson (0: of no one) in one month
+    ("YYYY-MM"): their done visits' (by planned month) and their feedback's (by month received)."""
+
+    salesperson_id: int
+    month: str
+    total: float
+    scores: int  # how many
+
+    @property
+    def average(self) -> float:
+        return self.total / self.scores if self.scores else 0.0
+
+
 @dataclass(frozen=True)
 class MonthlyFigure:
     """A salesperson's month (for the charts): visits done and revenue, with that month's pro-rata targets."""
@@ -265,6 +279,7 @@ class KpiReport:
     response_target_hours: float = 0.0  # the team's normal-severity targets the medians are held against
     resolution_target_hours: float = 0.0
     currency: str = ""
+    scores: list[MonthScores] = field(default_factory=list)  # by salesperson and month; months without one left out
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-able data (the CLI's --json and tests)."""

@@ -26,58 +26,85 @@ from peewee import SqliteDatabase
 from keepclient.db import team_settings
 from keepclient.db.connection import Database
 from keepclient.domain import kpis
-from keepclient.domain.kpis import Kpi, KpiReport, MonthlyFigure, SalespersonKpis
+from keepclient.domain.kpis import Kpi, KpiReport, MonthlyFigure, MonthScores, SalespersonKpis
 from keepclient.services.feedback import load_targets
 from keepclient.services.team import load_cadence
 
-FULL_SCAN_DAYS = 45  # periods at least this long read visits and order lines without their date indexes
+FULL_SCAN_DAYS = 45  # periods at least this long read feedback through a narrow index instead of its date index
 UNASSIGNED = 0  # the bucket of records without a salesperson (counted in the whole team's total)
 _DEFAULT_CURRENCY = "CNY"
 _Bound = Callable[..., tuple[str, dict[str, Any]]]  # (sql, extra parameters) -> what execute_sql takes
+_Scores = dict[tuple[int, str], list[int]]  # (salesperson, month) -> [total of the scores, how many]
 
-_VISITS = """
-SELECT coalesce(v.salesperson_id, 0), substr(v.planned_start, 1, 7), count(*), sum(v.status = 'done'),
-       sum(v.status = 'missed'), sum(v.status = 'cancelled'),
-       coalesce(sum(CASE WHEN v.status = 'done' THEN v.satisfaction END), 0),
-       sum(v.status = 'done' AND v.satisfaction IS NOT NULL)
-FROM visit v {visit_scan}
-WHERE v.deleted_at IS NULL AND v.planned_start >= :start AND v.planned_start < :after
-GROUP BY v.salesperson_id, substr(v.planned_start, 1, 7)
+
+# Visits by salesperson and month: the period's whole months from the stored figures (db/visit_months), its other
+# days one statement a month, seeking each salesperson's days in a narrow index and grouped in its order (one
+# statement for all of them needs a sort of every visit by month: twice the time); the visits without a salesperson
+# on those days by month in one more.
+_VISIT_MONTHS = """
+SELECT salesperson_id, month, planned, done, missed, cancelled, score_total, score_count
+FROM visit_month WHERE month >= :first_month AND month <= :last_month AND planned != 0
 """
+_VISIT_FIGURES = """
+SELECT coalesce(v.salesperson_id, 0), {month}, count(*), sum(v.status = 'done'), sum(v.status = 'missed'),
+       sum(v.status = 'cancelled'), coalesce(sum(CASE WHEN v.status = 'done' THEN v.satisfaction END), 0),
+       sum(v.status = 'done' AND v.satisfaction IS NOT NULL)
+FROM visit v INDEXED BY visit_live_salesperson_id_planned_start
+WHERE v.deleted_at IS NULL AND v.planned_start >= :from AND v.planned_start < :to AND {who}
+GROUP BY {groups}
+"""
+_VISITS_A_MONTH = (_VISIT_FIGURES.replace("{month}", ":month")
+                   .replace("{who}", "v.salesperson_id IN (SELECT value FROM json_each(:people))")
+                   .replace("{groups}", "v.salesperson_id"))
+_VISITS_UNASSIGNED = (_VISIT_FIGURES.replace("{month}", "substr(v.planned_start, 1, 7)")
+                      .replace("{who}", "v.salesperson_id IS NULL").replace("{groups}", "2"))
 
 # Each customer's start of the follow-up interval as of the period's end (last contact on or before it, else the
-# day it was added) and its cadence interval counted from there: domain/cadence.next_follow_up in SQL. Retention
-# from the same rows: whether the customer ordered in the previous period (`before`) and in this one (`again`),
-# mostly read off its stored first and last order days (db/order_values), else looked up by customer and day.
+# day it was added) and its cadence interval counted from there: domain/cadence.next_follow_up in SQL. The last
+# done visit is the one stored on the customer (db/last_done) unless that lies after the period: then it is looked
+# up. Retention from the same rows: whether the customer ordered in the previous period (`before`) and in this one
+# (`again`), mostly read off its stored first and last order days (db/order_values), else looked up
+# (`_ordered_in`): the period's whole months in the stored month figures, its other days in the order lines.
 # The report reads every customer ({customer_scan} NOT INDEXED, no scope); `KpiService.customer_ids` the same rows
-# of one owner ({customer_scope}, {visit_scope}), so the ids behind a figure are counted by these very conditions.
+# of one owner ({customer_scope}), so the ids behind a figure are counted by these very conditions.
 _CUSTOMER_DAYS = """
-WITH done AS (
-    SELECT v.customer_id AS id, max(v.planned_start) AS last_done
-    FROM visit v INDEXED BY visit_live_customer_id_status_planned_start
-    WHERE v.deleted_at IS NULL AND v.status = 'done' AND v.planned_start < :after {visit_scope}
-    GROUP BY v.customer_id),
-known AS MATERIALIZED (
+WITH known AS MATERIALIZED (
     SELECT c.id AS id, coalesce(c.owner_id, 0) AS owner, c.tier AS tier, c.cadence_days AS override,
-           date(c.created_at) AS added, c.next_follow_up AS next_due, coalesce(d.last_done >= :start, 0) AS visited,
-           coalesce(nullif(max(coalesce(date(d.last_done), ''),
-                               CASE WHEN c.last_contact <= :end THEN c.last_contact ELSE '' END), ''),
-                    date(c.created_at)) AS since,
+           date(c.created_at) AS added, c.next_follow_up AS next_due,
+           CASE WHEN c.last_contact <= :end THEN c.last_contact ELSE '' END AS contacted,
+           CASE WHEN c.last_done_at IS NULL OR c.last_done_at < :after THEN c.last_done_at
+                ELSE (SELECT max(v.planned_start) FROM visit v INDEXED BY visit_live_customer_id_status_planned_start
+                      WHERE v.customer_id = c.id AND v.deleted_at IS NULL AND v.status = 'done'
+                        AND v.planned_start < :after) END AS last_done,
            CASE WHEN c.last_order IS NULL OR c.first_order >= :start OR c.last_order < :previous THEN 0
                 WHEN c.first_order >= :previous OR c.last_order < :start THEN 1
-                ELSE EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = c.id AND p.date >= :previous
-                             AND p.date < :start AND p.deleted_at IS NULL) END AS before,
+                ELSE {ordered_before} END AS before,
            CASE WHEN c.last_order IS NULL OR c.last_order < :start OR c.first_order > :end THEN 0
                 WHEN c.last_order <= :end OR c.first_order >= :start THEN 1
-                ELSE EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = c.id AND p.date >= :start
-                             AND p.date <= :end AND p.deleted_at IS NULL) END AS again
-    FROM customer c {customer_scan} LEFT JOIN done d ON d.id = c.id
+                ELSE {ordered_again} END AS again
+    FROM customer c {customer_scan}
     WHERE c.deleted_at IS NULL {customer_scope}),
-days AS MATERIALIZED (
+since AS (
+    SELECT id, owner, tier, override, added, next_due, before, again, coalesce(last_done >= :start, 0) AS visited,
+           coalesce(nullif(max(coalesce(date(last_done), ''), contacted), ''), added) AS since
+    FROM known),
+days AS (
     SELECT id, owner, tier, override, added, next_due, visited, before, again,
            julianday(:end) - julianday(since) AS waited, julianday(since) - julianday(added) AS age
-    FROM known)
+    FROM since)
 """
+def _ordered_in(name: str) -> str:
+    """SQL: whether customer c has a live order line in the period `name` (see `_span_values`): a stored month
+    figure of one of its whole months (a covering index seek), else a line on one of its other days."""
+    lines = ("EXISTS (SELECT 1 FROM purchase p WHERE p.customer_id = c.id AND p.date >= :{n}_from{i} "
+             "AND p.date <= :{n}_to{i} AND p.deleted_at IS NULL)")
+    return (f"(EXISTS (SELECT 1 FROM customer_month m WHERE m.customer_id = c.id AND m.month >= :{name}_first "
+            f"AND m.month <= :{name}_last) OR {lines.format(n=name, i=1)} OR {lines.format(n=name, i=2)})")
+
+
+_CUSTOMER_DAYS = _CUSTOMER_DAYS.replace("{ordered_before}", _ordered_in("before")).replace(
+    "{ordered_again}", _ordered_in("again"))
+
 # Which of those rows each customer figure counts (the report sums them, `customer_ids` lists them).
 _KNOWN = "added <= :end"
 _FOLLOWED = """added <= :end AND waited <= CASE
@@ -116,10 +143,17 @@ _FEEDBACK = """
 SELECT coalesce(f.owner_id, 0), f.response_hours,
        f.response_hours IS NOT NULL AND (f.response_due IS NULL OR f.first_response_at <= f.response_due),
        f.resolution_hours,
-       f.resolution_hours IS NOT NULL AND (f.resolution_due IS NULL OR f.resolved_at <= f.resolution_due),
-       f.satisfaction
+       f.resolution_hours IS NOT NULL AND (f.resolution_due IS NULL OR f.resolved_at <= f.resolution_due)
 FROM feedback f {feedback_scan}
 WHERE f.deleted_at IS NULL AND f.received_at >= :start AND f.received_at < :after
+  AND (f.response_hours IS NOT NULL OR f.resolution_hours IS NOT NULL)
+"""
+# The feedback's satisfaction scores by owner and month received (far fewer rows than the items).
+_FEEDBACK_SCORES = """
+SELECT coalesce(f.owner_id, 0), substr(f.received_at, 1, 7), sum(f.satisfaction), count(*)
+FROM feedback f {feedback_scan}
+WHERE f.deleted_at IS NULL AND f.received_at >= :start AND f.received_at < :after AND f.satisfaction IS NOT NULL
+GROUP BY 1, 2
 """
 
 # Revenue and orders (db/order_values: lines sharing an order key are one order, else one per customer and day) by
@@ -178,10 +212,8 @@ GROUP BY 1
 """
 
 # The report reads every customer straight through; `customer_ids` of one owner narrows the same queries to theirs.
-_EVERYONE = {"{customer_scan}": "NOT INDEXED", "{customer_scope}": "", "{visit_scope}": "", "{line_scope}": "",
-             "{month_scope}": ""}
+_EVERYONE = {"{customer_scan}": "NOT INDEXED", "{customer_scope}": "", "{line_scope}": "", "{month_scope}": ""}
 _ONE_OWNER = {"{customer_scan}": "", "{customer_scope}": "AND c.owner_id = :owner",
-              "{visit_scope}": "AND v.customer_id IN (SELECT id FROM customer WHERE owner_id = :owner)",
               "{line_scope}": f"AND {_LINE_OWNER} = :owner",
               # each month by the primary key (month, salesperson): only their rows and those without a salesperson
               "{month_scope}": "AND m.month IN (SELECT value FROM json_each(:months)) "
@@ -195,13 +227,25 @@ CUSTOMER_KPIS = ("new_customers", "lost_customers", "retention", "retention_base
 
 def _period_params(start: dt.date, end: dt.date, today: dt.date) -> dict[str, Any]:
     """The named parameters of the queries above for a period (and the team's cadence rules)."""
-    previous = kpis.previous_period(start, end)[0]
+    previous = kpis.previous_period(start, end)
     rules = load_cadence()
     return {
         "start": start.isoformat(), "end": end.isoformat(), "after": (end + dt.timedelta(days=1)).isoformat(),
-        "today": today.isoformat(), "previous": previous.isoformat(),
+        "today": today.isoformat(), "previous": previous[0].isoformat(),
         "a": rules["A"], "b": rules["B"], "c": rules["C"], "new_days": rules["new_days"],
-        "new_period": rules["new_period"]}
+        "new_period": rules["new_period"], **_span_values("before", *previous), **_span_values("again", start, end)}
+
+
+def _span_values(name: str, start: dt.date, end: dt.date) -> dict[str, str]:
+    """The parameters of `_ordered_in(name)` for `start`..`end`: its whole months and the days outside them (an
+    empty range, first after last, for what it lacks)."""
+    whole, edges = _order_spans(start, end)
+    first, last = whole or ("9999-12", "0000-01")
+    values = {f"{name}_first": first, f"{name}_last": last}
+    for index in (1, 2):
+        day_from, day_to = edges[index - 1] if index <= len(edges) else (dt.date.max, dt.date.min)
+        values[f"{name}_from{index}"], values[f"{name}_to{index}"] = day_from.isoformat(), day_to.isoformat()
+    return values
 
 
 def _bind(sql: str, values: dict[str, Any], marks: dict[str, str]) -> tuple[str, dict[str, Any]]:
@@ -282,7 +326,7 @@ class KpiService:
             raise ValueError("the period ends before it starts")
         day = today or dt.date.today()
         with self.db.session() as pw:
-            buckets, months = self._count(pw, start, end, day)
+            buckets, months, scores = self._count(pw, start, end, day)
             people = {row[0]: row for row in pw.execute_sql(
                 "SELECT id, name, code, active, monthly_revenue_target_cents, monthly_visit_target, "
                 "date(created_at) FROM salesperson")}
@@ -336,8 +380,10 @@ class KpiService:
                 done, revenue = months.get((sid, key), (0, 0))
                 monthly.append(MonthlyFigure(sid, key, done, revenue, target(sid, 5, first, last),
                                              target(sid, 4, first, last)))
+        shown = [MonthScores(sid, month, float(total), count) for (sid, month), (total, count) in sorted(scores.items())
+                 if count and (salesperson_ids is None or sid in chosen)]
         return KpiReport(start, end, day, now or dt.datetime.now().replace(microsecond=0), rows, team, monthly,
-                         response_target, resolution_target, currency)
+                         response_target, resolution_target, currency, shown)
 
     def customer_ids(self, key: str, start: dt.date, end: dt.date, owner_id: int | None = None) -> list[int]:
         """The customers behind one salesperson's figure `key` (one of CUSTOMER_KPIS) of `start`..`end`, or the
@@ -376,25 +422,27 @@ class KpiService:
         return sorted(revenue, key=lambda customer_id: (-revenue[customer_id], customer_id))
 
     def _count(self, pw: SqliteDatabase, start: dt.date, end: dt.date, today: dt.date
-               ) -> tuple[dict[int, _Bucket], dict[tuple[int, str], tuple[int, int]]]:
-        """Every salesperson's counted inputs (key 0: no salesperson), and (visits done, revenue) by month.
+               ) -> tuple[dict[int, _Bucket], dict[tuple[int, str], tuple[int, int]], _Scores]:
+        """Every salesperson's counted inputs (key 0: no salesperson), (visits done, revenue) and the satisfaction
+        scores' (total, count) by salesperson and month.
 
         Customers (with retention) and orders are read on worker threads (their own connections) while this one
         reads visits and feedback: SQLite works on every core. Orders of the period's whole months come from the
-        stored month figures, the days before and after them from the order lines. A period of weeks reads visits
-        and feedback through their date indexes; a longer one through narrow covering indexes of them."""
+        stored month figures, the days before and after them from the order lines; visits likewise (`_VISIT_MONTHS`,
+        then `_VISITS_A_MONTH` through a narrow index); feedback of a period of weeks through its date index, of a
+        longer one through a narrow covering index."""
         buckets: dict[int, _Bucket] = defaultdict(_Bucket)
         months: dict[tuple[int, str], list[int]] = defaultdict(lambda: [0, 0])
+        scores: _Scores = defaultdict(lambda: [0, 0])
         params = _period_params(start, end, today)
         long = (end - start).days >= FULL_SCAN_DAYS
-        scans = {"{visit_scan}": "INDEXED BY visit_live_salesperson_id_planned_start" if long else "",
-                 "{feedback_scan}": "INDEXED BY feedback_live_received_at" if long else "", **_EVERYONE}
+        scans = {"{feedback_scan}": "INDEXED BY feedback_live_received_at" if long else "", **_EVERYONE}
 
         def bound(sql: str, extra: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
             return _bind(sql, {**params, **(extra or {})}, scans)
 
-        def run(sql: str) -> Any:
-            return pw.execute_sql(*bound(sql))
+        def run(sql: str, extra: dict[str, Any] | None = None) -> Any:
+            return pw.execute_sql(*bound(sql, extra))
 
         def rows(worker_pw: SqliteDatabase, sql: str) -> list[tuple[Any, ...]]:
             return list(worker_pw.execute_sql(*bound(sql)))
@@ -405,7 +453,7 @@ class KpiService:
         with ThreadPoolExecutor(max_workers=2) as pool:
             customers = pool.submit(self.db.on_worker, rows, _CUSTOMERS)
             ordered = pool.submit(self.db.on_worker, orders)
-            self._count_activity(run, buckets, months)
+            self._count_activity(run, buckets, months, scores, start, end)
             for (sid, known, followed, owned, overdue, a_customers, a_visited, new, before,
                  again) in customers.result():
                 b = buckets[sid]
@@ -417,22 +465,37 @@ class KpiService:
                 b.revenue += revenue
                 b.orders += count
                 months[sid, month][1] += revenue
-        return dict(buckets), {key: (value[0], value[1]) for key, value in months.items()}
+        return dict(buckets), {key: (value[0], value[1]) for key, value in months.items()}, scores
 
     @staticmethod
-    def _count_activity(run: Callable[[str], Any], buckets: dict[int, _Bucket],
-                        months: dict[tuple[int, str], list[int]]) -> None:
+    def _count_activity(run: Callable[..., Any], buckets: dict[int, _Bucket],
+                        months: dict[tuple[int, str], list[int]], scores: _Scores, start: dt.date,
+                        end: dt.date) -> None:
         """Visits, lost customers and feedback, on the calling thread."""
-        for sid, month, planned, done, missed, cancelled, score_total, score_count in run(_VISITS):
+        whole, edges = _order_spans(start, end)  # the same whole months and edge days as the orders
+        found = [] if whole is None else list(run(_VISIT_MONTHS, {"first_month": whole[0], "last_month": whole[1]}))
+        people = json.dumps([row[0] for row in run("SELECT id FROM salesperson ORDER BY id")]) if edges else "[]"
+        for day_from, day_to in edges:
+            found += run(_VISITS_UNASSIGNED, {"from": day_from.isoformat(),
+                                              "to": (day_to + dt.timedelta(days=1)).isoformat()})
+            for key in kpis.month_keys(day_from, day_to):
+                first = max(day_from, dt.date.fromisoformat(f"{key}-01"))
+                after = min(day_to, _month_end(first)) + dt.timedelta(days=1)
+                found += run(_VISITS_A_MONTH, {"month": key, "people": people, "from": first.isoformat(),
+                                               "to": after.isoformat()})
+        for sid, month, planned, done, missed, cancelled, score_total, score_count in found:
             b = buckets[sid]
             for index, value in enumerate((planned, done, missed, cancelled)):
                 b.visits[index] += value or 0
             b.score_total += score_total or 0
             b.score_count += score_count or 0
             months[sid, month][0] += done or 0
+            scored = scores[sid, month]
+            scored[0] += score_total or 0
+            scored[1] += score_count or 0
         for sid, lost in run(_LOST):
             buckets[sid].lost = lost
-        for sid, response, response_on_time, resolution, resolution_on_time, satisfaction in run(_FEEDBACK):
+        for sid, response, response_on_time, resolution, resolution_on_time in run(_FEEDBACK):
             b = buckets[sid]
             if response is not None:
                 b.response_hours.append(response)
@@ -440,9 +503,13 @@ class KpiService:
             if resolution is not None:
                 b.resolution_hours.append(resolution)
                 b.resolution_on_time += resolution_on_time
-            if satisfaction is not None:
-                b.score_total += satisfaction
-                b.score_count += 1
+        for sid, month, total, count in run(_FEEDBACK_SCORES):
+            b = buckets[sid]
+            b.score_total += total
+            b.score_count += count
+            scored = scores[sid, month]
+            scored[0] += total
+            scored[1] += count
 
 
 def _count_orders(pw: SqliteDatabase, start: dt.date, end: dt.date,

@@ -454,3 +454,14 @@ def test_print_report_previews_the_figures_on_show(open_window, team, qtbot):
     assert widget.pageCount() == 4  # the team page, 李娜, 王强, 赵六
     with qtbot.waitSignal(preview.finished):
         preview.reject()
+
+
+@pytest.mark.parametrize("fixture", ["english_locale", "chinese_ui"])
+def test_every_column_is_at_least_as_wide_as_qt_would_size_it(open_window, team, qtbot, request, fixture):
+    request.getfixturevalue(fixture)
+    window, _prompter = open_window(team[0], detail=False)
+    window.set_me(next(p.code for p in window.workspace.team.salespeople() if p.name == "王强"))  # a bold row
+    area = dashboard(window, qtbot)
+    header = area.table.horizontalHeader()
+    for index in range(len(COLUMNS)):
+        assert header.sectionSize(index) >= min(area.table.sizeHintForColumn(index), 200), COLUMNS[index]

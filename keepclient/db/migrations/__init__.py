@@ -33,6 +33,7 @@ from keepclient.db.migrations import (
     m0013_gifts,
     m0014_kpi_figures,
     m0015_visit_reminders,
+    m0016_visit_figures,
 )
 from keepclient.domain.errors import CopyCheckFailedError, StorageError
 
@@ -41,7 +42,8 @@ STEPS: tuple[ModuleType, ...] = (m0001_initial, m0002_search_keys, m0003_search_
                                  m0004_contact_search_indexes, m0005_visit_series,
                                  m0006_feedback_targets, m0007_presence, m0008_orders, m0009_insights,
                                  m0010_order_totals, m0011_lunar_birthdays,
-                                 m0012_targets, m0013_gifts, m0014_kpi_figures, m0015_visit_reminders)
+                                 m0012_targets, m0013_gifts, m0014_kpi_figures, m0015_visit_reminders,
+                                 m0016_visit_figures)
 LATEST = len(STEPS)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QCheckBox, QTabWidget, QVBoxLayout, QWidget
 
+from keepclient.domain.pareto import pareto_points
 from keepclient.ui.labels import label
 from keepclient.ui.widgets.money import money_text
 from keepclient.ui.widgets.pareto_chart import pareto_chart
@@ -42,7 +43,7 @@ class TierReviewDialog(ReviewDialog):
             column.addWidget(widget)
         self.tabs = QTabWidget()
         self.tabs.addTab(review, translate("TierReview", "Suggestions"))
-        self.tabs.addTab(pareto_chart([int(row["revenue_12m_cents"]) for row in overview]),
+        self.tabs.addTab(pareto_chart(pareto_points([int(row["revenue_12m_cents"]) for row in overview])),
                          translate("TierReview", "Pareto curve"))
         self.lay_out(self.tabs)
         self.resize(760, 520)

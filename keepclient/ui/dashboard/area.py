@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from keepclient.domain.errors import KeepclientError
 from keepclient.domain.kpis import KpiReport, month_keys
+from keepclient.domain.pareto import pareto_points
 from keepclient.services.changes import Change, Topic
 from keepclient.ui.dashboard.controls import PeriodBar, ScopeButton
 from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, FEEDBACK, ListRequest
@@ -46,12 +47,12 @@ from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from keepclient.domain.types import SalespersonInfo
-    from keepclient.services.dashboard import MonthScores
     from keepclient.services.workspace import Workspace
     from keepclient.ui.settings import Preferences
 
 CHANGE_DELAY_MS = 300  # saves heard close together are counted once
 CHART_COLUMNS = 2
+CELL_PADDING = 16  # a cell's margins and focus frame around its text
 
 
 class DashboardData(NamedTuple):
@@ -59,9 +60,26 @@ class DashboardData(NamedTuple):
 
     report: KpiReport
     at_risk: dict[int, int]  # customers at risk by owner id (0: no owner)
-    revenues: list[int]  # 12-month revenue of each customer in scope, in cents (the Pareto curve)
+    pareto: list[tuple[float, float]]  # the revenue Pareto curve of the customers in scope (domain/pareto.py)
     whole_team: bool
-    satisfaction: list[MonthScores]  # the scores by salesperson and month (the satisfaction trend)
+
+
+def count_dashboard(workspace: Workspace, start: dt.date, end: dt.date, ids: list[int] | None,
+                    today: dt.date) -> DashboardData:
+    """Everything the tab shows for `start`..`end` and the chosen salespeople (None: the whole team), on the
+    calling (worker) thread: the KPI report, and beside it on one more thread the customers at risk and the
+    Pareto curve."""
+    def extras() -> tuple[dict[int, int], list[tuple[float, float]]]:
+        try:
+            return workspace.dashboard.at_risk_by_owner(ids), pareto_points(workspace.dashboard.revenues_12m(ids))
+        finally:
+            workspace.release_thread()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        others = pool.submit(extras)
+        report = workspace.kpis.report(start, end, ids, today=today)
+        at_risk, pareto = others.result()
+    return DashboardData(report, at_risk, pareto, ids is None)
 
 
 class DashboardArea(QWidget):
@@ -200,19 +218,8 @@ class DashboardArea(QWidget):
         if self._task is not None:
             self._task.cancel()
 
-        def extras() -> tuple[dict[int, int], list[int], list[MonthScores]]:
-            try:
-                return (workspace.dashboard.at_risk_by_owner(ids), workspace.dashboard.revenues_12m(ids),
-                        workspace.dashboard.satisfaction_by_month(start, end, ids))
-            finally:
-                workspace.release_thread()
-
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> DashboardData:
-            with ThreadPoolExecutor(max_workers=1) as pool:  # the dashboard's own figures beside the KPIs
-                others = pool.submit(extras)
-                report = workspace.kpis.report(start, end, ids, today=today)
-                at_risk, revenues, satisfaction = others.result()
-            return DashboardData(report, at_risk, revenues, ids is None, satisfaction)
+            return count_dashboard(workspace, start, end, ids, today)
 
         task = Task(work, cleanup=workspace.release_thread)
         task.then(lambda data: self._arrived(generation, workspace, data),
@@ -255,8 +262,14 @@ class DashboardArea(QWidget):
         header = self.table.horizontalHeader()
         lines = header.fontMetrics().lineSpacing()
         header.setMinimumHeight(2 * lines + 10)
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)  # the total and "me" rows are bold: an upper bound for every row
         for column in range(self.model.columnCount()):
-            wide = max(self.table.sizeHintForColumn(column), 84 if column else 110)
+            # measured from the texts (sizeHintForColumn asks the view for every role of every cell: 10x slower)
+            texts = (self.model.data(self.model.index(row, column)) for row in range(self.model.rowCount()))
+            measured = max((metrics.horizontalAdvance(str(text)) for text in texts if text), default=0)
+            wide = max(measured + CELL_PADDING, 84 if column else 110)
             words = header.fontMetrics().horizontalAdvance(self.model.caption(COLUMNS[column])) * 3 // 5 + 16
             header.resizeSection(column, min(max(wide, words), 200))
         rows = self.model.rowCount()
@@ -366,7 +379,7 @@ class DashboardArea(QWidget):
                 per_person(lambda sid, key: figure(sid, key, "revenue_cents") / unit),
                 target=average_target(lambda sid, key: figure(sid, key, "revenue_target_cents") / unit),
                 axis_title=revenue_title, label_format="%.0f"),
-            "paretoChart": pareto_chart(data.revenues),
+            "paretoChart": pareto_chart(data.pareto),
         }
         owners: list[int | None] = [r.salesperson_id for r in rows]
         names = [r.name for r in rows]
@@ -401,7 +414,7 @@ class DashboardArea(QWidget):
         from keepclient.ui.dashboard.charts import LineSet, line_chart
 
         sums: dict[tuple[int | None, str], list[float]] = {}
-        for scores in data.satisfaction:
+        for scores in data.report.scores:
             for sid in (None, scores.salesperson_id):
                 found = sums.setdefault((sid, scores.month), [0.0, 0])
                 found[0] += scores.total

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from peewee import SqliteDatabase
 
-from keepclient.db import feedback_text, migrations, order_values, search_docs, write_count
+from keepclient.db import (
+    feedback_text,
+    last_done,
+    migrations,
+    order_values,
+    search_docs,
+    visit_months,
+    write_count,
+)
 from keepclient.db.connection import open_database
 from keepclient.db.models import ALL_MODELS
 from keepclient.domain.errors import ForeignDatabaseError, NotADatabaseError, SchemaTooNewError
@@ -138,6 +146,7 @@ def _schema(conn: sqlite3.Connection) -> dict[str, object]:
         }
         keys = {(*r[2:5], r[6]) for r in conn.execute(f'PRAGMA foreign_key_list("{table}")')}
         shape[table] = (columns, indexes, keys)
+    shape["triggers"] = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
     return shape
 
 
@@ -149,7 +158,7 @@ def test_migrated_schema_matches_the_models(tmp_path: Path):
     fresh.bind(ALL_MODELS)
     fresh.create_tables(ALL_MODELS)
     for statement in (*search_docs.CREATE_SQL, *feedback_text.CREATE_SQL, *write_count.CREATE_SQL,
-                      *order_values.CREATE_SQL):
+                      *order_values.CREATE_SQL, *last_done.CREATE_SQL, *visit_months.CREATE_SQL):
         fresh.execute_sql(statement)
     fresh.close()
     a, b = sqlite3.connect(migrated), sqlite3.connect(tmp_path / "models.db")

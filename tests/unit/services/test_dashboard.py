@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from keepclient.services.dashboard import MonthScores
+from keepclient.domain.kpis import MonthScores
 from tests.unit.services.test_kpis import END, START, team  # noqa: F401  (the fixture: the KPI tests' hand-built team)
 
 
@@ -47,7 +47,7 @@ def test_revenues_for_the_pareto_curve_biggest_first(team):  # noqa: F811
     assert ws.dashboard.revenues_12m([people["wang"]]) == [45_000]
 
 
-def test_satisfaction_by_month_from_done_visits_and_feedback(team):  # noqa: F811
+def test_the_report_brings_the_satisfaction_scores_by_month_from_done_visits_and_feedback(team):  # noqa: F811
     ws, people, ids = team
     li, wang = people["li"], people["wang"]
     v = ws.visits
@@ -67,19 +67,19 @@ def test_satisfaction_by_month_from_done_visits_and_feedback(team):  # noqa: F81
         pw.execute_sql("UPDATE visit SET deleted_at = '2027-02-05 10:00:00' WHERE id = ?", [gone])
         pw.execute_sql("UPDATE feedback SET satisfaction = 3 WHERE received_at < '2027-03-01'")  # 李娜's, February
     first = dt.date(2027, 1, 1)
-    assert ws.dashboard.satisfaction_by_month(first, END) == [
+    assert ws.kpis.report(first, END).scores == [
         MonthScores(0, "2027-02", 1.0, 1),
         MonthScores(li, "2027-02", 3.0, 1),
         MonthScores(li, "2027-03", 12.0, 3),  # visits 5 and 3, feedback 4 (tests/unit/services/test_kpis.py)
         MonthScores(wang, "2027-01", 7.0, 2),
     ]
-    assert ws.dashboard.satisfaction_by_month(first, END, [wang]) == [MonthScores(wang, "2027-01", 7.0, 2)]
-    assert ws.dashboard.satisfaction_by_month(first, END, []) == []
-    assert ws.dashboard.satisfaction_by_month(dt.date(2027, 4, 1), dt.date(2027, 4, 30)) == []
+    assert ws.kpis.report(first, END, [wang]).scores == [MonthScores(wang, "2027-01", 7.0, 2)]
+    assert ws.kpis.report(first, END, []).scores == []
+    assert ws.kpis.report(dt.date(2027, 4, 1), dt.date(2027, 4, 30)).scores == []
     # the months add up to the KPI of the period, for each salesperson and the whole team (short and long periods)
     for start in (START, first):
         report = ws.kpis.report(start, END)
-        scores = ws.dashboard.satisfaction_by_month(start, END)
+        scores = report.scores
         for row in [*report.rows, report.total]:
             mine = [s for s in scores if row.salesperson_id is None or s.salesperson_id == row.salesperson_id]
             figure = row["satisfaction"]

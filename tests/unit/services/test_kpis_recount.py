@@ -40,6 +40,12 @@ FROM visit v NOT INDEXED
 WHERE v.deleted_at IS NULL AND v.planned_start >= :start AND v.planned_start < :after
 GROUP BY 1
 """
+RECOUNT_VISITS_DONE_MONTHLY = """
+SELECT coalesce(v.salesperson_id, 0), substr(v.planned_start, 1, 7), count(*)
+FROM visit v NOT INDEXED
+WHERE v.deleted_at IS NULL AND v.status = 'done' AND v.planned_start >= :start AND v.planned_start < :after
+GROUP BY 1, 2
+"""
 RECOUNT_COVERAGE = """
 SELECT coalesce(c.owner_id, 0), count(*),
        sum(EXISTS (SELECT 1 FROM visit v NOT INDEXED WHERE v.customer_id = c.id AND v.deleted_at IS NULL
@@ -132,6 +138,7 @@ def test_the_kpis_equal_a_plain_sql_recount(history, start: dt.date, end: dt.dat
         orders = run(RECOUNT_ORDERS)
         retention = {row[0]: row[1:] for row in run(RECOUNT_RETENTION)}
         visits = {row[0]: row[1:] for row in run(RECOUNT_VISITS)}
+        done_monthly = {(sid, month): n for sid, month, n in run(RECOUNT_VISITS_DONE_MONTHLY)}
         coverage = {row[0]: row[1:] for row in run(RECOUNT_COVERAGE)}
     revenue: dict[int, int] = {}
     count: dict[int, int] = {}
@@ -155,7 +162,15 @@ def test_the_kpis_equal_a_plain_sql_recount(history, start: dt.date, end: dt.dat
         a_customers, a_visited = coverage.get(sid, (0, 0))
         cover = row.figures["a_coverage"]
         assert (cover.numerator, cover.denominator) == (a_visited, a_customers), sid
+    followed, known = _recount_follow_up(ws, end)
+    for sid, row in rows.items():
+        share = row.figures["follow_up_on_time"]
+        assert (share.numerator, share.denominator) == (followed.get(sid, 0), known.get(sid, 0)), sid
     assert report.total.figures["revenue"].value == sum(revenue.values())
+    assert report.total.figures["visits_planned"].value == sum(planned for planned, _d, _m in visits.values())
+    assert 0 in visits or not visits  # the whole team's total includes the visits without a salesperson
+    assert {(f.salesperson_id, f.month): f.visits_done for f in report.monthly if f.visits_done} == {
+        key: n for key, n in done_monthly.items() if key[0] in rows}
     assert report.total.figures["average_order_value"].denominator == sum(count.values())
     assert report.total.figures["retention"].denominator == sum(before for before, _again in retention.values())
     assert {(f.salesperson_id, f.month): f.revenue_cents for f in report.monthly if f.revenue_cents} == {
@@ -185,3 +200,73 @@ def test_the_upgrade_to_schema_14_fills_the_same_month_figures(history):
     with ws.db.write() as pw:
         m0014_kpi_figures.up(pw)  # frozen SQL of its own: must count as db/order_values does
         assert list(pw.execute_sql(query)) == kept
+
+
+def _recount_follow_up(ws, end: dt.date) -> tuple[dict[int, int], dict[int, int]]:
+    """Follow-up on time by owner, customer by customer with domain/cadence: the last done visit before the period
+    ends (read from the visits, not the stored value) or the last contact up to its end, else the day added; on time
+    when the next follow-up so counted is not before the period's end."""
+    from keepclient.domain import cadence
+    from keepclient.services.team import load_cadence
+
+    followed: dict[int, int] = {}
+    known: dict[int, int] = {}
+    after = (end + dt.timedelta(days=1)).isoformat()
+    with ws.db.session() as pw:
+        rules = load_cadence()
+        rows = pw.execute_sql(
+            "SELECT coalesce(c.owner_id, 0), c.tier, c.cadence_days, date(c.created_at), c.last_contact, "
+            "(SELECT max(v.planned_start) FROM visit v NOT INDEXED WHERE v.customer_id = c.id AND v.deleted_at IS "
+            "NULL AND v.status = 'done' AND v.planned_start < ?) FROM customer c WHERE c.deleted_at IS NULL",
+            [after]).fetchall()
+    for owner, tier, override, added, contact, done in rows:
+        created = dt.date.fromisoformat(added)
+        if created > end:
+            continue
+        days = [dt.date.fromisoformat(done[:10])] if done else []
+        if contact and contact <= end.isoformat():
+            days.append(dt.date.fromisoformat(str(contact)[:10]))
+        due = cadence.next_follow_up(max(days, default=None), tier, created=created, override=override,
+                                     by_tier=rules)
+        known[owner] = known.get(owner, 0) + 1
+        followed[owner] = followed.get(owner, 0) + (due >= end)
+    return followed, known
+
+
+def test_feedback_medians_equal_pythons_per_salesperson_and_for_the_total(history):
+    """Medians worked out by SQL (odd and even counts, items without an owner, in the trash, outside the period)
+    against statistics.median over the same items, for the whole team and for chosen salespeople."""
+    import statistics
+
+    ws, people = history
+    rng = random.Random(61)
+    start, end = dt.date(2027, 5, 1), dt.date(2027, 5, 31)
+    with ws.db.write() as pw:
+        customer = pw.execute_sql("SELECT id FROM customer WHERE deleted_at IS NULL LIMIT 1").fetchone()[0]
+        for n in range(157):
+            received = dt.datetime(2027, 4, 25, 9) + dt.timedelta(hours=rng.randrange(24 * 40))
+            pw.execute_sql(
+                "INSERT INTO feedback (uuid, created_at, updated_at, updated_by, version, customer_id, received_at, "
+                "channel, kind, category, severity, description, owner_id, status, resolution, "
+                "satisfaction_comment, response_hours, resolution_hours, deleted_at) VALUES (?, '2027-04-01', "
+                "'2027-04-01', 'gen', 1, ?, ?, 'phone', 'complaint', 'other', 'normal', '', ?, 'open', '', '', ?, ?, "
+                "?)", [f"m{n}", customer, received.isoformat(" "), rng.choice([*people, None]),
+                       rng.choice([None, rng.randrange(1, 80) / 4]), rng.choice([None, rng.randrange(1, 400) / 2]),
+                       "2027-05-02 00:00:00" if n % 11 == 0 else None])
+        items = pw.execute_sql(
+            "SELECT coalesce(owner_id, 0), response_hours, resolution_hours FROM feedback WHERE deleted_at IS NULL "
+            "AND received_at >= ? AND received_at < ?", [start.isoformat(), "2027-06-01"]).fetchall()
+
+    def median(owners: set[int] | None, column: int) -> tuple[float | None, int]:
+        values = [row[column] for row in items if row[column] is not None and (owners is None or row[0] in owners)]
+        return (statistics.median(values) if values else None), len(values)
+
+    for chosen in (None, people[:2], [people[3]]):
+        report = ws.kpis.report(start, end, chosen, today=TODAY)
+        for row in report.rows:
+            for key, column in (("response_median", 1), ("resolution_median", 2)):
+                assert (row[key].value, row[key].sample) == median({row.salesperson_id}, column), (chosen, key)
+        for key, column in (("response_median", 1), ("resolution_median", 2)):
+            figure = report.total[key]
+            assert (figure.value, figure.sample) == median(None if chosen is None else set(chosen), column)
+    assert any(row[0] == 0 for row in items) and len({row[1] for row in items}) > 10

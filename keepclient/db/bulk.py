@@ -53,6 +53,21 @@ def indexes_deferred(pw: SqliteDatabase, tables: Sequence[str], holding: Sequenc
         pw.execute_sql(sql)
 
 
+@contextmanager
+def triggers_deferred(pw: SqliteDatabase, table: str) -> Iterator[None]:
+    """Drop the triggers on `table` and create them again on leaving: for a bulk writer that then counts what they
+    keep once for all its rows (a trigger per row costs more than the rows). Must run inside a transaction."""
+    if not pw.in_transaction():
+        raise RuntimeError("triggers may only be set aside inside a transaction")
+    triggers = pw.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+                              "ORDER BY name", [table]).fetchall()
+    for name, _sql in triggers:
+        pw.execute_sql(f'DROP TRIGGER "{name}"')
+    yield
+    for _name, sql in triggers:
+        pw.execute_sql(sql)
+
+
 def insert_from_json_sql(table: str, columns: Sequence[str]) -> str:
     """INSERT of `columns` from one JSON parameter holding a list of rows (each a list in `columns` order)."""
     fields = ", ".join(f"json_extract(value, '$[{n}]')" for n in range(len(columns)))

@@ -32,3 +32,4 @@ CREATE_SQL = (
     f'UPDATE "customer" SET "last_done_at" = {_RECOUNT} WHERE id = old.customer_id; END',
 )
 RECOUNT_ALL = f'UPDATE "customer" SET "last_done_at" = {_RECOUNT}'
+RECOUNT = _RECOUNT  # the value of one customer row (`customer.id`), for a bulk writer's own UPDATE of its customers

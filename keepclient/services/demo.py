@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 from peewee import SqliteDatabase
 
-from keepclient.db import order_values, search_docs
+from keepclient.db import bulk, last_done, order_values, search_docs, visit_months
 from keepclient.db.connection import Database
 from keepclient.domain import cadence, response_targets
 from keepclient.domain.enums import OUTCOME_STATUSES, FeedbackKind, FeedbackStatus, Severity, Tier, VisitKind
@@ -548,22 +548,26 @@ def generate_demo(
         gen = DemoGenerator(rows, rng, today, team, order_rng=random.Random(f"orders-{seed}"),
                             plan_rng=random.Random(f"plan-{seed}"))
         chunk_start = rows.next_id["customer"]
-        for done in range(customers):
-            gen.customer()
-            if (done + 1) % CHUNK == 0 or done + 1 == customers:
-                if is_cancelled and is_cancelled():
-                    raise CancelledError()
-                rows.flush(cursor)
-                chunk = range(chunk_start, rows.next_id["customer"])
-                pw.execute_sql(
-                    "UPDATE customer SET open_feedback = (SELECT count(*) FROM feedback f WHERE f.customer_id = "
-                    f"customer.id AND f.status IN ({', '.join('?' * len(OPEN_FEEDBACK_STATUSES))})) "
-                    "WHERE id BETWEEN ? AND ?", [*OPEN_FEEDBACK_STATUSES, chunk.start, chunk.stop - 1])
-                search_docs.refresh(pw, chunk)
-                order_values.refresh(pw, chunk, today)
-                chunk_start = chunk.stop
-                if progress:
-                    progress(done + 1, customers)
+        with bulk.triggers_deferred(pw, "visit"):  # the visit figures are counted per chunk and at the end
+            for done in range(customers):
+                gen.customer()
+                if (done + 1) % CHUNK == 0 or done + 1 == customers:
+                    if is_cancelled and is_cancelled():
+                        raise CancelledError()
+                    rows.flush(cursor)
+                    chunk = range(chunk_start, rows.next_id["customer"])
+                    pw.execute_sql(
+                        "UPDATE customer SET open_feedback = (SELECT count(*) FROM feedback f WHERE f.customer_id = "
+                        f"customer.id AND f.status IN ({', '.join('?' * len(OPEN_FEEDBACK_STATUSES))})), "
+                        f"last_done_at = {last_done.RECOUNT} WHERE id BETWEEN ? AND ?",
+                        [*OPEN_FEEDBACK_STATUSES, chunk.start, chunk.stop - 1])
+                    search_docs.refresh(pw, chunk)
+                    order_values.refresh(pw, chunk, today)
+                    chunk_start = chunk.stop
+                    if progress:
+                        progress(done + 1, customers)
+            for statement in visit_months.RECOUNT_ALL:
+                pw.execute_sql(statement)
     w = rows.written
     return DemoSummary(
         salespeople=w.get("salesperson", 0), customers=w.get("customer", 0), contacts=w.get("contact", 0),

@@ -7,7 +7,7 @@ customers, 1,000,000 order lines, 400,000 visits, about 218,000 feedback items).
   following runs show the tab again after "This month" was counted while it was hidden. Meanwhile a 5 ms timer on
   the UI thread records the longest gap between its ticks: how long the tab was not usable. Target: <= 1 s.
 - against, in the same run and interleaved with it (the machine's other work then weighs on all alike): the same
-  work without painting (`count_dashboard`: `KpiService.report` and the dashboard's own queries and Pareto curve,
+  work without painting (`DashboardService.count`: `KpiService.report` and the dashboard's own queries and Pareto curve,
   as the tab's worker thread counts them), `KpiService.report` alone, and the same aggregates as plain SQL on a
   bare sqlite3 connection (visits by salesperson and status, revenue by salesperson, feedback by owner, customers
   by owner, customers at risk by owner, the 12-month revenues, satisfaction by month: one query each,
@@ -68,7 +68,6 @@ def bench_dashboard(path: Path, repeat: int = REPEAT) -> None:
     from keepclient.domain.pareto import pareto_points
     from keepclient.services.insights import load_settings
     from keepclient.services.workspace import Workspace
-    from keepclient.ui.dashboard.area import count_dashboard
     from keepclient.ui.dashboard.periods import MONTH, YEAR, period_of
 
     today = dt.date.today()
@@ -89,7 +88,7 @@ def bench_dashboard(path: Path, repeat: int = REPEAT) -> None:
 
     def service():
         try:  # as the tab's worker thread counts
-            return count_dashboard(workspace, start, end, None, today)
+            return workspace.dashboard.count(start, end, None, today)
         finally:
             workspace.release_thread()
 

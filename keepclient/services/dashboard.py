@@ -5,11 +5,15 @@ revenue Pareto curve, both read from the figures stored on each customer by the 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from keepclient.db.connection import Database
+from keepclient.domain.kpis import KpiReport
+from keepclient.domain.pareto import pareto_points
 from keepclient.services.insights import load_settings
+from keepclient.services.kpis import KpiService
 
 UNASSIGNED = 0  # the owner key of customers without an owner
 
@@ -22,10 +26,33 @@ def _owners(owner_ids: Sequence[int] | None, column: str = "owner_id") -> tuple[
     return f" AND {column} IN ({', '.join('?' * len(ids)) or 'NULL'})", ids
 
 
+class DashboardData(NamedTuple):
+    """What one count brings back to the Dashboard tab: plain data only."""
+
+    report: KpiReport
+    at_risk: dict[int, int]  # customers at risk by owner id (0: no owner)
+    pareto: list[tuple[float, float]]  # the revenue Pareto curve of the customers in scope (domain/pareto.py)
+    whole_team: bool
+
+
 class DashboardService:
     def __init__(self, db: Database, user: str = "") -> None:
         self.db = db
         self.user = user
+
+    def count(self, start: dt.date, end: dt.date, ids: Sequence[int] | None, today: dt.date) -> DashboardData:
+        """Everything the tab shows for `start`..`end` and the chosen salespeople (None: the whole team), on the
+        calling (worker) thread: the KPI report, and beside it on one of the database's reader threads the
+        customers at risk and the Pareto curve."""
+        chosen = None if ids is None else list(ids)
+
+        def extras(_pw: Any) -> tuple[dict[int, int], list[tuple[float, float]]]:
+            return self.at_risk_by_owner(chosen), pareto_points(self.revenues_12m(chosen))
+
+        others = self.db.read_beside(extras)
+        report = KpiService(self.db, self.user).report(start, end, chosen, today=today)
+        at_risk, pareto = others.result()
+        return DashboardData(report, at_risk, pareto, chosen is None)
 
     def at_risk_by_owner(self, owner_ids: Sequence[int] | None = None) -> dict[int, int]:
         """How many live customers each owner has at or above the team's at-risk threshold (the At risk view's

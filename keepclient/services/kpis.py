@@ -18,7 +18,6 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from peewee import SqliteDatabase
@@ -455,28 +454,27 @@ class KpiService:
         # the others finish about with it (measured on 100,000 customers: the report 18% faster than in one piece)
         params["split"] = pw.execute_sql("SELECT (min(id) + max(id)) / 2 FROM customer").fetchone()[0] or 0
         halves = ("AND c.id <= :split", "AND c.id > :split")
-        with ThreadPoolExecutor(max_workers=3) as pool:
-            customers = [pool.submit(self.db.on_worker, rows, _CUSTOMERS, half) for half in halves]
-            ordered = pool.submit(self.db.on_worker, orders)
-            self._count_activity(run, buckets, months, scores, start, end)
-            for part in customers:
-                for (sid, known, followed, owned, overdue, a_customers, a_visited, new, before,
-                     again) in part.result():
-                    b = buckets[sid]
-                    b.known += known or 0
-                    b.followed += followed or 0
-                    b.customers += owned or 0
-                    b.overdue += overdue or 0
-                    b.a_customers += a_customers or 0
-                    b.a_visited += a_visited or 0
-                    b.new += new or 0
-                    b.customers_before += before or 0
-                    b.retained += again or 0
-            for sid, month, revenue, count in ordered.result():
+        customers = [self.db.read_beside(rows, _CUSTOMERS, half) for half in halves]
+        ordered = self.db.read_beside(orders)
+        self._count_activity(run, buckets, months, scores, start, end)
+        for part in customers:
+            for (sid, known, followed, owned, overdue, a_customers, a_visited, new, before,
+                 again) in part.result():
                 b = buckets[sid]
-                b.revenue += revenue
-                b.orders += count
-                months[sid, month][1] += revenue
+                b.known += known or 0
+                b.followed += followed or 0
+                b.customers += owned or 0
+                b.overdue += overdue or 0
+                b.a_customers += a_customers or 0
+                b.a_visited += a_visited or 0
+                b.new += new or 0
+                b.customers_before += before or 0
+                b.retained += again or 0
+        for sid, month, revenue, count in ordered.result():
+            b = buckets[sid]
+            b.revenue += revenue
+            b.orders += count
+            months[sid, month][1] += revenue
         return dict(buckets), {key: (value[0], value[1]) for key, value in months.items()}, scores
 
     @staticmethod

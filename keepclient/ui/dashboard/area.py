@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent
@@ -35,8 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from keepclient.domain.errors import KeepclientError
-from keepclient.domain.kpis import KpiReport, month_keys
-from keepclient.domain.pareto import pareto_points
+from keepclient.domain.kpis import month_keys
 from keepclient.services.changes import Change, Topic
 from keepclient.ui.dashboard.controls import PeriodBar, ScopeButton
 from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, FEEDBACK, ListRequest
@@ -47,39 +45,13 @@ from keepclient.ui.widgets.refresh_when_shown import RefreshWhenShown
 
 if TYPE_CHECKING:
     from keepclient.domain.types import SalespersonInfo
+    from keepclient.services.dashboard import DashboardData
     from keepclient.services.workspace import Workspace
     from keepclient.ui.settings import Preferences
 
 CHANGE_DELAY_MS = 300  # saves heard close together are counted once
 CHART_COLUMNS = 2
 CELL_PADDING = 16  # a cell's margins and focus frame around its text
-
-
-class DashboardData(NamedTuple):
-    """What one count brings back from the worker thread: plain data only."""
-
-    report: KpiReport
-    at_risk: dict[int, int]  # customers at risk by owner id (0: no owner)
-    pareto: list[tuple[float, float]]  # the revenue Pareto curve of the customers in scope (domain/pareto.py)
-    whole_team: bool
-
-
-def count_dashboard(workspace: Workspace, start: dt.date, end: dt.date, ids: list[int] | None,
-                    today: dt.date) -> DashboardData:
-    """Everything the tab shows for `start`..`end` and the chosen salespeople (None: the whole team), on the
-    calling (worker) thread: the KPI report, and beside it on one more thread the customers at risk and the
-    Pareto curve."""
-    def extras() -> tuple[dict[int, int], list[tuple[float, float]]]:
-        try:
-            return workspace.dashboard.at_risk_by_owner(ids), pareto_points(workspace.dashboard.revenues_12m(ids))
-        finally:
-            workspace.release_thread()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        others = pool.submit(extras)
-        report = workspace.kpis.report(start, end, ids, today=today)
-        at_risk, pareto = others.result()
-    return DashboardData(report, at_risk, pareto, ids is None)
 
 
 class DashboardArea(QWidget):
@@ -219,7 +191,7 @@ class DashboardArea(QWidget):
             self._task.cancel()
 
         def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> DashboardData:
-            return count_dashboard(workspace, start, end, ids, today)
+            return workspace.dashboard.count(start, end, ids, today)
 
         task = Task(work, cleanup=workspace.release_thread)
         task.then(lambda data: self._arrived(generation, workspace, data),

@@ -145,3 +145,26 @@ def test_opening_in_a_synced_folder_warns(tmp_path: Path):
     db = open_database(tmp_path / "Dropbox" / "team.db")
     assert db.warnings == ["Dropbox"]
     db.close()
+
+
+def test_reads_beside_keep_their_connections_until_the_database_closes(tmp_path: Path):
+    """Database.read_beside: the reader threads' connections stay open between reads (warm page caches) and are
+    closed, each by its own thread, when the database closes; a write meanwhile is not blocked by them."""
+    db = open_database(tmp_path / "crm.db")
+
+    def connection(pw) -> tuple[int, sqlite3.Connection]:
+        pw.execute_sql("SELECT count(*) FROM customer").fetchone()
+        return threading.get_ident(), pw.connection()
+
+    first = [db.read_beside(connection).result() for _ in range(6)]
+    again = {ident: conn for ident, conn in first}
+    assert len(again) <= 3 and all(conn is again[ident] for ident, conn in first)  # one connection per reader
+    with db.write():  # idle readers hold no lock
+        Customer.insert(name="华信", uuid="u1", created_at="2026-01-01", updated_at="2026-01-01", updated_by="t",
+                        version=1).execute()
+    assert db.read_beside(lambda pw: pw.execute_sql("SELECT count(*) FROM customer").fetchone()[0]).result() == 1
+    db.close()
+    for conn in again.values():
+        with pytest.raises(sqlite3.ProgrammingError):
+            conn.execute("SELECT 1")
+    assert not [t for t in threading.enumerate() if t.name.startswith("keepclient-reader")]

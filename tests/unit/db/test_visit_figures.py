@@ -32,6 +32,7 @@ def stored(ws: Workspace, customer_id: int) -> str | None:
 
 
 MONTHS = "SELECT * FROM visit_month WHERE planned != 0 ORDER BY month, salesperson_id"
+TRIGGERS = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY 1"
 
 
 def assert_recounted(ws: Workspace) -> None:
@@ -111,13 +112,12 @@ def test_the_demo_counts_the_figures_once_and_keeps_the_triggers(tmp_path: Path)
     ws = Workspace.open(tmp_path / "demo.db", user="tester")
     try:
         with ws.db.session() as pw:
-            triggers = pw.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY 1").fetchall()
+            triggers = pw.execute_sql(TRIGGERS).fetchall()
         generate_demo(ws.db, customers=120, today=dt.date(2026, 11, 23))
         assert_recounted(ws)
         with ws.db.session() as pw:
             assert pw.execute_sql("SELECT count(*) FROM customer WHERE last_done_at IS NOT NULL").fetchone()[0] > 50
-            assert pw.execute_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY 1").fetchall() == triggers
+            assert pw.execute_sql(TRIGGERS).fetchall() == triggers
         customer = ws.customers.detail(1).id
         ws.activity.log_contact(customer, kind="call", when=dt.datetime(2026, 11, 30, 9))  # the triggers work again
         assert stored(ws, customer) == "2026-11-30 09:00:00"

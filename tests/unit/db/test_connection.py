@@ -167,4 +167,4 @@ def test_reads_beside_keep_their_connections_until_the_database_closes(tmp_path:
     for conn in again.values():
         with pytest.raises(sqlite3.ProgrammingError):
             conn.execute("SELECT 1")
-    assert not [t for t in threading.enumerate() if t.name.startswith("keepclient-reader")]
+    assert not [t for t in threading.enumerate() if t.ident in again]  # its reader threads have ended

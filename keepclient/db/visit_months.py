@@ -36,8 +36,10 @@ CREATE_SQL = (
     f'"satisfaction", "deleted_at" ON "visit" BEGIN {_count("old", "-")} {_count("new", "")} END',
     f'CREATE TRIGGER "visit_month_delete" AFTER DELETE ON "visit" BEGIN {_count("old", "-")} END',
 )
+# The same figures summed over the visits `v` a query groups: what the KPIs read for the days outside whole months.
+SUMMED = _COUNTS.format(r="v", s="sum")
 RECOUNT_ALL = (
     'DELETE FROM "visit_month"',
-    f'INSERT INTO "visit_month" {_COLUMNS} SELECT {_KEY.format(r="v")}, {_COUNTS.format(r="v", s="sum")} '
+    f'INSERT INTO "visit_month" {_COLUMNS} SELECT {_KEY.format(r="v")}, {SUMMED} '
     "FROM visit v WHERE v.deleted_at IS NULL GROUP BY 1, 2",
 )

@@ -22,7 +22,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
-from keepclient.db import team_settings
+from keepclient.db import team_settings, visit_months
 from keepclient.db.connection import Database
 from keepclient.domain import kpis
 from keepclient.domain.kpis import Kpi, KpiReport, MonthlyFigure, MonthScores, SalespersonKpis
@@ -45,13 +45,12 @@ SELECT salesperson_id, month, planned, done, missed, cancelled, score_total, sco
 FROM visit_month WHERE month >= :first_month AND month <= :last_month AND planned != 0
 """
 _VISIT_FIGURES = """
-SELECT coalesce(v.salesperson_id, 0), {month}, count(*), sum(v.status = 'done'), sum(v.status = 'missed'),
-       sum(v.status = 'cancelled'), coalesce(sum(CASE WHEN v.status = 'done' THEN v.satisfaction END), 0),
-       sum(v.status = 'done' AND v.satisfaction IS NOT NULL)
+SELECT coalesce(v.salesperson_id, 0), {month}, {figures}
 FROM visit v INDEXED BY visit_live_salesperson_id_planned_start
 WHERE v.deleted_at IS NULL AND v.planned_start >= :from AND v.planned_start < :to AND {who}
 GROUP BY {groups}
 """
+_VISIT_FIGURES = _VISIT_FIGURES.replace("{figures}", visit_months.SUMMED)  # as visit_month counts them
 _VISITS_A_MONTH = (_VISIT_FIGURES.replace("{month}", ":month")
                    .replace("{who}", "v.salesperson_id IN (SELECT value FROM json_each(:people))")
                    .replace("{groups}", "v.salesperson_id"))

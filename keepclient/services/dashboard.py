@@ -15,8 +15,6 @@ from keepclient.domain.pareto import pareto_points
 from keepclient.services.insights import load_settings
 from keepclient.services.kpis import KpiService
 
-UNASSIGNED = 0  # the owner key of customers without an owner
-
 
 def _owners(owner_ids: Sequence[int] | None, column: str = "owner_id") -> tuple[str, list[Any]]:
     """" AND owner_id IN (…)" for the chosen owners; nothing for the whole team."""
@@ -56,7 +54,7 @@ class DashboardService:
 
     def at_risk_by_owner(self, owner_ids: Sequence[int] | None = None) -> dict[int, int]:
         """How many live customers each owner has at or above the team's at-risk threshold (the At risk view's
-        customers), by owner id (UNASSIGNED: no owner; owners with none are left out); of `owner_ids` only when
+        customers), by owner id (0: no owner; owners with none are left out); of `owner_ids` only when
         given. One GROUP BY over the risk index."""
         where, params = _owners(owner_ids)
         with self.db.session() as pw:

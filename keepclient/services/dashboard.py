@@ -16,12 +16,12 @@ from keepclient.services.insights import load_settings
 from keepclient.services.kpis import KpiService
 
 
-def _owners(owner_ids: Sequence[int] | None, column: str = "owner_id") -> tuple[str, list[Any]]:
+def _owners(owner_ids: Sequence[int] | None) -> tuple[str, list[Any]]:
     """" AND owner_id IN (…)" for the chosen owners; nothing for the whole team."""
     if owner_ids is None:
         return "", []
     ids = list(dict.fromkeys(int(i) for i in owner_ids))
-    return f" AND {column} IN ({', '.join('?' * len(ids)) or 'NULL'})", ids
+    return f" AND owner_id IN ({', '.join('?' * len(ids)) or 'NULL'})", ids
 
 
 class DashboardData(NamedTuple):

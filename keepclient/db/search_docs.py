@@ -7,7 +7,8 @@ pinyin is computed here except for the rare special surnames.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from peewee import SqliteDatabase
 
@@ -66,6 +67,30 @@ def insert(pw: SqliteDatabase, documents: Sequence[tuple[int, str, str]]) -> Non
 _INSERT_JSON = {table: bulk.insert_from_json_sql(table, ("rowid", "doc")) for table in TABLES}
 
 
+# FTS5 merges a level's segments once it holds `automerge` of them (4 by default). While 100,000 documents go in,
+# 16 merges fewer, larger runs: measured here, their insert took 3.2-3.9 s instead of 4.8-5.5 s, and searches
+# afterwards were as fast (within this machine's noise).
+BULK_AUTOMERGE = 16
+DEFAULT_AUTOMERGE = 4
+
+
+@contextmanager
+def bulk_merging(pw: SqliteDatabase, documents: int) -> Iterator[None]:
+    """Fewer segment merges while `documents` new documents go in, when they are many (bulk.MIN_ROWS or more); the
+    default again on leaving. Inside the caller's transaction, so a rollback undoes the setting with the rows."""
+    many = documents >= bulk.MIN_ROWS
+    if many:
+        _automerge(pw, BULK_AUTOMERGE)
+    yield
+    if many:
+        _automerge(pw, DEFAULT_AUTOMERGE)
+
+
+def _automerge(pw: SqliteDatabase, segments: int) -> None:
+    for table in TABLES:
+        pw.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?)", [segments])
+
+
 def queue_insert(writer: bulk.RowWriter, documents: Sequence[tuple[int, str, str]]) -> None:
     """`insert` on a bulk writer's thread (it tokenizes the documents while the caller computes the next ones)."""
     writer.put(_INSERT_JSON["customer_fts"], [(i, t) for i, t, _ in documents])
@@ -89,4 +114,5 @@ def rebuild(pw: SqliteDatabase) -> None:
     for table in TABLES:
         pw.execute_sql(f"DELETE FROM {table}")
     ids = [row[0] for row in pw.execute_sql("SELECT id FROM customer ORDER BY id")]
-    refresh(pw, ids)
+    with bulk_merging(pw, len(ids)):
+        refresh(pw, ids)

@@ -16,7 +16,7 @@ from contextlib import nullcontext
 
 from peewee import SqliteDatabase
 
-from keepclient.db import bulk, order_values
+from keepclient.db import bulk, order_values, search_docs
 from keepclient.db.connection import Database
 from keepclient.db.models import ImportBatch, new_uuids, now
 from keepclient.domain.errors import CancelledError
@@ -85,7 +85,7 @@ def _create_customers(pw: SqliteDatabase, plan: OrderPlan, owners: links.Owners,
         return {}
     first = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM customer").fetchone()[0]
     next_contact = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM contact").fetchone()[0]
-    with bulk.RowWriter(pw) as writer:
+    with search_docs.bulk_merging(pw, len(customers)), bulk.RowWriter(pw) as writer:
         for chunk in write.new_customer_chunks(customers, first, next_contact, owners, user, stamp):
             write.write_new_rows(writer, chunk)
     journal.created("customer", first, first + len(customers) - 1)

@@ -146,7 +146,7 @@ def run_import(
         done = len(updates) + len(plan.contact_updates)
         deferred = bulk.worth_deferring(pw, "customer", len(new))
         with bulk.indexes_deferred(pw, ("customer", "contact")) if deferred else nullcontext(), \
-                bulk.RowWriter(pw) as writer:
+                search_docs.bulk_merging(pw, len(new)), bulk.RowWriter(pw) as writer:
             for chunk in _computed_chunks(new, first_customer, next_contact, owners, user, stamp):
                 write_new_rows(writer, chunk)
                 done += len(chunk.customers)

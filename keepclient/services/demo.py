@@ -548,7 +548,8 @@ def generate_demo(
         gen = DemoGenerator(rows, rng, today, team, order_rng=random.Random(f"orders-{seed}"),
                             plan_rng=random.Random(f"plan-{seed}"))
         chunk_start = rows.next_id["customer"]
-        with bulk.triggers_deferred(pw, "visit"):  # the visit figures are counted per chunk and at the end
+        # The visit figures are counted per chunk and at the end; the search documents go in with fewer merges.
+        with bulk.triggers_deferred(pw, "visit"), search_docs.bulk_merging(pw, customers):
             for done in range(customers):
                 gen.customer()
                 if (done + 1) % CHUNK == 0 or done + 1 == customers:

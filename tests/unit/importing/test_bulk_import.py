@@ -43,6 +43,13 @@ def _indexes(ws: Workspace) -> list[tuple[str, str]]:
                                 "AND tbl_name IN ('customer', 'contact') ORDER BY name").fetchall()
 
 
+def _automerge(ws: Workspace) -> list[tuple]:
+    """The full-text indexes' automerge settings, as FTS5 keeps them in its config tables."""
+    pw = ws.db.pw
+    return [*pw.execute_sql("SELECT 'fts', v FROM customer_fts_config WHERE k = 'automerge'"),
+            *pw.execute_sql("SELECT 'han', v FROM customer_han_config WHERE k = 'automerge'")]
+
+
 def _documents(ws: Workspace) -> list[tuple]:
     pw = ws.db.pw
     return [*pw.execute_sql("SELECT rowid, doc FROM customer_fts ORDER BY rowid"),
@@ -57,6 +64,7 @@ def test_bulk_import_rebuilds_indexes_and_matches_a_full_rebuild(ws: Workspace, 
         assert bulk.worth_deferring(pw, "customer", ROWS)
     batch = ws.imports.run(preview).batch
     assert _indexes(ws) == indexes and len(indexes) > 10
+    assert _automerge(ws) == [("fts", search_docs.DEFAULT_AUTOMERGE), ("han", search_docs.DEFAULT_AUTOMERGE)]
     written = _documents(ws)
     with ws.db.write() as pw:
         search_docs.rebuild(pw)
@@ -84,7 +92,17 @@ def test_a_cancelled_bulk_import_keeps_indexes_and_writes_nothing(ws: Workspace,
     with pytest.raises(CancelledError):
         ws.imports.run(preview, is_cancelled=cancel_after_rows_went_in)
     assert calls and _indexes(ws) == indexes and _documents(ws) == documents
+    assert _automerge(ws) == []  # the bulk merge setting went with the rolled-back rows
     assert ws.customers.count() == 1 and ws.imports.history() == []
+
+
+def test_full_text_segments_merge_less_often_only_while_many_documents_go_in(ws: Workspace):
+    with ws.db.write() as pw:
+        with search_docs.bulk_merging(pw, bulk.MIN_ROWS - 1):
+            assert _automerge(ws) == []  # a few documents: FTS5's default, never written down
+        with search_docs.bulk_merging(pw, bulk.MIN_ROWS):
+            assert _automerge(ws) == [("fts", search_docs.BULK_AUTOMERGE), ("han", search_docs.BULK_AUTOMERGE)]
+        assert _automerge(ws) == [("fts", search_docs.DEFAULT_AUTOMERGE), ("han", search_docs.DEFAULT_AUTOMERGE)]
 
 
 def test_only_large_imports_into_smaller_tables_set_indexes_aside(ws: Workspace, monkeypatch: pytest.MonkeyPatch):

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 _NON_DIGIT = re.compile(r"\D+")
 _SEPARATORS = re.compile(r"[\s()\[\]{}<>\"'`·・.,，。、;；:：_\-–—/\\|]+")
@@ -109,17 +109,25 @@ def _plain(reading: str) -> str:
     return reading.translate(_TONELESS)
 
 
+class _Readings(NamedTuple):
+    first: dict[str, str]  # each character's everyday toneless reading
+    longest: dict[str, int]  # the first two characters of phrases (2-4 long) -> the longest phrase so starting
+    phrases: dict[str, list[list[str]]]  # pypinyin's phrase dictionary
+    plain: dict[str, list[str]]  # the phrases met so far -> their toneless syllables (filled as names are read)
+
+
 @lru_cache(maxsize=1)
-def _readings() -> tuple[dict[int, str], dict[str, int], dict[str, list[list[str]]]]:
-    """(each character's everyday toneless reading, the longest phrase (up to 4) starting with a character,
-    the phrase dictionary): worked out once, so the per-character loop below is two dictionary lookups."""
+def _readings() -> _Readings:
+    """The dictionaries shaped for the loop below, worked out once. Phrases are looked up by their first two
+    characters, so a character that starts no phrase with its neighbour costs one lookup (most characters of a
+    name; measured: half the time of looking up each length for every character that starts some phrase)."""
     chars, phrases = _dictionaries()
-    first = {code: _plain(readings.split(",", 1)[0]) for code, readings in chars.items()}
+    first = {chr(code): _plain(readings.split(",", 1)[0]) for code, readings in chars.items()}
     longest: dict[str, int] = {}
     for word in phrases:
-        if 2 <= len(word) <= 4:
-            longest[word[0]] = max(longest.get(word[0], 0), len(word))
-    return first, longest, phrases
+        if 2 <= len(word) <= 4 and word[0] in first:  # as pypinyin: no phrase from a character it cannot read
+            longest[word[:2]] = max(longest.get(word[:2], 0), len(word))
+    return _Readings(first, longest, phrases, {})
 
 
 def _syllables(text: str) -> list[str]:
@@ -129,24 +137,29 @@ def _syllables(text: str) -> list[str]:
     in one tight loop: imports convert hundreds of thousands of names, and pypinyin's general pipeline costs
     about thirty times as much per name.
     """
-    first, longest, phrases = _readings()
+    first, longest, phrases, plain = _readings()
     syllables: list[str] = []
     i, size = 0, len(text)
     while i < size:
-        char = text[i]
-        reading = first.get(ord(char))
-        if reading is None:
-            i += 1
+        most = longest.get(text[i:i + 2])
+        if most:
+            for end in range(min(i + most, size), i + 1, -1):
+                word = text[i:end]
+                found = plain.get(word)
+                if found is None and word in phrases:
+                    found = plain[word] = [_plain(reading[0]) for reading in phrases[word]]
+                if found is not None:
+                    syllables += found
+                    i = end
+                    break
+            else:
+                syllables.append(first[text[i]])
+                i += 1
             continue
-        for length in range(min(longest.get(char, 0), size - i), 1, -1):
-            word = text[i:i + length]
-            if word in phrases:
-                syllables.extend(_plain(reading[0]) for reading in phrases[word])
-                i += length
-                break
-        else:
+        reading = first.get(text[i])
+        if reading is not None:
             syllables.append(reading)
-            i += 1
+        i += 1
     return syllables
 
 
@@ -169,7 +182,7 @@ def pinyin_readings(name: str, person: bool = False) -> tuple[tuple[str, str], .
             readings.insert(0, [*SURNAME_READINGS[surname], *_syllables(stripped[len(surname):])])
     unique: list[tuple[str, str]] = []
     for syllables in readings:
-        key = ("".join(syllables), "".join(s[0] for s in syllables))
+        key = ("".join(syllables), "".join([s[0] for s in syllables]))
         if key not in unique:
             unique.append(key)
     return tuple(unique)

@@ -194,16 +194,19 @@ def pinyin_keys(name: str, person: bool = False) -> tuple[str, str]:
     return readings[0] if readings else ("", "")
 
 
-def sort_key(name: str, pinyin: str) -> str:
-    """What the customer list sorts by: Chinese names by pinyin, others by their normalized name."""
-    return pinyin or normalize_name(name)
+def sort_key(name: str, pinyin: str, norm: str = "") -> str:
+    """What the customer list sorts by: Chinese names by pinyin, others by their normalized name (`norm`, when the
+    caller has it)."""
+    return pinyin or norm or normalize_name(name)
 
 
-def customer_keys(name: str, phone: str, kind: str = "company") -> dict[str, str]:
-    """The columns stored beside a customer's name and phone so that search and sort can use indexes."""
+def customer_keys(name: str, phone: str, kind: str = "company", *, norm: str = "") -> dict[str, str]:
+    """The columns stored beside a customer's name and phone so that search and sort can use indexes. `norm`:
+    normalize_name(name) when the caller has it already (an import works it out to match the name)."""
     full, initials = pinyin_keys(name, person=kind == "person")
-    return {"name_norm": normalize_name(name), "name_pinyin": full, "name_initials": initials,
-            "phone_digits": phone_digits(phone), "sort_key": sort_key(name, full)}
+    norm = norm or normalize_name(name)
+    return {"name_norm": norm, "name_pinyin": full, "name_initials": initials, "phone_digits": phone_digits(phone),
+            "sort_key": sort_key(name, full, norm)}
 
 
 def contact_keys(name: str, *phones: str) -> dict[str, str]:

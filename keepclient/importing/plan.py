@@ -206,8 +206,8 @@ def _find(customer: PlannedCustomer, existing: ExistingIndex, policy: str) -> No
     found, how = None, ""
     if uid and uid in existing.by_id:
         found, how = existing.by_id[uid], "id"
-    elif normalize_name(customer.name) in existing.by_name:
-        found, how = existing.by_name[normalize_name(customer.name)], "name"
+    elif (norm := customer.name_norm()) in existing.by_name:
+        found, how = existing.by_name[norm], "name"
     else:
         numbers = [customer.fields.get("phone", "")] + [c.mobile or c.phone for c in customer.contacts]
         for digits in (phone_digits(n) for n in numbers if n):

@@ -62,6 +62,10 @@ class PlannedCustomer:
     unverified: dict[str, str] = field(default_factory=dict)  # notes line -> the unverified number it names
     version: int = 0  # the matched record's version when the preview read it
     uuid: str = ""
+    norm: str = ""  # normalize_name(name), when the reader worked it out: matching and writing need it again
+
+    def name_norm(self) -> str:
+        return self.norm or normalize_name(self.name)
 
 
 def is_uuid(text: str) -> bool:
@@ -192,16 +196,17 @@ class RowReader:
                     extras = numbers[1:] + extras
                 if email:
                     fields["email"] = email
-            key = f"id:{uid}" if is_uuid(uid) else normalize_name(company)
-            customer = PlannedCustomer(key, company, "company", fields, rows=[number])
+            norm = normalize_name(company)
+            customer = PlannedCustomer(f"id:{uid}" if is_uuid(uid) else norm, company, "company", fields,
+                                       rows=[number], norm=norm)
         else:
             if numbers:
                 fields["phone"] = numbers[0]
             if email:
                 fields["email"] = email
-            key = f"id:{uid}" if is_uuid(uid) else (
-                f"person:{normalize_name(person)}{FIELD_SEPARATOR}{phone_digits(*numbers)}")
-            customer = PlannedCustomer(key, person, "person", fields, rows=[number])
+            norm = normalize_name(person)
+            key = f"id:{uid}" if is_uuid(uid) else f"person:{norm}{FIELD_SEPARATOR}{phone_digits(*numbers)}"
+            customer = PlannedCustomer(key, person, "person", fields, rows=[number], norm=norm)
         if "kind" in fields:
             customer.kind = fields["kind"]
         if is_uuid(uid):

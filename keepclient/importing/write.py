@@ -43,13 +43,13 @@ def _customer_values(customer_id: int, uid: str, customer: PlannedCustomer, owne
     fields = customer.fields
     get = fields.get
     phone = get("phone", "")
-    keys = customer_keys(customer.name, phone, customer.kind)
+    keys = customer_keys(customer.name, phone, customer.kind, norm=customer.name_norm())
     owner = get("owner")
     return (customer_id, uid, stamp, stamp, user, 1, customer.name, customer.kind, get("tier", "C"),
             get("stage", "new"), owners.get(owner) if owner else None, get("industry", ""), get("source", ""),
             get("address", ""), get("city", ""), get("region", ""), get("email", ""), get("website", ""),
             get("notes", ""), phone, get("last_contact"), get("next_follow_up"), keys["name_norm"],
-            keys["name_pinyin"], keys["name_initials"], keys["phone_digits"], keys["sort_key"])
+            keys["name_pinyin"], keys["name_initials"], keys["phone_digits"], keys["sort_key"], stamp[:10])
 
 
 def _contact_values(contact_id: int, customer_id: int, contact: PlannedContact, primary: bool, user: str,
@@ -63,10 +63,12 @@ def _contact_values(contact_id: int, customer_id: int, contact: PlannedContact, 
             contact.birthday_lunar)
 
 
+# A new customer has no orders: its order figures (all 0) are counted for the day it is created (value_as_of), so
+# the recompute after an import has none of them to bring up to date.
 CUSTOMER_COLUMNS = ("id", "uuid", "created_at", "updated_at", "updated_by", "version", "name", "kind", "tier",
                     "stage", "owner_id", "industry", "source", "address", "city", "region", "email", "website",
                     "notes", "phone", "last_contact", "next_follow_up", "name_norm", "name_pinyin", "name_initials",
-                    "phone_digits", "sort_key")
+                    "phone_digits", "sort_key", "value_as_of")
 CONTACT_COLUMNS = ("id", "uuid", "created_at", "updated_at", "updated_by", "version", "customer_id", "name", "title",
                    "mobile", "phone", "email", "im_id", "is_primary", "birthday_year", "birthday_month",
                    "birthday_day", "notes", "name_norm", "name_pinyin", "name_initials", "phone_digits",

@@ -4,12 +4,13 @@ left behind when it fails half way."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from keepclient.db import bulk, search_docs
+from keepclient.db import bulk, order_values, search_docs
 from keepclient.domain.errors import CancelledError
 from keepclient.domain.types import CustomerFilter
 from keepclient.services.workspace import Workspace
@@ -77,6 +78,20 @@ def test_bulk_import_rebuilds_indexes_and_matches_a_full_rebuild(ws: Workspace, 
     assert any("INDEX" in row[-1] for row in plan), plan
     ws.imports.undo(batch)
     assert ws.customers.count() == 1 and _indexes(ws) == indexes
+
+
+def test_imported_customers_have_their_order_figures_counted_for_the_day_they_came(ws: Workspace, tmp_path: Path):
+    """They have no orders: the recompute after the import has nothing to recount for them."""
+    ws.imports.run(ws.imports.preview(_sheet(tmp_path / "big.xlsx")))
+    with ws.db.write() as pw:
+        days = pw.execute_sql("SELECT DISTINCT value_as_of, substr(created_at, 1, 10) FROM customer WHERE id > 1"
+                              ).fetchall()
+        assert len(days) == 1 and days[0][0] == days[0][1], days
+        day = dt.date.fromisoformat(days[0][0])
+        assert order_values.stale_count(pw, day) <= 1  # at most the customer created before the import
+        before = pw.execute_sql("SELECT * FROM customer WHERE id > 1 ORDER BY id").fetchall()
+        order_values.refresh_stale(pw, day)
+        assert pw.execute_sql("SELECT * FROM customer WHERE id > 1 ORDER BY id").fetchall() == before
 
 
 def test_a_cancelled_bulk_import_keeps_indexes_and_writes_nothing(ws: Workspace, tmp_path: Path):

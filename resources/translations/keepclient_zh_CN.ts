@@ -736,39 +736,39 @@
 <context>
     <name>ContextMenus</name>
     <message>
-        <location filename="../../keepclient/ui/context_menus.py" line="97"/>
-        <location filename="../../keepclient/ui/context_menus.py" line="141"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="98"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="142"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/context_menus.py" line="107"/>
-        <location filename="../../keepclient/ui/context_menus.py" line="192"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="108"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="193"/>
         <source>Copy &amp;phone %1</source>
         <translation>复制电话(&amp;P) %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/context_menus.py" line="109"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="110"/>
         <source>Copy &amp;email %1</source>
         <translation>复制邮箱(&amp;E) %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/context_menus.py" line="144"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="145"/>
         <source>Show &amp;customer</source>
         <translation>查看客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/context_menus.py" line="154"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="155"/>
         <source>New feedback from this customer…</source>
         <translation>为该客户新建反馈…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/context_menus.py" line="176"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="177"/>
         <source>Open &amp;care list</source>
         <translation>打开关怀名单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/context_menus.py" line="182"/>
+        <location filename="../../keepclient/ui/context_menus.py" line="183"/>
         <source>&amp;Open customer</source>
         <translation>打开客户(&amp;O)</translation>
     </message>
@@ -777,7 +777,6 @@
     <name>CustomerActions</name>
     <message>
         <location filename="../../keepclient/ui/customers/actions.py" line="43"/>
-        <location filename="../../keepclient/ui/customers/gift_actions.py" line="58"/>
         <source>Press OK again to save yours over theirs, or Cancel.</source>
         <translation>再次点“确定”将用您的内容覆盖对方的，或点“取消”。</translation>
     </message>
@@ -932,27 +931,27 @@
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/gift_actions.py" line="94"/>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="83"/>
         <source>Log gift</source>
         <translation>记录礼品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/gift_actions.py" line="96"/>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="85"/>
         <source>Gift logged.</source>
         <translation>礼品已记录。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/gift_actions.py" line="123"/>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="112"/>
         <source>Edit gift</source>
         <translation>编辑礼品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/gift_actions.py" line="136"/>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="125"/>
         <source>Remove gift</source>
         <translation>删除礼品</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/gift_actions.py" line="138"/>
+        <location filename="../../keepclient/ui/customers/gift_actions.py" line="127"/>
         <source>Gift removed. Undo with Ctrl+Z.</source>
         <translation>礼品已删除。可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1912,122 +1911,137 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="99"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="90"/>
         <source>&amp;Salespeople:</source>
         <translation>业务员(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="105"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="96"/>
         <source>Print &amp;report…</source>
         <translation>打印报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="107"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="98"/>
         <source>The KPI report of this period and these salespeople: a team page and a page per salesperson, with charts; print it or save it as PDF</source>
         <translation>本期间、所选业务员的 KPI 报告：一页团队汇总，每位业务员各一页，附图表；可打印或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="222"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="202"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="236"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="216"/>
         <source>%1 – %2, counted at %3</source>
         <translation>%1 – %2，统计于 %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="347"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="350"/>
         <source>Average target</source>
         <translation>平均目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="357"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="360"/>
         <source>Thousand %1</source>
         <translation>千%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="360"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="364"/>
         <source>Visits done per month</source>
         <translation>每月完成拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="363"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="367"/>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="365"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="370"/>
         <source>Revenue per month</source>
         <translation>每月收入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="375"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="381"/>
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="384"/>
         <source>Customers at risk by owner</source>
         <translation>各负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="379"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
         <source>At risk now</source>
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="379"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="384"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="390"/>
         <source>First response to feedback (median hours)</source>
         <translation>反馈首次响应（中位数，小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="386"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="392"/>
         <source>Target (%1 h)</source>
         <translation>目标（%1 小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="388"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="394"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="398"/>
+        <source>Click a bar to list that salesperson&apos;s visits of that month</source>
+        <translation>单击柱形，列出该销售当月的拜访</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="399"/>
+        <source>Click a bar to list the customers behind that salesperson&apos;s revenue of that month</source>
+        <translation>单击柱形，列出构成该销售当月营收的客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="401"/>
         <source>Click a bar to list that owner&apos;s customers at risk</source>
         <translation>点击柱形列出该负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="392"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="402"/>
         <source>Click a point to list the feedback received that month</source>
         <translation>点击数据点列出当月收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="415"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="403"/>
+        <source>Click a bar to list the feedback that salesperson received in the period</source>
+        <translation>单击柱形，列出该销售在此期间收到的反馈</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="415"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="422"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="434"/>
         <source>Average satisfaction per month</source>
         <translation>每月平均满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="423"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="435"/>
         <source>Score (1-5)</source>
         <translation>评分（1–5）</translation>
     </message>
@@ -6561,77 +6575,77 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TierReview</name>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="36"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="18"/>
         <source>Share of 12-month revenue</source>
         <translation>近12个月营收占比</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="41"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="23"/>
         <source>Customers ranked by 12-month revenue, biggest first</source>
         <translation>按近12个月营收从高到低排列的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="42"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="24"/>
         <source>Share of customers (%)</source>
         <translation>客户占比（%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="43"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="25"/>
         <source>Share of revenue (%)</source>
         <translation>营收占比（%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="29"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="30"/>
         <source>Review tiers</source>
         <translation>审核等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="37"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="38"/>
         <source>Also list tiers set by hand</source>
         <translation>也列出手动设置的等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="31"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="30"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="31"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="32"/>
         <source>Revenue (12 mo)</source>
         <translation>近12个月营收</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="31"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="32"/>
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="32"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="33"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="44"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="45"/>
         <source>Suggestions</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="46"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="47"/>
         <source>Pareto curve</source>
         <translation>帕累托曲线</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="59"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="60"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="62"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="63"/>
         <source>%1 (set by hand)</source>
         <translation>%1（手动设置）</translation>
     </message>
@@ -6639,7 +6653,7 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TierReviewDialog</name>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/customers/tier_review.py" line="68"/>
+        <location filename="../../keepclient/ui/customers/tier_review.py" line="69"/>
         <source>A: the customers who together bring 80% of the last 12 months&apos; revenue; B: the next 15%; C: the rest and customers without orders. %n customer(s) would change tier; untick any to keep.</source>
         <translation>
             <numerusform>A：合计贡献近12个月前 80% 营收的客户；B：其后的 15%；C：其余客户及没有订单的客户。共有 %n 个客户的等级会改变；取消勾选即可保留原等级。</numerusform>

@@ -296,6 +296,41 @@ def test_the_charts_show_each_salesperson_and_the_targets(open_window, team, qtb
     qtbot.waitUntil(lambda: names(window) == ["曾伟"])
 
 
+def test_a_bar_of_the_monthly_and_response_charts_lists_what_is_behind_it(open_window, team, qtbot):
+    """A monthly bar: that salesperson's visits in the Calendar's agenda, or the customers behind their revenue, of
+    that month; a response bar: the feedback that salesperson received in the period."""
+    from PySide6.QtCharts import QBarSeries
+
+    path, people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+
+    def bars(name: str):
+        return next(s for s in area.chart_views[name].chart().series() if isinstance(s, QBarSeries)).barSets()
+
+    assert "visits of that month" in area.chart_views["visitsChart"].toolTip()
+    bars("visitsChart")[0].clicked.emit(0)  # 李娜's March: 3 visits
+    assert window.tabs.currentWidget() is window.calendar_tab
+    calendar = window.calendar
+    assert calendar.view == "agenda" and calendar.people.chosen() == [people["li"]]
+    assert calendar.range == (START, END + dt.timedelta(days=1))
+    assert calendar.agenda.agenda.rowCount() == 3
+
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    bars("revenueChart")[1].clicked.emit(0)  # 王强's March revenue: his lines, on 曾伟 and 李娜's 张伟
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: window.customers.current_filter().ids is not None)
+    assert "Customers behind the revenue of 王强" in window.customers.current_filter().caption
+    qtbot.waitUntil(lambda: names(window) == ["曾伟", "张伟"])
+
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    bars("responseChart")[0].clicked.emit(0)  # 李娜's first responses
+    assert window.tabs.currentWidget() is window.feedback_tab
+    flt = window.feedback.current_filter()
+    assert (flt.owner_id, flt.received_from, flt.received_to) == (people["li"], START, END)
+    qtbot.waitUntil(lambda: window.feedback.paged.rowCount() == 2)
+
+
 class HeldRunner:
     """Starts nothing until told: what a slow worker thread looks like to the tab."""
 

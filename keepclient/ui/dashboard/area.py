@@ -8,7 +8,8 @@ Counting runs off the UI thread (`Task`); the tab stays usable and says "Countin
 supersedes an older one (a late result of an older one is dropped). It follows `Workspace.changes` through
 `RefreshWhenShown` like every area, and only reads: a read-only database shows it all the same. A double-click on a
 number (or Enter on it) asks the window for the list behind it (`list_requested`, a `ListRequest`), as does a click
-on a bar of customers at risk or a point of the satisfaction trend.
+on a bar (a salesperson's month of visits or revenue, an owner's customers at risk, a salesperson's feedback
+received) or a point of the satisfaction trend.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from keepclient.domain.errors import KeepclientError
 from keepclient.domain.kpis import month_keys
 from keepclient.services.changes import Change, Topic
 from keepclient.ui.dashboard.controls import PeriodBar, ScopeButton
-from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, FEEDBACK, ListRequest
+from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, FEEDBACK, REVENUE_CUSTOMERS, VISITS, ListRequest
 from keepclient.ui.dashboard.table_model import COLUMNS, KpiTableModel
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.fit import ElidedLabel
@@ -294,13 +295,30 @@ class DashboardArea(QWidget):
         received in that month of the period."""
         if self.data is None or not 0 <= line < len(owners) or (owners[line] is None and not self.data.whole_team):
             return
+        self._month_list(FEEDBACK, owners[line], month)
+
+    def _month_list(self, kind: str, owner_id: int | None, month: int) -> None:
+        """The list of `kind` behind one month of the period (its first and last month cut to the period)."""
+        if self.data is None:
+            return
         report = self.data.report
         keys = month_keys(report.start, report.end)
         if not 0 <= month < len(keys):
             return
         first = dt.date(int(keys[month][:4]), int(keys[month][5:7]), 1)
         last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
-        self.list_requested.emit(ListRequest(FEEDBACK, owners[line], max(first, report.start), min(last, report.end)))
+        self.list_requested.emit(ListRequest(kind, owner_id, max(first, report.start), min(last, report.end)))
+
+    def _person_month_bar(self, kind: str, owners: list[int | None], person: int, month: int) -> None:
+        """A bar of a monthly chart (one bar set per salesperson): that salesperson's list of that month."""
+        if 0 <= person < len(owners):
+            self._month_list(kind, owners[person], month)
+
+    def _response_bar(self, owners: list[int | None], index: int) -> None:
+        """A bar of the response chart: that salesperson's feedback received in the period."""
+        if self.data is not None and 0 <= index < len(owners):
+            report = self.data.report
+            self.list_requested.emit(ListRequest(FEEDBACK, owners[index], report.start, report.end))
 
     def _at_risk_bar(self, owners: list[int | None], index: int) -> None:
         if self.data is not None and 0 <= index < len(owners) and owners[index] is not None:
@@ -340,20 +358,23 @@ class DashboardArea(QWidget):
                       + [0])
         unit = 100_000 if highest >= 100 * 100_000 else 100  # thousands once the bars reach 100,000
         revenue_title = self.tr("Thousand %1").replace("%1", symbol) if unit > 100 else symbol
+        people: list[int | None] = [r.salesperson_id for r in rows]
         views = {
             "visitsChart": bar_chart(
                 "visitsChart", self.tr("Visits done per month"), months,
                 per_person(lambda sid, key: figure(sid, key, "visits_done")),
                 target=average_target(lambda sid, key: figure(sid, key, "visit_target")),
-                axis_title=self.tr("Visits")),
+                axis_title=self.tr("Visits"),
+                clicked=lambda person, month: self._person_month_bar(VISITS, people, person, month)),
             "revenueChart": bar_chart(
                 "revenueChart", self.tr("Revenue per month"), months,
                 per_person(lambda sid, key: figure(sid, key, "revenue_cents") / unit),
                 target=average_target(lambda sid, key: figure(sid, key, "revenue_target_cents") / unit),
-                axis_title=revenue_title, label_format="%.0f"),
+                axis_title=revenue_title, label_format="%.0f",
+                clicked=lambda person, month: self._person_month_bar(REVENUE_CUSTOMERS, people, person, month)),
             "paretoChart": pareto_chart(data.pareto),
         }
-        owners: list[int | None] = [r.salesperson_id for r in rows]
+        owners = list(people)
         names = [r.name for r in rows]
         if data.whole_team and data.at_risk.get(0):
             owners.append(None)
@@ -370,11 +391,17 @@ class DashboardArea(QWidget):
             [BarSet(self.tr("First response"), response, "#1565c0")],
             target=BarSet(self.tr("Target (%1 h)").replace("%1", QLocale().toString(report.response_target_hours)),
                           [report.response_target_hours] * len(rows)),
-            axis_title=self.tr("Hours"), label_format="%.0f")
+            axis_title=self.tr("Hours"), label_format="%.0f",
+            clicked=lambda _set, index: self._response_bar(people, index))
         views["paretoChart"].setMinimumHeight(views["visitsChart"].minimumHeight())
         for number, (name, view) in enumerate(views.items()):
-            tips = {"atRiskChart": self.tr("Click a bar to list that owner's customers at risk"),
-                    "satisfactionChart": self.tr("Click a point to list the feedback received that month")}
+            tips = {"visitsChart": self.tr("Click a bar to list that salesperson's visits of that month"),
+                    "revenueChart": self.tr("Click a bar to list the customers behind that salesperson's revenue "
+                                            "of that month"),
+                    "atRiskChart": self.tr("Click a bar to list that owner's customers at risk"),
+                    "satisfactionChart": self.tr("Click a point to list the feedback received that month"),
+                    "responseChart": self.tr("Click a bar to list the feedback that salesperson received in the "
+                                             "period")}
             view.setToolTip(tips.get(name, ""))
             self.chart_grid.addWidget(view, number // CHART_COLUMNS, number % CHART_COLUMNS)
         self.chart_views = views

@@ -2003,12 +2003,12 @@ What is saved from now on may be lost. Restore the database from a backup, or co
     <message>
         <location filename="../../keepclient/ui/dashboard/area.py" line="398"/>
         <source>Click a bar to list that salesperson&apos;s visits of that month</source>
-        <translation>单击柱形，列出该销售当月的拜访</translation>
+        <translation>点击柱形列出该销售当月的拜访</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/dashboard/area.py" line="399"/>
         <source>Click a bar to list the customers behind that salesperson&apos;s revenue of that month</source>
-        <translation>单击柱形，列出构成该销售当月营收的客户</translation>
+        <translation>点击柱形列出构成该销售当月营收的客户</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/dashboard/area.py" line="401"/>
@@ -2023,7 +2023,7 @@ What is saved from now on may be lost. Restore the database from a backup, or co
     <message>
         <location filename="../../keepclient/ui/dashboard/area.py" line="403"/>
         <source>Click a bar to list the feedback that salesperson received in the period</source>
-        <translation>单击柱形，列出该销售在此期间收到的反馈</translation>
+        <translation>点击柱形列出该销售在此期间收到的反馈</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>

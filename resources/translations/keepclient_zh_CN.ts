@@ -549,37 +549,37 @@
 <context>
     <name>ClickThrough</name>
     <message>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="81"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="83"/>
         <source>New customers of %1, %2</source>
         <translation>%1 的新客户，%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="83"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="85"/>
         <source>Customers of %1 set to Lost, %2</source>
         <translation>%1 的被设为“已流失”的客户，%2</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="85"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="87"/>
         <source>Retained customers of %1, %2 (ordered in the previous period and again in this one)</source>
         <translation>%1 的留存客户，%2（上一期间下过单且本期再次下单）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="88"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="90"/>
         <source>Customers of %1 within their follow-up interval at the end of %2</source>
         <translation>%1 的在 %2 期末仍处于回访周期内的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="91"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="93"/>
         <source>Customers behind the revenue of %1, %2 (sorted by 12-month revenue)</source>
         <translation>构成 %1 营收的客户，%2（按近 12 个月营收排序）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="153"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="155"/>
         <source>the whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/click_through.py" line="177"/>
+        <location filename="../../keepclient/ui/dashboard/click_through.py" line="179"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -1911,137 +1911,142 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="90"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="97"/>
         <source>&amp;Salespeople:</source>
         <translation>业务员(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="96"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="103"/>
         <source>Print &amp;report…</source>
         <translation>打印报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="98"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="105"/>
         <source>The KPI report of this period and these salespeople: a team page and a page per salesperson, with charts; print it or save it as PDF</source>
         <translation>本期间、所选业务员的 KPI 报告：一页团队汇总，每位业务员各一页，附图表；可打印或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="202"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="209"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="216"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="223"/>
         <source>%1 – %2, counted at %3</source>
         <translation>%1 – %2，统计于 %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="350"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="371"/>
         <source>Average target</source>
         <translation>平均目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="360"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="381"/>
         <source>Thousand %1</source>
         <translation>千%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="364"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
         <source>Visits done per month</source>
         <translation>每月完成拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="367"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="388"/>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="370"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
         <source>Revenue per month</source>
         <translation>每月收入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="381"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="402"/>
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="384"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="405"/>
         <source>Customers at risk by owner</source>
         <translation>各负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="406"/>
         <source>At risk now</source>
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="406"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="390"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="411"/>
         <source>First response to feedback (median hours)</source>
         <translation>反馈首次响应（中位数，小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="412"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="392"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="413"/>
         <source>Target (%1 h)</source>
         <translation>目标（%1 小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="394"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="415"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="398"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="419"/>
         <source>Click a bar to list that salesperson&apos;s visits of that month</source>
         <translation>点击柱形列出该销售当月的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="399"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="420"/>
         <source>Click a bar to list the customers behind that salesperson&apos;s revenue of that month</source>
         <translation>点击柱形列出构成该销售当月营收的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="401"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="422"/>
+        <source>Click the curve to list these customers by 12-month revenue, highest first (the whole team&apos;s or one salesperson&apos;s)</source>
+        <translation>点击曲线按近 12 个月营收从高到低列出这些客户（全团队或单个销售的）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="424"/>
         <source>Click a bar to list that owner&apos;s customers at risk</source>
         <translation>点击柱形列出该负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="402"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="425"/>
         <source>Click a point to list the feedback received that month</source>
         <translation>点击数据点列出当月收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="403"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="426"/>
         <source>Click a bar to list the feedback that salesperson received in the period</source>
         <translation>点击柱形列出该销售在此期间收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="450"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="450"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="434"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="457"/>
         <source>Average satisfaction per month</source>
         <translation>每月平均满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="435"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="458"/>
         <source>Score (1-5)</source>
         <translation>评分（1–5）</translation>
     </message>
@@ -4160,45 +4165,45 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="77"/>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="79"/>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="81"/>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="83"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="78"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="80"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="82"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="84"/>
         <source>Double-click: their visits in the period in the Calendar&apos;s agenda, each with its status.</source>
         <translation>双击：在拜访日历的列表视图中显示其本期的拜访及各自状态。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="85"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="86"/>
         <source>Double-click: shows the feedback they own received in the period (the visits&apos; scores are in the Calendar).</source>
         <translation>双击：显示其负责的、本期收到的反馈（拜访的评分见拜访日历）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="88"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="89"/>
         <source>Double-click: lists exactly these customers.</source>
         <translation>双击：列出正是这些客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="90"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="91"/>
         <source>Double-click: lists exactly these customers (also any won back since).</source>
         <translation>双击：列出正是这些客户（包括此后已挽回的）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="92"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="93"/>
         <source>Double-click: lists the customers whose order lines make up this revenue, sorted by revenue in the last 12 months (not in the period), highest first.</source>
         <translation>双击：列出其订单行构成此营收的客户，按近 12 个月（而非本期）营收从高到低排序。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="95"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="96"/>
         <source>Double-click: lists the customers whose orders are counted here, sorted by revenue in the last 12 months (not in the period), highest first.</source>
         <translation>双击：列出此处计入其订单的客户，按近 12 个月（而非本期）营收从高到低排序。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="98"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="99"/>
         <source>Double-click: lists the customers retained (ordered in the previous period and again in this one), latest order first.</source>
         <translation>双击：列出留存客户（上一期间下过单且本期再次下单），按最近订单从新到旧排序。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/definitions.py" line="101"/>
+        <location filename="../../keepclient/ui/dashboard/definitions.py" line="102"/>
         <source>Double-click: lists the customers still within their follow-up interval on the period&apos;s last day, by next follow-up.</source>
         <translation>双击：列出在本期最后一天仍处于回访周期内的客户，按下次跟进日期排序。</translation>
     </message>
@@ -6575,22 +6580,22 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>TierReview</name>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="18"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="19"/>
         <source>Share of 12-month revenue</source>
         <translation>近12个月营收占比</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="23"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="26"/>
         <source>Customers ranked by 12-month revenue, biggest first</source>
         <translation>按近12个月营收从高到低排列的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="24"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="27"/>
         <source>Share of customers (%)</source>
         <translation>客户占比（%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="25"/>
+        <location filename="../../keepclient/ui/widgets/pareto_chart.py" line="28"/>
         <source>Share of revenue (%)</source>
         <translation>营收占比（%）</translation>
     </message>

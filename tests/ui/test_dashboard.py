@@ -331,6 +331,37 @@ def test_a_bar_of_the_monthly_and_response_charts_lists_what_is_behind_it(open_w
     qtbot.waitUntil(lambda: window.feedback.paged.rowCount() == 2)
 
 
+def test_the_pareto_curve_lists_its_customers_by_revenue(open_window, team, qtbot):
+    from PySide6.QtCharts import QLineSeries
+    from PySide6.QtCore import QPointF
+
+    path, people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+
+    def click_curve() -> None:
+        curve = next(s for s in area.chart_views["paretoChart"].chart().series() if isinstance(s, QLineSeries))
+        curve.clicked.emit(QPointF(50, 80))
+
+    assert "12-month revenue" in area.chart_views["paretoChart"].toolTip()
+    click_curve()  # the whole team's
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.waitUntil(lambda: window.customers.current_filter().sort == "revenue_12m")
+    flt = window.customers.current_filter()
+    assert (flt.owner_id, flt.descending) == (None, True)
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.scope.choose([people["li"]])
+    qtbot.waitUntil(lambda: len(area.data.report.rows) == 1)
+    click_curve()
+    qtbot.waitUntil(lambda: window.customers.current_filter().owner_id == people["li"])
+    assert window.customers.current_filter().sort == "revenue_12m"
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    area.scope.choose([people["li"], people["wang"]])
+    qtbot.waitUntil(lambda: len(area.data.report.rows) == 2)
+    click_curve()  # two owners: no single list
+    assert window.tabs.currentWidget() is window.dashboard_tab
+
+
 class HeldRunner:
     """Starts nothing until told: what a slow worker thread looks like to the tab."""
 

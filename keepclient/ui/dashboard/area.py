@@ -38,7 +38,14 @@ from keepclient.domain.errors import KeepclientError
 from keepclient.domain.kpis import month_keys
 from keepclient.services.changes import Change, Topic
 from keepclient.ui.dashboard.controls import PeriodBar, ScopeButton
-from keepclient.ui.dashboard.definitions import AT_RISK_VIEW, FEEDBACK, REVENUE_CUSTOMERS, VISITS, ListRequest
+from keepclient.ui.dashboard.definitions import (
+    AT_RISK_VIEW,
+    BY_REVENUE,
+    FEEDBACK,
+    REVENUE_CUSTOMERS,
+    VISITS,
+    ListRequest,
+)
 from keepclient.ui.dashboard.table_model import COLUMNS, KpiTableModel
 from keepclient.ui.tasks import Task, TaskRunner
 from keepclient.ui.widgets.fit import ElidedLabel
@@ -314,6 +321,20 @@ class DashboardArea(QWidget):
         if 0 <= person < len(owners):
             self._month_list(kind, owners[person], month)
 
+    def _pareto_clicked(self) -> None:
+        """The Pareto curve: its customers by 12-month revenue, highest first (the whole team's, or the one chosen
+        salesperson's; several chosen have no single owner's list)."""
+        if self.data is None:
+            return
+        report = self.data.report
+        if self.data.whole_team:
+            owner = None
+        elif len(report.rows) == 1:
+            owner = report.rows[0].salesperson_id
+        else:
+            return
+        self.list_requested.emit(ListRequest(BY_REVENUE, owner, report.start, report.end))
+
     def _response_bar(self, owners: list[int | None], index: int) -> None:
         """A bar of the response chart: that salesperson's feedback received in the period."""
         if self.data is not None and 0 <= index < len(owners):
@@ -372,7 +393,7 @@ class DashboardArea(QWidget):
                 target=average_target(lambda sid, key: figure(sid, key, "revenue_target_cents") / unit),
                 axis_title=revenue_title, label_format="%.0f",
                 clicked=lambda person, month: self._person_month_bar(REVENUE_CUSTOMERS, people, person, month)),
-            "paretoChart": pareto_chart(data.pareto),
+            "paretoChart": pareto_chart(data.pareto, clicked=self._pareto_clicked),
         }
         owners = list(people)
         names = [r.name for r in rows]
@@ -398,6 +419,8 @@ class DashboardArea(QWidget):
             tips = {"visitsChart": self.tr("Click a bar to list that salesperson's visits of that month"),
                     "revenueChart": self.tr("Click a bar to list the customers behind that salesperson's revenue "
                                             "of that month"),
+                    "paretoChart": self.tr("Click the curve to list these customers by 12-month revenue, highest "
+                                           "first (the whole team's or one salesperson's)"),
                     "atRiskChart": self.tr("Click a bar to list that owner's customers at risk"),
                     "satisfactionChart": self.tr("Click a point to list the feedback received that month"),
                     "responseChart": self.tr("Click a bar to list the feedback that salesperson received in the "

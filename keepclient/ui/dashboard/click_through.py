@@ -24,6 +24,7 @@ from keepclient.domain.types import CustomerFilter, FeedbackFilter
 from keepclient.ui.dashboard.definitions import (
     A_CUSTOMERS,
     AT_RISK_VIEW,
+    BY_REVENUE,
     FEEDBACK,
     LOST_CUSTOMERS,
     NEW_CUSTOMERS,
@@ -72,6 +73,7 @@ class ListHost(Protocol):
 CUSTOMER_LISTS: dict[str, tuple[str, CustomerFilter]] = {
     OVERDUE: ("Overdue follow-ups", CustomerFilter(follow_up="overdue", sort="next_follow_up")),
     A_CUSTOMERS: ("A customers", CustomerFilter(tiers=("A",))),
+    BY_REVENUE: ("All customers", CustomerFilter(sort="revenue_12m", descending=True)),
 }
 # The lists of exactly the customers counted: the figure (services/kpis.CUSTOMER_KPIS), the list's order, whether
 # the owner filter applies too (customers are theirs by owner; revenue by the lines' salesperson, so another

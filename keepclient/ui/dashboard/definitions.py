@@ -62,6 +62,7 @@ AT_RISK_CAPTION = QT_TRANSLATE_NOOP("KpiDefinitions", "At risk now")
 # customers counted (`KpiService.customer_ids`, read off the UI thread).
 OVERDUE, A_CUSTOMERS, AT_RISK_VIEW, FEEDBACK = "overdue", "a_customers", "at_risk", "feedback"
 VISITS = "visits"
+BY_REVENUE = "by_revenue"  # the Pareto curve: the customers in scope by 12-month revenue, highest first
 NEW_CUSTOMERS, LOST_CUSTOMERS, RETAINED, ON_TIME, REVENUE_CUSTOMERS = (
     "new_customers", "lost_customers", "retention", "follow_up_on_time", "revenue")
 CLICK_THROUGH: dict[str, str] = {

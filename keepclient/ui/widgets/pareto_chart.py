@@ -3,14 +3,15 @@ and the Dashboard tab. QtCharts loads inside `pareto_chart`, when first drawn.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 translate = QCoreApplication.translate  # the name pyside6-lupdate looks for; the tier review's words (its context)
-def pareto_chart(points: Sequence[tuple[float, float]]) -> QWidget:
-    """The curve through `points` (domain/pareto.pareto_points) as a QtCharts view named "paretoChart"."""
+def pareto_chart(points: Sequence[tuple[float, float]], clicked: Callable[[], None] | None = None) -> QWidget:
+    """The curve through `points` (domain/pareto.pareto_points) as a QtCharts view named "paretoChart";
+    `clicked()` when the curve is clicked."""
     from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
     from PySide6.QtGui import QPainter
 
@@ -18,6 +19,8 @@ def pareto_chart(points: Sequence[tuple[float, float]]) -> QWidget:
     series.setName(translate("TierReview", "Share of 12-month revenue"))
     for x, y in points:
         series.append(x, y)
+    if clicked is not None:
+        series.clicked.connect(lambda _point: clicked())
     chart = QChart()
     chart.addSeries(series)
     chart.setTitle(translate("TierReview", "Customers ranked by 12-month revenue, biggest first"))

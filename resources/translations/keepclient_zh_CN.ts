@@ -1911,142 +1911,147 @@ What is saved from now on may be lost. Restore the database from a backup, or co
 <context>
     <name>DashboardArea</name>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="97"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="100"/>
         <source>&amp;Salespeople:</source>
         <translation>业务员(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="103"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="106"/>
         <source>Print &amp;report…</source>
         <translation>打印报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="105"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="108"/>
         <source>The KPI report of this period and these salespeople: a team page and a page per salesperson, with charts; print it or save it as PDF</source>
         <translation>本期间、所选业务员的 KPI 报告：一页团队汇总，每位业务员各一页，附图表；可打印或另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="209"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="212"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="223"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="226"/>
         <source>%1 – %2, counted at %3</source>
         <translation>%1 – %2，统计于 %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="371"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
+        <source>Team target</source>
+        <translation>团队目标</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="379"/>
         <source>Average target</source>
         <translation>平均目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="381"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="393"/>
         <source>Thousand %1</source>
         <translation>千%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="385"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="397"/>
         <source>Visits done per month</source>
         <translation>每月完成拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="388"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="400"/>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="391"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="403"/>
         <source>Revenue per month</source>
         <translation>每月收入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="402"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="414"/>
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="405"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="417"/>
         <source>Customers at risk by owner</source>
         <translation>各负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="406"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="418"/>
         <source>At risk now</source>
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="406"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="418"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="411"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="423"/>
         <source>First response to feedback (median hours)</source>
         <translation>反馈首次响应（中位数，小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="412"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="424"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="413"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="425"/>
         <source>Target (%1 h)</source>
         <translation>目标（%1 小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="415"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="419"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="431"/>
         <source>Click a bar to list that salesperson&apos;s visits of that month</source>
         <translation>点击柱形列出该销售当月的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="420"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="432"/>
         <source>Click a bar to list the customers behind that salesperson&apos;s revenue of that month</source>
         <translation>点击柱形列出构成该销售当月营收的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="422"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="434"/>
         <source>Click the curve to list these customers by 12-month revenue, highest first (the whole team&apos;s or one salesperson&apos;s)</source>
         <translation>点击曲线按近 12 个月营收从高到低列出这些客户（全团队或单个销售的）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="424"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="436"/>
         <source>Click a bar to list that owner&apos;s customers at risk</source>
         <translation>点击柱形列出该负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="425"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="437"/>
         <source>Click a point to list the feedback received that month</source>
         <translation>点击数据点列出当月收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="426"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="438"/>
         <source>Click a bar to list the feedback that salesperson received in the period</source>
         <translation>点击柱形列出该销售在此期间收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="450"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="462"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="450"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="462"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="457"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="469"/>
         <source>Average satisfaction per month</source>
         <translation>每月平均满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="458"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="470"/>
         <source>Score (1-5)</source>
         <translation>评分（1–5）</translation>
     </message>

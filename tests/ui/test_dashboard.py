@@ -331,6 +331,55 @@ def test_a_bar_of_the_monthly_and_response_charts_lists_what_is_behind_it(open_w
     qtbot.waitUntil(lambda: window.feedback.paged.rowCount() == 2)
 
 
+@pytest.mark.parametrize(("values", "top"), [([0, 0], 1), ([1, 0], 2), ([2, 1, 0], 3), ([7, 3], 8)])
+def test_count_charts_tick_whole_numbers(qtbot, values, top):
+    """A count axis never steps by fractions its whole-number labels would write as "0 0 0 0 1"."""
+    from keepclient.ui.dashboard.charts import BarSet, bar_chart
+
+    view = bar_chart("counts", "Counts", [str(n) for n in range(len(values))], [BarSet("At risk now", values)])
+    qtbot.addWidget(view)
+    axis = view.chart().axes(Qt.Orientation.Vertical)[0]
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    assert axis.max() == top and step == int(step), (axis.max(), axis.tickCount())
+
+
+def test_a_large_team_stacks_its_monthly_bars_under_the_teams_target(open_window, team, qtbot, monkeypatch):
+    """From STACKED_FROM salespeople on (three here): one bar a month, each salesperson a segment without a legend
+    entry, and the team's whole target as the line (March: 李娜 10 visits, 王强 16 pro rata, 赵六 none)."""
+    from PySide6.QtCharts import QBarSeries, QLineSeries, QStackedBarSeries
+
+    from keepclient.ui.dashboard import area as area_module
+    from keepclient.ui.dashboard.charts import BarSet, bar_tip_text
+
+    path, people, _ids = team
+    window, _prompter = open_window(path, detail=False)
+    area = dashboard(window, qtbot)
+
+    def series(kind: type):
+        return [s for s in area.chart_views["visitsChart"].chart().series() if isinstance(s, kind)]
+
+    grouped_target = series(QLineSeries)[0]
+    assert not series(QStackedBarSeries) and grouped_target.name() == "Average target"
+    assert grouped_target.at(0).y() == pytest.approx(26 / 3)
+    monkeypatch.setattr(area_module, "STACKED_FROM", 3)
+    area.period.set_period(CUSTOM, START, END + dt.timedelta(days=1))  # counted and drawn again
+    qtbot.waitUntil(lambda: not area.counting and area.data.report.end == END + dt.timedelta(days=1))
+    stacked = series(QStackedBarSeries)
+    assert len(stacked) == 1 and [s.label() for s in stacked[0].barSets()] == ["李娜", "王强", "赵六"]
+    target = series(QLineSeries)[0]
+    assert target.name() == "Team target" and target.at(0).y() == pytest.approx(26)
+    legend = area.chart_views["visitsChart"].chart().legend()
+    qtbot.waitUntil(lambda: all(marker.isVisible() for marker in legend.markers(target)))  # once laid out
+    assert not any(marker.isVisible() for marker in legend.markers(stacked[0]))
+    revenue = [s for s in area.chart_views["revenueChart"].chart().series() if isinstance(s, QBarSeries)]
+    assert all(isinstance(s, QStackedBarSeries) for s in revenue)
+    stacked[0].barSets()[1].clicked.emit(0)  # 王强's segment of March
+    assert window.tabs.currentWidget() is window.calendar_tab
+    assert window.calendar.people.chosen() == [people["wang"]]
+    assert bar_tip_text(BarSet("李娜", [2.0, 0.5]), ["Mar", "Apr"], 0) == "李娜 · Mar: 2"
+    assert bar_tip_text(BarSet("李娜", [2.0, 0.5]), ["Mar", "Apr"], 1) == "李娜 · Apr: 0.5"
+
+
 def test_the_pareto_curve_lists_its_customers_by_revenue(open_window, team, qtbot):
     from PySide6.QtCharts import QLineSeries
     from PySide6.QtCore import QPointF

@@ -59,6 +59,9 @@ if TYPE_CHECKING:
 
 CHANGE_DELAY_MS = 300  # saves heard close together are counted once
 CHART_COLUMNS = 2
+# From this many salespeople on, the monthly charts stack their bars (one bar a month, each salesperson a segment in
+# their colour, the team's target as the line): 40 people side by side made 480 slivers and a legend of 40 names.
+STACKED_FROM = 9
 CELL_PADDING = 16  # a cell's margins and focus frame around its text
 
 
@@ -366,17 +369,26 @@ class DashboardArea(QWidget):
             return [BarSet(r.name, [value(r.salesperson_id, key) for key in keys],
                            colors.get(r.salesperson_id or 0, "")) for r in rows]
 
-        def average_target(value: Callable[[int | None, str], float]) -> BarSet:
-            sums = [sum(value(r.salesperson_id, key) for r in rows) / max(len(rows), 1) for key in keys]
-            return BarSet(self.tr("Average target"), sums)
+        stacked = len(rows) >= STACKED_FROM
+
+        def target_line(value: Callable[[int | None, str], float]) -> BarSet:
+            """The average target beside each salesperson's bar; the team's whole target over stacked bars."""
+            sums = [sum(value(r.salesperson_id, key) for r in rows) for key in keys]
+            if stacked:
+                return BarSet(self.tr("Team target"), sums)
+            return BarSet(self.tr("Average target"), [total / max(len(rows), 1) for total in sums])
 
         def figure(sid: int | None, key: str, what: str) -> float:
             found = monthly.get((sid, key))
             return float(getattr(found, what)) if found is not None else 0.0
 
         symbol = currency_symbol(report.currency)
-        highest = max([m.revenue_cents for m in report.monthly] + [m.revenue_target_cents for m in report.monthly]
-                      + [0])
+        heights: dict[str | None, list[int]] = {}  # by month when the bars stack, else each bar on its own
+        for m in report.monthly:
+            height = heights.setdefault(m.month if stacked else None, [0, 0])
+            height[0] = height[0] + m.revenue_cents if stacked else max(height[0], m.revenue_cents)
+            height[1] = height[1] + m.revenue_target_cents if stacked else max(height[1], m.revenue_target_cents)
+        highest = max([value for pair in heights.values() for value in pair] + [0])
         unit = 100_000 if highest >= 100 * 100_000 else 100  # thousands once the bars reach 100,000
         revenue_title = self.tr("Thousand %1").replace("%1", symbol) if unit > 100 else symbol
         people: list[int | None] = [r.salesperson_id for r in rows]
@@ -384,14 +396,14 @@ class DashboardArea(QWidget):
             "visitsChart": bar_chart(
                 "visitsChart", self.tr("Visits done per month"), months,
                 per_person(lambda sid, key: figure(sid, key, "visits_done")),
-                target=average_target(lambda sid, key: figure(sid, key, "visit_target")),
-                axis_title=self.tr("Visits"),
+                target=target_line(lambda sid, key: figure(sid, key, "visit_target")),
+                axis_title=self.tr("Visits"), stacked=stacked,
                 clicked=lambda person, month: self._person_month_bar(VISITS, people, person, month)),
             "revenueChart": bar_chart(
                 "revenueChart", self.tr("Revenue per month"), months,
                 per_person(lambda sid, key: figure(sid, key, "revenue_cents") / unit),
-                target=average_target(lambda sid, key: figure(sid, key, "revenue_target_cents") / unit),
-                axis_title=revenue_title, label_format="%.0f",
+                target=target_line(lambda sid, key: figure(sid, key, "revenue_target_cents") / unit),
+                axis_title=revenue_title, label_format="%.0f", stacked=stacked,
                 clicked=lambda person, month: self._person_month_bar(REVENUE_CUSTOMERS, people, person, month)),
             "paretoChart": pareto_chart(data.pareto, clicked=self._pareto_clicked),
         }

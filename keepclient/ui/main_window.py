@@ -306,12 +306,14 @@ class MainWindow(QMainWindow):
                                                    self.open_insight_settings)
         self.care_settings_action = make_action(self, self.tr("&Care settings…"), self.open_care_settings)
         quit_action = make_action(self, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.print_action = make_action(self, self.tr("&Print…"), self.print_current, QKeySequence.StandardKey.Print)
         self.spreadsheets = SpreadsheetActions(SpreadsheetContext(
             workspace=lambda: self.workspace, runner=self.runner, prompter=self.prompter,
             read_only=self.database_locked, shown_customers=self._shown_customers, written=self._imported,
             say=lambda text: self.statusBar().showMessage(text, 10000)), self)
         for action in (self.new_action, self.open_action, self.open_shared_action, None,
-                       *self.spreadsheets.actions(), None, self.team_action, self.insight_settings_action,
+                       *self.spreadsheets.actions(), self.print_action, None, self.team_action,
+                       self.insight_settings_action,
                        self.care_settings_action, None,
                        self.backup_action, self.restore_action, self.demo_action,
                        None, quit_action):
@@ -378,6 +380,21 @@ class MainWindow(QMainWindow):
         self.customer_actions["trash"].setEnabled(area is self.customers)
         for name in ("new", "find", "save"):  # the log has its own Ctrl+N, Ctrl+F and Ctrl+S while it shows
             self.customer_actions[name].setEnabled(area is not self.feedback_tab)
+
+    def print_current(self) -> None:
+        """File › Print… (Ctrl+P): what the tab on show prints: the customer list, the schedules, the feedback
+        report or the KPI report."""
+        if self.workspace is None:
+            return
+        tab = self.tabs.currentWidget()
+        if tab is self.calendar_tab:
+            self.calendar.print_schedule()
+        elif tab is self.feedback_tab:
+            self.feedback.open_report()
+        elif tab is self.dashboard_tab:
+            self.dashboard.print_report()
+        else:
+            self.customer_actions["print_list"].trigger()
 
     def _focus_calendar(self) -> None:
         if self.tabs.currentWidget() is self.calendar_tab:

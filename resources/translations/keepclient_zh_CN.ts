@@ -1738,13 +1738,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
-        <location filename="../../keepclient/ui/main_window.py" line="355"/>
+        <location filename="../../keepclient/ui/main_window.py" line="357"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="28"/>
-        <location filename="../../keepclient/ui/main_window.py" line="357"/>
+        <location filename="../../keepclient/ui/main_window.py" line="359"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -4422,37 +4422,42 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="327"/>
+        <location filename="../../keepclient/ui/main_window.py" line="309"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="329"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="332"/>
+        <location filename="../../keepclient/ui/main_window.py" line="334"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="333"/>
+        <location filename="../../keepclient/ui/main_window.py" line="335"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="335"/>
+        <location filename="../../keepclient/ui/main_window.py" line="337"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="337"/>
+        <location filename="../../keepclient/ui/main_window.py" line="339"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="339"/>
+        <location filename="../../keepclient/ui/main_window.py" line="341"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="347"/>
+        <location filename="../../keepclient/ui/main_window.py" line="349"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4462,170 +4467,170 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="410"/>
+        <location filename="../../keepclient/ui/main_window.py" line="427"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="429"/>
+        <location filename="../../keepclient/ui/main_window.py" line="446"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="432"/>
+        <location filename="../../keepclient/ui/main_window.py" line="449"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="433"/>
+        <location filename="../../keepclient/ui/main_window.py" line="450"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="456"/>
+        <location filename="../../keepclient/ui/main_window.py" line="473"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="457"/>
+        <location filename="../../keepclient/ui/main_window.py" line="474"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="473"/>
+        <location filename="../../keepclient/ui/main_window.py" line="490"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="474"/>
+        <location filename="../../keepclient/ui/main_window.py" line="491"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="486"/>
+        <location filename="../../keepclient/ui/main_window.py" line="503"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="487"/>
+        <location filename="../../keepclient/ui/main_window.py" line="504"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="488"/>
+        <location filename="../../keepclient/ui/main_window.py" line="505"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="488"/>
-        <location filename="../../keepclient/ui/main_window.py" line="493"/>
+        <location filename="../../keepclient/ui/main_window.py" line="505"/>
+        <location filename="../../keepclient/ui/main_window.py" line="510"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="490"/>
+        <location filename="../../keepclient/ui/main_window.py" line="507"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="491"/>
+        <location filename="../../keepclient/ui/main_window.py" line="508"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="493"/>
+        <location filename="../../keepclient/ui/main_window.py" line="510"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="501"/>
+        <location filename="../../keepclient/ui/main_window.py" line="518"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="508"/>
+        <location filename="../../keepclient/ui/main_window.py" line="525"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="509"/>
+        <location filename="../../keepclient/ui/main_window.py" line="526"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="603"/>
+        <location filename="../../keepclient/ui/main_window.py" line="620"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="604"/>
+        <location filename="../../keepclient/ui/main_window.py" line="621"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="606"/>
+        <location filename="../../keepclient/ui/main_window.py" line="623"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="607"/>
+        <location filename="../../keepclient/ui/main_window.py" line="624"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="632"/>
+        <location filename="../../keepclient/ui/main_window.py" line="649"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="748"/>
+        <location filename="../../keepclient/ui/main_window.py" line="765"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="777"/>
+        <location filename="../../keepclient/ui/main_window.py" line="794"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="792"/>
+        <location filename="../../keepclient/ui/main_window.py" line="809"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="796"/>
+        <location filename="../../keepclient/ui/main_window.py" line="813"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="801"/>
+        <location filename="../../keepclient/ui/main_window.py" line="818"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="806"/>
+        <location filename="../../keepclient/ui/main_window.py" line="823"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="815"/>
+        <location filename="../../keepclient/ui/main_window.py" line="832"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="815"/>
+        <location filename="../../keepclient/ui/main_window.py" line="832"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="829"/>
+        <location filename="../../keepclient/ui/main_window.py" line="846"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/main_window.py" line="287"/>
-        <location filename="../../keepclient/ui/main_window.py" line="748"/>
-        <location filename="../../keepclient/ui/main_window.py" line="837"/>
+        <location filename="../../keepclient/ui/main_window.py" line="765"/>
+        <location filename="../../keepclient/ui/main_window.py" line="854"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
@@ -4635,32 +4640,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>反馈(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="321"/>
+        <location filename="../../keepclient/ui/main_window.py" line="323"/>
         <source>Show feedback l&amp;og</source>
         <translation>查看反馈日志(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="839"/>
+        <location filename="../../keepclient/ui/main_window.py" line="856"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="854"/>
+        <location filename="../../keepclient/ui/main_window.py" line="871"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="856"/>
+        <location filename="../../keepclient/ui/main_window.py" line="873"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="863"/>
+        <location filename="../../keepclient/ui/main_window.py" line="880"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="863"/>
+        <location filename="../../keepclient/ui/main_window.py" line="880"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -4677,18 +4682,18 @@ Customer follow-up for small sales teams.</source>
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="883"/>
-        <location filename="../../keepclient/ui/main_window.py" line="888"/>
+        <location filename="../../keepclient/ui/main_window.py" line="900"/>
+        <location filename="../../keepclient/ui/main_window.py" line="905"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="884"/>
+        <location filename="../../keepclient/ui/main_window.py" line="901"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="889"/>
+        <location filename="../../keepclient/ui/main_window.py" line="906"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>

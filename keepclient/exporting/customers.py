@@ -91,7 +91,11 @@ _NUMBER_LIKE = re.compile(r"^[+-]?[\d\s().\-/]+$")
 Progress = Callable[[int, int], None]
 Row = dict[str, Any]
 FORMATS = (".xlsx", ".csv", ".json")
-SHEET_TITLES = ("Customers", "Contacts", "Orders")  # the .xlsx sheets, in this order (the import knows the first two)
+# The .xlsx sheets, in this order, named in the user's language: the import knows its own workbook by the ID columns
+# of the first two, whatever their names.
+SHEET_TITLES: tuple[Label, ...] = (QT_TRANSLATE_NOOP("CustomerExport", "Customers"),
+                                   QT_TRANSLATE_NOOP("CustomerExport", "Contacts"),
+                                   QT_TRANSLATE_NOOP("CustomerExport", "Orders"))
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,7 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
-def write_xlsx(path: Path, sheets: list[tuple[str, Sequence[tuple[str, Header]], Iterator[dict[str, Any]]]],
+def write_xlsx(path: Path, sheets: list[tuple[Header, Sequence[tuple[str, Header]], Iterator[dict[str, Any]]]],
                total: int = 0, progress: Progress | None = None, translate: Translate = english) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -181,7 +185,7 @@ def write_xlsx(path: Path, sheets: list[tuple[str, Sequence[tuple[str, Header]],
         names = value_names(translate)
         done = 0
         for title, columns, rows in sheets:
-            sheet = book.create_sheet(title)
+            sheet = book.create_sheet(header_text(title, translate))
             headers = [header_text(header, translate) for _key, header in columns]
             widths = [max(text_width(header) + 2, 10) for header in headers]
             for index, width in enumerate(widths, start=1):

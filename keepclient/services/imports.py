@@ -20,7 +20,7 @@ from keepclient.domain.errors import ImportFileError
 from keepclient.domain.normalize import normalize_name
 from keepclient.domain.translatable import QT_TRANSLATE_NOOP
 from keepclient.domain.types import as_date, birthday_text
-from keepclient.exporting.customers import SHEET_TITLES
+from keepclient.exporting.customers import CONTACT_ID_HEADER, SHEET_TITLES
 from keepclient.exporting.problem_report import write_report
 from keepclient.importing import columns, json_sheets, readers, undo, write
 from keepclient.importing.collector import collector_paused
@@ -30,7 +30,7 @@ from keepclient.importing.problems import Translate, english
 from keepclient.importing.write import ImportResult
 from keepclient.services import backups
 
-EXPORT_SHEETS = SHEET_TITLES[:2]  # the Customers and Contacts sheets of an .xlsx export (Orders is not read)
+EXPORT_SHEETS = tuple(title.text for title in SHEET_TITLES[:2])  # Customers and Contacts, as a JSON export's sheets
 CONTACTS_HEADER_ROW = 0
 
 @dataclass
@@ -90,9 +90,7 @@ class ImportService:
             book = readers.open_spreadsheet(path)
             try:
                 table = book.read(sheet)
-                companion = None
-                if sheet is None and book.sheet_names[:2] == list(EXPORT_SHEETS) and _is_export(table):
-                    companion = book.read(EXPORT_SHEETS[1])
+                companion = _contacts_sheet(book) if sheet is None and _is_export(table) else None
             finally:
                 book.close()
         return LoadedSheet(path, table, book.sheet_names, book.encoding, digest, companion)
@@ -283,6 +281,19 @@ def _starts_like_json(path: Path) -> bool:
 
 def _is_export(table: readers.Sheet) -> bool:
     return bool(table.rows) and columns.field_for(table.rows[0][0] if table.rows[0] else None) == "id"
+
+
+def _contacts_sheet(book: readers.Spreadsheet) -> readers.Sheet | None:
+    """The Contacts sheet of our own .xlsx export, read along with its Customers sheet: the second sheet, known by
+    its ID columns (the sheets are named in the exporting user's language). None for anyone else's workbook, even
+    when that second sheet cannot be read: it was not asked for."""
+    if len(book.sheet_names) < 2:
+        return None
+    try:
+        second = book.read(book.sheet_names[1])
+    except ImportFileError:
+        return None
+    return second if _is_export(second) and CONTACT_ID_HEADER in second.rows[0] else None
 
 
 def _place(address: str) -> Any:

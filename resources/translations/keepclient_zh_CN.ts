@@ -1581,6 +1581,21 @@ Import your contact list, or load demo data to look around first.</source>
         <comment>a lunar birthday in a leap month</comment>
         <translation>闰月</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="96"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="97"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/exporting/customers.py" line="98"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
 </context>
 <context>
     <name>CustomerListPrintDialog</name>
@@ -3559,32 +3574,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>原写金额：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="248"/>
+        <location filename="../../keepclient/services/imports.py" line="246"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="249"/>
+        <location filename="../../keepclient/services/imports.py" line="247"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="249"/>
+        <location filename="../../keepclient/services/imports.py" line="247"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="250"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="251"/>
+        <location filename="../../keepclient/services/imports.py" line="249"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="251"/>
+        <location filename="../../keepclient/services/imports.py" line="249"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>

@@ -15,6 +15,7 @@ import pytest
 
 from keepclient.domain.enums import CustomerKind, Stage
 from keepclient.domain.labels import Label, english, label_in, translate_label
+from keepclient.domain.normalize import phone_digits
 from keepclient.exporting.customers import (
     CONTACT_COLUMNS,
     CONTACT_ID_HEADER,
@@ -23,6 +24,7 @@ from keepclient.exporting.customers import (
     LUNAR_LABELS,
     ORDER_COLUMNS,
     SHEET_TITLES,
+    header_text,
 )
 from keepclient.i18n import translate_in
 from keepclient.importing import columns
@@ -51,6 +53,8 @@ CHINESE: dict[tuple[str, ...], str] = {
     ("CustomerExport", "Product"): "产品", ("CustomerExport", "Quantity"): "数量",
     ("CustomerExport", "Unit price"): "单价", ("CustomerExport", "Amount"): "金额",
     ("CustomerExport", "Salesperson"): "业务员",
+    ("CustomerExport", "Customers"): "客户", ("CustomerExport", "Contacts"): "联系人",
+    ("CustomerExport", "Orders"): "订单",
     ("CustomerExport", "no"): "否", ("CustomerExport", "yes"): "是",
     ("CustomerExport", "leap", "a lunar birthday in a leap month"): "闰月",
     ("labels", "Company"): "公司", ("labels", "Person"): "个人", ("labels", "Prospect"): "潜在客户",
@@ -97,7 +101,7 @@ def test_the_id_columns_stay_fixed() -> None:
     assert CUSTOMER_COLUMNS[0] == ("id", ID_HEADER) == ("id", "keepclient ID")
     assert dict(CONTACT_COLUMNS)["id"] == CONTACT_ID_HEADER == "Contact ID"
     assert dict(CONTACT_COLUMNS)["customer_id"] == dict(ORDER_COLUMNS)["customer_id"] == ID_HEADER
-    assert SHEET_TITLES == ("Customers", "Contacts", "Orders")  # how the import knows its own workbook
+    assert [title.text for title in SHEET_TITLES] == ["Customers", "Contacts", "Orders"]  # named in English
 
 
 @pytest.fixture
@@ -142,17 +146,17 @@ def test_a_chinese_export_has_chinese_headers_and_values(filled: Workspace, tmp_
     path = tmp_path / "客户.xlsx"
     filled.exports.export(path, translate=chinese)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == list(SHEET_TITLES)
-    customers = [[cell.value for cell in row] for row in book["Customers"].iter_rows()]
+    assert book.sheetnames == ["客户", "联系人", "订单"]
+    customers = [[cell.value for cell in row] for row in book["客户"].iter_rows()]
     header = customers[0]
     assert header[:6] == ["keepclient ID", "客户名称", "客户性质", "客户等级", "客户阶段", "负责人"]
     wang = next(row for row in customers if row[1] == "王小明")
     assert wang[2:5] == ["个人", "B", "已挽回"]  # kind and stage named, the tier a letter in every language
-    contacts = [[cell.value for cell in row] for row in book["Contacts"].iter_rows()]
+    contacts = [[cell.value for cell in row] for row in book["联系人"].iter_rows()]
     assert contacts[0][2] == "Contact ID" and contacts[0][9] == "是否农历"
     assert {row[3]: row[9] for row in contacts[1:] if row[3] in ("王小明", "闰月", "阳历")} == {
         "王小明": "是", "闰月": "闰月", "阳历": "否"}
-    orders = [[cell.value for cell in row] for row in book["Orders"].iter_rows()]
+    orders = [[cell.value for cell in row] for row in book["订单"].iter_rows()]
     assert orders[0][:4] == ["keepclient ID", "客户名称", "日期", "订单号"]
 
     text = tmp_path / "客户.csv"
@@ -160,6 +164,36 @@ def test_a_chinese_export_has_chinese_headers_and_values(filled: Workspace, tmp_
     rows = list(csv.reader(io.StringIO(text.read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0][:5] == ["keepclient ID", "客户名称", "客户性质", "客户等级", "客户阶段"]
     assert next(row for row in rows if row[1] == "潜在公司")[4] == "潜在客户"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_contacts_sheet_comes_back_with_the_customers_whatever_the_sheets_are_called(
+        filled: Workspace, tmp_path: Path, language: str) -> None:
+    """An edited contact mobile on the Contacts sheet lands, whether the export named its sheets 联系人 or Contacts."""
+    path = tmp_path / "all.xlsx"
+    filled.exports.export(path, translate=LANGUAGES[language])
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] != "Customers" or language == "en"
+    contacts = book.worksheets[1]
+    header = [cell.value for cell in contacts[1]]
+    names = {key: header_text(name, LANGUAGES[language]) for key, name in CONTACT_COLUMNS}
+    row = next(r for r in contacts.iter_rows(min_row=2) if r[header.index(names["name"])].value == "阳历")
+    row[header.index(names["mobile"])].value = "13900001111"
+    book.save(path)
+    preview = filled.imports.preview(path)
+    changes = [(kind, field, phone_digits(new)) for kind, _row, _name, field, _old, new in
+               preview.plan.changed_fields()]
+    assert changes == [("contact", "mobile", "13900001111")]
+
+
+def test_a_workbook_like_ours_with_an_empty_second_sheet_imports_its_first(filled: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "mine.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["keepclient ID", "Customer name", "City"])
+    book.active.append(["", "新公司", "杭州"])
+    book.create_sheet("Notes")  # empty: not our Contacts sheet, and no reason to refuse the file
+    book.save(path)
+    assert filled.imports.preview(path).plan.summary()["new"] == 1
 
 
 def test_an_english_export_names_values_in_english(filled: Workspace, tmp_path: Path) -> None:

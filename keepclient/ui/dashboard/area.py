@@ -338,16 +338,12 @@ class DashboardArea(QWidget):
             return
         self.list_requested.emit(ListRequest(BY_REVENUE, owner, report.start, report.end))
 
-    def _response_bar(self, owners: list[int | None], index: int) -> None:
-        """A bar of the response chart: that salesperson's feedback received in the period."""
-        if self.data is not None and 0 <= index < len(owners):
-            report = self.data.report
-            self.list_requested.emit(ListRequest(FEEDBACK, owners[index], report.start, report.end))
-
-    def _at_risk_bar(self, owners: list[int | None], index: int) -> None:
+    def _owner_bar(self, kind: str, owners: list[int | None], index: int) -> None:
+        """A bar of a chart by owner: that owner's list of `kind` over the period (the bar of customers without an
+        owner has none)."""
         if self.data is not None and 0 <= index < len(owners) and owners[index] is not None:
             report = self.data.report
-            self.list_requested.emit(ListRequest(AT_RISK_VIEW, owners[index], report.start, report.end))
+            self.list_requested.emit(ListRequest(kind, owners[index], report.start, report.end))
 
     # -- charts ----------------------------------------------------------------------------------------------------
     def _show_charts(self, data: DashboardData) -> None:
@@ -416,7 +412,7 @@ class DashboardArea(QWidget):
         views["atRiskChart"] = bar_chart(
             "atRiskChart", self.tr("Customers at risk by owner"), names,
             [BarSet(self.tr("At risk now"), at_risk, "#e65100")], axis_title=self.tr("Customers"),
-            clicked=lambda _set, index: self._at_risk_bar(owners, index))
+            clicked=lambda _set, index: self._owner_bar(AT_RISK_VIEW, owners, index))
         views["satisfactionChart"] = self._satisfaction_chart(data, keys, months, colors)
         response = [float(r["response_median"].value or 0.0) for r in rows]
         views["responseChart"] = bar_chart(
@@ -425,7 +421,7 @@ class DashboardArea(QWidget):
             target=BarSet(self.tr("Target (%1 h)").replace("%1", QLocale().toString(report.response_target_hours)),
                           [report.response_target_hours] * len(rows)),
             axis_title=self.tr("Hours"), label_format="%.0f",
-            clicked=lambda _set, index: self._response_bar(people, index))
+            clicked=lambda _set, index: self._owner_bar(FEEDBACK, people, index))
         views["paretoChart"].setMinimumHeight(views["visitsChart"].minimumHeight())
         for number, (name, view) in enumerate(views.items()):
             tips = {"visitsChart": self.tr("Click a bar to list that salesperson's visits of that month"),

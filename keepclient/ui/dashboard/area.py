@@ -379,9 +379,9 @@ class DashboardArea(QWidget):
             return float(getattr(found, what)) if found is not None else 0.0
 
         symbol = currency_symbol(report.currency)
-        heights: dict[str | None, list[int]] = {}  # by month when the bars stack, else each bar on its own
+        heights: dict[str | None, list[float]] = {}  # by month when the bars stack, else each bar on its own
         for m in report.monthly:
-            height = heights.setdefault(m.month if stacked else None, [0, 0])
+            height = heights.setdefault(m.month if stacked else None, [0.0, 0.0])
             height[0] = height[0] + m.revenue_cents if stacked else max(height[0], m.revenue_cents)
             height[1] = height[1] + m.revenue_target_cents if stacked else max(height[1], m.revenue_target_cents)
         highest = max([value for pair in heights.values() for value in pair] + [0])

@@ -91,7 +91,7 @@ def build(window: QMainWindow, area: CustomerArea) -> dict[str, QAction]:
         "review_stages": make_action(window, translate("CustomerMenus", "Review s&tages…"), actions.review_stages,
                                      "Ctrl+Shift+J"),
         "print_list": make_action(window, translate("CustomerMenus", "&Print customer list…"),
-                                  lambda: _print_list(area)),  # Ctrl+P: File › Print…, which prints any tab
+                                  lambda: _print_list(area), "Ctrl+Shift+P"),  # Ctrl+P: File › Print…, by tab
     }
     edit: QMenu = window.menuBar().addMenu(translate("CustomerMenus", "&Edit"))
     for name in ("undo", "redo", None, "find", None, "new", "save", None, "trash", "restore", "empty_trash"):

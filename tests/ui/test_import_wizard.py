@@ -194,6 +194,16 @@ def test_preview_shows_each_problem_with_its_column_value_and_row(window: MainWi
 
 
 
+def test_the_preview_tables_fit_their_columns_as_qt_would(window: MainWindow, tmp_path: Path):
+    """Measured from the texts (not by Qt, which asks every role of 100 sampled cells): never narrower than Qt's
+    own fit of the same lines, within each column's limit."""
+    wizard = _to_preview(window, fixtures.chinese_workbook(tmp_path / "客户.xlsx"))
+    table = wizard.check.problems
+    assert rows(table) > 1
+    for column, widest in enumerate(table.property("widest")):
+        assert table.columnWidth(column) >= min(table.sizeHintForColumn(column), widest), column
+
+
 def test_preview_names_the_salespeople_an_import_adds(window: MainWindow, tmp_path: Path):
     path = tmp_path / "owners.csv"
     path.write_text("客户名称,联系人,业务员\n上海华信,张伟,刘洋\n北京安达,赵磊,刘洋\n深圳星辰,孙悦,陈晨\n",

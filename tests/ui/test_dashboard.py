@@ -411,6 +411,21 @@ def test_the_pareto_curve_lists_its_customers_by_revenue(open_window, team, qtbo
     assert window.tabs.currentWidget() is window.dashboard_tab
 
 
+def test_the_scope_buttons_arrow_has_room_beside_its_text(open_window, team, qtbot):
+    """Qt sizes a menu button's arrow only for split buttons: this one's was drawn over "Whole team"'s last letter."""
+    from PySide6.QtWidgets import QMenu, QStyle, QToolButton
+
+    window, _prompter = open_window(team[0], detail=False)
+    button = dashboard(window, qtbot).scope
+    plain = QToolButton()
+    qtbot.addWidget(plain)
+    plain.setText(button.text())
+    plain.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    plain.setMenu(QMenu(plain))
+    arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    assert arrow > 0 and button.width() >= plain.sizeHint().width() + arrow
+
+
 class HeldRunner:
     """Starts nothing until told: what a slow worker thread looks like to the tab."""
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QMenu, QStyle, QToolButton, QWidget
 
 from keepclient.domain.types import SalespersonInfo
 from keepclient.ui.dashboard.periods import CUSTOM, MONTH, QUARTER, YEAR, period_of
@@ -146,6 +146,13 @@ class ScopeButton(QToolButton):
             self.people[person.id] = action
         self.team_action.setChecked(not any(a.isChecked() for a in self.people.values()))
         self._show_text()
+
+    def sizeHint(self) -> QSize:
+        """Room for the menu arrow beside the text: Qt counts it only for a split button, so in this one it was
+        drawn over the text's last letter ("Whole tea⌄m")."""
+        hint = super().sizeHint()
+        arrow = self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, self)
+        return QSize(hint.width() + arrow, hint.height())
 
     def chosen(self) -> list[int] | None:
         """The ticked salespeople's ids; None for the whole team."""

@@ -196,6 +196,30 @@ def test_a_workbook_like_ours_with_an_empty_second_sheet_imports_its_first(fille
     assert filled.imports.preview(path).plan.summary()["new"] == 1
 
 
+def test_only_our_own_id_header_has_the_second_sheet_read(filled: Workspace, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list of one's own starting with an "ID" column (not our "keepclient ID") is read alone: its other sheets,
+    however large, are not read in case one is our Contacts sheet."""
+    from keepclient.importing import readers
+
+    path = tmp_path / "ids.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["ID", "Customer name", "City"])
+    book.active.append(["A-1", "新公司", "杭州"])
+    other = book.create_sheet("Orders")
+    other.append(["keepclient ID", "Customer name", "Contact ID"])
+    book.save(path)
+    read: list[str | None] = []
+    original = readers.Spreadsheet.read
+    def counted(self: readers.Spreadsheet, sheet: str | None = None) -> readers.Sheet:
+        read.append(sheet)
+        return original(self, sheet)
+
+    monkeypatch.setattr(readers.Spreadsheet, "read", counted)
+    assert filled.imports.preview(path).plan.summary()["new"] == 1
+    assert read == [None]
+
+
 def test_an_english_export_names_values_in_english(filled: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "all.csv"
     filled.exports.export(path)

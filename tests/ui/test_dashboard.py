@@ -331,6 +331,15 @@ def test_a_bar_of_the_monthly_and_response_charts_lists_what_is_behind_it(open_w
     qtbot.waitUntil(lambda: window.feedback.paged.rowCount() == 2)
 
 
+def test_the_tallest_bar_is_a_months_sum_when_stacked_and_its_largest_side_by_side():
+    from keepclient.ui.dashboard.charts import tallest
+
+    sets = [[3.0, 1.0], [2.0, 5.0], [4.0]]
+    assert tallest(sets, stacked=True) == 9.0  # the first month: 3 + 2 + 4
+    assert tallest(sets, stacked=False) == 5.0
+    assert tallest([], stacked=True) == 0.0
+
+
 @pytest.mark.parametrize(("values", "top"), [([0, 0], 1), ([1, 0], 2), ([2, 1, 0], 3), ([7, 3], 8)])
 def test_count_charts_tick_whole_numbers(qtbot, values, top):
     """A count axis never steps by fractions its whole-number labels would write as "0 0 0 0 1"."""

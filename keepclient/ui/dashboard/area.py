@@ -15,7 +15,7 @@ received) or a point of the satisfaction trend.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QModelIndex, QObject, Qt, QTime, QTimer, Signal
@@ -347,7 +347,8 @@ class DashboardArea(QWidget):
 
     # -- charts ----------------------------------------------------------------------------------------------------
     def _show_charts(self, data: DashboardData) -> None:
-        from keepclient.ui.dashboard.charts import BarSet, bar_chart  # QtCharts loads with it, when first needed
+        # QtCharts loads with the charts module, when first needed
+        from keepclient.ui.dashboard.charts import BarSet, bar_chart, tallest
         from keepclient.ui.widgets.money import currency_symbol
         from keepclient.ui.widgets.pareto_chart import pareto_chart
 
@@ -379,12 +380,10 @@ class DashboardArea(QWidget):
             return float(getattr(found, what)) if found is not None else 0.0
 
         symbol = currency_symbol(report.currency)
-        heights: dict[str | None, list[float]] = {}  # by month when the bars stack, else each bar on its own
-        for m in report.monthly:
-            height = heights.setdefault(m.month if stacked else None, [0.0, 0.0])
-            height[0] = height[0] + m.revenue_cents if stacked else max(height[0], m.revenue_cents)
-            height[1] = height[1] + m.revenue_target_cents if stacked else max(height[1], m.revenue_target_cents)
-        highest = max([value for pair in heights.values() for value in pair] + [0])
+        def in_cents(what: str) -> list[Sequence[float]]:
+            return [s.values for s in per_person(lambda sid, key: figure(sid, key, what))]
+
+        highest = max(tallest(in_cents("revenue_cents"), stacked), tallest(in_cents("revenue_target_cents"), stacked))
         unit = 100_000 if highest >= 100 * 100_000 else 100  # thousands once the bars reach 100,000
         revenue_title = self.tr("Thousand %1").replace("%1", symbol) if unit > 100 else symbol
         people: list[int | None] = [r.salesperson_id for r in rows]

@@ -44,20 +44,17 @@ def bar_chart(name: str, title: str, categories: Sequence[str], sets: Sequence[B
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     bars = QStackedBarSeries() if stacked else QBarSeries()
-    heights = [0.0] * len(categories)
     for number, figures in enumerate(sets):
         bar_set = QBarSet(figures.name)
         if figures.color:
             bar_set.setColor(QColor(figures.color))
-        for index, value in enumerate(figures.values):
+        for value in figures.values:
             bar_set.append(float(value))
-            if index < len(heights):
-                heights[index] = heights[index] + float(value) if stacked else max(heights[index], float(value))
         if clicked is not None:
             bar_set.clicked.connect(lambda index, n=number: clicked(n, index))
         bar_set.hovered.connect(lambda over, index, figures=figures: _bar_tip(over, figures, categories, index))
         bars.append(bar_set)
-    highest = max(heights, default=0.0)
+    highest = tallest([figures.values for figures in sets], stacked)
     chart.addSeries(bars)
     x_axis = QBarCategoryAxis()
     x_axis.append(list(categories))
@@ -100,6 +97,19 @@ def bar_chart(name: str, title: str, categories: Sequence[str], sets: Sequence[B
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(CHART_HEIGHT)
     return view
+
+
+def tallest(sets: Sequence[Sequence[float]], stacked: bool) -> float:
+    """The highest bar of these sets (each a value per category): a category's values added up when they are
+    stacked, the largest of them when they stand side by side; 0 when there are none."""
+    heights: list[float] = []
+    for values in sets:
+        for index, value in enumerate(values):
+            if index == len(heights):
+                heights.append(float(value))
+            else:
+                heights[index] = heights[index] + float(value) if stacked else max(heights[index], float(value))
+    return max(heights, default=0.0)
 
 
 def bar_tip_text(figures: BarSet, categories: Sequence[str], index: int) -> str:

@@ -17,6 +17,9 @@ from typing import Any, NamedTuple
 _NON_DIGIT = re.compile(r"\D+")
 _SEPARATORS = re.compile(r"[\s()\[\]{}<>\"'`·・.,，。、;；:：_\-–—/\\|]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# ASCII and the unified Han ideographs have no decompositions and no combining marks: a name of only these (after
+# NFKC, as most Chinese names are) needs no NFKD and no walk over its characters.
+_UNDECOMPOSABLE = re.compile(r"[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*")
 
 
 def phone_digits(*numbers: str | None) -> str:
@@ -33,14 +36,16 @@ def normalize_name(name: str | None) -> str:
     """Case-, accent-, width- and punctuation-insensitive key: "Müller (上海)" -> "muller上海".
 
     A small cache for the values that repeat (cities, headers, the list's names): a name costs ~1.4 µs, and a
-    cache as large as an import (100,000s of entries) held about 60 MB for little gain.
+    cache as large as an import (100,000s of entries) held about 60 MB for little gain. Names of ASCII and Han
+    only skip the decomposition (measured: half the time of a Chinese company name).
     """
     if not name:
         return ""
     if name.isascii():
         return _SEPARATORS.sub("", name.casefold())
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFKC", name)
+    if _UNDECOMPOSABLE.fullmatch(text) is None:
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return _SEPARATORS.sub("", text.casefold())
 
 

@@ -424,7 +424,7 @@ COMMANDS = {"demo": _demo, "backup": _backup, "check": _check, "search": _search
             "team": run_team, "tiers": run_tiers, "at-risk": run_at_risk, "value": run_value,
             "risk-settings": run_risk_settings, "holidays": run_holidays,
             "care-list": run_care_list, "print-customers": run_print_customers}
-# After an import (or its undo) of customers or orders, value and risk are recomputed in full.
+# After an import (or its undo) of customers or orders, value and risk are brought up to date (cli_insights).
 for _name in ("import", "import-orders", "undo-import"):
-    COMMANDS[_name] = (lambda run: lambda ws, args, out: recompute_after_import(ws, args, run(ws, args, out)))(
-        COMMANDS[_name])
+    COMMANDS[_name] = (lambda run, everyone: lambda ws, args, out: recompute_after_import(
+        ws, args, run(ws, args, out), everyone))(COMMANDS[_name], _name != "import")

@@ -172,10 +172,15 @@ def run_value(ws: Any, args: argparse.Namespace, out: Any) -> int:
     return 0
 
 
-def recompute_after_import(ws: Any, args: argparse.Namespace, code: int) -> int:
-    """The full recompute after an import that wrote something (customers or orders change the team's figures)."""
+def recompute_after_import(ws: Any, args: argparse.Namespace, code: int, everyone: bool = True) -> int:
+    """Value and risk after an import that wrote something. Orders (and an undo, which may take orders away)
+    change the team's rankings: everyone is counted again. A customers import has refreshed the customers it
+    wrote in its own transaction: what is left is counted only when some figures are of an earlier day."""
     if code == 0 and not getattr(args, "dry_run", False):
-        ws.insights.recompute()
+        if everyone:
+            ws.insights.recompute()
+        else:
+            ws.insights.ensure_current()
     return code
 
 

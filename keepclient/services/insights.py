@@ -70,6 +70,7 @@ DEFAULT_RETENTION = 0.5
 
 Progress = Callable[[int, int], None]
 WRITE_CHUNK = 10_000  # changed customers per chunk the full recompute's writer thread writes while the next is computed
+REFRESH_CHUNK = 2_000  # customers `refresh_customers` reads at a time (100,000 at once: 70 MB more at an import's peak)
 _ABANDONED: list[tuple[int, Any]] = []  # put on the writer's queue (by identity) when the computing side stops
 
 
@@ -415,25 +416,39 @@ def _stamp(pw: SqliteDatabase, today: dt.date) -> None:
 def refresh_customers(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
     """Recompute the risk, reasons, lifetime value and suggested tier of these customers (call inside the write
     transaction that changed their inputs; milliseconds for a few). RFM scores wait for the next full recompute:
-    they rank a customer among all the others; so do `insights_as_of` (set when a full recompute first counts a
-    customer: one never counted in full stays stale, and the next `ensure_current` counts everyone) and the team's
-    `as_of`."""
+    they rank a customer among all the others; so do the team's `as_of` and `insights_as_of` (set when a full
+    recompute first counts a customer: one never counted in full is stale, and the next `ensure_current` counts
+    everyone). Except for a customer without orders while the team's figures are of `today`: it takes part in no
+    ranking (RFM, tiers and retention count customers with orders), so what is computed here is what a full
+    recompute would store, and it is stamped as counted (`_counted_alone`). Many customers (an import's) are
+    refreshed REFRESH_CHUNK at a time: an import's own memory is at its peak meanwhile."""
     ids = sorted(set(customer_ids))
-    if not ids:
-        return
     today = today or dt.date.today()
     settings = load_settings()
     stats = _stats()
     retention = float(stats.get("retention", DEFAULT_RETENTION))
-    histories, stored = gather(pw, today, ids)
-    rows = []
-    for history in histories:
-        old = dict(zip(STORED_FIGURES, stored[history.id], strict=True))
-        risk = churn_risk(history, today, settings)
-        ltv = lifetime_value(history, retention, today, settings).cents if history.orders_count else None
-        suggested = _tier_from(history.revenue_12m_cents, stats) if stats else old["suggested_tier"]
-        rows.append((history.id, (risk.score, reasons_json(risk.reasons), suggested, old["rfm"], ltv)))
-    _write(pw, rows, stored)
+    current = str(stats.get("as_of", "")) >= today.isoformat()
+    for first in range(0, len(ids), REFRESH_CHUNK):
+        histories, stored = gather(pw, today, ids[first:first + REFRESH_CHUNK])
+        rows = []
+        for history in histories:
+            old = dict(zip(STORED_FIGURES, stored[history.id], strict=True))
+            risk = churn_risk(history, today, settings)
+            ltv = lifetime_value(history, retention, today, settings).cents if history.orders_count else None
+            suggested = _tier_from(history.revenue_12m_cents, stats) if stats else old["suggested_tier"]
+            rows.append((history.id, (risk.score, reasons_json(risk.reasons), suggested, old["rfm"], ltv)))
+        _write(pw, rows, stored)
+        if current:
+            alone = [history.id for history in histories if _counted_alone(history)]
+            pw.execute_sql("UPDATE customer SET insights_as_of = ? WHERE insights_as_of IS NULL AND id IN "
+                           "(SELECT value FROM json_each(?))", [today.isoformat(), json.dumps(alone)])
+
+
+def _counted_alone(history: CustomerHistory) -> bool:
+    """Whether a customer's figures depend on its own history only: no orders, so not among those `rfm_scores`,
+    `value_tiers` and `retention_rate` rank or count."""
+    return (history.orders_count == 0 and history.last_order is None and history.revenue_12m_cents <= 0
+            and history.revenue_prev_12m_cents <= 0)
 
 
 def customers_changed(customer_ids: Iterable[int], today: dt.date | None = None) -> None:
@@ -469,7 +484,7 @@ class InsightService:
     # -- recomputing -------------------------------------------------------------------------------------------
     def stale_count(self, today: dt.date | None = None) -> int:
         """Live customers whose figures were computed for an earlier day (all, when the last full recompute was
-        before `today`) or never (entered since)."""
+        before `today`) or never counted in full (entered since with orders: see `refresh_customers`)."""
         day = (today or dt.date.today()).isoformat()
         with self.db.session() as pw:
             current = str(_stats().get("as_of", "")) >= day

@@ -775,25 +775,26 @@ class MainWindow(QMainWindow):
         """What File › Export customers… writes: the list's filter, and the selected customers."""
         return self.customers.current_filter(), self.customers.list.selected_ids()
 
-    def _imported(self) -> None:
+    def _imported(self, everyone: bool) -> None:
         """An import was written or undone: customers, their contacts, orders and owners may all have changed. The
-        list shows them at once; value and risk are recomputed for everyone off the UI thread (the status bar says
-        so), then shown too."""
+        list shows them at once; value and risk are recomputed off the UI thread (the status bar says so), then
+        shown too: for everyone after orders or an undo, else (a customers import refreshed the customers it
+        wrote) only when some figures are of an earlier day."""
         workspace = self.workspace
         if workspace is None:
             return
         workspace.changes.announce(Change.anything(colleague=False))
-        self.recompute_insights()
+        self.recompute_insights(everyone)
 
-    def recompute_insights(self) -> None:
-        """Value and risk for everyone, off the UI thread (the status bar says so), then shown: after an import
-        and after the team's value and risk settings changed."""
+    def recompute_insights(self, everyone: bool = True) -> None:
+        """Value and risk for everyone (else only when some are stale: `ensure_current`), off the UI thread (the
+        status bar says so), then shown: after an import and after the team's value and risk settings changed."""
         workspace = self.workspace
         if workspace is None or workspace.read_only:
             return
         self.statusBar().showMessage(self.tr("Recomputing value and risk…"))
-        task = Task(lambda _report, cancelled: workspace.insights.recompute(cancelled=cancelled),
-                    cleanup=workspace.release_thread)
+        count = workspace.insights.recompute if everyone else workspace.insights.ensure_current
+        task = Task(lambda _report, cancelled: count(cancelled=cancelled), cleanup=workspace.release_thread)
         task.then(lambda _count: self._recomputed(workspace), self._recompute_failed)
         self.runner.start(task)
 

@@ -39,7 +39,7 @@ class SpreadsheetContext:
     prompter: Prompter
     read_only: Callable[[], bool]  # the open database cannot be written: the history shows, undoes nothing
     shown_customers: Callable[[], tuple[CustomerFilter, list[int]]]  # the list's filter, and the selected ids
-    written: Callable[[], None]  # an import was written or undone: the window shows it
+    written: Callable[[bool], None]  # an import was written or undone (True: everyone's value and risk change)
     say: Callable[[str], None]  # a word in the status bar
 
 
@@ -72,7 +72,7 @@ class SpreadsheetActions(QObject):
         if workspace is None:
             return
         self.wizard = ImportWizard(workspace, self.context.runner, self.context.prompter, path, self.window)
-        self.wizard.imported.connect(lambda _batch: self.context.written())
+        self.wizard.imported.connect(lambda _batch, everyone: self.context.written(everyone))
         self.wizard.open()
 
     def open_history(self) -> None:
@@ -83,7 +83,7 @@ class SpreadsheetActions(QObject):
             return
         self.history = ImportHistoryDialog(workspace, self.context.prompter, self.window,
                                            read_only=self.context.read_only())
-        self.history.undone.connect(lambda _batch: self.context.written())
+        self.history.undone.connect(lambda _batch: self.context.written(True))
         self.history.open()
 
     def export(self) -> None:

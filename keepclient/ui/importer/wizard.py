@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 class ImportWizard(QWizard):
     """Emits `imported(batch_id)` when an import has been written."""
 
-    imported = Signal(int)
+    imported = Signal(int, bool)  # the batch; whether everyone's value and risk need counting again
     # The result page hides QWizard.result() (the dialog's exit code), which nothing reads; tests use this name.
     result: ResultPage  # type: ignore[assignment]
 
@@ -178,7 +178,7 @@ class ImportWizard(QWizard):
         counts = result.counts or (self.preview.plan.summary() if self.preview else {})
         self.result.show_result(counts, result.conflicts)
         self.result.undo.setEnabled(True)
-        self.imported.emit(result.batch)
+        self.imported.emit(result.batch, self.kind == "orders")  # orders rank customers among the others
         self.result.completeChanged.emit()
 
     def done(self, result: int) -> None:
@@ -200,7 +200,7 @@ class ImportWizard(QWizard):
             self.workspace.imports.undo(self.batch, force=True)
         self.result.show_message(self.tr("The import was undone."))
         self.result.undo.setEnabled(False)
-        self.imported.emit(self.batch)
+        self.imported.emit(self.batch, True)
 
 
 def _detected_kind(loaded: LoadedSheet) -> str:

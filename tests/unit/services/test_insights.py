@@ -219,12 +219,58 @@ def test_progress_and_cancel(team):
     assert _row(ws, ids["steady"])["insights_as_of"] == TODAY
 
 
-def test_a_customer_entered_since_the_last_full_recompute_is_stale_until_counted(team):
+STORED = ("risk_score", "risk_reasons", "suggested_tier", "rfm", "ltv_cents", "insights_as_of")
+
+
+def _figures(ws: Workspace) -> dict[int, tuple]:
+    with ws.db.session():
+        return {row["id"]: tuple(row[k] for k in STORED) for row in Customer.select().dicts()}
+
+
+def test_a_customer_without_orders_entered_since_the_last_full_recompute_is_counted_at_once(team):
+    """It takes part in no ranking, so refreshing it alone stores what the full recompute would."""
     ws, _ids = team
     ws.insights.recompute(today=TODAY)
-    ws.editor.create("newcomer")
+    ws.editor.create("newcomer", tier="A", stage="active", next_follow_up=_days(20))
+    assert ws.insights.stale_count(TODAY) == 0 and ws.insights.ensure_current(TODAY) == 0
+    counted = _figures(ws)
+    ws.insights.recompute(today=TODAY)
+    assert _figures(ws) == counted
+
+
+def test_a_customer_with_orders_never_counted_in_full_stays_stale(team):
+    """Its orders rank it among the others (RFM, tiers): only a full recompute counts it; the team's figures of an
+    earlier day make everyone stale."""
+    from keepclient.services.insights import refresh_customers
+
+    ws, ids = team
+    ws.insights.recompute(today=TODAY)
+    with ws.db.write() as pw:
+        Customer.update(insights_as_of=None).where(Customer.id.in_([ids["steady"], ids["quiet"]])).execute()
+        refresh_customers(pw, [ids["steady"], ids["quiet"]], TODAY)
+    assert _row(ws, ids["quiet"])["insights_as_of"] == TODAY and _row(ws, ids["steady"])["insights_as_of"] is None
     assert ws.insights.stale_count(TODAY) == 1
-    assert ws.insights.ensure_current(TODAY) == 5 and ws.insights.stale_count(TODAY) == 0
+    assert ws.insights.ensure_current(TODAY) == 4 and ws.insights.stale_count(TODAY) == 0
+    ws.editor.create("newcomer")  # figures of TODAY, counted on a later day: everyone is stale then
+    tomorrow = TODAY + dt.timedelta(days=1)
+    assert ws.insights.stale_count(tomorrow) == 5
+
+
+def test_a_customers_import_leaves_the_figures_a_full_recompute_would_store(team, tmp_path):
+    """New customers and changed ones are refreshed in the import's transaction: nothing is left stale, and a full
+    recompute afterwards changes nothing."""
+    ws, _ids = team
+    ws.insights.recompute(today=TODAY)
+    sheet = tmp_path / "list.csv"
+    old = _days(300).isoformat()
+    sheet.write_text("公司名称,客户等级,客户状态,最近拜访\n新客户一,A,active," + old + "\n新客户二,C,lost,\n"
+                     "quiet,A,active," + old + "\n", encoding="utf-8")
+    ws.imports.run(ws.imports.preview(sheet, policy="overwrite"))
+    assert ws.insights.stale_count(TODAY) == 0
+    imported = _figures(ws)
+    assert len(imported) == 6
+    ws.insights.recompute(today=TODAY)
+    assert _figures(ws) == imported
 
 
 def test_a_colleagues_save_during_the_full_recompute_is_not_overwritten(team):

@@ -512,6 +512,9 @@ class KpiService:
             if resolution is not None:
                 b.resolution_hours.append(resolution)
                 b.resolution_on_time += resolution_on_time
+        for b in buckets.values():  # in order: each median sorts them in one pass, the team's the sorted runs
+            b.response_hours.sort()
+            b.resolution_hours.sort()
         for sid, month, total, count in run(_FEEDBACK_SCORES):
             b = buckets[sid]
             b.score_total += total

@@ -29,7 +29,7 @@ from keepclient.importing.plan import ExistingIndex, ImportPlan, build_plan  # S
 from keepclient.importing.problems import Translate, english
 from keepclient.importing.write import ImportResult
 from keepclient.services import backups
-from keepclient.services.insights import refresh_customers
+from keepclient.services.insights import refresh_if_current
 
 EXPORT_SHEETS = tuple(title.text for title in SHEET_TITLES[:2])  # Customers and Contacts, as a JSON export's sheets
 CONTACTS_HEADER_ROW = 0
@@ -217,7 +217,7 @@ class ImportService:
         with collector_paused():
             result = write.run_import(self.db, plan, file_name=preview.path.name, sha256=preview.sha256,
                                       sheet=preview.sheet, user=self.user, progress=progress,
-                                      is_cancelled=is_cancelled, written=refresh_customers)
+                                      is_cancelled=is_cancelled, written=refresh_if_current)
         self.remember_mapping(preview.headers, preview.mapping)
         return result
 

@@ -444,6 +444,14 @@ def refresh_customers(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt
                            "(SELECT value FROM json_each(?))", [today.isoformat(), json.dumps(alone)])
 
 
+def refresh_if_current(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
+    """`refresh_customers` while the team's figures are of `today` (an import's customers); else nothing: their
+    figures are stale with everyone's, and the full recompute that `ensure_current` then runs counts them."""
+    today = today or dt.date.today()
+    if str(_stats().get("as_of", "")) >= today.isoformat():
+        refresh_customers(pw, customer_ids, today)
+
+
 def _counted_alone(history: CustomerHistory) -> bool:
     """Whether a customer's figures depend on its own history only: no orders, so not among those `rfm_scores`,
     `value_tiers` and `retention_rate` rank or count."""

@@ -273,6 +273,17 @@ def test_a_customers_import_leaves_the_figures_a_full_recompute_would_store(team
     assert _figures(ws) == imported
 
 
+def test_a_customers_import_onto_figures_of_an_earlier_day_leaves_everyone_to_the_full_recompute(team, tmp_path):
+    ws, _ids = team
+    ws.insights.recompute(today=TODAY - dt.timedelta(days=1))
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("公司名称,客户等级\n新客户一,A\n", encoding="utf-8")
+    ws.imports.run(ws.imports.preview(sheet))
+    assert _row(ws, max(_figures(ws)))["insights_as_of"] is None  # not refreshed: counted with everyone below
+    assert ws.insights.stale_count(TODAY) == 5 and ws.insights.ensure_current(TODAY) == 5
+    assert ws.insights.stale_count(TODAY) == 0
+
+
 def test_a_colleagues_save_during_the_full_recompute_is_not_overwritten(team):
     """The full recompute reads, computes, then writes; a colleague's order saved in between has already refreshed
     that customer's figures from the newer inputs, and the recompute leaves them (its own are older)."""

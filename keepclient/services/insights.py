@@ -422,7 +422,7 @@ def refresh_customers(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt
     ranking (RFM, tiers and retention count customers with orders), so what is computed here is what a full
     recompute would store, and it is stamped as counted (`_counted_alone`). Many customers (an import's) are
     refreshed REFRESH_CHUNK at a time: an import's own memory is at its peak meanwhile."""
-    ids = sorted(set(customer_ids))
+    ids = customer_ids if isinstance(customer_ids, range) else sorted(set(customer_ids))
     today = today or dt.date.today()
     settings = load_settings()
     stats = _stats()

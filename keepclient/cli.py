@@ -3,7 +3,8 @@
 Errors are one clear line in the user's language (no traceback) and a stable exit code:
 0 ok, 1 other error, 2 usage (also a NUL or undecodable bytes in an argument), 3 database busy, 4 schema too new,
 5 not a keepclient database (or an empty file), 6 disk or folder problem (full, read-only, moved away),
-7 conflict, 8 record not found, 9 integrity check failed or a damaged file, 130 cancelled.
+7 conflict, 8 record not found, 9 integrity check failed or a damaged file, 11 a team server could not be
+used (unreachable, login refused), 130 cancelled.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from keepclient.cli_kpis import add_parsers as add_kpi_parsers
 from keepclient.cli_kpis import run_kpi_report
 from keepclient.cli_orders import add_parser as add_orders_parser
 from keepclient.cli_orders import run_import_orders
+from keepclient.cli_server import add_parsers as add_server_parsers
+from keepclient.cli_server import run as run_server
 from keepclient.cli_team import add_parsers as add_team_parsers
 from keepclient.cli_team import run as run_team
 from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError, UnreadableArgumentError
@@ -152,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_parsers(sub)  # backups, restore
     add_orders_parser(sub)  # import-orders
     add_team_parsers(sub)  # team list, add, rename, deactivate, reactivate, handover, set-target
+    add_server_parsers(sub)  # server init
     add_kpi_parsers(sub)  # kpi-report
     add_insights_parsers(sub)  # tiers, at-risk, value, risk-settings
     add_care_parsers(sub)  # holidays, care-list
@@ -189,6 +193,12 @@ def _run(argv: Sequence[str] | None) -> int:
         from keepclient.app import run_app
 
         return run_app(db_path=args.db, shared=args.shared, language=args.lang, create=args.create)
+    if args.command == "server":  # a server address, not the database file
+        try:
+            return run_server(args, out, __version__)
+        except KeepclientError as exc:
+            out.error(exc)
+            return exc.exit_code
     from keepclient.paths import is_default_database, startup_database
     from keepclient.services.workspace import Workspace
 

@@ -49,3 +49,33 @@ def workspace(demo_db: Path):
     ws = Workspace.open(demo_db, shared=False, user="tester")
     yield ws
     ws.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A PostgreSQL cluster started by the suite (tests/server_cluster.py); skipped on a machine without
+    PostgreSQL's server programs (.ci/run installs them)."""
+    from tests import server_cluster
+
+    if server_cluster.binaries() is None:
+        pytest.skip("PostgreSQL's server programs are not installed (Debian: apt-get install postgresql)")
+    with server_cluster.running_cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def server_url(pg_cluster: str, request: pytest.FixtureRequest):
+    """A fresh, empty database on the suite's cluster for one test, dropped afterwards."""
+    import re
+
+    import psycopg
+
+    from tests.server_cluster import database_url
+
+    name = "t_" + re.sub(r"[^a-z0-9_]", "_", request.node.name.lower())[:50]
+    with psycopg.connect(pg_cluster, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield database_url(pg_cluster, name)
+    with psycopg.connect(pg_cluster, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -45,6 +45,45 @@ class SchemaTooNewError(KeepclientError):
     exit_code = 4
 
 
+class ServerSchemaTooNewError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The team server {server} holds data of a newer keepclient (schema {found}, server layout {found_layout}; "
+        "this version knows up to schema {known}, layout {known_layout}). Please update keepclient; nothing was "
+        "changed.",
+    )
+    exit_code = 4
+
+
+class ServerSchemaTooOldError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The team server {server} was prepared by an older keepclient (schema {found}, server layout "
+        "{found_layout}; this version's: schema {known}, layout {known_layout}) and cannot be upgraded by this "
+        "version. Nothing was changed.",
+    )
+    exit_code = 4
+
+
+class ServerNotEmptyError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The database {server} already holds tables keepclient did not make ({tables}). Prepare an empty "
+        "database for keepclient; nothing was changed.")
+    exit_code = 5
+
+
+class ServerDriverMissingError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "This keepclient has no PostgreSQL driver, so it cannot use the team server {server}. Use a "
+        "keepclient installed with Python (pip) for team servers for now.")
+    exit_code = 11
+
+
+class ServerUnavailableError(KeepclientError):
+    template = QT_TRANSLATE_NOOP("errors", "The team server {server} could not be used: {reason}")
+    exit_code = 11
+
+
 class NotADatabaseError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "{path} is not a database file. It was not changed.")
     exit_code = 5

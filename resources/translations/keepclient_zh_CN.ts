@@ -1951,122 +1951,122 @@ What is saved from now on may be lost. Restore the database from a backup, or co
         <translation>%1 – %2，统计于 %3</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="378"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="375"/>
         <source>Team target</source>
         <translation>团队目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="379"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="376"/>
         <source>Average target</source>
         <translation>平均目标</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="393"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="388"/>
         <source>Thousand %1</source>
         <translation>千%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="397"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="392"/>
         <source>Visits done per month</source>
         <translation>每月完成拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="400"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="395"/>
         <source>Visits</source>
         <translation>拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="403"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="398"/>
         <source>Revenue per month</source>
         <translation>每月收入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="414"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="409"/>
         <source>No owner</source>
         <translation>无负责人</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="417"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="412"/>
         <source>Customers at risk by owner</source>
         <translation>各负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="418"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="413"/>
         <source>At risk now</source>
         <translation>当前有风险</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="418"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="413"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="423"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="418"/>
         <source>First response to feedback (median hours)</source>
         <translation>反馈首次响应（中位数，小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="424"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="419"/>
         <source>First response</source>
         <translation>首次响应</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="425"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="420"/>
         <source>Target (%1 h)</source>
         <translation>目标（%1 小时）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="422"/>
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="431"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="426"/>
         <source>Click a bar to list that salesperson&apos;s visits of that month</source>
         <translation>点击柱形列出该销售当月的拜访</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="432"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="427"/>
         <source>Click a bar to list the customers behind that salesperson&apos;s revenue of that month</source>
         <translation>点击柱形列出构成该销售当月营收的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="434"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="429"/>
         <source>Click the curve to list these customers by 12-month revenue, highest first (the whole team&apos;s or one salesperson&apos;s)</source>
         <translation>点击曲线按近 12 个月营收从高到低列出这些客户（全团队或单个销售的）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="436"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="431"/>
         <source>Click a bar to list that owner&apos;s customers at risk</source>
         <translation>点击柱形列出该负责人的风险客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="437"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="432"/>
         <source>Click a point to list the feedback received that month</source>
         <translation>点击数据点列出当月收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="438"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="433"/>
         <source>Click a bar to list the feedback that salesperson received in the period</source>
         <translation>点击柱形列出该销售在此期间收到的反馈</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="462"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="457"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="462"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="457"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="469"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="464"/>
         <source>Average satisfaction per month</source>
         <translation>每月平均满意度</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/dashboard/area.py" line="470"/>
+        <location filename="../../keepclient/ui/dashboard/area.py" line="465"/>
         <source>Score (1-5)</source>
         <translation>评分（1–5）</translation>
     </message>
@@ -3574,32 +3574,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>原写金额：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="246"/>
+        <location filename="../../keepclient/services/imports.py" line="247"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="247"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="247"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="248"/>
+        <location filename="../../keepclient/services/imports.py" line="249"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="249"/>
+        <location filename="../../keepclient/services/imports.py" line="250"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="249"/>
+        <location filename="../../keepclient/services/imports.py" line="250"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4603,49 +4603,49 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="794"/>
+        <location filename="../../keepclient/ui/main_window.py" line="795"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="809"/>
+        <location filename="../../keepclient/ui/main_window.py" line="810"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="813"/>
+        <location filename="../../keepclient/ui/main_window.py" line="814"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="818"/>
+        <location filename="../../keepclient/ui/main_window.py" line="819"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="823"/>
+        <location filename="../../keepclient/ui/main_window.py" line="824"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="832"/>
+        <location filename="../../keepclient/ui/main_window.py" line="833"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="832"/>
+        <location filename="../../keepclient/ui/main_window.py" line="833"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="846"/>
+        <location filename="../../keepclient/ui/main_window.py" line="847"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/main_window.py" line="287"/>
         <location filename="../../keepclient/ui/main_window.py" line="765"/>
-        <location filename="../../keepclient/ui/main_window.py" line="854"/>
+        <location filename="../../keepclient/ui/main_window.py" line="855"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
@@ -4660,27 +4660,27 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>查看反馈日志(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="856"/>
+        <location filename="../../keepclient/ui/main_window.py" line="857"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="871"/>
+        <location filename="../../keepclient/ui/main_window.py" line="872"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="873"/>
+        <location filename="../../keepclient/ui/main_window.py" line="874"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="880"/>
+        <location filename="../../keepclient/ui/main_window.py" line="881"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="880"/>
+        <location filename="../../keepclient/ui/main_window.py" line="881"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -4697,18 +4697,18 @@ Customer follow-up for small sales teams.</source>
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="900"/>
-        <location filename="../../keepclient/ui/main_window.py" line="905"/>
+        <location filename="../../keepclient/ui/main_window.py" line="901"/>
+        <location filename="../../keepclient/ui/main_window.py" line="906"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="901"/>
+        <location filename="../../keepclient/ui/main_window.py" line="902"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="906"/>
+        <location filename="../../keepclient/ui/main_window.py" line="907"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>
@@ -5224,155 +5224,155 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="136"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="141"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="138"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="143"/>
         <source>Fill their empty fields</source>
         <translation>补充其空白字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="138"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="143"/>
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="139"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="144"/>
         <source>Overwrite with the file&apos;s values</source>
         <translation>用文件中的值覆盖</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="140"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="145"/>
         <source>Import them as new customers</source>
         <translation>作为新客户导入</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="143"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="148"/>
         <source>Create the customers the file names but the database lacks</source>
         <translation>为文件中有、数据库中没有的客户新建客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="161"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="153"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="159"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="159"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="154"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="159"/>
         <source>The row in the file</source>
         <translation>文件中的该行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="161"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="161"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="156"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="161"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="157"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="162"/>
         <source>After the import</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="187"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="192"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="188"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="193"/>
         <source>Changes (%1)</source>
         <translation>修改（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="189"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="194"/>
         <source>Probable duplicates (%1)</source>
         <translation>可能重复（%1）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="205"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="210"/>
         <source>Order lines new: %1 · already there: %2 · without a matching customer: %3 · new customers: %4 · rows refused: %5 · rows imported with problems: %6</source>
         <translation>新订单行：%1 · 已存在：%2 · 无匹配客户：%3 · 新客户：%4 · 拒绝的行：%5 · 有问题但已导入的行：%6</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="212"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="217"/>
         <source>New: %1 · updated: %2 · unchanged: %3 · rows refused: %4 · rows imported with problems: %5</source>
         <translation>新增：%1 · 更新：%2 · 未变：%3 · 未导入的行：%4 · 有问题但已导入的行：%5</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="217"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="222"/>
         <source>New salespeople the import adds: %1</source>
         <translation>导入将新增销售员：%1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="163"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="158"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="163"/>
         <source>Already in the database</source>
         <translation>数据库中已有</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="159"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="164"/>
         <source>Matched by</source>
         <translation>匹配依据</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="160"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="165"/>
         <source>Save problem report…</source>
         <translation>保存问题报告…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="176"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="181"/>
         <source>Customers already in the database</source>
         <translation>数据库中已有的客户</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="184"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="189"/>
         <source>Matching the rows…</source>
         <translation>正在匹配各行…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="246"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="251"/>
         <source>%1 (contact)</source>
         <translation>%1（联系人）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="267"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="274"/>
-        <location filename="../../keepclient/ui/importer/preview_page.py" line="276"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="272"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="279"/>
+        <location filename="../../keepclient/ui/importer/preview_page.py" line="281"/>
         <source>Save problem report</source>
         <translation>保存问题报告</translation>
     </message>
@@ -6285,7 +6285,7 @@ Customer follow-up for small sales teams.</source>
     <name>ScopeButton</name>
     <message>
         <location filename="../../keepclient/ui/dashboard/controls.py" line="129"/>
-        <location filename="../../keepclient/ui/dashboard/controls.py" line="174"/>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="181"/>
         <source>Whole team</source>
         <translation>整个团队</translation>
     </message>
@@ -6295,7 +6295,7 @@ Customer follow-up for small sales teams.</source>
         <translation>%1（已停用）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/dashboard/controls.py" line="178"/>
+        <location filename="../../keepclient/ui/dashboard/controls.py" line="185"/>
         <source>%n salespeople</source>
         <translation>
             <numerusform>%n 名业务员</numerusform>
@@ -7190,52 +7190,52 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="227"/>
+        <location filename="../../keepclient/cli.py" line="237"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="235"/>
+        <location filename="../../keepclient/cli.py" line="245"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="244"/>
+        <location filename="../../keepclient/cli.py" line="254"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="254"/>
+        <location filename="../../keepclient/cli.py" line="264"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="266"/>
+        <location filename="../../keepclient/cli.py" line="276"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="267"/>
+        <location filename="../../keepclient/cli.py" line="277"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="268"/>
+        <location filename="../../keepclient/cli.py" line="278"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="273"/>
+        <location filename="../../keepclient/cli.py" line="283"/>
         <source>The database is damaged. Keep this file as it is, and restore the last good backup (keepclient restore).</source>
         <translation>数据库已损坏。请保持此文件原样，并恢复最近一个完好的备份（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="281"/>
+        <location filename="../../keepclient/cli.py" line="291"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="288"/>
+        <location filename="../../keepclient/cli.py" line="298"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
@@ -7298,49 +7298,49 @@ Customer follow-up for small sales teams.</source>
         <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="305"/>
+        <location filename="../../keepclient/cli.py" line="315"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="310"/>
+        <location filename="../../keepclient/cli.py" line="320"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="316"/>
+        <location filename="../../keepclient/cli.py" line="326"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="360"/>
+        <location filename="../../keepclient/cli.py" line="370"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="374"/>
-        <location filename="../../keepclient/cli.py" line="397"/>
+        <location filename="../../keepclient/cli.py" line="384"/>
+        <location filename="../../keepclient/cli.py" line="407"/>
         <location filename="../../keepclient/cli_kpis.py" line="42"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="385"/>
+        <location filename="../../keepclient/cli.py" line="395"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="404"/>
+        <location filename="../../keepclient/cli.py" line="414"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="411"/>
+        <location filename="../../keepclient/cli.py" line="421"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="412"/>
+        <location filename="../../keepclient/cli.py" line="422"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -7490,52 +7490,52 @@ Customer follow-up for small sales teams.</source>
         <translation>风险 {score}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="185"/>
+        <location filename="../../keepclient/cli_insights.py" line="190"/>
         <source>{name}={value} was refused: {reason} Nothing was changed.</source>
         <translation>{name}={value} 未被接受：{reason} 未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="196"/>
+        <location filename="../../keepclient/cli_insights.py" line="201"/>
         <source>there is no such setting (the settings: {names}).</source>
         <translation>没有这个设置项（可用的设置：{names}）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="199"/>
+        <location filename="../../keepclient/cli_insights.py" line="204"/>
         <source>the shares of revenue need 0 &lt; a_share &lt;= b_share &lt;= 1 (0.8 is 80%).</source>
         <translation>收入占比需满足 0 &lt; a_share &lt;= b_share &lt;= 1（0.8 即 80%）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="202"/>
+        <location filename="../../keepclient/cli_insights.py" line="207"/>
         <source>ltv_floor_years must not be more than ltv_max_years.</source>
         <translation>ltv_floor_years 不能大于 ltv_max_years。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="208"/>
+        <location filename="../../keepclient/cli_insights.py" line="213"/>
         <source>a whole number from {low} to {high} is needed.</source>
         <translation>需要 {low} 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="210"/>
+        <location filename="../../keepclient/cli_insights.py" line="215"/>
         <source>a number from {low} to {high} is needed.</source>
         <translation>需要 {low} 到 {high} 之间的数。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="240"/>
+        <location filename="../../keepclient/cli_insights.py" line="245"/>
         <source>{text} is not NAME=VALUE (for example at_risk_threshold=40). Nothing was changed.</source>
         <translation>{text} 不是 名称=值 的形式（例如 at_risk_threshold=40）。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="261"/>
+        <location filename="../../keepclient/cli_insights.py" line="266"/>
         <source>(default {value})</source>
         <translation>（默认 {value}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="264"/>
+        <location filename="../../keepclient/cli_insights.py" line="269"/>
         <source>Settings saved; value and risk recomputed for {count} customers.</source>
         <translation>设置已保存；已为 {count} 个客户重新计算价值与风险。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_insights.py" line="267"/>
+        <location filename="../../keepclient/cli_insights.py" line="272"/>
         <source>Change with: keepclient risk-settings NAME=VALUE ... (shares and drops as fractions: 0.8 is 80%)</source>
         <translation>修改方法：keepclient risk-settings 名称=值 …（占比和降幅用小数表示：0.8 即 80%）</translation>
     </message>
@@ -7589,6 +7589,21 @@ Customer follow-up for small sales teams.</source>
         <source>Customer list written to {path} (customers: {count}, pages: {pages})</source>
         <translation>客户名单已写入 {path}（{count} 个客户，{pages} 页）</translation>
     </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="28"/>
+        <source>A team server is named by a postgresql:// address, for example postgresql://admin@server/keepclient.</source>
+        <translation>团队服务器要用 postgresql:// 地址指明，例如 postgresql://admin@server/keepclient。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="33"/>
+        <source>Team server {server} prepared: keepclient&apos;s tables created (schema {schema}).</source>
+        <translation>团队服务器 {server} 已准备好：已创建 keepclient 的数据表（架构 {schema}）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="36"/>
+        <source>Team server {server} was prepared before (schema {schema}); nothing was changed.</source>
+        <translation>团队服务器 {server} 之前已准备好（架构 {schema}），未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -7609,196 +7624,221 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="49"/>
+        <source>The team server {server} holds data of a newer keepclient (schema {found}, server layout {found_layout}; this version knows up to schema {known}, layout {known_layout}). Please update keepclient; nothing was changed.</source>
+        <translation>团队服务器 {server} 上是较新版本 keepclient 的数据（架构 {found}，服务器布局 {found_layout}；本版本最高支持架构 {known}、布局 {known_layout}）。请更新 keepclient；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="59"/>
+        <source>The team server {server} was prepared by an older keepclient (schema {found}, server layout {found_layout}; this version&apos;s: schema {known}, layout {known_layout}) and cannot be upgraded by this version. Nothing was changed.</source>
+        <translation>团队服务器 {server} 由较旧版本的 keepclient 准备（架构 {found}，服务器布局 {found_layout}；本版本为架构 {known}、布局 {known_layout}），本版本无法升级它。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="69"/>
+        <source>The database {server} already holds tables keepclient did not make ({tables}). Prepare an empty database for keepclient; nothing was changed.</source>
+        <translation>数据库 {server} 中已有不是 keepclient 创建的数据表（{tables}）。请为 keepclient 准备一个空数据库；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="76"/>
+        <source>This keepclient has no PostgreSQL driver, so it cannot use the team server {server}. Use a keepclient installed with Python (pip) for team servers for now.</source>
+        <translation>此 keepclient 没有 PostgreSQL 驱动，无法使用团队服务器 {server}。目前请使用通过 Python（pip）安装的 keepclient 来使用团队服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="83"/>
+        <source>The team server {server} could not be used: {reason}</source>
+        <translation>无法使用团队服务器 {server}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="88"/>
         <source>{path} is not a database file. It was not changed.</source>
         <translation>{path} 不是数据库文件。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="54"/>
+        <location filename="../../keepclient/domain/errors.py" line="93"/>
         <source>{path} is a database of another program, not of keepclient. It was not changed.</source>
         <translation>{path} 是其他程序的数据库，不是 keepclient 的。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="63"/>
+        <location filename="../../keepclient/domain/errors.py" line="102"/>
         <source>Could not write to {path}: {reason}. Work saved before this moment is safe.</source>
         <translation>无法写入 {path}：{reason}。此前已保存的内容是安全的。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="70"/>
+        <location filename="../../keepclient/domain/errors.py" line="109"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="77"/>
+        <location filename="../../keepclient/domain/errors.py" line="116"/>
         <source>Could not save to {path}: {reason}. This change was not saved; work saved before it is safe. Free some disk space or check the connection to the folder, then try again.</source>
         <translation>无法保存到 {path}：{reason}。此次修改没有保存；之前保存的内容是安全的。请腾出一些磁盘空间或检查与该文件夹的连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="85"/>
+        <location filename="../../keepclient/domain/errors.py" line="124"/>
         <source>{path} was deleted, moved or replaced (for example by a sync program) after keepclient opened it. Nothing more was saved; open the database again.</source>
         <translation>keepclient 打开 {path} 之后，它被删除、移动或替换了（例如被同步程序）。之后没有再保存任何内容；请重新打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="93"/>
+        <location filename="../../keepclient/domain/errors.py" line="132"/>
         <source>{path} is read-only (the file or its folder cannot be written), so it is open for reading only and changes cannot be saved.</source>
         <translation>{path} 是只读的（文件或其文件夹无法写入），因此只能查看，无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="99"/>
+        <location filename="../../keepclient/domain/errors.py" line="138"/>
         <source>{path} was written by an older keepclient and must be upgraded before it can be used, but it is read-only (the file or its folder cannot be written). It was not changed.</source>
         <translation>{path} 由旧版 keepclient 写入，需要升级后才能使用，但它是只读的（文件或其文件夹无法写入）。文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="107"/>
+        <location filename="../../keepclient/domain/errors.py" line="146"/>
         <source>The folder of {path} does not support the file locking a shared database needs ({reason}), so colleagues&apos; saves could overwrite each other. It was not opened; use a different shared folder or open it as a local database.</source>
         <translation>{path} 所在的文件夹不支持共享数据库所需的文件锁（{reason}），同事的保存可能会互相覆盖。因此没有打开它；请换一个共享文件夹，或作为本地数据库打开。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="114"/>
+        <location filename="../../keepclient/domain/errors.py" line="153"/>
         <source>{path} is empty (0 bytes): it holds no database. It was not changed; to start a new database there, create one (New database, or --create).</source>
         <translation>{path} 是空文件（0 字节），里面没有数据库。文件未被修改；如要在此新建数据库，请用“新建数据库”或 --create。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="123"/>
+        <location filename="../../keepclient/domain/errors.py" line="162"/>
         <source>{path} is damaged ({detail}). Nothing was written to it or copied from it. Restore it from a backup (keepclient restore).</source>
         <translation>{path} 已损坏（{detail}）。没有向它写入，也没有从它复制任何内容。请从备份恢复（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="132"/>
+        <location filename="../../keepclient/domain/errors.py" line="171"/>
         <source>{value} contains a NUL character or bytes that are not text in this system&apos;s encoding. Nothing was done.</source>
         <translation>{value} 含有 NUL 字符或不符合本系统编码的字节。未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="141"/>
+        <location filename="../../keepclient/domain/errors.py" line="180"/>
         <source>Someone else changed this {table} record (version {theirs_version}) after you opened it (version {yours_version}). Nothing was overwritten.</source>
         <translation>在您打开这条{table}记录（版本 {yours_version}）之后，其他人已修改了它（版本 {theirs_version}）。没有覆盖任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="161"/>
+        <location filename="../../keepclient/domain/errors.py" line="200"/>
         <source>{value} is not valid here.</source>
         <translation>{value} 在此处无效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="170"/>
+        <location filename="../../keepclient/domain/errors.py" line="209"/>
         <source>&quot;{value}&quot; is not a valid phone number.</source>
         <translation>“{value}”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="174"/>
+        <location filename="../../keepclient/domain/errors.py" line="213"/>
         <source>&quot;{value}&quot; is not a valid email address.</source>
         <translation>“{value}”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="178"/>
+        <location filename="../../keepclient/domain/errors.py" line="217"/>
         <source>This field cannot be empty.</source>
         <translation>此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="182"/>
+        <location filename="../../keepclient/domain/errors.py" line="221"/>
         <source>&quot;{value}&quot; is not a possible date.</source>
         <translation>“{value}”不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="186"/>
+        <location filename="../../keepclient/domain/errors.py" line="225"/>
         <source>Holidays are known for the years {first} to {last}, not {value}.</source>
         <translation>节日只能计算 {first} 年至 {last} 年，不能计算 {value} 年。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="190"/>
+        <location filename="../../keepclient/domain/errors.py" line="229"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="195"/>
+        <location filename="../../keepclient/domain/errors.py" line="234"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="204"/>
+        <location filename="../../keepclient/domain/errors.py" line="243"/>
         <source>{name} cannot be read: {reason} Nothing was imported.</source>
         <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="209"/>
+        <location filename="../../keepclient/domain/errors.py" line="248"/>
         <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
         <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="215"/>
+        <location filename="../../keepclient/domain/errors.py" line="254"/>
         <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
         <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="220"/>
+        <location filename="../../keepclient/domain/errors.py" line="259"/>
         <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
         <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="226"/>
+        <location filename="../../keepclient/domain/errors.py" line="265"/>
         <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
         <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="231"/>
+        <location filename="../../keepclient/domain/errors.py" line="270"/>
         <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
         <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="237"/>
+        <location filename="../../keepclient/domain/errors.py" line="276"/>
         <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
         <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="247"/>
+        <location filename="../../keepclient/domain/errors.py" line="286"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="254"/>
+        <location filename="../../keepclient/domain/errors.py" line="293"/>
         <source>{path} already exists. Choose another name; nothing was changed.</source>
         <translation>{path} 已存在。请换一个名字；没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="260"/>
+        <location filename="../../keepclient/domain/errors.py" line="299"/>
         <source>The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may be damaged: run `keepclient check`.</source>
         <translation>{source} 的副本未通过完整性检查（{reason}），因此没有保留。数据库可能已损坏：请运行 `keepclient check`。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="269"/>
+        <location filename="../../keepclient/domain/errors.py" line="308"/>
         <source>{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.</source>
         <translation>{path} 已损坏或不完整（{reason}），无法恢复。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="277"/>
+        <location filename="../../keepclient/domain/errors.py" line="316"/>
         <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
         <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="283"/>
+        <location filename="../../keepclient/domain/errors.py" line="322"/>
         <source>There is already a salesperson called &quot;{value}&quot;.</source>
         <translation>已经有名为“{value}”的业务员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="287"/>
+        <location filename="../../keepclient/domain/errors.py" line="326"/>
         <source>The code &quot;{value}&quot; is already used by {name}.</source>
         <translation>代码“{value}”已被 {name} 使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="291"/>
+        <location filename="../../keepclient/domain/errors.py" line="330"/>
         <source>&quot;{value}&quot; is not a colour; use the form #rrggbb.</source>
         <translation>“{value}”不是颜色；请使用 #rrggbb 格式。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="297"/>
+        <location filename="../../keepclient/domain/errors.py" line="336"/>
         <source>{value} is no longer active and cannot take on customers.</source>
         <translation>{value} 已停用，不能再接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="301"/>
+        <location filename="../../keepclient/domain/errors.py" line="340"/>
         <source>Choose at least one colleague other than {value} to hand the customers over to.</source>
         <translation>请至少选择一位 {value} 以外的同事来接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="307"/>
+        <location filename="../../keepclient/domain/errors.py" line="346"/>
         <source>There is no salesperson called &quot;{value}&quot;.</source>
         <translation>没有名为“{value}”的业务员。</translation>
     </message>

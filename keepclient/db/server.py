@@ -1,0 +1,138 @@
+"""Team servers (issue 19): the same data model in a PostgreSQL database, for teams that outgrow a shared folder.
+
+This is the first part: the address of a server (`postgresql://user@host:port/dbname?sslmode=require`), a
+connection through psycopg 3 with its errors made plain, and preparing an empty server database with the models'
+tables. What a server database holds is stamped in `schema_info`: the model schema (migrations.LATEST, as in a
+file) and the server layout (SERVER_LAYOUT: what this code creates beside the models' tables; later layouts add the
+derived tables, search, roles and policies). A server stamped by a newer keepclient is refused, as a newer file is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
+
+from peewee import PeeweeException, PostgresqlDatabase
+
+from keepclient.db import migrations
+from keepclient.db.models import ALL_MODELS, SchemaInfo, now
+from keepclient.domain.errors import (
+    ServerDriverMissingError,
+    ServerNotEmptyError,
+    ServerSchemaTooNewError,
+    ServerSchemaTooOldError,
+    ServerUnavailableError,
+)
+
+SCHEMES = ("postgresql", "postgres")
+SERVER_LAYOUT = 1  # 1: the models' tables
+CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
+_LAYOUT_OFFSET = 1000  # schema_info.schema_version on a server: layout * 1000 + the model schema
+
+
+def is_server_url(text: str) -> bool:
+    """Whether `text` names a team server rather than a database file."""
+    return text.split("://", 1)[0].lower() in SCHEMES and "://" in text
+
+
+def shown_url(url: str) -> str:
+    """The address without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    login, place = parts.netloc.rsplit("@", 1)
+    return urlunsplit((parts.scheme, f"{login.split(':', 1)[0]}@{place}", parts.path, parts.query, parts.fragment))
+
+
+def _arguments(url: str) -> tuple[str, dict[str, Any]]:
+    """The database name and psycopg's connection arguments of a server address."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in SCHEMES:
+        raise ServerUnavailableError(server=shown_url(url), reason="not a postgresql:// address")
+    name = unquote(parts.path.lstrip("/"))
+    if not name:
+        raise ServerUnavailableError(server=shown_url(url), reason="the address names no database (…/dbname)")
+    options: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "keepclient"}
+    options.update(parse_qsl(parts.query))  # sslmode=require, host=/path/of/a/socket/folder, …
+    if parts.hostname:
+        options["host"] = unquote(parts.hostname)
+    try:
+        port = parts.port
+    except ValueError:  # "server:abc"
+        raise ServerUnavailableError(server=shown_url(url), reason="the port is not a number") from None
+    if port:
+        options["port"] = port
+    if parts.username:
+        options["user"] = unquote(parts.username)
+    if parts.password is not None:
+        options["password"] = unquote(parts.password)
+    return name, options
+
+
+def connect(url: str) -> PostgresqlDatabase:
+    """An open connection to the team server at `url`; ServerUnavailableError (with the server's own reason,
+    never the password) when it cannot be reached or refuses the login."""
+    name, options = _arguments(url)
+    try:
+        import psycopg  # noqa: F401 - peewee's driver; what it lacks, it says here rather than at its first query
+    except ImportError as exc:  # the installers leave it out for now (packaging/keepclient.spec)
+        raise ServerDriverMissingError(server=shown_url(url)) from exc
+    pw = PostgresqlDatabase(name, autorollback=True, **options)
+    try:
+        pw.connect()
+    except PeeweeException as exc:  # the driver's error, in peewee's clothes: its text is the server's reason
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        raise ServerUnavailableError(server=shown_url(url), reason=" ".join(lines) or type(exc).__name__) from exc
+    return pw
+
+
+def stamp_of(pw: PostgresqlDatabase) -> tuple[int, int] | None:
+    """(server layout, model schema) the server database is stamped with; None for one keepclient never
+    prepared."""
+    if not pw.table_exists("schema_info"):
+        return None
+    row = pw.execute_sql('SELECT max("schema_version") FROM "schema_info"').fetchone()
+    if row is None or row[0] is None:
+        return None
+    return divmod(int(row[0]), _LAYOUT_OFFSET)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    created: bool  # False: the server was prepared before, by this version's layout and schema
+    layout: int
+    schema: int
+
+
+def prepare(url: str, app_version: str) -> Prepared:
+    """Create the models' tables in an empty server database and stamp it, in one transaction; a database this
+    version prepared before is left as it is. Nothing is written to one stamped by another version
+    (ServerSchemaTooNewError, ServerSchemaTooOldError) or holding other tables (ServerNotEmptyError)."""
+    pw = connect(url)
+    try:
+        with pw.atomic():
+            pw.execute_sql("SELECT pg_advisory_xact_lock(%s)", [migrations.APPLICATION_ID])  # one init at a time
+            found = stamp_of(pw)
+            wanted = (SERVER_LAYOUT, migrations.LATEST)
+            if found is not None:
+                versions = {"server": shown_url(url), "found": found[1], "found_layout": found[0],
+                            "known": wanted[1], "known_layout": wanted[0]}
+                if found > wanted:
+                    raise ServerSchemaTooNewError(**versions)
+                if found < wanted:
+                    raise ServerSchemaTooOldError(**versions)
+                return Prepared(False, *found)
+            others = [name for (name,) in pw.execute_sql(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                "ORDER BY table_name")]
+            if others:  # another program's data (or a half-made copy): never mixed with ours
+                raise ServerNotEmptyError(server=shown_url(url), tables=", ".join(others[:5]))
+            with pw.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
+                pw.create_tables(ALL_MODELS)
+                SchemaInfo.create(schema_version=SERVER_LAYOUT * _LAYOUT_OFFSET + migrations.LATEST,
+                                  app_version=app_version, migrated_at=now())
+        return Prepared(True, *wanted)
+    finally:
+        pw.close()
+

@@ -27,6 +27,7 @@ from keepclient.cli_kpis import add_parsers as add_kpi_parsers
 from keepclient.cli_kpis import run_kpi_report
 from keepclient.cli_orders import add_parser as add_orders_parser
 from keepclient.cli_orders import run_import_orders
+from keepclient.cli_server import COMMANDS as SERVER_COMMANDS
 from keepclient.cli_server import add_parsers as add_server_parsers
 from keepclient.cli_server import run as run_server
 from keepclient.cli_team import add_parsers as add_team_parsers
@@ -155,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_parsers(sub)  # backups, restore
     add_orders_parser(sub)  # import-orders
     add_team_parsers(sub)  # team list, add, rename, deactivate, reactivate, handover, set-target
-    add_server_parsers(sub)  # server init
+    add_server_parsers(sub)  # server init, move-to-server
     add_kpi_parsers(sub)  # kpi-report
     add_insights_parsers(sub)  # tiers, at-risk, value, risk-settings
     add_care_parsers(sub)  # holidays, care-list
@@ -193,7 +194,7 @@ def _run(argv: Sequence[str] | None) -> int:
         from keepclient.app import run_app
 
         return run_app(db_path=args.db, shared=args.shared, language=args.lang, create=args.create)
-    if args.command == "server":  # a server address, not the database file
+    if args.command in SERVER_COMMANDS:  # a server address (and a file only read), not the workspace
         try:
             return run_server(args, out, __version__)
         except KeepclientError as exc:

@@ -28,6 +28,10 @@ from keepclient.domain.errors import (
 SCHEMES = ("postgresql", "postgres")
 SERVER_LAYOUT = 1  # 1: the models' tables
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
+# Column types as wide as SQLite's: 64-bit whole numbers (amounts in cents pass 2^31 at 21 million), 64-bit
+# floats (peewee's default REAL keeps 7 digits), and text of any length (SQLite does not hold a VARCHAR to its
+# length: a long imported name must not stop a move).
+FIELD_TYPES = {"AUTO": "BIGSERIAL", "INT": "BIGINT", "FLOAT": "DOUBLE PRECISION"}
 _LAYOUT_OFFSET = 1000  # schema_info.schema_version on a server: layout * 1000 + the model schema
 
 
@@ -78,7 +82,7 @@ def connect(url: str) -> PostgresqlDatabase:
         import psycopg  # noqa: F401 - peewee's driver; what it lacks, it says here rather than at its first query
     except ImportError as exc:  # the installers leave it out for now (packaging/keepclient.spec)
         raise ServerDriverMissingError(server=shown_url(url)) from exc
-    pw = PostgresqlDatabase(name, autorollback=True, **options)
+    pw = PostgresqlDatabase(name, autorollback=True, field_types=FIELD_TYPES, **options)
     try:
         pw.connect()
     except PeeweeException as exc:  # the driver's error, in peewee's clothes: its text is the server's reason
@@ -130,6 +134,10 @@ def prepare(url: str, app_version: str) -> Prepared:
                 raise ServerNotEmptyError(server=shown_url(url), tables=", ".join(others[:5]))
             with pw.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
                 pw.create_tables(ALL_MODELS)
+                for table, column in pw.execute_sql(
+                        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+                        "current_schema() AND data_type = 'character varying'").fetchall():
+                    pw.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE text')
                 SchemaInfo.create(schema_version=SERVER_LAYOUT * _LAYOUT_OFFSET + migrations.LATEST,
                                   app_version=app_version, migrated_at=now())
         return Prepared(True, *wanted)

@@ -79,6 +79,34 @@ class ServerDriverMissingError(KeepclientError):
     exit_code = 11
 
 
+class ServerNotPreparedError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The team server {server} is not prepared for this keepclient: run keepclient server init on it "
+        "first. Nothing was copied.")
+    exit_code = 4
+
+
+class ServerHoldsDataError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The team server {server} already holds a team's data ({tables}): a database file is moved only "
+        "into an empty server. Nothing was copied.")
+    exit_code = 5
+
+
+class ServerCopyFailedError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Moving to the team server {server} failed ({table}): {reason}. The server was left as it was, and "
+        "the database file was not changed.")
+    exit_code = 9
+
+
+class StaleFileSchemaError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{path} was written by an older keepclient (schema {found}; this version's is {known}). Open it "
+        "once with this keepclient to upgrade it, then move it. It was not changed.")
+    exit_code = 4
+
+
 class ServerUnavailableError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "The team server {server} could not be used: {reason}")
     exit_code = 11

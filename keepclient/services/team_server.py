@@ -3,10 +3,13 @@ the schema). What `keepclient server init` runs; read db/server.py for what a pr
 
 from __future__ import annotations
 
-from keepclient.db import server
-from keepclient.db.server import Prepared, is_server_url, shown_url
+from pathlib import Path
 
-__all__ = ["Prepared", "is_server_url", "prepare_server", "shown_url"]
+from keepclient.db import server, server_move
+from keepclient.db.server import Prepared, is_server_url, shown_url
+from keepclient.db.server_move import MovedTable, Progress
+
+__all__ = ["MovedTable", "Prepared", "is_server_url", "move_file", "prepare_server", "shown_url"]
 
 
 def prepare_server(url: str, app_version: str) -> Prepared:
@@ -14,3 +17,9 @@ def prepare_server(url: str, app_version: str) -> Prepared:
     prepared before is left as it is (`Prepared.created` False). Typed errors for an unreachable server, a refused
     login or another version's schema."""
     return server.prepare(url, app_version)
+
+
+def move_file(path: Path, url: str, progress: Progress | None = None) -> list[MovedTable]:
+    """Every record of the database file at `path` copied into the prepared, empty server at `url` in one
+    transaction, each table's rows and checksum compared on both sides; the file is only read."""
+    return server_move.move_to_server(path, url, progress)

@@ -22,6 +22,8 @@
   and charts have painted (<= 1 s), against the same aggregates as plain SQL (see dashboard.py).
 - orders-import: `keepclient import-orders` of a 300,000-line order sheet onto a copy of the demo database against
   pandas.read_excel + to_sql of the same file (<= 0.5x), then again, adding 0 lines (see orders_import.py).
+- server-move: `keepclient move-to-server` of the demo database into a prepared, empty PostgreSQL database (a
+  throwaway cluster on this machine) against pg_dump + pg_restore of the moved database (<= 2x; see server_move.py).
 - startup: whole-process start of `keepclient --db <N-customer database>` until the main window has painted its first
   frame, and until it has painted the customer list filled from the database, each against a bare PySide6
   QMainWindow started the same way; plus peak RSS of each process.
@@ -49,7 +51,7 @@ from keepclient.db.connection import open_database
 
 HERE = Path(__file__).resolve().parent
 ALL = ("demo", "startup", "search", "scroll", "detail", "spreadsheets", "calendar", "feedback", "writers",
-       "orders-import", "orders", "insights", "kpis", "dashboard")
+       "orders-import", "orders", "insights", "kpis", "dashboard", "server-move")
 DATA = HERE / ".data"
 BARE_WINDOW = (
     "import sys\n"
@@ -365,6 +367,10 @@ def main() -> int:
             bench_kpis(args.customers, env)
         if "dashboard" in args.which:
             bench_dashboard(args.customers, env)
+        if "server-move" in args.which:
+            import server_move
+
+            server_move.bench_server_move(current_demo(args.customers, env), env)
         if "writers" in args.which:
             import writers
 

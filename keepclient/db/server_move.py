@@ -16,11 +16,20 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from peewee import Model, PeeweeException
+from peewee import (
+    BooleanField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    Field,
+    FloatField,
+    Model,
+    PeeweeException,
+    TimeField,
+)
 
 from keepclient.db import migrations
 from keepclient.db.connection import inspect_file, read_only_uri, sqlite_errors_translated
@@ -53,26 +62,36 @@ def _columns(model: type[Model]) -> list[str]:
 
 class _Sum:
     """The row count and SHA-256 of a table's rows (in the model's column order, by id), each value read as the
-    model's field reads it."""
+    model's field reads it. Only the kinds the two engines give back differently are read (days and times: text
+    in SQLite; truths: 0 and 1; decimals: trailing zeros); text and whole numbers come back alike."""
 
     def __init__(self, model: type[Model]) -> None:
-        self.readers = [field.python_value for field in model._meta.sorted_fields]
+        self.readers = [(index, _reader(field)) for index, field in enumerate(model._meta.sorted_fields)
+                        if isinstance(field, _READ)]
         self.digest = hashlib.sha256()
         self.rows = 0
 
     def add(self, row: Sequence[Any]) -> None:
-        self.digest.update(repr(tuple(_same(read(value)) for read, value in zip(self.readers, row, strict=True)))
-                           .encode())
+        values = list(row)
+        for index, read in self.readers:
+            values[index] = read(values[index])
+        self.digest.update(repr(values).encode())
         self.rows += 1
 
     def result(self) -> tuple[int, str]:
         return self.rows, self.digest.hexdigest()
 
 
-def _same(value: Any) -> Any:
-    """A value as both engines give it back: a decimal without its trailing zeros (SQLite gives a quantity of 3
-    as 3, PostgreSQL's numeric(14,3) as 3.000)."""
-    return value.normalize() if isinstance(value, Decimal) else value
+_READ = (DateTimeField, DateField, TimeField, BooleanField, DecimalField, FloatField)
+
+
+def _reader(field: Field) -> Callable[[Any], Any]:
+    """How a value of `field` is read for the checksum: as the field reads it; a decimal also without its trailing
+    zeros (SQLite gives a quantity of 3 as 3, PostgreSQL's numeric(14,3) as 3.000)."""
+    read = field.python_value
+    if isinstance(field, DecimalField):
+        return lambda value: None if value is None else read(value).normalize()
+    return read
 
 
 def _checksum(model: type[Model], rows: Iterable[Sequence[Any]]) -> tuple[int, str]:
@@ -115,6 +134,12 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                        if pw.execute_sql(f'SELECT 1 FROM "{m._meta.table_name}" LIMIT 1').fetchone()]
             if holding:
                 raise ServerHoldsDataError(server=server, tables=", ".join(holding))
+            # the indexes are built once the rows are in, as pg_restore does (each row kept them up to date: slower)
+            indexes = pw.execute_sql(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND NOT "
+                "EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY 1").fetchall()
+            for name, _definition in indexes:
+                pw.execute_sql(f'DROP INDEX "{name}"')
             cursor = pw.cursor()
             for model in MOVED:
                 table, columns = model._meta.table_name, _columns(model)
@@ -123,12 +148,17 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                 expected = _copy(cursor, server, model, listed, source, progress)
                 pw.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                                f'coalesce(max("id"), 1), max("id") IS NOT NULL) FROM "{table}"')
-                landed = _checksum(model, pw.execute_sql(f'SELECT {listed} FROM "{table}" ORDER BY "id"'))
+                with pw.connection().cursor(name=f"moved_{table}") as back:  # on the server, read in batches
+                    back.itersize = 10_000
+                    back.execute(f'SELECT {listed} FROM "{table}" ORDER BY "id"')
+                    landed = _checksum(model, back)
                 if landed != expected:
                     raise ServerCopyFailedError(server=server, table=table,
                                                 reason=f"{landed[0]} rows came back of {expected[0]} copied, "
                                                        "or their contents differ")
                 moved.append(MovedTable(table, *expected))
+            for _name, definition in indexes:
+                pw.execute_sql(definition)
         return moved
     except PeeweeException as exc:  # the server refused a value or lost the connection: the transaction is undone
         lines = [line.strip() for line in str(exc).splitlines() if line.strip()]

@@ -46,6 +46,11 @@ def counts_on_server(url: str) -> dict[str, int]:
                 for m in MOVED}
 
 
+def index_definitions(url: str) -> set[str]:
+    with psycopg.connect(url) as conn:
+        return {row[0] for row in conn.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")}
+
+
 def a_team_with_everything(tmp_path: Path, demo_db: Path) -> Path:
     """The demo team plus what the demo does not make: an import (history and its records), tags, a gift, an
     edit in the change log, a team setting, a long name and an exact fraction."""
@@ -69,10 +74,12 @@ def test_every_record_lands_and_the_file_is_left_as_it_was(tmp_path, demo_db, se
     before = digest(path)
     expected = counts_in_file(path)
     assert run("server", "init", server_url).returncode == 0
+    indexes = index_definitions(server_url)
     moved = run("move-to-server", str(path), server_url)
     assert moved.returncode == 0, moved.stderr
     assert "every table's rows and checksum agree" in moved.stdout
     assert counts_on_server(server_url) == expected
+    assert index_definitions(server_url) == indexes and len(indexes) > 30  # set aside while copying, built again
     assert all(expected[name] > 0 for name in ("customer", "contact", "visit", "feedback", "purchase", "tag",
                                                 "customer_tag", "import_batch", "import_record", "change_log",
                                                 "setting", "gift"))

@@ -40,6 +40,7 @@ from keepclient.domain.errors import (
     ForeignDatabaseError,
     SchemaTooNewError,
     ServerCopyFailedError,
+    ServerCopyMismatchError,
     ServerHoldsDataError,
     ServerNotPreparedError,
     StaleFileSchemaError,
@@ -153,9 +154,7 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                     back.execute(f'SELECT {listed} FROM "{table}" ORDER BY "id"')
                     landed = _checksum(model, back)
                 if landed != expected:
-                    raise ServerCopyFailedError(server=server, table=table,
-                                                reason=f"{landed[0]} rows came back of {expected[0]} copied, "
-                                                       "or their contents differ")
+                    raise ServerCopyMismatchError(server=server, table=table, landed=landed[0], copied=expected[0])
                 moved.append(MovedTable(table, *expected))
             for _name, definition in indexes:
                 pw.execute_sql(definition)

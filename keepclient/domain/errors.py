@@ -100,6 +100,14 @@ class ServerCopyFailedError(KeepclientError):
     exit_code = 9
 
 
+class ServerCopyMismatchError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "Moving to the team server {server} failed: the table {table} did not come back as it went in "
+        "({landed} of {copied} rows came back, or their contents differ). The server was left as it was, and the "
+        "database file was not changed.")
+    exit_code = 9
+
+
 class StaleFileSchemaError(KeepclientError):
     template = QT_TRANSLATE_NOOP(
         "errors", "{path} was written by an older keepclient (schema {found}; this version's is {known}). Open it "

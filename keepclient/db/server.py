@@ -86,9 +86,13 @@ def connect(url: str) -> PostgresqlDatabase:
     try:
         pw.connect()
     except PeeweeException as exc:  # the driver's error, in peewee's clothes: its text is the server's reason
-        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-        raise ServerUnavailableError(server=shown_url(url), reason=" ".join(lines) or type(exc).__name__) from exc
+        raise ServerUnavailableError(server=shown_url(url), reason=driver_reason(exc)) from exc
     return pw
+
+
+def driver_reason(exc: Exception) -> str:
+    """The server's (or driver's) words for an error, on one line: its own text spans several."""
+    return " ".join(line.strip() for line in str(exc).splitlines() if line.strip()) or type(exc).__name__
 
 
 def stamp_of(pw: PostgresqlDatabase) -> tuple[int, int] | None:

@@ -34,7 +34,7 @@ from peewee import (
 from keepclient.db import migrations
 from keepclient.db.connection import inspect_file, read_only_uri, sqlite_errors_translated
 from keepclient.db.models import ALL_MODELS, Presence, SchemaInfo
-from keepclient.db.server import SERVER_LAYOUT, connect, shown_url, stamp_of
+from keepclient.db.server import SERVER_LAYOUT, connect, driver_reason, shown_url, stamp_of
 from keepclient.domain.errors import (
     DatabaseMissingError,
     ForeignDatabaseError,
@@ -160,8 +160,7 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                 pw.execute_sql(definition)
         return moved
     except PeeweeException as exc:  # the server refused a value or lost the connection: the transaction is undone
-        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-        raise ServerCopyFailedError(server=server, table="", reason=" ".join(lines) or type(exc).__name__) from exc
+        raise ServerCopyFailedError(server=server, table="", reason=driver_reason(exc)) from exc
     finally:
         pw.close()
         file.close()
@@ -182,8 +181,7 @@ def _copy(cursor: Any, server: str, model: type[Model], listed: str, rows: Itera
                 if progress is not None and summed.rows % 10_000 == 0:
                     progress(table, summed.rows)
     except psycopg.Error as exc:  # a value the server's column refuses: the whole move is undone
-        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-        raise ServerCopyFailedError(server=server, table=table, reason=" ".join(lines)) from exc
+        raise ServerCopyFailedError(server=server, table=table, reason=driver_reason(exc)) from exc
     if progress is not None:
         progress(table, summed.rows)
     return summed.result()

@@ -9,6 +9,8 @@ derived tables, search, roles and policies). A server stamped by a newer keepcli
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
@@ -20,13 +22,15 @@ from keepclient.db.models import ALL_MODELS, SchemaInfo, now
 from keepclient.domain.errors import (
     ServerDriverMissingError,
     ServerNotEmptyError,
+    ServerNotPreparedError,
+    ServerPermissionError,
     ServerSchemaTooNewError,
     ServerSchemaTooOldError,
     ServerUnavailableError,
 )
 
 SCHEMES = ("postgresql", "postgres")
-SERVER_LAYOUT = 1  # 1: the models' tables
+SERVER_LAYOUT = 2  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py)
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
 # Column types as wide as SQLite's: 64-bit whole numbers (amounts in cents pass 2^31 at 21 million), 64-bit
 # floats (peewee's default REAL keeps 7 digits), and text of any length (SQLite does not hold a VARCHAR to its
@@ -82,7 +86,7 @@ def connect(url: str) -> PostgresqlDatabase:
         import psycopg  # noqa: F401 - peewee's driver; what it lacks, it says here rather than at its first query
     except ImportError as exc:  # the installers leave it out for now (packaging/keepclient.spec)
         raise ServerDriverMissingError(server=shown_url(url)) from exc
-    pw = PostgresqlDatabase(name, autorollback=True, field_types=FIELD_TYPES, **options)
+    pw = PostgresqlDatabase(name, field_types=FIELD_TYPES, **options)
     try:
         pw.connect()
     except PeeweeException as exc:  # the driver's error, in peewee's clothes: its text is the server's reason
@@ -93,6 +97,33 @@ def connect(url: str) -> PostgresqlDatabase:
 def driver_reason(exc: Exception) -> str:
     """The server's (or driver's) words for an error, on one line: its own text spans several."""
     return " ".join(line.strip() for line in str(exc).splitlines() if line.strip()) or type(exc).__name__
+
+
+@contextmanager
+def privileges_checked(url: str) -> Iterator[None]:
+    """A statement the login may not run (creating roles without CREATEROLE, a salesperson changing the team)
+    becomes ServerPermissionError with the server's reason."""
+    try:
+        yield
+    except PeeweeException as exc:
+        from psycopg.errors import InsufficientPrivilege
+
+        if isinstance(getattr(exc, "orig", None), InsufficientPrivilege):  # peewee keeps the driver's error
+            raise ServerPermissionError(server=shown_url(url), reason=driver_reason(exc)) from exc
+        raise
+
+
+@contextmanager
+def prepared(url: str) -> Iterator[PostgresqlDatabase]:
+    """A connection to a server this version prepared (ServerNotPreparedError otherwise), closed afterwards."""
+    pw = connect(url)
+    try:
+        if stamp_of(pw) != (SERVER_LAYOUT, migrations.LATEST):
+            raise ServerNotPreparedError(server=shown_url(url))
+        with privileges_checked(url):
+            yield pw
+    finally:
+        pw.close()
 
 
 def stamp_of(pw: PostgresqlDatabase) -> tuple[int, int] | None:
@@ -108,43 +139,67 @@ def stamp_of(pw: PostgresqlDatabase) -> tuple[int, int] | None:
 
 @dataclass(frozen=True)
 class Prepared:
-    created: bool  # False: the server was prepared before, by this version's layout and schema
+    created: bool  # False: the server was prepared before (and perhaps brought up to this layout: `upgraded`)
     layout: int
     schema: int
+    upgraded_from: int = 0  # the layout found, when a newer layout was added to it
+
+
+def _models_tables(pw: PostgresqlDatabase) -> None:
+    """Layout 1: the models' tables, with text columns of any length."""
+    with pw.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
+        pw.create_tables(ALL_MODELS)
+    for table, column in pw.execute_sql(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+            "current_schema() AND data_type = 'character varying'").fetchall():
+        pw.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE text')
+
+
+def _roles_and_policies(pw: PostgresqlDatabase) -> None:
+    from keepclient.db.server_roles import create_roles_and_policies
+
+    create_roles_and_policies(pw, [model._meta.table_name for model in ALL_MODELS])
+
+
+LAYOUTS = {1: _models_tables, 2: _roles_and_policies}  # each adds to the one before; a server takes the ones it lacks
 
 
 def prepare(url: str, app_version: str) -> Prepared:
-    """Create the models' tables in an empty server database and stamp it, in one transaction; a database this
-    version prepared before is left as it is. Nothing is written to one stamped by another version
+    """Create the models' tables, roles and policies in an empty server database and stamp it, in one
+    transaction; a database this version prepared before is left as it is, and one prepared by an older layout of
+    the same schema gets what it lacks. Nothing is written to one stamped by another schema or a newer layout
     (ServerSchemaTooNewError, ServerSchemaTooOldError) or holding other tables (ServerNotEmptyError)."""
     pw = connect(url)
     try:
-        with pw.atomic():
+        with privileges_checked(url), pw.atomic():
             pw.execute_sql("SELECT pg_advisory_xact_lock(%s)", [migrations.APPLICATION_ID])  # one init at a time
             found = stamp_of(pw)
             wanted = (SERVER_LAYOUT, migrations.LATEST)
+            layout = 0
             if found is not None:
                 versions = {"server": shown_url(url), "found": found[1], "found_layout": found[0],
                             "known": wanted[1], "known_layout": wanted[0]}
                 if found > wanted:
                     raise ServerSchemaTooNewError(**versions)
-                if found < wanted:
+                if found[1] != wanted[1]:
                     raise ServerSchemaTooOldError(**versions)
-                return Prepared(False, *found)
-            others = [name for (name,) in pw.execute_sql(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-                "ORDER BY table_name")]
-            if others:  # another program's data (or a half-made copy): never mixed with ours
-                raise ServerNotEmptyError(server=shown_url(url), tables=", ".join(others[:5]))
-            with pw.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
-                pw.create_tables(ALL_MODELS)
-                for table, column in pw.execute_sql(
-                        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
-                        "current_schema() AND data_type = 'character varying'").fetchall():
-                    pw.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE text')
-                SchemaInfo.create(schema_version=SERVER_LAYOUT * _LAYOUT_OFFSET + migrations.LATEST,
-                                  app_version=app_version, migrated_at=now())
-        return Prepared(True, *wanted)
+                if found == wanted:
+                    return Prepared(False, *found)
+                layout = found[0]
+            else:
+                others = [name for (name,) in pw.execute_sql(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                    "ORDER BY table_name")]
+                if others:  # another program's data (or a half-made copy): never mixed with ours
+                    raise ServerNotEmptyError(server=shown_url(url), tables=", ".join(others[:5]))
+            for step in range(layout + 1, SERVER_LAYOUT + 1):
+                LAYOUTS[step](pw)
+            stamp = SERVER_LAYOUT * _LAYOUT_OFFSET + migrations.LATEST
+            with pw.bind_ctx([SchemaInfo]):
+                if found is None:
+                    SchemaInfo.create(schema_version=stamp, app_version=app_version, migrated_at=now())
+                else:
+                    SchemaInfo.update(schema_version=stamp, app_version=app_version, migrated_at=now()).execute()
+        return Prepared(found is None, *wanted, upgraded_from=layout)
     finally:
         pw.close()
-

@@ -115,6 +115,19 @@ class StaleFileSchemaError(KeepclientError):
     exit_code = 4
 
 
+class ServerPermissionError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The team server {server} did not allow this login to do that: {reason}. Nothing was changed.")
+    exit_code = 11
+
+
+class ServerNoSuchSalespersonError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "The team server {server} has no salesperson named or coded {name} (the team: {known}). Add the "
+        "salesperson first, or name another with --salesperson. Nothing was changed.")
+    exit_code = 8
+
+
 class ServerUnavailableError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "The team server {server} could not be used: {reason}")
     exit_code = 11

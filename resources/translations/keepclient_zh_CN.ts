@@ -7590,24 +7590,94 @@ Customer follow-up for small sales teams.</source>
         <translation>客户名单已写入 {path}（{count} 个客户，{pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="38"/>
+        <location filename="../../keepclient/cli_server.py" line="68"/>
         <source>A team server is named by a postgresql:// address, for example postgresql://admin@server/keepclient.</source>
         <translation>团队服务器要用 postgresql:// 地址指明，例如 postgresql://admin@server/keepclient。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="45"/>
+        <location filename="../../keepclient/cli_server.py" line="75"/>
         <source>Moved {rows} records in {tables} tables from {path} to {server}; every table&apos;s rows and checksum agree. The file was not changed.</source>
         <translation>已将 {path} 的 {rows} 条记录（{tables} 张表）迁移到 {server}；每张表的行数和校验和都一致。数据库文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="52"/>
+        <location filename="../../keepclient/cli_server.py" line="86"/>
+        <source>Team server {server} brought up to layout {layout}: the team&apos;s roles and policies were added.</source>
+        <translation>团队服务器 {server} 已升级到布局 {layout}：已添加团队的角色和访问策略。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="90"/>
         <source>Team server {server} prepared: keepclient&apos;s tables created (schema {schema}).</source>
         <translation>团队服务器 {server} 已准备好：已创建 keepclient 的数据表（架构 {schema}）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="55"/>
+        <location filename="../../keepclient/cli_server.py" line="93"/>
         <source>Team server {server} was prepared before (schema {schema}); nothing was changed.</source>
         <translation>团队服务器 {server} 之前已准备好（架构 {schema}），未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="108"/>
+        <source>Give the new login&apos;s password with --password-stdin, or use --no-password.</source>
+        <translation>请用 --password-stdin 提供新登录名的密码，或使用 --no-password。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="113"/>
+        <source>Password for {login}: </source>
+        <translation>{login} 的密码：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="114"/>
+        <source>Again: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="115"/>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>两次输入的密码不一致；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="118"/>
+        <source>An empty password is not a password: use --no-password for a login the server signs in another way.</source>
+        <translation>密码不能为空：如果服务器用其他方式验证该登录名，请使用 --no-password。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="122"/>
+        <source>manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="123"/>
+        <source>salesperson</source>
+        <translation>销售员</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="124"/>
+        <source>Login {login} created on {server} as {role}{of}.</source>
+        <translation>已在 {server} 上创建登录名 {login}，角色为{role}{of}。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="125"/>
+        <source>The existing login {login} is now {role}{of} on {server}.</source>
+        <translation>已有的登录名 {login} 现在在 {server} 上的角色为{role}{of}。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="126"/>
+        <source> ({name})</source>
+        <translation>（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="138"/>
+        <source>Policy on {server}: own (a salesperson sees their own and unassigned customers; managers see all).</source>
+        <translation>{server} 的可见范围：own（销售员只看到自己的和未分配的客户；经理看到全部）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="141"/>
+        <source>Policy on {server}: open (everyone sees every customer).</source>
+        <translation>{server} 的可见范围：open（每个人都能看到所有客户）。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="147"/>
+        <source>No logins yet: add one with keepclient server add-user.</source>
+        <translation>还没有登录名：请用 keepclient server add-user 添加。</translation>
     </message>
 </context>
 <context>
@@ -7674,201 +7744,211 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="119"/>
+        <source>The team server {server} did not allow this login to do that: {reason}. Nothing was changed.</source>
+        <translation>团队服务器 {server} 不允许此登录名执行该操作：{reason}。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="125"/>
+        <source>The team server {server} has no salesperson named or coded {name} (the team: {known}). Add the salesperson first, or name another with --salesperson. Nothing was changed.</source>
+        <translation>团队服务器 {server} 上没有名称或编号为 {name} 的销售员（团队：{known}）。请先添加该销售员，或用 --salesperson 指定其他人。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="132"/>
         <source>The team server {server} could not be used: {reason}</source>
         <translation>无法使用团队服务器 {server}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="124"/>
+        <location filename="../../keepclient/domain/errors.py" line="137"/>
         <source>{path} is not a database file. It was not changed.</source>
         <translation>{path} 不是数据库文件。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="129"/>
+        <location filename="../../keepclient/domain/errors.py" line="142"/>
         <source>{path} is a database of another program, not of keepclient. It was not changed.</source>
         <translation>{path} 是其他程序的数据库，不是 keepclient 的。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="138"/>
+        <location filename="../../keepclient/domain/errors.py" line="151"/>
         <source>Could not write to {path}: {reason}. Work saved before this moment is safe.</source>
         <translation>无法写入 {path}：{reason}。此前已保存的内容是安全的。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="145"/>
+        <location filename="../../keepclient/domain/errors.py" line="158"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="152"/>
+        <location filename="../../keepclient/domain/errors.py" line="165"/>
         <source>Could not save to {path}: {reason}. This change was not saved; work saved before it is safe. Free some disk space or check the connection to the folder, then try again.</source>
         <translation>无法保存到 {path}：{reason}。此次修改没有保存；之前保存的内容是安全的。请腾出一些磁盘空间或检查与该文件夹的连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="160"/>
+        <location filename="../../keepclient/domain/errors.py" line="173"/>
         <source>{path} was deleted, moved or replaced (for example by a sync program) after keepclient opened it. Nothing more was saved; open the database again.</source>
         <translation>keepclient 打开 {path} 之后，它被删除、移动或替换了（例如被同步程序）。之后没有再保存任何内容；请重新打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="168"/>
+        <location filename="../../keepclient/domain/errors.py" line="181"/>
         <source>{path} is read-only (the file or its folder cannot be written), so it is open for reading only and changes cannot be saved.</source>
         <translation>{path} 是只读的（文件或其文件夹无法写入），因此只能查看，无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="174"/>
+        <location filename="../../keepclient/domain/errors.py" line="187"/>
         <source>{path} was written by an older keepclient and must be upgraded before it can be used, but it is read-only (the file or its folder cannot be written). It was not changed.</source>
         <translation>{path} 由旧版 keepclient 写入，需要升级后才能使用，但它是只读的（文件或其文件夹无法写入）。文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="182"/>
+        <location filename="../../keepclient/domain/errors.py" line="195"/>
         <source>The folder of {path} does not support the file locking a shared database needs ({reason}), so colleagues&apos; saves could overwrite each other. It was not opened; use a different shared folder or open it as a local database.</source>
         <translation>{path} 所在的文件夹不支持共享数据库所需的文件锁（{reason}），同事的保存可能会互相覆盖。因此没有打开它；请换一个共享文件夹，或作为本地数据库打开。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="189"/>
+        <location filename="../../keepclient/domain/errors.py" line="202"/>
         <source>{path} is empty (0 bytes): it holds no database. It was not changed; to start a new database there, create one (New database, or --create).</source>
         <translation>{path} 是空文件（0 字节），里面没有数据库。文件未被修改；如要在此新建数据库，请用“新建数据库”或 --create。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="198"/>
+        <location filename="../../keepclient/domain/errors.py" line="211"/>
         <source>{path} is damaged ({detail}). Nothing was written to it or copied from it. Restore it from a backup (keepclient restore).</source>
         <translation>{path} 已损坏（{detail}）。没有向它写入，也没有从它复制任何内容。请从备份恢复（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="207"/>
+        <location filename="../../keepclient/domain/errors.py" line="220"/>
         <source>{value} contains a NUL character or bytes that are not text in this system&apos;s encoding. Nothing was done.</source>
         <translation>{value} 含有 NUL 字符或不符合本系统编码的字节。未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="216"/>
+        <location filename="../../keepclient/domain/errors.py" line="229"/>
         <source>Someone else changed this {table} record (version {theirs_version}) after you opened it (version {yours_version}). Nothing was overwritten.</source>
         <translation>在您打开这条{table}记录（版本 {yours_version}）之后，其他人已修改了它（版本 {theirs_version}）。没有覆盖任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="236"/>
+        <location filename="../../keepclient/domain/errors.py" line="249"/>
         <source>{value} is not valid here.</source>
         <translation>{value} 在此处无效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="245"/>
+        <location filename="../../keepclient/domain/errors.py" line="258"/>
         <source>&quot;{value}&quot; is not a valid phone number.</source>
         <translation>“{value}”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="249"/>
+        <location filename="../../keepclient/domain/errors.py" line="262"/>
         <source>&quot;{value}&quot; is not a valid email address.</source>
         <translation>“{value}”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="253"/>
+        <location filename="../../keepclient/domain/errors.py" line="266"/>
         <source>This field cannot be empty.</source>
         <translation>此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="257"/>
+        <location filename="../../keepclient/domain/errors.py" line="270"/>
         <source>&quot;{value}&quot; is not a possible date.</source>
         <translation>“{value}”不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="261"/>
+        <location filename="../../keepclient/domain/errors.py" line="274"/>
         <source>Holidays are known for the years {first} to {last}, not {value}.</source>
         <translation>节日只能计算 {first} 年至 {last} 年，不能计算 {value} 年。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="265"/>
+        <location filename="../../keepclient/domain/errors.py" line="278"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="270"/>
+        <location filename="../../keepclient/domain/errors.py" line="283"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="279"/>
+        <location filename="../../keepclient/domain/errors.py" line="292"/>
         <source>{name} cannot be read: {reason} Nothing was imported.</source>
         <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="284"/>
+        <location filename="../../keepclient/domain/errors.py" line="297"/>
         <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
         <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="290"/>
+        <location filename="../../keepclient/domain/errors.py" line="303"/>
         <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
         <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="295"/>
+        <location filename="../../keepclient/domain/errors.py" line="308"/>
         <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
         <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="301"/>
+        <location filename="../../keepclient/domain/errors.py" line="314"/>
         <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
         <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="306"/>
+        <location filename="../../keepclient/domain/errors.py" line="319"/>
         <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
         <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="312"/>
+        <location filename="../../keepclient/domain/errors.py" line="325"/>
         <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
         <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="322"/>
+        <location filename="../../keepclient/domain/errors.py" line="335"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="329"/>
+        <location filename="../../keepclient/domain/errors.py" line="342"/>
         <source>{path} already exists. Choose another name; nothing was changed.</source>
         <translation>{path} 已存在。请换一个名字；没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="335"/>
+        <location filename="../../keepclient/domain/errors.py" line="348"/>
         <source>The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may be damaged: run `keepclient check`.</source>
         <translation>{source} 的副本未通过完整性检查（{reason}），因此没有保留。数据库可能已损坏：请运行 `keepclient check`。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="344"/>
+        <location filename="../../keepclient/domain/errors.py" line="357"/>
         <source>{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.</source>
         <translation>{path} 已损坏或不完整（{reason}），无法恢复。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="352"/>
+        <location filename="../../keepclient/domain/errors.py" line="365"/>
         <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
         <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="358"/>
+        <location filename="../../keepclient/domain/errors.py" line="371"/>
         <source>There is already a salesperson called &quot;{value}&quot;.</source>
         <translation>已经有名为“{value}”的业务员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="362"/>
+        <location filename="../../keepclient/domain/errors.py" line="375"/>
         <source>The code &quot;{value}&quot; is already used by {name}.</source>
         <translation>代码“{value}”已被 {name} 使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="366"/>
+        <location filename="../../keepclient/domain/errors.py" line="379"/>
         <source>&quot;{value}&quot; is not a colour; use the form #rrggbb.</source>
         <translation>“{value}”不是颜色；请使用 #rrggbb 格式。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="372"/>
+        <location filename="../../keepclient/domain/errors.py" line="385"/>
         <source>{value} is no longer active and cannot take on customers.</source>
         <translation>{value} 已停用，不能再接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="376"/>
+        <location filename="../../keepclient/domain/errors.py" line="389"/>
         <source>Choose at least one colleague other than {value} to hand the customers over to.</source>
         <translation>请至少选择一位 {value} 以外的同事来接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="382"/>
+        <location filename="../../keepclient/domain/errors.py" line="395"/>
         <source>There is no salesperson called &quot;{value}&quot;.</source>
         <translation>没有名为“{value}”的业务员。</translation>
     </message>

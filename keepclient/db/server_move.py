@@ -4,15 +4,20 @@ only read (a read-only connection; it is not upgraded or backed up either), so a
 leaves both the file and the server as they were.
 
 Copied: the team, customers, contacts, visits and series, feedback, purchases, tags, gifts, settings, the change
-log and the import history; colleagues' presence heartbeats are not (they are minutes old). The checksum of a
-table is SHA-256 over its rows in id order, each value as the model's field reads it (a day, a time, a number, a
-truth; a decimal without trailing zeros), so the two engines' own ways of storing them do not matter. The server's
-columns are as wide as SQLite's (db/server.FIELD_TYPES): the checksum found peewee's default 7-digit REAL.
+log and the import history; colleagues' presence heartbeats are not (they are minutes old). The server's columns
+are as wide as SQLite's (db/server.FIELD_TYPES): the checksum found peewee's default 7-digit REAL.
+
+The checksum of a table is SHA-256 over its rows in id order. First the quick one: the rows as sent against the
+rows the server gives back, with the server writing days, times, truths and decimals as keepclient stores them in
+a file (pickled in batches: about a microsecond a row). Only when that differs is the table read again on both
+sides with each value read as the model's field reads it (`_Sum`), so a day the file stores in another way does not
+stop a move, and a value the server changed still does.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +33,7 @@ from peewee import (
     FloatField,
     Model,
     PeeweeException,
+    PostgresqlDatabase,
     TimeField,
 )
 
@@ -48,6 +54,7 @@ from keepclient.domain.errors import (
 
 MOVED: tuple[type[Model], ...] = tuple(m for m in ALL_MODELS if m not in (SchemaInfo, Presence))
 Progress = Callable[[str, int], None]  # (table, rows copied so far)
+BATCH = 1_000  # rows per step of the quick checksum: both sides cut their rows into the same batches
 
 
 @dataclass(frozen=True)
@@ -57,8 +64,35 @@ class MovedTable:
     checksum: str  # hex SHA-256, the same on both sides
 
 
-def _columns(model: type[Model]) -> list[str]:
-    return [field.column_name for field in model._meta.sorted_fields]
+def _listed(model: type[Model]) -> str:
+    return ", ".join(f'"{field.column_name}"' for field in model._meta.sorted_fields)
+
+
+def _set_aside(pw: PostgresqlDatabase) -> list[str]:
+    """Drop the moved tables' references, keys and indexes, as pg_restore creates them only once the rows are in
+    (each row would otherwise update every index and check every reference on its own: measured twice as slow);
+    the statements that make them again, in the order they must run: keys, indexes, then references."""
+    moved = [m._meta.table_name for m in MOVED]
+    references = pw.execute_sql(
+        "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+        "WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace "
+        "AND (c.conrelid::regclass::text = ANY(%s) OR c.confrelid::regclass::text = ANY(%s)) ORDER BY 1, 2",
+        [moved, moved]).fetchall()
+    keys = pw.execute_sql(
+        "SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+        "WHERE c.contype IN ('p', 'u') AND c.connamespace = current_schema()::regnamespace "
+        "AND c.conrelid::regclass::text = ANY(%s) ORDER BY 1, 2", [moved]).fetchall()
+    indexes = pw.execute_sql(
+        "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+        "AND i.tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) "
+        "ORDER BY 1", [moved]).fetchall()
+    for table, name, _definition in references + keys:
+        pw.execute_sql(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    for name, _definition in indexes:
+        pw.execute_sql(f'DROP INDEX "{name}"')
+    return [*(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}' for table, name, definition in keys),
+            *(definition for _name, definition in indexes),
+            *(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}' for table, name, definition in references)]
 
 
 class _Sum:
@@ -78,6 +112,10 @@ class _Sum:
             values[index] = read(values[index])
         self.digest.update(repr(values).encode())
         self.rows += 1
+
+    def add_batch(self, batch: list[Any]) -> None:
+        for row in batch:
+            self.add(row)
 
     def result(self) -> tuple[int, str]:
         return self.rows, self.digest.hexdigest()
@@ -100,6 +138,79 @@ def _checksum(model: type[Model], rows: Iterable[Sequence[Any]]) -> tuple[int, s
     for row in rows:
         summed.add(row)
     return summed.result()
+
+
+class _QuickSum:
+    """The row count and SHA-256 of rows taken in batches of BATCH, pickled without pickle's memo (which would
+    write a value seen before as a reference, depending on which objects happen to be shared)."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+        self.rows = 0
+        self._pickler = pickle.Pickler(self, protocol=5)
+        self._pickler.fast = True
+
+    def write(self, data: bytes) -> None:  # the pickler's file
+        self.digest.update(data)
+
+    def add(self, batch: list[Any]) -> None:
+        self._pickler.dump(batch)
+        self.rows += len(batch)
+
+    def result(self) -> tuple[int, str]:
+        return self.rows, self.digest.hexdigest()
+
+
+def _sent(model: type[Model]) -> str:
+    """The file's columns as sent: decimals as SQLite's text of them (exact for the server's numeric)."""
+    return ", ".join(f'CAST("{f.column_name}" AS TEXT)' if isinstance(f, DecimalField) else f'"{f.column_name}"'
+                     for f in model._meta.sorted_fields)
+
+
+def _as_in_file(model: type[Model]) -> str:
+    """The server's columns written as keepclient stores them in a file, for the quick checksum: a moment as
+    str(datetime) does, a day as ISO text, a truth as 0 or 1, a decimal without trailing zeros."""
+    shown = []
+    for field in model._meta.sorted_fields:
+        column = f'"{field.column_name}"'
+        if isinstance(field, DateTimeField):
+            column = (f"to_char({column}, 'YYYY-MM-DD HH24:MI:SS') || CASE WHEN "
+                      f"date_part('microseconds', {column})::bigint % 1000000 = 0 THEN '' "
+                      f"ELSE to_char({column}, '.US') END")
+        elif isinstance(field, DateField | TimeField):
+            column = f"{column}::text"
+        elif isinstance(field, BooleanField):
+            column = f"{column}::int"
+        elif isinstance(field, DecimalField):
+            column = f"trim_scale({column})::text"
+        shown.append(column)
+    return ", ".join(shown)
+
+
+def _read_back(pw: PostgresqlDatabase, table: str, columns: str, add: Callable[[list[Any]], None]) -> None:
+    """The server's rows of `table` in id order, in batches (a server-side cursor: memory stays flat)."""
+    with pw.connection().cursor(name=f"moved_{table}") as back:
+        back.execute(f'SELECT {columns} FROM "{table}" ORDER BY "id"')
+        while batch := back.fetchmany(BATCH):
+            add(batch)
+
+
+def _verified(pw: PostgresqlDatabase, file: sqlite3.Connection, server: str, model: type[Model],
+              sent: tuple[int, str]) -> MovedTable:
+    """The table as moved when the server gives back what was sent; ServerCopyMismatchError otherwise."""
+    table = model._meta.table_name
+    quick = _QuickSum()
+    _read_back(pw, table, _as_in_file(model), quick.add)
+    if quick.result() == sent:
+        return MovedTable(table, *sent)
+    # the file may store a value in another way than keepclient writes it: compare each as the model reads it
+    listed = _listed(model)
+    exact_file = _checksum(model, file.execute(f'SELECT {listed} FROM "{table}" ORDER BY "id"'))
+    exact_server = _Sum(model)
+    _read_back(pw, table, listed, exact_server.add_batch)
+    if exact_server.result() != exact_file:
+        raise ServerCopyMismatchError(server=server, table=table, landed=exact_server.rows, copied=exact_file[0])
+    return MovedTable(table, *exact_file)
 
 
 def _open_file(path: Path) -> sqlite3.Connection:
@@ -135,29 +246,21 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                        if pw.execute_sql(f'SELECT 1 FROM "{m._meta.table_name}" LIMIT 1').fetchone()]
             if holding:
                 raise ServerHoldsDataError(server=server, tables=", ".join(holding))
-            # the indexes are built once the rows are in, as pg_restore does (each row kept them up to date: slower)
-            indexes = pw.execute_sql(
-                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND NOT "
-                "EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY 1").fetchall()
-            for name, _definition in indexes:
-                pw.execute_sql(f'DROP INDEX "{name}"')
+            pw.execute_sql("SET LOCAL datestyle TO 'ISO, YMD'")  # days given back as the file writes them
+            set_aside = _set_aside(pw)
             cursor = pw.cursor()
+            sent: dict[str, tuple[int, str]] = {}
             for model in MOVED:
-                table, columns = model._meta.table_name, _columns(model)
-                listed = ", ".join(f'"{c}"' for c in columns)
-                source = file.execute(f'SELECT {listed} FROM "{table}" ORDER BY "id"')
-                expected = _copy(cursor, server, model, listed, source, progress)
+                table = model._meta.table_name
+                source = file.execute(f'SELECT {_sent(model)} FROM "{table}" ORDER BY "id"')
+                sent[table] = _copy(cursor, server, model, source, progress)
+            for statement in set_aside:  # keys, then indexes, then the references checked in one pass each
+                pw.execute_sql(statement)
+            for model in MOVED:
+                table = model._meta.table_name
                 pw.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                                f'coalesce(max("id"), 1), max("id") IS NOT NULL) FROM "{table}"')
-                with pw.connection().cursor(name=f"moved_{table}") as back:  # on the server, read in batches
-                    back.itersize = 10_000
-                    back.execute(f'SELECT {listed} FROM "{table}" ORDER BY "id"')
-                    landed = _checksum(model, back)
-                if landed != expected:
-                    raise ServerCopyMismatchError(server=server, table=table, landed=landed[0], copied=expected[0])
-                moved.append(MovedTable(table, *expected))
-            for _name, definition in indexes:
-                pw.execute_sql(definition)
+                moved.append(_verified(pw, file, server, model, sent[table]))
         return moved
     except PeeweeException as exc:  # the server refused a value or lost the connection: the transaction is undone
         raise ServerCopyFailedError(server=server, table="", reason=driver_reason(exc)) from exc
@@ -166,18 +269,19 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
         file.close()
 
 
-def _copy(cursor: Any, server: str, model: type[Model], listed: str, rows: Iterable[Sequence[Any]],
+def _copy(cursor: Any, server: str, model: type[Model], rows: sqlite3.Cursor,
           progress: Progress | None) -> tuple[int, str]:
-    """COPY `rows` into the model's table, summed up on the way: (rows, checksum) of what was sent."""
+    """COPY `rows` into the model's table, summed up on the way: (rows, quick checksum) of what was sent."""
     import psycopg
 
     table = model._meta.table_name
-    summed = _Sum(model)
+    summed = _QuickSum()
     try:
-        with cursor.copy(f'COPY "{table}" ({listed}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row(row)
-                summed.add(row)
+        with cursor.copy(f'COPY "{table}" ({_listed(model)}) FROM STDIN') as copy:
+            while batch := rows.fetchmany(BATCH):
+                for row in batch:
+                    copy.write_row(row)
+                summed.add(batch)
                 if progress is not None and summed.rows % 10_000 == 0:
                     progress(table, summed.rows)
     except psycopg.Error as exc:  # a value the server's column refuses: the whole move is undone

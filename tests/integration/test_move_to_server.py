@@ -51,6 +51,13 @@ def index_definitions(url: str) -> set[str]:
         return {row[0] for row in conn.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")}
 
 
+def constraint_definitions(url: str) -> set[tuple[str, str, str]]:
+    with psycopg.connect(url) as conn:
+        return {(row[0], row[1], row[2]) for row in conn.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE connamespace = 'public'::regnamespace")}
+
+
 def a_team_with_everything(tmp_path: Path, demo_db: Path) -> Path:
     """The demo team plus what the demo does not make: an import (history and its records), tags, a gift, an
     edit in the change log, a team setting, a long name and an exact fraction."""
@@ -74,12 +81,14 @@ def test_every_record_lands_and_the_file_is_left_as_it_was(tmp_path, demo_db, se
     before = digest(path)
     expected = counts_in_file(path)
     assert run("server", "init", server_url).returncode == 0
-    indexes = index_definitions(server_url)
+    indexes, constraints = index_definitions(server_url), constraint_definitions(server_url)
     moved = run("move-to-server", str(path), server_url)
     assert moved.returncode == 0, moved.stderr
     assert "every table's rows and checksum agree" in moved.stdout
     assert counts_on_server(server_url) == expected
     assert index_definitions(server_url) == indexes and len(indexes) > 30  # set aside while copying, built again
+    assert constraint_definitions(server_url) == constraints  # so were the keys and references
+    assert sum("FOREIGN KEY" in definition for _table, _name, definition in constraints) > 15
     assert all(expected[name] > 0 for name in ("customer", "contact", "visit", "feedback", "purchase", "tag",
                                                 "customer_tag", "import_batch", "import_record", "change_log",
                                                 "setting", "gift"))
@@ -146,3 +155,65 @@ def test_a_table_that_does_not_come_back_as_it_went_in_undoes_the_move(demo_db, 
     chinese = run("move-to-server", str(demo_db), server_url, lang="zh_CN")
     assert chinese.returncode == 9 and "读回的内容与写入的不一致" in chinese.stderr
     assert set(counts_on_server(server_url).values()) == {0}
+
+
+def test_a_reference_to_a_missing_record_undoes_the_whole_move(tmp_path, demo_db, server_url):
+    """References are checked once the rows are in (one pass per reference, as pg_restore does): a visit of a
+    customer the file no longer has is still refused, and nothing stays."""
+    path = tmp_path / "dangling.db"
+    shutil.copyfile(demo_db, path)
+    conn = sqlite3.connect(path)  # foreign keys off: as a damaged or hand-edited file could be
+    conn.execute("UPDATE visit SET customer_id = 999999 WHERE id = (SELECT min(id) FROM visit)")
+    conn.commit()
+    conn.close()
+    assert run("server", "init", server_url).returncode == 0
+    failed = run("move-to-server", str(path), server_url)
+    assert failed.returncode == 9 and "visit" in failed.stderr and "Traceback" not in failed.stderr
+    assert set(counts_on_server(server_url).values()) == {0}
+    assert len(constraint_definitions(server_url)) > 40  # the keys and references set aside are back as well
+
+
+def test_the_quick_checksum_agrees_for_what_keepclient_writes(tmp_path, demo_db, server_url, monkeypatch):
+    """Rows as keepclient writes them (moments with and without microseconds, days, truths, decimals, fractions)
+    are verified by the quick checksum alone: the slower value-by-value comparison is never needed."""
+    from keepclient.db import server, server_move
+
+    path = a_team_with_everything(tmp_path, demo_db)
+    server.prepare(server_url, "test")
+
+    def never(*_args):
+        raise AssertionError("the quick checksum disagreed")
+
+    monkeypatch.setattr(server_move, "_checksum", never)
+    moved = server_move.move_to_server(path, server_url)
+    assert {t.table: t.rows for t in moved} == counts_in_file(path)
+
+
+def test_values_the_file_stores_in_other_ways_are_compared_as_keepclient_reads_them(tmp_path, demo_db,
+                                                                                     server_url, monkeypatch):
+    """Moments written with a T and a day written as a moment: the server stores the same values in its own way, so
+    the quick checksum of those tables differs, and the value-by-value comparison accepts them."""
+    from keepclient.db import server, server_move
+
+    path = tmp_path / "odd.db"
+    shutil.copyfile(demo_db, path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE visit SET planned_start = replace(planned_start, ' ', 'T') WHERE id IN "
+                 "(SELECT id FROM visit LIMIT 5)")
+    conn.execute("UPDATE purchase SET date = date || ' 00:00:00' WHERE id = (SELECT min(id) FROM purchase)")
+    conn.commit()
+    conn.close()
+    server.prepare(server_url, "test")
+    compared: list[str] = []
+    exact = server_move._checksum
+
+    def spied(model, rows):
+        compared.append(model._meta.table_name)
+        return exact(model, rows)
+
+    monkeypatch.setattr(server_move, "_checksum", spied)
+    moved = server_move.move_to_server(path, server_url)
+    assert compared == ["customer", "visit", "purchase"]  # the file's trigger copied a moment to last_done_at
+    assert {t.table: t.rows for t in moved} == counts_in_file(path)
+    with psycopg.connect(server_url) as server_conn:
+        assert server_conn.execute("SELECT min(planned_start) FROM visit").fetchone()[0].year > 2000

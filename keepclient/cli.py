@@ -32,7 +32,7 @@ from keepclient.cli_server import add_parsers as add_server_parsers
 from keepclient.cli_server import run as run_server
 from keepclient.cli_team import add_parsers as add_team_parsers
 from keepclient.cli_team import run as run_team
-from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError, UnreadableArgumentError
+from keepclient.domain.errors import QT_TRANSLATE_NOOP, KeepclientError, ServerBackupError, UnreadableArgumentError
 
 EXIT_INTEGRITY = 9
 EXIT_INTERRUPTED = 130
@@ -70,8 +70,9 @@ class Output:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keepclient", description="Desktop CRM for small sales teams.")
     parser.add_argument("--version", action="version", version=f"keepclient {__version__}")
-    parser.add_argument("--db", type=Path, help="database file (default: the last used, else keepclient.db "
-                                                "in your data folder)")
+    parser.add_argument("--db", type=_database, help="database file (default: the last used, else keepclient.db "
+                                                     "in your data folder), or a team server's postgresql://user@"
+                                                     "host/dbname")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--shared", dest="shared", action="store_true", default=None,
                       help="open as a shared-folder database (rollback journal, safe on network shares)")
@@ -163,6 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _database(text: str) -> Path | str:
+    """A file's path, or a team server's address kept as written (a Path would fold its //)."""
+    from keepclient.db.server import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
 def unreadable_argument(arguments: Sequence[str]) -> str | None:
     """The first argument SQLite and the terminal cannot take as text: a NUL character, or bytes that are not
     text in this locale (Python keeps them as lone surrogates), shown with escapes."""
@@ -200,10 +208,15 @@ def _run(argv: Sequence[str] | None) -> int:
         except KeepclientError as exc:
             out.error(exc)
             return exc.exit_code
+    from keepclient.db.server import shown_url
     from keepclient.paths import is_default_database, startup_database
     from keepclient.services.workspace import Workspace
 
     target = args.db or startup_database()
+    if args.command in WITHOUT_WORKSPACE and isinstance(target, str):  # backups, restore: of files only
+        refused = ServerBackupError(server=shown_url(target))
+        out.error(refused)
+        return refused.exit_code
     if args.command in WITHOUT_WORKSPACE:  # restore must work on a damaged or empty database: never open it
         from keepclient.cli_backup import run_on_file
 
@@ -217,8 +230,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         # A missing file becomes a database for the commands that fill one (as does the first run's default
         # file when empty); a file the user named that is empty only with --create.
-        create = args.create or (args.command in CREATES_DATABASE
-                                 and (not target.exists() or is_default_database(target)))
+        create = isinstance(target, Path) and (args.create or (
+            args.command in CREATES_DATABASE and (not target.exists() or is_default_database(target))))
         workspace = Workspace.open(target, shared=args.shared, create=create)
         try:
             if args.command in DAILY_BACKUP_COMMANDS:

@@ -84,9 +84,9 @@ def run(args: argparse.Namespace, out: Any, app_version: str) -> int:
         return _users_and_policy(args, out)
     prepared = prepare_server(args.url, app_version)
     if prepared.upgraded_from:
-        out.say(QT_TRANSLATE_NOOP("cli", "Team server {server} brought up to layout {layout}: the team's roles "
-                                         "and policies were added."), server=shown_url(args.url),
-                layout=prepared.layout)
+        out.say(QT_TRANSLATE_NOOP("cli", "Team server {server} brought up from layout {old} to layout {layout}; "
+                                         "its data was kept."), server=shown_url(args.url),
+                old=prepared.upgraded_from, layout=prepared.layout)
     elif prepared.created:
         out.say(QT_TRANSLATE_NOOP("cli", "Team server {server} prepared: keepclient's tables created (schema "
                                          "{schema})."), server=shown_url(args.url), schema=prepared.schema)

@@ -79,3 +79,41 @@ def server_url(pg_cluster: str, request: pytest.FixtureRequest):
     yield database_url(pg_cluster, name)
     with psycopg.connect(pg_cluster, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+ENGINES = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=ENGINES)
+def new_database(request: pytest.FixtureRequest, tmp_path: Path):
+    """Where a new database goes, for a test that runs once per engine (issue 19: one code base): `make(name)`
+    gives a file's path, or the address of an empty database on the suite's PostgreSQL prepared by `server init`;
+    either opens with Workspace.open."""
+    if request.param == "sqlite":
+        yield lambda name="crm": tmp_path / f"{name}.db"
+        return
+    import re
+
+    import psycopg
+
+    from keepclient import __version__
+    from keepclient.db.server import prepare
+    from tests.server_cluster import database_url
+
+    cluster = request.getfixturevalue("pg_cluster")
+    made: list[str] = []
+
+    def make(name: str = "crm") -> str:
+        database = f"e{len(made)}_" + re.sub(r"[^a-z0-9_]", "_", f"{request.node.name}_{name}".lower())[-50:]
+        with psycopg.connect(cluster, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{database}"')
+        made.append(database)
+        url = database_url(cluster, database)
+        prepare(url, __version__)
+        return url
+
+    yield make
+    with psycopg.connect(cluster, autocommit=True) as admin:
+        for database in made:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')

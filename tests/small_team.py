@@ -9,8 +9,9 @@ from keepclient.db.models import Contact, CustomerTag, Salesperson, Tag
 from keepclient.services.workspace import Workspace
 
 
-def build(path: Path) -> tuple[Workspace, dict[str, int], dict[str, int]]:
-    """Customers by key, and the ids of the salespeople and the VIP tag; the workspace stays open."""
+def build(path: Path | str) -> tuple[Workspace, dict[str, int], dict[str, int]]:
+    """Customers by key, and the ids of the salespeople and the VIP tag; the workspace stays open. `path`: a file,
+    or a team server's address (tests' `new_database`)."""
     ws = Workspace.open(path, user="tester")
     with ws.db.write():
         li = Salesperson.insert(name="李娜", code="S01").execute()

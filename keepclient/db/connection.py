@@ -257,7 +257,7 @@ class Database:
 
     path: Path
     mode: DatabaseMode
-    pw: SqliteDatabase
+    pw: Any  # peewee's SqliteDatabase here; a PostgreSQL handle for a team server (db/server_database.py)
     warnings: list[str] = field(default_factory=list)
     backup_path: Path | None = None
     busy_deadline: float = BUSY_DEADLINE_S
@@ -266,6 +266,12 @@ class Database:
     counts_writes: bool = False  # every write() raises write_count (schema 7 on; off while upgrading to it)
     _watched: tuple[int, int | None, int] = (-1, None, -1)  # data_version(): (pragma, write_count, answer)
     _readers: ThreadPoolExecutor | None = None  # see read_beside
+    engine: str = "sqlite"  # "postgresql" for a team server: the few statements the engines differ on ask
+
+    @property
+    def location(self) -> str:
+        """Where the data is, for people: the file's path, or a server's address without its password."""
+        return str(self.path)
 
     def _ensure_bound(self) -> None:
         # Models are shared classes: point them at this database when another one was used last.

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import PostgresqlDatabase, SqliteDatabase
 
 from keepclient.db import bulk
 from keepclient.domain.normalize import normalize_name
@@ -44,7 +45,7 @@ def customer_documents(name: str, kind: str, norm: str, pinyin: str, initials: s
                              normalize_name(notes), digits, normalize_name(email), *contacts))
 
 
-def _documents(pw: SqliteDatabase, ids: Sequence[int]) -> list[tuple[int, str, str]]:
+def documents(pw: Any, ids: Sequence[int]) -> list[tuple[int, str, str]]:
     contacts: dict[int, list[str]] = {}
     for cid, *fields in pw.execute_sql(
         "SELECT customer_id, name, name_norm, name_pinyin, name_initials, phone_digits, email, notes FROM contact "
@@ -101,12 +102,18 @@ def refresh(pw: SqliteDatabase, customer_ids: Iterable[int], new: bool = False) 
     """Rewrite the documents of these customers (deleted customers simply lose theirs). `new`: the customers
     were just created, so there is nothing to delete first."""
     ids = sorted(set(customer_ids))
+    if isinstance(pw, PostgresqlDatabase):  # a team server keeps the same documents its own way
+        from keepclient.db import server_search
+
+        for start in range(0, len(ids), CHUNK):
+            server_search.write_documents(pw, documents(pw, ids[start:start + CHUNK]))
+        return
     cursor = pw.cursor()
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         for table in () if new else TABLES:
             cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({_marks(len(chunk))})", chunk)
-        insert(pw, _documents(pw, chunk))
+        insert(pw, documents(pw, chunk))
 
 
 def rebuild(pw: SqliteDatabase) -> None:

@@ -30,7 +30,8 @@ from keepclient.domain.errors import (
 )
 
 SCHEMES = ("postgresql", "postgres")
-SERVER_LAYOUT = 2  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py)
+SERVER_LAYOUT = 3  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
+# (db/server_search.py), byte-ordered text, and SQLite's functions (db/server_compat.py)
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
 # Column types as wide as SQLite's: 64-bit whole numbers (amounts in cents pass 2^31 at 21 million), 64-bit
 # floats (peewee's default REAL keeps 7 digits), and text of any length (SQLite does not hold a VARCHAR to its
@@ -161,7 +162,16 @@ def _roles_and_policies(pw: PostgresqlDatabase) -> None:
     create_roles_and_policies(pw, [model._meta.table_name for model in ALL_MODELS])
 
 
-LAYOUTS = {1: _models_tables, 2: _roles_and_policies}  # each adds to the one before; a server takes the ones it lacks
+def _search_and_functions(pw: PostgresqlDatabase) -> None:
+    from keepclient.db.server_compat import create_functions
+    from keepclient.db.server_search import create_search
+
+    create_search(pw, [model._meta.table_name for model in ALL_MODELS])
+    create_functions(pw)
+
+
+# each adds to the one before; a server takes the ones it lacks
+LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions}
 
 
 def prepare(url: str, app_version: str) -> Prepared:

@@ -261,12 +261,32 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                 pw.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                                f'coalesce(max("id"), 1), max("id") IS NOT NULL) FROM "{table}"')
                 moved.append(_verified(pw, file, server, model, sent[table]))
+            _search_documents(pw, file)
         return moved
     except PeeweeException as exc:  # the server refused a value or lost the connection: the transaction is undone
         raise ServerCopyFailedError(server=server, table="", reason=driver_reason(exc)) from exc
     finally:
         pw.close()
         file.close()
+
+
+class _FileReader:
+    """The file's connection as search_docs reads a database (execute_sql)."""
+
+    def __init__(self, file: sqlite3.Connection) -> None:
+        self.execute_sql = file.execute
+
+
+def _search_documents(pw: PostgresqlDatabase, file: sqlite3.Connection) -> None:
+    """The server's search documents of every customer (db/server_search.py), made from the file's rows as a
+    file's own search documents are."""
+    from keepclient.db import search_docs, server_search
+
+    ids = [cid for (cid,) in file.execute("SELECT id FROM customer ORDER BY id")]
+    reader = _FileReader(file)
+    documents = (document for start in range(0, len(ids), search_docs.CHUNK)
+                 for document in search_docs.documents(reader, ids[start:start + search_docs.CHUNK]))
+    server_search.copy_documents(pw, documents)
 
 
 def _copy(cursor: Any, server: str, model: type[Model], rows: sqlite3.Cursor,

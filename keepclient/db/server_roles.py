@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -127,16 +129,53 @@ def create_roles_and_policies(pw: PostgresqlDatabase, model_tables: list[str]) -
         writers = manager if table in MANAGERS_WRITE else f"{manager}, {seller}"
         pw.execute_sql(f"GRANT INSERT, UPDATE, DELETE ON {_quoted(table)} TO {writers}")
     pw.execute_sql(f"GRANT UPDATE ON kc_team_policy TO {manager}")
-    # (SELECT f()): an uncorrelated subquery runs once per query (an InitPlan); f() alone runs once per row, since
-    # functions reading tables are not inlined (measured: 100,000 calls per count of customers)
-    policies = {"customer": "owner_id IS NULL OR owner_id = (SELECT kc_my_salesperson())"}
-    policies.update({table: "EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_id)"
-                     for table in OWNED_BY_CUSTOMER})
-    policies.update({table: "kc_record_visible(table_name, record_id)" for table in NAMING_RECORDS})
-    for table, visible in policies.items():
-        pw.execute_sql(f"ALTER TABLE {_quoted(table)} ENABLE ROW LEVEL SECURITY")
-        # one policy for reading and writing: a row written must be one the writer could then see
-        pw.execute_sql(f"CREATE POLICY kc_visible ON {_quoted(table)} USING ((SELECT kc_sees_all()) OR {visible})")
+    for table in ("customer", *OWNED_BY_CUSTOMER, *NAMING_RECORDS):
+        _secure(pw, table)
+
+
+# (SELECT f()): an uncorrelated subquery runs once per query (an InitPlan); f() alone runs once per row, since
+# functions reading tables are not inlined (measured: 100,000 calls per count of customers)
+_OWN_CUSTOMER = "EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_id)"
+VISIBLE_WHEN = {
+    "customer": "owner_id IS NULL OR owner_id = (SELECT kc_my_salesperson())",
+    **{table: _OWN_CUSTOMER for table in OWNED_BY_CUSTOMER},
+    **{table: "kc_record_visible(table_name, record_id)" for table in NAMING_RECORDS},
+    "kc_customer_search": _OWN_CUSTOMER,  # layout 3 (db/server_search.py)
+}
+
+
+def _secure(pw: PostgresqlDatabase, table: str) -> None:
+    pw.execute_sql(f"ALTER TABLE {_quoted(table)} ENABLE ROW LEVEL SECURITY")
+    _create_policy(pw, table)
+
+
+def _create_policy(pw: PostgresqlDatabase, table: str) -> None:
+    # one policy for reading and writing: a row written must be one the writer could then see
+    pw.execute_sql(f"CREATE POLICY kc_visible ON {_quoted(table)} USING ((SELECT kc_sees_all()) OR "
+                   f"{VISIBLE_WHEN[table]})")
+
+
+def secure_customer_table(pw: PostgresqlDatabase, table: str) -> None:
+    """A later layout's table of rows that belong to a customer (customer_id, in VISIBLE_WHEN): the groups read and
+    write it, under the customer's visibility."""
+    manager, seller = (_quoted(name) for name in group_roles(
+        pw.execute_sql("SELECT current_database()").fetchone()[0]))
+    pw.execute_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {_quoted(table)} TO {manager}, {seller}")
+    _secure(pw, table)
+
+
+@contextmanager
+def policies_set_aside(pw: PostgresqlDatabase, tables: set[str]) -> Iterator[None]:
+    """Drop the policies of `tables` and make them again: PostgreSQL does not change the type of a column a policy
+    reads (a later layout's collation)."""
+    held = [table for table in VISIBLE_WHEN if table in tables and pw.execute_sql(
+        "SELECT 1 FROM pg_policies WHERE schemaname = current_schema() AND tablename = %s AND policyname = "
+        "'kc_visible'", [table]).fetchone()]
+    for table in held:
+        pw.execute_sql(f"DROP POLICY kc_visible ON {_quoted(table)}")
+    yield
+    for table in held:
+        _create_policy(pw, table)
 
 
 @dataclass(frozen=True)

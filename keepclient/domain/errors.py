@@ -82,7 +82,7 @@ class ServerDriverMissingError(KeepclientError):
 class ServerNotPreparedError(KeepclientError):
     template = QT_TRANSLATE_NOOP(
         "errors", "The team server {server} is not prepared for this keepclient: run keepclient server init on it "
-        "first. Nothing was copied.")
+        "first. Nothing was changed.")
     exit_code = 4
 
 
@@ -126,6 +126,13 @@ class ServerNoSuchSalespersonError(KeepclientError):
         "errors", "The team server {server} has no salesperson named or coded {name} (the team: {known}). Add the "
         "salesperson first, or name another with --salesperson. Nothing was changed.")
     exit_code = 8
+
+
+class ServerBackupError(KeepclientError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "{server} is a team server: it is backed up on the server, with pg_dump (see Team servers in the "
+        "README). Nothing was written.")
+    exit_code = 2
 
 
 class ServerUnavailableError(KeepclientError):

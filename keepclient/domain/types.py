@@ -25,6 +25,7 @@ class DatabaseMode(StrEnum):
 
     LOCAL = "local"
     SHARED = "shared"
+    SERVER = "server"  # a team server (PostgreSQL): db/server_database.py
 
 
 SORTABLE_COLUMNS = ("name", "tier", "stage", "owner", "city", "phone", "last_contact", "next_follow_up",

@@ -285,11 +285,14 @@ def _remove_stale_temps(db_path: Path) -> None:
                 continue
 
 
-def before(reason: str, db: Database, *, now: dt.datetime | None = None) -> Path:
+def before(reason: str, db: Database, *, now: dt.datetime | None = None) -> Path | None:
     """Back up before a risky action ("import", "empty-trash"), then rotate. Raises (StorageError,
-    CopyCheckFailedError) when no backup could be taken: the caller should then not go ahead."""
+    CopyCheckFailedError) when no backup could be taken: the caller should then not go ahead. None for a team
+    server: its backups are the server's own (pg_dump), and an import there is undone from its history."""
     if reason not in BEFORE_REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
+    if db.engine != "sqlite":
+        return None
     target = take_backup(db.path, f"before-{reason}", now=now)
     rotate(db.path, retention(db))
     return target
@@ -299,6 +302,8 @@ def daily_backup(db: Database, *, now: dt.datetime | None = None) -> Path | None
     """The day's backup, unless one (of any reason) was already taken today or the database holds no customers
     yet; then rotation. Returns the new backup or None. Reads every page of the database once (seconds for a
     large one): the window calls it off the GUI thread (then `db.release_thread()`)."""
+    if db.engine != "sqlite":  # a team server is backed up on the server (pg_dump)
+        return None
     when = now or dt.datetime.now()
     if any(found.taken_at.date() == when.date() for found in _scan(db.path)):
         return None

@@ -98,12 +98,21 @@ def term_condition(term: str, probe: Probe | None = None) -> TermCondition:
 
 
 def where_clause(flt: CustomerFilter, today: dt.date | None = None,
-                 probe: Probe | None = None) -> tuple[str, list[object]]:
+                 probe: Probe | None = None, engine: str = "sqlite") -> tuple[str, list[object]]:
     """SQL keeping the customers `flt` shows. With `probe`, a search term few customers match makes the query
     start from its matches: the unary + keeps SQLite from walking a list index (deleted_at leads all of them); so
-    does a list of `ids`."""
-    terms = [term_condition(term, probe) for term in query_terms(flt.text)]
-    if flt.ids is not None:
+    does a list of `ids`. On a team server (`engine` "postgresql") the terms go through its own search
+    (db/server_search.py) and its planner chooses by itself."""
+    if engine == "sqlite":
+        terms = [term_condition(term, probe) for term in query_terms(flt.text)]
+    else:
+        from keepclient.db import server_search
+
+        terms = [TermCondition(*server_search.term_condition(term, is_han_only(term)))
+                 for term in query_terms(flt.text)]
+    if flt.ids is not None and engine != "sqlite":
+        terms.append(TermCondition("c.id = ANY(?)", [list(flt.ids)]))
+    elif flt.ids is not None:
         # One JSON parameter however many (a team-wide dashboard list holds up to every customer). Reading just
         # those rows and sorting them beats walking a list index even for 94,000 of 100,000 (measured: 88 against
         # 331 ms for a page by last order), so the query always starts from them.

@@ -33,6 +33,7 @@ from peewee import SqliteDatabase
 
 from keepclient.db import bulk, order_values, team_settings
 from keepclient.db.connection import Database
+from keepclient.db.dialect import engine_of, ids_in
 from keepclient.db.models import Customer, now
 from keepclient.db.versioning import current_row, update_checked
 from keepclient.domain import cadence
@@ -157,11 +158,12 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def _scope(ids: Sequence[int] | None, column: str) -> tuple[str, list[Any]]:
-    """SQL narrowing a query to some customers (one JSON parameter: no limit on how many)."""
+def _scope(ids: Sequence[int] | None, column: str, pw: Any) -> tuple[str, list[Any]]:
+    """SQL narrowing a query to some customers (one parameter: no limit on how many)."""
     if ids is None:
         return "", []
-    return f" AND {column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
+    sql, params = ids_in(column, ids, pw)
+    return f" AND {sql}", params
 
 
 # The computed figures on a customer row, in the order `gather` returns what is stored and `_write` writes them.
@@ -173,6 +175,8 @@ def _all_at_once(pw: SqliteDatabase, sql: str, params: Sequence[Any], width: int
     """The rows of `sql` (its `width` columns named c0, c1, …) read as one JSON text. A worker thread of the full
     recompute then takes Python's lock once instead of once per row, each time waiting behind the thread that
     computes meanwhile."""
+    if engine_of(pw) != "sqlite":  # a server's rows arrive over the network: no lock to spare
+        return [list(row) for row in pw.execute_sql(sql, params).fetchall()]
     columns = ", ".join(f"c{i}" for i in range(width))
     (text,) = pw.execute_sql(f"SELECT json_group_array(json_array({columns})) FROM ({sql})", params).fetchone()
     rows: list[list[Any]] = json.loads(text)
@@ -200,7 +204,7 @@ def activity_figures(pw: SqliteDatabase, today: dt.date, at: dt.datetime, ids: S
     In full, "+customer_id" lets visits and feedback be found by their own indexes (date range, status) rather
     than walked by customer; open complaints are found by status ("+kind": the few open items, not every complaint
     ever, 0.04 s against 0.24 s at 200,000 feedback items)."""
-    scope, params = _scope(ids, "customer_id")
+    scope, params = _scope(ids, "customer_id", pw)
     group = "+customer_id" if ids is None else "customer_id"
     missed = {cid: count for cid, count in _all_at_once(
         pw, "SELECT customer_id AS c0, count(*) AS c1 FROM visit WHERE deleted_at IS NULL AND status IN (?, ?) AND "
@@ -209,7 +213,7 @@ def activity_figures(pw: SqliteDatabase, today: dt.date, at: dt.datetime, ids: S
          (today + dt.timedelta(days=1)).isoformat(), *params], 2)}
     marks = ", ".join("?" * len(OPEN_FEEDBACK_STATUSES))
     complaints = {cid: (open_count, overdue or 0) for cid, open_count, overdue in _all_at_once(
-        pw, "SELECT customer_id AS c0, count(*) AS c1, sum(next_due IS NOT NULL AND next_due < ?) AS c2 FROM "
+        pw, "SELECT customer_id AS c0, count(*) AS c1, sum(CASE WHEN next_due < ? THEN 1 ELSE 0 END) AS c2 FROM "
         f"feedback WHERE deleted_at IS NULL AND +kind = 'complaint' AND status IN ({marks}){scope} GROUP BY {group}",
         [str(at), *OPEN_FEEDBACK_STATUSES, *params], 3)}
     scores: dict[int, list[int]] = {}
@@ -218,7 +222,8 @@ def activity_figures(pw: SqliteDatabase, today: dt.date, at: dt.datetime, ids: S
             "row_number() OVER (PARTITION BY customer_id ORDER BY at DESC) AS n FROM ("
             "SELECT customer_id, planned_start AS at, satisfaction FROM visit WHERE satisfaction IS NOT NULL AND "
             f"deleted_at IS NULL{scope} UNION ALL SELECT customer_id, coalesce(closed_at, updated_at), satisfaction "
-            f"FROM feedback WHERE satisfaction IS NOT NULL AND deleted_at IS NULL{scope})) WHERE n <= 3",
+            f"FROM feedback WHERE satisfaction IS NOT NULL AND deleted_at IS NULL{scope}) AS scored) AS ranked "
+            "WHERE n <= 3",
             [*params, *params], 3):
         found = scores.setdefault(cid, [0, 0, 0])
         found[n - 1] = score
@@ -242,7 +247,7 @@ def gather(pw: SqliteDatabase, today: dt.date, ids: Sequence[int] | None = None,
     """
     at = _moment(today, at)
     rules = load_cadence()
-    scope, params = _scope(ids, "id")
+    scope, params = _scope(ids, "id", pw)
     histories: list[CustomerHistory] = []
     stored: dict[int, Figures] = {}
     intervals: dict[tuple[str, int | None, dt.date], int] = {}
@@ -348,6 +353,14 @@ def _update_from_json(columns: Sequence[str]) -> str:
 _RESCORED, _CHANGED = _update_from_json(STORED_FIGURES), _update_from_json(STORED_FIGURES[1:])
 
 
+def _server_update(columns: Sequence[str]) -> str:
+    """`_update_from_json`'s statement for one row on a team server (psycopg's placeholders: a raw cursor)."""
+    assignments = ", ".join(f"{column} = %s" for column in columns)
+    unchanged = " AND ".join(f"{column} IS NOT DISTINCT FROM %s" for column in STORED_FIGURES)
+    return (f"UPDATE customer SET {assignments}, insights_as_of = coalesce(insights_as_of, %s::date) "
+            f"WHERE id = %s AND {unchanged}")
+
+
 def _write(pw: SqliteDatabase, rows: Iterable[tuple[int, Figures]], stored: Mapping[int, Figures],
            counted: dt.date | None = None) -> tuple[int, int]:
     """Write the computed figures (customer id, figures in STORED_FIGURES order) that differ from the stored ones;
@@ -369,9 +382,15 @@ def _write(pw: SqliteDatabase, rows: Iterable[tuple[int, Figures]], stored: Mapp
             rescored.append([cid, *figures, *old])
         else:
             changed.append([cid, *figures[1:], *old])
-    for chosen, statement in ((rescored, _RESCORED), (changed, _CHANGED)):
-        if chosen:
+    for chosen, columns, statement in ((rescored, STORED_FIGURES, _RESCORED), (changed, STORED_FIGURES[1:], _CHANGED)):
+        if not chosen:
+            continue
+        if engine_of(pw) == "sqlite":
             pw.execute_sql(statement, [day, json.dumps(chosen, ensure_ascii=False)])
+        else:  # a server takes the rows as one batch of statements
+            width = len(columns)
+            pw.cursor().executemany(_server_update(columns), [
+                [*row[1:1 + width], day, row[0], *row[1 + width:]] for row in chosen])
     return len(rescored), len(changed)
 
 
@@ -440,8 +459,9 @@ def refresh_customers(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt
         _write(pw, rows, stored)
         if current:
             alone = [history.id for history in histories if _counted_alone(history)]
-            pw.execute_sql("UPDATE customer SET insights_as_of = ? WHERE insights_as_of IS NULL AND id IN "
-                           "(SELECT value FROM json_each(?))", [today.isoformat(), json.dumps(alone)])
+            among, params = ids_in("id", alone, pw)
+            pw.execute_sql(f"UPDATE customer SET insights_as_of = ? WHERE insights_as_of IS NULL AND {among}",
+                           [today.isoformat(), *params])
 
 
 def refresh_if_current(pw: SqliteDatabase, customer_ids: Iterable[int], today: dt.date | None = None) -> None:
@@ -658,18 +678,18 @@ class InsightService:
     def pins(self, customer_ids: Iterable[int]) -> dict[int, bool]:
         """Which of these customers' tiers are pinned now (what undoing a tier review puts back)."""
         ids = sorted(set(customer_ids))
-        scope, params = _scope(ids, "id")
         with self.db.session() as pw:
+            scope, params = _scope(ids, "id", pw)
             return {cid: bool(flag) for cid, flag in pw.execute_sql(
-                f"SELECT id, tier_pinned FROM customer WHERE 1{scope}", params)}
+                f"SELECT id, tier_pinned FROM customer WHERE 1 = 1{scope}", params)}
 
     def versions(self, customer_ids: Iterable[int]) -> dict[int, int]:
         """The customers' versions now (what a review applied at once checks against)."""
         ids = sorted(set(customer_ids))
-        scope, params = _scope(ids, "id")
         with self.db.session() as pw:
+            scope, params = _scope(ids, "id", pw)
             return {cid: version for cid, version in pw.execute_sql(
-                f"SELECT id, version FROM customer WHERE 1{scope}", params)}
+                f"SELECT id, version FROM customer WHERE 1 = 1{scope}", params)}
 
     def pin_tier(self, customer_id: int, version: int, pinned: bool = True) -> int:
         """Pin (or unpin) the customer's tier: tier reviews leave a pinned tier alone. Returns the new version."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from keepclient.db.connection import Database
 from keepclient.db.models import ALL_MODELS, SchemaInfo
+from keepclient.domain.errors import ServerBackupError
 from keepclient.domain.types import CheckReport
 from keepclient.services import backups
 
@@ -27,6 +28,8 @@ def backup(db: Database, dest: Path | None = None) -> Path:
 
     `dest` is a file, or a folder when it is one already or has no suffix; never an existing file.
     """
+    if db.engine != "sqlite":
+        raise ServerBackupError(server=db.location)
     target = Path(dest) if dest else default_backup_path(db.path)
     if target.is_dir() or not target.suffix:
         target = target / default_backup_path(db.path).name
@@ -35,7 +38,14 @@ def backup(db: Database, dest: Path | None = None) -> Path:
 
 
 def check(db: Database) -> CheckReport:
-    """Integrity check, schema version and row counts."""
+    """Integrity check, schema version and row counts (a team server checks its own pages: its counts only)."""
+    if db.engine != "sqlite":
+        with db.session():
+            info = SchemaInfo.select().order_by(SchemaInfo.id.desc()).first()
+            counts = {model._meta.table_name: model.select().count() for model in ALL_MODELS}
+        return CheckReport(path=db.location, mode=str(db.mode), integrity="ok",
+                           schema_version=info.schema_version % 1000 if info else 0,
+                           app_version=info.app_version if info else "", counts=counts)
     with db.session() as pw:
         problems = [row[0] for row in pw.execute_sql("PRAGMA integrity_check").fetchall()]
         fk_problems = pw.execute_sql("PRAGMA foreign_key_check").fetchall()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
+from typing import Any
 
 from keepclient.db.connection import Database
 from keepclient.domain.search_text import query_terms
@@ -17,27 +17,33 @@ CASE WHEN c.name_norm = ? THEN 0
      WHEN c.name_pinyin GLOB ? OR c.name_initials GLOB ? THEN 3
      ELSE 4 END
 """
+_SERVER_RANK_SQL = _RANK_SQL.replace("GLOB", "LIKE").replace("instr(", "strpos(")  # a team server's words
 
 
 def search_customers(db: Database, query: str, limit: int = 20) -> list[SearchHit]:
     terms = query_terms(query)
     if not terms:
         return []
-    where, params = where_clause(CustomerFilter(text=query))
+    where, params = where_clause(CustomerFilter(text=query), engine=db.engine)
     whole = "".join(terms)
-    prefix = glob_escape(whole) + "*"
+    if db.engine == "sqlite":
+        rank, prefix = _RANK_SQL, glob_escape(whole) + "*"
+    else:
+        from keepclient.db.server_search import like_escape
+
+        rank, prefix = _SERVER_RANK_SQL, like_escape(whole) + "%"
     rank_params = [whole, prefix, terms[0], prefix, prefix]
     with db.session() as pw:
         rows = pw.execute_sql(
             f"SELECT c.id, c.name, c.tier, coalesce(s.name, ''), c.phone FROM customer c "
             f"LEFT JOIN salesperson s ON s.id = c.owner_id WHERE {where} "
-            f"ORDER BY {_RANK_SQL}, c.sort_key, c.id LIMIT ?", [*params, *rank_params, limit],
+            f"ORDER BY {rank}, c.sort_key, c.id LIMIT ?", [*params, *rank_params, limit],
         ).fetchall()
         contacts = _matching_contacts(pw, [r[0] for r in rows], terms)
     return [SearchHit(cid, name, tier, owner, phone, contacts.get(cid, "")) for cid, name, tier, owner, phone in rows]
 
 
-def _matching_contacts(pw: SqliteDatabase, ids: list[int], terms: list[str]) -> dict[int, str]:
+def _matching_contacts(pw: Any, ids: list[int], terms: list[str]) -> dict[int, str]:
     """Per customer: the first contact matching a term, else the primary contact."""
     if not ids:
         return {}

@@ -249,7 +249,7 @@ class TeamService:
 
     def matching_customers(self, flt: CustomerFilter) -> list[int]:
         """The ids of the customers the list shows for `flt` (the same search and filters as the window)."""
-        where, params = where_clause(flt)
+        where, params = where_clause(flt, engine=self.db.engine)
         with self.db.session() as pw:
             return [cid for (cid,) in pw.execute_sql(f"SELECT c.id FROM customer c WHERE {where}", params)]
 

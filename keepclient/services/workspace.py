@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from keepclient import __version__
 from keepclient.db.connection import Database, open_database
+from keepclient.db.server import is_server_url
 from keepclient.domain.errors import DamagedDatabaseError, KeepclientError, NotADatabaseError
 from keepclient.domain.types import CheckReport, DatabaseMode, DemoSummary, SearchHit
 from keepclient.services.activity import ActivityService
@@ -75,7 +76,13 @@ class Workspace:
         if busy_deadline is None and os.environ.get(BUSY_DEADLINE_ENV):
             busy_deadline = float(os.environ[BUSY_DEADLINE_ENV])
         kwargs = {"busy_deadline": busy_deadline} if busy_deadline is not None else {}
-        db = open_database(path, shared=shared, app_version=__version__, create=create, **kwargs)
+        db: Database
+        if isinstance(path, str) and is_server_url(path):  # a team server (issue 19): postgresql://…
+            from keepclient.db.server_database import open_server  # the driver loads only for a server
+
+            db = open_server(path)
+        else:
+            db = open_database(path, shared=shared, app_version=__version__, create=create, **kwargs)
         who = user or current_user()
         return cls(db, who, CustomerService(db, who), CustomerEditor(db, who), ContactService(db, who),
                    ActivityService(db, who), VisitService(db, who), FeedbackService(db, who), TeamService(db, who),
@@ -244,7 +251,7 @@ class Workspace:
 
         return backups.daily_backup(self.db, now=now)
 
-    def backup_before(self, reason: str) -> Path:
+    def backup_before(self, reason: str) -> Path | None:
         """A backup before a risky action ("import", "empty-trash"); raises when none could be taken, and the
         caller then does not go ahead."""
         from keepclient.services import backups

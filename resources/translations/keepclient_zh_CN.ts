@@ -7190,52 +7190,52 @@ Customer follow-up for small sales teams.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../keepclient/cli.py" line="238"/>
+        <location filename="../../keepclient/cli.py" line="251"/>
         <source>--customers must be at least 1.</source>
         <translation>--customers 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="246"/>
+        <location filename="../../keepclient/cli.py" line="259"/>
         <source>Generating demo data: {done} / {total} customers ({percent}%)</source>
         <translation>正在生成演示数据：{done} / {total} 个客户（{percent}%）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="255"/>
+        <location filename="../../keepclient/cli.py" line="268"/>
         <source>Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, {feedback} feedback items, {purchases} purchases, {salespeople} salespeople.</source>
         <translation>演示数据已写入 {path}：{customers} 个客户、{contacts} 个联系人、{visits} 次拜访、{feedback} 条反馈、{purchases} 笔购买、{salespeople} 名销售员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="265"/>
+        <location filename="../../keepclient/cli.py" line="278"/>
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="277"/>
+        <location filename="../../keepclient/cli.py" line="290"/>
         <source>Database: {path} ({mode})</source>
         <translation>数据库：{path}（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="278"/>
+        <location filename="../../keepclient/cli.py" line="291"/>
         <source>Integrity: {result}</source>
         <translation>完整性：{result}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="279"/>
+        <location filename="../../keepclient/cli.py" line="292"/>
         <source>Schema version: {version} (last upgraded by keepclient {app})</source>
         <translation>结构版本：{version}（最近由 keepclient {app} 升级）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="284"/>
+        <location filename="../../keepclient/cli.py" line="297"/>
         <source>The database is damaged. Keep this file as it is, and restore the last good backup (keepclient restore).</source>
         <translation>数据库已损坏。请保持此文件原样，并恢复最近一个完好的备份（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="292"/>
+        <location filename="../../keepclient/cli.py" line="305"/>
         <source>--limit must be at least 1.</source>
         <translation>--limit 至少为 1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="299"/>
+        <location filename="../../keepclient/cli.py" line="312"/>
         <source>No customer matches &quot;{query}&quot;.</source>
         <translation>没有客户匹配“{query}”。</translation>
     </message>
@@ -7298,49 +7298,49 @@ Customer follow-up for small sales teams.</source>
         <translation>  … 另有 {count} 个问题（用 --report 可全部写出）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="316"/>
+        <location filename="../../keepclient/cli.py" line="329"/>
         <source>Export to a file ending in .xlsx, .csv or .json.</source>
         <translation>请导出为 .xlsx、.csv 或 .json 文件。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="321"/>
+        <location filename="../../keepclient/cli.py" line="334"/>
         <source>Exported {count} customers to {path}</source>
         <translation>已将 {count} 个客户导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="327"/>
+        <location filename="../../keepclient/cli.py" line="340"/>
         <source>Import {batch} undone.</source>
         <translation>导入 {batch} 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="371"/>
+        <location filename="../../keepclient/cli.py" line="384"/>
         <source>{pages} pages with {visits} visits written to {path}</source>
         <translation>已将 {pages} 页（{visits} 次拜访）写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="385"/>
-        <location filename="../../keepclient/cli.py" line="408"/>
+        <location filename="../../keepclient/cli.py" line="398"/>
+        <location filename="../../keepclient/cli.py" line="421"/>
         <location filename="../../keepclient/cli_kpis.py" line="42"/>
         <source>--to must not be before --from.</source>
         <translation>--to 不能早于 --from。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="396"/>
+        <location filename="../../keepclient/cli.py" line="409"/>
         <source>Exported {count} visits to {path}</source>
         <translation>已将 {count} 次拜访导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="415"/>
+        <location filename="../../keepclient/cli.py" line="428"/>
         <source>Feedback report ({pages} pages) written to {path}</source>
         <translation>反馈报表（{pages} 页）已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="422"/>
+        <location filename="../../keepclient/cli.py" line="435"/>
         <source>Feedback report written to {path}</source>
         <translation>反馈报表已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli.py" line="423"/>
+        <location filename="../../keepclient/cli.py" line="436"/>
         <source>{open} open items ({overdue} overdue); {received} received from {first} to {last}.</source>
         <translation>未结 {open} 条（逾期 {overdue} 条）；{first} 至 {last} 共收到 {received} 条。</translation>
     </message>
@@ -7590,92 +7590,92 @@ Customer follow-up for small sales teams.</source>
         <translation>客户名单已写入 {path}（{count} 个客户，{pages} 页）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="68"/>
+        <location filename="../../keepclient/cli_server.py" line="69"/>
         <source>A team server is named by a postgresql:// address, for example postgresql://admin@server/keepclient.</source>
         <translation>团队服务器要用 postgresql:// 地址指明，例如 postgresql://admin@server/keepclient。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="75"/>
+        <location filename="../../keepclient/cli_server.py" line="76"/>
         <source>Moved {rows} records in {tables} tables from {path} to {server}; every table&apos;s rows and checksum agree. The file was not changed.</source>
         <translation>已将 {path} 的 {rows} 条记录（{tables} 张表）迁移到 {server}；每张表的行数和校验和都一致。数据库文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="86"/>
-        <source>Team server {server} brought up to layout {layout}: the team&apos;s roles and policies were added.</source>
-        <translation>团队服务器 {server} 已升级到布局 {layout}：已添加团队的角色和访问策略。</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/cli_server.py" line="90"/>
+        <location filename="../../keepclient/cli_server.py" line="91"/>
         <source>Team server {server} prepared: keepclient&apos;s tables created (schema {schema}).</source>
         <translation>团队服务器 {server} 已准备好：已创建 keepclient 的数据表（架构 {schema}）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="93"/>
+        <location filename="../../keepclient/cli_server.py" line="94"/>
         <source>Team server {server} was prepared before (schema {schema}); nothing was changed.</source>
         <translation>团队服务器 {server} 之前已准备好（架构 {schema}），未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="108"/>
+        <location filename="../../keepclient/cli_server.py" line="109"/>
         <source>Give the new login&apos;s password with --password-stdin, or use --no-password.</source>
         <translation>请用 --password-stdin 提供新登录名的密码，或使用 --no-password。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="113"/>
+        <location filename="../../keepclient/cli_server.py" line="114"/>
         <source>Password for {login}: </source>
         <translation>{login} 的密码：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="114"/>
+        <location filename="../../keepclient/cli_server.py" line="115"/>
         <source>Again: </source>
         <translation>再输入一次：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="115"/>
+        <location filename="../../keepclient/cli_server.py" line="116"/>
         <source>The two passwords differ; nothing was changed.</source>
         <translation>两次输入的密码不一致；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="118"/>
+        <location filename="../../keepclient/cli_server.py" line="119"/>
         <source>An empty password is not a password: use --no-password for a login the server signs in another way.</source>
         <translation>密码不能为空：如果服务器用其他方式验证该登录名，请使用 --no-password。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="122"/>
+        <location filename="../../keepclient/cli_server.py" line="124"/>
         <source>manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="123"/>
+        <location filename="../../keepclient/cli_server.py" line="126"/>
         <source>salesperson</source>
         <translation>销售员</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="124"/>
+        <location filename="../../keepclient/cli_server.py" line="130"/>
         <source>Login {login} created on {server} as {role}{of}.</source>
         <translation>已在 {server} 上创建登录名 {login}，角色为{role}{of}。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="125"/>
+        <location filename="../../keepclient/cli_server.py" line="132"/>
         <source>The existing login {login} is now {role}{of} on {server}.</source>
         <translation>已有的登录名 {login} 现在在 {server} 上的角色为{role}{of}。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="126"/>
+        <location filename="../../keepclient/cli_server.py" line="127"/>
         <source> ({name})</source>
         <translation>（{name}）</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="138"/>
+        <location filename="../../keepclient/cli_server.py" line="87"/>
+        <source>Team server {server} brought up from layout {old} to layout {layout}; its data was kept.</source>
+        <translation>团队服务器 {server} 已从布局 {old} 升级到布局 {layout}；数据保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/cli_server.py" line="143"/>
         <source>Policy on {server}: own (a salesperson sees their own and unassigned customers; managers see all).</source>
         <translation>{server} 的可见范围：own（销售员只看到自己的和未分配的客户；经理看到全部）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="141"/>
+        <location filename="../../keepclient/cli_server.py" line="146"/>
         <source>Policy on {server}: open (everyone sees every customer).</source>
         <translation>{server} 的可见范围：open（每个人都能看到所有客户）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/cli_server.py" line="147"/>
+        <location filename="../../keepclient/cli_server.py" line="152"/>
         <source>No logins yet: add one with keepclient server add-user.</source>
         <translation>还没有登录名：请用 keepclient server add-user 添加。</translation>
     </message>
@@ -7719,8 +7719,8 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="83"/>
-        <source>The team server {server} is not prepared for this keepclient: run keepclient server init on it first. Nothing was copied.</source>
-        <translation>团队服务器 {server} 尚未为此版本的 keepclient 准备好：请先对它运行 keepclient server init。未复制任何内容。</translation>
+        <source>The team server {server} is not prepared for this keepclient: run keepclient server init on it first. Nothing was changed.</source>
+        <translation>团队服务器 {server} 尚未为此版本的 keepclient 准备好：请先在其上运行 keepclient server init。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="90"/>
@@ -7754,201 +7754,206 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="132"/>
+        <source>{server} is a team server: it is backed up on the server, with pg_dump (see Team servers in the README). Nothing was written.</source>
+        <translation>{server} 是团队服务器：它在服务器上用 pg_dump 备份（见 README 中的“团队服务器”）。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/domain/errors.py" line="139"/>
         <source>The team server {server} could not be used: {reason}</source>
         <translation>无法使用团队服务器 {server}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="137"/>
+        <location filename="../../keepclient/domain/errors.py" line="144"/>
         <source>{path} is not a database file. It was not changed.</source>
         <translation>{path} 不是数据库文件。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="142"/>
+        <location filename="../../keepclient/domain/errors.py" line="149"/>
         <source>{path} is a database of another program, not of keepclient. It was not changed.</source>
         <translation>{path} 是其他程序的数据库，不是 keepclient 的。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="151"/>
+        <location filename="../../keepclient/domain/errors.py" line="158"/>
         <source>Could not write to {path}: {reason}. Work saved before this moment is safe.</source>
         <translation>无法写入 {path}：{reason}。此前已保存的内容是安全的。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="158"/>
+        <location filename="../../keepclient/domain/errors.py" line="165"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="165"/>
+        <location filename="../../keepclient/domain/errors.py" line="172"/>
         <source>Could not save to {path}: {reason}. This change was not saved; work saved before it is safe. Free some disk space or check the connection to the folder, then try again.</source>
         <translation>无法保存到 {path}：{reason}。此次修改没有保存；之前保存的内容是安全的。请腾出一些磁盘空间或检查与该文件夹的连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="173"/>
+        <location filename="../../keepclient/domain/errors.py" line="180"/>
         <source>{path} was deleted, moved or replaced (for example by a sync program) after keepclient opened it. Nothing more was saved; open the database again.</source>
         <translation>keepclient 打开 {path} 之后，它被删除、移动或替换了（例如被同步程序）。之后没有再保存任何内容；请重新打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="181"/>
+        <location filename="../../keepclient/domain/errors.py" line="188"/>
         <source>{path} is read-only (the file or its folder cannot be written), so it is open for reading only and changes cannot be saved.</source>
         <translation>{path} 是只读的（文件或其文件夹无法写入），因此只能查看，无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="187"/>
+        <location filename="../../keepclient/domain/errors.py" line="194"/>
         <source>{path} was written by an older keepclient and must be upgraded before it can be used, but it is read-only (the file or its folder cannot be written). It was not changed.</source>
         <translation>{path} 由旧版 keepclient 写入，需要升级后才能使用，但它是只读的（文件或其文件夹无法写入）。文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="195"/>
+        <location filename="../../keepclient/domain/errors.py" line="202"/>
         <source>The folder of {path} does not support the file locking a shared database needs ({reason}), so colleagues&apos; saves could overwrite each other. It was not opened; use a different shared folder or open it as a local database.</source>
         <translation>{path} 所在的文件夹不支持共享数据库所需的文件锁（{reason}），同事的保存可能会互相覆盖。因此没有打开它；请换一个共享文件夹，或作为本地数据库打开。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="202"/>
+        <location filename="../../keepclient/domain/errors.py" line="209"/>
         <source>{path} is empty (0 bytes): it holds no database. It was not changed; to start a new database there, create one (New database, or --create).</source>
         <translation>{path} 是空文件（0 字节），里面没有数据库。文件未被修改；如要在此新建数据库，请用“新建数据库”或 --create。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="211"/>
+        <location filename="../../keepclient/domain/errors.py" line="218"/>
         <source>{path} is damaged ({detail}). Nothing was written to it or copied from it. Restore it from a backup (keepclient restore).</source>
         <translation>{path} 已损坏（{detail}）。没有向它写入，也没有从它复制任何内容。请从备份恢复（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="220"/>
+        <location filename="../../keepclient/domain/errors.py" line="227"/>
         <source>{value} contains a NUL character or bytes that are not text in this system&apos;s encoding. Nothing was done.</source>
         <translation>{value} 含有 NUL 字符或不符合本系统编码的字节。未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="229"/>
+        <location filename="../../keepclient/domain/errors.py" line="236"/>
         <source>Someone else changed this {table} record (version {theirs_version}) after you opened it (version {yours_version}). Nothing was overwritten.</source>
         <translation>在您打开这条{table}记录（版本 {yours_version}）之后，其他人已修改了它（版本 {theirs_version}）。没有覆盖任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="249"/>
+        <location filename="../../keepclient/domain/errors.py" line="256"/>
         <source>{value} is not valid here.</source>
         <translation>{value} 在此处无效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="258"/>
+        <location filename="../../keepclient/domain/errors.py" line="265"/>
         <source>&quot;{value}&quot; is not a valid phone number.</source>
         <translation>“{value}”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="262"/>
+        <location filename="../../keepclient/domain/errors.py" line="269"/>
         <source>&quot;{value}&quot; is not a valid email address.</source>
         <translation>“{value}”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="266"/>
+        <location filename="../../keepclient/domain/errors.py" line="273"/>
         <source>This field cannot be empty.</source>
         <translation>此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="270"/>
+        <location filename="../../keepclient/domain/errors.py" line="277"/>
         <source>&quot;{value}&quot; is not a possible date.</source>
         <translation>“{value}”不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="274"/>
+        <location filename="../../keepclient/domain/errors.py" line="281"/>
         <source>Holidays are known for the years {first} to {last}, not {value}.</source>
         <translation>节日只能计算 {first} 年至 {last} 年，不能计算 {value} 年。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="278"/>
+        <location filename="../../keepclient/domain/errors.py" line="285"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="283"/>
+        <location filename="../../keepclient/domain/errors.py" line="290"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="292"/>
+        <location filename="../../keepclient/domain/errors.py" line="299"/>
         <source>{name} cannot be read: {reason} Nothing was imported.</source>
         <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="297"/>
+        <location filename="../../keepclient/domain/errors.py" line="304"/>
         <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
         <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="303"/>
+        <location filename="../../keepclient/domain/errors.py" line="310"/>
         <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
         <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="308"/>
+        <location filename="../../keepclient/domain/errors.py" line="315"/>
         <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
         <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="314"/>
+        <location filename="../../keepclient/domain/errors.py" line="321"/>
         <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
         <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="319"/>
+        <location filename="../../keepclient/domain/errors.py" line="326"/>
         <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
         <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="325"/>
+        <location filename="../../keepclient/domain/errors.py" line="332"/>
         <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
         <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="335"/>
+        <location filename="../../keepclient/domain/errors.py" line="342"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="342"/>
+        <location filename="../../keepclient/domain/errors.py" line="349"/>
         <source>{path} already exists. Choose another name; nothing was changed.</source>
         <translation>{path} 已存在。请换一个名字；没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="348"/>
+        <location filename="../../keepclient/domain/errors.py" line="355"/>
         <source>The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may be damaged: run `keepclient check`.</source>
         <translation>{source} 的副本未通过完整性检查（{reason}），因此没有保留。数据库可能已损坏：请运行 `keepclient check`。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="357"/>
+        <location filename="../../keepclient/domain/errors.py" line="364"/>
         <source>{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.</source>
         <translation>{path} 已损坏或不完整（{reason}），无法恢复。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="365"/>
+        <location filename="../../keepclient/domain/errors.py" line="372"/>
         <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
         <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="371"/>
+        <location filename="../../keepclient/domain/errors.py" line="378"/>
         <source>There is already a salesperson called &quot;{value}&quot;.</source>
         <translation>已经有名为“{value}”的业务员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="375"/>
+        <location filename="../../keepclient/domain/errors.py" line="382"/>
         <source>The code &quot;{value}&quot; is already used by {name}.</source>
         <translation>代码“{value}”已被 {name} 使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="379"/>
+        <location filename="../../keepclient/domain/errors.py" line="386"/>
         <source>&quot;{value}&quot; is not a colour; use the form #rrggbb.</source>
         <translation>“{value}”不是颜色；请使用 #rrggbb 格式。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="385"/>
+        <location filename="../../keepclient/domain/errors.py" line="392"/>
         <source>{value} is no longer active and cannot take on customers.</source>
         <translation>{value} 已停用，不能再接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="389"/>
+        <location filename="../../keepclient/domain/errors.py" line="396"/>
         <source>Choose at least one colleague other than {value} to hand the customers over to.</source>
         <translation>请至少选择一位 {value} 以外的同事来接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="395"/>
+        <location filename="../../keepclient/domain/errors.py" line="402"/>
         <source>There is no salesperson called &quot;{value}&quot;.</source>
         <translation>没有名为“{value}”的业务员。</translation>
     </message>

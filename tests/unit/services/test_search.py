@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,9 @@ from tests import small_team
 
 
 @pytest.fixture
-def team(tmp_path: Path):
-    ws, ids, people = small_team.build(tmp_path / "search.db")
+def team(new_database):
+    """The small team in a file, and on a team server: the same cases pass on both engines."""
+    ws, ids, people = small_team.build(new_database("search"))
     yield ws, ids, people
     ws.close()
 

@@ -1,0 +1,28 @@
+"""The few pieces of SQL the two engines spell differently, for statements otherwise written once (issue 19).
+
+`pw` is the peewee handle a session or write gives: a file's SQLite, or a team server's PostgreSQL
+(db/server_database.KeepclientPostgres, whose `engine` says so).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from typing import Any
+
+
+def engine_of(pw: Any) -> str:
+    return str(getattr(pw, "engine", "sqlite"))
+
+
+def ids_in(column: str, ids: Collection[Any], pw: Any) -> tuple[str, list[Any]]:
+    """`column IN ids` as one parameter however many ids: a JSON list SQLite reads with json_each, an array on a
+    server."""
+    if engine_of(pw) == "sqlite":
+        return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
+    return f"{column} = ANY(?)", [list(ids)]
+
+
+def same(pw: Any) -> str:
+    """SQLite's `a IS b` for values that may be NULL: PostgreSQL spells it IS NOT DISTINCT FROM."""
+    return "IS" if engine_of(pw) == "sqlite" else "IS NOT DISTINCT FROM"

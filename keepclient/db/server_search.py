@@ -1,0 +1,121 @@
+"""Search on a team server (issue 19, server layout 3): the same terms find the same customers as in a file.
+
+A file searches two FTS5 indexes and prefix ranges of the stored keys (db/search_docs.py, services/
+customer_query.py). The server keeps the same documents (search_docs.customer_documents) in kc_customer_search:
+- `doc`, with a pg_trgm GIN index: a term of three or more characters is any substring of it (LIKE '%term%');
+- `grams`, every Han character of the document and every two adjacent ones, with a GIN index: one or two Chinese
+  characters (FTS5's phrase of single characters in a file);
+- one or two letters or digits start a stored key (name, pinyin, initials, phone digits) of the customer or a
+  contact: LIKE 'ab%' over btree indexes, which PostgreSQL can use for a prefix because every text column is
+  byte-ordered (COLLATE "C", as SQLite's BINARY): lists sort the same on both engines, too.
+The documents are written by the same services that keep a file's (search_docs.refresh) and by move-to-server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any
+
+KEYS = ("name_norm", "name_pinyin", "name_initials", "phone_digits")
+CHUNK = 2000
+
+_TABLE = """
+CREATE TABLE kc_customer_search (
+    customer_id bigint PRIMARY KEY REFERENCES customer (id) ON DELETE CASCADE,
+    doc text COLLATE "C" NOT NULL DEFAULT '',
+    grams text[] COLLATE "C" NOT NULL DEFAULT '{}'
+);
+CREATE INDEX kc_customer_search_doc ON kc_customer_search USING gin (doc gin_trgm_ops);
+CREATE INDEX kc_customer_search_grams ON kc_customer_search USING gin (grams);
+"""
+
+
+def create_search(pw: Any, model_tables: Sequence[str]) -> None:
+    """Server layout 3, in the caller's transaction: byte-ordered text columns (the models' indexes on the keys,
+    contacts' included, then serve prefixes), pg_trgm (a trusted extension: the database's owner may add it), and
+    the documents' table with its policy and grants."""
+    from keepclient.db import server_roles
+
+    pw.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    columns = pw.execute_sql(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+        "AND data_type = 'text' AND coalesce(collation_name, '') <> 'C' AND table_name = ANY(%s)",
+        [list(model_tables)]).fetchall()
+    with server_roles.policies_set_aside(pw, {table for table, _column in columns}):
+        for table, column in columns:
+            pw.execute_sql(f'ALTER TABLE "{table}" ALTER COLUMN "{column}" TYPE text COLLATE "C"')
+    pw.execute_sql(_TABLE)
+    server_roles.secure_customer_table(pw, "kc_customer_search")
+    fill(pw)  # the customers a server of an earlier layout holds
+
+
+class _Qmark:
+    """A plain PostgreSQL handle reading keepclient's SQL (`?` placeholders), for search_docs.documents."""
+
+    def __init__(self, pw: Any) -> None:
+        self.pw = pw
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        from keepclient.db.paramstyle import to_format
+
+        return self.pw.execute_sql(to_format(sql), params)
+
+
+def fill(pw: Any) -> None:
+    """Every customer's document, written from the server's own rows (an upgrade to this layout)."""
+    from keepclient.db import search_docs
+
+    ids = [cid for (cid,) in pw.execute_sql("SELECT id FROM customer ORDER BY id")]
+    reader = _Qmark(pw)
+    for start in range(0, len(ids), CHUNK):  # read, then copy: a connection runs nothing else during a COPY
+        copy_documents(pw, search_docs.documents(reader, ids[start:start + CHUNK]))
+
+
+def grams(han: str) -> list[str]:
+    """Every Han character of a document and every two adjacent ones (what a one- or two-character term is)."""
+    chars = han.split()  # search_documents' Han document: the characters, one space apart
+    return sorted(set(chars) | {a + b for a, b in pairwise(chars)})
+
+
+def write_documents(pw: Any, documents: Iterable[tuple[int, str, str]]) -> None:
+    """Insert or replace the documents of customers: (id, trigram document, Han characters)."""
+    rows = [(cid, doc, grams(han)) for cid, doc, han in documents]
+    if not rows:
+        return
+    cursor = pw.cursor()
+    cursor.executemany(
+        "INSERT INTO kc_customer_search (customer_id, doc, grams) VALUES (%s, %s, %s) ON CONFLICT (customer_id) "
+        "DO UPDATE SET doc = excluded.doc, grams = excluded.grams", rows)
+
+
+def copy_documents(pw: Any, documents: Iterable[tuple[int, str, str]]) -> None:
+    """The documents of customers that have none yet, through COPY (a whole team at once: move-to-server)."""
+    with pw.cursor().copy("COPY kc_customer_search (customer_id, doc, grams) FROM STDIN") as copy:
+        for cid, doc, han in documents:
+            copy.write_row((cid, doc, grams(han)))
+
+
+def forget(pw: Any, customer_ids: Sequence[int]) -> None:
+    pw.execute_sql("DELETE FROM kc_customer_search WHERE customer_id = ANY(%s)", [list(customer_ids)])
+
+
+def like_escape(text: str) -> str:
+    """`text` matched literally inside a LIKE pattern (backslash is LIKE's escape by default)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def term_condition(term: str, is_han: bool) -> tuple[str, list[object]]:
+    """SQL (with `?` placeholders) keeping the customers `c` one normalized term finds, as a file's search does."""
+    if len(term) >= 3:
+        return ("c.id IN (SELECT customer_id FROM kc_customer_search WHERE doc LIKE ?)",
+                ["%" + like_escape(term) + "%"])
+    if is_han:
+        return "c.id IN (SELECT customer_id FROM kc_customer_search WHERE grams @> ARRAY[?]::text[])", [term]
+    prefix = like_escape(term) + "%"
+    if len(term) == 1:
+        return "c.sort_key LIKE ?", [prefix]
+    own = " OR ".join(f"c.{key} LIKE ?" for key in KEYS)
+    theirs = " UNION ALL ".join(f"SELECT customer_id FROM contact WHERE {key} LIKE ? AND deleted_at IS NULL"
+                                for key in KEYS)
+    return f"({own} OR c.id IN ({theirs}))", [prefix] * (2 * len(KEYS))

@@ -1,0 +1,172 @@
+"""A team server opened as the workspace (issue 19): `keepclient --db postgresql://…` runs the same commands over
+the same services as a file, finds the same customers, hears colleagues' saves through LISTEN/NOTIFY, and refuses
+what only a file has (backups) or a server it was not prepared for, in one line."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from keepclient import __version__
+from keepclient.db import server
+from keepclient.db.models import ALL_MODELS, Customer, SchemaInfo, Setting
+from keepclient.db.server_database import open_server
+from keepclient.db.server_move import move_to_server
+from keepclient.services.workspace import Workspace
+
+QUERIES = ("李", "王建", "zh", "zw", "13", "139", "华信", "公司", "li", "有限公司", "s0", "x")
+
+
+def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": "", "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "keepclient", "--lang", lang, *args], capture_output=True,
+                          text=True, timeout=180, env=env)
+
+
+@pytest.fixture
+def moved(demo_db: Path, server_url: str) -> tuple[Path, str]:
+    """The demo team in its file and, moved, on a prepared server."""
+    server.prepare(server_url, __version__)
+    move_to_server(demo_db, server_url)
+    return demo_db, server_url
+
+
+def test_the_server_finds_what_the_file_finds(moved):
+    """Search, counts and lists over the same data give the same answers on both engines: ranked hits (with the
+    contact that matched), the list's pages in several sorts, and the filters."""
+    from keepclient.domain.types import CustomerFilter
+
+    path, url = moved
+    on_file, on_server = Workspace.open(path, user="t"), Workspace.open(url, user="t")
+    try:
+        for query in QUERIES:
+            assert on_server.search(query, 50) == on_file.search(query, 50), query
+        filters = [CustomerFilter(text=query) for query in QUERIES] + [
+            CustomerFilter(sort="tier", descending=True), CustomerFilter(sort="city"), CustomerFilter(tiers=("A",)),
+            CustomerFilter(owner_id=2, text="公司"), CustomerFilter(sort="risk", descending=True),
+            CustomerFilter(ids=(5, 7, 11, 300)), CustomerFilter(sort="ltv", descending=True)]
+        for flt in filters:
+            assert on_server.customers.count(flt) == on_file.customers.count(flt), flt
+            assert on_server.customers.rows(0, 60, flt) == on_file.customers.rows(0, 60, flt), flt
+        first = on_file.customers.rows(0, 1)[0].id
+        assert on_server.customers.detail(first) == on_file.customers.detail(first)
+    finally:
+        on_file.close()
+        on_server.close()
+
+
+def test_an_edit_on_the_server_is_version_checked_logged_and_found(moved):
+    from keepclient.domain.errors import ConflictError
+    from keepclient.domain.types import CustomerFilter
+
+    _path, url = moved
+    mine, theirs = Workspace.open(url, user="王芳"), Workspace.open(url, user="李强")
+    try:
+        cid = mine.customers.rows(0, 1, CustomerFilter(sort="city"))[0].id
+        version = mine.customers.detail(cid).version
+        mine.editor.update(cid, version, {"name": "Qüvrix Technik AG", "phone": "0755-9090 7171"})
+        with pytest.raises(ConflictError):  # the colleague's save from the same version is refused, not lost
+            theirs.editor.update(cid, version, {"city": "杭州"})
+        assert [hit.id for hit in theirs.search("quvrix")] == [cid]
+        assert [hit.id for hit in theirs.search("90907171")] == [cid]
+        detail = theirs.customers.detail(cid)
+        assert detail.values["name"] == "Qüvrix Technik AG" and detail.version == version + 1
+        assert any(entry.kind == "change" and entry.subkind == "name" for entry in detail.timeline)
+        with psycopg.connect(url) as conn:
+            assert ("王芳", "name") in conn.execute(
+                "SELECT changed_by, field FROM change_log WHERE table_name = 'customer' AND record_id = %s",
+                [cid]).fetchall()
+        new = theirs.editor.create("青岛瀚淏物流", phone="0532-6666 1234", city="青岛")
+        assert [hit.id for hit in mine.search("瀚淏")] == [new]
+        assert [hit.id for hit in mine.search("hanhao")] == [new]
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def test_a_colleagues_save_is_heard_without_polling_the_tables(server_url):
+    server.prepare(server_url, __version__)
+    watching, saving = open_server(server_url), open_server(server_url)
+    try:
+        heard = watching.data_version()
+        assert watching.data_version() == heard  # nothing saved: nothing heard
+        with saving.write():
+            Setting.insert(key="probe", value="1").execute()
+        for _ in range(50):  # delivered at the commit; a few milliseconds on this machine
+            if watching.data_version() != heard:
+                break
+            time.sleep(0.02)
+        assert watching.data_version() == heard + 1
+        with pytest.raises(RuntimeError), saving.write():  # a save that fails tells no one
+            Setting.insert(key="undone", value="1").execute()
+            raise RuntimeError("undone")
+        assert watching.data_version() == heard + 1
+    finally:
+        watching.close()
+        saving.close()
+
+
+def test_the_commands_run_on_a_server_as_on_a_file(moved):
+    path, url = moved
+    for args in (("search", "华信"), ("team", "list"), ("search", "zw")):
+        on_server, on_file = run("--db", url, *args), run("--db", str(path), *args)
+        assert on_server.returncode == 0, on_server.stderr
+        assert on_server.stdout == on_file.stdout and on_server.stdout
+    checked = run("--db", url, "check")
+    assert checked.returncode == 0 and "customer" in checked.stdout
+    with sqlite3.connect(path) as conn:
+        customers = conn.execute("SELECT count(*) FROM customer").fetchone()[0]
+    assert f"customer {customers}".replace(" ", "") in checked.stdout.replace(" ", "")
+
+
+def test_backups_of_a_server_are_the_servers_own(moved):
+    _path, url = moved
+    for args in (("backups",), ("backup",)):
+        refused = run("--db", url, *args)
+        assert refused.returncode == 2 and "pg_dump" in refused.stderr and "Traceback" not in refused.stderr
+    chinese = run("--db", url, "backup", lang="zh_CN")
+    assert chinese.returncode == 2 and "团队服务器" in chinese.stderr
+
+
+def test_a_server_not_prepared_for_this_version_is_refused_in_one_line(server_url):
+    unprepared = run("--db", server_url, "search", "x")
+    assert unprepared.returncode == 4 and "server init" in unprepared.stderr and "Traceback" not in unprepared.stderr
+    server.prepare(server_url, __version__)
+    with psycopg.connect(server_url) as conn:
+        conn.execute("UPDATE schema_info SET schema_version = schema_version + 1000")
+    newer = run("--db", server_url, "team", "list")
+    assert newer.returncode == 4 and "newer keepclient" in newer.stderr
+    unreachable = run("--db", "postgresql://u:secret@127.0.0.1:1/crm", "team", "list")
+    assert unreachable.returncode == 11 and "secret" not in unreachable.stderr
+
+
+def test_a_server_of_the_second_layout_gets_search_for_the_customers_it_holds(server_url):
+    """An upgrade to layout 3 writes every customer's search document and keeps the row policies (set aside while
+    the text columns become byte-ordered)."""
+    pw = server.connect(server_url)
+    try:
+        with pw.atomic():
+            server.LAYOUTS[1](pw)
+            server.LAYOUTS[2](pw)
+            with pw.bind_ctx(ALL_MODELS, bind_refs=False, bind_backrefs=False):
+                SchemaInfo.create(schema_version=2000 + server.migrations.LATEST, app_version="0.old")
+                Customer.create(name="上海华信贸易有限公司", name_norm="上海华信贸易有限公司",
+                                name_pinyin="shanghaihuaxinmaoyiyouxiangongsi", name_initials="shhxmyyxgs",
+                                sort_key="shanghai")
+    finally:
+        pw.close()
+    upgraded = run("server", "init", server_url)
+    assert upgraded.returncode == 0 and "from layout 2 to layout 3" in upgraded.stdout
+    found = run("--db", server_url, "search", "华信")
+    assert found.returncode == 0 and "上海华信贸易有限公司" in found.stdout
+    with psycopg.connect(server_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_policies WHERE policyname = 'kc_visible'").fetchone()[0] == 10
+        assert conn.execute("SELECT collation_name FROM information_schema.columns WHERE table_name = 'customer' "
+                            "AND column_name = 'sort_key'").fetchone() == ("C",)

@@ -273,6 +273,11 @@ class Database:
         """Where the data is, for people: the file's path, or a server's address without its password."""
         return str(self.path)
 
+    @property
+    def source(self) -> Path | str:
+        """What opens this database again (Workspace.open): the file's path, or a server's address."""
+        return self.path
+
     def _ensure_bound(self) -> None:
         # Models are shared classes: point them at this database when another one was used last.
         if Customer._meta.database is not self.pw:

@@ -27,8 +27,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from peewee import SqliteDatabase
+
+from keepclient.db.dialect import engine_of
 
 CHUNK = 900  # ids per statement, under SQLite's bound-parameter limit everywhere
 MONTHS_RECOUNT_ALL = 30_000  # customers touched at once from which customer_month is recounted for everyone
@@ -60,7 +63,7 @@ UPDATE customer_month SET shared = (
         INTERSECT
         SELECT {_MONTH_ORDER.format(a="q")} FROM purchase q
         WHERE q.customer_id = customer_month.customer_id AND q.deleted_at IS NULL AND q.salesperson_id IS NULL
-          AND q.date >= customer_month.month || '-01' AND q.date < customer_month.month || '-99'))
+          AND q.date >= customer_month.month || '-01' AND q.date < customer_month.month || '-99') AS both_kinds)
 WHERE salesperson_id != 0 AND EXISTS (
     SELECT 1 FROM customer_month n WHERE n.month = customer_month.month AND n.salesperson_id = 0
       AND n.customer_id = customer_month.customer_id)
@@ -89,6 +92,15 @@ CREATE_SQL = (
 )
 
 
+def _shared(pw: Any) -> str:
+    """_SHARED as the engine reads it: a file compares its days as text (an index range), a server its typed days
+    by their month."""
+    if engine_of(pw) == "sqlite":
+        return _SHARED
+    return _SHARED.replace("q.date >= customer_month.month || '-01' AND q.date < customer_month.month || '-99'",
+                           "to_char(q.date, 'YYYY-MM') = customer_month.month")
+
+
 def refresh_months(pw: SqliteDatabase, customer_ids: Sequence[int] | None = None) -> None:
     """Recount customer_month for these customers (None: everyone; the table is emptied first). Many customers
     at once (an import) are recounted as everyone: reading every order line in order beats looking up theirs
@@ -97,14 +109,14 @@ def refresh_months(pw: SqliteDatabase, customer_ids: Sequence[int] | None = None
     if customer_ids is None or len(customer_ids) >= MONTHS_RECOUNT_ALL:
         pw.execute_sql("DELETE FROM customer_month")
         pw.execute_sql(_MONTHS + group)
-        pw.execute_sql(_SHARED)
+        pw.execute_sql(_shared(pw))
         return
     for start in range(0, len(customer_ids), CHUNK):
         chunk = list(customer_ids[start:start + CHUNK])
         marks = ", ".join("?" * len(chunk))
         pw.execute_sql(f"DELETE FROM customer_month WHERE customer_id IN ({marks})", chunk)
         pw.execute_sql(f"{_MONTHS} AND p.customer_id IN ({marks}){group}", chunk)
-        pw.execute_sql(f"{_SHARED} AND customer_id IN ({marks})", chunk)
+        pw.execute_sql(f"{_shared(pw)} AND customer_id IN ({marks})", chunk)
 
 
 def year_before(today: dt.date) -> dt.date:

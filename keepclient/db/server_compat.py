@@ -3,22 +3,23 @@
 Three parts, all behind the db layer:
 - **Values in SQLite's shape** on the workspace's connections (`adapt`): days and moments come back as the text a
   file holds ('2026-03-02', '2026-03-02 09:00:00.500000'), sums as whole numbers (PostgreSQL's numeric would be
-  Decimal), and days and moments go out as untyped text, so the server compares and casts them as SQLite does.
-  peewee's fields read that text as they read a file's.
+  Decimal); peewee's fields read that text as they read a file's. Days and moments go out typed, as the server's
+  columns are; text (an ISO day written as text) goes out untyped, so the server reads it as the column it meets.
 - **Functions SQLite has and PostgreSQL lacks** (server layout 3, `FUNCTIONS`): instr, ifnull, substr and date of a
-  moment, julianday, total, group_concat, and the two-argument max and min; each the same answer as SQLite's.
-- **Planner hints** only SQLite reads (`INDEXED BY`, a unary + that keeps SQLite off an index) are dropped
-  (`without_hints`): they never change a result.
+  moment, julianday, total, group_concat, the two-argument max and min, and sum of truths (SQLite's truths are 0
+  and 1); each the same answer as SQLite's.
+- **Planner hints** only SQLite reads (`INDEXED BY`, a unary + that keeps SQLite off an index, CROSS JOIN … ON
+  for the join order) are dropped or made plain (`without_hints`): they never change a result.
 Statements that truly differ (search, bulk writes) are written per engine (db/server_search.py and `db.engine`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
 _INDEXED_BY = re.compile(r"\s+INDEXED\s+BY\s+\w+", re.I)
+_CROSS_JOIN_ON = re.compile(r"\bCROSS\s+JOIN(\s+\w+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?\s+ON\b)", re.I)
 _UNARY_PLUS = re.compile(r"(\b(?:WHERE|AND|OR|BY|ON|SELECT)\s+|[(,]\s*)\+(?=[a-z_])", re.I)
 
 
@@ -26,12 +27,14 @@ def without_hints(sql: str) -> str:
     """`sql` without SQLite's planner hints (INDEXED BY an index; +column, which only stops SQLite using an index)."""
     if "INDEXED" in sql:
         sql = _INDEXED_BY.sub("", sql)
+    if "CROSS" in sql:  # SQLite's CROSS JOIN … ON keeps the join order; the join is an inner one
+        sql = _CROSS_JOIN_ON.sub(r"JOIN\1", sql)
     return _UNARY_PLUS.sub(r"\1", sql) if "+" in sql else sql
 
 
 def adapt(conn: Any) -> None:
     """Make a psycopg connection give and take values as SQLite does (see the module's docstring)."""
-    from psycopg.adapt import Dumper, Loader
+    from psycopg.adapt import Loader
 
     class DayLoader(Loader):
         def load(self, data: Any) -> str:
@@ -47,16 +50,8 @@ def adapt(conn: Any) -> None:
             text = bytes(data).decode()
             return float(text) if "." in text or "e" in text.lower() or text in ("NaN", "Infinity") else int(text)
 
-    class DayDumper(Dumper):
-        oid = 0  # untyped: the server reads it as the column or expression it meets needs
-
-        def dump(self, obj: Any) -> bytes:
-            return str(obj).encode()
-
     for name, loader in (("date", DayLoader), ("timestamp", MomentLoader), ("numeric", NumberLoader)):
         conn.adapters.register_loader(name, loader)
-    conn.adapters.register_dumper(dt.date, DayDumper)
-    conn.adapters.register_dumper(dt.datetime, DayDumper)
     conn.execute("SET datestyle TO 'ISO, YMD'")
 
 
@@ -84,6 +79,9 @@ CREATE AGGREGATE total(double precision) (SFUNC = float8pl, STYPE = double preci
 CREATE FUNCTION kc_group_concat_step(text, text, text) RETURNS text LANGUAGE sql IMMUTABLE
     AS 'SELECT CASE WHEN $2 IS NULL THEN $1 WHEN $1 IS NULL THEN $2 ELSE $1 || $3 || $2 END';
 CREATE AGGREGATE group_concat(text, text) (SFUNC = kc_group_concat_step, STYPE = text);
+CREATE FUNCTION kc_sum_truths_step(bigint, boolean) RETURNS bigint LANGUAGE sql IMMUTABLE
+    AS 'SELECT CASE WHEN $2 IS NULL THEN $1 ELSE coalesce($1, 0) + $2::int END';
+CREATE AGGREGATE sum(boolean) (SFUNC = kc_sum_truths_step, STYPE = bigint);
 """ + "".join(
     f"CREATE FUNCTION {name}({kind}, {kind}) RETURNS {kind} LANGUAGE sql IMMUTABLE "
     f"AS 'SELECT CASE WHEN $1 IS NULL OR $2 IS NULL THEN NULL ELSE {'greatest' if name == 'max' else 'least'}"

@@ -65,7 +65,7 @@ class KeepclientPostgres(PostgresqlDatabase):
     def execute_sql(self, sql: str, params: Any = None, commit: Any = None) -> Any:
         if params and "%s" in sql and "?" not in sql:  # peewee's own introspection, written for psycopg
             return super().execute_sql(sql, params)
-        return super().execute_sql(to_format(without_hints(sql)), params)
+        return super().execute_sql(*to_format(without_hints(sql), params))
 
 
 def _translated(url: str, exc: PeeweeException) -> Exception | None:
@@ -106,6 +106,10 @@ class ServerDatabase(Database):
     @property
     def location(self) -> str:
         return shown_url(self.url)
+
+    @property
+    def source(self) -> Path | str:
+        return self.url
 
     @contextmanager
     def session(self) -> Iterator[Any]:

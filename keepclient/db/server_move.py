@@ -37,7 +37,7 @@ from peewee import (
     TimeField,
 )
 
-from keepclient.db import migrations
+from keepclient.db import migrations, server_derived
 from keepclient.db.connection import inspect_file, read_only_uri, sqlite_errors_translated
 from keepclient.db.models import ALL_MODELS, Presence, SchemaInfo
 from keepclient.db.server import SERVER_LAYOUT, connect, driver_reason, shown_url, stamp_of
@@ -54,6 +54,9 @@ from keepclient.domain.errors import (
 
 MOVED: tuple[type[Model], ...] = tuple(m for m in ALL_MODELS if m not in (SchemaInfo, Presence))
 Progress = Callable[[str, int], None]  # (table, rows copied so far)
+# keepclient's own triggers on a server: figures counted once after the copy; the change log's names kept as they
+# were (a trigger another program put there still fires, and the checksum sees what it did)
+OWN_TRIGGERS = (("visit", "kc_visit_month"), ("visit", "kc_visit_last_done"), ("change_log", "kc_change_by_login"))
 BATCH = 1_000  # rows per step of the quick checksum: both sides cut their rows into the same batches
 
 
@@ -248,6 +251,8 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                 raise ServerHoldsDataError(server=server, tables=", ".join(holding))
             pw.execute_sql("SET LOCAL datestyle TO 'ISO, YMD'")  # days given back as the file writes them
             set_aside = _set_aside(pw)
+            for table, trigger in OWN_TRIGGERS:  # what they keep is counted once, after the copy
+                pw.execute_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER "{trigger}"')
             cursor = pw.cursor()
             sent: dict[str, tuple[int, str]] = {}
             for model in MOVED:
@@ -256,12 +261,15 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
                 sent[table] = _copy(cursor, server, model, source, progress)
             for statement in set_aside:  # keys, then indexes, then the references checked in one pass each
                 pw.execute_sql(statement)
+            for table, trigger in OWN_TRIGGERS:
+                pw.execute_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER "{trigger}"')
             for model in MOVED:
                 table = model._meta.table_name
                 pw.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                                f'coalesce(max("id"), 1), max("id") IS NOT NULL) FROM "{table}"')
                 moved.append(_verified(pw, file, server, model, sent[table]))
             _search_documents(pw, file)
+            server_derived.recount(pw)
         return moved
     except PeeweeException as exc:  # the server refused a value or lost the connection: the transaction is undone
         raise ServerCopyFailedError(server=server, table="", reason=driver_reason(exc)) from exc

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
@@ -141,6 +141,7 @@ VISIBLE_WHEN = {
     **{table: _OWN_CUSTOMER for table in OWNED_BY_CUSTOMER},
     **{table: "kc_record_visible(table_name, record_id)" for table in NAMING_RECORDS},
     "kc_customer_search": _OWN_CUSTOMER,  # layout 3 (db/server_search.py)
+    "customer_month": _OWN_CUSTOMER,  # layout 4 (db/server_derived.py)
 }
 
 
@@ -155,13 +156,27 @@ def _create_policy(pw: PostgresqlDatabase, table: str) -> None:
                    f"{VISIBLE_WHEN[table]})")
 
 
-def secure_customer_table(pw: PostgresqlDatabase, table: str) -> None:
+def _groups(pw: PostgresqlDatabase) -> tuple[str, str]:
+    manager, seller = group_roles(pw.execute_sql("SELECT current_database()").fetchone()[0])
+    return _quoted(manager), _quoted(seller)
+
+
+def secure_customer_table(pw: PostgresqlDatabase, table: str, granted: bool = False) -> None:
     """A later layout's table of rows that belong to a customer (customer_id, in VISIBLE_WHEN): the groups read and
-    write it, under the customer's visibility."""
-    manager, seller = (_quoted(name) for name in group_roles(
-        pw.execute_sql("SELECT current_database()").fetchone()[0]))
-    pw.execute_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {_quoted(table)} TO {manager}, {seller}")
+    write it (`granted`: already), under the customer's visibility."""
+    if not granted:
+        grant_derived(pw, (table,), ())
     _secure(pw, table)
+
+
+def grant_derived(pw: PostgresqlDatabase, tables: Sequence[str], views: Sequence[str]) -> None:
+    """A later layout's tables of figures every save keeps (the groups' own triggers and services write them) and
+    views the groups read."""
+    manager, seller = _groups(pw)
+    for table in tables:
+        pw.execute_sql(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {_quoted(table)} TO {manager}, {seller}")
+    for view in views:
+        pw.execute_sql(f"GRANT SELECT ON {_quoted(view)} TO {manager}, {seller}")
 
 
 @contextmanager

@@ -50,8 +50,11 @@ def create_search(pw: Any, model_tables: Sequence[str]) -> None:
     fill(pw)  # the customers a server of an earlier layout holds
 
 
-class _Qmark:
-    """A plain PostgreSQL handle reading keepclient's SQL (`?` placeholders), for search_docs.documents."""
+class Qmark:
+    """A plain PostgreSQL handle (an administrator's: server init, move-to-server) reading keepclient's SQL (`?`
+    placeholders), for the statements the workspace's services share (search_docs, order_values)."""
+
+    engine = "postgresql"  # db/dialect.engine_of
 
     def __init__(self, pw: Any) -> None:
         self.pw = pw
@@ -59,7 +62,7 @@ class _Qmark:
     def execute_sql(self, sql: str, params: Any = None) -> Any:
         from keepclient.db.paramstyle import to_format
 
-        return self.pw.execute_sql(to_format(sql), params)
+        return self.pw.execute_sql(*to_format(sql, params))
 
 
 def fill(pw: Any) -> None:
@@ -67,7 +70,7 @@ def fill(pw: Any) -> None:
     from keepclient.db import search_docs
 
     ids = [cid for (cid,) in pw.execute_sql("SELECT id FROM customer ORDER BY id")]
-    reader = _Qmark(pw)
+    reader = Qmark(pw)
     for start in range(0, len(ids), CHUNK):  # read, then copy: a connection runs nothing else during a COPY
         copy_documents(pw, search_docs.documents(reader, ids[start:start + CHUNK]))
 

@@ -9,6 +9,7 @@ feedback. The log reads pages through indexes, so 200,000 items filter and sort 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import statistics
 from typing import Any, NamedTuple
@@ -17,6 +18,7 @@ from peewee import SqliteDatabase
 
 from keepclient.db import team_settings
 from keepclient.db.connection import Database
+from keepclient.db.dialect import engine_of
 from keepclient.db.models import ChangeLog, Contact, Customer, Feedback, Setting, Visit
 from keepclient.db.models import now as current_time
 from keepclient.db.versioning import current_row, update_checked
@@ -104,7 +106,8 @@ class _Where:
     """A FeedbackFilter as SQL over `feedback f` alone (the customer's name is matched through a sub-select, so
     counting never joins); `statuses=False` leaves the statuses out (the status strip counts every status)."""
 
-    def __init__(self, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True, text_ids: str = "[]") -> None:
+    def __init__(self, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True, text_ids: str = "[]",
+                 engine: str = "sqlite") -> None:
         parts: list[str] = ["f.deleted_at IS NULL"]
         params: list[object] = []
         for column, values in (("f.status", flt.statuses if statuses else ()), ("f.category", flt.categories),
@@ -126,7 +129,10 @@ class _Where:
             parts.append("f.received_at < ?")
             params.append(dt.datetime.combine(flt.received_to + dt.timedelta(days=1), dt.time()))
         found_in = ""
-        if flt.text.strip():  # the items the text was found in, worked out once per term (see _text_ids)
+        if flt.text.strip() and engine != "sqlite":
+            found_in = " AND f.id = ANY(?)"
+            params.append(json.loads(text_ids))
+        elif flt.text.strip():  # the items the text was found in, worked out once per term (see _text_ids)
             found_in = " AND {}f.id IN (SELECT value FROM json_each(?))"
             params.append(text_ids)
         self.sql, self.params = " AND ".join(parts) + found_in.format(""), params
@@ -147,6 +153,9 @@ class _Segment(NamedTuple):
 SPARSE = 5_000  # at most this many items: sorting them all beats walking the customers in name order
 
 
+_UNCACHED = itertools.count()  # FeedbackService._changed on a team server: every call a new key
+
+
 class FeedbackService:
     def __init__(self, db: Database, user: str) -> None:
         self.db = db
@@ -156,11 +165,15 @@ class FeedbackService:
 
     @staticmethod
     def _changed(pw: SqliteDatabase) -> tuple[int, int]:
-        """Changes when anybody saves (a colleague's commit, or anything on this connection)."""
+        """Changes when anybody saves (a colleague's commit, or anything on this connection). A team server's
+        answers are kept for no longer than one call: it does not say cheaply whether anything was saved."""
+        if engine_of(pw) != "sqlite":
+            return -1, next(_UNCACHED)
         return pw.execute_sql("PRAGMA data_version").fetchone()[0], pw.connection().total_changes
 
     def _where(self, pw: SqliteDatabase, flt: FeedbackFilter, at: dt.datetime, statuses: bool = True) -> _Where:
-        return _Where(flt, at, statuses, self._text_ids(pw, flt.text.strip()) if flt.text.strip() else "[]")
+        return _Where(flt, at, statuses, self._text_ids(pw, flt.text.strip()) if flt.text.strip() else "[]",
+                      engine_of(pw))
 
     def _text_ids(self, pw: SqliteDatabase, text: str) -> str:
         """Ids (as JSON) of the items whose description, resolution or customer's name holds `text`: one scan of
@@ -253,8 +266,8 @@ class FeedbackService:
         if flt.sort == "owner":  # salespeople by name, each an index range; unassigned items last
             within = "f.received_at ASC, f.id ASC" if flt.descending else "f.received_at DESC, f.id DESC"
             owners = [oid for (oid,) in pw.execute_sql(
-                f"SELECT DISTINCT f.owner_id FROM feedback f LEFT JOIN salesperson s ON s.id = f.owner_id "
-                f"WHERE f.deleted_at IS NULL ORDER BY s.name IS NULL, s.name {d}")]
+                f"SELECT f.owner_id FROM feedback f LEFT JOIN salesperson s ON s.id = f.owner_id "
+                f"WHERE f.deleted_at IS NULL GROUP BY f.owner_id, s.name ORDER BY s.name IS NULL, s.name {d}")]
             segments = [_Segment(" AND f.owner_id = ?", [oid], within) if oid is not None
                         else _Segment(" AND f.owner_id IS NULL", [], within) for oid in owners]
             return segments
@@ -423,7 +436,7 @@ class FeedbackService:
                 "UNION ALL SELECT coalesce(f.closed_at, f.updated_at), f.satisfaction, 'feedback', "
                 "f.satisfaction_comment, ct.name, s.name, f.kind, f.description FROM feedback f "
                 "LEFT JOIN contact ct ON ct.id = f.contact_id LEFT JOIN salesperson s ON s.id = f.owner_id "
-                "WHERE f.customer_id = ? AND f.satisfaction IS NOT NULL AND f.deleted_at IS NULL) "
+                "WHERE f.customer_id = ? AND f.satisfaction IS NOT NULL AND f.deleted_at IS NULL) AS scores "
                 "ORDER BY at DESC LIMIT ?", [customer_id, customer_id, limit]).fetchall()
         return [SatisfactionScore(as_stored_datetime(at), score, source, comment or "", given_by or "",
                                   recorded_by or "", kind or "", about or "")

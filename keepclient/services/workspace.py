@@ -77,6 +77,8 @@ class Workspace:
             busy_deadline = float(os.environ[BUSY_DEADLINE_ENV])
         kwargs = {"busy_deadline": busy_deadline} if busy_deadline is not None else {}
         db: Database
+        if isinstance(path, Path) and is_server_url(str(path).replace(":/", "://", 1)):
+            raise ValueError(f"a server address given as a file path: {path}")  # a program bug: keep it loud
         if isinstance(path, str) and is_server_url(path):  # a team server (issue 19): postgresql://…
             from keepclient.db.server_database import open_server  # the driver loads only for a server
 
@@ -109,7 +111,13 @@ class Workspace:
 
     @property
     def path(self) -> Path:
+        """The database file (a team server's: only a label; see `source`)."""
         return self.db.path
+
+    @property
+    def source(self) -> Path | str:
+        """What opens this database again: the file's path, or the team server's address."""
+        return self.db.source
 
     @property
     def mode(self) -> DatabaseMode:

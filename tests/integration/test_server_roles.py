@@ -109,7 +109,7 @@ def test_init_makes_the_teams_roles_and_turns_on_row_level_security(server_url):
         secured = {r[0] for r in conn.execute("SELECT relname FROM pg_class WHERE relrowsecurity")}
         assert conn.execute("SELECT visibility FROM kc_team_policy").fetchall() == [("open",)]
     assert set(group_roles(database)) <= roles
-    assert secured == {"customer", *OWNED_BY_CUSTOMER, *NAMING_RECORDS, "kc_customer_search"}
+    assert secured == {"customer", *OWNED_BY_CUSTOMER, *NAMING_RECORDS, "kc_customer_search", "customer_month"}
     assert all(len(name) <= 63 for name in group_roles("t_" + "x" * 70))
 
 
@@ -243,7 +243,7 @@ def test_a_server_of_the_first_layout_gets_its_roles_and_policies_from_init(serv
     assert run("add-user", unique(server_url, "m"), server_url, "--role", "manager",
                "--no-password").returncode == 4  # not prepared for this version yet
     upgraded = run("init", server_url)
-    assert upgraded.returncode == 0 and "brought up from layout 1 to layout 3" in upgraded.stdout
+    assert upgraded.returncode == 0 and "brought up from layout 1 to layout 4" in upgraded.stdout
     with psycopg.connect(server_url) as conn:
         assert conn.execute("SELECT schema_version FROM schema_info").fetchall() == [
             (server.SERVER_LAYOUT * 1000 + server.migrations.LATEST,)]

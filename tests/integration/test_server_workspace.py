@@ -163,10 +163,47 @@ def test_a_server_of_the_second_layout_gets_search_for_the_customers_it_holds(se
     finally:
         pw.close()
     upgraded = run("server", "init", server_url)
-    assert upgraded.returncode == 0 and "from layout 2 to layout 3" in upgraded.stdout
+    assert upgraded.returncode == 0 and "from layout 2 to layout 4" in upgraded.stdout
     found = run("--db", server_url, "search", "华信")
     assert found.returncode == 0 and "上海华信贸易有限公司" in found.stdout
     with psycopg.connect(server_url) as conn:
-        assert conn.execute("SELECT count(*) FROM pg_policies WHERE policyname = 'kc_visible'").fetchone()[0] == 10
+        assert conn.execute("SELECT count(*) FROM pg_policies WHERE policyname = 'kc_visible'").fetchone()[0] == 11
         assert conn.execute("SELECT collation_name FROM information_schema.columns WHERE table_name = 'customer' "
                             "AND column_name = 'sort_key'").fetchone() == ("C",)
+
+
+def _figures(conn, customers: list[int]) -> tuple[list, list, list]:
+    """visit_month, the customers' order months and their last done visits, comparable across engines."""
+    marks = ", ".join(str(int(c)) for c in customers)
+    months = conn.execute("SELECT salesperson_id, month, planned, done, missed, cancelled, score_total, score_count "
+                          "FROM visit_month WHERE planned <> 0 ORDER BY month, salesperson_id").fetchall()
+    orders = conn.execute("SELECT month, salesperson_id, customer_id, revenue_cents, orders, shared FROM "
+                          f"customer_month WHERE customer_id IN ({marks}) ORDER BY 1, 2, 3").fetchall()
+    done = conn.execute(f"SELECT id, last_done_at FROM customer WHERE id IN ({marks}) ORDER BY id").fetchall()
+    return ([tuple(r) for r in months], [tuple(r) for r in orders],
+            [(cid, str(at)[:19] if at else None) for cid, at in done])
+
+
+def test_the_figures_a_file_keeps_by_itself_are_kept_alike_on_the_server(moved):
+    """Visits counted by month, each customer's last done visit, and order months: moved as the file holds them,
+    and kept alike when the same visits and orders are logged on both engines."""
+    import datetime as dt
+
+    path, url = moved
+    workspaces = [Workspace.open(path, user="t"), Workspace.open(url, user="t")]
+    customers = [5, 17, 42]
+    try:
+        for ws in workspaces:
+            for n, cid in enumerate(customers):
+                planned = ws.visits.plan(cid, start=dt.datetime(2026, 10, 5 + n, 9, 30))
+                visit = ws.visits.get(planned[0])
+                ws.visits.log_outcome(visit.id, version=visit.version, status="done", satisfaction=4)
+                ws.orders.add(cid, date=dt.date(2026, 10, 6), amount_cents=12_345, order_no=f"SO-{n}",
+                              today=dt.date(2026, 11, 23))
+            gone = ws.visits.get(ws.visits.plan(customers[0], start=dt.datetime(2026, 9, 1, 8))[0])
+            ws.visits.log_outcome(gone.id, version=gone.version, status="missed")
+        with sqlite3.connect(path) as file, psycopg.connect(url) as server_conn:
+            assert _figures(server_conn, customers) == _figures(file, customers)
+    finally:
+        for ws in workspaces:
+            ws.close()

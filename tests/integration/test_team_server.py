@@ -39,8 +39,8 @@ def test_init_creates_every_models_table_and_stamps_the_schema(server_url):
     done = run("init", server_url)
     assert done.returncode == 0, done.stderr
     assert "prepared: keepclient's tables created (schema 16)".replace("16", str(migrations.LATEST)) in done.stdout
-    assert tables(server_url) == {model._meta.table_name for model in ALL_MODELS} | {"kc_login", "kc_team_policy",
-                                                                                          "kc_customer_search"}
+    assert tables(server_url) == {model._meta.table_name for model in ALL_MODELS} | {
+        "kc_login", "kc_team_policy", "kc_customer_search", "visit_month", "customer_month"}
     assert stamps(server_url) == [STAMP]
 
 

@@ -19,7 +19,14 @@ from keepclient.db.server_compat import without_hints
     ("SELECT 1", "SELECT 1"),
 ])
 def test_placeholders_become_psycopgs_outside_literals(written: str, sent: str):
-    assert to_format(written) == sent
+    assert to_format(written, [1]) == (sent, [1])
+
+
+def test_numbered_and_named_placeholders_become_named_ones():
+    assert to_format("SELECT ?2, ?1, ?, ?1 FROM t WHERE a = '?3'", ["a", "b", "c"]) == (
+        "SELECT %(p2)s, %(p1)s, %(p3)s, %(p1)s FROM t WHERE a = '?3'", {"p1": "a", "p2": "b", "p3": "c"})
+    assert to_format("SELECT x::text FROM t WHERE d < :end AND e > :end AND f = ':no'", {"end": 5}) == (
+        "SELECT x::text FROM t WHERE d < %(end)s AND e > %(end)s AND f = ':no'", {"end": 5})
 
 
 @pytest.mark.parametrize(("written", "sent"), [
@@ -28,6 +35,8 @@ def test_placeholders_become_psycopgs_outside_literals(written: str, sent: str):
     ("SELECT x FROM visit v INDEXED BY visit_live_customer_id WHERE v.a = 1",
      "SELECT x FROM visit v WHERE v.a = 1"),
     ("SELECT a + b, c +1 FROM t WHERE (+c.owner_id = 2)", "SELECT a + b, c +1 FROM t WHERE (c.owner_id = 2)"),
+    ("SELECT f.id FROM customer c CROSS JOIN feedback f ON f.customer_id = c.id CROSS JOIN tag",
+     "SELECT f.id FROM customer c JOIN feedback f ON f.customer_id = c.id CROSS JOIN tag"),
 ])
 def test_sqlites_planner_hints_are_dropped_and_arithmetic_is_not(written: str, sent: str):
     assert without_hints(written) == sent

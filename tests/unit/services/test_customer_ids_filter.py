@@ -5,7 +5,6 @@ views keep the limit."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,9 @@ from tests import small_team
 
 
 @pytest.fixture
-def team(tmp_path: Path):
-    ws, ids, people = small_team.build(tmp_path / "ids.db")
+def team(new_database):
+    """The small team in a file and on a team server (both engines)."""
+    ws, ids, people = small_team.build(new_database("ids"))
     yield ws, ids, people
     ws.close()
 

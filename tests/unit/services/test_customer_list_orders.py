@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ TODAY = dt.date(2026, 6, 15)
 
 
 @pytest.fixture
-def team(tmp_path: Path):
-    ws, ids, _people = small_team.build(tmp_path / "team.db")
+def team(new_database):
+    """The small team in a file and on a team server (both engines)."""
+    ws, ids, _people = small_team.build(new_database("team"))
     orders = ws.orders
     orders.add(ids["brown"], date=TODAY - dt.timedelta(days=5), amount_cents=900_000, today=TODAY)
     orders.add(ids["huaxin"], date=TODAY - dt.timedelta(days=40), amount_cents=120_000, today=TODAY)
@@ -32,6 +32,8 @@ def team(tmp_path: Path):
 @pytest.mark.parametrize("descending", [True, False])
 def test_sorting_by_order_figures_walks_their_index(team, sort, index, descending):
     ws, _ids = team
+    if ws.db.engine != "sqlite":
+        pytest.skip("SQLite's query plan (a server's planner chooses by its own statistics)")
     flt = CustomerFilter(sort=sort, descending=descending)
     where, params = where_clause(flt, TODAY)
     plan = " | ".join(row[-1] for row in ws.db.pw.execute_sql(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,9 @@ TODAY = dt.date(2026, 11, 25)  # a Wednesday: the week ends on Sunday 29 Novembe
 
 
 @pytest.fixture
-def team(tmp_path: Path):
-    ws, ids, people = build(tmp_path / "team.db")
+def team(new_database):
+    """The small team in a file and on a team server (both engines)."""
+    ws, ids, people = build(new_database("team"))
     due = {"zhangwei": dt.date(2026, 11, 20), "huaxin": dt.date(2026, 11, 1), "muller": TODAY,
            "zeng": dt.date(2026, 11, 29), "shan": dt.date(2026, 11, 30), "brown": None}
     with ws.db.write():

@@ -4,7 +4,6 @@ salesperson or the team, missed ones since the last run, and carried into an .ic
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -19,8 +18,9 @@ MIN = dt.timedelta(minutes=1)
 
 
 @pytest.fixture
-def team(tmp_path: Path):
-    ws, ids, people = build(tmp_path / "team.db")
+def team(new_database):
+    """The small team in a file and on a team server (both engines)."""
+    ws, ids, people = build(new_database("team"))
     yield ws, ids, people
     ws.close()
 

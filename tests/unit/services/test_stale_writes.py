@@ -8,7 +8,6 @@ Each test makes one of us read, lets the other save, and shows that the stale wr
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -22,10 +21,11 @@ MONDAY = dt.datetime(2026, 11, 23, 10, 0)
 
 
 @pytest.fixture
-def two(tmp_path: Path):
-    """Me and a colleague on one file; the small team's customers by key."""
-    me, ids, people = build(tmp_path / "team.db")
-    colleague = Workspace.open(tmp_path / "team.db", user="colleague")
+def two(new_database):
+    """Me and a colleague on one file, or on one team server; the small team's customers by key."""
+    where = new_database("team")
+    me, ids, people = build(where)
+    colleague = Workspace.open(where, user="colleague")
     yield me, colleague, ids, people
     colleague.close()
     me.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,9 @@ MONDAY = dt.datetime(2026, 11, 23, 10, 0)
 
 
 @pytest.fixture
-def team(tmp_path: Path):
-    ws, ids, people = build(tmp_path / "team.db")
+def team(new_database):
+    """The small team in a file and on a team server (both engines)."""
+    ws, ids, people = build(new_database("team"))
     yield ws, ids, people
     ws.close()
 

@@ -84,6 +84,40 @@ def server_url(pg_cluster: str, request: pytest.FixtureRequest):
 ENGINES = ("sqlite", "postgresql")
 
 
+class ServerDatabases:
+    """Empty databases on the suite's PostgreSQL, prepared by `server init`, dropped when the test ends."""
+
+    def __init__(self, request: pytest.FixtureRequest) -> None:
+        self.cluster = request.getfixturevalue("pg_cluster")
+        self.test = request.node.name
+        self.made: list[str] = []
+
+    def make(self, name: str = "crm") -> str:
+        import re
+
+        import psycopg
+
+        from keepclient import __version__
+        from keepclient.db.server import prepare
+        from tests.server_cluster import database_url
+
+        database = f"e{len(self.made)}_" + re.sub(r"[^a-z0-9_]", "_", f"{self.test}_{name}".lower())[-50:]
+        with psycopg.connect(self.cluster, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{database}"')
+        self.made.append(database)
+        url = database_url(self.cluster, database)
+        prepare(url, __version__)
+        return url
+
+    def drop(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.cluster, autocommit=True) as admin:
+            for database in self.made:
+                admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
 @pytest.fixture(params=ENGINES)
 def new_database(request: pytest.FixtureRequest, tmp_path: Path):
     """Where a new database goes, for a test that runs once per engine (issue 19: one code base): `make(name)`
@@ -92,28 +126,24 @@ def new_database(request: pytest.FixtureRequest, tmp_path: Path):
     if request.param == "sqlite":
         yield lambda name="crm": tmp_path / f"{name}.db"
         return
-    import re
+    servers = ServerDatabases(request)
+    yield servers.make
+    servers.drop()
 
-    import psycopg
 
-    from keepclient import __version__
-    from keepclient.db.server import prepare
-    from tests.server_cluster import database_url
+@pytest.fixture(params=ENGINES)
+def demo_workspace(request: pytest.FixtureRequest, demo_db: Path):
+    """The demo team's workspace in its file, and moved to a team server: a test using it runs on both engines."""
+    servers = None
+    target: Path | str = demo_db
+    if request.param == "postgresql":
+        from keepclient.db.server_move import move_to_server
 
-    cluster = request.getfixturevalue("pg_cluster")
-    made: list[str] = []
-
-    def make(name: str = "crm") -> str:
-        database = f"e{len(made)}_" + re.sub(r"[^a-z0-9_]", "_", f"{request.node.name}_{name}".lower())[-50:]
-        with psycopg.connect(cluster, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-            admin.execute(f'CREATE DATABASE "{database}"')
-        made.append(database)
-        url = database_url(cluster, database)
-        prepare(url, __version__)
-        return url
-
-    yield make
-    with psycopg.connect(cluster, autocommit=True) as admin:
-        for database in made:
-            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        servers = ServerDatabases(request)
+        target = servers.make("demo")
+        move_to_server(demo_db, target)
+    ws = Workspace.open(target, shared=False, user="tester")
+    yield ws
+    ws.close()
+    if servers is not None:
+        servers.drop()

@@ -531,6 +531,7 @@ def generate_demo(
     progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
 ) -> DemoSummary:
     """Fill `db` with a demo team and `customers` customers; all or nothing."""
+    db.file_only("demo")
     today = today or dt.date.today()
     rng = random.Random(seed)
     with db.write() as pw:

@@ -207,3 +207,18 @@ def test_the_figures_a_file_keeps_by_itself_are_kept_alike_on_the_server(moved):
     finally:
         for ws in workspaces:
             ws.close()
+
+
+def test_what_a_server_cannot_do_yet_is_refused_in_one_line_and_changes_nothing(moved, tmp_path):
+    _path, url = moved
+    sheet = tmp_path / "list.csv"
+    sheet.write_text("公司名称,客户等级\n新客户一,A\n", encoding="utf-8")
+    for args in (("import", str(sheet), "--yes"), ("demo", "--customers", "5", "--append")):
+        refused = run("--db", url, *args)
+        assert refused.returncode == 2 and "team server yet" in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr
+    chinese = run("--db", url, "import", str(sheet), "--yes", lang="zh_CN")
+    assert chinese.returncode == 2 and "团队服务器" in chinese.stderr
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*) FROM customer WHERE name = '新客户一'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM import_batch").fetchone() == (0,)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -21,8 +20,9 @@ from keepclient.services.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "edits.db", user="tester")
+def ws(new_database):
+    """A new database in a file and on a team server (both engines)."""
+    workspace = Workspace.open(new_database("edits"), user="tester")
     with workspace.db.write():
         Salesperson.insert(name="李娜", code="S01").execute()
         Salesperson.insert(name="王建国", code="S02").execute()

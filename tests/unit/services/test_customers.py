@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -11,6 +10,12 @@ from keepclient.db.models import ChangeLog, Customer
 from keepclient.domain.errors import ConflictError, RecordNotFoundError
 from keepclient.domain.normalize import normalize_name, pinyin_keys
 from keepclient.services.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(demo_workspace: Workspace) -> Workspace:
+    """The demo team in its file and on a team server: every test here runs on both engines."""
+    return demo_workspace
 
 
 def test_rows_are_paged_in_name_order(workspace: Workspace):
@@ -64,8 +69,8 @@ def test_saving_unchanged_values_keeps_the_version(workspace: Workspace):
     assert workspace.editor.update(cid, 1, {"name": "Same"}) == 1
 
 
-def test_stale_update_from_a_second_connection_raises_conflict_with_both_sides(workspace: Workspace, demo_db: Path):
-    colleague = Workspace.open(demo_db, shared=False, user="colleague")
+def test_stale_update_from_a_second_connection_raises_conflict_with_both_sides(workspace: Workspace):
+    colleague = Workspace.open(workspace.source, shared=False, user="colleague")
     cid = workspace.customers.rows(0, 1)[0].id
     mine = workspace.customers.detail(cid)
     theirs = colleague.customers.detail(cid)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from keepclient.db.models import Customer
 from keepclient.domain.errors import ConflictError, ValidationError
 from keepclient.domain.insights import InsightSettings
 from keepclient.services.workspace import Workspace
+from tests import plain_sql
 
 TODAY = dt.date.today()  # the write paths count as of the computer's day (all dates below are relative to it)
 CREATED = dt.datetime(2024, 1, 1, 9, 0)
@@ -25,10 +25,10 @@ def _days(n: int) -> dt.date:
 
 
 @pytest.fixture()
-def team(tmp_path: Path) -> tuple[Workspace, dict[str, int]]:
+def team(new_database) -> tuple[Workspace, dict[str, int]]:
     """steady: orders every month for two years and a recent visit; drifting: stopped ordering 8 months ago, an
     overdue complaint, scores 5 -> 4 -> 2, a missed visit; quiet: no orders at all; big: one huge recent order."""
-    ws = Workspace.open(tmp_path / "insights.db", user="王芳")
+    ws = Workspace.open(new_database("insights"), user="王芳")  # a file, and a team server
     seller = ws.team.add("王芳")
     other = ws.team.add("李娜")
     ids = {name: ws.editor.create(name, owner=seller if name != "big" else other, tier="B", stage="active")
@@ -57,8 +57,8 @@ def _row(ws: Workspace, cid: int) -> dict:
         return Customer.select().where(Customer.id == cid).dicts().get()
 
 
-def _log_count(path: Path) -> int:
-    conn = sqlite3.connect(path)
+def _log_count(path: Path | str) -> int:
+    conn = plain_sql.connect(path)
     try:
         return conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
     finally:
@@ -68,7 +68,7 @@ def _log_count(path: Path) -> int:
 def test_recompute_stores_risk_reasons_tiers_rfm_and_value(team):
     ws, ids = team
     versions = {cid: _row(ws, cid)["version"] for cid in ids.values()}
-    logged = _log_count(ws.path)
+    logged = _log_count(ws.source)
     assert ws.insights.recompute(today=TODAY) == 4
     rows = {name: _row(ws, cid) for name, cid in ids.items()}
     drifting = rows["drifting"]
@@ -98,7 +98,7 @@ def test_recompute_stores_risk_reasons_tiers_rfm_and_value(team):
     assert {r["insights_as_of"] for r in rows.values()} == {TODAY}
     # derived figures: no version raised, nothing in the change log
     assert {cid: _row(ws, cid)["version"] for cid in ids.values()} == versions
-    assert _log_count(ws.path) == logged
+    assert _log_count(ws.source) == logged
     assert ws.insights.stale_count(TODAY) == 0 and ws.insights.ensure_current(TODAY) == 0
 
 
@@ -260,6 +260,8 @@ def test_a_customers_import_leaves_the_figures_a_full_recompute_would_store(team
     """New customers and changed ones are refreshed in the import's transaction: nothing is left stale, and a full
     recompute afterwards changes nothing."""
     ws, _ids = team
+    if ws.db.engine != "sqlite":
+        pytest.skip("imports into a team server are not built yet (they are refused: test_server_workspace)")
     ws.insights.recompute(today=TODAY)
     sheet = tmp_path / "list.csv"
     old = _days(300).isoformat()
@@ -275,6 +277,8 @@ def test_a_customers_import_leaves_the_figures_a_full_recompute_would_store(team
 
 def test_a_customers_import_onto_figures_of_an_earlier_day_leaves_everyone_to_the_full_recompute(team, tmp_path):
     ws, _ids = team
+    if ws.db.engine != "sqlite":
+        pytest.skip("imports into a team server are not built yet (they are refused: test_server_workspace)")
     ws.insights.recompute(today=TODAY - dt.timedelta(days=1))
     sheet = tmp_path / "list.csv"
     sheet.write_text("公司名称,客户等级\n新客户一,A\n", encoding="utf-8")
@@ -288,7 +292,7 @@ def test_a_colleagues_save_during_the_full_recompute_is_not_overwritten(team):
     """The full recompute reads, computes, then writes; a colleague's order saved in between has already refreshed
     that customer's figures from the newer inputs, and the recompute leaves them (its own are older)."""
     ws, ids = team
-    colleague = Workspace.open(ws.path, user="李娜")
+    colleague = Workspace.open(ws.source, user="李娜")
 
     def order_meanwhile(done: int, _total: int) -> None:
         if done == 2:  # read (and the team's figures ranked), not yet written

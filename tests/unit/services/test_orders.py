@@ -4,7 +4,6 @@ count over the purchases (checked after every kind of write, with an injected `t
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,17 +14,18 @@ from keepclient.db.order_values import year_before
 from keepclient.domain.errors import ConflictError, RecordNotFoundError, RequiredFieldError, ValidationError
 from keepclient.services.orders import line_amount, order_key
 from keepclient.services.workspace import Workspace
+from tests import plain_sql
 from tests.conftest import DEMO_TODAY
 
 TODAY = dt.date(2026, 11, 23)
 
 
-def plain_figures(path: Path, today: dt.date) -> dict[int, tuple[int, int, str | None, float | None]]:
+def plain_figures(path: Path | str, today: dt.date) -> dict[int, tuple[int, int, str | None, float | None]]:
     """Every customer's figures counted the simplest way, in Python over a separate connection: revenue of the
     lines dated after the same day a year back, orders (lines sharing a number are one order; lines without a
     number, one order a day), last order, average days between first and last order."""
     # order_key is checked apart (test_add_defaults...): here it is the stored column, as the importer writes it
-    conn = sqlite3.connect(path)
+    conn = plain_sql.connect(path)
     lines: dict[int, list[tuple[str, str, int]]] = {cid: [] for (cid,) in conn.execute("SELECT id FROM customer")}
     for cid, day, order_no, amount in conn.execute(
             "SELECT customer_id, date, order_key, amount_cents FROM purchase WHERE deleted_at IS NULL"):
@@ -42,8 +42,8 @@ def plain_figures(path: Path, today: dt.date) -> dict[int, tuple[int, int, str |
     return figures
 
 
-def stored_figures(path: Path) -> dict[int, tuple[int, int, str | None, float | None]]:
-    conn = sqlite3.connect(path)
+def stored_figures(path: Path | str) -> dict[int, tuple[int, int, str | None, float | None]]:
+    conn = plain_sql.connect(path)
     rows = {cid: (rev, count, last, None if gap is None else round(gap, 9)) for cid, rev, count, last, gap in
             conn.execute("SELECT id, revenue_12m_cents, orders_count, last_order, order_gap_days FROM customer")}
     conn.close()
@@ -52,13 +52,14 @@ def stored_figures(path: Path) -> dict[int, tuple[int, int, str | None, float | 
 
 def assert_figures(ws: Workspace, today: dt.date) -> None:
     expected = {cid: (*f[:3], None if f[3] is None else round(f[3], 9))
-                for cid, f in plain_figures(ws.path, today).items()}
-    assert stored_figures(ws.path) == expected
+                for cid, f in plain_figures(ws.source, today).items()}
+    assert stored_figures(ws.source) == expected
 
 
 @pytest.fixture
-def shop(tmp_path: Path):
-    ws = Workspace.open(tmp_path / "orders.db", user="tester")
+def shop(new_database):
+    """A shop in a file and on a team server (both engines)."""
+    ws = Workspace.open(new_database("orders"), user="tester")
     with ws.db.write():
         owner = Salesperson.insert(name="李娜", code="S01").execute()
         other = Salesperson.insert(name="王建国", code="S02").execute()
@@ -178,7 +179,7 @@ def test_every_write_keeps_the_figures_equal_to_a_plain_count(shop):
 
 def test_stale_writes_are_conflicts_and_change_nothing(shop):
     ws, customer, _owner, _other = shop
-    colleague = Workspace.open(ws.path, user="colleague")
+    colleague = Workspace.open(ws.source, user="colleague")
     line = ws.orders.add(customer, date=dt.date(2026, 6, 1), amount_cents=1000, today=TODAY)
     theirs = colleague.orders.update(line.id, line.version, {"amount_cents": 2000, "notes": "改价"}, today=TODAY)
     assert theirs.version == 2

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -27,8 +26,9 @@ NOW = dt.datetime(2026, 3, 10, 12, 0)
 
 
 @pytest.fixture
-def ws(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "team.db", user="tester")
+def ws(new_database):
+    """A new database in a file and on a team server (both engines)."""
+    workspace = Workspace.open(new_database("team"), user="tester")
     yield workspace
     workspace.close()
 

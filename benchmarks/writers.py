@@ -42,8 +42,8 @@ BASE = dt.datetime(2030, 1, 7, 9, 0)  # a fixed moment: nothing depends on today
 MIX = {"edit": 40, "log": 20, "move": 25, "undo": 15}
 
 
-def setup(path: Path) -> dict[str, list[int]]:
-    """A fresh shared database: a few customers, each with one planned visit."""
+def setup(path: Path | str) -> dict[str, list[int]]:
+    """A fresh shared database (or a prepared team server): a few customers, each with one planned visit."""
     ws = Workspace.open(path, shared=True, user="setup")
     try:
         customers = [ws.editor.create(f"并发客户{n}", tier="B") for n in range(CUSTOMERS)]
@@ -131,7 +131,8 @@ def writer(path: str, who: str, writes: int, records: dict[str, list[int]], seed
         ws.close()
 
 
-def run_writers(path: Path, processes: int, writes: int, records: dict[str, list[int]]) -> tuple[list[dict], float]:
+def run_writers(path: Path | str, processes: int, writes: int,
+                records: dict[str, list[int]]) -> tuple[list[dict], float]:
     """`processes` writer processes at once; returns their reports and the wall time from the common start."""
     ctx = multiprocessing.get_context("spawn")
     ready, queue, go = ctx.Queue(), ctx.Queue(), ctx.Event()
@@ -150,9 +151,26 @@ def run_writers(path: Path, processes: int, writes: int, records: dict[str, list
     return results, seconds
 
 
-def verify(path: Path, results: list[dict], records: dict[str, list[int]]) -> dict[str, Any]:
-    """Check the final file against every acknowledged and refused write (see the module's docstring)."""
-    conn = sqlite3.connect(path)
+class _Server:
+    """A team server read as sqlite3 reads a file (values in SQLite's shape: db/server_compat.py)."""
+
+    def __init__(self, url: str) -> None:
+        from keepclient.db.server_database import open_server
+
+        self.db = open_server(url)
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        with self.db.session() as pw:
+            return pw.execute_sql(sql, list(params))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def verify(path: Path | str, results: list[dict], records: dict[str, list[int]]) -> dict[str, Any]:
+    """Check the final database (a file, or a team server's address) against every acknowledged and refused write
+    (see the module's docstring)."""
+    conn: Any = _Server(path) if isinstance(path, str) else sqlite3.connect(path)
     problems: list[str] = []
     acks = [a for r in results for a in r["acks"]]
     refused = {x["token"] for r in results for x in r["refused"]}

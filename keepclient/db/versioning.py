@@ -31,7 +31,9 @@ def update_checked(
 ) -> int:
     """Apply `changes` if the record is still at `expected_version`; returns the new version.
 
-    Must run inside `Database.write()`, whose BEGIN IMMEDIATE makes the read and the write one atomic step.
+    Must run inside `Database.write()`. In a file its BEGIN IMMEDIATE makes the read and the write one atomic step;
+    on a team server a colleague's transaction may save between them (READ COMMITTED), and the UPDATE, which
+    waits for that save and then finds the row at another version, changes nothing: that is a conflict too.
     Raises ConflictError carrying both sides when someone saved in between. `derive(new_row)` returns columns
     computed from the saved values (search keys): written along, not logged as user changes.
     """
@@ -47,9 +49,15 @@ def update_checked(
     stamp = now()
     new_version = expected_version + 1
     derived = derive({**row, **diffs}) if derive else {}
-    model.update(**diffs, **derived, version=new_version, updated_at=stamp, updated_by=user).where(
+    updated = model.update(**diffs, **derived, version=new_version, updated_at=stamp, updated_by=user).where(
         (model.id == record_id) & (model.version == expected_version)
     ).execute()
+    if updated != 1:  # saved by a colleague after our read (a server), or gone
+        theirs = current_row(model, record_id)
+        raise ConflictError(
+            table=model._meta.table_name, record_id=record_id, yours_version=expected_version,
+            theirs_version=theirs["version"], yours=dict(changes), theirs=theirs,
+        )
     ChangeLog.insert_many([
         {
             "table_name": model._meta.table_name, "record_id": record_id, "field": name,

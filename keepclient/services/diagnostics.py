@@ -100,10 +100,18 @@ def database(db: Database | None) -> tuple[list[tuple[str, str]], list[tuple[str
     """The open database's facts and its tables' row counts (counts only: no row is read)."""
     if db is None:
         return [("database", "none open")], []
-    facts = [("path", str(db.path)), ("mode", str(db.mode)), ("read-only", "yes" if db.read_only else "no")]
+    facts = [("path", db.location), ("mode", str(db.mode)), ("read-only", "yes" if db.read_only else "no")]
     counts: list[tuple[str, str]] = []
     try:
         with db.session() as pw:
+            if db.engine != "sqlite":  # a team server: its stamp (layout * 1000 + schema) and its version
+                stamp = pw.execute_sql("SELECT max(schema_version) FROM schema_info").fetchone()[0]
+                facts.append(("server layout, schema", f"{stamp // 1000}, {stamp % 1000} (this keepclient "
+                                                         f"knows schema {LATEST})"))
+                facts.append(("server", str(pw.execute_sql("SELECT version()").fetchone()[0])))
+                for model in ALL_MODELS:
+                    counts.append((model._meta.table_name, f"{model.select().count():,}"))
+                return facts, counts
             version = int(pw.execute_sql("PRAGMA user_version").fetchone()[0])
             facts.append(("schema version", f"{version} (this keepclient knows {LATEST})"))
             facts.append(("journal mode", str(pw.execute_sql("PRAGMA journal_mode").fetchone()[0])))

@@ -86,9 +86,14 @@ class PresenceService:
         """One short write transaction that does not wait for the lock: busy or read-only means skip."""
         try:
             with self.db.session() as pw:
-                conn = pw.connection()
                 if pw.in_transaction():
                     return False  # never ride along in someone else's transaction on this thread
+                if self.db.engine != "sqlite":  # a server locks rows, not the database: wait a moment at most
+                    with pw.atomic():
+                        pw.execute_sql("SET LOCAL lock_timeout = '200ms'")
+                        work()
+                    return True
+                conn = pw.connection()
                 waited = conn.execute("PRAGMA busy_timeout").fetchone()[0]
                 conn.execute("PRAGMA busy_timeout = 0")
                 try:

@@ -111,3 +111,52 @@ def test_the_mixed_writes_check_finds_lost_updates(tmp_path: Path):
     assert figures["lost"] >= 3 and figures["unreported"] == 0
     result["refused"].append({"op": "edit", "token": next(a for a in result["acks"] if a["op"] == "log")["token"]})
     assert writers.verify(path, [result], records)["unreported"] == 1  # a "refused" write that was saved
+
+
+@pytest.mark.slow
+def test_mixed_writes_on_a_team_server_lose_nothing_and_report_every_conflict(server_url: str):
+    """The same mixed writes on a team server, where transactions run side by side (READ COMMITTED) instead of one
+    at a time behind a file's lock (found here: saves between a read and its UPDATE were acknowledged but lost)."""
+    from keepclient import __version__
+    from keepclient.db.server import prepare
+
+    prepare(server_url, __version__)
+    records = writers.setup(server_url)
+    results, _seconds = writers.run_writers(server_url, MIXED_PROCESSES, MIXED_WRITES, records)
+    figures = writers.verify(server_url, results, records)
+    print(json.dumps({k: v for k, v in figures.items() if k != "problems"}))
+    assert figures["problems"] == []
+    assert figures["raw"] == 0, figures["raw_errors"]
+    assert figures["acknowledged"] + figures["conflicts"] + figures["busy"] == figures["attempts"]
+    assert figures["conflicts"] > 0  # they did meet
+
+
+def test_a_colleagues_save_between_the_read_and_the_update_is_a_conflict_on_a_server(server_url: str):
+    """The version check's read and its UPDATE are one step in a file (the write lock); on a server a colleague may
+    commit in between, and the UPDATE then changes nothing: reported as a conflict, and nothing of ours is saved."""
+    import psycopg
+
+    from keepclient import __version__
+    from keepclient.db.models import Customer
+    from keepclient.db.server import prepare
+    from keepclient.db.versioning import update_checked
+
+    prepare(server_url, __version__)
+    ws = Workspace.open(server_url, user="me")
+    try:
+        cid = ws.editor.create("并发客户", notes="0")
+
+        def colleague_saves(_row: dict) -> dict:
+            with psycopg.connect(server_url) as conn:
+                conn.execute("UPDATE customer SET notes = 'theirs', version = version + 1 WHERE id = %s", [cid])
+            return {}
+
+        with pytest.raises(ConflictError) as refused, ws.db.write():
+            update_checked(Customer, cid, 1, {"notes": "mine"}, "me", derive=colleague_saves)
+        assert refused.value.params["theirs_version"] == 2
+        detail = ws.customers.detail(cid)
+        assert (detail.values["notes"], detail.version) == ("theirs", 2)
+        with ws.db.session() as pw:
+            assert pw.execute_sql("SELECT count(*) FROM change_log WHERE new_value = 'mine'").fetchone()[0] == 0
+    finally:
+        ws.close()

@@ -1,0 +1,104 @@
+"""A team server as the workspace (issue 19), on a throwaway PostgreSQL cluster on this machine (tests/
+server_cluster.py; PostgreSQL's server programs must be installed).
+
+- server-search: the customer list's search typed keystroke by keystroke into a real (offscreen) window opened
+  on the N-customer demo moved to the server, until the list has painted its new first page (customer_list.py's
+  bench_search, unchanged): p50/p95 per kind, against a plain LIKE scan's first page on the same server.
+  Target: p95 <= 30 ms at 100,000 customers.
+- server-writers: 20 client processes x 200 version-checked mixed writes (customer edits, logged calls, visit
+  moves, undo) on one server database (writers.py's mix and checks, unchanged): lost updates (must be 0), raw
+  errors (must be 0), every conflict reported to its writer; against the same writes from one process.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WRITERS, WRITES = 20, 200
+
+
+@contextmanager
+def _cluster() -> Iterator[str | None]:
+    sys.path.insert(0, str(ROOT))
+    from tests.server_cluster import binaries, running_cluster
+
+    if binaries() is None:
+        yield None
+        return
+    with running_cluster() as url:
+        yield url
+
+
+def _database(cluster: str, name: str) -> str:
+    import psycopg
+
+    from keepclient import __version__
+    from keepclient.db.server import prepare
+    from tests.server_cluster import database_url
+
+    with psycopg.connect(cluster, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = database_url(cluster, name)
+    prepare(url, __version__)
+    return url
+
+
+def bench_server_search(demo: Path) -> None:
+    from customer_list import bench_search
+
+    from keepclient.db.server_move import move_to_server
+
+    with _cluster() as cluster:
+        if cluster is None:
+            print("server-search: skipped (PostgreSQL's server programs are not installed)")
+            return
+        url = _database(cluster, "search")
+        began = time.perf_counter()
+        move_to_server(demo, url)
+        print(f"server-search: the demo moved to the server in {time.perf_counter() - began:.1f} s")
+        bench_search(url)  # type: ignore[arg-type]  # Workspace.open takes the address as it takes a path
+
+
+def bench_server_writers(processes: int = WRITERS, writes: int = WRITES) -> None:
+    from writers import run_writers, setup, verify, write_mix
+
+    from keepclient.services.workspace import Workspace
+
+    with _cluster() as cluster:
+        if cluster is None:
+            print("server-writers: skipped (PostgreSQL's server programs are not installed)")
+            return
+        url = _database(cluster, "writers")
+        records = setup(url)
+        results, seconds = run_writers(url, processes, writes, records)
+        figures = {**verify(url, results, records), "seconds": seconds}
+        single_url = _database(cluster, "single")
+        single_records = setup(single_url)
+        ws = Workspace.open(single_url, user="single")
+        try:
+            began = time.perf_counter()
+            base_results = [write_mix(ws, f"w{n}", writes, single_records, 1000 + n) for n in range(processes)]
+            base_seconds = time.perf_counter() - began
+        finally:
+            ws.close()
+        base = {**verify(single_url, base_results, single_records), "seconds": base_seconds}
+    rate, base_rate = figures["acknowledged"] / seconds, base["acknowledged"] / base_seconds
+    ok = figures["lost"] == 0 and figures["raw"] == 0 and figures["unreported"] == 0
+    print(f"server-writers: {processes} processes x {writes} mixed writes on one team server: {rate:.0f} "
+          f"acknowledged writes/s ({figures['attempts'] / seconds:.0f} attempts/s, {seconds:.1f} s) | lost updates "
+          f"{figures['lost']} | raw errors {figures['raw']} | conflicts reported {figures['conflicts']} (busy "
+          f"{figures['busy']}, unreported {figures['unreported']}) | baseline 1 process x {processes * writes}: "
+          f"{base_rate:.0f} writes/s (lost {base['lost']}, raw {base['raw']}) | ratio {rate / base_rate:.2f}x | "
+          f"targets 0 lost, 0 raw, every conflict reported: {'PASS' if ok else 'FAIL'}")
+    for problem in figures["problems"][:20] + figures["raw_errors"][:20]:
+        print(f"server-writers: {problem}")
+
+
+if __name__ == "__main__":
+    bench_server_writers(int(sys.argv[1]), int(sys.argv[2]))

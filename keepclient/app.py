@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 QUIT_WHEN_SHOWN = "KEEPCLIENT_QUIT_WHEN_SHOWN"
 
 
-def open_workspace(path: Path, *, shared: bool | None = None, create: bool = False) -> Workspace:
+def open_workspace(path: Path | str, *, shared: bool | None = None, create: bool = False) -> Workspace:
     """The window's opener: the database at `path` with the services over it. Services (and peewee) load here, on
     the first open, after the window is on screen."""
     from keepclient.services.workspace import Workspace
@@ -49,7 +49,7 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
     return installed
 
 
-def run_app(db_path: Path | None = None, shared: bool | None = None, language: str | None = None,
+def run_app(db_path: Path | str | None = None, shared: bool | None = None, language: str | None = None,
             create: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("keepclient")
@@ -67,7 +67,7 @@ def run_app(db_path: Path | None = None, shared: bool | None = None, language: s
     probe = os.environ.get(QUIT_WHEN_SHOWN)
 
     def open_database() -> None:
-        path = Path(db_path) if db_path else paths.startup_database()
+        path = (db_path if isinstance(db_path, str) else Path(db_path)) if db_path else paths.startup_database()
         window.open_workspace(path, shared=shared, create=create or paths.is_default_database(path))
         if probe == "data":
             AfterFirstPaint(window, app.quit)

@@ -217,8 +217,8 @@ def _run(argv: Sequence[str] | None) -> int:
         refused = ServerBackupError(server=shown_url(target))
         out.error(refused)
         return refused.exit_code
-    if args.command in WITHOUT_WORKSPACE:  # restore must work on a damaged or empty database: never open it
-        from keepclient.cli_backup import run_on_file
+    if args.command in WITHOUT_WORKSPACE and isinstance(target, Path):  # restore must work on a damaged or empty
+        from keepclient.cli_backup import run_on_file  # database: never open it
 
         try:
             return run_on_file(target, args, out)

@@ -36,17 +36,21 @@ def _state_file() -> Path:
     return config_dir() / "state.json"
 
 
-def last_database() -> Path | None:
-    """The database the window opened last, if it is still there."""
+def last_database() -> Path | str | None:
+    """The database the window opened last, if it is still there: a file's path, or a team server's address
+    (kept without its password)."""
     try:
         state = json.loads(_state_file().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     path = state.get("last_database") if isinstance(state, dict) else None
+    if isinstance(path, str) and "://" in path:
+        return path
     return Path(path) if path and Path(path).exists() else None
 
 
-def remember_database(path: Path) -> None:
+def remember_database(path: Path | str) -> None:
+    """Remember what the window opened (a server's address must come without its password)."""
     try:
         _state_file().parent.mkdir(parents=True, exist_ok=True)
         _state_file().write_text(json.dumps({"last_database": str(path)}), encoding="utf-8")
@@ -54,14 +58,16 @@ def remember_database(path: Path) -> None:
         pass  # remembering is a convenience; failing to must never block opening
 
 
-def startup_database() -> Path:
+def startup_database() -> Path | str:
     """Last used, else keepclient.db in the user's data folder."""
     return last_database() or default_database()
 
 
-def is_default_database(path: Path) -> bool:
+def is_default_database(path: Path | str) -> bool:
     """keepclient's own first-run file: opening may create it when missing or empty (create=True), unlike a file
     the user chose, where an empty file must be reported rather than silently become an empty database."""
+    if isinstance(path, str):  # a team server's address
+        return False
     return Path(path).expanduser().absolute() == default_database().expanduser().absolute()
 
 

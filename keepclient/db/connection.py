@@ -273,6 +273,11 @@ class Database:
         """Where the data is, for people: the file's path, or a server's address without its password."""
         return str(self.path)
 
+    def change_socket(self) -> int | None:
+        """A socket that becomes readable when a colleague saves (a team server's); None: look with
+        `data_version` from time to time."""
+        return None
+
     def file_only(self, what: str) -> None:
         """Refuse work only a file's bulk writers do yet (ServerNotYetError on a team server; issue 19)."""
         if self.engine != "sqlite":

@@ -55,6 +55,13 @@ def shown_url(url: str) -> str:
     return urlunsplit((parts.scheme, f"{login.split(':', 1)[0]}@{place}", parts.path, parts.query, parts.fragment))
 
 
+def server_label(url: str) -> str:
+    """A short name for people: `database @ host` (the socket folder's last part for a local socket)."""
+    name, options = _arguments(url)
+    host = str(options.get("host", "localhost")).rstrip("/").rsplit("/", 1)[-1] or "localhost"
+    return f"{name} @ {host}"
+
+
 def _arguments(url: str) -> tuple[str, dict[str, Any]]:
     """The database name and psycopg's connection arguments of a server address."""
     parts = urlsplit(url)
@@ -101,6 +108,14 @@ def driver_reason(exc: Exception) -> str:
     return " ".join(line.strip() for line in str(exc).splitlines() if line.strip()) or type(exc).__name__
 
 
+def driver_error(exc: BaseException) -> BaseException | None:
+    """The driver's own error inside peewee's (a connection failing inside a query is wrapped twice)."""
+    found: BaseException | None = exc
+    while isinstance(found, PeeweeException):
+        found = getattr(found, "orig", None)
+    return found
+
+
 @contextmanager
 def privileges_checked(url: str) -> Iterator[None]:
     """A statement the login may not run (creating roles without CREATEROLE, a salesperson changing the team)
@@ -110,7 +125,7 @@ def privileges_checked(url: str) -> Iterator[None]:
     except PeeweeException as exc:
         from psycopg.errors import InsufficientPrivilege
 
-        if isinstance(getattr(exc, "orig", None), InsufficientPrivilege):  # peewee keeps the driver's error
+        if isinstance(driver_error(exc), InsufficientPrivilege):
             raise ServerPermissionError(server=shown_url(url), reason=driver_reason(exc)) from exc
         raise
 

@@ -4,8 +4,9 @@ over a PostgreSQL connection per thread.
 - Statements: peewee's own as peewee writes them for PostgreSQL; keepclient's SQL (written with SQLite's `?`)
   through paramstyle.to_format. Where the engines differ, the statement asks `db.engine`.
 - A save is one transaction (READ COMMITTED: the version checks are single-row UPDATEs the server locks and
-  re-checks), and tells every listening window at its commit (NOTIFY keepclient_changes): `data_version` moves
-  when a colleague saves, without polling the tables.
+  re-checks, db/versioning.py), and tells every listening window at its commit (NOTIFY keepclient_changes, with
+  this database's session as the payload): `data_version` moves when a colleague saves, and `change_socket`
+  becomes readable at that moment, so the window hears it without polling the tables.
 - The server decides what a login may see and change (db/server_roles.py); a refusal is ServerPermissionError,
   a lost server ServerUnavailableError, a deadlock or lock timeout DatabaseBusyError: each leaves what was saved.
 - There is no file: no journal, no page checks, no backups of ours (the server's are pg_dump's).
@@ -14,6 +15,7 @@ over a PostgreSQL connection per thread.
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from keepclient.db.server import (
     FIELD_TYPES,
     SERVER_LAYOUT,
     _arguments,
+    driver_error,
     driver_reason,
     shown_url,
     stamp_of,
@@ -72,7 +75,7 @@ def _translated(url: str, exc: PeeweeException) -> Exception | None:
     """The typed error for a driver's error the user can act on; None for a program bug."""
     from psycopg import errors
 
-    orig = getattr(exc, "orig", None)
+    orig = driver_error(exc)
     if isinstance(orig, errors.InsufficientPrivilege):
         return ServerPermissionError(server=shown_url(url), reason=driver_reason(exc))
     if isinstance(orig, errors.DeadlockDetected | errors.SerializationFailure | errors.LockNotAvailable):
@@ -99,6 +102,7 @@ class ServerDatabase(Database):
 
     url: str = ""
     engine: str = "postgresql"
+    speaker: str = field(default_factory=lambda: uuid.uuid4().hex)  # said with each save: our own are not news
     _listener: Any = None
     _heard: int = 0
     _listen_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -128,8 +132,8 @@ class ServerDatabase(Database):
         outer = not self.pw.in_transaction()
         with server_errors_translated(self.url), self.pw.atomic():
             yield self.pw
-            if outer:
-                self.pw.execute_sql(f"NOTIFY {CHANNEL}")  # delivered at commit, and only if it commits
+            if outer:  # delivered at commit, and only if it commits
+                self.pw.execute_sql("SELECT pg_notify(?, ?)", [CHANNEL, self.speaker])
 
     def quick_check(self) -> list[str]:
         return []  # the server keeps its own pages
@@ -141,17 +145,26 @@ class ServerDatabase(Database):
         return "server"
 
     def data_version(self) -> int:
-        """How many saves this window has heard of (its own included): a colleague's save moves it."""
+        """How many colleagues' saves this window has heard of (its own are not counted)."""
         with self._listen_lock:
             if self._listener is None:
                 self._listener = self._listen()
             with server_errors_translated(self.url):
                 try:
-                    self._heard += sum(1 for _ in self._listener.notifies(timeout=0))
+                    self._heard += sum(1 for heard in self._listener.notifies(timeout=0)
+                                       if heard.payload != self.speaker)
                 except Exception as exc:  # the listening connection was lost: listen again next time
                     self._close_listener()
                     raise ServerUnavailableError(server=self.location, reason=driver_reason(exc)) from exc
             return self._heard
+
+    def change_socket(self) -> int | None:
+        """The listening connection's socket: readable when a colleague's save arrives (the window watches it, so
+        a save shows at once instead of at the next look)."""
+        with self._listen_lock:
+            if self._listener is None:
+                self._listener = self._listen()
+            return int(self._listener.fileno())
 
     def _listen(self) -> Any:
         import psycopg

@@ -320,6 +320,7 @@ class KpiService:
         the whole team by name: the active ones and the deactivated ones with anything in the period or customers
         still theirs), a total row (the rows chosen; for the whole team also the records without a salesperson)
         and the monthly figures. `today` is what "overdue now" is counted for (default: today). Only reads."""
+        self.db.file_only("kpis")  # its SQL counts SQLite's way (text days, truths as numbers): not yet a server's
         if end < start:
             raise ValueError("the period ends before it starts")
         day = today or dt.date.today()
@@ -392,6 +393,7 @@ class KpiService:
         customers whose order lines of the period are theirs (their salesperson's, else the customer's owner's),
         the most revenue in the period first; customers in the trash among them too, as the report counts their
         orders. Only reads, in one session of the calling thread."""
+        self.db.file_only("kpis")
         if end < start:
             raise ValueError("the period ends before it starts")
         if key not in CUSTOMER_KPIS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
@@ -66,9 +66,10 @@ OVERDUE_TOPICS = (Topic.FEEDBACK, Topic.VISITS, Topic.CUSTOMERS, Topic.TEAM)  # 
 
 
 class Opener(Protocol):
-    """Opens (creates, upgrades) the database at `path` with the services over it; raises KeepclientError."""
+    """Opens (creates, upgrades) the database at `path` (or the team server at that address) with the services over
+    it; raises KeepclientError."""
 
-    def __call__(self, path: Path, *, shared: bool | None = None, create: bool = False) -> Workspace: ...
+    def __call__(self, path: Path | str, *, shared: bool | None = None, create: bool = False) -> Workspace: ...
 
 
 class WorkspaceArea(Protocol):
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.customers.demo_requested.connect(self.load_demo)
         self.customers.list.read_failed.connect(self._read_failed)
         self.customers.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._pushes: Any = None  # QSocketNotifier of a team server's pushed saves (_watch_pushes)
         self.watch = QTimer(self, interval=WATCH_MS)
         self.watch.timeout.connect(self.check_for_colleagues)
         self._data_version: int | None = None
@@ -412,7 +414,7 @@ class MainWindow(QMainWindow):
         self.customers.show_detail(customer_id)
 
     # -- opening databases ---------------------------------------------------------------------------------
-    def open_workspace(self, path: Path, shared: bool | None = None, *, offer_demo: bool = True,
+    def open_workspace(self, path: Path | str, shared: bool | None = None, *, offer_demo: bool = True,
                        create: bool = False) -> bool:
         """Open `path`; on failure the current database stays open and the user reads why. `create`: the user
         asked for a new database (New database, --create, the first run's default file); otherwise a missing or
@@ -423,7 +425,7 @@ class MainWindow(QMainWindow):
         try:
             workspace = self.opener(path, shared=shared, create=create)
         except KeepclientError as exc:
-            if not self._offer_restore(path, exc):
+            if isinstance(path, str) or not self._offer_restore(path, exc):
                 self.prompter.error(self.tr("Cannot open the database"), user_message(exc))
             return False
         self.close_database()
@@ -431,7 +433,8 @@ class MainWindow(QMainWindow):
         self._stop_listening = workspace.changes.subscribe(self._heard)
         self._data_version = None
         self.watch.start()
-        paths.remember_database(workspace.path)
+        self._watch_pushes(workspace)
+        paths.remember_database(workspace.db.location if workspace.mode is DatabaseMode.SERVER else workspace.path)
         self._show_status()
         self._shown.clear()
         self.me = self._find_me()
@@ -614,9 +617,15 @@ class MainWindow(QMainWindow):
 
     def _show_status(self) -> None:
         assert self.workspace is not None
-        self.path_label.setText(str(self.workspace.path))
+        self.path_label.setText(self.workspace.db.location)
         self.setWindowTitle(f"{self.workspace.path.name} — keepclient")
-        if self.workspace.mode is DatabaseMode.SHARED:
+        if self.workspace.mode is DatabaseMode.SERVER:
+            from keepclient.db.server import server_label
+
+            self.setWindowTitle(f"{server_label(self.workspace.db.location)} — keepclient")
+            self.mode_label.setText(self.tr("Team server"))
+            self.mode_label.setToolTip(self.tr("A PostgreSQL team server: colleagues' saves appear as they are made."))
+        elif self.workspace.mode is DatabaseMode.SHARED:
             self.mode_label.setText(self.tr("Shared database"))
             self.mode_label.setToolTip(self.tr("Opened for a network folder: rollback journal, full sync."))
         else:
@@ -651,6 +660,22 @@ class MainWindow(QMainWindow):
             self._apply_read_only()  # an area built just now locks its edits too
         if tab is self.tabs.currentWidget():
             self._route_to_tab(self.tabs.currentIndex())  # an area built just now takes over Undo
+
+    def _watch_pushes(self, workspace: Workspace | None) -> None:
+        """On a team server, a colleague's save is pushed (LISTEN/NOTIFY): look the moment it arrives."""
+        if self._pushes is not None:
+            self._pushes.setEnabled(False)
+            self._pushes.deleteLater()
+            self._pushes = None
+        try:
+            socket = workspace.db.change_socket() if workspace is not None else None
+        except KeepclientError:
+            socket = None  # the timer still looks
+        if socket is not None:
+            from PySide6.QtCore import QSocketNotifier
+
+            self._pushes = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+            self._pushes.activated.connect(self.check_for_colleagues)
 
     def check_for_colleagues(self) -> None:
         """Announce that something changed when another connection (a colleague) has saved since the last look:
@@ -746,6 +771,7 @@ class MainWindow(QMainWindow):
             self._stop_listening()
             self._stop_listening = None
         self.watch.stop()
+        self._watch_pushes(None)
         self.overdue_timer.stop()
         self.runner.wait()
         self.presence_label.detach()

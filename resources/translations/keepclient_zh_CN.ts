@@ -1753,13 +1753,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
-        <location filename="../../keepclient/ui/main_window.py" line="357"/>
+        <location filename="../../keepclient/ui/main_window.py" line="358"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="28"/>
-        <location filename="../../keepclient/ui/main_window.py" line="359"/>
+        <location filename="../../keepclient/ui/main_window.py" line="360"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -4343,136 +4343,136 @@ It now shows their version with your edits on top (%3). Save again to keep your 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="114"/>
+        <location filename="../../keepclient/ui/main_window.py" line="115"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="115"/>
+        <location filename="../../keepclient/ui/main_window.py" line="116"/>
         <source>C&amp;alendar</source>
         <translation>拜访日历(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="117"/>
+        <location filename="../../keepclient/ui/main_window.py" line="118"/>
         <source>&amp;Dashboard</source>
         <translation>仪表盘(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="150"/>
+        <location filename="../../keepclient/ui/main_window.py" line="151"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="262"/>
+        <location filename="../../keepclient/ui/main_window.py" line="263"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="264"/>
+        <location filename="../../keepclient/ui/main_window.py" line="265"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="282"/>
+        <location filename="../../keepclient/ui/main_window.py" line="283"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="295"/>
+        <location filename="../../keepclient/ui/main_window.py" line="296"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="296"/>
+        <location filename="../../keepclient/ui/main_window.py" line="297"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="297"/>
+        <location filename="../../keepclient/ui/main_window.py" line="298"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="299"/>
+        <location filename="../../keepclient/ui/main_window.py" line="300"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="301"/>
+        <location filename="../../keepclient/ui/main_window.py" line="302"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="302"/>
+        <location filename="../../keepclient/ui/main_window.py" line="303"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="303"/>
+        <location filename="../../keepclient/ui/main_window.py" line="304"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="304"/>
+        <location filename="../../keepclient/ui/main_window.py" line="305"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="305"/>
+        <location filename="../../keepclient/ui/main_window.py" line="306"/>
         <source>&amp;Value and risk settings…</source>
         <translation>价值与风险设置(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="307"/>
+        <location filename="../../keepclient/ui/main_window.py" line="308"/>
         <source>&amp;Care settings…</source>
         <translation>关怀设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="308"/>
+        <location filename="../../keepclient/ui/main_window.py" line="309"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="309"/>
+        <location filename="../../keepclient/ui/main_window.py" line="310"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="329"/>
+        <location filename="../../keepclient/ui/main_window.py" line="330"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="334"/>
+        <location filename="../../keepclient/ui/main_window.py" line="335"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="335"/>
+        <location filename="../../keepclient/ui/main_window.py" line="336"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="337"/>
+        <location filename="../../keepclient/ui/main_window.py" line="338"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="339"/>
+        <location filename="../../keepclient/ui/main_window.py" line="340"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="341"/>
+        <location filename="../../keepclient/ui/main_window.py" line="342"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="349"/>
+        <location filename="../../keepclient/ui/main_window.py" line="350"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4482,205 +4482,215 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="427"/>
+        <location filename="../../keepclient/ui/main_window.py" line="428"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="446"/>
+        <location filename="../../keepclient/ui/main_window.py" line="447"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="449"/>
+        <location filename="../../keepclient/ui/main_window.py" line="450"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="450"/>
+        <location filename="../../keepclient/ui/main_window.py" line="451"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="473"/>
+        <location filename="../../keepclient/ui/main_window.py" line="474"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="474"/>
+        <location filename="../../keepclient/ui/main_window.py" line="475"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="490"/>
+        <location filename="../../keepclient/ui/main_window.py" line="491"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="491"/>
+        <location filename="../../keepclient/ui/main_window.py" line="492"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="503"/>
+        <location filename="../../keepclient/ui/main_window.py" line="504"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="504"/>
+        <location filename="../../keepclient/ui/main_window.py" line="505"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="505"/>
+        <location filename="../../keepclient/ui/main_window.py" line="506"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="505"/>
-        <location filename="../../keepclient/ui/main_window.py" line="510"/>
+        <location filename="../../keepclient/ui/main_window.py" line="506"/>
+        <location filename="../../keepclient/ui/main_window.py" line="511"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="507"/>
+        <location filename="../../keepclient/ui/main_window.py" line="508"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="508"/>
+        <location filename="../../keepclient/ui/main_window.py" line="509"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="510"/>
+        <location filename="../../keepclient/ui/main_window.py" line="511"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="518"/>
+        <location filename="../../keepclient/ui/main_window.py" line="519"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="525"/>
+        <location filename="../../keepclient/ui/main_window.py" line="526"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="526"/>
+        <location filename="../../keepclient/ui/main_window.py" line="527"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="620"/>
+        <location filename="../../keepclient/ui/main_window.py" line="624"/>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="625"/>
+        <source>A PostgreSQL team server: colleagues&apos; saves appear as they are made.</source>
+        <translation>PostgreSQL 团队服务器：同事保存的内容会即时显示。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="627"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="621"/>
+        <location filename="../../keepclient/ui/main_window.py" line="628"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="623"/>
+        <location filename="../../keepclient/ui/main_window.py" line="630"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="624"/>
+        <location filename="../../keepclient/ui/main_window.py" line="631"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="649"/>
+        <location filename="../../keepclient/ui/main_window.py" line="656"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="765"/>
+        <location filename="../../keepclient/ui/main_window.py" line="772"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="795"/>
+        <location filename="../../keepclient/ui/main_window.py" line="802"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="810"/>
+        <location filename="../../keepclient/ui/main_window.py" line="817"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="814"/>
+        <location filename="../../keepclient/ui/main_window.py" line="821"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="819"/>
+        <location filename="../../keepclient/ui/main_window.py" line="826"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="824"/>
+        <location filename="../../keepclient/ui/main_window.py" line="831"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="833"/>
+        <location filename="../../keepclient/ui/main_window.py" line="840"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="833"/>
+        <location filename="../../keepclient/ui/main_window.py" line="840"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="847"/>
+        <location filename="../../keepclient/ui/main_window.py" line="854"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="287"/>
-        <location filename="../../keepclient/ui/main_window.py" line="765"/>
-        <location filename="../../keepclient/ui/main_window.py" line="855"/>
+        <location filename="../../keepclient/ui/main_window.py" line="288"/>
+        <location filename="../../keepclient/ui/main_window.py" line="772"/>
+        <location filename="../../keepclient/ui/main_window.py" line="862"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="116"/>
+        <location filename="../../keepclient/ui/main_window.py" line="117"/>
         <source>Feed&amp;back</source>
         <translation>反馈(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="323"/>
+        <location filename="../../keepclient/ui/main_window.py" line="324"/>
         <source>Show feedback l&amp;og</source>
         <translation>查看反馈日志(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="857"/>
+        <location filename="../../keepclient/ui/main_window.py" line="864"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="872"/>
+        <location filename="../../keepclient/ui/main_window.py" line="879"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="874"/>
+        <location filename="../../keepclient/ui/main_window.py" line="881"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="881"/>
+        <location filename="../../keepclient/ui/main_window.py" line="888"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="881"/>
+        <location filename="../../keepclient/ui/main_window.py" line="888"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -4697,18 +4707,18 @@ Customer follow-up for small sales teams.</source>
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="901"/>
-        <location filename="../../keepclient/ui/main_window.py" line="906"/>
+        <location filename="../../keepclient/ui/main_window.py" line="908"/>
+        <location filename="../../keepclient/ui/main_window.py" line="913"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="902"/>
+        <location filename="../../keepclient/ui/main_window.py" line="909"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="907"/>
+        <location filename="../../keepclient/ui/main_window.py" line="914"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>

@@ -222,3 +222,34 @@ def test_what_a_server_cannot_do_yet_is_refused_in_one_line_and_changes_nothing(
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT count(*) FROM customer WHERE name = '新客户一'").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM import_batch").fetchone() == (0,)
+
+
+def test_a_server_lost_while_open_is_said_on_every_thread(server_url):
+    """A thread's first query opens its own connection: when the server is gone by then, that too is the typed
+    error the window shows in one line, not the driver's."""
+    import threading
+
+    from keepclient.domain.errors import ServerUnavailableError
+
+    server.prepare(server_url, __version__)
+    ws = Workspace.open(server_url, user="t")
+    try:
+        database = server_url.split("?")[0].rsplit("/", 1)[1]
+        with psycopg.connect(server_url.replace(f"/{database}?", "/postgres?"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE "{database}" WITH (FORCE)')
+        seen: list[BaseException] = []
+
+        def count() -> None:
+            try:
+                ws.customers.count()
+            except BaseException as exc:  # what the thread saw is the test's result
+                seen.append(exc)
+
+        worker = threading.Thread(target=count)
+        worker.start()
+        worker.join()
+        assert len(seen) == 1 and isinstance(seen[0], ServerUnavailableError), seen
+        with pytest.raises(ServerUnavailableError):
+            ws.customers.count()
+    finally:
+        ws.close()

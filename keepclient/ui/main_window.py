@@ -620,7 +620,7 @@ class MainWindow(QMainWindow):
         self.path_label.setText(self.workspace.db.location)
         self.setWindowTitle(f"{self.workspace.path.name} — keepclient")
         if self.workspace.mode is DatabaseMode.SERVER:
-            from keepclient.db.server import server_label
+            from keepclient.services.team_server import server_label
 
             self.setWindowTitle(f"{server_label(self.workspace.db.location)} — keepclient")
             self.mode_label.setText(self.tr("Team server"))

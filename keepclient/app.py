@@ -68,7 +68,10 @@ def run_app(db_path: Path | str | None = None, shared: bool | None = None, langu
 
     def open_database() -> None:
         path = (db_path if isinstance(db_path, str) else Path(db_path)) if db_path else paths.startup_database()
-        window.open_workspace(path, shared=shared, create=create or paths.is_default_database(path))
+        if isinstance(path, str):  # a team server: its kept password, else the Connect dialog
+            window.connect_to_server(path)
+        else:
+            window.open_workspace(path, shared=shared, create=create or paths.is_default_database(path))
         if probe == "data":
             AfterFirstPaint(window, app.quit)
             window.update()

@@ -55,6 +55,27 @@ def shown_url(url: str) -> str:
     return urlunsplit((parts.scheme, f"{login.split(':', 1)[0]}@{place}", parts.path, parts.query, parts.fragment))
 
 
+SSL_MODES = ("disable", "prefer", "require", "verify-full")  # libpq's sslmode, from none to a checked certificate
+
+
+def server_address(host: str, port: int, database: str, user: str, password: str = "",
+                   sslmode: str = "prefer") -> str:
+    """The postgresql:// address of a server from its parts (what the Connect dialog asks for); the password, when
+    given, stands in it (kept in memory only: shown_url drops it)."""
+    from urllib.parse import quote
+
+    host = host.strip()
+    options = [f"sslmode={sslmode}"] if sslmode != "prefer" else []
+    if host.startswith("/"):  # a local socket's folder (libpq's host=/path)
+        options.insert(0, f"host={quote(host, safe='/')}")
+        place = ""
+    else:
+        place = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    login = quote(user.strip(), safe="") + (f":{quote(password, safe='')}" if password else "")
+    query = f"?{'&'.join(options)}" if options else ""
+    return f"postgresql://{login}@{place}:{int(port)}/{quote(database.strip(), safe='')}{query}"
+
+
 def server_label(url: str) -> str:
     """A short name for people: `database @ host` (the socket folder's last part for a local socket)."""
     name, options = _arguments(url)

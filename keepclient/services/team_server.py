@@ -8,13 +8,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keepclient.db import server, server_move, server_roles
-from keepclient.db.server import Prepared, is_server_url, server_label, shown_url
+from keepclient.db.server import SSL_MODES, Prepared, is_server_url, server_address, server_label, shown_url
 from keepclient.db.server_move import MovedTable, Progress
 from keepclient.db.server_roles import POLICIES, ROLES, Login, Role
 from keepclient.domain.errors import ServerNoSuchSalespersonError
 
-__all__ = ["POLICIES", "ROLES", "AddedUser", "Login", "MovedTable", "Prepared", "add_user", "is_server_url",
-           "move_file", "prepare_server", "server_label", "set_policy", "shown_url", "users"]
+__all__ = [
+    "POLICIES",
+    "ROLES",
+    "SSL_MODES",
+    "AddedUser",
+    "Login",
+    "MovedTable",
+    "Prepared",
+    "add_user",
+    "is_server_url",
+    "move_file",
+    "prepare_server",
+    "server_address",
+    "server_label",
+    "set_policy",
+    "shown_url",
+    "users",
+]
 
 
 @dataclass(frozen=True)

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.customers.list.read_failed.connect(self._read_failed)
         self.customers.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._pushes: Any = None  # QSocketNotifier of a team server's pushed saves (_watch_pushes)
+        self.connect_box: Any = None  # File › Connect to team server…, while it is open
         self.watch = QTimer(self, interval=WATCH_MS)
         self.watch.timeout.connect(self.check_for_colleagues)
         self._data_version: int | None = None
@@ -300,6 +301,10 @@ class MainWindow(QMainWindow):
                                         QKeySequence.StandardKey.Open)
         self.open_shared_action = make_action(self, self.tr("Open &shared database…"), self.open_shared_dialog,
                                                "Ctrl+Shift+O")
+        self.connect_action = make_action(self, self.tr("Connect to tea&m server…"), self.connect_to_server,
+                                          "Ctrl+Shift+E")
+        self.recent_menu = QMenu(self.tr("Recent d&atabases"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.backup_action = make_action(self, self.tr("&Backup…"), self.backup, "Ctrl+Shift+B")
         self.restore_action = make_action(self, self.tr("&Restore from backup…"), self.restore_from_backup)
         self.demo_action = make_action(self, self.tr("Load &demo data"), self.load_demo)
@@ -313,7 +318,8 @@ class MainWindow(QMainWindow):
             workspace=lambda: self.workspace, runner=self.runner, prompter=self.prompter,
             read_only=self.database_locked, shown_customers=self._shown_customers, written=self._imported,
             say=lambda text: self.statusBar().showMessage(text, 10000)), self)
-        for action in (self.new_action, self.open_action, self.open_shared_action, None,
+        for action in (self.new_action, self.open_action, self.open_shared_action, self.connect_action,
+                       self.recent_menu.menuAction(), None,
                        *self.spreadsheets.actions(), self.print_action, None, self.team_action,
                        self.insight_settings_action,
                        self.care_settings_action, None,
@@ -434,7 +440,9 @@ class MainWindow(QMainWindow):
         self._data_version = None
         self.watch.start()
         self._watch_pushes(workspace)
-        paths.remember_database(workspace.db.location if workspace.mode is DatabaseMode.SERVER else workspace.path)
+        where = workspace.db.location if workspace.mode is DatabaseMode.SERVER else workspace.path
+        paths.remember_database(where)
+        self.prefs.add_recent(str(where))
         self._show_status()
         self._shown.clear()
         self.me = self._find_me()
@@ -845,6 +853,64 @@ class MainWindow(QMainWindow):
         path = self.prompter.open_file(self.tr("Open database"), paths.data_dir())
         if path:
             self.open_workspace(path, shared=None)
+
+    def connect_to_server(self, known: str | None = None) -> None:
+        """File › Connect to team server…, or a recent server: with the password the keychain keeps for it, else
+        (none kept, or the server refused it) the dialog, filled in but for the password."""
+        from keepclient.services import server_passwords
+        from keepclient.services.team_server import shown_url
+
+        if known:
+            address = server_passwords.with_password(known)
+            if address != shown_url(address):  # a password given with the address, or kept: try it
+                if self.open_workspace(address, offer_demo=False):
+                    return
+                if address != known:
+                    server_passwords.forget(known)  # refused (or the server is away): asked for again below
+            known = shown_url(known)
+        self._ask_for_server(known or None)
+
+    def _ask_for_server(self, known: str | None) -> None:
+        from keepclient.services import server_passwords
+        from keepclient.ui.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self, known=known, keychain=server_passwords.keychain_available())
+        self.connect_box = dialog
+        dialog.accepted.connect(lambda: self._connect(dialog))
+        dialog.open()
+
+    def _connect(self, dialog: Any) -> None:
+        from keepclient.services import server_passwords
+        from keepclient.services.team_server import shown_url
+
+        address = dialog.address()
+        if not self.open_workspace(address, offer_demo=False):
+            self._ask_for_server(shown_url(address))
+            return
+        if dialog.remember.isEnabled() and dialog.remember.isChecked() and not server_passwords.remember(address):
+            self.statusBar().showMessage(self.tr("Connected; the password could not be kept in the keychain."), 8000)
+
+    def _fill_recent(self) -> None:
+        """File › Recent databases: files and servers, newest first; a file that is gone is left out."""
+        self.recent_menu.clear()
+        from keepclient.services.team_server import is_server_url, server_label
+
+        shown = 0
+        for where in self.prefs.recent_databases:
+            server = is_server_url(where)
+            if not server and not Path(where).exists():
+                continue
+            shown += 1
+            label = f"{shown} {server_label(where) if server else Path(where).name}"
+            action = self.recent_menu.addAction(label.replace("&", "&&"))
+            action.setToolTip(where)
+            action.setStatusTip(where)
+            if server:
+                action.triggered.connect(lambda _=False, w=where: self.connect_to_server(w))
+            else:
+                action.triggered.connect(lambda _=False, w=where: self.open_workspace(Path(w)))
+        if not shown:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     def open_shared_dialog(self) -> None:
         path = self.prompter.save_file(self.tr("Open or create a shared database"), paths.data_dir())

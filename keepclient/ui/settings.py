@@ -139,6 +139,9 @@ class OutputChoices(StoredChoices):
         self._set(f"{self.GROUP}/folder", str(value))
 
 
+RECENT = 8  # files and servers under File › Open recent
+
+
 class Preferences(StoredChoices):
     """Typed access to the user's QSettings; `path` points tests at a temporary file."""
 
@@ -154,6 +157,19 @@ class Preferences(StoredChoices):
     @language.setter
     def language(self, value: str) -> None:
         self._set("ui/language", value)
+
+    @property
+    def recent_databases(self) -> list[str]:
+        """Files and team servers opened lately, newest first (servers' addresses without their passwords)."""
+        value = self._get("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(item) for item in items if item][:RECENT]
+
+    def add_recent(self, where: str) -> None:
+        self._set("files/recent", [where, *(item for item in self.recent_databases if item != where)][:RECENT])
+
+    def drop_recent(self, where: str) -> None:
+        self._set("files/recent", [item for item in self.recent_databases if item != where])
 
     @property
     def window_geometry(self) -> QByteArray | None:

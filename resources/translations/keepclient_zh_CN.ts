@@ -734,6 +734,114 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="35"/>
+        <source>Connect to team server</source>
+        <translation>连接团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="36"/>
+        <source>The team&apos;s PostgreSQL server, as your IT department or hosting provider gave it. The server decides which customers your login sees.</source>
+        <translation>团队的 PostgreSQL 服务器，按 IT 部门或托管服务商提供的信息填写。您的登录名能看到哪些客户由服务器决定。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="40"/>
+        <source>server.example.com</source>
+        <translation>server.example.com</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="50"/>
+        <source>Off</source>
+        <translation>不加密</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="50"/>
+        <source>When the server offers it</source>
+        <translation>服务器支持时加密</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="51"/>
+        <source>Always</source>
+        <translation>始终加密</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="51"/>
+        <source>Always, with a checked certificate</source>
+        <translation>始终加密并验证证书</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="55"/>
+        <source>Remember the password in this computer&apos;s keychain</source>
+        <translation>在本机的钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="59"/>
+        <source>This computer has no keychain keepclient can use: the password is asked for each time.</source>
+        <translation>本机没有 keepclient 可用的钥匙串：每次都会询问密码。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="62"/>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="63"/>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="64"/>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="65"/>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="66"/>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="67"/>
+        <source>&amp;Encryption:</source>
+        <translation>加密(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="77"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="97"/>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="97"/>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="98"/>
+        <source>the login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="101"/>
+        <source>Please fill in %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="101"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>ContextMenus</name>
     <message>
         <location filename="../../keepclient/ui/context_menus.py" line="98"/>
@@ -1753,13 +1861,13 @@ Import your contact list, or load demo data to look around first.</source>
     <name>CustomerMenus</name>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="26"/>
-        <location filename="../../keepclient/ui/main_window.py" line="358"/>
+        <location filename="../../keepclient/ui/main_window.py" line="365"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../keepclient/ui/customer_menus.py" line="28"/>
-        <location filename="../../keepclient/ui/main_window.py" line="360"/>
+        <location filename="../../keepclient/ui/main_window.py" line="367"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -4358,121 +4466,131 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>仪表盘(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="151"/>
+        <location filename="../../keepclient/ui/main_window.py" line="153"/>
         <source>Show these feedback items</source>
         <translation>显示这些反馈</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="263"/>
+        <location filename="../../keepclient/ui/main_window.py" line="265"/>
         <source>%n of my feedback items overdue</source>
         <translation>
             <numerusform>我的反馈中有 %n 条逾期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../keepclient/ui/main_window.py" line="265"/>
+        <location filename="../../keepclient/ui/main_window.py" line="267"/>
         <source>%n feedback item(s) overdue</source>
         <translation>
             <numerusform>%n 条反馈逾期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="283"/>
+        <location filename="../../keepclient/ui/main_window.py" line="285"/>
         <source>Select a customer first.</source>
         <translation>请先选择一个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="296"/>
+        <location filename="../../keepclient/ui/main_window.py" line="298"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="297"/>
+        <location filename="../../keepclient/ui/main_window.py" line="299"/>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="298"/>
+        <location filename="../../keepclient/ui/main_window.py" line="300"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="300"/>
+        <location filename="../../keepclient/ui/main_window.py" line="302"/>
         <source>Open &amp;shared database…</source>
         <translation>打开共享数据库(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="302"/>
+        <location filename="../../keepclient/ui/main_window.py" line="304"/>
+        <source>Connect to tea&amp;m server…</source>
+        <translation>连接团队服务器(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="306"/>
+        <source>Recent d&amp;atabases</source>
+        <translation>最近的数据库(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="308"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="303"/>
+        <location filename="../../keepclient/ui/main_window.py" line="309"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="304"/>
+        <location filename="../../keepclient/ui/main_window.py" line="310"/>
         <source>Load &amp;demo data</source>
         <translation>加载演示数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="305"/>
+        <location filename="../../keepclient/ui/main_window.py" line="311"/>
         <source>&amp;Team…</source>
         <translation>团队(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="306"/>
+        <location filename="../../keepclient/ui/main_window.py" line="312"/>
         <source>&amp;Value and risk settings…</source>
         <translation>价值与风险设置(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="308"/>
+        <location filename="../../keepclient/ui/main_window.py" line="314"/>
         <source>&amp;Care settings…</source>
         <translation>关怀设置(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="309"/>
+        <location filename="../../keepclient/ui/main_window.py" line="315"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="310"/>
+        <location filename="../../keepclient/ui/main_window.py" line="316"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="330"/>
+        <location filename="../../keepclient/ui/main_window.py" line="337"/>
         <source>&amp;Hand over customers…</source>
         <translation>移交客户(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="335"/>
+        <location filename="../../keepclient/ui/main_window.py" line="342"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="336"/>
+        <location filename="../../keepclient/ui/main_window.py" line="343"/>
         <source>I &amp;am…</source>
         <translation>我是(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="338"/>
+        <location filename="../../keepclient/ui/main_window.py" line="345"/>
         <source>My &amp;overdue feedback</source>
         <translation>我的逾期反馈(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="340"/>
+        <location filename="../../keepclient/ui/main_window.py" line="347"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="342"/>
+        <location filename="../../keepclient/ui/main_window.py" line="349"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="350"/>
+        <location filename="../../keepclient/ui/main_window.py" line="357"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -4482,180 +4600,190 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>关于 keepclient(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="428"/>
+        <location filename="../../keepclient/ui/main_window.py" line="435"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="447"/>
+        <location filename="../../keepclient/ui/main_window.py" line="457"/>
         <source>Database upgraded; the previous version was saved as %1</source>
         <translation>数据库已升级；升级前的版本已保存为 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="450"/>
+        <location filename="../../keepclient/ui/main_window.py" line="460"/>
         <source>Database in a synced folder</source>
         <translation>数据库位于同步文件夹中</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="451"/>
+        <location filename="../../keepclient/ui/main_window.py" line="461"/>
         <source>This database is in a folder synced by %1. Never open it from two computers at once: the sync service can silently keep one copy and drop the other&apos;s changes. For a team, use a shared network folder (File › Open shared database).</source>
         <translation>此数据库位于 %1 同步的文件夹中。切勿在两台电脑上同时打开：同步服务可能悄悄保留一份副本而丢弃另一台电脑的修改。团队共用请使用网络共享文件夹（文件 › 打开共享数据库）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="474"/>
+        <location filename="../../keepclient/ui/main_window.py" line="484"/>
         <source>The database file is empty</source>
         <translation>数据库文件是空的</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="475"/>
+        <location filename="../../keepclient/ui/main_window.py" line="485"/>
         <source>Backups of this database were found. Restore one of them?</source>
         <translation>找到了此数据库的备份。要恢复其中一个吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="491"/>
+        <location filename="../../keepclient/ui/main_window.py" line="501"/>
         <source>Empty database</source>
         <translation>空数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="492"/>
+        <location filename="../../keepclient/ui/main_window.py" line="502"/>
         <source>This database has no customers yet. Load demo data (%1 customers) to look around?</source>
         <translation>此数据库还没有客户。要加载演示数据（%1 个客户）看看吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="504"/>
+        <location filename="../../keepclient/ui/main_window.py" line="514"/>
         <source>Welcome to keepclient</source>
         <translation>欢迎使用 keepclient</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="505"/>
+        <location filename="../../keepclient/ui/main_window.py" line="515"/>
         <source>Who works with this database? Enter your team&apos;s names, or start with just yourself (more can be added later in File › Team…).</source>
         <translation>哪些人使用这个数据库？请输入团队成员的名字，或者先只添加您自己（以后可在“文件 › 团队…”中添加）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="506"/>
+        <location filename="../../keepclient/ui/main_window.py" line="516"/>
         <source>Enter names…</source>
         <translation>输入名字…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="506"/>
-        <location filename="../../keepclient/ui/main_window.py" line="511"/>
+        <location filename="../../keepclient/ui/main_window.py" line="516"/>
+        <location filename="../../keepclient/ui/main_window.py" line="521"/>
         <source>Just me</source>
         <translation>只有我</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="508"/>
+        <location filename="../../keepclient/ui/main_window.py" line="518"/>
         <source>Who works with this database?</source>
         <translation>哪些人使用这个数据库？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="509"/>
+        <location filename="../../keepclient/ui/main_window.py" line="519"/>
         <source>One name per line:</source>
         <translation>每行一个名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="511"/>
+        <location filename="../../keepclient/ui/main_window.py" line="521"/>
         <source>Your name:</source>
         <translation>您的名字：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="519"/>
+        <location filename="../../keepclient/ui/main_window.py" line="529"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="526"/>
+        <location filename="../../keepclient/ui/main_window.py" line="536"/>
         <source>Which one are you?</source>
         <translation>您是哪一位？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="527"/>
+        <location filename="../../keepclient/ui/main_window.py" line="537"/>
         <source>Choose your name: your changes are recorded under it, and &quot;My customers&quot; are yours (View › I am… changes it).</source>
         <translation>请选择您的名字：您的修改会记在这个名字下，“我的客户”也指您的客户（可在“视图 › 我是…”中更改）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="624"/>
+        <location filename="../../keepclient/ui/main_window.py" line="634"/>
         <source>Team server</source>
         <translation>团队服务器</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="625"/>
+        <location filename="../../keepclient/ui/main_window.py" line="635"/>
         <source>A PostgreSQL team server: colleagues&apos; saves appear as they are made.</source>
         <translation>PostgreSQL 团队服务器：同事保存的内容会即时显示。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="627"/>
+        <location filename="../../keepclient/ui/main_window.py" line="637"/>
         <source>Shared database</source>
         <translation>共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="628"/>
+        <location filename="../../keepclient/ui/main_window.py" line="638"/>
         <source>Opened for a network folder: rollback journal, full sync.</source>
         <translation>按网络共享文件夹方式打开：回滚日志，完全同步写入。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="630"/>
+        <location filename="../../keepclient/ui/main_window.py" line="640"/>
         <source>Local database</source>
         <translation>本地数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="631"/>
+        <location filename="../../keepclient/ui/main_window.py" line="641"/>
         <source>Opened as a local file (write-ahead log).</source>
         <translation>按本地文件方式打开（预写日志）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="656"/>
+        <location filename="../../keepclient/ui/main_window.py" line="666"/>
         <source>Cannot read the database</source>
         <translation>无法读取数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="772"/>
+        <location filename="../../keepclient/ui/main_window.py" line="799"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="802"/>
+        <location filename="../../keepclient/ui/main_window.py" line="829"/>
         <source>Recomputing value and risk…</source>
         <translation>正在重新计算客户价值和流失风险…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="817"/>
+        <location filename="../../keepclient/ui/main_window.py" line="844"/>
         <source>Value and risk recomputed.</source>
         <translation>客户价值和流失风险已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="821"/>
+        <location filename="../../keepclient/ui/main_window.py" line="848"/>
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="826"/>
+        <location filename="../../keepclient/ui/main_window.py" line="853"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="831"/>
+        <location filename="../../keepclient/ui/main_window.py" line="891"/>
+        <source>Connected; the password could not be kept in the keychain.</source>
+        <translation>已连接；但密码无法保存到钥匙串。</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="913"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../keepclient/ui/main_window.py" line="916"/>
         <source>Open or create a shared database</source>
         <translation>打开或新建共享数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="840"/>
+        <location filename="../../keepclient/ui/main_window.py" line="925"/>
         <source>Generating demo data…</source>
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="840"/>
+        <location filename="../../keepclient/ui/main_window.py" line="925"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="854"/>
+        <location filename="../../keepclient/ui/main_window.py" line="939"/>
         <source>Demo data loaded: %1 customers.</source>
         <translation>演示数据已加载：%1 个客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="288"/>
-        <location filename="../../keepclient/ui/main_window.py" line="772"/>
-        <location filename="../../keepclient/ui/main_window.py" line="862"/>
+        <location filename="../../keepclient/ui/main_window.py" line="290"/>
+        <location filename="../../keepclient/ui/main_window.py" line="799"/>
+        <location filename="../../keepclient/ui/main_window.py" line="947"/>
         <source>keepclient</source>
         <translation>keepclient</translation>
     </message>
@@ -4665,32 +4793,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>反馈(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="324"/>
+        <location filename="../../keepclient/ui/main_window.py" line="331"/>
         <source>Show feedback l&amp;og</source>
         <translation>查看反馈日志(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="864"/>
+        <location filename="../../keepclient/ui/main_window.py" line="949"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="879"/>
+        <location filename="../../keepclient/ui/main_window.py" line="964"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="881"/>
+        <location filename="../../keepclient/ui/main_window.py" line="966"/>
         <source>Backup written to %1</source>
         <translation>备份已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="888"/>
+        <location filename="../../keepclient/ui/main_window.py" line="973"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="888"/>
+        <location filename="../../keepclient/ui/main_window.py" line="973"/>
         <source>The new language is used from the next start.</source>
         <translation>新语言将在下次启动时生效。</translation>
     </message>
@@ -4707,18 +4835,18 @@ Customer follow-up for small sales teams.</source>
 为小型销售团队打造的客情维护工具。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="908"/>
-        <location filename="../../keepclient/ui/main_window.py" line="913"/>
+        <location filename="../../keepclient/ui/main_window.py" line="993"/>
+        <location filename="../../keepclient/ui/main_window.py" line="998"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="909"/>
+        <location filename="../../keepclient/ui/main_window.py" line="994"/>
         <source>Your changes to this feedback item could not be saved. Close anyway and lose them?</source>
         <translation>对这条反馈的修改无法保存。仍要关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/main_window.py" line="914"/>
+        <location filename="../../keepclient/ui/main_window.py" line="999"/>
         <source>Your changes to this customer could not be saved. Close anyway and lose them?</source>
         <translation>对此客户的修改无法保存。仍要关闭并丢弃这些修改吗？</translation>
     </message>

@@ -153,6 +153,9 @@ def test_the_team_window_and_new_customer_dialog_fit(open_window: WindowFactory,
     from keepclient.ui.customers.new_customer_dialog import NewCustomerDialog
 
     assert_fits(shown(qtbot, NewCustomerDialog(workspace.team.salespeople())), f"{language} New customer")
+    from keepclient.ui.connect_dialog import ConnectDialog
+
+    assert_fits(shown(qtbot, ConnectDialog(keychain=False)), f"{language} Connect to team server")
 
 
 def built(qtbot, prefs: Preferences) -> MainWindow:

@@ -30,9 +30,9 @@ from keepclient.domain.errors import (
 )
 
 SCHEMES = ("postgresql", "postgres")
-SERVER_LAYOUT = 4  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
+SERVER_LAYOUT = 5  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
 # (db/server_search.py), byte-ordered text, and SQLite's functions (db/server_compat.py); 4: the figures a file's
-# triggers keep (db/server_derived.py)
+# triggers keep (db/server_derived.py); 5: the customer list's indexes of live customers (db/server_search.py)
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
 # Column types as wide as SQLite's: 64-bit whole numbers (amounts in cents pass 2^31 at 21 million), 64-bit
 # floats (peewee's default REAL keeps 7 digits), and text of any length (SQLite does not hold a VARCHAR to its
@@ -214,7 +214,13 @@ def _derived(pw: PostgresqlDatabase) -> None:
     create_derived(pw)
 
 
-LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions, 4: _derived}
+def _live_lists(pw: PostgresqlDatabase) -> None:
+    from keepclient.db.server_search import create_live_list_indexes
+
+    create_live_list_indexes(pw)
+
+
+LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions, 4: _derived, 5: _live_lists}
 
 
 def prepare(url: str, app_version: str) -> Prepared:

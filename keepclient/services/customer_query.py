@@ -108,7 +108,7 @@ def where_clause(flt: CustomerFilter, today: dt.date | None = None,
     else:
         from keepclient.db import server_search
 
-        terms = [TermCondition(*server_search.term_condition(term, is_han_only(term)))
+        terms = [TermCondition(*server_search.term_condition(term, is_han_only(term), probe))
                  for term in query_terms(flt.text)]
     if flt.ids is not None and engine != "sqlite":
         terms.append(TermCondition("c.id = ANY(?)", [list(flt.ids)]))

@@ -163,7 +163,7 @@ def test_a_server_of_the_second_layout_gets_search_for_the_customers_it_holds(se
     finally:
         pw.close()
     upgraded = run("server", "init", server_url)
-    assert upgraded.returncode == 0 and "from layout 2 to layout 4" in upgraded.stdout
+    assert upgraded.returncode == 0 and "from layout 2 to layout 5" in upgraded.stdout
     found = run("--db", server_url, "search", "华信")
     assert found.returncode == 0 and "上海华信贸易有限公司" in found.stdout
     with psycopg.connect(server_url) as conn:

@@ -385,7 +385,7 @@ def main() -> int:
             import writers
 
             DATA.mkdir(exist_ok=True)
-            writers.report(writers.PROCESSES, writers.WRITES, DATA)
+            writers.report(writers.PROCESSES, writers.WRITES, lambda name: writers.fresh_file(DATA, f"{name}.db"))
         if "spreadsheets" in args.which:
             import spreadsheets
 

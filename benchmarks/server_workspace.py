@@ -65,40 +65,16 @@ def bench_server_search(demo: Path) -> None:
         bench_search(url)  # type: ignore[arg-type]  # Workspace.open takes the address as it takes a path
 
 
-def bench_server_writers(processes: int = WRITERS, writes: int = WRITES) -> None:
-    from writers import run_writers, setup, verify, write_mix
-
-    from keepclient.services.workspace import Workspace
+def bench_server_writers(processes: int = WRITERS, writes: int = WRITES, baseline: bool = True) -> None:
+    import writers
 
     with _cluster() as cluster:
         if cluster is None:
             print("server-writers: skipped (PostgreSQL's server programs are not installed)")
             return
-        url = _database(cluster, "writers")
-        records = setup(url)
-        results, seconds = run_writers(url, processes, writes, records)
-        figures = {**verify(url, results, records), "seconds": seconds}
-        single_url = _database(cluster, "single")
-        single_records = setup(single_url)
-        ws = Workspace.open(single_url, user="single")
-        try:
-            began = time.perf_counter()
-            base_results = [write_mix(ws, f"w{n}", writes, single_records, 1000 + n) for n in range(processes)]
-            base_seconds = time.perf_counter() - began
-        finally:
-            ws.close()
-        base = {**verify(single_url, base_results, single_records), "seconds": base_seconds}
-    rate, base_rate = figures["acknowledged"] / seconds, base["acknowledged"] / base_seconds
-    ok = figures["lost"] == 0 and figures["raw"] == 0 and figures["unreported"] == 0
-    print(f"server-writers: {processes} processes x {writes} mixed writes on one team server: {rate:.0f} "
-          f"acknowledged writes/s ({figures['attempts'] / seconds:.0f} attempts/s, {seconds:.1f} s) | lost updates "
-          f"{figures['lost']} | raw errors {figures['raw']} | conflicts reported {figures['conflicts']} (busy "
-          f"{figures['busy']}, unreported {figures['unreported']}) | baseline 1 process x {processes * writes}: "
-          f"{base_rate:.0f} writes/s (lost {base['lost']}, raw {base['raw']}) | ratio {rate / base_rate:.2f}x | "
-          f"targets 0 lost, 0 raw, every conflict reported: {'PASS' if ok else 'FAIL'}")
-    for problem in figures["problems"][:20] + figures["raw_errors"][:20]:
-        print(f"server-writers: {problem}")
+        writers.report(processes, writes, lambda name: _database(cluster, name.replace("-", "_")), baseline,
+                       place="one team server", tag="server-writers:")
 
 
 if __name__ == "__main__":
-    bench_server_writers(int(sys.argv[1]), int(sys.argv[2]))
+    bench_server_writers(int(sys.argv[1]), int(sys.argv[2]), baseline=False)

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,26 +152,13 @@ def run_writers(path: Path | str, processes: int, writes: int,
     return results, seconds
 
 
-class _Server:
-    """A team server read as sqlite3 reads a file (values in SQLite's shape: db/server_compat.py)."""
-
-    def __init__(self, url: str) -> None:
-        from keepclient.db.server_database import open_server
-
-        self.db = open_server(url)
-
-    def execute(self, sql: str, params: Any = ()) -> Any:
-        with self.db.session() as pw:
-            return pw.execute_sql(sql, list(params))
-
-    def close(self) -> None:
-        self.db.close()
-
-
 def verify(path: Path | str, results: list[dict], records: dict[str, list[int]]) -> dict[str, Any]:
     """Check the final database (a file, or a team server's address) against every acknowledged and refused write
     (see the module's docstring)."""
-    conn: Any = _Server(path) if isinstance(path, str) else sqlite3.connect(path)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests import plain_sql  # a file through sqlite3, a server read the same way
+
+    conn = plain_sql.connect(path)
     problems: list[str] = []
     acks = [a for r in results for a in r["acks"]]
     refused = {x["token"] for r in results for x in r["refused"]}
@@ -242,52 +230,63 @@ def verify(path: Path | str, results: list[dict], records: dict[str, list[int]])
             "raw_errors": sorted(k for k in counts if k.startswith("raw: "))}
 
 
-def concurrent(processes: int, writes: int, folder: Path) -> dict[str, Any]:
-    """The whole run on a fresh file in `folder`: set up, write from `processes` processes, verify."""
-    path = folder / f"writers-{processes}x{writes}.db"
-    for leftover in folder.glob(f"{path.name}*"):
-        leftover.unlink()
-    records = setup(path)
-    results, seconds = run_writers(path, processes, writes, records)
-    return {**verify(path, results, records), "seconds": seconds}
+def run_on(target: Path | str, processes: int, writes: int) -> dict[str, Any]:
+    """The whole run on a new database (a file, or a prepared team server): set up, write from `processes`
+    processes, verify."""
+    records = setup(target)
+    results, seconds = run_writers(target, processes, writes, records)
+    return {**verify(target, results, records), "seconds": seconds}
 
 
-def single(processes: int, writes: int, folder: Path) -> dict[str, Any]:
+def single_on(target: Path | str, processes: int, writes: int) -> dict[str, Any]:
     """Baseline: the same mixed writes (same writers' seeds) one after another from this one process."""
-    path = folder / f"writers-1x{processes * writes}.db"
-    for leftover in folder.glob(f"{path.name}*"):
-        leftover.unlink()
-    records = setup(path)
-    ws = Workspace.open(path, shared=True, user="single")
+    records = setup(target)
+    ws = Workspace.open(target, shared=True, user="single")
     try:
         began = time.perf_counter()
         results = [write_mix(ws, f"w{n}", writes, records, 1000 + n) for n in range(processes)]
         seconds = time.perf_counter() - began
     finally:
         ws.close()
-    return {**verify(path, results, records), "seconds": seconds}
+    return {**verify(target, results, records), "seconds": seconds}
 
 
-def report(processes: int, writes: int, folder: Path, baseline: bool = True) -> dict[str, Any]:
-    """Print the figures (and the one-process baseline); returns the concurrent run's figures."""
-    figures = concurrent(processes, writes, folder)
+def fresh_file(folder: Path, name: str) -> Path:
+    """`name` in `folder`, with any leftover of an earlier run (and its side files) removed."""
+    path = folder / name
+    for leftover in folder.glob(f"{path.name}*"):
+        leftover.unlink()
+    return path
+
+
+def concurrent(processes: int, writes: int, folder: Path) -> dict[str, Any]:
+    """`run_on` a fresh file in `folder`."""
+    return run_on(fresh_file(folder, f"writers-{processes}x{writes}.db"), processes, writes)
+
+
+def report(processes: int, writes: int, new_database: Callable[[str], Path | str], baseline: bool = True, *,
+           place: str = "one shared file", tag: str = "writers") -> dict[str, Any]:
+    """Print the figures (and the one-process baseline); returns the concurrent run's figures. `new_database(name)`
+    gives where each run writes: a fresh file, or a prepared team server."""
+    figures = run_on(new_database(f"writers-{processes}x{writes}"), processes, writes)
     rate = figures["acknowledged"] / figures["seconds"]
-    line = (f"writers  {processes} processes x {writes} mixed writes on one shared file: "
+    line = (f"{tag}  {processes} processes x {writes} mixed writes on {place}: "
             f"{rate:.0f} acknowledged writes/s ({figures['attempts'] / figures['seconds']:.0f} attempts/s, "
             f"{figures['seconds']:.1f} s) | lost updates {figures['lost']} | raw errors {figures['raw']} | "
             f"conflicts reported {figures['conflicts']} (busy {figures['busy']}, unreported {figures['unreported']})")
     if baseline:
-        base = single(processes, writes, folder)
+        base = single_on(new_database(f"writers-1x{processes * writes}"), processes, writes)
         base_rate = base["acknowledged"] / base["seconds"]
         line += (f" | baseline 1 process x {processes * writes}: {base_rate:.0f} writes/s "
                  f"(lost {base['lost']}, raw {base['raw']}) | ratio {rate / base_rate:.2f}x")
     ok = figures["lost"] == 0 and figures["raw"] == 0 and figures["unreported"] == 0
     print(f"{line} | targets 0 lost, 0 raw, every conflict reported: {'PASS' if ok else 'FAIL'}")
     for problem in figures["problems"][:20] + figures["raw_errors"][:20]:
-        print(f"writers  {problem}")
+        print(f"{tag}  {problem}")
     return figures
 
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
-        report(int(sys.argv[1]), int(sys.argv[2]), Path(tmp), baseline=False)
+        report(int(sys.argv[1]), int(sys.argv[2]), lambda name: fresh_file(Path(tmp), f"{name}.db"),
+               baseline=False)

@@ -12,7 +12,8 @@ from typing import Any
 
 
 def engine_of(pw: Any) -> str:
-    return str(getattr(pw, "engine", "sqlite"))
+    """The engine of a peewee handle, or the engine's name itself (a Database's `engine`)."""
+    return pw if isinstance(pw, str) else str(getattr(pw, "engine", "sqlite"))
 
 
 def ids_in(column: str, ids: Collection[Any], pw: Any) -> tuple[str, list[Any]]:
@@ -22,7 +23,3 @@ def ids_in(column: str, ids: Collection[Any], pw: Any) -> tuple[str, list[Any]]:
         return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
     return f"{column} = ANY(?)", [list(ids)]
 
-
-def same(pw: Any) -> str:
-    """SQLite's `a IS b` for values that may be NULL: PostgreSQL spells it IS NOT DISTINCT FROM."""
-    return "IS" if engine_of(pw) == "sqlite" else "IS NOT DISTINCT FROM"

@@ -207,7 +207,6 @@ def _search_and_functions(pw: PostgresqlDatabase) -> None:
     create_functions(pw)
 
 
-# each adds to the one before; a server takes the ones it lacks
 def _derived(pw: PostgresqlDatabase) -> None:
     from keepclient.db.server_derived import create_derived
 
@@ -220,6 +219,7 @@ def _live_lists(pw: PostgresqlDatabase) -> None:
     create_live_list_indexes(pw)
 
 
+# each adds to the one before; a server takes the ones it lacks
 LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions, 4: _derived, 5: _live_lists}
 
 

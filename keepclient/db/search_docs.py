@@ -79,7 +79,7 @@ DEFAULT_AUTOMERGE = 4
 def bulk_merging(pw: SqliteDatabase, documents: int) -> Iterator[None]:
     """Fewer segment merges while `documents` new documents go in, when they are many (bulk.MIN_ROWS or more); the
     default again on leaving. Inside the caller's transaction, so a rollback undoes the setting with the rows."""
-    many = documents >= bulk.MIN_ROWS
+    many = documents >= bulk.MIN_ROWS and not isinstance(pw, PostgresqlDatabase)  # a server has no segments
     if many:
         _automerge(pw, BULK_AUTOMERGE)
     yield
@@ -93,7 +93,13 @@ def _automerge(pw: SqliteDatabase, segments: int) -> None:
 
 
 def queue_insert(writer: bulk.RowWriter, documents: Sequence[tuple[int, str, str]]) -> None:
-    """`insert` on a bulk writer's thread (it tokenizes the documents while the caller computes the next ones)."""
+    """`insert` on a bulk writer's thread (it tokenizes the documents while the caller computes the next ones);
+    on a team server, written at once."""
+    if writer.server:
+        from keepclient.db import server_search
+
+        server_search.write_documents(writer.pw, documents)
+        return
     writer.put(_INSERT_JSON["customer_fts"], [(i, t) for i, t, _ in documents])
     writer.put(_INSERT_JSON["customer_han"], [(i, h) for i, _, h in documents if h])
 

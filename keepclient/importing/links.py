@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import SqliteDatabase
 
+from keepclient.db import bulk
 from keepclient.db.models import new_uuid
 from keepclient.domain.normalize import normalize_name
 from keepclient.importing.rows import PlannedCustomer
@@ -44,7 +45,7 @@ class Journal:
                           before))
 
     def write(self, pw: SqliteDatabase) -> None:
-        pw.cursor().executemany(_RECORD_SQL, self.rows)
+        bulk.execute_many(pw, _RECORD_SQL, self.rows)
 
 
 def salespeople(pw: SqliteDatabase, new_names: Sequence[str], journal: Journal) -> Owners:
@@ -65,12 +66,12 @@ def salespeople(pw: SqliteDatabase, new_names: Sequence[str], journal: Journal) 
             number += 1
         code = f"S{number:02d}"
         codes.add(code)
-        cursor = pw.execute_sql(
+        (sid,) = pw.execute_sql(
             "INSERT INTO salesperson (uuid, created_at, updated_at, updated_by, version, name, code, color, email, "
-            "active) VALUES (?, ?, ?, ?, 1, ?, ?, '#4e79a7', '', 1)",
-            (new_uuid(), journal.stamp, journal.stamp, journal.user, name, code))
-        owners[normalize_name(name)] = cursor.lastrowid
-        created.append(cursor.lastrowid)
+            "active) VALUES (?, ?, ?, ?, 1, ?, ?, '#4e79a7', '', TRUE) RETURNING id",
+            (new_uuid(), journal.stamp, journal.stamp, journal.user, name, code)).fetchone()
+        owners[normalize_name(name)] = sid
+        created.append(sid)
     for sid in created:
         journal.created("salesperson", sid, sid)
     return owners
@@ -95,12 +96,12 @@ class TagSetter:
             self.ids = {normalize_name(n): i for i, n in self.pw.execute_sql("SELECT id, name FROM tag")}
         key = normalize_name(name)
         if key not in self.ids:
-            cursor = self.pw.execute_sql(
+            (tid,) = self.pw.execute_sql(
                 "INSERT INTO tag (uuid, created_at, updated_at, updated_by, version, name, color) "
-                "VALUES (?, ?, ?, ?, 1, ?, '')", (new_uuid(), self.journal.stamp, self.journal.stamp,
-                                                   self.journal.user, name))
-            self.ids[key] = cursor.lastrowid
-            self.journal.created("tag", cursor.lastrowid, cursor.lastrowid)
+                "VALUES (?, ?, ?, ?, 1, ?, '') RETURNING id", (new_uuid(), self.journal.stamp, self.journal.stamp,
+                                                                self.journal.user, name)).fetchone()
+            self.ids[key] = tid
+            self.journal.created("tag", tid, tid)
         return self.ids[key]
 
     def current(self, customer_id: int) -> tuple[str, ...]:
@@ -120,6 +121,7 @@ class TagSetter:
     def _link(self, pairs: list[tuple[int, str]]) -> None:
         stamp, user = self.journal.stamp, self.journal.user
         rows = {(cid, self._id(name)) for cid, name in pairs}
-        self.pw.cursor().executemany(
-            "INSERT OR IGNORE INTO customer_tag (uuid, created_at, updated_at, updated_by, version, customer_id, "
-            "tag_id) VALUES (?, ?, ?, ?, 1, ?, ?)", [(new_uuid(), stamp, stamp, user, cid, tid) for cid, tid in rows])
+        bulk.execute_many(
+            self.pw, "INSERT INTO customer_tag (uuid, created_at, updated_at, updated_by, version, customer_id, "
+            "tag_id) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING",
+            [(new_uuid(), stamp, stamp, user, cid, tid) for cid, tid in rows])

@@ -2,7 +2,7 @@
 
 An orders import only adds: purchases (each carrying its import_batch), and with --create-customers the customers
 the file names and the database lacks, and salespeople the team lacks (both journalled like the contacts import's,
-so undo removes them again). Rows are written with plain executemany and ids assigned here, under the write lock,
+so undo removes them again). Rows are written with plain executemany and ids reserved first (bulk.reserve_ids),
 as importing/write.py does (a large import into a smaller table rebuilds the purchase indexes once, db/bulk.py);
 the customers' order figures are recounted in the same transaction.
 """
@@ -40,7 +40,6 @@ def run_order_import(
     stamp = now()
     result = write.ImportResult(0)
     with db.write() as pw:
-        cursor = pw.cursor()
         journal = write.open_batch(file_name, sha256, sheet, plan.mapping, user, stamp)
         batch = result.batch = journal.batch
         owners = links.salespeople(pw, plan.new_salespeople, journal)
@@ -64,7 +63,7 @@ def run_order_import(
                                  order.unit_price_cents, order.amount_cents,
                                  owners.get(order.salesperson) if order.salesperson else None,
                                  "\n".join(dict.fromkeys(order.notes)), order.order_key, batch))
-                cursor.executemany(write.insert_sql("purchase", PURCHASE_COLUMNS), rows)
+                bulk.execute_many(pw, write.insert_sql("purchase", PURCHASE_COLUMNS), rows)
                 if progress:
                     progress(min(start + CHUNK, total), total)
         order_values.refresh(pw, touched, today)  # after the indexes are back: it reads by customer
@@ -83,8 +82,8 @@ def _create_customers(pw: SqliteDatabase, plan: OrderPlan, owners: links.Owners,
     customers = [c for c in plan.new_customers if c.existing_id in needed]
     if not customers:
         return {}
-    first = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM customer").fetchone()[0]
-    next_contact = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM contact").fetchone()[0]
+    first = bulk.reserve_ids(pw, "customer", len(customers))
+    next_contact = bulk.reserve_ids(pw, "contact", sum(len(c.new_contacts) for c in customers))
     with search_docs.bulk_merging(pw, len(customers)), bulk.RowWriter(pw) as writer:
         for chunk in write.new_customer_chunks(customers, first, next_contact, owners, user, stamp):
             write.write_new_rows(writer, chunk)

@@ -85,8 +85,8 @@ def _restore(pw: SqliteDatabase, record: ImportRecord, user: str) -> set[int]:
         stamp = now()
         for name in tags:
             pw.execute_sql(
-                "INSERT OR IGNORE INTO customer_tag (uuid, created_at, updated_at, updated_by, version, customer_id, "
-                "tag_id) SELECT ?, ?, ?, ?, 1, ?, id FROM tag WHERE name = ?",
+                "INSERT INTO customer_tag (uuid, created_at, updated_at, updated_by, version, customer_id, tag_id) "
+                "SELECT ?, ?, ?, ?, 1, ?, id FROM tag WHERE name = ? ON CONFLICT DO NOTHING",
                 (new_uuid(), stamp, stamp, user, record.record_id, name))
     return {record.record_id if model is Customer else row["customer"]}
 

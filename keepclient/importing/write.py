@@ -99,7 +99,7 @@ def run_import(
     the same transaction, with the customers created or changed (the service refreshes their value and risk).
 
     Updates go first, with every index in place (they read the rows they change). New rows follow in chunks with
-    plain executemany (ids assigned here, under the write lock: a peewee insert per row cost six times as much)
+    plain executemany (ids reserved first, bulk.reserve_ids: a peewee insert per row cost six times as much)
     and their search documents built from the same values; a large import into a smaller table sets the indexes
     aside and rebuilds them once (db/bulk.py).
     """
@@ -116,14 +116,13 @@ def run_import(
             progress(done, total)
 
     with db.write() as pw:
-        cursor = pw.cursor()
+        first_customer = bulk.reserve_ids(pw, "customer", len(new))
+        next_contact = first_contact = bulk.reserve_ids(
+            pw, "contact", sum(len(c.new_contacts) for c in (*updates, *new)))
         journal = open_batch(file_name, sha256, sheet, plan.mapping, user, stamp)
         batch = result.batch = journal.batch
         owners = links.salespeople(pw, plan.new_salespeople, journal)
         tags = links.TagSetter(pw, journal)
-        first_customer = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM customer").fetchone()[0]
-        next_contact = pw.execute_sql("SELECT coalesce(max(id), 0) + 1 FROM contact").fetchone()[0]
-        first_contact = next_contact
         contacts: list[tuple[Any, ...]] = []
         touched: list[int] = []
         for done, customer in enumerate(updates, start=1):
@@ -146,7 +145,7 @@ def run_import(
                 touched.append(update.customer_id)
             else:
                 result.conflicts.append(update.name)
-        cursor.executemany(insert_sql("contact", CONTACT_COLUMNS), contacts)
+        bulk.execute_many(pw, insert_sql("contact", CONTACT_COLUMNS), contacts)
         done = len(updates) + len(plan.contact_updates)
         deferred = bulk.worth_deferring(pw, "customer", len(new))
         with bulk.indexes_deferred(pw, ("customer", "contact")) if deferred else nullcontext(), \

@@ -209,7 +209,6 @@ class ImportService:
         because a colleague changed them after the preview read them. A damaged file is refused first
         (DamagedDatabaseError): thousands of rows written into broken pages would spread the damage. Then a
         backup is taken (backups/…-before-import): when it cannot be, nothing is imported."""
-        self.db.file_only("import")
         self.db.ensure_writable()
         self.db.ensure_sound()
         backups.before("import", self.db)
@@ -224,7 +223,6 @@ class ImportService:
 
     def undo(self, batch_id: int, force: bool = False, today: Any = None) -> None:
         """Undo any import (customers and contacts, or orders); `today` counts the order figures (default: today)."""
-        self.db.file_only("undo-import")
         undo.undo_import(self.db, batch_id, self.user, force=force, today=today)
 
     def history(self) -> list[ImportHistoryEntry]:

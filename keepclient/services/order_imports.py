@@ -106,7 +106,6 @@ class OrderImportService:
             is_cancelled: Callable[[], bool] | None = None, backup: Future[Path] | None = None) -> ImportResult:
         """Write the previewed new lines in one transaction (batch id for undo), after the checks and the backup
         (`backup`: those started by `start_backup`; its errors are raised here and nothing is written)."""
-        self.db.file_only("import-orders")
         if backup is None:
             self._check_and_back_up()
         else:

@@ -243,7 +243,7 @@ def test_a_server_of_the_first_layout_gets_its_roles_and_policies_from_init(serv
     assert run("add-user", unique(server_url, "m"), server_url, "--role", "manager",
                "--no-password").returncode == 4  # not prepared for this version yet
     upgraded = run("init", server_url)
-    assert upgraded.returncode == 0 and "brought up from layout 1 to layout 5" in upgraded.stdout
+    assert upgraded.returncode == 0 and f"brought up from layout 1 to layout {server.SERVER_LAYOUT}" in upgraded.stdout
     with psycopg.connect(server_url) as conn:
         assert conn.execute("SELECT schema_version FROM schema_info").fetchall() == [
             (server.SERVER_LAYOUT * 1000 + server.migrations.LATEST,)]

@@ -163,7 +163,7 @@ def test_a_server_of_the_second_layout_gets_search_for_the_customers_it_holds(se
     finally:
         pw.close()
     upgraded = run("server", "init", server_url)
-    assert upgraded.returncode == 0 and "from layout 2 to layout 5" in upgraded.stdout
+    assert upgraded.returncode == 0 and f"from layout 2 to layout {server.SERVER_LAYOUT}" in upgraded.stdout
     found = run("--db", server_url, "search", "华信")
     assert found.returncode == 0 and "上海华信贸易有限公司" in found.stdout
     with psycopg.connect(server_url) as conn:
@@ -209,19 +209,43 @@ def test_the_figures_a_file_keeps_by_itself_are_kept_alike_on_the_server(moved):
             ws.close()
 
 
-def test_what_a_server_cannot_do_yet_is_refused_in_one_line_and_changes_nothing(moved, tmp_path):
-    _path, url = moved
+def test_an_import_and_its_undo_run_on_a_server_as_on_a_file(moved, tmp_path):
+    """The same importer on both engines (issue 19): the command's report, the customers it makes and finds, and
+    undo-import, which leaves the server as it was."""
+    path, url = moved
     sheet = tmp_path / "list.csv"
-    sheet.write_text("公司名称,客户等级\n新客户一,A\n", encoding="utf-8")
-    for args in (("import", str(sheet), "--yes"), ("demo", "--customers", "5", "--append")):
-        refused = run("--db", url, *args)
-        assert refused.returncode == 2 and "team server yet" in refused.stderr, refused.stderr
-        assert "Traceback" not in refused.stderr
-    chinese = run("--db", url, "import", str(sheet), "--yes", lang="zh_CN")
+    sheet.write_text("公司名称,联系人,手机,客户等级,标签\n新客户一,赵磊,13812345678,A,展会\n新客户二,,,B,\n"
+                     "上海华信贸易有限公司,钱进,13900001111,A,VIP\n", encoding="utf-8")
+    with psycopg.connect(url) as conn:
+        before = conn.execute("SELECT count(*), max(id) FROM customer").fetchone()
+    on_server, on_file = (run("--db", where, "import", str(sheet), "--yes") for where in (url, str(path)))
+    assert on_server.returncode == 0, on_server.stderr
+    assert on_server.stdout == on_file.stdout and "undo-import 1" in on_server.stdout
+    for term in ("xinkehuyi", "赵磊", "13812345678", "xkhy"):
+        found = [run("--db", where, "search", term) for where in (url, str(path))]
+        assert found[0].stdout == found[1].stdout and "新客户一" in found[0].stdout, term
+    with psycopg.connect(url) as conn:  # the ids after the team's, one run of them (undo names the range)
+        count, first, last = conn.execute("SELECT count(*), min(id), max(id) FROM customer WHERE id > %s",
+                                          (before[1],)).fetchone()
+    assert count >= 2 and (first, last) == (before[1] + 1, before[1] + count)
+    chinese = run("--db", url, "undo-import", "1", lang="zh_CN")
+    assert chinese.returncode == 0, chinese.stderr
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT count(*), max(id) FROM customer").fetchone() == before
+        assert conn.execute("SELECT count(*) FROM tag WHERE name = '展会'").fetchone() == (0,)
+        assert conn.execute("SELECT undone_at IS NOT NULL FROM import_batch").fetchall() == [(True,)]
+    assert "新客户一" not in run("--db", url, "search", "xinkehuyi").stdout
+
+
+def test_what_a_server_cannot_do_yet_is_refused_in_one_line_and_changes_nothing(moved):
+    _path, url = moved
+    refused = run("--db", url, "demo", "--customers", "5", "--append")
+    assert refused.returncode == 2 and "team server yet" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr
+    chinese = run("--db", url, "demo", "--customers", "5", "--append", lang="zh_CN")
     assert chinese.returncode == 2 and "团队服务器" in chinese.stderr
     with psycopg.connect(url) as conn:
-        assert conn.execute("SELECT count(*) FROM customer WHERE name = '新客户一'").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM import_batch").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM customer WHERE uuid LIKE 'demo%'").fetchone() == (0,)
 
 
 def test_a_server_lost_while_open_is_said_on_every_thread(server_url):

@@ -1,8 +1,7 @@
-"""What the import tests share: an empty workspace on a real SQLite file."""
+"""What the import tests share: an empty workspace in a real SQLite file, and on a team server (issue 19: the
+same importer on both engines)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -10,7 +9,7 @@ from keepclient.services.workspace import Workspace
 
 
 @pytest.fixture
-def ws(tmp_path: Path):
-    workspace = Workspace.open(tmp_path / "import.db", user="tester")
+def ws(new_database):
+    workspace = Workspace.open(new_database("import"), user="tester")
     yield workspace
     workspace.close()

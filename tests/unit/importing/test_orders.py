@@ -4,7 +4,6 @@ write them, idempotent re-imports, merged cells, undo, and the customers' order 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import pytest
 from keepclient.db.order_values import year_before
 from keepclient.domain import money
 from keepclient.importing.orders import looks_like_orders, map_order_columns, order_key
+from tests import plain_sql
 
 TODAY = dt.date(2025, 6, 30)
 HEADERS = ["订单号", "下单日期", "客户名称", "客户编号", "电话", "品名", "数量", "单价", "金额", "业务员", "备注"]
@@ -53,8 +53,8 @@ def customers(ws) -> dict[str, int]:
     return {"huaxin": huaxin, "brown": brown, "anda": anda}
 
 
-def purchases(ws, where: str = "1", params: tuple = ()) -> list[tuple]:
-    conn = sqlite3.connect(ws.path)
+def purchases(ws, where: str = "TRUE", params: tuple = ()) -> list[tuple]:
+    conn = plain_sql.connect(ws.source)
     try:
         return conn.execute(
             "SELECT customer_id, date, order_no, product, quantity, unit_price_cents, amount_cents, notes, order_key "
@@ -71,7 +71,7 @@ def do_import(ws, path: Path, create: bool = False):
 
 
 def uuid_of(ws, customer_id: int) -> str:
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     try:
         return conn.execute("SELECT uuid FROM customer WHERE id = ?", (customer_id,)).fetchone()[0]
     finally:
@@ -130,12 +130,12 @@ def test_create_customers_makes_unmatched_names_customers(ws, customers, tmp_pat
     preview, _result = do_import(ws, path, create=True)
     assert preview.plan.summary()["customers"] == 2 and preview.plan.new_salespeople == ["新来的"]
     assert preview.plan.summary()["unmatched"] == 1
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     created = conn.execute("SELECT c.id, s.name, c.name_norm FROM customer c JOIN salesperson s ON s.id = c.owner_id "
                            "WHERE c.name = '无名公司'").fetchone()
     conn.close()
     assert created[1] == "新来的" and created[2] == "无名公司"
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     phone = conn.execute("SELECT phone FROM customer WHERE name = '电话公司'").fetchone()[0]
     conn.close()
     assert phone == "139 0000 0001"  # stored as the contacts import stores it
@@ -249,7 +249,7 @@ def test_customer_name_merged_over_the_lines_of_an_order(ws, customers, tmp_path
 
 # -- undo and figures ------------------------------------------------------------------------------------------
 def figures(ws) -> dict[int, tuple]:
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     try:
         return {cid: (revenue, count) for cid, revenue, count in conn.execute(
             "SELECT id, revenue_12m_cents, orders_count FROM customer WHERE deleted_at IS NULL")}
@@ -259,7 +259,7 @@ def figures(ws) -> dict[int, tuple]:
 
 def plain_figures(ws) -> dict[int, tuple]:
     """The same figures as a plain SUM and COUNT over the purchases."""
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     since = year_before(TODAY).isoformat()
     try:
         return {cid: (revenue, count) for cid, revenue, count in conn.execute(
@@ -285,7 +285,7 @@ def test_undo_removes_the_batch_and_recounts_figures(ws, customers, tmp_path):
     assert [row[2] for row in purchases(ws)] == ["J0"]
     assert figures(ws) == plain_figures(ws)
     assert figures(ws)[customers["anda"]] == (0, 0)
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     assert conn.execute("SELECT count(*) FROM customer WHERE name = '新公司'").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM salesperson WHERE name = '新人'").fetchone()[0] == 0
     conn.close()
@@ -295,7 +295,7 @@ def test_undo_removes_the_batch_and_recounts_figures(ws, customers, tmp_path):
 
 def test_undo_keeps_a_created_customer_used_since(ws, customers, tmp_path):
     _preview, result = do_import(ws, sheet(tmp_path / "o.xlsx", [line("K1", customer="新公司")]), create=True)
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     created = conn.execute("SELECT id FROM customer WHERE name = '新公司'").fetchone()[0]
     conn.close()
     ws.contacts.add(created, name="钱进")
@@ -309,7 +309,7 @@ def test_undo_asks_before_discarding_an_order_line_edited_since(ws, customers, t
 
     _preview, result = do_import(ws, sheet(tmp_path / "o.xlsx", [line("L1", customer="Brown Foods"),
                                                                   line("L2", customer="Brown Foods")]))
-    conn = sqlite3.connect(ws.path)
+    conn = plain_sql.connect(ws.source)
     first = conn.execute("SELECT id FROM purchase WHERE order_no = 'L1'").fetchone()[0]
     conn.close()
     ws.orders.update(first, 1, {"notes": "改过"}, today=TODAY)

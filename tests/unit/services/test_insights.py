@@ -260,8 +260,6 @@ def test_a_customers_import_leaves_the_figures_a_full_recompute_would_store(team
     """New customers and changed ones are refreshed in the import's transaction: nothing is left stale, and a full
     recompute afterwards changes nothing."""
     ws, _ids = team
-    if ws.db.engine != "sqlite":
-        pytest.skip("imports into a team server are not built yet (they are refused: test_server_workspace)")
     ws.insights.recompute(today=TODAY)
     sheet = tmp_path / "list.csv"
     old = _days(300).isoformat()
@@ -277,8 +275,6 @@ def test_a_customers_import_leaves_the_figures_a_full_recompute_would_store(team
 
 def test_a_customers_import_onto_figures_of_an_earlier_day_leaves_everyone_to_the_full_recompute(team, tmp_path):
     ws, _ids = team
-    if ws.db.engine != "sqlite":
-        pytest.skip("imports into a team server are not built yet (they are refused: test_server_workspace)")
     ws.insights.recompute(today=TODAY - dt.timedelta(days=1))
     sheet = tmp_path / "list.csv"
     sheet.write_text("公司名称,客户等级\n新客户一,A\n", encoding="utf-8")

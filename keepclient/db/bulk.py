@@ -63,9 +63,13 @@ def indexes_deferred(pw: SqliteDatabase, tables: Sequence[str], holding: Sequenc
 @contextmanager
 def triggers_deferred(pw: SqliteDatabase, table: str) -> Iterator[None]:
     """Drop the triggers on `table` and create them again on leaving: for a bulk writer that then counts what they
-    keep once for all its rows (a trigger per row costs more than the rows). Must run inside a transaction."""
+    keep once for all its rows (a trigger per row costs more than the rows). Must run inside a transaction. A
+    server's triggers stay (only the tables' owner may set them aside): they count as the rows go in."""
     if not pw.in_transaction():
         raise RuntimeError("triggers may only be set aside inside a transaction")
+    if engine_of(pw) != "sqlite":
+        yield
+        return
     triggers = pw.execute_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
                               "ORDER BY name", [table]).fetchall()
     for name, _sql in triggers:
@@ -87,23 +91,43 @@ def execute_many(pw: Any, sql: str, rows: Sequence[Sequence[object]]) -> None:
 
 def reserve_ids(pw: Any, table: str, count: int) -> int:
     """The first of `count` consecutive ids that rows of `table` inserted now may take (an import's journal names
-    each range it creates), inside the caller's write transaction.
-
-    A file: the ids after the largest, under SQLite's write lock. A server: taken from the table's sequence while
-    the table is locked against other inserts until this transaction ends (readers go on), so no colleague's
-    insert falls between them; the largest id is not asked, since row-level security hides some of the rows.
-    """
-    if engine_of(pw) == "sqlite":
-        return int(pw.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
+    each range it creates), inside the caller's write transaction (see `numbering`)."""
     if count <= 0:
         return 0  # nothing will be numbered
-    pw.execute_sql(f'LOCK TABLE "{table}" IN EXCLUSIVE MODE')
-    first, last = pw.execute_sql(
-        "SELECT min(n), max(n) FROM (SELECT nextval(pg_get_serial_sequence(?, 'id')) AS n "
-        "FROM generate_series(1, ?)) AS taken", (f'"{table}"', count)).fetchone()
-    if last - first + 1 != count:  # only a sequence changed by hand (a cache, an increment) could do this
-        raise RuntimeError(f"the ids reserved in {table} are not consecutive: {first}..{last} for {count}")
-    return int(first)
+    with numbering(pw, (table,)) as next_id:
+        first = next_id[table]
+        next_id[table] += count
+    return first
+
+
+@contextmanager
+def numbering(pw: Any, tables: Sequence[str]) -> Iterator[dict[str, int]]:
+    """The next free id of each of `tables`, for a writer that numbers its rows as it goes (advancing the ids in
+    the dict); inside the caller's write transaction.
+
+    A file: the ids after the largest, under SQLite's write lock. A server: taken from each table's sequence with
+    the table locked against other inserts until the transaction ends (readers go on), so no colleague's insert
+    falls between them, and the sequence moved past the ids used on leaving; the largest id is not asked, since
+    row-level security hides some of the rows.
+    """
+    if engine_of(pw) == "sqlite":
+        yield {table: int(pw.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0])
+               for table in tables}
+        return
+    first: dict[str, int] = {}
+    for table in tables:
+        pw.execute_sql(f'LOCK TABLE "{table}" IN EXCLUSIVE MODE')
+        first[table] = int(pw.execute_sql("SELECT nextval(pg_get_serial_sequence(?, 'id'))",
+                                          (f'"{table}"',)).fetchone()[0])
+    next_id = dict(first)
+    yield next_id
+    for table in tables:  # the sequence stands at first[table]: move it to the last id used
+        used = next_id[table] - first[table]
+        if used > 1:
+            last = pw.execute_sql("SELECT max(nextval(pg_get_serial_sequence(?, 'id'))) FROM generate_series(2, ?)",
+                                  (f'"{table}"', used)).fetchone()[0]
+            if last != next_id[table] - 1:  # only a sequence changed by hand (a cache, an increment) could do this
+                raise RuntimeError(f"the ids of {table} are not consecutive: {first[table]}..{last} for {used}")
 
 
 def insert_from_json_sql(table: str, columns: Sequence[str]) -> str:

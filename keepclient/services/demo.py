@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -109,11 +108,11 @@ class _Rows:
         self.pending.setdefault(table, []).append((rid, str(uuid.uuid4()), stamp, stamp, "demo", 1, *values))
         return rid
 
-    def flush(self, cursor: sqlite3.Cursor) -> None:
+    def flush(self, pw: Any) -> None:
         for table in TABLE_COLUMNS:  # parents before children: foreign keys are checked per statement
             rows = self.pending.get(table)
             if rows:
-                cursor.executemany(_insert_sql(table, TABLE_COLUMNS[table]), rows)
+                bulk.execute_many(pw, _insert_sql(table, TABLE_COLUMNS[table]), rows)
                 self.written[table] = self.written.get(table, 0) + len(rows)
         self.pending = {}
 
@@ -531,50 +530,52 @@ def generate_demo(
     progress: Progress | None = None, is_cancelled: IsCancelled | None = None,
 ) -> DemoSummary:
     """Fill `db` with a demo team and `customers` customers; all or nothing."""
-    db.file_only("demo")
     today = today or dt.date.today()
     rng = random.Random(seed)
     with db.write() as pw:
         existing = pw.execute_sql("SELECT count(*) FROM customer WHERE deleted_at IS NULL").fetchone()[0]
         if existing and not append:
             raise DatabaseNotEmptyError(customers=existing)
-        next_id = {
-            table: pw.execute_sql(f'SELECT coalesce(max(id), 0) + 1 FROM "{table}"').fetchone()[0]
-            for table in TABLE_COLUMNS
-        }
-        rows = _Rows(next_id=next_id)
-        cursor = pw.cursor()
-        team = _team(rows, pw, rng, salespeople_for(customers), today)
-        rows.flush(cursor)
-        gen = DemoGenerator(rows, rng, today, team, order_rng=random.Random(f"orders-{seed}"),
-                            plan_rng=random.Random(f"plan-{seed}"))
-        chunk_start = rows.next_id["customer"]
-        # The visit figures are counted per chunk and at the end; the search documents go in with fewer merges.
-        with bulk.triggers_deferred(pw, "visit"), search_docs.bulk_merging(pw, customers):
-            for done in range(customers):
-                gen.customer()
-                if (done + 1) % CHUNK == 0 or done + 1 == customers:
-                    if is_cancelled and is_cancelled():
-                        raise CancelledError()
-                    rows.flush(cursor)
-                    chunk = range(chunk_start, rows.next_id["customer"])
-                    pw.execute_sql(
-                        "UPDATE customer SET open_feedback = (SELECT count(*) FROM feedback f WHERE f.customer_id = "
-                        f"customer.id AND f.status IN ({', '.join('?' * len(OPEN_FEEDBACK_STATUSES))})), "
-                        f"last_done_at = {last_done.RECOUNT} WHERE id BETWEEN ? AND ?",
-                        [*OPEN_FEEDBACK_STATUSES, chunk.start, chunk.stop - 1])
-                    search_docs.refresh(pw, chunk)
-                    order_values.refresh(pw, chunk, today)
-                    chunk_start = chunk.stop
-                    if progress:
-                        progress(done + 1, customers)
-            for statement in visit_months.RECOUNT_ALL:
-                pw.execute_sql(statement)
+        with bulk.numbering(pw, tuple(TABLE_COLUMNS)) as next_id:
+            rows = _Rows(next_id=next_id)
+            _write(db, pw, rows, rng, customers, seed, today, progress, is_cancelled)
     w = rows.written
     return DemoSummary(
         salespeople=w.get("salesperson", 0), customers=w.get("customer", 0), contacts=w.get("contact", 0),
         visits=w.get("visit", 0), feedback=w.get("feedback", 0), purchases=w.get("purchase", 0),
     )
+
+
+def _write(db: Database, pw: Any, rows: _Rows, rng: random.Random, customers: int, seed: int, today: dt.date,
+           progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
+    """The demo team and its customers, numbered by `rows`, written in chunks."""
+    team = _team(rows, pw, rng, salespeople_for(customers), today)
+    rows.flush(pw)
+    gen = DemoGenerator(rows, rng, today, team, order_rng=random.Random(f"orders-{seed}"),
+                        plan_rng=random.Random(f"plan-{seed}"))
+    chunk_start = rows.next_id["customer"]
+    # The visit figures are counted per chunk and at the end; the search documents go in with fewer merges.
+    with bulk.triggers_deferred(pw, "visit"), search_docs.bulk_merging(pw, customers):
+        for done in range(customers):
+            gen.customer()
+            if (done + 1) % CHUNK == 0 or done + 1 == customers:
+                if is_cancelled and is_cancelled():
+                    raise CancelledError()
+                rows.flush(pw)
+                chunk = range(chunk_start, rows.next_id["customer"])
+                pw.execute_sql(
+                    "UPDATE customer SET open_feedback = (SELECT count(*) FROM feedback f WHERE f.customer_id = "
+                    f"customer.id AND f.status IN ({', '.join('?' * len(OPEN_FEEDBACK_STATUSES))})), "
+                    f"last_done_at = {last_done.RECOUNT} WHERE id BETWEEN ? AND ?",
+                    [*OPEN_FEEDBACK_STATUSES, chunk.start, chunk.stop - 1])
+                search_docs.refresh(pw, chunk)
+                order_values.refresh(pw, chunk, today)
+                chunk_start = chunk.stop
+                if progress:
+                    progress(done + 1, customers)
+        if db.engine == "sqlite":  # its triggers were set aside; a server's counted each visit
+            for statement in visit_months.RECOUNT_ALL:
+                pw.execute_sql(statement)
 
 
 def _team(rows: _Rows, pw: SqliteDatabase, rng: random.Random, size: int, today: dt.date) -> list[tuple[int, str]]:

@@ -162,3 +162,53 @@ def test_demo_is_the_same_for_a_seed_and_a_day(tmp_path: Path):
     strip = [[[tuple(v for v in row if not (isinstance(v, str) and len(v) == 36 and v.count("-") == 4))
                for row in table] for table in dump] for dump in dumps]  # the rows' uuids are random
     assert strip[0] == strip[1]
+
+
+def test_the_demo_on_a_team_server_is_the_demo_of_a_file(server_url: str, tmp_path: Path):
+    """The same generator through the same services on both engines (issue 19): a seed and a day give the same
+    rows on a server as in a file, with the figures the file's triggers and the server's keep, and a cancelled
+    demo writes nothing there either."""
+    from keepclient.db.models import ALL_MODELS
+    from keepclient.db.server import prepare
+    from keepclient.services.demo import generate_demo
+    from tests import plain_sql
+
+    url = server_url
+    prepare(url, "test")
+    server = Workspace.open(url, user="tester")
+    try:
+        generate_demo(server.db, customers=300, today=dt.date(2027, 2, 28))
+        assert server.check().ok
+    finally:
+        server.close()
+    file = Workspace.open(tmp_path / "demo.db", shared=False, user="tester")
+    generate_demo(file.db, customers=300, today=dt.date(2027, 2, 28))
+    file.close()
+    models = {m._meta.table_name: m for m in ALL_MODELS}
+    dumps = []
+    for source in (tmp_path / "demo.db", url):
+        conn = plain_sql.connect(source)
+        try:
+            dump = {}
+            for table in ("salesperson", "customer", "contact", "visit", "feedback", "purchase", "visit_month",
+                          "customer_month"):
+                columns = ([f.column_name for f in models[table]._meta.sorted_fields if f.column_name != "uuid"]
+                           if table in models else ["*"])
+                order = "id" if table in models else "1, 2"
+                dump[table] = [tuple(row) for row in conn.execute(
+                    f'SELECT {", ".join(columns)} FROM "{table}" ORDER BY {order}')]
+            dumps.append(dump)
+        finally:
+            conn.close()
+    for table, rows in dumps[0].items():
+        assert rows == dumps[1][table], table
+    assert len(dumps[0]["customer"]) == 300 and dumps[0]["visit_month"] and dumps[0]["customer_month"]
+    server = Workspace.open(url, user="tester")
+    try:
+        counts = server.check().counts
+        with pytest.raises(CancelledError):
+            generate_demo(server.db, customers=2500, today=dt.date(2027, 2, 28), append=True,
+                          is_cancelled=lambda: True)
+        assert server.check().counts == counts
+    finally:
+        server.close()

@@ -278,13 +278,6 @@ class Database:
         `data_version` from time to time."""
         return None
 
-    def file_only(self, what: str) -> None:
-        """Refuse work only a file's bulk writers do yet (ServerNotYetError on a team server; issue 19)."""
-        if self.engine != "sqlite":
-            from keepclient.domain.errors import ServerNotYetError
-
-            raise ServerNotYetError(what=what)
-
     @property
     def source(self) -> Path | str:
         """What opens this database again (Workspace.open): the file's path, or a server's address."""

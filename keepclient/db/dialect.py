@@ -19,7 +19,16 @@ def engine_of(pw: Any) -> str:
 def ids_in(column: str, ids: Collection[Any], pw: Any) -> tuple[str, list[Any]]:
     """`column IN ids` as one parameter however many ids: a JSON list SQLite reads with json_each, an array on a
     server."""
-    if engine_of(pw) == "sqlite":
-        return f"{column} IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
-    return f"{column} = ANY(?)", [list(ids)]
+    return in_list(column, "?", pw), [listed(ids, pw)]
 
+
+def in_list(column: str, mark: str, pw: Any) -> str:
+    """`column IN` the list one parameter holds (`mark`: "?" or ":name"; its value from `listed`)."""
+    if engine_of(pw) == "sqlite":
+        return f"{column} IN (SELECT value FROM json_each({mark}))"
+    return f"{column} = ANY({mark})"
+
+
+def listed(values: Collection[Any], pw: Any) -> Any:
+    """`values` as the one parameter `in_list` reads: JSON text for SQLite, a list (an array) for a server."""
+    return json.dumps(list(values)) if engine_of(pw) == "sqlite" else list(values)

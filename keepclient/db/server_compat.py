@@ -8,8 +8,8 @@ Three parts, all behind the db layer:
 - **Functions SQLite has and PostgreSQL lacks** (server layout 3, `FUNCTIONS`): instr, ifnull, substr and date of a
   moment, julianday, total, group_concat, the two-argument max and min, and sum of truths (SQLite's truths are 0
   and 1); each the same answer as SQLite's.
-- **Planner hints** only SQLite reads (`INDEXED BY`, a unary + that keeps SQLite off an index, CROSS JOIN … ON
-  for the join order) are dropped or made plain (`without_hints`): they never change a result.
+- **Planner hints** only SQLite reads (`INDEXED BY`, `NOT INDEXED`, a unary + that keeps SQLite off an index,
+  CROSS JOIN … ON for the join order) are dropped or made plain (`without_hints`): they never change a result.
 Statements that truly differ (search, bulk writes) are written per engine (db/server_search.py and `db.engine`).
 """
 
@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_INDEXED_BY = re.compile(r"\s+INDEXED\s+BY\s+\w+", re.I)
+_INDEXED_BY = re.compile(r"\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED\b)", re.I)
 _CROSS_JOIN_ON = re.compile(r"\bCROSS\s+JOIN(\s+\w+(?:\s+(?:AS\s+)?(?!ON\b)\w+)?\s+ON\b)", re.I)
 _UNARY_PLUS = re.compile(r"(\b(?:WHERE|AND|OR|BY|ON|SELECT)\s+|[(,]\s*)\+(?=[a-z_])", re.I)
 
 
 def without_hints(sql: str) -> str:
-    """`sql` without SQLite's planner hints (INDEXED BY an index; +column, which only stops SQLite using an index)."""
+    """`sql` without SQLite's planner hints (INDEXED BY an index, NOT INDEXED; +column, which only stops SQLite
+    using an index)."""
     if "INDEXED" in sql:
         sql = _INDEXED_BY.sub("", sql)
     if "CROSS" in sql:  # SQLite's CROSS JOIN … ON keeps the join order; the join is an inner one

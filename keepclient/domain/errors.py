@@ -135,12 +135,6 @@ class ServerBackupError(KeepclientError):
     exit_code = 2
 
 
-class ServerNotYetError(KeepclientError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "This does not work on a team server yet ({what}): it is being built. Nothing was changed.")
-    exit_code = 2
-
-
 class ServerUnavailableError(KeepclientError):
     template = QT_TRANSLATE_NOOP("errors", "The team server {server} could not be used: {reason}")
     exit_code = 11

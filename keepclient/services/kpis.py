@@ -15,7 +15,6 @@ Customers in the trash are left out of the customer figures; their visits, feedb
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,6 +23,7 @@ from peewee import SqliteDatabase
 
 from keepclient.db import team_settings, visit_months
 from keepclient.db.connection import Database
+from keepclient.db.dialect import in_list, listed
 from keepclient.domain import kpis
 from keepclient.domain.kpis import Kpi, KpiReport, MonthlyFigure, MonthScores, SalespersonKpis
 from keepclient.services.feedback import load_targets
@@ -52,10 +52,10 @@ GROUP BY {groups}
 """
 _VISIT_FIGURES = _VISIT_FIGURES.replace("{figures}", visit_months.SUMMED)  # as visit_month counts them
 _VISITS_A_MONTH = (_VISIT_FIGURES.replace("{month}", ":month")
-                   .replace("{who}", "v.salesperson_id IN (SELECT value FROM json_each(:people))")
+                   .replace("{who}", "{people_in}")
                    .replace("{groups}", "v.salesperson_id"))
 _VISITS_UNASSIGNED = (_VISIT_FIGURES.replace("{month}", "substr(v.planned_start, 1, 7)")
-                      .replace("{who}", "v.salesperson_id IS NULL").replace("{groups}", "2"))
+                      .replace("{who}", "v.salesperson_id IS NULL").replace("{groups}", "1, 2"))
 
 # Each customer's start of the follow-up interval as of the period's end (last contact on or before it, else the
 # day it was added) and its cadence interval counted from there: domain/cadence.next_follow_up in SQL. The last
@@ -68,26 +68,29 @@ _VISITS_UNASSIGNED = (_VISIT_FIGURES.replace("{month}", "substr(v.planned_start,
 _CUSTOMER_DAYS = """
 WITH known AS MATERIALIZED (
     SELECT c.id AS id, coalesce(c.owner_id, 0) AS owner, c.tier AS tier, c.cadence_days AS override,
-           date(c.created_at) AS added, c.next_follow_up AS next_due,
-           CASE WHEN c.last_contact <= :end THEN c.last_contact ELSE '' END AS contacted,
+           substr(c.created_at, 1, 10) AS added, c.next_follow_up AS next_due,
+           CASE WHEN c.created_at < :after THEN 1 ELSE 0 END AS by_end,
+           CASE WHEN c.created_at >= :start AND c.created_at < :after THEN 1 ELSE 0 END AS in_period,
+           CASE WHEN c.last_contact <= :end THEN substr(c.last_contact, 1, 10) ELSE '' END AS contacted,
            CASE WHEN c.last_done_at IS NULL OR c.last_done_at < :after THEN c.last_done_at
                 ELSE (SELECT max(v.planned_start) FROM visit v INDEXED BY visit_live_customer_id_status_planned_start
                       WHERE v.customer_id = c.id AND v.deleted_at IS NULL AND v.status = 'done'
                         AND v.planned_start < :after) END AS last_done,
            CASE WHEN c.last_order IS NULL OR c.first_order >= :start OR c.last_order < :previous THEN 0
                 WHEN c.first_order >= :previous OR c.last_order < :start THEN 1
-                ELSE {ordered_before} END AS before,
+                WHEN {ordered_before} THEN 1 ELSE 0 END AS before,
            CASE WHEN c.last_order IS NULL OR c.last_order < :start OR c.first_order > :end THEN 0
                 WHEN c.last_order <= :end OR c.first_order >= :start THEN 1
-                ELSE {ordered_again} END AS again
+                WHEN {ordered_again} THEN 1 ELSE 0 END AS again
     FROM customer c {customer_scan}
     WHERE c.deleted_at IS NULL {customer_scope}),
 since AS (
-    SELECT id, owner, tier, override, added, next_due, before, again, coalesce(last_done >= :start, 0) AS visited,
-           coalesce(nullif(max(coalesce(date(last_done), ''), contacted), ''), added) AS since
+    SELECT id, owner, tier, override, added, by_end, in_period, next_due, before, again,
+           CASE WHEN last_done >= :start THEN 1 ELSE 0 END AS visited,
+           coalesce(nullif(max(coalesce(substr(last_done, 1, 10), ''), contacted), ''), added) AS since
     FROM known),
 days AS (
-    SELECT id, owner, tier, override, added, next_due, visited, before, again,
+    SELECT id, owner, tier, override, by_end, in_period, next_due, visited, before, again,
            julianday(:end) - julianday(since) AS waited, julianday(since) - julianday(added) AS age
     FROM since)
 """
@@ -104,22 +107,22 @@ _CUSTOMER_DAYS = _CUSTOMER_DAYS.replace("{ordered_before}", _ordered_in("before"
     "{ordered_again}", _ordered_in("again"))
 
 # Which of those rows each customer figure counts (the report sums them, `customer_ids` lists them).
-_KNOWN = "added <= :end"
-_FOLLOWED = """added <= :end AND waited <= CASE
+_KNOWN = "by_end = 1"  # added by the period's end
+_FOLLOWED = """by_end = 1 AND waited <= CASE
            WHEN override > 0 THEN override
            WHEN age >= 0 AND age < :new_period THEN :new_days
            WHEN tier = 'A' THEN :a WHEN tier = 'B' THEN :b ELSE :c END"""
-_NEW = "added >= :start AND added <= :end"
-_BEFORE = "before"
-_RETAINED = "before AND again"
+_NEW = "in_period = 1"  # added in the period
+_BEFORE = "before = 1"
+_RETAINED = "before = 1 AND again = 1"
 _CUSTOMERS = _CUSTOMER_DAYS + f"""
 SELECT owner,
        sum({_KNOWN}),
        sum({_FOLLOWED}),
        count(*),
        sum(next_due < :today),
-       sum(tier = 'A' AND added <= :end),
-       sum(tier = 'A' AND added <= :end AND visited),
+       sum(tier = 'A' AND by_end = 1),
+       sum(tier = 'A' AND by_end = 1 AND visited = 1),
        sum({_NEW}),
        sum({_BEFORE}),
        sum({_RETAINED})
@@ -214,8 +217,7 @@ _EVERYONE = {"{customer_scan}": "NOT INDEXED", "{customer_scope}": "", "{line_sc
 _ONE_OWNER = {"{customer_scan}": "", "{customer_scope}": "AND c.owner_id = :owner",
               "{line_scope}": f"AND {_LINE_OWNER} = :owner",
               # each month by the primary key (month, salesperson): only their rows and those without a salesperson
-              "{month_scope}": "AND m.month IN (SELECT value FROM json_each(:months)) "
-                               f"AND m.salesperson_id IN (:owner, 0) AND {_MONTH_OWNER} = :owner"}
+              "{month_scope}": f"AND {{months_in}} AND m.salesperson_id IN (:owner, 0) AND {_MONTH_OWNER} = :owner"}
 # The figures `customer_ids` lists the customers behind: the numerator's customers (retention: those who ordered in
 # both periods; follow-up: those within cadence), or with "_base" the denominator's; revenue and average order
 # value: the customers whose order lines are counted.
@@ -246,9 +248,12 @@ def _span_values(name: str, start: dt.date, end: dt.date) -> dict[str, str]:
     return values
 
 
-def _bind(sql: str, values: dict[str, Any], marks: dict[str, str]) -> tuple[str, dict[str, Any]]:
-    """`sql` with its {marks} filled in, and the values it names: what execute_sql takes."""
-    for mark, text in marks.items():
+def _bind(sql: str, values: dict[str, Any], marks: dict[str, str], pw: Any) -> tuple[str, dict[str, Any]]:
+    """`sql` with its {marks} filled in (and the lists, as `pw`'s engine reads one), and the values it names: what
+    execute_sql takes."""
+    lists = {"{people_in}": in_list("v.salesperson_id", ":people", pw),
+             "{months_in}": in_list("m.month", ":months", pw)}
+    for mark, text in {**marks, **lists}.items():
         sql = sql.replace(mark, text)
     return sql, {name: value for name, value in values.items() if f":{name}" in sql}
 
@@ -320,7 +325,6 @@ class KpiService:
         the whole team by name: the active ones and the deactivated ones with anything in the period or customers
         still theirs), a total row (the rows chosen; for the whole team also the records without a salesperson)
         and the monthly figures. `today` is what "overdue now" is counted for (default: today). Only reads."""
-        self.db.file_only("kpis")  # its SQL counts SQLite's way (text days, truths as numbers): not yet a server's
         if end < start:
             raise ValueError("the period ends before it starts")
         day = today or dt.date.today()
@@ -393,7 +397,6 @@ class KpiService:
         customers whose order lines of the period are theirs (their salesperson's, else the customer's owner's),
         the most revenue in the period first; customers in the trash among them too, as the report counts their
         orders. Only reads, in one session of the calling thread."""
-        self.db.file_only("kpis")
         if end < start:
             raise ValueError("the period ends before it starts")
         if key not in CUSTOMER_KPIS:
@@ -403,9 +406,9 @@ class KpiService:
         with self.db.session() as pw:
             if key in _CUSTOMER_CONDITIONS:
                 sql = _CUSTOMER_DAYS + f"SELECT id FROM days WHERE {_CUSTOMER_CONDITIONS[key]} ORDER BY id"
-                return [row[0] for row in pw.execute_sql(*_bind(sql, values, marks))]
+                return [row[0] for row in pw.execute_sql(*_bind(sql, values, marks, pw))]
             if key == "lost_customers":
-                return sorted(row[0] for row in pw.execute_sql(*_bind(_LOST_IDS, values, marks)))
+                return sorted(row[0] for row in pw.execute_sql(*_bind(_LOST_IDS, values, marks, pw)))
             revenue: dict[int, int] = defaultdict(int)
             whole, edges = _order_spans(start, end)
             spans: list[tuple[str, dict[str, Any]]] = []
@@ -413,11 +416,11 @@ class KpiService:
                 months = kpis.month_keys(dt.date.fromisoformat(f"{whole[0]}-01"),
                                          dt.date.fromisoformat(f"{whole[1]}-01"))
                 spans.append((_ORDER_MONTH_CUSTOMERS, {"first_month": whole[0], "last_month": whole[1],
-                                                       "months": json.dumps(months)}))
+                                                       "months": listed(months, pw)}))
             spans += [(_ORDER_DAY_CUSTOMERS, {"first": day_from.isoformat(), "last": day_to.isoformat()})
                       for day_from, day_to in edges]
             for sql, extra in spans:
-                for customer_id, cents in pw.execute_sql(*_bind(sql, {**values, **extra}, marks)):
+                for customer_id, cents in pw.execute_sql(*_bind(sql, {**values, **extra}, marks, pw)):
                     revenue[customer_id] += cents or 0
         return sorted(revenue, key=lambda customer_id: (-revenue[customer_id], customer_id))
 
@@ -440,13 +443,13 @@ class KpiService:
         scans = {"{feedback_scan}": "INDEXED BY feedback_live_received_at" if long else "", **_EVERYONE}
 
         def bound(sql: str, extra: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-            return _bind(sql, {**params, **(extra or {})}, scans)
+            return _bind(sql, {**params, **(extra or {})}, scans, pw)
 
         def run(sql: str, extra: dict[str, Any] | None = None) -> Any:
             return pw.execute_sql(*bound(sql, extra))
 
         def rows(worker_pw: SqliteDatabase, sql: str, half: str) -> list[tuple[Any, ...]]:
-            return list(worker_pw.execute_sql(*_bind(sql, params, {**scans, "{customer_scope}": half})))
+            return list(worker_pw.execute_sql(*_bind(sql, params, {**scans, "{customer_scope}": half}, worker_pw)))
 
         def orders(worker_pw: SqliteDatabase) -> list[tuple[int, str, int, int]]:
             return _count_orders(worker_pw, start, end, bound)
@@ -457,7 +460,7 @@ class KpiService:
         halves = ("AND c.id <= :split", "AND c.id > :split")
         customers = [self.db.read_beside(rows, _CUSTOMERS, half) for half in halves]
         ordered = self.db.read_beside(orders)
-        self._count_activity(run, buckets, months, scores, start, end)
+        self._count_activity(pw, run, buckets, months, scores, start, end)
         for part in customers:
             for (sid, known, followed, owned, overdue, a_customers, a_visited, new, before,
                  again) in part.result():
@@ -479,13 +482,13 @@ class KpiService:
         return dict(buckets), {key: (value[0], value[1]) for key, value in months.items()}, scores
 
     @staticmethod
-    def _count_activity(run: Callable[..., Any], buckets: dict[int, _Bucket],
+    def _count_activity(pw: Any, run: Callable[..., Any], buckets: dict[int, _Bucket],
                         months: dict[tuple[int, str], list[int]], scores: _Scores, start: dt.date,
                         end: dt.date) -> None:
         """Visits, lost customers and feedback, on the calling thread."""
         whole, edges = _order_spans(start, end)  # the same whole months and edge days as the orders
         found = [] if whole is None else list(run(_VISIT_MONTHS, {"first_month": whole[0], "last_month": whole[1]}))
-        people = json.dumps([row[0] for row in run("SELECT id FROM salesperson ORDER BY id")]) if edges else "[]"
+        people = listed([row[0] for row in run("SELECT id FROM salesperson ORDER BY id")] if edges else [], pw)
         for day_from, day_to in edges:
             found += run(_VISITS_UNASSIGNED, {"from": day_from.isoformat(),
                                               "to": (day_to + dt.timedelta(days=1)).isoformat()})

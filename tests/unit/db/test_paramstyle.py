@@ -34,6 +34,8 @@ def test_numbered_and_named_placeholders_become_named_ones():
      "SELECT a FROM t WHERE deleted_at IS NULL AND kind = 'x' GROUP BY customer_id"),
     ("SELECT x FROM visit v INDEXED BY visit_live_customer_id WHERE v.a = 1",
      "SELECT x FROM visit v WHERE v.a = 1"),
+    ("SELECT c.id FROM customer c NOT INDEXED WHERE c.deleted_at IS NULL AND NOT c.indexed",
+     "SELECT c.id FROM customer c WHERE c.deleted_at IS NULL AND NOT c.indexed"),
     ("SELECT a + b, c +1 FROM t WHERE (+c.owner_id = 2)", "SELECT a + b, c +1 FROM t WHERE (c.owner_id = 2)"),
     ("SELECT f.id FROM customer c CROSS JOIN feedback f ON f.customer_id = c.id CROSS JOIN tag",
      "SELECT f.id FROM customer c JOIN feedback f ON f.customer_id = c.id CROSS JOIN tag"),

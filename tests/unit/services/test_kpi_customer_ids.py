@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from keepclient.services.kpis import CUSTOMER_KPIS
+from tests.conftest import ENGINES, ServerDatabases
 from tests.unit.services.test_kpis import END, START, TODAY, build_team
 
 # Which part of each figure the ids are: the numerator (or the count), or with "_base" the denominator.
@@ -17,11 +18,15 @@ COUNTED = {"new_customers": "value", "lost_customers": "value", "retention": "nu
            "retention_base": "denominator", "follow_up_on_time": "numerator", "follow_up_on_time_base": "denominator"}
 
 
-@pytest.fixture(scope="module")
-def team(tmp_path_factory):
-    built = build_team(Path(tmp_path_factory.mktemp("kpi_ids")) / "team.db")
+@pytest.fixture(scope="module", params=ENGINES)
+def team(request: pytest.FixtureRequest, tmp_path_factory):
+    """The KPI tests' team in a file and on a team server (both engines)."""
+    servers = ServerDatabases(request) if request.param == "postgresql" else None
+    built = build_team(servers.make("team") if servers else Path(tmp_path_factory.mktemp("kpi_ids")) / "team.db")
     yield built
     built[0].close()
+    if servers:
+        servers.drop()
 
 
 def counted(row, key: str) -> int:

@@ -26,8 +26,9 @@ def at(day: str, hour: int = 10) -> dt.datetime:
     return dt.datetime.fromisoformat(day).replace(hour=hour)
 
 
-def build_team(path: Path) -> tuple[Workspace, dict[str, int], dict[str, int]]:
-    """The team history above in a new database file; the workspace stays open."""
+def build_team(path: Path | str) -> tuple[Workspace, dict[str, int], dict[str, int]]:
+    """The team history above in a new database file (or on a team server: `path` its address); the workspace
+    stays open."""
     ws = Workspace.open(path, user="tester")
     t = ws.team
     li, wang, zhao, qian = (t.add(name) for name in ("李娜", "王强", "赵六", "钱七"))
@@ -101,8 +102,9 @@ def build_team(path: Path) -> tuple[Workspace, dict[str, int], dict[str, int]]:
 
 
 @pytest.fixture
-def team(tmp_path: Path):
-    built = build_team(tmp_path / "team.db")
+def team(new_database):
+    """The team in a file and on a team server (both engines)."""
+    built = build_team(new_database("team"))
     yield built
     built[0].close()
 

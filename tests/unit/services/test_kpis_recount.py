@@ -270,3 +270,27 @@ def test_feedback_medians_equal_pythons_per_salesperson_and_for_the_total(histor
             figure = report.total[key]
             assert (figure.value, figure.sample) == median(None if chosen is None else set(chosen), column)
     assert any(row[0] == 0 for row in items) and len({row[1] for row in items}) > 10
+
+
+def test_a_team_server_counts_what_the_file_counts(history, server_url: str):
+    """The same KPI queries on both engines (issue 19): the history moved to a server gives the same report for
+    every period, and the same customers behind each figure."""
+    from keepclient.db.server import prepare
+    from keepclient.db.server_move import move_to_server
+    from keepclient.services.kpis import CUSTOMER_KPIS
+
+    ws, people = history
+    prepare(server_url, "test")
+    move_to_server(ws.db.path, server_url)
+    server = Workspace.open(server_url, user="tester")
+    try:
+        for start, end in PERIODS:
+            moment = dt.datetime(2027, 12, 20, 9)
+            on_file = ws.kpis.report(start, end, today=TODAY, now=moment).as_dict()
+            assert server.kpis.report(start, end, today=TODAY, now=moment).as_dict() == on_file, (start, end)
+            for key in CUSTOMER_KPIS:
+                for owner in (None, *people):
+                    assert server.kpis.customer_ids(key, start, end, owner) == ws.kpis.customer_ids(
+                        key, start, end, owner), (start, end, key, owner)
+    finally:
+        server.close()

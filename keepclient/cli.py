@@ -267,7 +267,7 @@ def _demo(ws, args: argparse.Namespace, out: Output) -> int:
     out.say(
         QT_TRANSLATE_NOOP("cli", "Demo data in {path}: {customers} customers, {contacts} contacts, {visits} visits, "
                           "{feedback} feedback items, {purchases} purchases, {salespeople} salespeople."),
-        path=ws.path, customers=summary.customers, contacts=summary.contacts, visits=summary.visits,
+        path=ws.db.location, customers=summary.customers, contacts=summary.contacts, visits=summary.visits,
         feedback=summary.feedback, purchases=summary.purchases, salespeople=summary.salespeople,
     )
     return 0
@@ -404,7 +404,7 @@ def _export_ics(ws, args: argparse.Namespace, out: Output) -> int:
     from keepclient.i18n import translate_in
 
     labels = translated_labels(translate_in(out.language))
-    count = write_ics(args.file, entries, tz=local_zone_name(), calendar_name=f"keepclient · {ws.path.stem}",
+    count = write_ics(args.file, entries, tz=local_zone_name(), calendar_name=f"keepclient · {ws.db.name}",
                       labels=labels)
     out.say(QT_TRANSLATE_NOOP("cli", "Exported {count} visits to {path}"), count=count, path=args.file)
     return 0

@@ -273,6 +273,12 @@ class Database:
         """Where the data is, for people: the file's path, or a server's address without its password."""
         return str(self.path)
 
+    @property
+    def name(self) -> str:
+        """A short name for people (a calendar's, a title's): the file's name without its suffix, or a server's
+        `database @ host`."""
+        return self.path.stem
+
     def change_socket(self) -> int | None:
         """A socket that becomes readable when a colleague saves (a team server's); None: look with
         `data_version` from time to time."""

@@ -33,6 +33,7 @@ from keepclient.db.server import (
     _arguments,
     driver_error,
     driver_reason,
+    server_label,
     shown_url,
     stamp_of,
 )
@@ -71,7 +72,7 @@ class KeepclientPostgres(PostgresqlDatabase):
         return super().execute_sql(*to_format(without_hints(sql), params))
 
 
-def _translated(url: str, exc: PeeweeException) -> Exception | None:
+def _translated(url: str, exc: Exception) -> Exception | None:
     """The typed error for a driver's error the user can act on; None for a program bug."""
     from psycopg import errors
 
@@ -87,9 +88,12 @@ def _translated(url: str, exc: PeeweeException) -> Exception | None:
 
 @contextmanager
 def server_errors_translated(url: str) -> Iterator[None]:
+    """peewee's errors, and the driver's own from a cursor used directly (bulk.execute_many), as typed errors."""
+    import psycopg
+
     try:
         yield
-    except PeeweeException as exc:
+    except (PeeweeException, psycopg.Error) as exc:
         typed = _translated(url, exc)
         if typed is None:
             raise
@@ -110,6 +114,10 @@ class ServerDatabase(Database):
     @property
     def location(self) -> str:
         return shown_url(self.url)
+
+    @property
+    def name(self) -> str:
+        return server_label(self.url)
 
     @property
     def source(self) -> Path | str:

@@ -741,102 +741,102 @@
         <translation>连接团队服务器</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="36"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="37"/>
         <source>The team&apos;s PostgreSQL server, as your IT department or hosting provider gave it. The server decides which customers your login sees.</source>
         <translation>团队的 PostgreSQL 服务器，按 IT 部门或托管服务商提供的信息填写。您的登录名能看到哪些客户由服务器决定。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="40"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="41"/>
         <source>server.example.com</source>
         <translation>server.example.com</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="50"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="51"/>
         <source>Off</source>
         <translation>不加密</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="50"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="51"/>
         <source>When the server offers it</source>
         <translation>服务器支持时加密</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="51"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="52"/>
         <source>Always</source>
         <translation>始终加密</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="51"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="52"/>
         <source>Always, with a checked certificate</source>
         <translation>始终加密并验证证书</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="55"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="56"/>
         <source>Remember the password in this computer&apos;s keychain</source>
         <translation>在本机的钥匙串中记住密码</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="59"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="60"/>
         <source>This computer has no keychain keepclient can use: the password is asked for each time.</source>
         <translation>本机没有 keepclient 可用的钥匙串：每次都会询问密码。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="62"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="63"/>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="63"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="64"/>
         <source>&amp;Port:</source>
         <translation>端口(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="64"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="65"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="65"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="66"/>
         <source>&amp;Login:</source>
         <translation>登录名(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="66"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="67"/>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="67"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="68"/>
         <source>&amp;Encryption:</source>
         <translation>加密(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="77"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="78"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="97"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="98"/>
         <source>the server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="97"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="98"/>
         <source>the database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="98"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="99"/>
         <source>the login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="101"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="102"/>
         <source>Please fill in %1.</source>
         <translation>请填写%1。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/ui/connect_dialog.py" line="101"/>
+        <location filename="../../keepclient/ui/connect_dialog.py" line="102"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -3682,32 +3682,32 @@ It now shows their version with your edits on top (%3). Save again to keep your 
         <translation>原写金额：{value}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="249"/>
+        <location filename="../../keepclient/services/imports.py" line="247"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="250"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="250"/>
+        <location filename="../../keepclient/services/imports.py" line="248"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="251"/>
+        <location filename="../../keepclient/services/imports.py" line="249"/>
         <source>Value as written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="252"/>
+        <location filename="../../keepclient/services/imports.py" line="250"/>
         <source>What was done</source>
         <translation>处理方式</translation>
     </message>
     <message>
-        <location filename="../../keepclient/services/imports.py" line="252"/>
+        <location filename="../../keepclient/services/imports.py" line="250"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -7897,206 +7897,201 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="139"/>
-        <source>This does not work on a team server yet ({what}): it is being built. Nothing was changed.</source>
-        <translation>此功能暂不支持团队服务器（{what}）：正在开发中。未做任何更改。</translation>
-    </message>
-    <message>
-        <location filename="../../keepclient/domain/errors.py" line="145"/>
         <source>The team server {server} could not be used: {reason}</source>
         <translation>无法使用团队服务器 {server}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="150"/>
+        <location filename="../../keepclient/domain/errors.py" line="144"/>
         <source>{path} is not a database file. It was not changed.</source>
         <translation>{path} 不是数据库文件。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="155"/>
+        <location filename="../../keepclient/domain/errors.py" line="149"/>
         <source>{path} is a database of another program, not of keepclient. It was not changed.</source>
         <translation>{path} 是其他程序的数据库，不是 keepclient 的。文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="164"/>
+        <location filename="../../keepclient/domain/errors.py" line="158"/>
         <source>Could not write to {path}: {reason}. Work saved before this moment is safe.</source>
         <translation>无法写入 {path}：{reason}。此前已保存的内容是安全的。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="171"/>
+        <location filename="../../keepclient/domain/errors.py" line="165"/>
         <source>There is no database at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="178"/>
+        <location filename="../../keepclient/domain/errors.py" line="172"/>
         <source>Could not save to {path}: {reason}. This change was not saved; work saved before it is safe. Free some disk space or check the connection to the folder, then try again.</source>
         <translation>无法保存到 {path}：{reason}。此次修改没有保存；之前保存的内容是安全的。请腾出一些磁盘空间或检查与该文件夹的连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="186"/>
+        <location filename="../../keepclient/domain/errors.py" line="180"/>
         <source>{path} was deleted, moved or replaced (for example by a sync program) after keepclient opened it. Nothing more was saved; open the database again.</source>
         <translation>keepclient 打开 {path} 之后，它被删除、移动或替换了（例如被同步程序）。之后没有再保存任何内容；请重新打开数据库。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="194"/>
+        <location filename="../../keepclient/domain/errors.py" line="188"/>
         <source>{path} is read-only (the file or its folder cannot be written), so it is open for reading only and changes cannot be saved.</source>
         <translation>{path} 是只读的（文件或其文件夹无法写入），因此只能查看，无法保存修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="200"/>
+        <location filename="../../keepclient/domain/errors.py" line="194"/>
         <source>{path} was written by an older keepclient and must be upgraded before it can be used, but it is read-only (the file or its folder cannot be written). It was not changed.</source>
         <translation>{path} 由旧版 keepclient 写入，需要升级后才能使用，但它是只读的（文件或其文件夹无法写入）。文件未被修改。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="208"/>
+        <location filename="../../keepclient/domain/errors.py" line="202"/>
         <source>The folder of {path} does not support the file locking a shared database needs ({reason}), so colleagues&apos; saves could overwrite each other. It was not opened; use a different shared folder or open it as a local database.</source>
         <translation>{path} 所在的文件夹不支持共享数据库所需的文件锁（{reason}），同事的保存可能会互相覆盖。因此没有打开它；请换一个共享文件夹，或作为本地数据库打开。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="215"/>
+        <location filename="../../keepclient/domain/errors.py" line="209"/>
         <source>{path} is empty (0 bytes): it holds no database. It was not changed; to start a new database there, create one (New database, or --create).</source>
         <translation>{path} 是空文件（0 字节），里面没有数据库。文件未被修改；如要在此新建数据库，请用“新建数据库”或 --create。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="224"/>
+        <location filename="../../keepclient/domain/errors.py" line="218"/>
         <source>{path} is damaged ({detail}). Nothing was written to it or copied from it. Restore it from a backup (keepclient restore).</source>
         <translation>{path} 已损坏（{detail}）。没有向它写入，也没有从它复制任何内容。请从备份恢复（keepclient restore）。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="233"/>
+        <location filename="../../keepclient/domain/errors.py" line="227"/>
         <source>{value} contains a NUL character or bytes that are not text in this system&apos;s encoding. Nothing was done.</source>
         <translation>{value} 含有 NUL 字符或不符合本系统编码的字节。未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="242"/>
+        <location filename="../../keepclient/domain/errors.py" line="236"/>
         <source>Someone else changed this {table} record (version {theirs_version}) after you opened it (version {yours_version}). Nothing was overwritten.</source>
         <translation>在您打开这条{table}记录（版本 {yours_version}）之后，其他人已修改了它（版本 {theirs_version}）。没有覆盖任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="262"/>
+        <location filename="../../keepclient/domain/errors.py" line="256"/>
         <source>{value} is not valid here.</source>
         <translation>{value} 在此处无效。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="271"/>
+        <location filename="../../keepclient/domain/errors.py" line="265"/>
         <source>&quot;{value}&quot; is not a valid phone number.</source>
         <translation>“{value}”不是有效的电话号码。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="275"/>
+        <location filename="../../keepclient/domain/errors.py" line="269"/>
         <source>&quot;{value}&quot; is not a valid email address.</source>
         <translation>“{value}”不是有效的邮箱地址。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="279"/>
+        <location filename="../../keepclient/domain/errors.py" line="273"/>
         <source>This field cannot be empty.</source>
         <translation>此项不能为空。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="283"/>
+        <location filename="../../keepclient/domain/errors.py" line="277"/>
         <source>&quot;{value}&quot; is not a possible date.</source>
         <translation>“{value}”不是有效的日期。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="287"/>
+        <location filename="../../keepclient/domain/errors.py" line="281"/>
         <source>Holidays are known for the years {first} to {last}, not {value}.</source>
         <translation>节日只能计算 {first} 年至 {last} 年，不能计算 {value} 年。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="291"/>
+        <location filename="../../keepclient/domain/errors.py" line="285"/>
         <source>The {table} record {record_id} no longer exists.</source>
         <translation>{table}记录 {record_id} 已不存在。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="296"/>
+        <location filename="../../keepclient/domain/errors.py" line="290"/>
         <source>The database already holds {customers} customers; demo data is only added with --append.</source>
         <translation>数据库中已有 {customers} 个客户；只有加上 --append 才会追加演示数据。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="305"/>
+        <location filename="../../keepclient/domain/errors.py" line="299"/>
         <source>{name} cannot be read: {reason} Nothing was imported.</source>
         <translation>无法读取 {name}：{reason} 没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="310"/>
+        <location filename="../../keepclient/domain/errors.py" line="304"/>
         <source>{name} is not a spreadsheet keepclient can read (.xlsx, .xlsm, .xls, .ods, .csv, .txt). Nothing was imported.</source>
         <translation>{name} 不是 keepclient 能读取的表格文件（.xlsx、.xlsm、.xls、.ods、.csv、.txt）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="316"/>
+        <location filename="../../keepclient/domain/errors.py" line="310"/>
         <source>{name} is damaged or incomplete and cannot be read. Nothing was imported.</source>
         <translation>{name} 已损坏或不完整，无法读取。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="321"/>
+        <location filename="../../keepclient/domain/errors.py" line="315"/>
         <source>{name} is protected by a password. Open it in Excel or WPS, save it without a password, and import that copy. Nothing was imported.</source>
         <translation>{name} 设有密码保护。请在 Excel 或 WPS 中打开，另存为不带密码的副本后再导入。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="327"/>
+        <location filename="../../keepclient/domain/errors.py" line="321"/>
         <source>{name} is too large to import safely ({reason}). Nothing was imported.</source>
         <translation>{name} 太大，无法安全导入（{reason}）。没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="332"/>
+        <location filename="../../keepclient/domain/errors.py" line="326"/>
         <source>The sheet &quot;{sheet}&quot; of {name} has no rows to import.</source>
         <translation>{name} 的工作表“{sheet}”中没有可导入的行。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="338"/>
+        <location filename="../../keepclient/domain/errors.py" line="332"/>
         <source>{count} imported records were changed after the import. Undo anyway to discard those changes?</source>
         <translation>有 {count} 条导入的记录在导入后被修改过。仍要撤销并丢弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="348"/>
+        <location filename="../../keepclient/domain/errors.py" line="342"/>
         <source>Cancelled. Nothing was written.</source>
         <translation>已取消，没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="355"/>
+        <location filename="../../keepclient/domain/errors.py" line="349"/>
         <source>{path} already exists. Choose another name; nothing was changed.</source>
         <translation>{path} 已存在。请换一个名字；没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="361"/>
+        <location filename="../../keepclient/domain/errors.py" line="355"/>
         <source>The copy of {source} failed its integrity check ({reason}), so it was not kept. The database may be damaged: run `keepclient check`.</source>
         <translation>{source} 的副本未通过完整性检查（{reason}），因此没有保留。数据库可能已损坏：请运行 `keepclient check`。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="370"/>
+        <location filename="../../keepclient/domain/errors.py" line="364"/>
         <source>{path} is damaged or incomplete ({reason}) and cannot be restored. Nothing was changed.</source>
         <translation>{path} 已损坏或不完整（{reason}），无法恢复。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="378"/>
+        <location filename="../../keepclient/domain/errors.py" line="372"/>
         <source>{path} is not a keepclient backup (it is a database of another program). Nothing was changed.</source>
         <translation>{path} 不是 keepclient 的备份（它是其他程序的数据库）。没有修改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="384"/>
+        <location filename="../../keepclient/domain/errors.py" line="378"/>
         <source>There is already a salesperson called &quot;{value}&quot;.</source>
         <translation>已经有名为“{value}”的业务员。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="388"/>
+        <location filename="../../keepclient/domain/errors.py" line="382"/>
         <source>The code &quot;{value}&quot; is already used by {name}.</source>
         <translation>代码“{value}”已被 {name} 使用。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="392"/>
+        <location filename="../../keepclient/domain/errors.py" line="386"/>
         <source>&quot;{value}&quot; is not a colour; use the form #rrggbb.</source>
         <translation>“{value}”不是颜色；请使用 #rrggbb 格式。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="398"/>
+        <location filename="../../keepclient/domain/errors.py" line="392"/>
         <source>{value} is no longer active and cannot take on customers.</source>
         <translation>{value} 已停用，不能再接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="402"/>
+        <location filename="../../keepclient/domain/errors.py" line="396"/>
         <source>Choose at least one colleague other than {value} to hand the customers over to.</source>
         <translation>请至少选择一位 {value} 以外的同事来接收客户。</translation>
     </message>
     <message>
-        <location filename="../../keepclient/domain/errors.py" line="408"/>
+        <location filename="../../keepclient/domain/errors.py" line="402"/>
         <source>There is no salesperson called &quot;{value}&quot;.</source>
         <translation>没有名为“{value}”的业务员。</translation>
     </message>

@@ -249,3 +249,33 @@ def test_a_server_of_the_first_layout_gets_its_roles_and_policies_from_init(serv
             (server.SERVER_LAYOUT * 1000 + server.migrations.LATEST,)]
         assert conn.execute("SELECT count(*) FROM pg_class WHERE relrowsecurity").fetchone()[0] > 0
     assert "was prepared before" in run("init", server_url).stdout
+
+
+def test_under_own_a_salesperson_imports_their_customers_and_not_a_colleagues(team, tmp_path):
+    """The importer runs as the login (issue 19): under "own" a salesperson's list of their own customers comes in
+    (their ids taken past the colleague's rows they cannot see); a row naming a colleague as owner stops the whole
+    import in one line, nothing written."""
+    url, logins = team["url"], team["logins"]
+    assert run("policy", url, "own").returncode == 0
+    mine = as_login(url, logins["a"])
+    env = {**os.environ, "LANG": "en_US.UTF-8", "LC_ALL": "", "QT_QPA_PLATFORM": "offscreen"}
+
+    def keepclient(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "keepclient", "--lang", "en", "--db", mine, *args],
+                              capture_output=True, text=True, timeout=120, env=env)
+
+    own = tmp_path / "mine.csv"
+    own.write_text("公司名称,联系人,业务员\n新公司,赵磊,王芳\n", encoding="utf-8")
+    imported = keepclient("import", str(own), "--yes")
+    assert imported.returncode == 0, imported.stderr
+    theirs = tmp_path / "theirs.csv"
+    theirs.write_text("公司名称,业务员\n别人的公司,李强\n", encoding="utf-8")
+    refused = keepclient("import", str(theirs), "--yes")
+    assert refused.returncode == 11 and "Traceback" not in refused.stderr, refused.stderr
+    with psycopg.connect(url) as conn:  # as the administrator: every row
+        rows = conn.execute("SELECT c.name, s.code FROM customer c JOIN salesperson s ON s.id = c.owner_id "
+                            "WHERE c.name LIKE '%%公司' AND c.name NOT LIKE '%% 公司' ORDER BY c.id").fetchall()
+        assert rows == [("新公司", "WF")]
+        assert conn.execute("SELECT count(*) FROM import_batch WHERE file_name = 'theirs.csv'").fetchone() == (0,)
+        largest = conn.execute("SELECT max(id) FROM customer WHERE name <> '新公司'").fetchone()[0]
+        assert conn.execute("SELECT id FROM customer WHERE name = '新公司'").fetchone()[0] > largest

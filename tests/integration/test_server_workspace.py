@@ -126,6 +126,47 @@ def test_the_commands_run_on_a_server_as_on_a_file(moved):
     assert f"customer {customers}".replace(" ", "") in checked.stdout.replace(" ", "")
 
 
+def test_exports_reports_and_printing_on_a_server_are_the_files(moved, tmp_path):
+    """The same exporters, reports and printing on both engines (issue 19): what each writes or prints from the
+    server is what it writes from the file (PDFs compared by their text)."""
+    import shutil
+
+    path, url = moved
+    outputs: dict[str, list[str]] = {}
+    for place, where in (("file", str(path)), ("server", url)):
+        folder = tmp_path / place
+        folder.mkdir()
+        texts = outputs[place] = []
+        for args in (("export", str(folder / "customers.csv")), ("export", str(folder / "customers.json")),
+                     ("kpi-report", "--from", "2025-01-01", "--to", "2025-12-31", "--json"),
+                     ("tiers",), ("at-risk",), ("export-ics", str(folder / "visits.ics")),
+                     ("print-customers", "--pdf", str(folder / "customers.pdf"), "--search", "公司"),
+                     ("feedback-report", "--pdf", str(folder / "feedback.pdf"))):
+            done = run("--db", where, *args)
+            assert done.returncode == 0, (args, done.stderr)
+            texts.append(done.stdout.replace(str(folder), "<folder>"))
+        for name in ("customers.csv", "customers.json", "visits.ics"):
+            texts.append(_without_moments((folder / name).read_text(encoding="utf-8-sig")))
+        if shutil.which("pdftotext"):
+            for name in ("customers.pdf", "feedback.pdf"):
+                shown = subprocess.run(["pdftotext", "-layout", str(folder / name), "-"], capture_output=True,
+                                       text=True, check=True).stdout
+                texts.append(_without_moments(shown))
+    assert outputs["server"] == outputs["file"]
+    assert any("张" in text for text in outputs["server"])
+
+
+def _without_moments(text: str) -> str:
+    """Output without the moment it was made (exports and printouts name it), and a calendar without its name
+    (the file's name, the server's label)."""
+    import re
+
+    text = text.replace("\r\n", "\n").replace("\n ", "")  # a calendar's folded lines unfolded
+    text = re.sub(r"^(DTSTAMP|NAME|X-WR-CALNAME):.*$", r"\1:", text, flags=re.M)
+    text = re.sub(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?", "<moment>", text)
+    return re.sub(r"\d{4}/\d{1,2}/\d{1,2} \d{1,2}:\d{2}", "<moment>", text)
+
+
 def test_backups_of_a_server_are_the_servers_own(moved):
     _path, url = moved
     for args in (("backups",), ("backup",)):

@@ -87,7 +87,7 @@ class IcsExport(QObject):
         def work(progress, is_cancelled) -> int:
             entries = ws.visits.schedule(start, end, salespeople, last_notes=False)
             return ics.write_ics(target, entries, tz=ics.local_zone_name(), calendar_name=f"keepclient · "
-                                 f"{ws.path.stem}", labels=labels, progress=progress, is_cancelled=is_cancelled)
+                                 f"{ws.db.name}", labels=labels, progress=progress, is_cancelled=is_cancelled)
 
         self.progress = progress = QProgressDialog(self.tr("Exporting visits…"), self.tr("Cancel"), 0, 0,
                                                    self.window)

@@ -33,7 +33,7 @@ SCHEMES = ("postgresql", "postgres")
 SERVER_LAYOUT = 6  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
 # (db/server_search.py), byte-ordered text, and SQLite's functions (db/server_compat.py); 4: the figures a file's
 # triggers keep (db/server_derived.py); 5: the customer list's indexes of live customers (db/server_search.py);
-# 6: the columns' defaults, as a file's tables have them
+# 6: the columns' defaults, as a file's tables have them, and customer rows cheaper to change (db/server_search.py)
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
 # Column types as wide as SQLite's: 64-bit whole numbers (amounts in cents pass 2^31 at 21 million), 64-bit
 # floats (peewee's default REAL keeps 7 digits), and text of any length (SQLite does not hold a VARCHAR to its
@@ -220,10 +220,10 @@ def _live_lists(pw: PostgresqlDatabase) -> None:
     create_live_list_indexes(pw)
 
 
-def _column_defaults(pw: PostgresqlDatabase) -> None:
-    """Layout 6: each column's fixed default (0, '', true…) kept by the server too, as a file's tables have it from
-    their migrations: a bulk writer's INSERT names only the columns it fills (peewee's tables have Python-side
-    defaults only)."""
+def _defaults_and_lighter_updates(pw: PostgresqlDatabase) -> None:
+    """Layout 6: each column's fixed default (0, '', true…) kept by the server too, as a file's tables have it
+    from their migrations: a bulk writer's INSERT names only the columns it fills (peewee's tables have Python-side
+    defaults only); and lighter customer updates (server_search.lighten_customer_updates)."""
     for model in ALL_MODELS:
         for field in model._meta.sorted_fields:
             default = field.default
@@ -237,11 +237,14 @@ def _column_defaults(pw: PostgresqlDatabase) -> None:
                 continue
             pw.execute_sql(f'ALTER TABLE "{model._meta.table_name}" ALTER COLUMN "{field.column_name}" '
                            f"SET DEFAULT {literal}")
+    from keepclient.db.server_search import lighten_customer_updates
+
+    lighten_customer_updates(pw)
 
 
 # each adds to the one before; a server takes the ones it lacks
 LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions, 4: _derived, 5: _live_lists,
-           6: _column_defaults}
+           6: _defaults_and_lighter_updates}
 
 
 def prepare(url: str, app_version: str) -> Prepared:

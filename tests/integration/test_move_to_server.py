@@ -101,6 +101,15 @@ def test_every_record_lands_and_the_file_is_left_as_it_was(tmp_path, demo_db, se
                               "RETURNING id").fetchone()[0]
         moved_ids = [row[0] for row in conn.execute("SELECT id FROM salesperson WHERE uuid <> 'u-new'")]
         assert new_id == max(moved_ids) + 1  # new ids go on after the moved ones
+        # the planner's statistics and the visibility of what arrived, as the first search needs them
+        assert conn.execute("SELECT count(*) FROM pg_stat_user_tables WHERE relname IN ('customer', 'contact', "
+                            "'kc_customer_search') AND last_analyze IS NOT NULL AND last_vacuum IS NOT NULL"
+                            ).fetchone() == (3,)
+        # layout 6: customer rows cheaper to change (the list's live indexes only, room in each page)
+        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE tablename = 'customer' "
+                            "AND indexname LIKE 'customer_deleted_at_%'").fetchone() == (0,)
+        assert conn.execute("SELECT reloptions FROM pg_class WHERE relname = 'customer'").fetchone() == (
+            ["fillfactor=85"],)
     expected["salesperson"] += 1
     again = run("move-to-server", str(path), server_url)
     assert again.returncode == 5 and "already holds" in again.stderr

@@ -157,12 +157,22 @@ def prepared(url: str) -> Iterator[PostgresqlDatabase]:
     """A connection to a server this version prepared (ServerNotPreparedError otherwise), closed afterwards."""
     pw = connect(url)
     try:
-        if stamp_of(pw) != (SERVER_LAYOUT, migrations.LATEST):
-            raise ServerNotPreparedError(server=shown_url(url))
+        ensure_this_version(pw, url)
         with privileges_checked(url):
             yield pw
     finally:
         pw.close()
+
+
+def ensure_this_version(pw: PostgresqlDatabase, url: str) -> None:
+    """Refuse a server this version did not prepare, before anything is read: ServerSchemaTooNewError for a newer
+    keepclient's, ServerNotPreparedError for an empty or older one (`server init` brings it up to date)."""
+    found, wanted = stamp_of(pw), (SERVER_LAYOUT, migrations.LATEST)
+    if found is not None and found > wanted:
+        raise ServerSchemaTooNewError(server=shown_url(url), found=found[1], found_layout=found[0],
+                                      known=wanted[1], known_layout=wanted[0])
+    if found != wanted:
+        raise ServerNotPreparedError(server=shown_url(url))
 
 
 def stamp_of(pw: PostgresqlDatabase) -> tuple[int, int] | None:

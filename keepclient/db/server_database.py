@@ -24,26 +24,22 @@ from typing import Any
 
 from peewee import PeeweeException, PostgresqlDatabase
 
-from keepclient.db import migrations
 from keepclient.db.connection import Database
 from keepclient.db.paramstyle import to_format
 from keepclient.db.server import (
     FIELD_TYPES,
-    SERVER_LAYOUT,
     _arguments,
     driver_error,
     driver_reason,
+    ensure_this_version,
     server_label,
     shown_url,
-    stamp_of,
 )
 from keepclient.db.server_compat import adapt, without_hints
 from keepclient.domain.errors import (
     DatabaseBusyError,
     ServerDriverMissingError,
-    ServerNotPreparedError,
     ServerPermissionError,
-    ServerSchemaTooNewError,
     ServerUnavailableError,
 )
 from keepclient.domain.types import DatabaseMode
@@ -212,13 +208,7 @@ def open_server(url: str, *, read_only: bool = False) -> ServerDatabase:
                 pw.connect()
             except PeeweeException as exc:
                 raise ServerUnavailableError(server=shown_url(url), reason=driver_reason(exc)) from exc
-            found = stamp_of(pw)
-        wanted = (SERVER_LAYOUT, migrations.LATEST)
-        if found is not None and found > wanted:
-            raise ServerSchemaTooNewError(server=shown_url(url), found=found[1], found_layout=found[0],
-                                          known=wanted[1], known_layout=wanted[0])
-        if found != wanted:
-            raise ServerNotPreparedError(server=shown_url(url))
+            ensure_this_version(pw, url)
     except BaseException:
         pw.close()
         raise

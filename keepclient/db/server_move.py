@@ -41,7 +41,7 @@ from peewee import (
 from keepclient.db import migrations, server_derived
 from keepclient.db.connection import inspect_file, read_only_uri, sqlite_errors_translated
 from keepclient.db.models import ALL_MODELS, Presence, SchemaInfo
-from keepclient.db.server import SERVER_LAYOUT, connect, driver_reason, shown_url, stamp_of
+from keepclient.db.server import connect, driver_reason, ensure_this_version, shown_url
 from keepclient.domain.errors import (
     DatabaseMissingError,
     ForeignDatabaseError,
@@ -49,7 +49,6 @@ from keepclient.domain.errors import (
     ServerCopyFailedError,
     ServerCopyMismatchError,
     ServerHoldsDataError,
-    ServerNotPreparedError,
     StaleFileSchemaError,
 )
 
@@ -241,9 +240,7 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
     pw = connect(url)
     server = shown_url(url)
     try:
-        found = stamp_of(pw)
-        if found != (SERVER_LAYOUT, migrations.LATEST):
-            raise ServerNotPreparedError(server=server)
+        ensure_this_version(pw, url)
         moved: list[MovedTable] = []
         with sqlite_errors_translated(path), pw.atomic():
             holding = [m._meta.table_name for m in MOVED

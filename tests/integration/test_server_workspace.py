@@ -176,7 +176,7 @@ def test_backups_of_a_server_are_the_servers_own(moved):
     assert chinese.returncode == 2 and "团队服务器" in chinese.stderr
 
 
-def test_a_server_not_prepared_for_this_version_is_refused_in_one_line(server_url):
+def test_a_server_not_prepared_for_this_version_is_refused_in_one_line(server_url, tmp_path):
     unprepared = run("--db", server_url, "search", "x")
     assert unprepared.returncode == 4 and "server init" in unprepared.stderr and "Traceback" not in unprepared.stderr
     server.prepare(server_url, __version__)
@@ -184,6 +184,10 @@ def test_a_server_not_prepared_for_this_version_is_refused_in_one_line(server_ur
         conn.execute("UPDATE schema_info SET schema_version = schema_version + 1000")
     newer = run("--db", server_url, "team", "list")
     assert newer.returncode == 4 and "newer keepclient" in newer.stderr
+    Workspace.open(tmp_path / "crm.db", user="t").close()
+    for args in (("server", "users", server_url), ("move-to-server", str(tmp_path / "crm.db"), server_url)):
+        said = run(*args)  # every way in says why, in the same words (db/server.ensure_this_version)
+        assert said.returncode == 4 and "newer keepclient" in said.stderr, (args, said.stderr)
     unreachable = run("--db", "postgresql://u:secret@127.0.0.1:1/crm", "team", "list")
     assert unreachable.returncode == 11 and "secret" not in unreachable.stderr
 

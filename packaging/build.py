@@ -413,6 +413,12 @@ def _smoke_language(report: Smoke, bundle: Path, home: Path, lang: str, files: d
     _expect(events > 0 and ("次拜访" in result.stdout) == zh, f"[{lang}] export-ics wrote visits", result)
     report.ok(f"[{lang}] export-ics: {events} events; {result.stdout.strip()}")
 
+    # the team server's driver travels in the bundle: a server nobody listens on is unreachable, not driverless
+    result = _run([cli, "--db", "postgresql://keepclient@127.0.0.1:1/keepclient", "team", "list"], env, cwd)
+    _expect(result.returncode == 11 and "port 1 failed" in result.stderr,
+            f"[{lang}] the PostgreSQL driver is in the bundle (an unreachable server is said to be so)", result)
+    report.ok(f"[{lang}] team server: {result.stderr.strip()[:80]}")
+
 
 # --- command line -----------------------------------------------------------------------------------------------
 

@@ -74,8 +74,8 @@ class ServerNotEmptyError(KeepclientError):
 
 class ServerDriverMissingError(KeepclientError):
     template = QT_TRANSLATE_NOOP(
-        "errors", "This keepclient has no PostgreSQL driver, so it cannot use the team server {server}. Use a "
-        "keepclient installed with Python (pip) for team servers for now.")
+        "errors", "This keepclient has no PostgreSQL driver, so it cannot use the team server {server}. Install "
+        "keepclient again (its installers and `pip install keepclient` bring the driver, psycopg).")
     exit_code = 11
 
 

@@ -7852,8 +7852,8 @@ Customer follow-up for small sales teams.</source>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="76"/>
-        <source>This keepclient has no PostgreSQL driver, so it cannot use the team server {server}. Use a keepclient installed with Python (pip) for team servers for now.</source>
-        <translation>此 keepclient 没有 PostgreSQL 驱动，无法使用团队服务器 {server}。目前请使用通过 Python（pip）安装的 keepclient 来使用团队服务器。</translation>
+        <source>This keepclient has no PostgreSQL driver, so it cannot use the team server {server}. Install keepclient again (its installers and `pip install keepclient` bring the driver, psycopg).</source>
+        <translation>此 keepclient 没有 PostgreSQL 驱动，无法使用团队服务器 {server}。请重新安装 keepclient（安装程序和 `pip install keepclient` 都会带上驱动 psycopg）。</translation>
     </message>
     <message>
         <location filename="../../keepclient/domain/errors.py" line="83"/>

@@ -44,7 +44,8 @@ def test_the_bundle_runs_as_a_user_would_in_english_and_chinese(bundle):
     report = build_script.smoke(bundle, startup_runs=1)
     for language in ("C.UTF-8", "zh_CN.UTF-8"):
         mine = [line for line in report.checks if line.startswith(f"[{language}]")]
-        assert len(mine) == 10, report.checks  # window twice, demo, search, print, 3 imports, export, export-ics
+        assert len(mine) == 11, report.checks  # window twice, demo, search, print, 3 imports, export, export-ics,
+        # and an unreachable team server said to be so (the PostgreSQL driver is in the bundle)
     assert any("周日程表" in line for line in report.checks)
     # The start-up target (the bundle's first frame within 1.3 times the virtual environment's) is a timing: it is
     # measured and reported by `packaging/build.py --smoke`, not asserted by the suite on a shared machine.

@@ -131,6 +131,20 @@ def new_database(request: pytest.FixtureRequest, tmp_path: Path):
     servers.drop()
 
 
+@pytest.fixture
+def demo_target(new_database, demo_template: Path, tmp_path: Path) -> Path | str:
+    """The demo team's database for commands run on both engines: a copy of the file, or the demo moved to a team
+    server (its address)."""
+    place = new_database("demo")
+    if isinstance(place, Path):
+        shutil.copyfile(demo_template, place)
+        return place
+    from keepclient.db.server_move import move_to_server
+
+    move_to_server(demo_template, place)
+    return place
+
+
 @pytest.fixture(params=ENGINES)
 def demo_workspace(request: pytest.FixtureRequest, demo_db: Path):
     """The demo team's workspace in its file, and moved to a team server: a test using it runs on both engines."""

@@ -18,6 +18,9 @@ class _ServerConnection:
         with self.db.session() as pw:
             return pw.execute_sql(sql, list(params))
 
+    def commit(self) -> None:
+        """Each statement was its own transaction (sqlite3's connection needs this call; a server's does not)."""
+
     def close(self) -> None:
         self.db.close()
 

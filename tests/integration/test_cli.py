@@ -120,7 +120,8 @@ def test_window_starts_on_a_database_and_remembers_it(demo_db: Path, isolated_ho
         assert not state.exists()
 
 
-def test_search_prints_ranked_matches(demo_db: Path):
+def test_search_prints_ranked_matches(demo_target: Path | str):
+    demo_db = demo_target  # a file, and a team server
     text = run("--db", str(demo_db), "search", "zw", "--limit", "5")
     assert text.returncode == 0 and 0 < len(text.stdout.strip().splitlines()) <= 5
     as_json = run("--db", str(demo_db), "search", "zw", "--limit", "5", "--json")
@@ -132,10 +133,10 @@ def test_search_prints_ranked_matches(demo_db: Path):
     assert run("--db", str(demo_db), "search", "x", "--limit", "0").returncode == 2
 
 
-def test_import_dry_run_then_import_then_undo(tmp_path: Path):
+def test_import_dry_run_then_import_then_undo(tmp_path: Path, new_database):
     from tests.unit.importing import fixtures
 
-    db = tmp_path / "t.db"
+    db = new_database("t")  # a file, and a team server
     sheet = fixtures.chinese_workbook(tmp_path / "客户.xlsx")
     dry = run("--db", str(db), "import", str(sheet), "--dry-run", "--report", str(tmp_path / "problems.xlsx"))
     assert dry.returncode == 0, dry.stderr
@@ -154,33 +155,35 @@ def test_import_dry_run_then_import_then_undo(tmp_path: Path):
     assert json.loads(run("--db", str(db), "check", "--json").stdout)["counts"]["customer"] == 0
 
 
-def test_import_of_a_bad_file_is_one_line_and_exit_10(tmp_path: Path):
+def test_import_of_a_bad_file_is_one_line_and_exit_10(tmp_path: Path, new_database):
     bad = tmp_path / "list.xlsx"
     bad.write_bytes(b"\x00\x01garbage" * 100)
-    result = run("--db", str(tmp_path / "t.db"), "import", str(bad), "--yes")
+    result = run("--db", str(new_database("t")), "import", str(bad), "--yes")
     assert result.returncode == 10 and len(result.stderr.strip().splitlines()) == 1
     assert "not a spreadsheet" in result.stderr
 
 
-def test_import_with_only_refused_rows_fails(tmp_path: Path):
+def test_import_with_only_refused_rows_fails(tmp_path: Path, new_database):
     sheet = tmp_path / "bad.csv"
     sheet.write_text("公司,手机\n,13812345678\n", encoding="utf-8")  # a number, but no company and no person
-    result = run("--db", str(tmp_path / "t.db"), "import", str(sheet), "--yes")
+    result = run("--db", str(new_database("t")), "import", str(sheet), "--yes")
     assert result.returncode == 10 and "Nothing could be imported" in result.stdout
     assert "row 2 — no company and no person name; row not imported" in result.stdout
 
 
-def test_a_row_with_a_bad_value_is_imported_with_the_value_kept(tmp_path: Path):
+def test_a_row_with_a_bad_value_is_imported_with_the_value_kept(tmp_path: Path, new_database):
     sheet = tmp_path / "bad.csv"
     sheet.write_text("公司,手机\n甲公司,123\n", encoding="utf-8")
-    result = run("--db", str(tmp_path / "t.db"), "--lang", "zh_CN", "import", str(sheet), "--yes")
+    db = new_database("t")
+    result = run("--db", str(db), "--lang", "zh_CN", "import", str(sheet), "--yes")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "第 2 行" in result.stdout or "行 2" in result.stdout  # the problem line is in the user's language
-    found = run("--db", str(tmp_path / "t.db"), "search", "甲公司", "--json")
+    found = run("--db", str(db), "search", "甲公司", "--json")
     assert json.loads(found.stdout)[0]["name"] == "甲公司"
 
 
-def test_export_formats(demo_db: Path, tmp_path: Path):
+def test_export_formats(demo_target: Path | str, tmp_path: Path):
+    demo_db = demo_target  # a file, and a team server
     for name in ("all.xlsx", "all.csv", "all.json"):
         result = run("--db", str(demo_db), "export", str(tmp_path / name))
         assert result.returncode == 0 and "Exported 300 customers" in result.stdout
@@ -188,10 +191,10 @@ def test_export_formats(demo_db: Path, tmp_path: Path):
     assert run("--db", str(demo_db), "export", str(tmp_path / "x.pdf")).returncode == 2
 
 
-def test_import_dry_run_json_lists_changes_and_problems(tmp_path: Path):
+def test_import_dry_run_json_lists_changes_and_problems(tmp_path: Path, new_database):
     from tests.unit.importing import fixtures
 
-    db = tmp_path / "t.db"
+    db = new_database("t")  # a file, and a team server
     sheet = fixtures.ledger_workbook(tmp_path / "台账.xlsx")
     assert run("--db", str(db), "import", str(sheet), "--yes").returncode == 0
     export = tmp_path / "all.csv"

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from tests import plain_sql
 from tests.integration.test_cli import run
 from tests.printing.conftest import read_pdf
 
 
 @pytest.fixture
-def team_db(tmp_path: Path, demo_template: Path) -> Path:
-    target = tmp_path / "team.db"
-    shutil.copyfile(demo_template, target)
-    return target
+def team_db(demo_target: Path | str) -> Path | str:
+    """The demo team in a file and on a team server (the commands on both engines)."""
+    return demo_target
 
 
 def _salespeople(db: Path) -> list[str]:
-    import sqlite3
-
-    with sqlite3.connect(db) as conn:
+    conn = plain_sql.connect(db)
+    try:
         return [name for (name,) in conn.execute("SELECT name FROM salesperson ORDER BY name")]
+    finally:
+        conn.close()
 
 
 def test_export_ics_writes_the_periods_visits_and_a_reexport_keeps_their_uids(team_db: Path, tmp_path: Path):

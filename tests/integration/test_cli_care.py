@@ -17,8 +17,8 @@ def run(db: Path, *args: str, lang: str = "en") -> subprocess.CompletedProcess[s
                            "holidays", *args], capture_output=True, text=True, timeout=120, env=env)
 
 
-def test_holidays_as_json_in_both_languages(tmp_path: Path):
-    db = tmp_path / "care.db"
+def test_holidays_as_json_in_both_languages(new_database):
+    db = new_database("care")  # a file, and a team server
     done = run(db, "--year", "2027", "--json", lang="zh_CN")
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
@@ -34,8 +34,8 @@ def test_holidays_as_json_in_both_languages(tmp_path: Path):
     assert text.returncode == 0 and "2028-10-03  Mid-Autumn Festival  (mid_autumn)" in text.stdout
 
 
-def test_only_the_observed_holidays_unless_all(tmp_path: Path):
-    db = tmp_path / "care.db"
+def test_only_the_observed_holidays_unless_all(new_database):
+    db = new_database("care")
     ws = Workspace.open(db, user="tester")
     ws.care.set_observed_holidays(["mid_autumn", "spring_festival"])
     ws.close()

@@ -15,8 +15,9 @@ from tests.unit.services.care_team import build_care_team
 
 
 @pytest.fixture
-def team_db(tmp_path: Path) -> Path:
-    path = tmp_path / "care.db"
+def team_db(new_database) -> Path | str:
+    """The care team in a file and on a team server (the commands on both engines)."""
+    path = new_database("care")
     build_care_team(path)[0].close()
     return path
 

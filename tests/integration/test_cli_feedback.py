@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests import plain_sql
 from tests.integration.test_cli import run
 from tests.printing.conftest import read_pdf
 
 
 @pytest.fixture
-def team_db(tmp_path: Path, demo_template: Path) -> Path:
-    target = tmp_path / "team.db"
-    shutil.copyfile(demo_template, target)
-    return target
+def team_db(demo_target: Path | str) -> Path | str:
+    """The demo team in a file and on a team server (the commands on both engines)."""
+    return demo_target
 
 
 def _open_items(db: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT c.name, coalesce(s.name, '') FROM feedback f JOIN customer c ON c.id = "
-                            "f.customer_id LEFT JOIN salesperson s ON s.id = f.owner_id WHERE f.deleted_at IS NULL "
-                            "AND f.status != 'closed'").fetchall()
+    conn = plain_sql.connect(db)
+    try:
+        return [tuple(row) for row in conn.execute(
+            "SELECT c.name, coalesce(s.name, '') FROM feedback f JOIN customer c ON c.id = f.customer_id LEFT JOIN "
+            "salesperson s ON s.id = f.owner_id WHERE f.deleted_at IS NULL AND f.status != 'closed'").fetchall()]
+    finally:
+        conn.close()
 
 
 def test_the_report_as_a_workbook_lists_every_open_item(team_db: Path, tmp_path: Path):

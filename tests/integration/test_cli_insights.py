@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from keepclient.services.workspace import Workspace
+from tests import plain_sql
 from tests.integration.test_cli import run
 
 TODAY = dt.date.today()  # the commands count as of the computer's day
@@ -21,8 +21,9 @@ def _days(n: int) -> dt.date:
 
 
 @pytest.fixture()
-def team_db(tmp_path: Path) -> tuple[Path, dict[str, int]]:
-    path = tmp_path / "team.db"
+def team_db(new_database) -> tuple[Path | str, dict[str, int]]:
+    """A team with orders in a file and on a team server (the commands on both engines)."""
+    path = new_database("team")
     ws = Workspace.open(path, user="王芳")
     wang, li = ws.team.add("王芳"), ws.team.add("李娜")
     ids = {}
@@ -107,7 +108,7 @@ def test_value_json_and_unknown_customer(team_db):
 
 def test_import_recomputes_everyone(team_db, tmp_path: Path):
     path, _ids = team_db
-    conn = sqlite3.connect(path)
+    conn = plain_sql.connect(path)
     conn.execute("UPDATE customer SET insights_as_of = NULL, risk_score = 0")
     conn.commit()
     conn.close()
@@ -116,7 +117,7 @@ def test_import_recomputes_everyone(team_db, tmp_path: Path):
     before = dt.date.today()  # not TODAY: the module's day is stale when a run crosses midnight
     done = run("--db", str(path), "import", str(sheet), "--yes")
     assert done.returncode == 0, done.stderr
-    conn = sqlite3.connect(path)
+    conn = plain_sql.connect(path)
     try:
         stamps = {day for (day,) in conn.execute("SELECT insights_as_of FROM customer WHERE deleted_at IS NULL")}
         risky = conn.execute("SELECT count(*) FROM customer WHERE risk_score > 0").fetchone()[0]
@@ -127,7 +128,7 @@ def test_import_recomputes_everyone(team_db, tmp_path: Path):
 
 
 def _risks(path: Path) -> dict[int, int]:
-    conn = sqlite3.connect(path)
+    conn = plain_sql.connect(path)
     try:
         return dict(conn.execute("SELECT id, risk_score FROM customer WHERE deleted_at IS NULL"))
     finally:

@@ -29,8 +29,9 @@ def render_page(path: Path, page: int) -> QImage:
 
 
 @pytest.fixture
-def team_db(tmp_path: Path) -> Path:
-    path = tmp_path / "team.db"
+def team_db(new_database) -> Path | str:
+    """The KPI tests' team in a file and on a team server (the commands on both engines)."""
+    path = new_database("team")
     build_team(path)[0].close()
     return path
 

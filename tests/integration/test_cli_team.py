@@ -21,10 +21,12 @@ def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    ws, _ids, _people = small_team.build(tmp_path / "team.db")
+def db(new_database) -> Path | str:
+    """The small team in a file and on a team server (the commands on both engines)."""
+    place = new_database("team")
+    ws, _ids, _people = small_team.build(place)
     ws.close()
-    return tmp_path / "team.db"
+    return place
 
 
 def owners(db: Path) -> dict[str, str | None]:

@@ -71,7 +71,8 @@ def test_import_orders_preview_import_reimport_and_undo(tmp_path: Path, new_data
     rows = list(openpyxl.load_workbook(report).active.iter_rows(values_only=True))
     assert rows[0][:5] == ("Row", "Column", "Value as written", "What was done", "Why") and len(rows) == 3
     assert count(db, "SELECT count(*) FROM purchase") == purchases + 3
-    assert count(db, "SELECT amount_cents FROM purchase WHERE product = 'Widget' AND import_batch_id IS NOT NULL") == 2500
+    assert count(db, "SELECT amount_cents FROM purchase WHERE product = 'Widget' "
+                     "AND import_batch_id IS NOT NULL") == 2500
     assert count(db, "SELECT notes FROM purchase WHERE product = 'Nut'") == "Amount as written: bad"
 
     again = run("--db", str(db), "--lang", "en", "import-orders", str(path), "--yes")

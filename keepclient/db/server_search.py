@@ -80,17 +80,22 @@ def create_live_list_indexes(pw: Any) -> None:
     WHERE deleted_at IS NULL. A file's (deleted_at, column, sort_key) indexes give SQLite its pages in order (every
     SQLite index ends with the row id); PostgreSQL does not read `deleted_at IS NULL` as fixing the first column, so
     without these it sorted all 100,000 customers for each page (measured: 40-70 ms against 2 ms a page)."""
-    for table, name, columns in pw.execute_sql(
-            "SELECT t.relname, i.relname, array_agg(a.attname ORDER BY k.n) FROM pg_index x "
-            "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
-            "CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, n) "
-            "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum "
-            "WHERE t.relname = 'customer' AND i.relname LIKE 'customer\\_deleted\\_at\\_%%' AND NOT x.indisunique "
-            "AND t.relnamespace = current_schema()::regnamespace GROUP BY 1, 2 ORDER BY 2").fetchall():
+    for name, columns in _file_list_indexes(pw):
         kept = [column for column in columns if column != "deleted_at"]
         live = name.replace("_deleted_at_", "_live_", 1)
         listed = ", ".join(f'"{column}"' for column in [*kept, "id"])
-        pw.execute_sql(f'CREATE INDEX "{live}" ON "{table}" ({listed}) WHERE "deleted_at" IS NULL')
+        pw.execute_sql(f'CREATE INDEX "{live}" ON "customer" ({listed}) WHERE "deleted_at" IS NULL')
+
+
+def _file_list_indexes(pw: Any) -> list[tuple[str, list[str]]]:
+    """The customer list's indexes as a file has them, (deleted_at, column, sort_key): name and columns."""
+    return [(name, columns) for name, columns in pw.execute_sql(
+        "SELECT i.relname, array_agg(a.attname ORDER BY k.n) FROM pg_index x "
+        "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid "
+        "CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, n) "
+        "JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum "
+        "WHERE t.relname = 'customer' AND i.relname LIKE 'customer\\_deleted\\_at\\_%%' AND NOT x.indisunique "
+        "AND t.relnamespace = current_schema()::regnamespace GROUP BY 1 ORDER BY 1").fetchall()]
 
 
 # Room left in each page of customer rows, so that a change to columns no index holds (the daily value-and-risk
@@ -103,11 +108,7 @@ def lighten_customer_updates(pw: Any) -> None:
     their work (a list of the trash, the few deleted customers, gets one index of its own; the list by name carries
     the search keys), and room left in the customer table's pages. Every change to a customer row wrote an entry
     into 28 indexes; the daily recompute of 100,000 customers then slowed the searches typed meanwhile."""
-    for (name,) in pw.execute_sql(
-            "SELECT i.relname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
-            "JOIN pg_class t ON t.oid = x.indrelid WHERE t.relname = 'customer' "
-            "AND i.relname LIKE 'customer\\_deleted\\_at\\_%%' AND NOT x.indisunique "
-            "AND t.relnamespace = current_schema()::regnamespace ORDER BY 1").fetchall():
+    for name, _columns in _file_list_indexes(pw):
         pw.execute_sql(f'DROP INDEX "{name}"')
     pw.execute_sql('CREATE INDEX "customer_trash_sort_key" ON "customer" ("sort_key", "id") '
                    'WHERE "deleted_at" IS NOT NULL')

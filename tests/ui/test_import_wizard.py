@@ -25,11 +25,11 @@ def cell(table, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
 
 
 @pytest.fixture
-def window(make_window, tmp_path: Path) -> MainWindow:
-    """A window on a new, empty database (no customer to wait for)."""
+def window(make_window, new_database) -> MainWindow:
+    """A window on a new, empty database (no customer to wait for): a file, and a team server."""
     win, _prompter = make_window(ScriptedPrompter(yes=True))
     win.tabs.setCurrentIndex(0)
-    win.open_workspace(tmp_path / "w.db", offer_demo=False, create=True)
+    win.open_workspace(new_database("w"), offer_demo=False, create=True)
     return win
 
 

@@ -54,3 +54,16 @@ def test_the_windows_own_save_is_not_heard_as_a_colleagues(on_server, open_windo
     window.workspace.editor.update(cid, version, {"notes": "我们自己改的"})
     time.sleep(0.2)
     assert db.data_version() == heard
+
+
+def test_the_dashboard_counts_on_a_team_server(on_server, open_window, qtbot):
+    """The KPIs and charts of the Dashboard tab from the server (issue 19): the same figures as the service gives
+    for the same period, one row per salesperson and the team's total."""
+    window, _prompter = open_window(on_server, detail=False)
+    area = window.dashboard
+    window.tabs.setCurrentWidget(window.dashboard_tab)
+    qtbot.waitUntil(lambda: area.data is not None and not area.counting, timeout=10000)
+    report = area.data.report
+    direct = window.workspace.kpis.report(report.start, report.end, today=report.today, now=report.made_at)
+    assert report.as_dict() == direct.as_dict()
+    assert area.model.rowCount() == len(report.rows) + 1 and len(report.rows) >= 3

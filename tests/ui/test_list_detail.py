@@ -122,6 +122,19 @@ def test_a_count_of_an_older_filter_is_not_applied(make, qtbot):
     assert controller.model.rowCount() == records.count("customer 2")
 
 
+def test_a_count_that_arrives_after_the_list_is_gone_is_dropped(make):
+    """The window closed while a count ran on a worker: its result finds the controller deleted and is dropped
+    (it raised 'Signal source has been deleted' in the event loop)."""
+    import shiboken6
+
+    controller, _records, _pane, _reports = make()
+    controller.set_filter("customer 2", typing=True)
+    generation, flt, _work = controller._count_request
+    model = controller.model
+    shiboken6.delete(controller)
+    controller._counted(model, generation, flt, 111)
+
+
 def test_a_refresh_keeps_the_selection_and_scroll_and_the_users_edits(make, qtbot):
     controller, records, pane, _reports = make()
     table = controller.table

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from keepclient.domain.errors import CancelledError, ConflictError, KeepclientError, ValidationError
 from keepclient.ui.tasks import Task, TaskRunner
@@ -164,6 +165,8 @@ class ListDetailController(QObject):
         self.runner.start(task)
 
     def _counted(self, model: PagedTableModel | None, generation: int, flt: Any, result: Any) -> None:
+        if not isValid(self):  # the window closed while the count ran: nobody left to tell
+            return
         if model is None or model is not self.model or self.ops is None:
             return
         if model.set_total(generation, self.ops.total_of(result, flt)):

@@ -177,9 +177,13 @@ def matching_ids(term: str, is_han: bool) -> tuple[str, list[object]]:
     if is_han:
         return "SELECT customer_id FROM kc_customer_search WHERE grams @> ARRAY[?]::text[]", [term]
     prefix = like_escape(term) + "%"  # the start of a stored key, the customer's or a contact's: index ranges
-    parts = [f"SELECT id FROM customer WHERE {key} LIKE ?" for key in KEYS]
-    parts += [f"SELECT customer_id FROM contact WHERE {key} LIKE ? AND deleted_at IS NULL" for key in KEYS]
-    return " UNION ALL ".join(parts), [prefix] * len(parts)
+    own = " UNION ALL ".join(f"SELECT id FROM customer WHERE {key} LIKE ?" for key in KEYS)
+    return f"{own} UNION ALL {_CONTACTS_BY_PREFIX}", [prefix] * (2 * len(KEYS))
+
+
+# The customers whose contacts have a key starting with a prefix (one `?` per key): index ranges.
+_CONTACTS_BY_PREFIX = " UNION ALL ".join(
+    f"SELECT customer_id FROM contact WHERE {key} LIKE ? AND deleted_at IS NULL" for key in KEYS)
 
 
 def term_condition(term: str, is_han: bool, probe: Any = None) -> tuple[str, list[object]]:
@@ -207,6 +211,4 @@ def term_condition(term: str, is_han: bool, probe: Any = None) -> tuple[str, lis
     own = " OR ".join(f"c.{key} LIKE ?" for key in ("sort_key", *KEYS))
     # the contacts' matches from their index ranges, once; each customer then a lookup in them (a hashed subplan:
     # a contact lookup per customer cost 4 µs, most of a 24 ms page)
-    theirs = " UNION ALL ".join(f"SELECT customer_id FROM contact WHERE {key} LIKE ? AND deleted_at IS NULL"
-                                for key in KEYS)
-    return f"({own} OR c.id IN ({theirs}))", [prefix] * (1 + 2 * len(KEYS))
+    return f"({own} OR c.id IN ({_CONTACTS_BY_PREFIX}))", [prefix] * (1 + 2 * len(KEYS))

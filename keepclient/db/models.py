@@ -104,7 +104,7 @@ class Customer(BaseModel):
     revenue_total_cents = IntegerField(default=0)  # every purchase ever (schema 10)
     revenue_prev_12m_cents = IntegerField(default=0)  # the 12 months before the last 12
     first_order = DateField(null=True)
-    value_as_of = DateField(null=True)  # the day revenue_12m_cents was counted for
+    value_as_of = DateField(null=True)  # the day the order figures were counted for (order_values._stale)
     # Value and churn risk (services/insights), derived the same way: no version, no change log.
     risk_score = IntegerField(default=0)  # 0..100
     risk_reasons = TextField(default="[]")  # JSON: [[key, points, template, [values]], ...], biggest first

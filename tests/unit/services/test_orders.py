@@ -171,10 +171,57 @@ def test_every_write_keeps_the_figures_equal_to_a_plain_count(shop):
     # The days move on: a line drops out of the 12 months only when the stale figures are recounted.
     later = dt.date(2026, 11, 25)
     assert ws.orders.refresh_stale(TODAY) == 0  # counted for today already
-    assert ws.orders.refresh_stale(later) == 2  # both customers with purchases are recounted
+    assert ws.orders.refresh_stale(later) == 1  # its line left the 12 months; the other's stays in the year before
     assert ws.customers.detail(customer).revenue_12m_cents == 7500 + 500
     assert_figures(ws, later)
     assert ws.orders.refresh_stale(later) == 0
+
+
+def two_years(path: Path | str, today: dt.date) -> dict[int, tuple[int, int]]:
+    """Every customer's revenue of the 12 months and of the year before them, summed in Python."""
+    conn = plain_sql.connect(path)
+    year, two = str(year_before(today)), str(year_before(year_before(today)))
+    sums = {cid: [0, 0] for (cid,) in conn.execute("SELECT id FROM customer")}
+    for cid, day, amount in conn.execute("SELECT customer_id, date, amount_cents FROM purchase"):
+        sums[cid][0 if str(day) > year else 1] += amount if str(day) > two else 0
+    stored = {cid: (now, before) for cid, now, before in conn.execute(
+        "SELECT id, revenue_12m_cents, revenue_prev_12m_cents FROM customer")}
+    conn.close()
+    assert stored == {cid: tuple(both) for cid, both in sums.items()}
+    return stored
+
+
+def test_moving_days_recount_exactly_the_customers_whose_figures_moved(shop):
+    """Day after day (with gaps, over 29 February), `refresh_stale` leaves both years' revenue as a plain count
+    gives, and recounts only customers with a line that has left the 12 months or the year before them."""
+    ws, customer, owner, _other = shop
+    start = dt.date(2026, 2, 27)
+    lines = {customer: [dt.date(2024, 2, 29), dt.date(2025, 2, 28), dt.date(2025, 3, 1)],
+             ws.editor.create("Leap Ltd", owner=owner): [dt.date(2027, 2, 28), dt.date(2027, 3, 1)],
+             ws.editor.create("闰年贸易", owner=owner): [dt.date(2026, 3, 2), dt.date(2026, 6, 1)]}
+    for cid, days in lines.items():
+        for n, day in enumerate(days, 1):
+            ws.orders.add(cid, date=day, amount_cents=10 ** n, today=start)
+    idle = ws.editor.create("Idle GmbH", owner=owner)  # no lines: stamped by the first count, then left alone
+    two_years(ws.source, start)
+    recounted = []
+    for day in ("2026-02-28", "2026-03-01", "2026-03-02", "2026-03-05", "2027-03-02", "2028-02-28",
+                "2028-02-29", "2028-03-01", "2028-03-02", "2029-03-02"):
+        today = dt.date.fromisoformat(day)
+        recounted.append(ws.orders.refresh_stale(today))
+        two_years(ws.source, today)
+        assert ws.orders.refresh_stale(today) == 0
+        if day == "2028-02-29":  # two customers counted on a 29 February
+            for line in (dt.date(2027, 3, 1), dt.date(2027, 2, 28)):  # leaves on 1 March; left on 28 February
+                ws.orders.add(ws.editor.create(f"Feb {line}", owner=owner), date=line, amount_cents=1, today=today)
+    # 2026-02-28: 2025-02-28 leaves the 12 months; 2026-03-01: 2025-03-01 does, and 2024-02-29 the year before;
+    # 2027-03-02: the 2025 lines leave the year before, 2026-03-02 the 12 months; 2028-02-28: 2027-02-28 and
+    # 2026-06-01 leave the 12 months; 2028-03-01: the two 2027-03-01 lines do; 2028-03-02: 2026-03-02 leaves the
+    # year before; 2029-03-02: the 2027 lines and 2026-06-01 leave the year before
+    assert recounted == [1, 1, 0, 0, 2, 2, 0, 2, 1, 4]
+    with ws.db.session() as pw:
+        assert str(pw.execute_sql("SELECT value_as_of FROM customer WHERE id = ?", [idle]).fetchone()[0]) == (
+            "2026-02-28")
 
 
 def test_stale_writes_are_conflicts_and_change_nothing(shop):

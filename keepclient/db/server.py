@@ -10,7 +10,7 @@ derived tables, search, roles and policies). A server stamped by a newer keepcli
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
@@ -30,10 +30,11 @@ from keepclient.domain.errors import (
 )
 
 SCHEMES = ("postgresql", "postgres")
-SERVER_LAYOUT = 6  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
+SERVER_LAYOUT = 7  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
 # (db/server_search.py), byte-ordered text, and SQLite's functions (db/server_compat.py); 4: the figures a file's
 # triggers keep (db/server_derived.py); 5: the customer list's indexes of live customers (db/server_search.py);
-# 6: the columns' defaults, as a file's tables have them, and customer rows cheaper to change (db/server_search.py)
+# 6: the columns' defaults, as a file's tables have them, and customer rows cheaper to change (db/server_search.py);
+# 7: room in the customers' pages for the day's recount, and a vacuum soon after it (db/server_search.py)
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
 # Column types as wide as SQLite's: 64-bit whole numbers (amounts in cents pass 2^31 at 21 million), 64-bit
 # floats (peewee's default REAL keeps 7 digits), and text of any length (SQLite does not hold a VARCHAR to its
@@ -252,9 +253,24 @@ def _defaults_and_lighter_updates(pw: PostgresqlDatabase) -> None:
     lighten_customer_updates(pw)
 
 
+def _room_for_recounts(pw: PostgresqlDatabase) -> None:
+    from keepclient.db.server_search import make_room_for_recounts
+
+    make_room_for_recounts(pw)
+
+
 # each adds to the one before; a server takes the ones it lacks
 LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions, 4: _derived, 5: _live_lists,
-           6: _defaults_and_lighter_updates}
+           6: _defaults_and_lighter_updates, 7: _room_for_recounts}
+
+
+def _rewrite_customers(pw: PostgresqlDatabase) -> None:
+    """The customers of a server upgraded to layout 7 rewritten into pages with its room (a fillfactor shapes the
+    pages written after it is set), once the upgrade has committed. Left when colleagues hold the table for 5 s: the
+    room then comes as pages are written again."""
+    with suppress(PeeweeException):
+        pw.execute_sql("SET lock_timeout = '5s'")
+        pw.execute_sql("VACUUM (FULL, ANALYZE) customer")
 
 
 def prepare(url: str, app_version: str) -> Prepared:
@@ -293,6 +309,8 @@ def prepare(url: str, app_version: str) -> Prepared:
                     SchemaInfo.create(schema_version=stamp, app_version=app_version, migrated_at=now())
                 else:
                     SchemaInfo.update(schema_version=stamp, app_version=app_version, migrated_at=now()).execute()
+        if found is not None and layout < 7:
+            _rewrite_customers(pw)
         return Prepared(found is None, *wanted, upgraded_from=layout)
     finally:
         pw.close()

@@ -207,8 +207,14 @@ def test_a_server_of_the_second_layout_gets_search_for_the_customers_it_holds(se
                                 sort_key="shanghai")
     finally:
         pw.close()
+    with psycopg.connect(server_url) as conn:
+        written = conn.execute("SELECT pg_relation_filenode('customer')").fetchone()
     upgraded = run("server", "init", server_url)
     assert upgraded.returncode == 0 and f"from layout 2 to layout {server.SERVER_LAYOUT}" in upgraded.stdout
+    with psycopg.connect(server_url) as conn:  # layout 7: the customers rewritten with room in their pages
+        assert conn.execute("SELECT pg_relation_filenode('customer')").fetchone() != written
+        options = conn.execute("SELECT reloptions FROM pg_class WHERE relname = 'customer'").fetchone()[0]
+        assert "fillfactor=50" in options
     found = run("--db", server_url, "search", "华信")
     assert found.returncode == 0 and "上海华信贸易有限公司" in found.stdout
     with psycopg.connect(server_url) as conn:

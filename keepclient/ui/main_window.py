@@ -427,6 +427,7 @@ class MainWindow(QMainWindow):
         empty file is reported and left as it is."""
         if self.task is not None:  # background work on the current database finishes (cancelled) first
             self.task.cancel()
+            self.runner.stop_background()
             self.runner.wait()
         try:
             workspace = self.opener(path, shared=shared, create=create)
@@ -436,6 +437,7 @@ class MainWindow(QMainWindow):
             return False
         self.close_database()
         self.workspace = workspace
+        TaskRunner.activity.touch()  # the day's recount waits for a pause: the user may start typing at once
         self._stop_listening = workspace.changes.subscribe(self._heard)
         self._data_version = None
         self.watch.start()
@@ -781,6 +783,7 @@ class MainWindow(QMainWindow):
         self.watch.stop()
         self._watch_pushes(None)
         self.overdue_timer.stop()
+        self.runner.stop_background()
         self.runner.wait()
         self.presence_label.detach()
         self.workspace.close()
@@ -1019,6 +1022,7 @@ class MainWindow(QMainWindow):
         self.overdue_timer.stop()
         if self.task is not None:
             self.task.cancel()
+        self.runner.stop_background()
         self.runner.wait()  # also the lists' counts, which read the database about to be closed
         self.prefs.window_geometry = self.saveGeometry()
         self.prefs.window_state = self.saveState()

@@ -4,11 +4,16 @@ The work is a plain function `work(progress, is_cancelled)`; services know nothi
 cross threads as signal arguments: the result or the error stays on the task and is handed over on the UI
 thread when `finished` arrives. Workers are ordinary Python threads (two: the machine's cores), which need no
 Qt object per task.
+
+Work nobody waits for (the day's recount of the team's figures) runs as a background task: each time it asks
+`is_cancelled` (between its steps and chunks) it first waits until the user has paused typing (`UserActivity`),
+so a search typed meanwhile shares neither the cores nor the database with it; closing the window cancels it.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -23,12 +28,36 @@ class TaskSignals(QObject):
     finished = Signal()
 
 
-class Task:
-    """One piece of background work; `cancel()` asks it to stop at its next check."""
+QUIET_S = 1.0  # how long after the user's last keystroke in a search a background task goes on
 
-    def __init__(self, work: Work, cleanup: Callable[[], None] | None = None) -> None:
+
+class UserActivity:
+    """When the user last typed into a search (or opened a database); background tasks wait for a pause."""
+
+    def __init__(self) -> None:
+        self._last = time.monotonic()
+
+    def touch(self) -> None:
+        self._last = time.monotonic()
+
+    def wait_for_pause(self, stop: threading.Event) -> None:
+        """Return once QUIET_S passed since the last touch (at once when `stop` is set)."""
+        while not stop.is_set():
+            remaining = self._last + QUIET_S - time.monotonic()
+            if remaining <= 0:
+                return
+            stop.wait(remaining)
+
+
+class Task:
+    """One piece of work off the UI thread; `cancel()` asks it to stop at its next check. A `background` task
+    waits at each check while the user is typing (see the module's docstring)."""
+
+    def __init__(self, work: Work, cleanup: Callable[[], None] | None = None, *, background: bool = False) -> None:
         self.work = work
         self.cleanup = cleanup
+        self.background = background
+        self.activity: UserActivity | None = None  # set by the runner that starts a background task
         self.signals = TaskSignals()
         self.result: Any = None
         self.error: Exception | None = None
@@ -58,9 +87,15 @@ class Task:
     def cancelled(self) -> bool:
         return self._cancelled.is_set()
 
+    def _check(self) -> bool:
+        """The work's `is_cancelled`: a background task's checkpoint, where it waits for the user to pause."""
+        if self.activity is not None:
+            self.activity.wait_for_pause(self._cancelled)
+        return self._cancelled.is_set()
+
     def run(self) -> None:
         try:
-            self.result = self.work(self.signals.progress.emit, self._cancelled.is_set)
+            self.result = self.work(self.signals.progress.emit, self._check)
         except Exception as exc:  # handed to the UI, which shows typed errors and reports bugs
             self.error = exc
         finally:
@@ -73,6 +108,8 @@ class TaskRunner:
     """Starts tasks on worker threads; `inline=True` runs them at once on the calling thread (tests)."""
 
     _executor: ThreadPoolExecutor | None = None  # shared by all runners: two cores, two workers
+    _background: ThreadPoolExecutor | None = None  # one more, so that a background task's wait never holds a count
+    activity = UserActivity()  # the one user of this process, whichever window they type in
 
     def __init__(self, inline: bool = False) -> None:
         self.inline = inline
@@ -83,17 +120,28 @@ class TaskRunner:
         self.running: dict[int, Task] = {}
 
     def start(self, task: Task) -> Task:
-        if self.inline:
+        if self.inline:  # tests: nothing runs beside it to wait for
             task.run()
             return task
         if TaskRunner._executor is None:
             TaskRunner._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="keepclient")
+            TaskRunner._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keepclient-background")
+        executor = TaskRunner._executor
+        if task.background:
+            task.activity = TaskRunner.activity
+            executor = TaskRunner._background  # type: ignore[assignment]  # made with the other
         key = id(task)
         self.running[key] = task
         task.signals.finished.connect(lambda: QTimer.singleShot(0, lambda: self.running.pop(key, None)))
         self.pending = [f for f in self.pending if not f.done()]
-        self.pending.append(TaskRunner._executor.submit(task.run))
+        self.pending.append(executor.submit(task.run))
         return task
+
+    def stop_background(self) -> None:
+        """Cancel the background tasks started here (closing the window or its database): none is waited for."""
+        for task in self.running.values():
+            if task.background:
+                task.cancel()
 
     def wait(self) -> None:
         """Block until every task started here has finished (closing the window, switching databases)."""

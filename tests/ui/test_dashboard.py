@@ -445,6 +445,9 @@ class HeldRunner:
         self.tasks.append(task)
         return task
 
+    def stop_background(self) -> None:
+        pass
+
     def wait(self) -> None:
         pass
 

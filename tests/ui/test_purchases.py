@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from keepclient.domain.types import SORTABLE_COLUMNS
 from keepclient.services.workspace import Workspace
+from keepclient.ui import tasks
 from keepclient.ui.calendar.area import CalendarArea
 from keepclient.ui.customers.order_dialog import OrderDialog
 from keepclient.ui.main_window import MainWindow
@@ -350,3 +351,39 @@ def test_opening_recounts_figures_counted_on_an_earlier_day(open_window, tmp_pat
     window.customers.show_detail(ids["shan"])
     assert window.customers.detail.figures.text().startswith("Revenue (12 mo) ¥0.00 · 1 order")
     assert window.workspace.customers.detail(ids["shan"]).revenue_12m_cents == 0
+
+
+
+def test_the_days_recount_waits_while_a_search_is_typed_and_closing_cancels_it(open_window, tmp_path: Path, qtbot,
+                                                                               monkeypatch):
+    """The day's recount is background work: it waits until the typing pauses, and closing the window cancels it
+    (the next opening counts again) instead of waiting for it."""
+    monkeypatch.setattr(tasks, "QUIET_S", 0.5)
+    ws, ids, _ = small_team.build(tmp_path / "old.db")
+    month_ago = TODAY - dt.timedelta(days=30)
+    ws.orders.add(ids["shan"], date=TODAY - dt.timedelta(days=380), amount_cents=70_000, today=month_ago)
+    ws.close()
+
+    def revenue() -> int:
+        check = Workspace.open(tmp_path / "old.db", user="check")
+        try:
+            return check.customers.detail(ids["shan"]).revenue_12m_cents
+        finally:
+            check.close()
+
+    def type_for(window: MainWindow, seconds: float) -> None:
+        search = window.customers.filters.search
+        for n in range(int(seconds / 0.1)):
+            search.setText("shanghai"[:n % 8 + 1])
+            qtbot.wait(100)
+
+    window, _ = open_window(tmp_path / "old.db", runner=tasks.TaskRunner(), detail=False)
+    type_for(window, 1.5)  # three pauses' worth, none of them a pause
+    assert revenue() == 70_000
+    window.close()  # cancelled while it waited: closing did not wait for it
+    assert revenue() == 70_000
+
+    window, _ = open_window(tmp_path / "old.db", runner=tasks.TaskRunner(), detail=False)
+    type_for(window, 1.0)
+    assert revenue() == 70_000
+    qtbot.waitUntil(lambda: revenue() == 0, timeout=10_000)  # once the typing paused

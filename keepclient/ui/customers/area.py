@@ -169,22 +169,27 @@ class CustomerArea(QStackedWidget):
 
     def _recount_order_figures(self, workspace: Workspace) -> None:
         """The 12-month revenue, and the value and risk built on it, move on as days pass: recount customers
-        counted for an earlier day, off the UI thread, and announce the change when any moved."""
+        counted for an earlier day, off the UI thread, and announce the change when any moved. A background task:
+        it waits while the user types a search (a team server's day's recount takes seconds)."""
         if workspace.read_only:  # nothing can be written; the figures show as last counted
             return
         today = dt.date.today()
 
         def recount(_report: object, cancelled: Callable[[], bool]) -> int:
             # Value and risk follow the order figures (both move on as days pass): one background task for both.
+            if cancelled():
+                raise CancelledError()
             return workspace.orders.refresh_stale(today) + workspace.insights.ensure_current(today,
                                                                                             cancelled=cancelled)
 
-        task = Task(recount, cleanup=workspace.release_thread)
+        task = Task(recount, cleanup=workspace.release_thread, background=True)
         task.then(lambda count: workspace.changes.announce(Change.of(Topic.CUSTOMERS, Topic.PURCHASES))
                   if count and workspace is self.workspace else None, self._recount_failed)
         self.runner.start(task)
 
     def _recount_failed(self, error: Exception) -> None:
+        if isinstance(error, CancelledError):  # the window or its database closed: the next opening counts
+            return
         if not isinstance(error, KeepclientError):
             raise error  # a bug: the window's error hook shows it
         self.report(error, quiet=True)  # a busy share: the next opening counts again

@@ -112,6 +112,8 @@ class ListDetailController(QObject):
         """A keystroke, filter or sort: the first block at once, scrolled to the top; the count follows once
         the first block is painted (and while `typing`, once typing pauses); the pane follows once it pauses."""
         self.filter = flt
+        if typing:
+            TaskRunner.activity.touch()  # background tasks wait until the typing pauses
         if self.model is None:
             return
         self._reload(count_delay=COUNT_DELAY_MS if typing else 0)

@@ -85,6 +85,9 @@ def risk_tooltip(row: CustomerRow) -> str | None:
     return "\n".join(lines)
 
 
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+
+
 class CustomerListModel(PagedTableModel):
     """Paged rows of the customers a `CustomerFilter` finds, sorted by the database as the filter says."""
 
@@ -94,7 +97,7 @@ class CustomerListModel(PagedTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The risk's tooltip gives its reasons, each with its points, in the user's language."""
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == RISK_COLUMN:
+        if role == _TOOLTIP and index.column() == RISK_COLUMN:  # an int compared: see PagedTableModel.data
             record = self.item(index.row())
             return risk_tooltip(record) if record is not None else None
         return super().data(index, role)

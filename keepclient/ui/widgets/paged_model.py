@@ -19,6 +19,11 @@ from keepclient.domain.errors import KeepclientError
 Index = QModelIndex | QPersistentModelIndex
 
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -141,11 +146,13 @@ class PagedTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
+        # A view asks each painted cell for seven roles, every one a call into Python: the roles are compared as
+        # plain ints (an enum member's comparison costs more than the rest of a call that answers nothing).
+        if role == _DISPLAY:
             record = self.item(index.row())
             return None if record is None else self.columns[index.column()].value(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[index.column()].align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and self.columns[index.column()].align_right:
+            return _RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -194,6 +194,12 @@ def matching_ids(term: str, is_han: bool) -> tuple[str, list[object]]:
     return f"{own} UNION ALL {_CONTACTS_BY_PREFIX}", [prefix] * (2 * len(KEYS))
 
 
+# A two-digit term's own phone matches among the first HEAD customers of the list (read from its index alone): at
+# least HEAD_PHONES of them, the walk fills a page after a few hundred customers.
+HEAD, HEAD_PHONES = 600, 60
+_PHONES_IN_HEAD = (f"SELECT count(*) FROM (SELECT phone_digits FROM customer WHERE deleted_at IS NULL "
+                   f"ORDER BY sort_key, id LIMIT {HEAD}) AS head WHERE phone_digits LIKE ?")
+
 # The customers whose contacts have a key starting with a prefix (one `?` per key): index ranges.
 _CONTACTS_BY_PREFIX = " UNION ALL ".join(
     f"SELECT customer_id FROM contact WHERE {key} LIKE ? AND deleted_at IS NULL" for key in KEYS)
@@ -222,6 +228,14 @@ def term_condition(term: str, is_han: bool, probe: Any = None) -> tuple[str, lis
                 "OFFSET 0)", [value])
     prefix = params[0]
     own = " OR ".join(f"c.{key} LIKE ?" for key in ("sort_key", *KEYS))
+    if term.isdigit() and probe(_PHONES_IN_HEAD, [prefix]) >= HEAD_PHONES:
+        # phone numbers, spread evenly over any order of the list, and so many that the walk is short: each
+        # customer's contacts looked up, only for those their own keys leave out (a hashed set of the contacts'
+        # matches held every contact of a mobile prefix: "13", 1.3 against 13.1 ms)
+        contacts = " OR ".join(f"t.{key} LIKE ?" for key in KEYS)
+        return (f"({own} OR EXISTS (SELECT 1 FROM contact t WHERE t.customer_id = c.id AND t.deleted_at IS NULL "
+                f"AND ({contacts}) OFFSET 0))", [prefix] * (1 + 2 * len(KEYS)))
     # the contacts' matches from their index ranges, once; each customer then a lookup in them (a hashed subplan:
-    # a contact lookup per customer cost 4 µs, most of a 24 ms page)
+    # a contact lookup per customer cost 4 µs, most of a 24 ms page where the matches gather in the list's order,
+    # as names starting with the letters do; 1.0 against 16.6 ms for an area code, "02", that few customers have)
     return f"({own} OR c.id IN ({_CONTACTS_BY_PREFIX}))", [prefix] * (1 + 2 * len(KEYS))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from contextlib import suppress
 
@@ -33,6 +35,7 @@ EDITABLE_FIELDS = (
 )
 FEEDBACK_STEPS = ("status", "owner", "severity", "category", "note")  # on the timeline
 TIMELINE_LIMIT = 200
+PROBES_KEPT, PROBE_KEEP_S = 1000, 600.0
 ALL = CustomerFilter()
 
 _ROWS_SQL = """
@@ -52,10 +55,23 @@ class CustomerService:
     def __init__(self, db: Database, user: str) -> None:
         self.db = db
         self.user = user
+        self._probes: OrderedDict[tuple[object, ...], tuple[int, float]] = OrderedDict()
 
     def _probe(self, sql: str, params: list[object]) -> int:
+        """A search term's count that chooses its plan (customer_query, server_search), kept for PROBE_KEEP_S: the
+        same first letters are typed again and again, and a count a little out of date only costs speed."""
+        key = (sql, *params)
+        now = time.monotonic()
+        kept = self._probes.get(key)
+        if kept is not None and now - kept[1] < PROBE_KEEP_S:
+            self._probes.move_to_end(key)
+            return kept[0]
         with self.db.session() as pw:
-            return int(pw.execute_sql(sql, params).fetchone()[0])
+            count = int(pw.execute_sql(sql, params).fetchone()[0])
+        self._probes[key] = (count, now)
+        if len(self._probes) > PROBES_KEPT:
+            self._probes.popitem(last=False)
+        return count
 
     def count(self, flt: CustomerFilter = ALL) -> int:
         """How many customers the list shows for `flt`."""

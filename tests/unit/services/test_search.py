@@ -57,6 +57,23 @@ def test_search_finds_by_every_key(team, query: str, expected: set[str]):
     assert found(ws, text=query) == {ids[key] for key in expected}
 
 
+PLANS = {  # what a probe says, choosing each of the plans a term's first page can be read by
+    "few matches": lambda sql, params: 0,
+    "some": lambda sql, params: 700,
+    "many": lambda sql, params: 10**6,
+    "many, phones rare at the list's head": lambda sql, params: 0 if "LIMIT 600" in sql else 10**6,
+}
+
+
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize("query", ["13", "18", "02", "zw", "zh", "zhangw", "186111", "伟", "张伟", "brown foods"])
+def test_every_plan_finds_the_same_customers(team, plan: str, query: str, monkeypatch):
+    ws, _ids, _ = team
+    expected = found(ws, text=query)
+    monkeypatch.setattr(ws.customers, "_probe", PLANS[plan])
+    assert {r.id for r in ws.customers.rows(0, 1000, CustomerFilter(text=query))} == expected
+
+
 def test_filters_combine_with_search_and_each_other(team):
     ws, ids, people = team
     assert found(ws, owner_id=people["li"]) == {ids["zhangwei"], ids["muller"], ids["shan"]}

@@ -216,7 +216,12 @@ def term_condition(term: str, is_han: bool, probe: Any = None) -> tuple[str, lis
     if probe is None:
         return f"c.id IN ({ids})", params
     sparse = SPARSE_MATCHES if len(term) >= 3 or is_han else SPARSE_PREFIX_MATCHES
-    found = probe(f"SELECT count(*) FROM ({ids} LIMIT {sparse}) AS found", params)
+    if is_han and len(term) < 3:
+        # the planner's estimate: its statistics of the grams' most common elements count a Han term within a few
+        # per cent (上海: 4,653 for 4,744), and a rare one low; counting up to 5,000 matches took up to 6 ms
+        found = probe(f"EXPLAIN (FORMAT JSON) {ids}", params)
+    else:
+        found = probe(f"SELECT count(*) FROM ({ids} LIMIT {sparse}) AS found", params)
     if found < FEW_MATCHES:
         return f"c.id IN ({ids} OFFSET 0)", params
     if found < sparse:

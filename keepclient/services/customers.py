@@ -59,7 +59,8 @@ class CustomerService:
 
     def _probe(self, sql: str, params: list[object]) -> int:
         """A search term's count that chooses its plan (customer_query, server_search), kept for PROBE_KEEP_S: the
-        same first letters are typed again and again, and a count a little out of date only costs speed."""
+        same first letters are typed again and again, and a count a little out of date only costs speed. A server's
+        `EXPLAIN (FORMAT JSON)` counts by its planner's estimate (server_search.term_condition)."""
         key = (sql, *params)
         now = time.monotonic()
         kept = self._probes.get(key)
@@ -67,7 +68,8 @@ class CustomerService:
             self._probes.move_to_end(key)
             return kept[0]
         with self.db.session() as pw:
-            count = int(pw.execute_sql(sql, params).fetchone()[0])
+            value = pw.execute_sql(sql, params).fetchone()[0]
+        count = int(value[0]["Plan"]["Plan Rows"] if sql.startswith("EXPLAIN") else value)
         self._probes[key] = (count, now)
         if len(self._probes) > PROBES_KEPT:
             self._probes.popitem(last=False)

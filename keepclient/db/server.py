@@ -30,11 +30,12 @@ from keepclient.domain.errors import (
 )
 
 SCHEMES = ("postgresql", "postgres")
-SERVER_LAYOUT = 7  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
+SERVER_LAYOUT = 8  # 1: the models' tables; 2: roles and row-level policies (db/server_roles.py); 3: search
 # (db/server_search.py), byte-ordered text, and SQLite's functions (db/server_compat.py); 4: the figures a file's
 # triggers keep (db/server_derived.py); 5: the customer list's indexes of live customers (db/server_search.py);
 # 6: the columns' defaults, as a file's tables have them, and customer rows cheaper to change (db/server_search.py);
-# 7: room in the customers' pages for the day's recount, and a vacuum soon after it (db/server_search.py)
+# 7: room in the customers' pages for the day's recount, and a vacuum soon after it; 8: finer statistics of the
+# search documents (both db/server_search.py)
 CONNECT_TIMEOUT_S = 10  # a server that does not answer is said to be unreachable after this long
 # Column types as wide as SQLite's: 64-bit whole numbers (amounts in cents pass 2^31 at 21 million), 64-bit
 # floats (peewee's default REAL keeps 7 digits), and text of any length (SQLite does not hold a VARCHAR to its
@@ -259,9 +260,15 @@ def _room_for_recounts(pw: PostgresqlDatabase) -> None:
     make_room_for_recounts(pw)
 
 
+def _finer_search_statistics(pw: PostgresqlDatabase) -> None:
+    from keepclient.db.server_search import estimate_documents
+
+    estimate_documents(pw)
+
+
 # each adds to the one before; a server takes the ones it lacks
 LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions, 4: _derived, 5: _live_lists,
-           6: _defaults_and_lighter_updates, 7: _room_for_recounts}
+           6: _defaults_and_lighter_updates, 7: _room_for_recounts, 8: _finer_search_statistics}
 
 
 def _rewrite_customers(pw: PostgresqlDatabase) -> None:
@@ -271,6 +278,12 @@ def _rewrite_customers(pw: PostgresqlDatabase) -> None:
     with suppress(PeeweeException):
         pw.execute_sql("SET lock_timeout = '5s'")
         pw.execute_sql("VACUUM (FULL, ANALYZE) customer")
+
+
+def _sample_documents(pw: PostgresqlDatabase) -> None:
+    """The search documents' statistics sampled again after an upgrade to layout 8 (autoanalyze would, later)."""
+    with suppress(PeeweeException):
+        pw.execute_sql("ANALYZE kc_customer_search")
 
 
 def prepare(url: str, app_version: str) -> Prepared:
@@ -311,6 +324,8 @@ def prepare(url: str, app_version: str) -> Prepared:
                     SchemaInfo.update(schema_version=stamp, app_version=app_version, migrated_at=now()).execute()
         if found is not None and layout < 7:
             _rewrite_customers(pw)
+        if found is not None and layout < 8:
+            _sample_documents(pw)
         return Prepared(found is None, *wanted, upgraded_from=layout)
     finally:
         pw.close()

@@ -215,6 +215,10 @@ def test_a_server_of_the_second_layout_gets_search_for_the_customers_it_holds(se
         assert conn.execute("SELECT pg_relation_filenode('customer')").fetchone() != written
         options = conn.execute("SELECT reloptions FROM pg_class WHERE relname = 'customer'").fetchone()[0]
         assert "fillfactor=50" in options
+        assert conn.execute("SELECT attstattarget FROM pg_attribute WHERE attrelid = 'kc_customer_search'::regclass "
+                            "AND attname = 'doc'").fetchone() == (1000,)  # layout 8: finer statistics, sampled
+        assert conn.execute("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables "
+                            "WHERE relname = 'kc_customer_search'").fetchone() == (True,)
     found = run("--db", server_url, "search", "华信")
     assert found.returncode == 0 and "上海华信贸易有限公司" in found.stdout
     with psycopg.connect(server_url) as conn:

@@ -271,19 +271,13 @@ LAYOUTS = {1: _models_tables, 2: _roles_and_policies, 3: _search_and_functions, 
            6: _defaults_and_lighter_updates, 7: _room_for_recounts, 8: _finer_search_statistics}
 
 
-def _rewrite_customers(pw: PostgresqlDatabase) -> None:
-    """The customers of a server upgraded to layout 7 rewritten into pages with its room (a fillfactor shapes the
-    pages written after it is set), once the upgrade has committed. Left when colleagues hold the table for 5 s: the
-    room then comes as pages are written again."""
+def maintain(pw: PostgresqlDatabase, *statements: str) -> None:
+    """Upkeep the server would do later by itself (VACUUM, ANALYZE), run now that a move or an upgrade has
+    committed; a statement the server refuses (the table held by colleagues for 5 s) is left to it."""
     with suppress(PeeweeException):
         pw.execute_sql("SET lock_timeout = '5s'")
-        pw.execute_sql("VACUUM (FULL, ANALYZE) customer")
-
-
-def _sample_documents(pw: PostgresqlDatabase) -> None:
-    """The search documents' statistics sampled again after an upgrade to layout 8 (autoanalyze would, later)."""
-    with suppress(PeeweeException):
-        pw.execute_sql("ANALYZE kc_customer_search")
+        for statement in statements:
+            pw.execute_sql(statement)
 
 
 def prepare(url: str, app_version: str) -> Prepared:
@@ -322,10 +316,10 @@ def prepare(url: str, app_version: str) -> Prepared:
                     SchemaInfo.create(schema_version=stamp, app_version=app_version, migrated_at=now())
                 else:
                     SchemaInfo.update(schema_version=stamp, app_version=app_version, migrated_at=now()).execute()
-        if found is not None and layout < 7:
-            _rewrite_customers(pw)
-        if found is not None and layout < 8:
-            _sample_documents(pw)
+        if found is not None and layout < 7:  # the customers rewritten into pages with layout 7's room (a fillfactor
+            maintain(pw, "VACUUM (FULL, ANALYZE) customer")  # shapes the pages written after it is set)
+        if found is not None and layout < 8:  # the documents' statistics sampled again, finer
+            maintain(pw, "ANALYZE kc_customer_search")
         return Prepared(found is None, *wanted, upgraded_from=layout)
     finally:
         pw.close()

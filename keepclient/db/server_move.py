@@ -20,7 +20,6 @@ import hashlib
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from peewee import (
 from keepclient.db import migrations, server_derived
 from keepclient.db.connection import inspect_file, read_only_uri, sqlite_errors_translated
 from keepclient.db.models import ALL_MODELS, Presence, SchemaInfo
-from keepclient.db.server import connect, driver_reason, ensure_this_version, shown_url
+from keepclient.db.server import connect, driver_reason, ensure_this_version, maintain, shown_url
 from keepclient.domain.errors import (
     DatabaseMissingError,
     ForeignDatabaseError,
@@ -272,8 +271,7 @@ def move_to_server(path: Path, url: str, progress: Progress | None = None) -> li
         # as seen by all (no reader then checks the commit of each row, and indexes answer alone). Until autovacuum
         # came by, searches typed into a window were planned for empty tables (measured on the 100,000-customer
         # demo: p95 857 ms; with ANALYZE 83 ms; with VACUUM too, on a quiet server, 41 ms).
-        with suppress(PeeweeException):  # the move has committed; autovacuum would do this later
-            pw.execute_sql("VACUUM (ANALYZE)")
+        maintain(pw, "VACUUM (ANALYZE)")  # the move has committed; autovacuum would do this later
         return moved
     except PeeweeException as exc:  # the server refused a value or lost the connection: the transaction is undone
         raise ServerCopyFailedError(server=server, table="", reason=driver_reason(exc)) from exc

@@ -427,8 +427,7 @@ class MainWindow(QMainWindow):
         empty file is reported and left as it is."""
         if self.task is not None:  # background work on the current database finishes (cancelled) first
             self.task.cancel()
-            self.runner.stop_background()
-            self.runner.wait()
+            self.runner.stop()
         try:
             workspace = self.opener(path, shared=shared, create=create)
         except KeepclientError as exc:
@@ -783,8 +782,7 @@ class MainWindow(QMainWindow):
         self.watch.stop()
         self._watch_pushes(None)
         self.overdue_timer.stop()
-        self.runner.stop_background()
-        self.runner.wait()
+        self.runner.stop()
         self.presence_label.detach()
         self.workspace.close()
         self.workspace = None
@@ -1022,8 +1020,7 @@ class MainWindow(QMainWindow):
         self.overdue_timer.stop()
         if self.task is not None:
             self.task.cancel()
-        self.runner.stop_background()
-        self.runner.wait()  # also the lists' counts, which read the database about to be closed
+        self.runner.stop()  # the lists' counts read the database about to be closed
         self.prefs.window_geometry = self.saveGeometry()
         self.prefs.window_state = self.saveState()
         self.prefs.customer_splitter = self.customers.splitter.saveState()

@@ -137,11 +137,13 @@ class TaskRunner:
         self.pending.append(executor.submit(task.run))
         return task
 
-    def stop_background(self) -> None:
-        """Cancel the background tasks started here (closing the window or its database): none is waited for."""
+    def stop(self) -> None:
+        """Closing the window or its database: cancel the background tasks started here (none is waited for), then
+        wait for the others (the lists' counts read the database about to be closed)."""
         for task in self.running.values():
             if task.background:
                 task.cancel()
+        self.wait()
 
     def wait(self) -> None:
         """Block until every task started here has finished (closing the window, switching databases)."""

@@ -445,10 +445,7 @@ class HeldRunner:
         self.tasks.append(task)
         return task
 
-    def stop_background(self) -> None:
-        pass
-
-    def wait(self) -> None:
+    def stop(self) -> None:
         pass
 
 

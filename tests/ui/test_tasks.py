@@ -75,7 +75,6 @@ def test_closing_cancels_a_background_task_that_waits_and_not_the_others(qtbot):
         TaskRunner.activity.touch()
     waiting = runner.start(Task(background, background=True))
     working = runner.start(Task(other))
-    runner.stop_background()
     release.set()
-    runner.wait()
+    runner.stop()
     assert (waiting.result, working.result) == ("cancelled", "finished")  # it had waited for a pause
